@@ -1,0 +1,26 @@
+/**
+ * Everything a handler touches, passed in: the ports, the clock, a logger, and
+ * the interaction's own `defer`. No module state, so a test builds one with an
+ * in-memory repository and a recording Discord port.
+ */
+import type { Logger } from "@logtape/logtape";
+import type { Clock, DiscordPort, TicketRepository } from "../ports.ts";
+
+export interface HandlerContext {
+  repo: TicketRepository;
+  discord: DiscordPort;
+  clock: Clock;
+  log: Logger;
+  /**
+   * Acknowledges the interaction now (Discord's 3-second deadline); the handler's
+   * returned reply then becomes an edit of that answer. `ephemeral` is fixed here.
+   * Calling it twice is harmless. Never call it before returning a modal.
+   */
+  defer(options: { ephemeral: boolean }): Promise<void>;
+}
+
+/** A handler: plain async function from input to reply. */
+export type Handler<I> = (
+  input: I,
+  ctx: HandlerContext,
+) => Promise<import("./reply.ts").Reply>;

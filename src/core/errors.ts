@@ -1,0 +1,34 @@
+/**
+ * User-facing refusals as values: a stable code and a short text that says what
+ * to do. Only bugs and outages throw; the dispatcher answers those with a generic
+ * apology and an error id.
+ */
+import type { Reply } from "./reply.ts";
+
+export type RefusalCode =
+  | "not_in_guild"
+  | "not_admin"
+  | "not_staff"
+  | "not_allowed"
+  | "not_a_ticket"
+  | "ticket_closed"
+  | "ticket_limit"
+  | "not_configured"
+  | "invalid_value"
+  | "unknown_component"
+  | "bot_missing_permissions"
+  | "channel_missing"
+  | "guild_channel_limit"
+  | "member_missing"
+  | "already_member"
+  | "not_member"
+  | "cannot_remove"
+  | "already_claimed"
+  | "not_claimed"
+  | "rate_limited"
+  | "discord_unavailable";
+
+/** A refusal reply: `code` is for logs and tests, `text` is what the member reads. */
+export function refuse(code: RefusalCode, text: string): Reply {
+  return { kind: "refused", code, text };
+}

@@ -1,0 +1,87 @@
+/**
+ * Outgoing message bodies in Discord's own JSON shape (snake_case), so the shell
+ * passes them to REST or returns them as an interaction response unchanged.
+ */
+
+export interface EmbedField {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+
+export interface Embed {
+  title?: string;
+  description?: string;
+  url?: string;
+  color?: number;
+  timestamp?: string;
+  footer?: { text: string };
+  author?: { name: string; icon_url?: string };
+  thumbnail?: { url: string };
+  fields?: EmbedField[];
+}
+
+/** Button styles: 1 primary, 2 secondary, 3 success, 4 danger, 5 link. */
+export interface Button {
+  type: 2;
+  style: 1 | 2 | 3 | 4;
+  label: string;
+  custom_id: string;
+  emoji?: { name: string };
+  disabled?: boolean;
+}
+
+export interface LinkButton {
+  type: 2;
+  style: 5;
+  label: string;
+  url: string;
+}
+
+export interface TextInput {
+  type: 4;
+  custom_id: string;
+  /** 1 short, 2 paragraph. */
+  style: 1 | 2;
+  label: string;
+  min_length?: number;
+  max_length?: number;
+  required?: boolean;
+  placeholder?: string;
+  value?: string;
+}
+
+export interface ActionRow<C = Button | LinkButton | TextInput> {
+  type: 1;
+  components: C[];
+}
+
+export interface AllowedMentions {
+  parse?: Array<"users" | "roles" | "everyone">;
+  users?: string[];
+  roles?: string[];
+  replied_user?: boolean;
+}
+
+/** A file uploaded with a message (multipart `files[n]`). */
+export interface FileUpload {
+  name: string;
+  data: Uint8Array;
+  contentType?: string;
+}
+
+/** A message the bot sends or edits. */
+export interface MessageBody {
+  content?: string;
+  embeds?: Embed[];
+  components?: ActionRow<Button | LinkButton>[];
+  allowed_mentions?: AllowedMentions;
+  files?: FileUpload[];
+}
+
+/** A modal the bot shows in answer to a command or button. */
+export interface ModalBody {
+  custom_id: string;
+  title: string;
+  components: ActionRow<TextInput>[];
+}

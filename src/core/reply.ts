@@ -1,0 +1,35 @@
+/**
+ * What a handler returns. The shell turns it into Discord's interaction response:
+ * the HTTP body for HTTP interactions, a REST callback on the gateway, or an edit
+ * of the original response when the handler deferred first.
+ */
+import type { MessageBody, ModalBody } from "./message_body.ts";
+import type { RefusalCode } from "./errors.ts";
+
+export type Reply =
+  /** A new message (ephemeral: only the member who asked sees it). */
+  | { kind: "message"; body: MessageBody; ephemeral: boolean }
+  /** Replace the message that holds the pressed component (type 7). */
+  | { kind: "update"; body: MessageBody }
+  /** Show a modal (only as the first answer, never after a defer). */
+  | { kind: "modal"; modal: ModalBody }
+  /** A user-facing refusal: rendered as a short ephemeral embed. */
+  | { kind: "refused"; code: RefusalCode; text: string };
+
+/** An ephemeral message reply. */
+export function ephemeral(body: MessageBody | string): Reply {
+  return {
+    kind: "message",
+    body: typeof body === "string" ? { content: body } : body,
+    ephemeral: true,
+  };
+}
+
+/** A message reply everyone in the channel sees. */
+export function visible(body: MessageBody | string): Reply {
+  return {
+    kind: "message",
+    body: typeof body === "string" ? { content: body } : body,
+    ephemeral: false,
+  };
+}
