@@ -3,13 +3,7 @@
  * domain records they exchange, and a clock. Handlers import these types only;
  * `src/db` and `src/discord` implement them, tests fake them.
  */
-import type {
-  ChannelId,
-  GuildId,
-  MessageId,
-  RoleId,
-  UserId,
-} from "./core/ids.ts";
+import type { ChannelId, GuildId, MessageId, RoleId, UserId } from "./core/ids.ts";
 import type { ChannelKind, UserRef } from "./core/interaction.ts";
 import type { MessageBody } from "./core/message_body.ts";
 

@@ -32,9 +32,7 @@ export function snowflake<K extends string>(value: string): Snowflake<K> {
 }
 
 export const guildId = (value: string): GuildId => snowflake<"guild">(value);
-export const channelId = (value: string): ChannelId =>
-  snowflake<"channel">(value);
+export const channelId = (value: string): ChannelId => snowflake<"channel">(value);
 export const userId = (value: string): UserId => snowflake<"user">(value);
 export const roleId = (value: string): RoleId => snowflake<"role">(value);
-export const messageId = (value: string): MessageId =>
-  snowflake<"message">(value);
+export const messageId = (value: string): MessageId => snowflake<"message">(value);

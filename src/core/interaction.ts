@@ -3,13 +3,7 @@
  * handlers use, already parsed (ids branded, permission bitfields as bigint).
  * Both shells (gateway and HTTP interactions) build it with the same parser.
  */
-import type {
-  ApplicationId,
-  ChannelId,
-  GuildId,
-  RoleId,
-  UserId,
-} from "./ids.ts";
+import type { ApplicationId, ChannelId, GuildId, RoleId, UserId } from "./ids.ts";
 
 /** A user as Discord describes them in an interaction. */
 export interface UserRef {
