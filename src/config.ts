@@ -1,0 +1,247 @@
+/**
+ * Configuration from environment variables. `parseConfig` is pure: it reads the
+ * given record and returns either a typed `Config` or every problem found, so the
+ * operator sees them all at once.
+ */
+import { type GuildId, isSnowflake } from "./core/ids.ts";
+import { type DatabaseTarget, parseDatabaseUrl } from "./db/target.ts";
+
+export type LogLevel = "debug" | "info" | "warning" | "error";
+export type LogFormat = "text" | "json";
+
+export interface Config {
+  /** Bot token: a secret, never printed or logged. */
+  discordToken: string;
+  /** Application id; null means "read it from the token". */
+  applicationId: string | null;
+  database: DatabaseTarget;
+  /** The HTTP server (health, metrics, interactions); null when `HTTP_PORT=0`. */
+  http: { host: string; port: number } | null;
+  /** Hex Ed25519 public key; enables `POST /interactions`. */
+  publicKey: string | null;
+  /** Connect to the gateway (`GATEWAY=on`) or serve HTTP interactions only. */
+  gateway: boolean;
+  /** REST base URL without a trailing slash and without `/v10`. */
+  discordApiUrl: string;
+  commandGuildId: GuildId | null;
+  relay: { url: string; secret: string | null; timeoutMs: number } | null;
+  log: { level: LogLevel; format: LogFormat; file: string | null };
+}
+
+/** One environment variable as `--help` documents it. */
+export interface VariableDoc {
+  name: string;
+  default: string;
+  meaning: string;
+}
+
+/** Every variable ticketeer reads, with its default and meaning. */
+export const VARIABLES: readonly VariableDoc[] = [
+  { name: "DISCORD_TOKEN", default: "required", meaning: "bot token; never printed or logged" },
+  {
+    name: "DISCORD_APPLICATION_ID",
+    default: "read from the token",
+    meaning: "application id",
+  },
+  {
+    name: "DATABASE_URL",
+    default: "sqlite:./data/ticketeer.db",
+    meaning: "sqlite:PATH, sqlite::memory:, postgres://…, mysql://…",
+  },
+  { name: "HTTP_HOST", default: "127.0.0.1", meaning: "address of the HTTP server" },
+  {
+    name: "HTTP_PORT",
+    default: "8080",
+    meaning: "port of the HTTP server (health, metrics, interactions); 0 disables it",
+  },
+  {
+    name: "DISCORD_PUBLIC_KEY",
+    default: "unset",
+    meaning: "when set, POST /interactions accepts Discord HTTP interactions",
+  },
+  { name: "GATEWAY", default: "on", meaning: "off: HTTP interactions only, no gateway" },
+  {
+    name: "DISCORD_API_URL",
+    default: "https://discord.com/api",
+    meaning: "REST base URL (a REST proxy or a local Discord test double)",
+  },
+  {
+    name: "COMMAND_GUILD_ID",
+    default: "unset",
+    meaning: "register slash commands in this guild only",
+  },
+  { name: "RELAY_URL", default: "unset", meaning: "assistant relay endpoint" },
+  { name: "RELAY_SECRET", default: "unset", meaning: "HMAC-SHA256 key for relay requests" },
+  { name: "RELAY_TIMEOUT_MS", default: "10000", meaning: "relay timeout per attempt" },
+  { name: "LOG_LEVEL", default: "info", meaning: "debug, info, warning, error" },
+  { name: "LOG_FORMAT", default: "text", meaning: "text or json" },
+  { name: "LOG_FILE", default: "unset", meaning: "also log to this file, rotated by size" },
+];
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warning", "error"];
+const LOG_FORMATS: readonly LogFormat[] = ["text", "json"];
+// A bot token is three base64url parts separated by dots; the first is the bot's id.
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/;
+
+/** Reads every variable in `VARIABLES` from `env` and validates it. */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === "" ? undefined : value;
+  };
+
+  const discordToken = read("DISCORD_TOKEN") ?? "";
+  if (discordToken === "") {
+    problems.push("DISCORD_TOKEN is required: the bot token from the Discord developer portal");
+  } else if (!TOKEN_SHAPE.test(discordToken)) {
+    problems.push(
+      "DISCORD_TOKEN does not look like a bot token (three dot-separated parts); copy it again from the developer portal",
+    );
+  }
+
+  const applicationId = read("DISCORD_APPLICATION_ID") ?? applicationIdFromToken(discordToken);
+  if (applicationId !== null && !isSnowflake(applicationId)) {
+    problems.push(`DISCORD_APPLICATION_ID must be a numeric id (got "${applicationId}")`);
+  }
+
+  const databaseText = read("DATABASE_URL") ?? "sqlite:./data/ticketeer.db";
+  const parsedDatabase = parseDatabaseUrl(databaseText);
+  let database: DatabaseTarget = { kind: "sqlite", path: ":memory:" };
+  if ("problem" in parsedDatabase) problems.push(parsedDatabase.problem);
+  else database = parsedDatabase;
+
+  const host = read("HTTP_HOST") ?? "127.0.0.1";
+  if (!/^[A-Za-z0-9.:\-\[\]]+$/.test(host)) {
+    problems.push(`HTTP_HOST must be a host name or IP address (got "${host}")`);
+  }
+  const port = integer(read("HTTP_PORT") ?? "8080", "HTTP_PORT", 0, 65535, problems);
+
+  const publicKey = read("DISCORD_PUBLIC_KEY") ?? null;
+  if (publicKey !== null && !/^[0-9a-fA-F]{64}$/.test(publicKey)) {
+    problems.push("DISCORD_PUBLIC_KEY must be the 64 hex characters shown in the developer portal");
+  }
+
+  const gatewayText = (read("GATEWAY") ?? "on").toLowerCase();
+  let gateway = true;
+  if (gatewayText === "off") gateway = false;
+  else if (gatewayText !== "on") problems.push(`GATEWAY must be on or off (got "${gatewayText}")`);
+  if (!gateway && publicKey === null) {
+    problems.push(
+      "GATEWAY=off needs DISCORD_PUBLIC_KEY: without the gateway, interactions arrive only over HTTP",
+    );
+  }
+  if (!gateway && port === 0) {
+    problems.push("GATEWAY=off needs the HTTP server: HTTP_PORT must not be 0");
+  }
+  if (publicKey !== null && port === 0) {
+    problems.push("DISCORD_PUBLIC_KEY is set but HTTP_PORT=0 disables POST /interactions");
+  }
+
+  const apiText = read("DISCORD_API_URL") ?? "https://discord.com/api";
+  const discordApiUrl = httpUrl(apiText, "DISCORD_API_URL", problems)?.replace(/\/+$/, "") ??
+    "https://discord.com/api";
+  if (/\/v\d+$/.test(discordApiUrl)) {
+    problems.push("DISCORD_API_URL must not end with a version (/v10 is added by the bot)");
+  }
+
+  const commandGuildText = read("COMMAND_GUILD_ID") ?? null;
+  if (commandGuildText !== null && !isSnowflake(commandGuildText)) {
+    problems.push(`COMMAND_GUILD_ID must be a numeric guild id (got "${commandGuildText}")`);
+  }
+
+  const relayText = read("RELAY_URL") ?? null;
+  const relaySecret = read("RELAY_SECRET") ?? null;
+  const relayTimeoutMs = integer(
+    read("RELAY_TIMEOUT_MS") ?? "10000",
+    "RELAY_TIMEOUT_MS",
+    100,
+    120_000,
+    problems,
+  );
+  const relayUrl = relayText === null ? null : httpUrl(relayText, "RELAY_URL", problems);
+  if (relayText === null && relaySecret !== null) {
+    problems.push("RELAY_SECRET is set but RELAY_URL is not: set both, or neither");
+  }
+
+  const level = (read("LOG_LEVEL") ?? "info").toLowerCase();
+  const logLevel = level === "warn" ? "warning" : level;
+  if (!LOG_LEVELS.includes(logLevel as LogLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got "${level}")`);
+  }
+  const format = (read("LOG_FORMAT") ?? "text").toLowerCase();
+  if (!LOG_FORMATS.includes(format as LogFormat)) {
+    problems.push(`LOG_FORMAT must be text or json (got "${format}")`);
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    config: {
+      discordToken,
+      applicationId,
+      database,
+      http: port === 0 ? null : { host, port },
+      publicKey: publicKey?.toLowerCase() ?? null,
+      gateway,
+      discordApiUrl,
+      commandGuildId: commandGuildText as GuildId | null,
+      relay: relayUrl === null ? null : { url: relayUrl, secret: relaySecret, timeoutMs: relayTimeoutMs },
+      log: { level: logLevel as LogLevel, format: format as LogFormat, file: read("LOG_FILE") ?? null },
+    },
+  };
+}
+
+/** The bot's id, which the first part of its token encodes in base64; null when unreadable. */
+export function applicationIdFromToken(token: string): string | null {
+  const first = token.split(".")[0] ?? "";
+  try {
+    const decoded = atob(first.replace(/-/g, "+").replace(/_/g, "/"));
+    return isSnowflake(decoded) ? decoded : null;
+  } catch {
+    return null;
+  }
+}
+
+function integer(text: string, name: string, min: number, max: number, problems: string[]): number {
+  const value = /^[0-9]+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${text}")`);
+    return min;
+  }
+  return value;
+}
+
+function httpUrl(text: string, name: string, problems: string[]): string | null {
+  try {
+    const url = new URL(text);
+    if (url.protocol === "http:" || url.protocol === "https:") return text;
+  } catch {
+    // reported below
+  }
+  problems.push(`${name} must be an http:// or https:// URL (got "${text}")`);
+  return null;
+}
+
+/** The `--help` text: usage, subcommands and every variable with its default. */
+export function helpText(version: string): string {
+  const width = Math.max(...VARIABLES.map((v) => v.name.length));
+  const lines = VARIABLES.map((v) => `  ${v.name.padEnd(width)}  ${v.meaning} (default: ${v.default})`);
+  return [
+    `ticketeer ${version}: a self-hosted Discord support-ticket bot`,
+    "",
+    "Usage:",
+    "  ticketeer [run]                 connect and serve tickets",
+    "  ticketeer migrate               apply database migrations and exit",
+    "  ticketeer check                 check config, database and token; list guild problems",
+    "  ticketeer transcript <guild-id> <ticket-number> [--out FILE] [--text]",
+    "                                  write a stored transcript to a file (or stdout)",
+    "  ticketeer --help | --version",
+    "",
+    "Environment variables:",
+    ...lines,
+    "",
+  ].join("\n");
+}

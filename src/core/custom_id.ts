@@ -1,0 +1,65 @@
+/**
+ * Component `custom_id`s: versioned (`t1:`), short, and self-contained, so a button
+ * posted months ago still routes after a restart. Decoding never throws: an id that
+ * does not parse is `null`, which the dispatcher answers as a stale component.
+ */
+import type { TicketId, TicketTypeId } from "../ports.ts";
+
+/** What a component or modal id names. */
+export type ComponentId =
+  /** The panel's "create ticket" button. */
+  | { action: "open"; typeId: TicketTypeId }
+  /** The modal the panel shows when the type asks a question first. */
+  | { action: "openform"; typeId: TicketTypeId }
+  /** Close button on the welcome message (asks for confirmation). */
+  | { action: "close"; ticketId: TicketId }
+  /** Claim button on the welcome message. */
+  | { action: "claim"; ticketId: TicketId }
+  /** Confirmation of a close. */
+  | { action: "closeok"; ticketId: TicketId }
+  /** Cancellation of a close. */
+  | { action: "closeno"; ticketId: TicketId };
+
+/** The version prefix every id this build writes starts with. */
+export const CUSTOM_ID_PREFIX = "t1";
+
+/** Discord's limit on `custom_id` length. */
+export const MAX_CUSTOM_ID_LENGTH = 100;
+
+const TYPE_ACTIONS = new Set(["open", "openform"]);
+const TICKET_ACTIONS = new Set(["close", "claim", "closeok", "closeno"]);
+const POSITIVE_INTEGER = /^[1-9][0-9]{0,14}$/;
+
+/** Encodes a component id, e.g. `t1:close:42`. */
+export function encodeCustomId(id: ComponentId): string {
+  const target = "typeId" in id ? id.typeId : id.ticketId;
+  if (!Number.isSafeInteger(target) || target < 1) {
+    throw new RangeError(`Cannot encode custom id: ${target} is not a positive integer id`);
+  }
+  const encoded = `${CUSTOM_ID_PREFIX}:${id.action}:${target}`;
+  if (encoded.length > MAX_CUSTOM_ID_LENGTH) {
+    throw new RangeError(`Cannot encode custom id: ${encoded.length} characters exceed 100`);
+  }
+  return encoded;
+}
+
+/** Decodes a component id; `null` when it is not one this build understands. */
+export function decodeCustomId(raw: string): ComponentId | null {
+  if (raw.length === 0 || raw.length > MAX_CUSTOM_ID_LENGTH) return null;
+  const parts = raw.split(":");
+  if (parts.length !== 3) return null;
+  const [prefix, action, target] = parts as [string, string, string];
+  if (prefix !== CUSTOM_ID_PREFIX || !POSITIVE_INTEGER.test(target)) return null;
+  const value = Number(target);
+  if (!Number.isSafeInteger(value)) return null;
+  if (TYPE_ACTIONS.has(action)) {
+    return { action: action as "open" | "openform", typeId: value as TicketTypeId };
+  }
+  if (TICKET_ACTIONS.has(action)) {
+    return {
+      action: action as "close" | "claim" | "closeok" | "closeno",
+      ticketId: value as TicketId,
+    };
+  }
+  return null;
+}

@@ -1,0 +1,131 @@
+/**
+ * The entry point: reads the environment and arguments (the only module that
+ * does), validates configuration, sets up logging and runs a subcommand.
+ *
+ * Exit codes: 0 done, 1 failure, 2 invalid configuration or usage, 3 Discord
+ * refused the token.
+ */
+import { getLogger } from "@logtape/logtape";
+import { type Config, helpText, parseConfig } from "./config.ts";
+import { closeLogging, printError, printLine, setupLogging } from "./log.ts";
+import { VERSION } from "./version.ts";
+import { openDatabase } from "./db/connect.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+import { describeTarget } from "./db/target.ts";
+import { InvalidTokenError, startTicketeer } from "./app.ts";
+import { transcriptCommand } from "./transcript_command.ts";
+
+const EXIT_FAILURE = 1;
+const EXIT_USAGE = 2;
+const EXIT_BAD_TOKEN = 3;
+
+type Subcommand = "run" | "migrate" | "check" | "transcript";
+const SUBCOMMANDS: readonly Subcommand[] = ["run", "migrate", "check", "transcript"];
+
+async function main(args: string[]): Promise<number> {
+  if (args.includes("--help") || args.includes("-h") || args[0] === "help") {
+    printLine(helpText(VERSION));
+    return 0;
+  }
+  if (args.includes("--version") || args.includes("-V")) {
+    printLine(`ticketeer ${VERSION}`);
+    return 0;
+  }
+  const subcommand = (args[0] ?? "run") as Subcommand;
+  if (!SUBCOMMANDS.includes(subcommand)) {
+    printError(`ticketeer: unknown command "${args[0]}". Run ticketeer --help for usage.`);
+    return EXIT_USAGE;
+  }
+
+  const parsed = parseConfig(Deno.env.toObject());
+  if (!parsed.ok) {
+    printError(
+      `ticketeer: invalid configuration (${parsed.problems.length} problem${
+        parsed.problems.length === 1 ? "" : "s"
+      }):\n${parsed.problems.map((p) => `  - ${p}`).join("\n")}\nRun ticketeer --help for every variable.`,
+    );
+    return EXIT_USAGE;
+  }
+  const config = parsed.config;
+  await setupLogging({
+    level: config.log.level,
+    format: config.log.format,
+    file: config.log.file,
+    secrets: [config.discordToken, config.relay?.secret ?? ""],
+  });
+  try {
+    switch (subcommand) {
+      case "migrate":
+        return await migrate(config);
+      case "transcript":
+        return await transcriptCommand(config, args.slice(1));
+      case "check":
+      case "run":
+        return await run(config, subcommand === "check");
+    }
+  } finally {
+    await closeLogging();
+  }
+}
+
+async function migrate(config: Config): Promise<number> {
+  const log = getLogger(["ticketeer", "db"]);
+  const handle = await openDatabase(config.database);
+  try {
+    const summary = await migrateToLatest(handle);
+    log.info("Database {database} is up to date ({summary})", {
+      database: describeTarget(config.database),
+      summary,
+    });
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function run(config: Config, checkOnly: boolean): Promise<number> {
+  const log = getLogger(["ticketeer"]);
+  let app;
+  try {
+    app = await startTicketeer(config, { checkOnly });
+  } catch (error) {
+    if (error instanceof InvalidTokenError) {
+      log.error("Discord refused the token: set DISCORD_TOKEN to the bot token from the developer portal");
+      return EXIT_BAD_TOKEN;
+    }
+    log.error("Cannot start: {error}", { error: error instanceof Error ? error.message : String(error) });
+    return EXIT_FAILURE;
+  }
+  if (checkOnly) {
+    const report = await app.check();
+    for (const line of report.lines) printLine(line);
+    await app.stop();
+    return report.ok ? 0 : EXIT_FAILURE;
+  }
+
+  const stopped = Promise.withResolvers<void>();
+  let stopping = false;
+  const onSignal = (signal: Deno.Signal) => {
+    if (stopping) {
+      log.warning("Second {signal}: exiting now", { signal });
+      Deno.exit(130);
+    }
+    stopping = true;
+    log.info("{signal}: finishing interactions in flight, then stopping", { signal });
+    app.stop().then(stopped.resolve, stopped.reject);
+  };
+  const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
+  const listeners = signals.map((signal) => {
+    const listener = () => onSignal(signal);
+    Deno.addSignalListener(signal, listener);
+    return [signal, listener] as const;
+  });
+  await stopped.promise;
+  for (const [signal, listener] of listeners) Deno.removeSignalListener(signal, listener);
+  log.info("Stopped");
+  return 0;
+}
+
+if (import.meta.main) {
+  Deno.exit(await main(Deno.args));
+}
