@@ -188,8 +188,14 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       gateway,
       discordApiUrl,
       commandGuildId: commandGuildText as GuildId | null,
-      relay: relayUrl === null ? null : { url: relayUrl, secret: relaySecret, timeoutMs: relayTimeoutMs },
-      log: { level: logLevel as LogLevel, format: format as LogFormat, file: read("LOG_FILE") ?? null },
+      relay: relayUrl === null
+        ? null
+        : { url: relayUrl, secret: relaySecret, timeoutMs: relayTimeoutMs },
+      log: {
+        level: logLevel as LogLevel,
+        format: format as LogFormat,
+        file: read("LOG_FILE") ?? null,
+      },
     },
   };
 }
@@ -228,7 +234,9 @@ function httpUrl(text: string, name: string, problems: string[]): string | null 
 /** The `--help` text: usage, subcommands and every variable with its default. */
 export function helpText(version: string): string {
   const width = Math.max(...VARIABLES.map((v) => v.name.length));
-  const lines = VARIABLES.map((v) => `  ${v.name.padEnd(width)}  ${v.meaning} (default: ${v.default})`);
+  const lines = VARIABLES.map((v) =>
+    `  ${v.name.padEnd(width)}  ${v.meaning} (default: ${v.default})`
+  );
   return [
     `ticketeer ${version}: a self-hosted Discord support-ticket bot`,
     "",

@@ -50,11 +50,11 @@ export function secretPatterns(secrets: readonly string[]): RedactionPattern[] {
     { pattern: /aW50ZXJhY3Rpb246[A-Za-z0-9_\-.]+/g, replacement: REDACTED },
     // Tokens inside webhook and interaction-callback routes.
     {
-      pattern: /(\/webhooks\/\d+\/)[^/\s"?]+/g,
+      pattern: /(\/webhooks\/\d+\/)[^/\s"?\\]+/g,
       replacement: (_m: string, prefix: string) => `${prefix}${REDACTED}`,
     },
     {
-      pattern: /(\/interactions\/\d+\/)[^/\s"?]+/g,
+      pattern: /(\/interactions\/\d+\/)[^/\s"?\\]+/g,
       replacement: (_m: string, prefix: string) => `${prefix}${REDACTED}`,
     },
     // Authorization headers.
@@ -88,6 +88,8 @@ export async function setupLogging(options: LogOptions): Promise<void> {
         formatter,
         maxSize: options.maxFileBytes ?? 10 * 1024 * 1024,
         maxFiles: options.maxFiles ?? 5,
+        // Unbuffered, so the size limit holds exactly and no line is lost on a crash.
+        bufferSize: 0,
       }),
       { fieldPatterns: SECRET_FIELDS, action: () => REDACTED },
     );

@@ -42,7 +42,9 @@ async function main(args: string[]): Promise<number> {
     printError(
       `ticketeer: invalid configuration (${parsed.problems.length} problem${
         parsed.problems.length === 1 ? "" : "s"
-      }):\n${parsed.problems.map((p) => `  - ${p}`).join("\n")}\nRun ticketeer --help for every variable.`,
+      }):\n${
+        parsed.problems.map((p) => `  - ${p}`).join("\n")
+      }\nRun ticketeer --help for every variable.`,
     );
     return EXIT_USAGE;
   }
@@ -90,10 +92,14 @@ async function run(config: Config, checkOnly: boolean): Promise<number> {
     app = await startTicketeer(config, { checkOnly });
   } catch (error) {
     if (error instanceof InvalidTokenError) {
-      log.error("Discord refused the token: set DISCORD_TOKEN to the bot token from the developer portal");
+      log.error(
+        "Discord refused the token: set DISCORD_TOKEN to the bot token from the developer portal",
+      );
       return EXIT_BAD_TOKEN;
     }
-    log.error("Cannot start: {error}", { error: error instanceof Error ? error.message : String(error) });
+    log.error("Cannot start: {error}", {
+      error: error instanceof Error ? error.message : String(error),
+    });
     return EXIT_FAILURE;
   }
   if (checkOnly) {
