@@ -1,0 +1,111 @@
+/**
+ * The program as an operator runs it: a real `deno run src/main.ts` process with a
+ * chosen environment, checked by exit code and output.
+ */
+import assert from "node:assert/strict";
+import { DatabaseSync } from "node:sqlite";
+import { SAMPLE_TOKEN } from "./fixtures/sample_token.ts";
+
+const MAIN = new URL("../src/main.ts", import.meta.url).pathname;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function ticketeer(args: string[], env: Record<string, string>, cwd?: string): Promise<Run> {
+  const keep: Record<string, string> = {};
+  for (const name of ["HOME", "DENO_DIR", "PATH"]) {
+    const value = Deno.env.get(name);
+    if (value !== undefined) keep[name] = value;
+  }
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "--allow-net", "--allow-env", "--allow-read", "--allow-write", MAIN, ...args],
+    env: { ...keep, NO_COLOR: "1", ...env },
+    clearEnv: true,
+    stdin: "null",
+    ...(cwd === undefined ? {} : { cwd }),
+  }).output();
+  const decoder = new TextDecoder();
+  return {
+    code: output.code,
+    stdout: decoder.decode(output.stdout),
+    stderr: decoder.decode(output.stderr),
+  };
+}
+
+Deno.test("ticketeer with an empty environment exits 2 and names DISCORD_TOKEN", async () => {
+  const run = await ticketeer([], {});
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /DISCORD_TOKEN is required/);
+});
+
+Deno.test("ticketeer with a nonsense DATABASE_URL exits 2 and names it", async () => {
+  const run = await ticketeer([], { DISCORD_TOKEN: "x", DATABASE_URL: "nonsense://" });
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /DATABASE_URL must start with/);
+  assert.match(run.stderr, /DISCORD_TOKEN does not look like a bot token/);
+  assert.ok(!run.stderr.includes("at file://"), "no stack trace for a configuration problem");
+});
+
+Deno.test("ticketeer --help lists every variable and --version prints the version", async () => {
+  const help = await ticketeer(["--help"], {});
+  assert.equal(help.code, 0);
+  for (
+    const name of ["DISCORD_TOKEN", "DATABASE_URL", "HTTP_PORT", "RELAY_TIMEOUT_MS", "LOG_FILE"]
+  ) {
+    assert.ok(help.stdout.includes(name), `--help misses ${name}`);
+  }
+  const version = await ticketeer(["--version"], {});
+  assert.equal(version.code, 0);
+  assert.match(version.stdout, /^ticketeer \d+\.\d+\.\d+\n$/);
+});
+
+Deno.test("ticketeer rejects an unknown command with exit 2", async () => {
+  const run = await ticketeer(["frobnicate"], {});
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /unknown command "frobnicate"/);
+});
+
+Deno.test("ticketeer migrate creates and migrates the SQLite file, and is idempotent", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const env = { DISCORD_TOKEN: SAMPLE_TOKEN, DATABASE_URL: "sqlite:./data/ticketeer.db" };
+    const first = await ticketeer(["migrate"], env, dir);
+    assert.equal(first.code, 0, first.stderr);
+    const second = await ticketeer(["migrate"], env, dir);
+    assert.equal(second.code, 0, second.stderr);
+    const db = new DatabaseSync(`${dir}/data/ticketeer.db`);
+    try {
+      const tables = db.prepare("select name from sqlite_master where type = 'table'").all()
+        .map((row) => String(row.name));
+      for (
+        const table of ["tickets", "guild_settings", "ticket_types", "transcripts", "audit_events"]
+      ) {
+        assert.ok(tables.includes(table), `missing table ${table}: ${tables.join(", ")}`);
+      }
+    } finally {
+      db.close();
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("ticketeer start migrates ./data/ticketeer.db before it reaches Discord", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    // Nothing listens on port 9: the database is ready, then the token check fails.
+    const run = await ticketeer([], {
+      DISCORD_TOKEN: SAMPLE_TOKEN,
+      DISCORD_API_URL: "http://127.0.0.1:9/api",
+      HTTP_PORT: "0",
+    }, dir);
+    assert.equal(run.code, 1, run.stderr + run.stdout);
+    assert.ok(Deno.statSync(`${dir}/data/ticketeer.db`).isFile);
+    assert.ok(!(run.stdout + run.stderr).includes(SAMPLE_TOKEN), "the token was printed");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
