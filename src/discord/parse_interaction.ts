@@ -1,0 +1,331 @@
+/**
+ * Turns Discord's interaction JSON (as received over the gateway or HTTP) into
+ * the plain input handlers see. Payloads are read defensively: anything the
+ * handlers cannot use is `{ ignored: reason }`, never an exception.
+ */
+import {
+  type ApplicationId,
+  type ChannelId,
+  isSnowflake,
+  type RoleId,
+  type Snowflake,
+  snowflake,
+  type UserId,
+} from "../core/ids.ts";
+import type {
+  ChannelKind,
+  InteractionInput,
+  MemberRef,
+  OptionValue,
+  ResolvedChannel,
+  ResolvedRole,
+  UserRef,
+} from "../core/interaction.ts";
+
+/** Why an interaction does not reach the handlers. */
+export interface IgnoredInteraction {
+  ignored: string;
+}
+
+/** The reason given for interactions outside a guild (DMs, user-installed contexts). */
+export const NOT_IN_GUILD = "not in a guild";
+
+type Json = Record<string, unknown>;
+
+/** Raised inside the parser for a malformed payload; never escapes it. */
+class MalformedPayload extends Error {}
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function record(value: unknown, what: string): Json {
+  if (!isRecord(value)) throw new MalformedPayload(`${what} is not an object`);
+  return value;
+}
+
+function text(value: unknown, what: string): string {
+  if (typeof value !== "string") throw new MalformedPayload(`${what} is not a string`);
+  return value;
+}
+
+function optionalText(value: unknown, what: string): string | null {
+  if (value === undefined || value === null) return null;
+  return text(value, what);
+}
+
+function id<K extends string>(value: unknown, what: string): Snowflake<K> {
+  if (!isSnowflake(value)) throw new MalformedPayload(`${what} is not a snowflake`);
+  return snowflake<K>(value);
+}
+
+function bitfield(value: unknown, what: string): bigint {
+  if (typeof value !== "string" || !/^[0-9]{1,40}$/.test(value)) {
+    throw new MalformedPayload(`${what} is not a permission bitfield`);
+  }
+  return BigInt(value);
+}
+
+function channelKind(type: unknown): ChannelKind {
+  if (type === 0) return "text";
+  if (type === 4) return "category";
+  return "other";
+}
+
+/** A Discord user object as a `UserRef`; throws when it is malformed. */
+export function parseUser(raw: unknown, what = "user"): UserRef {
+  const user = record(raw, what);
+  return {
+    id: id<"user">(user.id, `${what}.id`),
+    username: text(user.username, `${what}.username`),
+    globalName: optionalText(user.global_name, `${what}.global_name`),
+    avatar: optionalText(user.avatar, `${what}.avatar`),
+    bot: user.bot === true,
+  };
+}
+
+function parseMember(raw: unknown): MemberRef {
+  const member = record(raw, "member");
+  const roles = member.roles ?? [];
+  if (!Array.isArray(roles)) throw new MalformedPayload("member.roles is not an array");
+  return {
+    user: parseUser(member.user, "member.user"),
+    nick: optionalText(member.nick, "member.nick"),
+    roles: roles.map((role, i) => id<"role">(role, `member.roles[${i}]`)),
+    permissions: bitfield(member.permissions, "member.permissions"),
+  };
+}
+
+interface Resolved {
+  users: Json;
+  members: Json;
+  roles: Json;
+  channels: Json;
+}
+
+function parseResolved(raw: unknown): Resolved {
+  const resolved = isRecord(raw) ? raw : {};
+  const part = (key: string): Json => (isRecord(resolved[key]) ? resolved[key] as Json : {});
+  return {
+    users: part("users"),
+    members: part("members"),
+    roles: part("roles"),
+    channels: part("channels"),
+  };
+}
+
+function resolvedUser(resolved: Resolved, userId: string): UserRef | null {
+  const raw = resolved.users[userId];
+  return raw === undefined ? null : parseUser(raw, `resolved.users.${userId}`);
+}
+
+function resolvedChannel(resolved: Resolved, channelId: string): ResolvedChannel | null {
+  const raw = resolved.channels[channelId];
+  if (raw === undefined) return null;
+  const channel = record(raw, `resolved.channels.${channelId}`);
+  const parent = channel.parent_id;
+  return {
+    id: id<"channel">(channel.id, "resolved channel id"),
+    name: text(channel.name, "resolved channel name"),
+    kind: channelKind(channel.type),
+    parentId: parent === undefined || parent === null
+      ? null
+      : id<"channel">(parent, "resolved channel parent_id"),
+  };
+}
+
+function resolvedRole(resolved: Resolved, roleId: string): ResolvedRole | null {
+  const raw = resolved.roles[roleId];
+  if (raw === undefined) return null;
+  const role = record(raw, `resolved.roles.${roleId}`);
+  return {
+    id: id<"role">(role.id, "resolved role id"),
+    name: text(role.name, "resolved role name"),
+    managed: role.managed === true,
+  };
+}
+
+const SUB_COMMAND = 1;
+const SUB_COMMAND_GROUP = 2;
+
+interface CommandPath {
+  group: string | null;
+  subcommand: string | null;
+  options: Record<string, OptionValue>;
+}
+
+function parseOptionValue(option: Json, resolved: Resolved): OptionValue | null {
+  const name = option.name;
+  const value = option.value;
+  switch (option.type) {
+    case 3:
+      return { type: "string", value: text(value, `option ${name}`) };
+    case 4:
+    case 10: // number: kept only when whole, since handlers read integers
+      if (typeof value !== "number" || !Number.isInteger(value)) {
+        if (option.type === 10) return null;
+        throw new MalformedPayload(`option ${name} is not an integer`);
+      }
+      return { type: "integer", value };
+    case 5:
+      if (typeof value !== "boolean") throw new MalformedPayload(`option ${name} is not a boolean`);
+      return { type: "boolean", value };
+    case 6: {
+      const userId = id<"user">(value, `option ${name}`) as UserId;
+      return {
+        type: "user",
+        value: userId,
+        user: resolvedUser(resolved, userId),
+        member: resolved.members[userId] !== undefined,
+      };
+    }
+    case 7: {
+      const channelId = id<"channel">(value, `option ${name}`) as ChannelId;
+      return { type: "channel", value: channelId, channel: resolvedChannel(resolved, channelId) };
+    }
+    case 8: {
+      const roleId = id<"role">(value, `option ${name}`) as RoleId;
+      return { type: "role", value: roleId, role: resolvedRole(resolved, roleId) };
+    }
+    case 9: { // mentionable: a user or a role, told apart by the resolved data
+      const target = id<"user">(value, `option ${name}`);
+      if (resolved.roles[target] !== undefined) {
+        const roleId = target as string as RoleId;
+        return { type: "role", value: roleId, role: resolvedRole(resolved, roleId) };
+      }
+      const userId = target as UserId;
+      return {
+        type: "user",
+        value: userId,
+        user: resolvedUser(resolved, userId),
+        member: resolved.members[userId] !== undefined,
+      };
+    }
+    default: // attachments and types added later: not used by any handler
+      return null;
+  }
+}
+
+function parseOptions(raw: unknown, resolved: Resolved, path: CommandPath): void {
+  if (raw === undefined || raw === null) return;
+  if (!Array.isArray(raw)) throw new MalformedPayload("options is not an array");
+  for (const item of raw) {
+    const option = record(item, "option");
+    const name = text(option.name, "option name");
+    if (option.type === SUB_COMMAND_GROUP) {
+      path.group = name;
+      parseOptions(option.options, resolved, path);
+    } else if (option.type === SUB_COMMAND) {
+      path.subcommand = name;
+      parseOptions(option.options, resolved, path);
+    } else {
+      const value = parseOptionValue(option, resolved);
+      if (value !== null) path.options[name] = value;
+    }
+  }
+}
+
+/** Collects text input values from a submitted modal's components (rows or labels). */
+function collectFields(raw: unknown, fields: Record<string, string>, depth = 0): void {
+  if (depth > 4 || raw === undefined || raw === null) return;
+  if (Array.isArray(raw)) {
+    for (const item of raw) collectFields(item, fields, depth + 1);
+    return;
+  }
+  if (!isRecord(raw)) return;
+  if (typeof raw.custom_id === "string" && typeof raw.value === "string") {
+    fields[raw.custom_id] = raw.value;
+  }
+  collectFields(raw.components, fields, depth + 1);
+  collectFields(raw.component, fields, depth + 1);
+}
+
+/** Interaction types (Discord's `type` field). */
+const PING = 1;
+const APPLICATION_COMMAND = 2;
+const MESSAGE_COMPONENT = 3;
+const AUTOCOMPLETE = 4;
+const MODAL_SUBMIT = 5;
+
+function parse(raw: unknown): InteractionInput | IgnoredInteraction {
+  if (!isRecord(raw)) return { ignored: "the payload is not an object" };
+  const type = raw.type;
+  if (type === PING) return { ignored: "ping" };
+  if (type === AUTOCOMPLETE) return { ignored: "autocomplete is not used" };
+  if (type !== APPLICATION_COMMAND && type !== MESSAGE_COMPONENT && type !== MODAL_SUBMIT) {
+    return { ignored: `unknown interaction type ${String(type)}` };
+  }
+  if (raw.guild_id === undefined || raw.guild_id === null || !isRecord(raw.member)) {
+    return { ignored: NOT_IN_GUILD };
+  }
+  const channel = isRecord(raw.channel) ? raw.channel : {};
+  const base = {
+    id: id<"interaction">(raw.id, "id") as string,
+    token: text(raw.token, "token"),
+    applicationId: id<"application">(raw.application_id, "application_id") as ApplicationId,
+    guildId: id<"guild">(raw.guild_id, "guild_id"),
+    channelId: id<"channel">(raw.channel_id ?? channel.id, "channel_id"),
+    member: parseMember(raw.member),
+    appPermissions: raw.app_permissions === undefined
+      ? 0n
+      : bitfield(raw.app_permissions, "app_permissions"),
+    locale: typeof raw.locale === "string" ? raw.locale : "en-US",
+  };
+  if (base.token.length === 0) throw new MalformedPayload("token is empty");
+  const data = record(raw.data, "data");
+
+  if (type === APPLICATION_COMMAND) {
+    if (data.type !== undefined && data.type !== 1) {
+      return { ignored: "context menu commands are not used" };
+    }
+    const path: CommandPath = { group: null, subcommand: null, options: {} };
+    parseOptions(data.options, parseResolved(data.resolved), path);
+    return {
+      ...base,
+      kind: "command",
+      name: text(data.name, "data.name"),
+      group: path.group,
+      subcommand: path.subcommand,
+      options: path.options,
+    };
+  }
+
+  if (type === MESSAGE_COMPONENT) {
+    const values = data.values ?? [];
+    if (!Array.isArray(values) || !values.every((v) => typeof v === "string")) {
+      throw new MalformedPayload("data.values is not a list of strings");
+    }
+    const message = record(raw.message, "message");
+    return {
+      ...base,
+      kind: "component",
+      customId: text(data.custom_id, "data.custom_id"),
+      messageId: id<"message">(message.id, "message.id"),
+      values,
+    };
+  }
+
+  const fields: Record<string, string> = {};
+  collectFields(data.components, fields);
+  return { ...base, kind: "modal", customId: text(data.custom_id, "data.custom_id"), fields };
+}
+
+/**
+ * Parses an interaction payload; PINGs, autocomplete, DMs and malformed payloads
+ * come back as `{ ignored: reason }`.
+ */
+export function parseInteraction(raw: unknown): InteractionInput | IgnoredInteraction {
+  try {
+    return parse(raw);
+  } catch (error) {
+    if (error instanceof MalformedPayload) return { ignored: `malformed: ${error.message}` };
+    return { ignored: `unreadable: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** True when `parseInteraction` gave something the handlers can run. */
+export function isInteractionInput(
+  parsed: InteractionInput | IgnoredInteraction,
+): parsed is InteractionInput {
+  return !("ignored" in parsed);
+}

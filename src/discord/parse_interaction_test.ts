@@ -1,0 +1,232 @@
+import assert from "node:assert/strict";
+import { isInteractionInput, NOT_IN_GUILD, parseInteraction } from "./parse_interaction.ts";
+import type { CommandInput, ComponentInput, ModalInput } from "../core/interaction.ts";
+
+const member = {
+  user: {
+    id: "300000000000000001",
+    username: "alice",
+    global_name: "Alice",
+    avatar: "abc",
+    discriminator: "0",
+  },
+  nick: null,
+  roles: ["500000000000000001", "500000000000000002"],
+  permissions: "2147483648",
+  joined_at: "2024-01-01T00:00:00.000000+00:00",
+};
+
+function base(type: number, data: unknown): Record<string, unknown> {
+  return {
+    id: "900000000000000001",
+    application_id: "800000000000000001",
+    type,
+    data,
+    guild_id: "100000000000000001",
+    channel_id: "200000000000000001",
+    channel: { id: "200000000000000001", type: 0, name: "general" },
+    member,
+    token: "secret-token",
+    version: 1,
+    app_permissions: "9007199254740993",
+    locale: "fr",
+    guild_locale: "en-US",
+    entitlements: [],
+  };
+}
+
+function parse<T>(raw: unknown): T {
+  const parsed = parseInteraction(raw);
+  if (!isInteractionInput(parsed)) throw new Error(`ignored: ${parsed.ignored}`);
+  return parsed as T;
+}
+
+Deno.test("parseInteraction() reads a slash command's member, ids and permissions", () => {
+  const input = parse<CommandInput>(base(2, { id: "1", name: "setup", type: 1 }));
+  assert.equal(input.kind, "command");
+  assert.equal(input.name, "setup");
+  assert.equal(input.group, null);
+  assert.equal(input.subcommand, null);
+  assert.deepEqual(input.options, {});
+  assert.equal(input.id, "900000000000000001");
+  assert.equal(input.token, "secret-token");
+  assert.equal(input.applicationId, "800000000000000001");
+  assert.equal(input.guildId, "100000000000000001");
+  assert.equal(input.channelId, "200000000000000001");
+  assert.equal(input.locale, "fr");
+  // Bitfields above 2^53 survive as bigint.
+  assert.equal(input.appPermissions, 9007199254740993n);
+  assert.deepEqual(input.member, {
+    user: {
+      id: "300000000000000001",
+      username: "alice",
+      globalName: "Alice",
+      avatar: "abc",
+      bot: false,
+    },
+    nick: null,
+    roles: ["500000000000000001", "500000000000000002"],
+    permissions: 2147483648n,
+  });
+});
+
+Deno.test("parseInteraction() flattens options below a subcommand and resolves users", () => {
+  const input = parse<CommandInput>(base(2, {
+    id: "1",
+    name: "ticket",
+    type: 1,
+    options: [{
+      type: 1,
+      name: "add",
+      options: [{ type: 6, name: "user", value: "300000000000000002" }],
+    }],
+    resolved: {
+      users: {
+        "300000000000000002": {
+          id: "300000000000000002",
+          username: "bob",
+          global_name: null,
+          avatar: null,
+          bot: true,
+        },
+      },
+      members: { "300000000000000002": { roles: [], permissions: "0" } },
+    },
+  }));
+  assert.equal(input.name, "ticket");
+  assert.equal(input.subcommand, "add");
+  assert.deepEqual(input.options, {
+    user: {
+      type: "user",
+      value: "300000000000000002",
+      user: {
+        id: "300000000000000002",
+        username: "bob",
+        globalName: null,
+        avatar: null,
+        bot: true,
+      },
+      member: true,
+    },
+  });
+});
+
+Deno.test("parseInteraction() reads a subcommand group and every option type", () => {
+  const input = parse<CommandInput>(base(2, {
+    id: "1",
+    name: "config",
+    type: 1,
+    options: [{
+      type: 2,
+      name: "staff",
+      options: [{
+        type: 1,
+        name: "set",
+        options: [
+          { type: 3, name: "text", value: "hello" },
+          { type: 4, name: "count", value: 3 },
+          { type: 5, name: "flag", value: false },
+          { type: 7, name: "category", value: "200000000000000009" },
+          { type: 8, name: "role", value: "500000000000000009" },
+          { type: 6, name: "someone", value: "300000000000000009" },
+          { type: 10, name: "ratio", value: 0.5 },
+          { type: 11, name: "file", value: "700000000000000001" },
+        ],
+      }],
+    }],
+    resolved: {
+      channels: {
+        "200000000000000009": {
+          id: "200000000000000009",
+          name: "Tickets",
+          type: 4,
+          permissions: "0",
+        },
+      },
+      roles: {
+        "500000000000000009": { id: "500000000000000009", name: "Support", managed: false },
+      },
+    },
+  }));
+  assert.equal(input.group, "staff");
+  assert.equal(input.subcommand, "set");
+  assert.deepEqual(input.options, {
+    text: { type: "string", value: "hello" },
+    count: { type: "integer", value: 3 },
+    flag: { type: "boolean", value: false },
+    category: {
+      type: "channel",
+      value: "200000000000000009",
+      channel: { id: "200000000000000009", name: "Tickets", kind: "category", parentId: null },
+    },
+    role: {
+      type: "role",
+      value: "500000000000000009",
+      role: { id: "500000000000000009", name: "Support", managed: false },
+    },
+    // Not resolved and not a member of the guild.
+    someone: { type: "user", value: "300000000000000009", user: null, member: false },
+  });
+});
+
+Deno.test("parseInteraction() reads a button press", () => {
+  const raw = base(3, { custom_id: "t1:close:42", component_type: 2 });
+  raw.message = { id: "600000000000000001", channel_id: "200000000000000001" };
+  const input = parse<ComponentInput>(raw);
+  assert.equal(input.kind, "component");
+  assert.equal(input.customId, "t1:close:42");
+  assert.equal(input.messageId, "600000000000000001");
+  assert.deepEqual(input.values, []);
+});
+
+Deno.test("parseInteraction() reads modal fields in action rows and in labels", () => {
+  const input = parse<ModalInput>(base(5, {
+    custom_id: "t1:open:1",
+    components: [
+      { type: 1, components: [{ type: 4, custom_id: "q0", value: "My topic" }] },
+      { type: 18, id: 3, component: { type: 4, custom_id: "q1", value: "Details\nhere" } },
+    ],
+  }));
+  assert.equal(input.kind, "modal");
+  assert.equal(input.customId, "t1:open:1");
+  assert.deepEqual(input.fields, { q0: "My topic", q1: "Details\nhere" });
+});
+
+Deno.test("parseInteraction() ignores pings, autocomplete and DMs", () => {
+  assert.deepEqual(parseInteraction({ type: 1, id: "1", token: "x" }), { ignored: "ping" });
+  assert.ok("ignored" in parseInteraction(base(4, { name: "ticket", options: [] })));
+  const dm = base(2, { id: "1", name: "ticket", type: 1 });
+  delete dm.guild_id;
+  delete dm.member;
+  dm.user = member.user;
+  assert.deepEqual(parseInteraction(dm), { ignored: NOT_IN_GUILD });
+});
+
+Deno.test("parseInteraction() ignores malformed payloads with a reason instead of throwing", () => {
+  const broken: unknown[] = [
+    null,
+    "text",
+    [],
+    { type: 99 },
+    base(2, null),
+    base(2, { name: 5 }),
+    { ...base(2, { name: "x" }), member: { ...member, permissions: "lots" } },
+    { ...base(2, { name: "x" }), member: { ...member, user: { id: "nope" } } },
+    { ...base(2, { name: "x" }), channel_id: undefined, channel: undefined },
+    { ...base(2, { name: "x" }), token: "" },
+    base(2, { name: "x", options: [{ type: 4, name: "n", value: "3" }] }),
+    base(2, { name: "x", options: {} }),
+    base(3, { custom_id: "c" }), // no message
+    base(2, { name: "x", options: [{ type: 6, name: "u", value: 5 }] }),
+  ];
+  for (const raw of broken) {
+    const parsed = parseInteraction(raw);
+    assert.ok("ignored" in parsed, JSON.stringify(raw));
+    assert.ok(parsed.ignored.length > 0);
+  }
+});
+
+Deno.test("parseInteraction() ignores context menu commands", () => {
+  const parsed = parseInteraction(base(2, { id: "1", name: "Report", type: 2 }));
+  assert.ok("ignored" in parsed);
+});

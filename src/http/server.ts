@@ -1,0 +1,270 @@
+/**
+ * The HTTP server: `GET /health`, `GET /metrics` and, when a public key is set,
+ * `POST /interactions` (Discord HTTP interactions, Ed25519-verified). The handler
+ * is a plain `(Request) => Promise<Response>` so tests call it without a port.
+ */
+import { getLogger } from "@logtape/logtape";
+import type { Metrics } from "../metrics.ts";
+import { PROMETHEUS_CONTENT_TYPE } from "../metrics.ts";
+import type { InteractionCallback } from "../discord/interaction_transport.ts";
+import { EPHEMERAL_FLAG } from "../discord/interaction_transport.ts";
+import {
+  isInteractionInput,
+  NOT_IN_GUILD,
+  parseInteraction,
+} from "../discord/parse_interaction.ts";
+import {
+  type InFlight,
+  runInteraction,
+  type RunInteractionDeps,
+} from "../discord/run_interaction.ts";
+import type { InteractionVerifier } from "../discord/verify.ts";
+
+const log = getLogger(["ticketeer", "http"]);
+
+/** The gateway as `/health` reports it. */
+export type GatewayState = "connected" | "disconnected" | "off";
+
+/** What `POST /interactions` needs; absent when no public key is configured. */
+export interface HttpInteractions {
+  verify: InteractionVerifier;
+  /** Everything `runInteraction` needs except `first` (the HTTP response takes it). */
+  run: Omit<RunInteractionDeps, "first">;
+  /** Shared with the gateway shell: tracks work and carries the shutdown switch. */
+  inFlight: InFlight;
+}
+
+/** What the HTTP handler reads and runs. */
+export interface HttpDeps {
+  version: string;
+  /** True once startup finished (database migrated, token checked). */
+  ready(): boolean;
+  /** True when the database answers a trivial query. */
+  checkDatabase(): Promise<boolean>;
+  gatewayState(): GatewayState;
+  relayConfigured: boolean;
+  metrics: Metrics;
+  interactions: HttpInteractions | null;
+  /** Largest accepted request body (default 1 MiB). */
+  maxBodyBytes?: number;
+  /** How long `/health` waits for the database (default 2000 ms). */
+  healthTimeoutMs?: number;
+}
+
+/** The `/health` body. */
+export interface HealthReport {
+  status: "ok" | "starting" | "unavailable";
+  database: "ok" | "error";
+  gateway: GatewayState;
+  relay: "configured" | "unconfigured";
+  version: string;
+}
+
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+  });
+}
+
+function plain(text: string, status: number, headers: Record<string, string> = {}): Response {
+  return new Response(text, {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", ...headers },
+  });
+}
+
+async function withTimeout(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([check().catch(() => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Reads the whole body, or null when it is larger than `maxBytes`. */
+async function readBody(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > maxBytes) {
+    await request.body?.cancel();
+    return null;
+  }
+  if (request.body === null) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = request.body.getReader();
+  while (true) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return body;
+}
+
+/** The answer to an interaction the handlers do not take (DMs, autocomplete, unreadable). */
+function ignoredAnswer(
+  raw: unknown,
+  reason: string,
+): InteractionCallback | { type: 8; data: { choices: [] } } {
+  if (typeof raw === "object" && raw !== null && (raw as { type?: unknown }).type === 4) {
+    return { type: 8, data: { choices: [] } };
+  }
+  return {
+    type: 4,
+    data: {
+      content: reason === NOT_IN_GUILD
+        ? "This can only be used inside a server."
+        : "This action could not be read. Please try again.",
+      flags: EPHEMERAL_FLAG,
+      allowed_mentions: { parse: [] },
+    },
+  };
+}
+
+/** Builds the HTTP handler over `deps`. */
+export function createHttpHandler(deps: HttpDeps): (request: Request) => Promise<Response> {
+  const maxBodyBytes = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const healthTimeoutMs = deps.healthTimeoutMs ?? 2000;
+
+  async function health(): Promise<Response> {
+    const ready = deps.ready();
+    const database = await withTimeout(deps.checkDatabase, healthTimeoutMs) ? "ok" : "error";
+    const report: HealthReport = {
+      status: !ready ? "starting" : database === "ok" ? "ok" : "unavailable",
+      database,
+      gateway: deps.gatewayState(),
+      relay: deps.relayConfigured ? "configured" : "unconfigured",
+      version: deps.version,
+    };
+    return json(report, report.status === "ok" ? 200 : 503, { "cache-control": "no-store" });
+  }
+
+  async function metrics(): Promise<Response> {
+    return new Response(await deps.metrics.render(), {
+      headers: { "content-type": PROMETHEUS_CONTENT_TYPE, "cache-control": "no-store" },
+    });
+  }
+
+  async function interaction(request: Request, setup: HttpInteractions): Promise<Response> {
+    if (setup.inFlight.closed) {
+      await request.body?.cancel();
+      return plain("shutting down", 503);
+    }
+    const signatureHex = request.headers.get("x-signature-ed25519");
+    const timestamp = request.headers.get("x-signature-timestamp");
+    if (signatureHex === null || timestamp === null) {
+      await request.body?.cancel();
+      return plain("invalid request signature", 401);
+    }
+    const rawBody = await readBody(request, maxBodyBytes);
+    if (rawBody === null) return plain("request body too large", 413);
+    if (!(await setup.verify({ signatureHex, timestamp, rawBody }))) {
+      log.debug("Rejected an interaction request with an invalid signature");
+      return plain("invalid request signature", 401);
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(new TextDecoder().decode(rawBody));
+    } catch {
+      return plain("request body is not JSON", 400);
+    }
+    if (typeof raw === "object" && raw !== null && (raw as { type?: unknown }).type === 1) {
+      return json({ type: 1 });
+    }
+    const parsed = parseInteraction(raw);
+    if (!isInteractionInput(parsed)) {
+      log.debug("Ignored an HTTP interaction: {reason}", { reason: parsed.ignored });
+      return json(ignoredAnswer(raw, parsed.ignored));
+    }
+
+    let answer!: (callback: InteractionCallback) => void;
+    const firstAnswer = new Promise<InteractionCallback>((resolve) => (answer = resolve));
+    // The handler keeps running after the response is sent (edits, follow-ups):
+    // the in-flight tracker lets shutdown wait for it.
+    const done = setup.inFlight.track(
+      runInteraction(parsed, { ...setup.run, first: (callback) => answer(callback) }),
+    );
+    const first = await Promise.race([firstAnswer, done.then(() => null)]);
+    if (first === null) {
+      log.error("An interaction finished without a first answer: {interactionId}", {
+        interactionId: parsed.id,
+      });
+      return plain("internal error", 500);
+    }
+    return json(first);
+  }
+
+  async function route(request: Request): Promise<Response> {
+    const { pathname } = new URL(request.url);
+    const get = request.method === "GET" || request.method === "HEAD";
+    switch (pathname) {
+      case "/health":
+        return get ? await health() : plain("method not allowed", 405, { allow: "GET, HEAD" });
+      case "/metrics":
+        return get ? await metrics() : plain("method not allowed", 405, { allow: "GET, HEAD" });
+      case "/interactions":
+        if (deps.interactions === null) break;
+        if (request.method !== "POST") {
+          return plain("method not allowed", 405, { allow: "POST" });
+        }
+        return await interaction(request, deps.interactions);
+    }
+    await request.body?.cancel();
+    return plain("not found", 404);
+  }
+
+  return async (request) => {
+    try {
+      return await route(request);
+    } catch (error) {
+      log.error("HTTP request {method} {path} failed: {error}", {
+        method: request.method,
+        path: new URL(request.url).pathname,
+        error,
+      });
+      return plain("internal error", 500);
+    }
+  };
+}
+
+/** A listening HTTP server. */
+export interface HttpServer {
+  /** Where it listens (the real port when 0 was asked for). */
+  address: { host: string; port: number };
+  /** Resolves once the server has stopped (after `signal` aborted). */
+  finished: Promise<void>;
+}
+
+/** Serves `handler` on `address` with `Deno.serve` until `signal` aborts. */
+export function serveHttp(
+  address: { host: string; port: number },
+  handler: (request: Request) => Promise<Response>,
+  signal: AbortSignal,
+): HttpServer {
+  const server = Deno.serve({
+    hostname: address.host,
+    port: address.port,
+    signal,
+    onListen: () => {},
+  }, handler);
+  const bound = { host: server.addr.hostname, port: server.addr.port };
+  log.info("HTTP server listening on {host}:{port}", bound);
+  return { address: bound, finished: server.finished };
+}
