@@ -246,6 +246,7 @@ export function helpText(version: string): string {
     "  ticketeer check                 check config, database and token; list guild problems",
     "  ticketeer transcript <guild-id> <ticket-number> [--out FILE] [--text]",
     "                                  write a stored transcript to a file (or stdout)",
+    "  ticketeer health                ask a running ticketeer's /health (exit 0 when healthy)",
     "  ticketeer --help | --version",
     "",
     "Environment variables:",

@@ -16,6 +16,7 @@ import {
 } from "@logtape/logtape";
 import { getRotatingFileSink } from "@logtape/file";
 import { redactByField, redactByPattern, type RedactionPattern } from "@logtape/redaction";
+import { dirname } from "node:path";
 import type { LogFormat, LogLevel } from "./config.ts";
 
 export interface LogOptions {
@@ -83,6 +84,8 @@ export async function setupLogging(options: LogOptions): Promise<void> {
     ),
   };
   if (options.file !== null) {
+    const directory = dirname(options.file);
+    if (directory !== "") await Deno.mkdir(directory, { recursive: true });
     sinks.file = redactByField(
       getRotatingFileSink(options.file, {
         formatter,

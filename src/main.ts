@@ -19,8 +19,8 @@ const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
 const EXIT_BAD_TOKEN = 3;
 
-type Subcommand = "run" | "migrate" | "check" | "transcript";
-const SUBCOMMANDS: readonly Subcommand[] = ["run", "migrate", "check", "transcript"];
+type Subcommand = "run" | "migrate" | "check" | "transcript" | "health";
+const SUBCOMMANDS: readonly Subcommand[] = ["run", "migrate", "check", "transcript", "health"];
 
 async function main(args: string[]): Promise<number> {
   if (args.includes("--help") || args.includes("-h") || args[0] === "help") {
@@ -35,6 +35,10 @@ async function main(args: string[]): Promise<number> {
   if (!SUBCOMMANDS.includes(subcommand)) {
     printError(`ticketeer: unknown command "${args[0]}". Run ticketeer --help for usage.`);
     return EXIT_USAGE;
+  }
+
+  if (subcommand === "health") {
+    return await health(Deno.env.get("HTTP_HOST"), Deno.env.get("HTTP_PORT"));
   }
 
   const parsed = parseConfig(Deno.env.toObject());
@@ -67,6 +71,26 @@ async function main(args: string[]): Promise<number> {
     }
   } finally {
     await closeLogging();
+  }
+}
+
+/**
+ * Asks a running ticketeer's `/health` (for container health checks): exit 0 when it
+ * answers 200, 1 otherwise. Reads only HTTP_HOST and HTTP_PORT.
+ */
+async function health(host = "127.0.0.1", port = "8080"): Promise<number> {
+  const target = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+  const url = `http://${target.includes(":") ? `[${target}]` : target}:${port}/health`;
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(3_000) });
+    const body = await response.text();
+    printLine(`${response.status} ${body}`);
+    return response.status === 200 ? 0 : EXIT_FAILURE;
+  } catch (error) {
+    printError(
+      `ticketeer: ${url} did not answer (${error instanceof Error ? error.message : error})`,
+    );
+    return EXIT_FAILURE;
   }
 }
 

@@ -370,6 +370,9 @@ export interface DiscordPort {
     targetId: RoleId | UserId,
   ): Promise<void>;
 
+  /** The guilds the bot is in (`GET /users/@me/guilds`, every page). */
+  guilds(): Promise<Array<{ id: GuildId; name: string }>>;
+
   roles(guildId: GuildId): Promise<Role[]>;
   createRole(guildId: GuildId, name: string): Promise<Role>;
   /** A guild member, or null when they are not in the guild. */

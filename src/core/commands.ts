@@ -110,11 +110,11 @@ export const COMMANDS: readonly CommandDefinition[] = [
     name: "setup",
     description: "Set up tickets: category, staff role and log channel (created when missing)",
     options: [
-      categoryOption("category", "Category for ticket channels (default: create \"Tickets\")", false),
-      roleOption("staff_role", "Role that handles tickets (default: create \"Support\")", false),
+      categoryOption("category", 'Category for ticket channels (default: create "Tickets")', false),
+      roleOption("staff_role", 'Role that handles tickets (default: create "Support")', false),
       textChannelOption(
         "log_channel",
-        "Channel for the ticket log (default: create \"ticket-logs\")",
+        'Channel for the ticket log (default: create "ticket-logs")',
         false,
       ),
     ],
@@ -167,7 +167,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
             {
               type: OptionType.String,
               name: "text",
-              description: "The welcome text (\"none\" for the default)",
+              description: 'The welcome text ("none" for the default)',
               required: true,
               min_length: 1,
               max_length: MAX_WELCOME_LENGTH,
@@ -179,7 +179,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
           sub("openers_may_add", "Whether openers may add and remove members", [
             booleanOption("enabled", "On or off"),
           ]),
-          sub("question", "A question the panel asks before opening (empty or \"none\" clears)", [
+          sub("question", 'A question the panel asks before opening (empty or "none" clears)', [
             {
               type: OptionType.String,
               name: "text",

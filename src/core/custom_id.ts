@@ -28,7 +28,7 @@ export const MAX_CUSTOM_ID_LENGTH = 100;
 
 const TYPE_ACTIONS = new Set(["open", "openform"]);
 const TICKET_ACTIONS = new Set(["close", "claim", "closeok", "closeno"]);
-const POSITIVE_INTEGER = /^[1-9][0-9]{0,14}$/;
+const POSITIVE_INTEGER = /^[1-9][0-9]{0,15}$/;
 
 /** Encodes a component id, e.g. `t1:close:42`. */
 export function encodeCustomId(id: ComponentId): string {

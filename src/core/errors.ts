@@ -26,7 +26,9 @@ export type RefusalCode =
   | "already_claimed"
   | "not_claimed"
   | "rate_limited"
-  | "discord_unavailable";
+  | "discord_unavailable"
+  | "close_failed"
+  | "internal_error";
 
 /** A refusal reply: `code` is for logs and tests, `text` is what the member reads. */
 export function refuse(code: RefusalCode, text: string): Reply {

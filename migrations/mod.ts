@@ -1,0 +1,16 @@
+/**
+ * Every migration, imported statically so `deno compile` embeds them. Add new
+ * ones here in order; `mod_test.ts` fails when a file is missing from the list.
+ */
+import type { Migration, MigrationProvider } from "kysely/migration";
+import * as m0001 from "./0001_initial.ts";
+
+/** Migrations by name; names sort in the order they run. */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
+  "0001_initial": m0001,
+});
+
+/** A Kysely `MigrationProvider` over `MIGRATIONS`. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
+};

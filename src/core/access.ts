@@ -1,0 +1,107 @@
+/**
+ * Who may do what: one explicit table, checked by every handler (command
+ * visibility is only a hint) and rendered by `/config show`.
+ */
+import type { MemberRef } from "./interaction.ts";
+import type { Ticket, TicketType } from "../ports.ts";
+import { hasPermission, Permission } from "./permissions_bits.ts";
+
+/** The roles an actor can hold; one actor usually holds several. */
+export type AccessRole = "admin" | "staff" | "opener" | "member";
+
+/** Everything a member can try to do. */
+export type Action =
+  | "setup"
+  | "config"
+  | "panel"
+  | "open"
+  | "add"
+  | "remove"
+  | "claim"
+  | "unclaim"
+  | "close"
+  | "assistant";
+
+/** `yes`, `no`, or allowed only when the ticket type lets openers add members. */
+export type Grant = "yes" | "no" | "if_openers_may_add";
+
+export const ACCESS_ROLES: readonly AccessRole[] = ["admin", "staff", "opener", "member"];
+
+/** The permission table. */
+export const ACCESS_TABLE: Readonly<Record<Action, Readonly<Record<AccessRole, Grant>>>> = {
+  setup: { admin: "yes", staff: "no", opener: "no", member: "no" },
+  config: { admin: "yes", staff: "no", opener: "no", member: "no" },
+  panel: { admin: "yes", staff: "no", opener: "no", member: "no" },
+  open: { admin: "yes", staff: "yes", opener: "yes", member: "yes" },
+  add: { admin: "yes", staff: "yes", opener: "if_openers_may_add", member: "no" },
+  remove: { admin: "yes", staff: "yes", opener: "if_openers_may_add", member: "no" },
+  claim: { admin: "yes", staff: "yes", opener: "no", member: "no" },
+  unclaim: { admin: "yes", staff: "yes", opener: "no", member: "no" },
+  close: { admin: "yes", staff: "yes", opener: "yes", member: "no" },
+  assistant: { admin: "yes", staff: "yes", opener: "no", member: "no" },
+};
+
+/** True when the member holds Manage Server or Administrator. */
+export function isAdmin(member: MemberRef): boolean {
+  return hasPermission(member.permissions, Permission.ManageGuild);
+}
+
+/** The roles `member` holds, given the ticket type and (inside a ticket) the ticket. */
+export function rolesOf(
+  member: MemberRef,
+  scope: { type?: TicketType | null; ticket?: Ticket | null } = {},
+): Set<AccessRole> {
+  const roles = new Set<AccessRole>(["member"]);
+  if (isAdmin(member)) {
+    roles.add("admin");
+    roles.add("staff");
+  }
+  const staffRoles = scope.type?.staffRoleIds ?? [];
+  if (member.roles.some((role) => staffRoles.includes(role))) roles.add("staff");
+  if (scope.ticket && scope.ticket.openerId === member.user.id) roles.add("opener");
+  return roles;
+}
+
+/** True when any of `roles` is granted `action` (conditions read from `type`). */
+export function can(
+  action: Action,
+  roles: ReadonlySet<AccessRole>,
+  type: TicketType | null = null,
+): boolean {
+  const row = ACCESS_TABLE[action];
+  for (const role of roles) {
+    const grant = row[role];
+    if (grant === "yes") return true;
+    if (grant === "if_openers_may_add" && type?.openersMayAddMembers === true) return true;
+  }
+  return false;
+}
+
+/** Shorthand: may `member` do `action` here? */
+export function allowed(
+  action: Action,
+  member: MemberRef,
+  scope: { type?: TicketType | null; ticket?: Ticket | null } = {},
+): boolean {
+  return can(action, rolesOf(member, scope), scope.type ?? null);
+}
+
+const GRANT_TEXT: Record<Grant, string> = {
+  yes: "yes",
+  no: "-",
+  if_openers_may_add: "if allowed",
+};
+
+/** The table as monospaced text, for `/config show`. */
+export function renderAccessTable(): string {
+  const actions = Object.keys(ACCESS_TABLE) as Action[];
+  const width = Math.max(...actions.map((a) => a.length));
+  const header = ["action".padEnd(width), ...ACCESS_ROLES.map((r) => r.padEnd(10))].join(" ");
+  const lines = actions.map((action) =>
+    [
+      action.padEnd(width),
+      ...ACCESS_ROLES.map((role) => GRANT_TEXT[ACCESS_TABLE[action][role]].padEnd(10)),
+    ].join(" ").trimEnd()
+  );
+  return [header.trimEnd(), ...lines].join("\n");
+}

@@ -1,0 +1,38 @@
+/**
+ * One place for "this happened": the audit table, and a one-line entry in the
+ * guild's log channel when one is set. The log channel is best effort: a missing
+ * or failing channel never blocks the action that is being recorded.
+ */
+import type { HandlerContext } from "./context.ts";
+import type { NewAuditEvent } from "../ports.ts";
+
+/** Writes `event` to the audit table and posts `line` to the guild's log channel. */
+export async function recordAction(
+  ctx: HandlerContext,
+  event: NewAuditEvent,
+  line: string,
+): Promise<void> {
+  try {
+    await ctx.repo.audit(event);
+  } catch (error) {
+    ctx.log.error("Could not write audit event {action} in guild {guildId}", {
+      action: event.action,
+      guildId: event.guildId,
+      error,
+    });
+  }
+  try {
+    const settings = await ctx.repo.guildSettings(event.guildId);
+    if (settings.logChannelId === null) return;
+    await ctx.discord.sendMessage(settings.logChannelId, {
+      content: line.slice(0, 2000),
+      allowed_mentions: { parse: [] },
+    });
+  } catch (error) {
+    ctx.log.warn("Could not post {action} to the log channel of guild {guildId}", {
+      action: event.action,
+      guildId: event.guildId,
+      error,
+    });
+  }
+}

@@ -1,0 +1,99 @@
+import assert from "node:assert/strict";
+import { type CommandOption, COMMANDS, OptionType } from "./commands.ts";
+
+const NAME = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
+
+function checkOption(option: CommandOption, path: string, problems: string[]): void {
+  const where = `${path} ${option.name}`;
+  if (!NAME.test(option.name)) problems.push(`${where}: bad name`);
+  if (option.description.length < 1 || option.description.length > 100) {
+    problems.push(`${where}: description of ${option.description.length} characters`);
+  }
+  if (option.choices && option.choices.length > 25) problems.push(`${where}: too many choices`);
+  for (const choice of option.choices ?? []) {
+    if (choice.name.length < 1 || choice.name.length > 100) problems.push(`${where}: choice`);
+  }
+  if (option.min_value !== undefined && option.max_value !== undefined) {
+    if (option.min_value > option.max_value) problems.push(`${where}: min above max`);
+  }
+  if (option.max_length !== undefined && (option.max_length < 1 || option.max_length > 6000)) {
+    problems.push(`${where}: max_length out of range`);
+  }
+  const children = option.options ?? [];
+  if (children.length > 25) problems.push(`${where}: more than 25 options`);
+  const isGroup = option.type === OptionType.SubcommandGroup;
+  const isSub = option.type === OptionType.Subcommand;
+  for (const child of children) {
+    if (isGroup && child.type !== OptionType.Subcommand) {
+      problems.push(`${where}: a group may only hold subcommands`);
+    }
+    if (
+      isSub && (child.type === OptionType.Subcommand || child.type === OptionType.SubcommandGroup)
+    ) {
+      problems.push(`${where}: a subcommand cannot nest subcommands`);
+    }
+    checkOption(child, where, problems);
+  }
+  // Required options must come before optional ones.
+  const required = children.map((c) => c.required === true);
+  if (required.indexOf(false) !== -1 && required.lastIndexOf(true) > required.indexOf(false)) {
+    problems.push(`${where}: a required option follows an optional one`);
+  }
+  const names = children.map((c) => c.name);
+  if (new Set(names).size !== names.length) problems.push(`${where}: duplicate option names`);
+}
+
+Deno.test("COMMANDS keep Discord's name, description and option limits", () => {
+  const problems: string[] = [];
+  for (const command of COMMANDS) {
+    if (!NAME.test(command.name)) problems.push(`${command.name}: bad name`);
+    if (command.description.length < 1 || command.description.length > 100) {
+      problems.push(`${command.name}: description of ${command.description.length} characters`);
+    }
+    if (command.options.length > 25) problems.push(`${command.name}: more than 25 options`);
+    for (const option of command.options) checkOption(option, `/${command.name}`, problems);
+  }
+  assert.deepEqual(problems, []);
+  assert.ok(JSON.stringify(COMMANDS).length < 8000, "total size stays under Discord's 8,000");
+});
+
+Deno.test("COMMANDS define setup, config, panel and ticket as guild-only commands", () => {
+  assert.deepEqual(COMMANDS.map((c) => c.name), ["setup", "config", "panel", "ticket"]);
+  for (const command of COMMANDS) {
+    assert.equal(command.dm_permission, false);
+    assert.deepEqual(command.contexts, [0]);
+    assert.equal(command.type, 1);
+  }
+  const byName = Object.fromEntries(COMMANDS.map((c) => [c.name, c]));
+  for (const name of ["setup", "config", "panel"]) {
+    assert.equal(byName[name]?.default_member_permissions, "32");
+  }
+  assert.equal(byName.ticket?.default_member_permissions, null);
+  assert.deepEqual(
+    byName.ticket?.options.map((o) => o.name),
+    ["new", "add", "remove", "claim", "unclaim", "close", "assistant"],
+  );
+});
+
+Deno.test("COMMANDS restrict channel options to categories and text channels", () => {
+  const channelOptions: CommandOption[] = [];
+  const walk = (options: CommandOption[]) => {
+    for (const option of options) {
+      if (option.type === OptionType.Channel) channelOptions.push(option);
+      walk(option.options ?? []);
+    }
+  };
+  for (const command of COMMANDS) walk(command.options);
+  assert.ok(channelOptions.length >= 5);
+  for (const option of channelOptions) {
+    assert.ok(
+      option.channel_types?.length === 1 &&
+        (option.channel_types[0] === 0 || option.channel_types[0] === 4),
+      option.name,
+    );
+  }
+  const set = COMMANDS.find((c) => c.name === "config")?.options.find((o) => o.name === "set");
+  const maxOpen = set?.options?.find((o) => o.name === "max_open")?.options?.[0];
+  assert.equal(maxOpen?.min_value, 1);
+  assert.equal(maxOpen?.max_value, 100);
+});

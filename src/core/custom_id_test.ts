@@ -1,0 +1,51 @@
+import assert from "node:assert/strict";
+import { type ComponentId, decodeCustomId, encodeCustomId } from "./custom_id.ts";
+import type { TicketId, TicketTypeId } from "../ports.ts";
+
+const samples: ComponentId[] = [
+  { action: "open", typeId: 1 as TicketTypeId },
+  { action: "openform", typeId: 7 as TicketTypeId },
+  { action: "close", ticketId: 42 as TicketId },
+  { action: "claim", ticketId: 42 as TicketId },
+  { action: "closeok", ticketId: Number.MAX_SAFE_INTEGER as TicketId },
+  { action: "closeno", ticketId: 3 as TicketId },
+];
+
+Deno.test("encodeCustomId() round-trips through decodeCustomId() within 100 characters", () => {
+  for (const id of samples) {
+    const encoded = encodeCustomId(id);
+    assert.ok(encoded.length <= 100, encoded);
+    assert.ok(encoded.startsWith("t1:"), encoded);
+    assert.deepEqual(decodeCustomId(encoded), id);
+  }
+  assert.equal(encodeCustomId({ action: "close", ticketId: 42 as TicketId }), "t1:close:42");
+});
+
+Deno.test("decodeCustomId() answers null for stale, foreign or malformed ids", () => {
+  for (
+    const raw of [
+      "",
+      "t0:close:42",
+      "t2:close:42",
+      "t1:close",
+      "t1:close:",
+      "t1:close:0",
+      "t1:close:-1",
+      "t1:close:01",
+      "t1:close:4.2",
+      "t1:close:42:extra",
+      "t1:delete:42",
+      "t1:__proto__:1",
+      "t1:close:99999999999999999999",
+      "x".repeat(101),
+      "some-other-bot:button",
+    ]
+  ) {
+    assert.equal(decodeCustomId(raw), null, raw);
+  }
+});
+
+Deno.test("encodeCustomId() refuses ids that are not positive integers", () => {
+  assert.throws(() => encodeCustomId({ action: "close", ticketId: 0 as TicketId }), RangeError);
+  assert.throws(() => encodeCustomId({ action: "open", typeId: 1.5 as TicketTypeId }), RangeError);
+});

@@ -1,0 +1,323 @@
+/**
+ * Putting the database and Discord back in agreement after a crash or while the
+ * bot was away, at startup and every few minutes after:
+ *
+ * - an open ticket whose channel is gone is closed with reason "channel deleted"
+ *   (the close flow falls back on what the live archive recorded);
+ * - a ticket left in `closing` resumes its close;
+ * - a ticket channel the bot made whose ticket row is missing is reported (log
+ *   warning, audit event, log channel), never deleted: only a person can tell
+ *   whether it still holds a conversation someone needs.
+ *
+ * One ticket or guild that fails is logged and skipped; the rest go on.
+ */
+import type { HandlerContext } from "./context.ts";
+import type { ChannelId, GuildId, UserId } from "./ids.ts";
+import { recordAction } from "./audit_log.ts";
+import { runClose } from "./tickets/close_flow.ts";
+import { type Channel, DiscordRequestError, type Ticket, type TicketId } from "../ports.ts";
+
+/** What reconciliation needs: a handler context without an interaction to defer. */
+export type ReconcileContext = Omit<HandlerContext, "defer">;
+
+/** Options of `reconcile`. */
+export interface ReconcileOptions {
+  /** The bot's own user id: it closes tickets and is not a ticket participant. */
+  botUserId: UserId;
+  /** Only these guilds (default: every guild the bot is in, every ticket in the database). */
+  guildIds?: GuildId[];
+  /**
+   * Younger tickets without a channel and younger channels without a ticket row are
+   * left alone: an open in flight looks exactly like that. Default 10 minutes.
+   */
+  graceMs?: number;
+}
+
+/** What a reconciliation pass did. */
+export interface ReconcileSummary {
+  /** Open tickets whose channel was gone, now closed (or left closing to resume later). */
+  closedMissing: TicketId[];
+  /** Tickets left in `closing` whose close finished now. */
+  resumed: TicketId[];
+  /** Ticket-looking channels without a ticket row (reported, not deleted). */
+  orphanChannels: ChannelId[];
+  /** Tickets reserved but never given a channel, discarded (their numbers stay used). */
+  discarded: TicketId[];
+  /** Tickets or guilds that could not be reconciled this time (logged). */
+  failures: number;
+}
+
+/** The close reason of a ticket whose channel disappeared. */
+export const CHANNEL_DELETED_REASON = "channel deleted";
+
+const DEFAULT_GRACE_MS = 10 * 60 * 1000;
+/** Milliseconds between the Unix epoch and Discord's snowflake epoch (2015-01-01). */
+const DISCORD_EPOCH_MS = 1_420_070_400_000n;
+
+/** Runs one reconciliation pass; never throws for one bad ticket or guild. */
+export async function reconcile(
+  ctx: ReconcileContext,
+  options: ReconcileOptions,
+): Promise<ReconcileSummary> {
+  const summary: ReconcileSummary = {
+    closedMissing: [],
+    resumed: [],
+    orphanChannels: [],
+    discarded: [],
+    failures: 0,
+  };
+  const handlerCtx: HandlerContext = { ...ctx, defer: () => Promise.resolve() };
+  const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
+  const only = options.guildIds === undefined ? null : new Set<string>(options.guildIds);
+
+  let tickets: Ticket[];
+  try {
+    tickets = await ctx.repo.ticketsWithStatus(["open", "closing"]);
+  } catch (error) {
+    ctx.log.error("Cannot reconcile tickets: the database did not answer: {error}", { error });
+    summary.failures++;
+    tickets = [];
+  }
+  for (const ticket of tickets) {
+    if (only !== null && !only.has(ticket.guildId)) continue;
+    try {
+      if (ticket.status === "closing") {
+        await resumeClose(handlerCtx, ticket, options.botUserId, summary);
+      } else {
+        await checkOpenTicket(handlerCtx, ticket, options.botUserId, graceMs, summary);
+      }
+    } catch (error) {
+      summary.failures++;
+      ctx.log.error(
+        "Cannot reconcile ticket {ticketId} (#{number}) in guild {guildId}: {error}",
+        { ticketId: ticket.id, number: ticket.number, guildId: ticket.guildId, error },
+      );
+    }
+  }
+
+  let guildIds: GuildId[];
+  try {
+    guildIds = options.guildIds ?? (await ctx.discord.guilds()).map((guild) => guild.id);
+  } catch (error) {
+    ctx.log.warn("Cannot list the bot's guilds to look for orphan channels: {error}", { error });
+    summary.failures++;
+    guildIds = [];
+  }
+  for (const guildId of guildIds) {
+    try {
+      await findOrphanChannels(handlerCtx, guildId, options.botUserId, graceMs, summary);
+    } catch (error) {
+      summary.failures++;
+      ctx.log.warn("Cannot look for orphan ticket channels in guild {guildId}: {error}", {
+        guildId,
+        error,
+      });
+    }
+  }
+
+  const changed = summary.closedMissing.length + summary.resumed.length +
+    summary.orphanChannels.length + summary.discarded.length + summary.failures;
+  if (changed > 0) {
+    ctx.log.info(
+      "Reconciled: {closedMissing} closed (channel gone), {resumed} closes resumed, {orphans} orphan channels, {discarded} discarded, {failures} failures",
+      {
+        closedMissing: summary.closedMissing.length,
+        resumed: summary.resumed.length,
+        orphans: summary.orphanChannels.length,
+        discarded: summary.discarded.length,
+        failures: summary.failures,
+      },
+    );
+  }
+  return summary;
+}
+
+async function resumeClose(
+  ctx: HandlerContext,
+  ticket: Ticket,
+  botUserId: UserId,
+  summary: ReconcileSummary,
+): Promise<void> {
+  ctx.log.info("Resuming the close of ticket #{number} in guild {guildId} (last step {step})", {
+    number: ticket.number,
+    guildId: ticket.guildId,
+    step: ticket.closeStep,
+  });
+  const outcome = await runClose(ticket, ctx, {
+    by: ticket.closedBy ?? botUserId,
+    reason: ticket.closeReason,
+  });
+  if (outcome.kind === "closed") {
+    summary.resumed.push(ticket.id);
+    await ctx.repo.audit({
+      guildId: ticket.guildId,
+      ticketId: ticket.id,
+      actorId: botUserId,
+      action: "ticket.reconcile_resumed",
+      detail: { number: ticket.number, lastStep: ticket.closeStep },
+    });
+  } else {
+    summary.failures++;
+    ctx.log.warn(
+      "Could not finish closing ticket #{number} in guild {guildId} at step {step}: {reason}; the next pass tries again",
+      {
+        number: ticket.number,
+        guildId: ticket.guildId,
+        step: outcome.step,
+        reason: outcome.reason,
+      },
+    );
+  }
+}
+
+async function checkOpenTicket(
+  ctx: HandlerContext,
+  ticket: Ticket,
+  botUserId: UserId,
+  graceMs: number,
+  summary: ReconcileSummary,
+): Promise<void> {
+  if (ticket.channelId === null) {
+    // Reserved, but the bot stopped before it created the channel.
+    const age = ctx.clock.now().getTime() - ticket.createdAt.getTime();
+    if (age < graceMs) return;
+    await ctx.repo.discardTicket(ticket.id);
+    summary.discarded.push(ticket.id);
+    ctx.log.warn("Discarded ticket #{number} in guild {guildId}: its channel was never created", {
+      number: ticket.number,
+      guildId: ticket.guildId,
+    });
+    await ctx.repo.audit({
+      guildId: ticket.guildId,
+      ticketId: null,
+      actorId: botUserId,
+      action: "ticket.reconcile_discarded",
+      detail: { number: ticket.number, openerId: ticket.openerId },
+    });
+    return;
+  }
+
+  const channel = await channelOrGone(ctx, ticket.channelId);
+  if (channel !== null) return;
+
+  ctx.log.warn(
+    "The channel {channelId} of ticket #{number} in guild {guildId} is gone: closing the ticket",
+    { channelId: ticket.channelId, number: ticket.number, guildId: ticket.guildId },
+  );
+  const outcome = await runClose(ticket, ctx, { by: botUserId, reason: CHANNEL_DELETED_REASON });
+  summary.closedMissing.push(ticket.id);
+  await ctx.repo.audit({
+    guildId: ticket.guildId,
+    ticketId: ticket.id,
+    actorId: botUserId,
+    action: "ticket.reconcile_closed",
+    detail: {
+      number: ticket.number,
+      channelId: ticket.channelId,
+      reason: CHANNEL_DELETED_REASON,
+      outcome: outcome.kind,
+      ...(outcome.kind === "failed" ? { failedStep: outcome.step, failure: outcome.reason } : {}),
+    },
+  });
+  if (outcome.kind === "failed") {
+    ctx.log.warn(
+      "Ticket #{number} in guild {guildId} stays closing at step {step}: {reason}; the next pass resumes it",
+      {
+        number: ticket.number,
+        guildId: ticket.guildId,
+        step: outcome.step,
+        reason: outcome.reason,
+      },
+    );
+  }
+}
+
+/** The channel, or null when Discord says it does not exist; other failures throw. */
+async function channelOrGone(ctx: HandlerContext, id: ChannelId): Promise<Channel | null> {
+  try {
+    return await ctx.discord.channel(id);
+  } catch (error) {
+    if (error instanceof DiscordRequestError && error.failure.kind === "unknown_channel") {
+      return null;
+    }
+    throw error;
+  }
+}
+
+async function findOrphanChannels(
+  ctx: HandlerContext,
+  guildId: GuildId,
+  botUserId: UserId,
+  graceMs: number,
+  summary: ReconcileSummary,
+): Promise<void> {
+  const type = await ctx.repo.defaultTicketType(guildId);
+  if (type.categoryId === null) return;
+  const channels = await ctx.discord.guildChannels(guildId);
+  const categories = ticketCategories(channels, type.categoryId);
+  if (categories.size === 0) return;
+
+  const now = ctx.clock.now().getTime();
+  for (const channel of channels) {
+    if (channel.kind !== "text" || channel.parentId === null) continue;
+    if (!categories.has(channel.parentId)) continue;
+    const participant = channel.overwrites.find((overwrite) =>
+      overwrite.type === "member" && overwrite.id !== botUserId
+    );
+    if (participant === undefined) continue;
+    if (now - snowflakeTime(channel.id) < graceMs) continue;
+    if (await ctx.repo.ticketByChannel(channel.id) !== null) continue;
+
+    summary.orphanChannels.push(channel.id);
+    const key = `reconcile.orphan.${channel.id}`;
+    if (await ctx.repo.meta(key) !== null) {
+      ctx.log.debug("Channel #{name} ({channelId}) in guild {guildId} is still an orphan", {
+        name: channel.name,
+        channelId: channel.id,
+        guildId,
+      });
+      continue;
+    }
+    ctx.log.warn(
+      "Channel #{name} ({channelId}) in guild {guildId} looks like a ticket channel but has no ticket row; it is left as is for staff to review",
+      { name: channel.name, channelId: channel.id, guildId },
+    );
+    await recordAction(
+      ctx,
+      {
+        guildId,
+        ticketId: null,
+        actorId: botUserId,
+        action: "channel.orphan",
+        detail: { channelId: channel.id, name: channel.name, memberId: participant.id },
+      },
+      `Channel <#${channel.id}> looks like a ticket channel, but no ticket is recorded for it (the bot may have stopped while opening it). It was left as is: read it, then delete it by hand if nobody needs it.`,
+    );
+    await ctx.repo.setMeta(key, ctx.clock.now().toISOString());
+  }
+}
+
+/**
+ * The ticket category and its overflow categories (`<name> 2`, `<name> 3`, … and
+ * the default `Tickets N`), by id.
+ */
+export function ticketCategories(channels: readonly Channel[], categoryId: ChannelId): Set<string> {
+  const result = new Set<string>();
+  const main = channels.find((channel) => channel.id === categoryId && channel.kind === "category");
+  if (main === undefined) return result;
+  result.add(main.id);
+  const base = main.name.toLowerCase();
+  for (const channel of channels) {
+    if (channel.kind !== "category") continue;
+    const match = /^(.*) ([0-9]+)$/.exec(channel.name.toLowerCase());
+    if (match === null) continue;
+    const [, prefix] = match;
+    if (prefix === base || prefix === "tickets") result.add(channel.id);
+  }
+  return result;
+}
+
+/** When a snowflake was made, in Unix milliseconds. */
+function snowflakeTime(id: string): number {
+  return Number((BigInt(id) >> 22n) + DISCORD_EPOCH_MS);
+}

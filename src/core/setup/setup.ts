@@ -1,0 +1,146 @@
+/**
+ * `/setup [category] [staff_role] [log_channel]`: uses what it is given, finds
+ * what a previous run made (by stored id, then by name), and creates only what is
+ * still missing, so running it twice creates nothing the second time.
+ */
+import type { HandlerContext } from "../context.ts";
+import type { ChannelId, RoleId } from "../ids.ts";
+import type { CommandInput } from "../interaction.ts";
+import { refuse } from "../errors.ts";
+import { ephemeral, type Reply } from "../reply.ts";
+import { allowed } from "../access.ts";
+import { option } from "../command_options.ts";
+import { recordAction } from "../audit_log.ts";
+import type { Channel, Role } from "../../ports.ts";
+import { staffOnlyOverwrites } from "../tickets/overwrites.ts";
+
+/** Names of what `/setup` creates. */
+export const SETUP_NAMES = { category: "Tickets", role: "Support", logChannel: "ticket-logs" };
+
+/** Handles `/setup`. */
+export async function handleSetup(input: CommandInput, ctx: HandlerContext): Promise<Reply> {
+  if (!allowed("setup", input.member)) {
+    return refuse("not_admin", "Only members with Manage Server can run `/setup`.");
+  }
+  await ctx.defer({ ephemeral: true });
+  const guildId = input.guildId;
+  const type = await ctx.repo.defaultTicketType(guildId);
+  const settings = await ctx.repo.guildSettings(guildId);
+  const channels = await ctx.discord.guildChannels(guildId);
+  const roles = await ctx.discord.roles(guildId);
+  const report: string[] = [];
+  const byId = (id: ChannelId | null) => channels.find((c) => c.id === id);
+  const byName = (name: string, kind: Channel["kind"]) =>
+    channels.find((c) => c.kind === kind && c.name.toLowerCase() === name.toLowerCase());
+
+  // Staff roles: keep the stored ones that still exist, add the given one.
+  const roleExists = (id: RoleId) => roles.some((r) => r.id === id);
+  const staffRoleIds = type.staffRoleIds.filter(roleExists);
+  const givenRole = option(input, "staff_role", "role");
+  if (givenRole !== null) {
+    if (!roleExists(givenRole.value)) {
+      return refuse("invalid_value", "That role no longer exists. Pick another one.");
+    }
+    if (givenRole.value === (guildId as string)) {
+      return refuse("invalid_value", "@everyone cannot be the staff role.");
+    }
+    if (!staffRoleIds.includes(givenRole.value)) staffRoleIds.push(givenRole.value);
+    report.push(`Staff role: <@&${givenRole.value}>`);
+  } else if (staffRoleIds.length > 0) {
+    report.push(`Staff roles: ${staffRoleIds.map((id) => `<@&${id}>`).join(", ")} (kept)`);
+  } else {
+    let role: Role | undefined = roles.find((r) =>
+      r.name.toLowerCase() === SETUP_NAMES.role.toLowerCase() && !r.managed
+    );
+    if (role === undefined) {
+      role = await ctx.discord.createRole(guildId, SETUP_NAMES.role);
+      report.push(`Staff role: <@&${role.id}> (created)`);
+    } else {
+      report.push(`Staff role: <@&${role.id}> (found)`);
+    }
+    staffRoleIds.push(role.id);
+  }
+
+  const bot = await ctx.discord.botUser();
+  const privateOverwrites = staffOnlyOverwrites({
+    guildId,
+    staffRoleIds,
+    botId: bot.id,
+    botPermissions: input.appPermissions,
+  });
+
+  // Category.
+  let categoryId: ChannelId;
+  const givenCategory = option(input, "category", "channel");
+  if (givenCategory !== null) {
+    const found = byId(givenCategory.value);
+    if (found === undefined || found.kind !== "category") {
+      return refuse("invalid_value", "The category option must be an existing category.");
+    }
+    categoryId = found.id;
+    report.push(`Category: ${found.name}`);
+  } else {
+    const stored = byId(type.categoryId);
+    const existing = stored?.kind === "category"
+      ? stored
+      : byName(SETUP_NAMES.category, "category");
+    if (existing !== undefined) {
+      categoryId = existing.id;
+      report.push(`Category: ${existing.name} (kept)`);
+    } else {
+      const created = await ctx.discord.createChannel(guildId, {
+        name: SETUP_NAMES.category,
+        kind: "category",
+        overwrites: privateOverwrites,
+      });
+      categoryId = created.id;
+      report.push(`Category: ${created.name} (created)`);
+    }
+  }
+
+  // Log channel.
+  let logChannelId: ChannelId;
+  const givenLog = option(input, "log_channel", "channel");
+  if (givenLog !== null) {
+    const found = byId(givenLog.value);
+    if (found === undefined || found.kind !== "text") {
+      return refuse("invalid_value", "The log channel must be an existing text channel.");
+    }
+    logChannelId = found.id;
+    report.push(`Log channel: <#${found.id}>`);
+  } else {
+    const stored = byId(settings.logChannelId);
+    const existing = stored?.kind === "text" ? stored : byName(SETUP_NAMES.logChannel, "text");
+    if (existing !== undefined) {
+      logChannelId = existing.id;
+      report.push(`Log channel: <#${existing.id}> (kept)`);
+    } else {
+      const created = await ctx.discord.createChannel(guildId, {
+        name: SETUP_NAMES.logChannel,
+        kind: "text",
+        topic: "Ticket log: openings, claims, closings and transcripts",
+        overwrites: privateOverwrites,
+      });
+      logChannelId = created.id;
+      report.push(`Log channel: <#${created.id}> (created)`);
+    }
+  }
+
+  await ctx.repo.updateTicketType(type.id, { categoryId, staffRoleIds });
+  await ctx.repo.updateGuildSettings(guildId, { logChannelId });
+  await recordAction(
+    ctx,
+    {
+      guildId,
+      ticketId: null,
+      actorId: input.member.user.id,
+      action: "setup",
+      detail: { categoryId, staffRoleIds, logChannelId },
+    },
+    `<@${input.member.user.id}> ran /setup`,
+  );
+  return ephemeral({
+    content: `Tickets are set up.\n${report.join("\n")}\nNext: post a panel with \`/panel\`.`,
+    allowed_mentions: { parse: [] },
+  });
+}

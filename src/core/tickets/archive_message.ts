@@ -1,0 +1,85 @@
+/**
+ * The live archive: the gateway's MESSAGE_CREATE, MESSAGE_UPDATE and
+ * MESSAGE_DELETE payloads in ticket channels are recorded as they happen, so the
+ * transcript can show messages deleted before the close, and edits as edited.
+ * Messages outside guilds, and in channels that hold no open ticket, are ignored
+ * after one indexed lookup.
+ */
+import type { Logger } from "@logtape/logtape";
+import type { Clock, Ticket, TicketRepository } from "../../ports.ts";
+import { type ChannelId, isSnowflake, type MessageId, type UserId } from "../ids.ts";
+
+/** What the archive handlers need. */
+export interface ArchiveContext {
+  repo: TicketRepository;
+  clock: Clock;
+  log: Logger;
+}
+
+type Raw = Record<string, unknown>;
+
+/** The ticket (open or closing) whose channel the payload names, or null. */
+async function ticketOf(raw: Raw, ctx: ArchiveContext): Promise<Ticket | null> {
+  if (!isSnowflake(raw.guild_id) || !isSnowflake(raw.channel_id)) return null;
+  const ticket = await ctx.repo.ticketByChannel(raw.channel_id as ChannelId);
+  if (ticket === null || ticket.status === "closed" || ticket.guildId !== raw.guild_id) {
+    return null;
+  }
+  return ticket;
+}
+
+function date(value: unknown, fallback: Date): Date {
+  if (typeof value !== "string") return fallback;
+  const parsed = new Date(value);
+  return Number.isNaN(parsed.getTime()) ? fallback : parsed;
+}
+
+/** Records a new message in a ticket channel (gateway MESSAGE_CREATE). */
+export async function archiveMessageCreate(raw: Raw, ctx: ArchiveContext): Promise<void> {
+  if (!isSnowflake(raw.id)) return;
+  const ticket = await ticketOf(raw, ctx);
+  if (ticket === null) return;
+  const author = raw.author as Raw | undefined;
+  const authorId = isSnowflake(author?.id) ? author.id : "0";
+  await ctx.repo.archiveMessage({
+    ticketId: ticket.id,
+    messageId: raw.id as MessageId,
+    authorId: authorId as UserId,
+    payload: JSON.stringify(raw),
+    createdAt: date(raw.timestamp, ctx.clock.now()),
+  });
+}
+
+/**
+ * Records an edit (gateway MESSAGE_UPDATE). Updates without `edited_timestamp`
+ * (Discord unfurling a link into an embed) are not edits and are skipped; the
+ * history fetched at close has the embeds anyway.
+ */
+export async function archiveMessageUpdate(raw: Raw, ctx: ArchiveContext): Promise<void> {
+  if (!isSnowflake(raw.id) || typeof raw.edited_timestamp !== "string") return;
+  const ticket = await ticketOf(raw, ctx);
+  if (ticket === null) return;
+  await ctx.repo.markMessageEdited(
+    raw.id as MessageId,
+    JSON.stringify(raw),
+    date(raw.edited_timestamp, ctx.clock.now()),
+  );
+}
+
+/** Marks a message deleted (gateway MESSAGE_DELETE). */
+export async function archiveMessageDelete(raw: Raw, ctx: ArchiveContext): Promise<void> {
+  if (!isSnowflake(raw.id)) return;
+  const ticket = await ticketOf(raw, ctx);
+  if (ticket === null) return;
+  await ctx.repo.markMessageDeleted(raw.id as MessageId, ctx.clock.now());
+}
+
+/** Marks several messages deleted (gateway MESSAGE_DELETE_BULK). */
+export async function archiveMessageDeleteBulk(raw: Raw, ctx: ArchiveContext): Promise<void> {
+  const ids = Array.isArray(raw.ids) ? raw.ids.filter(isSnowflake) : [];
+  if (ids.length === 0) return;
+  const ticket = await ticketOf(raw, ctx);
+  if (ticket === null) return;
+  const at = ctx.clock.now();
+  for (const id of ids) await ctx.repo.markMessageDeleted(id as MessageId, at);
+}

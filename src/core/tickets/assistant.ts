@@ -1,0 +1,46 @@
+/** `/ticket assistant on|off`: pauses or resumes the assistant relay in one ticket. */
+import type { HandlerContext } from "../context.ts";
+import type { CommandInput } from "../interaction.ts";
+import { refuse } from "../errors.ts";
+import { type Reply, visible } from "../reply.ts";
+import { allowed } from "../access.ts";
+import { stringOption } from "../command_options.ts";
+import { recordAction } from "../audit_log.ts";
+import { isReply, ticketInChannel } from "./ticket_scope.ts";
+
+/** Handles `/ticket assistant`. */
+export async function handleTicketAssistant(
+  input: CommandInput,
+  ctx: HandlerContext,
+): Promise<Reply> {
+  const scope = await ticketInChannel(input, ctx);
+  if (isReply(scope)) return scope;
+  const { ticket, type } = scope;
+  if (!allowed("assistant", input.member, { type, ticket })) {
+    return refuse("not_staff", "Only staff can pause or resume the assistant.");
+  }
+  const state = stringOption(input, "state");
+  if (state !== "on" && state !== "off") {
+    return refuse("invalid_value", "Choose `on` or `off`.");
+  }
+  const paused = state === "off";
+  await ctx.repo.setAssistantPaused(ticket.id, paused);
+  const me = input.member.user.id;
+  await recordAction(
+    ctx,
+    {
+      guildId: input.guildId,
+      ticketId: ticket.id,
+      actorId: me,
+      action: paused ? "ticket.assistant_off" : "ticket.assistant_on",
+      detail: {},
+    },
+    `<@${me}> turned the assistant ${state} in ticket #${ticket.number}`,
+  );
+  return visible({
+    content: paused
+      ? `<@${me}> paused the assistant in this ticket.`
+      : `<@${me}> resumed the assistant in this ticket.`,
+    allowed_mentions: { parse: [] },
+  });
+}

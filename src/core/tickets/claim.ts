@@ -1,0 +1,97 @@
+/** Claiming: `/ticket claim`, the Claim button, and `/ticket unclaim`. */
+import type { HandlerContext } from "../context.ts";
+import type { CommandInput, ComponentInput, InteractionInput } from "../interaction.ts";
+import { refuse } from "../errors.ts";
+import { type Reply, visible } from "../reply.ts";
+import { allowed } from "../access.ts";
+import { recordAction } from "../audit_log.ts";
+import type { TicketId } from "../../ports.ts";
+import { isReply, ticketById, ticketInChannel, type TicketScope } from "./ticket_scope.ts";
+
+async function claim(
+  input: InteractionInput,
+  ctx: HandlerContext,
+  { ticket, type }: TicketScope,
+): Promise<Reply> {
+  if (!allowed("claim", input.member, { type, ticket })) {
+    return refuse("not_staff", "Only staff can claim tickets.");
+  }
+  const me = input.member.user.id;
+  const alreadyClaimed = (by: string) =>
+    by === me ? refuse("already_claimed", "You already handle this ticket.") : refuse(
+      "already_claimed",
+      `<@${by}> already handles this ticket. They can release it with \`/ticket unclaim\`.`,
+    );
+  if (ticket.claimedBy !== null) return alreadyClaimed(ticket.claimedBy);
+  if (!(await ctx.repo.claimTicket(ticket.id, me, null))) {
+    const now = await ctx.repo.ticket(ticket.id);
+    return alreadyClaimed(now?.claimedBy ?? "someone");
+  }
+  await ctx.repo.setAssistantPaused(ticket.id, true);
+  await recordAction(
+    ctx,
+    {
+      guildId: input.guildId,
+      ticketId: ticket.id,
+      actorId: me,
+      action: "ticket.claim",
+      detail: {},
+    },
+    `<@${me}> claimed ticket #${ticket.number}`,
+  );
+  return visible({ content: `<@${me}> is handling this ticket.`, allowed_mentions: { parse: [] } });
+}
+
+/** Handles `/ticket claim`. */
+export async function handleTicketClaim(
+  input: CommandInput,
+  ctx: HandlerContext,
+): Promise<Reply> {
+  const scope = await ticketInChannel(input, ctx);
+  return isReply(scope) ? scope : await claim(input, ctx, scope);
+}
+
+/** Handles the Claim button on the welcome message. */
+export async function handleClaimButton(
+  input: ComponentInput,
+  ctx: HandlerContext,
+  ticketId: TicketId,
+): Promise<Reply> {
+  const scope = await ticketById(input, ctx, ticketId);
+  return isReply(scope) ? scope : await claim(input, ctx, scope);
+}
+
+/** Handles `/ticket unclaim`. */
+export async function handleTicketUnclaim(
+  input: CommandInput,
+  ctx: HandlerContext,
+): Promise<Reply> {
+  const scope = await ticketInChannel(input, ctx);
+  if (isReply(scope)) return scope;
+  const { ticket, type } = scope;
+  if (!allowed("unclaim", input.member, { type, ticket })) {
+    return refuse("not_staff", "Only staff can release tickets.");
+  }
+  if (ticket.claimedBy === null) {
+    return refuse("not_claimed", "Nobody has claimed this ticket.");
+  }
+  if (!(await ctx.repo.claimTicket(ticket.id, null, ticket.claimedBy))) {
+    return refuse("not_claimed", "The claim on this ticket just changed. Please try again.");
+  }
+  const me = input.member.user.id;
+  await recordAction(
+    ctx,
+    {
+      guildId: input.guildId,
+      ticketId: ticket.id,
+      actorId: me,
+      action: "ticket.unclaim",
+      detail: { previous: ticket.claimedBy },
+    },
+    `<@${me}> released ticket #${ticket.number}`,
+  );
+  return visible({
+    content: `<@${me}> released this ticket; it is free to claim.`,
+    allowed_mentions: { parse: [] },
+  });
+}

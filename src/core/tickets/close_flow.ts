@@ -1,0 +1,543 @@
+/**
+ * Closing a ticket, as a resumable sequence of steps: fetch the history and
+ * store the transcript (with copies of the attachments), post the summary and
+ * the transcript files to the log channel, DM the opener, delete the channel.
+ * Each finished step is recorded on the ticket, and each step is safe to run
+ * again, so a close that failed or crashed resumes where it stopped. Nothing is
+ * deleted before the transcript is stored.
+ *
+ * History is rendered page by page (100 messages at a time): raw messages are
+ * dropped as soon as their page is rendered, so a 10,000-message ticket never
+ * holds all of them at once; only the rendered output grows.
+ */
+import type { HandlerContext } from "../context.ts";
+import type { ChannelId, MessageId, UserId } from "../ids.ts";
+import type { MessageBody } from "../message_body.ts";
+import {
+  type CloseStep,
+  DiscordRequestError,
+  type StoredAttachment,
+  type Ticket,
+  type Transcript,
+} from "../../ports.ts";
+import { createHtmlRenderer } from "../transcript/render_html.ts";
+import { createTextRenderer } from "../transcript/render_text.ts";
+import { imageDataUri } from "../transcript/image_data_uri.ts";
+import { formatTime } from "../transcript/format_time.ts";
+import { summaryEmbed } from "../transcript/summary_embed.ts";
+import { DISCORD_UPLOAD_LIMIT, transcriptFiles } from "../transcript/upload_files.ts";
+import type { RoleLabel, TranscriptMessage, TranscriptOptions } from "../transcript/types.ts";
+
+/** How a close attempt ended. */
+export type CloseOutcome =
+  | { kind: "closed"; ticket: Ticket }
+  | { kind: "failed"; step: CloseStep; reason: string };
+
+/** Who closes, why, and the limits of what is kept. */
+export interface CloseOptions {
+  by: UserId;
+  reason: string | null;
+  /** Largest attachment copied into the database (default 8 MB). */
+  maxAttachmentBytes?: number;
+  /** Most attachment bytes copied per ticket (default 50 MB). */
+  maxTicketAttachmentBytes?: number;
+  /** Most image bytes shown inline in the HTML transcript (default 4 MB); others are linked. */
+  maxInlineImageBytes?: number;
+  /** Largest file uploaded to Discord (default 8 MiB, Discord's default limit). */
+  uploadLimitBytes?: number;
+}
+
+const STEPS: readonly CloseStep[] = [
+  "requested",
+  "history_fetched",
+  "transcript_stored",
+  "log_posted",
+  "dm_sent",
+  "channel_deleted",
+];
+const PAGE_SIZE = 100;
+const AVATAR_CDN = "https://cdn.discordapp.com/avatars";
+const MAX_AVATARS = 50;
+const MAX_AVATAR_BYTES = 64 * 1024;
+const MB = 1024 * 1024;
+
+/** A step failed: `reason` is what the member reads. */
+class StepFailure extends Error {
+  constructor(readonly step: CloseStep, readonly reason: string, readonly error: unknown) {
+    super(reason);
+  }
+}
+
+function discordReason(error: unknown, where: string): string | null {
+  if (!(error instanceof DiscordRequestError)) return null;
+  const failure = error.failure;
+  switch (failure.kind) {
+    case "missing_permissions":
+      return `the bot lacks a permission it needs in ${where}; give it View Channel, Send Messages, Attach Files and Manage Channels there`;
+    case "missing_access":
+      return `the bot cannot see ${where}; give it View Channel there`;
+    case "unknown_channel":
+      return where === "the log channel"
+        ? "the log channel no longer exists; choose another one with `/config set`"
+        : `${where} no longer exists`;
+    case "rate_limited":
+      return "Discord is rate limiting the bot; wait a minute";
+    case "unavailable":
+      return "Discord is not answering right now; try again in a few minutes";
+    case "cannot_dm":
+      return "the opener does not accept direct messages";
+    default:
+      return `Discord refused a request for ${where} (${failure.kind})`;
+  }
+}
+
+async function step<T>(
+  name: CloseStep,
+  where: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof StepFailure) throw error;
+    throw new StepFailure(
+      name,
+      discordReason(error, where) ?? "something went wrong on our side (see the bot's log)",
+      error,
+    );
+  }
+}
+
+function isUnknownChannel(error: unknown): boolean {
+  return error instanceof DiscordRequestError && error.failure.kind === "unknown_channel";
+}
+
+function compareIds(a: string, b: string): number {
+  const x = BigInt(a);
+  const y = BigInt(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function parsePayload(payload: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(payload);
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? value as Record<string, unknown>
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+interface AttachmentRef {
+  id: string;
+  filename: string;
+  size: number;
+  url: string;
+  contentType: string | null;
+}
+
+function attachmentsOf(raw: Record<string, unknown>): AttachmentRef[] {
+  const list = Array.isArray(raw.attachments) ? raw.attachments : [];
+  return list.flatMap((item: unknown) => {
+    if (typeof item !== "object" || item === null) return [];
+    const a = item as Record<string, unknown>;
+    if (typeof a.id !== "string" || typeof a.url !== "string") return [];
+    return [{
+      id: a.id,
+      filename: typeof a.filename === "string" ? a.filename : "file",
+      size: typeof a.size === "number" ? a.size : 0,
+      url: a.url,
+      contentType: typeof a.content_type === "string" ? a.content_type : null,
+    }];
+  });
+}
+
+/** What the history pass produced. */
+interface Rendered {
+  html: string;
+  text: string;
+  messageCount: number;
+}
+
+/** Fetches, archives and renders the whole history; stores attachment copies on the way. */
+async function renderHistory(
+  ticket: Ticket,
+  ctx: HandlerContext,
+  options: CloseOptions,
+  header: TranscriptOptions["info"],
+): Promise<Rendered> {
+  const { repo, discord, log } = ctx;
+  const maxFile = options.maxAttachmentBytes ?? 8 * MB;
+  const maxTicket = options.maxTicketAttachmentBytes ?? 50 * MB;
+  let inlineBudget = options.maxInlineImageBytes ?? 4 * MB;
+
+  // Messages deleted while the ticket was open exist only in the live archive.
+  const archived = await repo.archivedMessages(ticket.id);
+  const deleted: TranscriptMessage[] = archived
+    .filter((m) => m.deletedAt !== null)
+    .flatMap((m) => {
+      const raw = parsePayload(m.payload);
+      return raw === null ? [] : [{ raw: { ...raw, id: m.messageId }, deletedAt: m.deletedAt }];
+    })
+    .sort((a, b) => compareIds(String(a.raw.id), String(b.raw.id)));
+  archived.length = 0;
+
+  // Names for role and channel mentions: best effort, raw ids otherwise.
+  const roles = new Map<string, RoleLabel>();
+  const channels = new Map<string, string>();
+  try {
+    for (const role of await discord.roles(ticket.guildId)) {
+      roles.set(role.id, { name: role.name, color: 0 });
+    }
+    for (const channel of await discord.guildChannels(ticket.guildId)) {
+      channels.set(channel.id, channel.name);
+    }
+  } catch (error) {
+    log.warn("Transcript of ticket {number}: could not load role and channel names: {error}", {
+      number: ticket.number,
+      error,
+    });
+  }
+
+  const stored = new Map<string, StoredAttachment>();
+  for (const attachment of await repo.attachments(ticket.id)) {
+    stored.set(attachment.attachmentId, attachment);
+  }
+  let storedBytes = 0;
+  for (const attachment of stored.values()) storedBytes += attachment.size;
+  const storedIds = new Set(stored.keys());
+  const images = new Map<string, string>();
+
+  const inline = (attachment: { id: string; data: Uint8Array }) => {
+    if (attachment.data.byteLength > inlineBudget) return;
+    const uri = imageDataUri(attachment.data);
+    if (uri === null) return;
+    images.set(attachment.id, uri);
+    inlineBudget -= attachment.data.byteLength;
+  };
+
+  const keepAttachments = async (messageId: string, raw: Record<string, unknown>) => {
+    for (const a of attachmentsOf(raw)) {
+      const copy = stored.get(a.id);
+      if (copy !== undefined) {
+        inline({ id: a.id, data: copy.data });
+        stored.delete(a.id);
+        continue;
+      }
+      if (storedIds.has(a.id)) continue;
+      const room = Math.min(maxFile, maxTicket - storedBytes);
+      if (a.size > room || room <= 0) continue;
+      let data: Uint8Array | null;
+      try {
+        data = await discord.download(a.url, room);
+      } catch (error) {
+        log.warn("Transcript of ticket {number}: attachment {id} not kept: {error}", {
+          number: ticket.number,
+          id: a.id,
+          error,
+        });
+        continue;
+      }
+      if (data === null) continue;
+      await repo.saveAttachment({
+        ticketId: ticket.id,
+        messageId: messageId as MessageId,
+        attachmentId: a.id,
+        filename: a.filename,
+        contentType: a.contentType,
+        size: data.byteLength,
+        data,
+      });
+      storedIds.add(a.id);
+      storedBytes += data.byteLength;
+      inline({ id: a.id, data });
+    }
+  };
+
+  // Avatars: a small copy per author, embedded; a failed download leaves the initial letter.
+  const avatars = new Map<string, string>();
+  const avatarTried = new Set<string>();
+  const keepAvatar = async (raw: Record<string, unknown>) => {
+    const author = raw.author as Record<string, unknown> | undefined;
+    const id = author?.id;
+    const hash = author?.avatar;
+    if (typeof id !== "string" || avatarTried.has(id) || avatarTried.size >= MAX_AVATARS) return;
+    avatarTried.add(id);
+    if (typeof hash !== "string" || !/^(a_)?[0-9a-f]{32}$/.test(hash)) return;
+    try {
+      const data = await discord.download(
+        `${AVATAR_CDN}/${id}/${hash}.png?size=64`,
+        MAX_AVATAR_BYTES,
+      );
+      const uri = data === null ? null : imageDataUri(data);
+      if (uri !== null) avatars.set(id, uri);
+    } catch (error) {
+      log.debug("Transcript of ticket {number}: no avatar for {id}: {error}", {
+        number: ticket.number,
+        id,
+        error,
+      });
+    }
+  };
+
+  const renderOptions: TranscriptOptions = {
+    info: header,
+    names: { roles, channels },
+    avatars,
+    images,
+    storedAttachments: storedIds,
+  };
+  const html = createHtmlRenderer(renderOptions);
+  const text = createTextRenderer(renderOptions);
+  const htmlParts: string[] = [html.begin()];
+  const textParts: string[] = [text.begin()];
+  const emit = (entries: TranscriptMessage[]) => {
+    if (entries.length === 0) return;
+    htmlParts.push(html.render(entries));
+    textParts.push(text.render(entries));
+  };
+  /** Deleted messages older than `id` (all of them when `id` is null), in order. */
+  const takeDeleted = (id: string | null): TranscriptMessage[] => {
+    let n = 0;
+    while (n < deleted.length && (id === null || compareIds(String(deleted[n]!.raw.id), id) < 0)) {
+      n++;
+    }
+    return deleted.splice(0, n);
+  };
+
+  let after: MessageId | null = null;
+  let channelGone = ticket.channelId === null;
+  while (!channelGone && ticket.channelId !== null) {
+    let page;
+    try {
+      page = await discord.messagesAfter(ticket.channelId, after, PAGE_SIZE);
+    } catch (error) {
+      if (!isUnknownChannel(error)) throw error;
+      channelGone = true;
+      break;
+    }
+    if (page.length === 0) break;
+    const entries: TranscriptMessage[] = [];
+    for (const message of page) {
+      await keepAvatar(message.raw);
+      await keepAttachments(message.id, message.raw);
+      entries.push(...takeDeleted(message.id), { raw: message.raw, deletedAt: null });
+      // The live archive keeps what the gateway missed (e.g. while the bot was down).
+      await repo.archiveMessage({
+        ticketId: ticket.id,
+        messageId: message.id,
+        authorId: authorOf(message.raw),
+        payload: JSON.stringify(message.raw),
+        createdAt: timeOf(message.raw),
+      });
+    }
+    emit(entries);
+    after = page[page.length - 1]!.id;
+    if (page.length < PAGE_SIZE) break;
+  }
+
+  if (channelGone) {
+    // The channel is gone: what the live archive kept is all there is.
+    log.warn("Ticket {number}'s channel is gone; its transcript comes from the live archive", {
+      number: ticket.number,
+    });
+    for (const m of await repo.archivedMessages(ticket.id)) {
+      if (after !== null && compareIds(m.messageId, after) <= 0) continue;
+      if (m.deletedAt !== null) continue;
+      const raw = parsePayload(m.payload);
+      if (raw === null) continue;
+      await keepAttachments(m.messageId, raw);
+      emit([...takeDeleted(m.messageId), { raw: { ...raw, id: m.messageId }, deletedAt: null }]);
+    }
+  }
+  emit(takeDeleted(null));
+  htmlParts.push(html.end());
+  textParts.push(text.end());
+  return { html: htmlParts.join(""), text: textParts.join(""), messageCount: html.count };
+}
+
+function authorOf(raw: Record<string, unknown>): UserId {
+  const author = raw.author as Record<string, unknown> | undefined;
+  return (typeof author?.id === "string" ? author.id : "0") as UserId;
+}
+
+function timeOf(raw: Record<string, unknown>): Date {
+  const parsed = typeof raw.timestamp === "string" ? new Date(raw.timestamp) : new Date(NaN);
+  return Number.isNaN(parsed.getTime()) ? new Date(0) : parsed;
+}
+
+/** Closes `ticket`, or resumes a close that did not finish. */
+export async function runClose(
+  ticket: Ticket,
+  ctx: HandlerContext,
+  options: CloseOptions,
+): Promise<CloseOutcome> {
+  const { repo, discord, clock, log } = ctx;
+  if (ticket.status === "closed") return { kind: "closed", ticket };
+
+  if (ticket.status === "open") await repo.beginClose(ticket.id, options.by, options.reason);
+  // The stored row, not the caller's copy, says which steps already finished.
+  const current = await repo.ticket(ticket.id) ?? ticket;
+  if (current.status === "closed") return { kind: "closed", ticket: current };
+  const finished = STEPS.indexOf(current.closeStep ?? "requested");
+  const pending = (name: CloseStep) => STEPS.indexOf(name) > finished;
+  const closerId = current.closedBy ?? options.by;
+  const reason = current.closeReason ?? options.reason;
+
+  const record = async (name: CloseStep) => {
+    await repo.recordCloseStep(current.id, name);
+  };
+  let transcript: Pick<Transcript, "html" | "text" | "messageCount"> | null = null;
+
+  try {
+    const type = await repo.ticketType(current.typeId);
+    const typeName = type?.name ?? "Ticket";
+
+    if (pending("transcript_stored")) {
+      const rendered = await step(
+        "history_fetched",
+        "this ticket's channel",
+        () =>
+          renderHistory(current, ctx, options, {
+            title: `Ticket #${current.number} · ${typeName}`,
+            details: [
+              ["Opened", formatTime(current.createdAt)],
+              ["Opener id", current.openerId],
+              ["Claimed by id", current.claimedBy ?? "nobody"],
+              ["Closed by id", closerId],
+              ["Reason", reason ?? "No reason given"],
+              ["Topic", current.topic ?? "none"],
+              ...current.answers.map((a) => [a.question, a.answer] as const),
+            ],
+          }),
+      );
+      await record("history_fetched");
+      await step("transcript_stored", "the database", () =>
+        repo.saveTranscript({
+          ticketId: current.id,
+          html: rendered.html,
+          text: rendered.text,
+          messageCount: rendered.messageCount,
+          byteSize: new TextEncoder().encode(rendered.html).byteLength,
+        }));
+      await record("transcript_stored");
+      transcript = rendered;
+    }
+
+    const loadTranscript = async () => {
+      transcript ??= await repo.transcript(current.id);
+      if (transcript === null) {
+        throw new StepFailure("transcript_stored", "the stored transcript is missing", null);
+      }
+      return transcript;
+    };
+    const summary = async (notes: string[]) =>
+      summaryEmbed({
+        number: current.number,
+        typeName,
+        openerId: current.openerId,
+        claimerId: current.claimedBy,
+        closerId,
+        reason,
+        openedAt: current.createdAt,
+        closedAt: clock.now(),
+        messageCount: (await loadTranscript()).messageCount,
+        notes,
+      });
+    const settings = await repo.guildSettings(current.guildId);
+    const baseName = `ticket-${current.number}-transcript`;
+
+    if (pending("log_posted")) {
+      const logChannel = settings.logChannelId;
+      if (logChannel !== null) {
+        await step("log_posted", "the log channel", async () => {
+          const stored = await loadTranscript();
+          const files = await transcriptFiles([
+            { name: `${baseName}.html`, content: stored.html, contentType: "text/html" },
+            { name: `${baseName}.txt`, content: stored.text, contentType: "text/plain" },
+          ], { limitBytes: options.uploadLimitBytes ?? DISCORD_UPLOAD_LIMIT });
+          const body: MessageBody = {
+            embeds: [await summary(files.notes)],
+            files: files.files,
+            allowed_mentions: { parse: [] },
+          };
+          await discord.sendMessage(logChannel, body);
+        });
+      }
+      await record("log_posted");
+    }
+
+    if (pending("dm_sent")) {
+      if (settings.transcriptDm) {
+        await step("dm_sent", "the opener's direct messages", async () => {
+          const stored = await loadTranscript();
+          const files = await transcriptFiles([
+            { name: `${baseName}.html`, content: stored.html, contentType: "text/html" },
+          ], { limitBytes: options.uploadLimitBytes ?? DISCORD_UPLOAD_LIMIT });
+          try {
+            const dm: ChannelId = await discord.dmChannel(current.openerId);
+            await discord.sendMessage(dm, {
+              content: `Your ticket #${current.number} was closed. Its transcript is attached.`,
+              embeds: [await summary(files.notes)],
+              files: files.files,
+              allowed_mentions: { parse: [] },
+            });
+          } catch (error) {
+            if (!(error instanceof DiscordRequestError && error.failure.kind === "cannot_dm")) {
+              throw error;
+            }
+            log.info("Ticket {number}: the opener does not accept DMs; transcript not sent", {
+              number: current.number,
+            });
+          }
+        });
+      }
+      await record("dm_sent");
+    }
+
+    if (pending("channel_deleted")) {
+      const channelId = current.channelId;
+      if (channelId !== null) {
+        await step("channel_deleted", "this ticket's channel", async () => {
+          try {
+            await discord.deleteChannel(channelId, `Ticket #${current.number} closed`);
+          } catch (error) {
+            if (!isUnknownChannel(error)) throw error;
+          }
+        });
+      }
+      await record("channel_deleted");
+    }
+
+    await repo.finishClose(current.id, clock.now());
+  } catch (error) {
+    const failure = error instanceof StepFailure
+      ? error
+      : new StepFailure("requested", "something went wrong on our side (see the bot's log)", error);
+    log.error("Closing ticket {number} in guild {guildId} stopped at {step}: {error}", {
+      number: current.number,
+      guildId: current.guildId,
+      step: failure.step,
+      error: failure.error,
+    });
+    return { kind: "failed", step: failure.step, reason: failure.reason };
+  }
+
+  const closed = await repo.ticket(current.id) ?? current;
+  try {
+    await repo.audit({
+      guildId: closed.guildId,
+      ticketId: closed.id,
+      actorId: closerId,
+      action: "ticket.close",
+      detail: { number: closed.number, reason, messageCount: transcript?.messageCount ?? null },
+    });
+  } catch (error) {
+    log.error("Could not audit the close of ticket {number}: {error}", {
+      number: closed.number,
+      error,
+    });
+  }
+  return { kind: "closed", ticket: closed };
+}

@@ -1,0 +1,449 @@
+import assert from "node:assert/strict";
+import { getLogger } from "@logtape/logtape";
+import { parse } from "parse5";
+import type { HandlerContext } from "../context.ts";
+import type { ChannelId, MessageId, UserId } from "../ids.ts";
+import type { UserRef } from "../interaction.ts";
+import type { FileUpload } from "../message_body.ts";
+import type { FetchedMessage, Ticket } from "../../ports.ts";
+import { runClose } from "./close_flow.ts";
+import {
+  openTestRepository,
+  type TestRepository,
+} from "../../../tests/fixtures/test_repository.ts";
+import { RecordingDiscord, TEST_GUILD_ID } from "../../../tests/fixtures/recording_discord.ts";
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const OPENED_AT = Date.UTC(2026, 0, 5, 9, 0, 0);
+const STAFF_AVATAR =
+  "https://cdn.discordapp.com/avatars/300000000000000002/0123456789abcdef0123456789abcdef.png?size=64";
+
+interface World {
+  test: TestRepository;
+  discord: RecordingDiscord;
+  ctx: HandlerContext;
+  ticket: Ticket;
+  opener: UserRef;
+  staff: UserRef;
+  logChannel: ChannelId;
+  channel: ChannelId;
+  now: { value: number };
+}
+
+async function world(discord = new RecordingDiscord()): Promise<World> {
+  const now = { value: OPENED_AT };
+  const clock = { now: () => new Date(now.value) };
+  const test = await openTestRepository({ clock });
+  const { repo } = test;
+  const opener = discord.addMember({ id: "300000000000000001" as UserId, globalName: "Olivia" });
+  const staff = discord.addMember({
+    id: "300000000000000002" as UserId,
+    username: "sam",
+    avatar: "0123456789abcdef0123456789abcdef",
+  });
+  discord.downloads.set(STAFF_AVATAR, PNG);
+  const logChannel = discord.addChannel({ name: "ticket-logs", kind: "text" }).id;
+  await repo.updateGuildSettings(TEST_GUILD_ID, { logChannelId: logChannel, transcriptDm: true });
+  const type = await repo.defaultTicketType(TEST_GUILD_ID);
+  const opened = await repo.openTicket({
+    guildId: TEST_GUILD_ID,
+    typeId: type.id,
+    openerId: opener.id,
+    topic: "Refund",
+    answers: [],
+  });
+  assert.equal(opened.kind, "opened");
+  const channel = discord.addChannel({ name: "ticket-1", kind: "text" }).id;
+  const ticket = await repo.setTicketChannel(opened.ticket.id, channel);
+  const ctx: HandlerContext = {
+    repo,
+    discord,
+    clock,
+    log: getLogger(["ticketeer", "test"]),
+    defer: () => Promise.resolve(),
+  };
+  return { test, discord, ctx, ticket, opener, staff, logChannel, channel, now };
+}
+
+/** Posts `count` messages, alternating authors; every 25th carries an image attachment. */
+function converse(w: World, count: number): void {
+  for (let i = 0; i < count; i++) {
+    const author = i % 3 === 0 ? w.staff : w.opener;
+    const extra: Record<string, unknown> = {
+      timestamp: new Date(OPENED_AT + i * 60_000).toISOString(),
+    };
+    if (i % 25 === 0) {
+      const url = `https://cdn.example/attachments/${i}/shot.png`;
+      extra.attachments = [{ id: `${900000 + i}`, filename: "shot.png", size: PNG.length, url }];
+      w.discord.downloads.set(url, PNG);
+    }
+    w.discord.addMessage(w.channel, author, `message ${i} **bold**`, extra);
+  }
+}
+
+function logPosts(w: World) {
+  return w.discord.messagesIn(w.logChannel);
+}
+
+function dms(w: World) {
+  return w.discord.messages.filter((m) => w.discord.dmChannels.has(m.channelId));
+}
+
+function file(body: { files?: FileUpload[] }, suffix: string): FileUpload {
+  const found = body.files?.find((f) => f.name.endsWith(suffix));
+  assert.ok(found, `a file ending in ${suffix}`);
+  return found;
+}
+
+async function closeAs(w: World, reason: string | null = "Resolved") {
+  const fresh = await w.ctx.repo.ticket(w.ticket.id);
+  assert.ok(fresh);
+  return await runClose(fresh, w.ctx, { by: w.staff.id, reason });
+}
+
+async function assertClosedOnce(w: World, messageCount: number) {
+  const ticket = await w.ctx.repo.ticket(w.ticket.id);
+  assert.equal(ticket?.status, "closed");
+  assert.equal(ticket?.closeStep, "channel_deleted");
+  assert.equal(w.discord.channels.has(w.channel), false, "the ticket channel is deleted");
+  assert.equal(logPosts(w).length, 1, "exactly one log post");
+  const transcript = await w.ctx.repo.transcript(w.ticket.id);
+  assert.equal(transcript?.messageCount, messageCount);
+  const audits = (await w.ctx.repo.auditEvents(TEST_GUILD_ID, 50)).filter((e) =>
+    e.action === "ticket.close"
+  );
+  assert.equal(audits.length, 1);
+}
+
+Deno.test("runClose() closes a 250-message ticket with attachments, log post, DM and audit", async () => {
+  const w = await world();
+  try {
+    converse(w, 250);
+    // A message deleted before the close lives only in the live archive; one is edited.
+    const deletedId = "250000000000000000" as MessageId;
+    await w.ctx.repo.archiveMessage({
+      ticketId: w.ticket.id,
+      messageId: deletedId,
+      authorId: w.opener.id,
+      payload: JSON.stringify({
+        id: deletedId,
+        type: 0,
+        content: "I take that back",
+        author: { id: w.opener.id, username: "olivia" },
+        timestamp: new Date(OPENED_AT).toISOString(),
+      }),
+      createdAt: new Date(OPENED_AT),
+    });
+    await w.ctx.repo.markMessageDeleted(deletedId, new Date(OPENED_AT + 1000));
+    const edited = w.discord.messagesIn(w.channel)[5]!;
+    edited.raw.edited_timestamp = new Date(OPENED_AT + 3_600_000).toISOString();
+    w.now.value = OPENED_AT + 2 * 3_600_000 + 5 * 60_000;
+
+    const outcome = await closeAs(w, "Refund sent");
+    assert.equal(outcome.kind, "closed");
+    await assertClosedOnce(w, 251);
+
+    // History: 100 per page, oldest first.
+    const pages = w.discord.callsOf("messagesAfter");
+    assert.equal(pages.length, 3);
+    assert.deepEqual(pages.map((c) => c.args[2]), [100, 100, 100]);
+    assert.equal(pages[0]!.args[1], null);
+
+    const attachments = await w.ctx.repo.attachments(w.ticket.id);
+    assert.equal(attachments.length, 10);
+    assert.deepEqual(attachments[0]!.data, PNG);
+
+    const post = logPosts(w)[0]!.body;
+    const embed = post.embeds?.[0];
+    const field = (name: string) => embed?.fields?.find((f) => f.name === name)?.value;
+    assert.equal(field("Ticket"), "#1");
+    assert.equal(field("Messages"), "251");
+    assert.equal(field("Opened by"), `<@${w.opener.id}>`);
+    assert.equal(field("Closed by"), `<@${w.staff.id}>`);
+    assert.equal(field("Claimed by"), "nobody");
+    assert.equal(field("Reason"), "Refund sent");
+    assert.equal(field("Duration"), "2 h 5 min");
+    assert.deepEqual(post.allowed_mentions, { parse: [] });
+
+    const html = new TextDecoder().decode(file(post, ".html").data);
+    const text = new TextDecoder().decode(file(post, ".txt").data);
+    assert.match(html, /message 0 <strong>bold<\/strong>/);
+    assert.match(html, /message 249 <strong>bold<\/strong>/);
+    assert.match(html, /I take that back/);
+    assert.match(html, /class="msg deleted"/);
+    assert.match(html, /\(edited\)/);
+    assert.equal(
+      html.match(/<img src="data:image\/png;base64,[^"]*" alt="shot.png">/g)?.length,
+      10,
+    );
+    assert.match(html, /<div class="avatar"><img src="data:image\/png;base64,/, "staff avatar");
+    assert.match(html, /<div class="avatar initial"[^>]*>O<\/div>/, "the opener has no avatar");
+    assert.ok(parse(html), "the transcript parses as HTML");
+    assert.match(text, /Olivia \(300000000000000001\): message 1 \*\*bold\*\*/);
+    assert.match(text, /\(deleted 2026-01-05 09:00:01 UTC\)/);
+    assert.equal(html, (await w.ctx.repo.transcript(w.ticket.id))?.html);
+
+    const dm = dms(w);
+    assert.equal(dm.length, 1);
+    assert.equal(w.discord.dmChannels.get(dm[0]!.channelId), w.opener.id);
+    assert.match(file(dm[0]!.body, ".html").name, /^ticket-1-transcript\.html$/);
+  } finally {
+    await w.test.close();
+  }
+});
+
+Deno.test("runClose() keeps attachments within the per-file and per-ticket caps", async () => {
+  const w = await world();
+  try {
+    const big = new Uint8Array(5000);
+    big.set(PNG);
+    for (let i = 0; i < 4; i++) {
+      const url = `https://cdn.example/${i}.png`;
+      w.discord.downloads.set(url, big);
+      w.discord.addMessage(w.channel, w.opener, `file ${i}`, {
+        attachments: [{ id: `${700 + i}`, filename: `${i}.png`, size: big.length, url }],
+      });
+    }
+    const huge = "https://cdn.example/huge.bin";
+    w.discord.downloads.set(huge, new Uint8Array(20_000));
+    w.discord.addMessage(w.channel, w.opener, "huge", {
+      attachments: [{ id: "799", filename: "huge.bin", size: 20_000, url: huge }],
+    });
+    const outcome = await runClose(w.ticket, w.ctx, {
+      by: w.staff.id,
+      reason: null,
+      maxAttachmentBytes: 10_000,
+      maxTicketAttachmentBytes: 12_000,
+    });
+    assert.equal(outcome.kind, "closed");
+    const kept = await w.ctx.repo.attachments(w.ticket.id);
+    assert.deepEqual(kept.map((a) => a.attachmentId), ["700", "701"]);
+    assert.deepEqual(
+      w.discord.callsOf("download").map((c) => c.args[0]).filter((url) => url !== STAFF_AVATAR),
+      ["https://cdn.example/0.png", "https://cdn.example/1.png"],
+      "files over a cap are not downloaded",
+    );
+    const html = (await w.ctx.repo.transcript(w.ticket.id))?.html ?? "";
+    assert.match(html, /href="https:\/\/cdn.example\/huge.bin"/);
+  } finally {
+    await w.test.close();
+  }
+});
+
+Deno.test("runClose() resumes after the log post fails, with one log post and no refetch", async () => {
+  const w = await world();
+  try {
+    converse(w, 30);
+    w.discord.failNext("sendMessage", { kind: "missing_permissions" });
+    const first = await closeAs(w);
+    assert.equal(first.kind, "failed");
+    assert.equal(first.kind === "failed" && first.step, "log_posted");
+    assert.match(first.kind === "failed" ? first.reason : "", /permission.*log channel/);
+    const stuck = await w.ctx.repo.ticket(w.ticket.id);
+    assert.equal(stuck?.status, "closing");
+    assert.equal(stuck?.closeStep, "transcript_stored");
+    assert.ok(w.discord.channels.has(w.channel), "the channel stays");
+    assert.equal(logPosts(w).length, 0);
+    const fetches = w.discord.callsOf("messagesAfter").length;
+
+    const second = await closeAs(w);
+    assert.equal(second.kind, "closed");
+    await assertClosedOnce(w, 30);
+    assert.equal(w.discord.callsOf("messagesAfter").length, fetches, "history not fetched again");
+    assert.equal(
+      logPosts(w)[0]!.body.embeds?.[0]?.fields?.find((f) => f.name === "Reason")?.value,
+      "Resolved",
+    );
+  } finally {
+    await w.test.close();
+  }
+});
+
+Deno.test("runClose() treats a closed DM as done", async () => {
+  const w = await world();
+  try {
+    converse(w, 5);
+    w.discord.dmClosed.add(w.opener.id);
+    const outcome = await closeAs(w);
+    assert.equal(outcome.kind, "closed");
+    await assertClosedOnce(w, 5);
+    assert.equal(dms(w).length, 0);
+    assert.equal(w.discord.callsOf("dmChannel").length, 1);
+  } finally {
+    await w.test.close();
+  }
+});
+
+Deno.test("runClose() resumes after the channel delete fails without posting or DMing twice", async () => {
+  const w = await world();
+  try {
+    converse(w, 12);
+    w.discord.failNext("deleteChannel", { kind: "unavailable", status: 503 });
+    const first = await closeAs(w);
+    assert.deepEqual(first, {
+      kind: "failed",
+      step: "channel_deleted",
+      reason: "Discord is not answering right now; try again in a few minutes",
+    });
+    assert.equal((await w.ctx.repo.ticket(w.ticket.id))?.closeStep, "dm_sent");
+    assert.ok(w.discord.channels.has(w.channel));
+    const second = await closeAs(w);
+    assert.equal(second.kind, "closed");
+    await assertClosedOnce(w, 12);
+    assert.equal(dms(w).length, 1);
+  } finally {
+    await w.test.close();
+  }
+});
+
+Deno.test("runClose() resumes after a crash mid-history with nothing lost or duplicated", async () => {
+  const w = await world();
+  try {
+    converse(w, 180);
+    // The first page succeeds, then the port throws as a crashed process would stop.
+    const original = w.discord.messagesAfter.bind(w.discord);
+    let calls = 0;
+    w.discord.messagesAfter = (channelId, after, limit) => {
+      calls++;
+      if (calls === 2) return Promise.reject(new Error("Connection reset by peer"));
+      return original(channelId, after, limit);
+    };
+    const first = await closeAs(w);
+    assert.equal(first.kind, "failed");
+    assert.equal(first.kind === "failed" && first.step, "history_fetched");
+    assert.equal(await w.ctx.repo.transcript(w.ticket.id), null, "no transcript yet");
+    assert.ok(w.discord.channels.has(w.channel), "nothing deleted before the transcript is stored");
+    assert.equal(logPosts(w).length, 0);
+    const keptBefore = (await w.ctx.repo.attachments(w.ticket.id)).length;
+    assert.equal(keptBefore, 4, "the first page's attachments are already kept");
+
+    // A stale copy of the ticket (still "open") must not restart or duplicate anything.
+    const second = await runClose(w.ticket, w.ctx, { by: w.opener.id, reason: null });
+    assert.equal(second.kind, "closed");
+    await assertClosedOnce(w, 180);
+    assert.equal((await w.ctx.repo.attachments(w.ticket.id)).length, 8);
+    assert.equal(
+      w.discord.callsOf("download").filter((c) => c.args[0] !== STAFF_AVATAR).length,
+      8,
+      "kept attachments are not downloaded again",
+    );
+    const closed = await w.ctx.repo.ticket(w.ticket.id);
+    assert.equal(closed?.closedBy, w.staff.id, "the first closer stays the closer");
+    assert.equal(closed?.closeReason, "Resolved");
+  } finally {
+    await w.test.close();
+  }
+});
+
+Deno.test("runClose() resumes after a crash right after the log post without a second post", async () => {
+  const w = await world();
+  try {
+    converse(w, 3);
+    const recordStep = w.ctx.repo.recordCloseStep.bind(w.ctx.repo);
+    w.ctx.repo.recordCloseStep = (id, step) => {
+      if (step === "dm_sent") return Promise.reject(new Error("Database is locked"));
+      return recordStep(id, step);
+    };
+    const first = await closeAs(w);
+    assert.equal(first.kind, "failed");
+    assert.equal((await w.ctx.repo.ticket(w.ticket.id))?.closeStep, "log_posted");
+    w.ctx.repo.recordCloseStep = recordStep;
+    const second = await closeAs(w);
+    assert.equal(second.kind, "closed");
+    await assertClosedOnce(w, 3);
+  } finally {
+    await w.test.close();
+  }
+});
+
+Deno.test("runClose() builds the transcript from the live archive when the channel is gone", async () => {
+  const w = await world();
+  try {
+    for (let i = 0; i < 3; i++) {
+      const id = `${260000000000000000n + BigInt(i)}` as MessageId;
+      await w.ctx.repo.archiveMessage({
+        ticketId: w.ticket.id,
+        messageId: id,
+        authorId: w.opener.id,
+        payload: JSON.stringify({ id, content: `archived ${i}`, author: { id: w.opener.id } }),
+        createdAt: new Date(OPENED_AT + i),
+      });
+    }
+    w.discord.channels.delete(w.channel);
+    const outcome = await closeAs(w);
+    assert.equal(outcome.kind, "closed");
+    const transcript = await w.ctx.repo.transcript(w.ticket.id);
+    assert.equal(transcript?.messageCount, 3);
+    assert.match(transcript?.text ?? "", /archived 2/);
+  } finally {
+    await w.test.close();
+  }
+});
+
+/** A Discord whose ticket history is 10,000 long messages, generated one page at a time. */
+class LongHistoryDiscord extends RecordingDiscord {
+  readonly total = 10_000;
+  historyChannel: ChannelId | null = null;
+  author: UserRef | null = null;
+
+  override messagesAfter(
+    channelId: ChannelId,
+    after: MessageId | null,
+    limit: number,
+  ): Promise<FetchedMessage[]> {
+    if (channelId !== this.historyChannel || this.author === null) {
+      return super.messagesAfter(channelId, after, limit);
+    }
+    this.calls.push({ method: "messagesAfter", args: [channelId, after, limit] });
+    const base = 1_000_000_000_000_000n;
+    const start = after === null ? 0 : Number(BigInt(after) - base) + 1;
+    const page: FetchedMessage[] = [];
+    for (let i = start; i < Math.min(this.total, start + limit); i++) {
+      const id = String(base + BigInt(i)) as MessageId;
+      page.push({
+        id,
+        raw: {
+          id,
+          type: 0,
+          content: `line ${i} ` + "lorem ipsum dolor sit amet ".repeat(40),
+          timestamp: new Date(OPENED_AT + i * 1000).toISOString(),
+          author: { id: this.author.id, username: this.author.username },
+        },
+      });
+    }
+    return Promise.resolve(page);
+  }
+}
+
+Deno.test("runClose() closes a 10,000-message ticket page by page within Discord's upload limit", async () => {
+  const discord = new LongHistoryDiscord();
+  const w = await world(discord);
+  try {
+    discord.historyChannel = w.channel;
+    discord.author = w.opener;
+    const outcome = await closeAs(w);
+    assert.equal(outcome.kind, "closed");
+    await assertClosedOnce(w, 10_000);
+    const pages = discord.callsOf("messagesAfter");
+    assert.equal(pages.length, 101, "100 full pages and one empty one");
+    assert.ok(pages.every((c) => c.args[2] === 100));
+
+    const transcript = await w.ctx.repo.transcript(w.ticket.id);
+    assert.ok((transcript?.byteSize ?? 0) > 8 * 1024 * 1024, "the HTML itself is over 8 MiB");
+    const post = logPosts(w)[0]!.body;
+    for (const f of post.files ?? []) assert.ok(f.data.byteLength <= 8 * 1024 * 1024, f.name);
+    const html = file(post, ".html.gz");
+    assert.equal(html.contentType, "application/gzip");
+    const unzipped = await new Response(
+      new Blob([html.data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(
+        new DecompressionStream("gzip"),
+      ),
+    ).text();
+    assert.equal(unzipped, transcript?.html);
+    assert.match(unzipped, /line 9999 lorem/);
+    const notes = post.embeds?.[0]?.fields?.find((f) => f.name === "Files")?.value ?? "";
+    assert.match(notes, /ticket-1-transcript\.html is gzip-compressed/);
+  } finally {
+    await w.test.close();
+  }
+});

@@ -1,0 +1,219 @@
+/**
+ * The one path that opens a ticket, shared by the panel button, the panel's form
+ * and `/ticket new`: reserve the ticket (atomic limit and number), create its
+ * private channel, post the welcome message, and answer with a link. Each step
+ * undoes the previous one when it fails, and the member is told why.
+ */
+import type { HandlerContext } from "../context.ts";
+import type { InteractionInput } from "../interaction.ts";
+import type { ModalBody } from "../message_body.ts";
+import { ephemeral, type Reply } from "../reply.ts";
+import { refuse } from "../errors.ts";
+import { recordAction } from "../audit_log.ts";
+import { encodeCustomId } from "../custom_id.ts";
+import {
+  DiscordRequestError,
+  type Ticket,
+  type TicketAnswer,
+  type TicketType,
+} from "../../ports.ts";
+import { channelName } from "./channel_name.ts";
+import { staffOnlyOverwrites, ticketOverwrites } from "./overwrites.ts";
+import { createTicketChannel } from "./ticket_channel.ts";
+import { welcomeMessage } from "./welcome.ts";
+
+/** What the member asked for. */
+export interface OpenRequest {
+  type: TicketType;
+  topic: string | null;
+  answers: TicketAnswer[];
+}
+
+/** Longest answer to a form question. */
+export const MAX_ANSWER_LENGTH = 1000;
+
+function limitRefusal(existing: Ticket[], limit: number): Reply {
+  const links = existing.filter((t) => t.channelId !== null).map((t) => `<#${t.channelId}>`);
+  const where = links.length > 0 ? ` Continue in ${links.join(", ")}.` : "";
+  const count = limit === 1 ? "an open ticket" : `${limit} open tickets`;
+  return refuse("ticket_limit", `You already have ${count}, the most allowed here.${where}`);
+}
+
+/** The form of a ticket type that asks questions before opening (never after a defer). */
+export function openForm(type: TicketType): ModalBody {
+  return {
+    custom_id: encodeCustomId({ action: "openform", typeId: type.id }),
+    title: "Open a ticket",
+    components: type.questions.slice(0, 5).map((question, index) => ({
+      type: 1,
+      components: [{
+        type: 4,
+        custom_id: `q${index}`,
+        style: 2,
+        label: question.slice(0, 45),
+        required: true,
+        max_length: MAX_ANSWER_LENGTH,
+      }],
+    })),
+  };
+}
+
+/** A quick, non-atomic limit check so a member at the limit is not shown a form first. */
+export async function precheckLimit(
+  input: InteractionInput,
+  ctx: HandlerContext,
+  type: TicketType,
+): Promise<Reply | null> {
+  const mine = (await ctx.repo.openTicketsOf(input.guildId, input.member.user.id))
+    .filter((t) => t.typeId === type.id);
+  return mine.length >= type.maxOpenPerMember ? limitRefusal(mine, type.maxOpenPerMember) : null;
+}
+
+function failureText(error: DiscordRequestError): string | null {
+  switch (error.failure.kind) {
+    case "guild_channel_limit":
+      return "This server has reached Discord's limit of 500 channels, so I cannot create your ticket channel. Please tell an admin.";
+    case "missing_permissions":
+    case "missing_access":
+      return "I lack a permission I need to create your ticket channel (Manage Channels / Manage Roles / View Channel). Please tell an admin.";
+    case "rate_limited":
+      return "Discord asked me to slow down. Please try again in a minute.";
+    case "unavailable":
+      return "Discord is not answering right now. Please try again in a minute.";
+    default:
+      return null;
+  }
+}
+
+/** Opens a ticket for the member behind `input`. Defers first. */
+export async function openTicket(
+  input: InteractionInput,
+  ctx: HandlerContext,
+  request: OpenRequest,
+): Promise<Reply> {
+  await ctx.defer({ ephemeral: true });
+  const { type } = request;
+  if (type.categoryId === null) {
+    return refuse(
+      "not_configured",
+      "Tickets are not set up on this server yet. Please ask an admin to run `/setup`.",
+    );
+  }
+  const opener = input.member.user;
+  const result = await ctx.repo.openTicket({
+    guildId: input.guildId,
+    typeId: type.id,
+    openerId: opener.id,
+    topic: request.topic,
+    answers: request.answers,
+  });
+  if (result.kind === "limit_reached") return limitRefusal(result.existing, result.limit);
+  const reserved = result.ticket;
+
+  let created;
+  try {
+    const bot = await ctx.discord.botUser();
+    const targets = {
+      guildId: input.guildId,
+      staffRoleIds: type.staffRoleIds,
+      botId: bot.id,
+      botPermissions: input.appPermissions,
+    };
+    created = await createTicketChannel(ctx, {
+      guildId: input.guildId,
+      categoryId: type.categoryId,
+      name: channelName(type.namingScheme, {
+        number: reserved.number,
+        username: opener.username,
+        userId: opener.id,
+      }),
+      topic: `Ticket #${reserved.number} opened by ${opener.username} (${opener.id})`,
+      overwrites: ticketOverwrites({ ...targets, openerId: opener.id }),
+      categoryOverwrites: staffOnlyOverwrites(targets),
+    });
+  } catch (error) {
+    await ctx.repo.discardTicket(reserved.id);
+    if (error instanceof DiscordRequestError) {
+      const text = failureText(error);
+      ctx.log.warn("Could not create the channel of ticket {number} in guild {guildId}", {
+        number: reserved.number,
+        guildId: input.guildId,
+        error,
+      });
+      if (text !== null) {
+        return refuse(
+          error.failure.kind === "guild_channel_limit"
+            ? "guild_channel_limit"
+            : error.failure.kind === "rate_limited"
+            ? "rate_limited"
+            : error.failure.kind === "unavailable"
+            ? "discord_unavailable"
+            : "bot_missing_permissions",
+          text,
+        );
+      }
+    }
+    throw error;
+  }
+  if (created.kind === "category_missing") {
+    await ctx.repo.discardTicket(reserved.id);
+    return refuse(
+      "not_configured",
+      "The ticket category no longer exists. Please ask an admin to run `/setup` again.",
+    );
+  }
+  const channel = created.channel;
+
+  let ticket: Ticket;
+  try {
+    ticket = await ctx.repo.setTicketChannel(reserved.id, channel.id);
+  } catch (error) {
+    ctx.log.error("Could not save the channel of ticket {number} in guild {guildId}", {
+      number: reserved.number,
+      guildId: input.guildId,
+      error,
+    });
+    try {
+      await ctx.discord.deleteChannel(channel.id, "Ticket could not be saved");
+    } catch (deleteError) {
+      ctx.log.error("Could not delete orphan ticket channel {channelId}", {
+        channelId: channel.id,
+        error: deleteError,
+      });
+    }
+    try {
+      await ctx.repo.discardTicket(reserved.id);
+    } catch (discardError) {
+      ctx.log.warn("Could not discard ticket {ticketId}", {
+        ticketId: reserved.id,
+        error: discardError,
+      });
+    }
+    return refuse(
+      "discord_unavailable",
+      "I created your ticket channel but could not save the ticket, so I removed the channel again. Please try again in a moment.",
+    );
+  }
+
+  try {
+    await ctx.discord.sendMessage(channel.id, welcomeMessage(ticket, type));
+  } catch (error) {
+    ctx.log.warn("Could not post the welcome message of ticket {number} in guild {guildId}", {
+      number: ticket.number,
+      guildId: input.guildId,
+      error,
+    });
+  }
+  await recordAction(
+    ctx,
+    {
+      guildId: input.guildId,
+      ticketId: ticket.id,
+      actorId: opener.id,
+      action: "ticket.open",
+      detail: { number: ticket.number, channelId: channel.id, topic: ticket.topic },
+    },
+    `Ticket #${ticket.number} opened by <@${opener.id}> in <#${channel.id}>`,
+  );
+  return ephemeral(`Your ticket is open: <#${channel.id}>`);
+}

@@ -1,0 +1,73 @@
+/**
+ * Permission overwrites of ticket channels and ticket categories (pure). The bot
+ * is not Administrator, and Discord refuses an overwrite that allows or denies a
+ * bit the bot does not hold itself, so every bitfield is masked to the bot's own.
+ */
+import type { GuildId, RoleId, UserId } from "../ids.ts";
+import type { Overwrite } from "../../ports.ts";
+import { Permission } from "../permissions_bits.ts";
+
+/** What openers, added members and staff may do in a ticket. */
+export const PARTICIPANT_ALLOW = Permission.ViewChannel | Permission.SendMessages |
+  Permission.ReadMessageHistory | Permission.AttachFiles | Permission.EmbedLinks;
+
+/** What the bot needs in its own ticket channels. */
+export const BOT_ALLOW = PARTICIPANT_ALLOW | Permission.ManageChannels | Permission.ManageRoles;
+
+/** The bits the bot may put in an overwrite, given its own permissions. */
+export function grantable(botPermissions: bigint): bigint {
+  if ((botPermissions & Permission.Administrator) !== 0n) return ~0n & ((1n << 64n) - 1n);
+  return botPermissions;
+}
+
+/** Who a private channel or category is for. */
+export interface OverwriteTargets {
+  guildId: GuildId;
+  staffRoleIds: readonly RoleId[];
+  botId: UserId;
+  /** The bot's permissions (`app_permissions`). */
+  botPermissions: bigint;
+}
+
+/** Overwrites of a private place: @everyone denied, staff and bot allowed. */
+export function staffOnlyOverwrites(targets: OverwriteTargets): Overwrite[] {
+  const mask = grantable(targets.botPermissions);
+  const list: Overwrite[] = [
+    {
+      id: targets.guildId as string as RoleId,
+      type: "role",
+      allow: 0n,
+      deny: Permission.ViewChannel & mask,
+    },
+  ];
+  for (const role of new Set(targets.staffRoleIds)) {
+    list.push({ id: role, type: "role", allow: PARTICIPANT_ALLOW & mask, deny: 0n });
+  }
+  list.push({ id: targets.botId, type: "member", allow: BOT_ALLOW & mask, deny: 0n });
+  return list;
+}
+
+/** Overwrites of a ticket channel: the staff-only set plus the opener. */
+export function ticketOverwrites(targets: OverwriteTargets & { openerId: UserId }): Overwrite[] {
+  const mask = grantable(targets.botPermissions);
+  const list = staffOnlyOverwrites(targets);
+  if (targets.openerId !== targets.botId) {
+    list.splice(1, 0, {
+      id: targets.openerId,
+      type: "member",
+      allow: PARTICIPANT_ALLOW & mask,
+      deny: 0n,
+    });
+  }
+  return list;
+}
+
+/** The overwrite of a member added to a ticket. */
+export function memberOverwrite(userId: UserId, botPermissions: bigint): Overwrite {
+  return {
+    id: userId,
+    type: "member",
+    allow: PARTICIPANT_ALLOW & grantable(botPermissions),
+    deny: 0n,
+  };
+}

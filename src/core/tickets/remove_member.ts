@@ -1,0 +1,62 @@
+/** `/ticket remove <user>`: takes a member's access to this ticket away. */
+import type { HandlerContext } from "../context.ts";
+import type { CommandInput } from "../interaction.ts";
+import { refuse } from "../errors.ts";
+import { type Reply, visible } from "../reply.ts";
+import { allowed } from "../access.ts";
+import { option } from "../command_options.ts";
+import { recordAction } from "../audit_log.ts";
+import { isReply, ticketInChannel } from "./ticket_scope.ts";
+
+/** Handles `/ticket remove`. */
+export async function handleTicketRemove(
+  input: CommandInput,
+  ctx: HandlerContext,
+): Promise<Reply> {
+  const scope = await ticketInChannel(input, ctx);
+  if (isReply(scope)) return scope;
+  const { ticket, type } = scope;
+  if (!allowed("remove", input.member, { type, ticket })) {
+    return refuse(
+      "not_allowed",
+      type.openersMayAddMembers
+        ? "Only staff and the person who opened this ticket can remove members."
+        : "Only staff can remove members from this ticket.",
+    );
+  }
+  const target = option(input, "user", "user");
+  if (target === null) return refuse("invalid_value", "Choose the member to remove.");
+  if (target.value === ticket.openerId) {
+    return refuse(
+      "cannot_remove",
+      "The person who opened the ticket cannot be removed. Close the ticket instead.",
+    );
+  }
+  if (target.user?.bot === true || target.value === (await ctx.discord.botUser()).id) {
+    return refuse("cannot_remove", "Bots cannot be removed from a ticket with this command.");
+  }
+  const members = await ctx.repo.members(ticket.id);
+  if (!members.some((m) => m.userId === target.value)) {
+    return refuse(
+      "not_member",
+      `<@${target.value}> was not added to this ticket, so there is nothing to remove.`,
+    );
+  }
+  await ctx.discord.deleteOverwrite(ticket.channelId ?? input.channelId, target.value);
+  await ctx.repo.removeMember(ticket.id, target.value);
+  await recordAction(
+    ctx,
+    {
+      guildId: input.guildId,
+      ticketId: ticket.id,
+      actorId: input.member.user.id,
+      action: "ticket.remove",
+      detail: { userId: target.value },
+    },
+    `<@${input.member.user.id}> removed <@${target.value}> from ticket #${ticket.number}`,
+  );
+  return visible({
+    content: `<@${input.member.user.id}> removed <@${target.value}> from this ticket.`,
+    allowed_mentions: { parse: [] },
+  });
+}

@@ -1,0 +1,44 @@
+/** The first message in a ticket: who it is for, the welcome text, the answers, and buttons. */
+import type { MessageBody } from "../message_body.ts";
+import type { Ticket, TicketType } from "../../ports.ts";
+import { encodeCustomId } from "../custom_id.ts";
+
+/** The welcome text used until an admin sets one. */
+export const DEFAULT_WELCOME_TEXT =
+  "Thanks for reaching out. Describe what you need and a member of staff will be with you soon.";
+
+/** The welcome message of `ticket`. */
+export function welcomeMessage(ticket: Ticket, type: TicketType): MessageBody {
+  const mentions = [`<@${ticket.openerId}>`, ...type.staffRoleIds.map((id) => `<@&${id}>`)];
+  const body: MessageBody = {
+    content: `${mentions.join(" ")}\n${type.welcomeText ?? DEFAULT_WELCOME_TEXT}`.slice(0, 2000),
+    allowed_mentions: { parse: [], users: [ticket.openerId], roles: [...type.staffRoleIds] },
+    components: [{
+      type: 1,
+      components: [
+        {
+          type: 2,
+          style: 4,
+          label: "Close",
+          custom_id: encodeCustomId({ action: "close", ticketId: ticket.id }),
+        },
+        {
+          type: 2,
+          style: 2,
+          label: "Claim",
+          custom_id: encodeCustomId({ action: "claim", ticketId: ticket.id }),
+        },
+      ],
+    }],
+  };
+  const fields = ticket.answers
+    .filter((a) => a.answer.trim() !== "")
+    .slice(0, 25)
+    .map((a) => ({ name: a.question.slice(0, 256), value: a.answer.slice(0, 1024) }));
+  if (fields.length > 0) {
+    body.embeds = [{ title: `Ticket #${ticket.number}`, fields }];
+  } else if (ticket.topic !== null && ticket.topic !== "") {
+    body.embeds = [{ title: `Ticket #${ticket.number}`, description: ticket.topic.slice(0, 4000) }];
+  }
+  return body;
+}

@@ -1,0 +1,110 @@
+/**
+ * The plain-text transcript: one line per message with its time, author and
+ * content (mentions resolved to names), indented lines for replies,
+ * attachments, embeds, stickers, reactions, edits and deletions. Incremental
+ * like the HTML renderer.
+ */
+import { formatTime } from "./format_time.ts";
+import { readMessage } from "./message_view.ts";
+import { plainMentions } from "./plain_mentions.ts";
+import type {
+  MentionNames,
+  RoleLabel,
+  TranscriptMessage,
+  TranscriptOptions,
+  TranscriptRenderer,
+} from "./types.ts";
+
+const RULE = "-".repeat(60);
+
+function indent(text: string): string {
+  return text.replace(/\r\n?/g, "\n").split("\n").join("\n    ");
+}
+
+/** An incremental text transcript renderer: `begin()`, `render()` per page, `end()`. */
+export function createTextRenderer(options: TranscriptOptions): TranscriptRenderer {
+  const users = new Map<string, string>(options.names?.users ?? []);
+  const names: MentionNames = {
+    users,
+    roles: new Map<string, RoleLabel>(options.names?.roles ?? []),
+    channels: new Map<string, string>(options.names?.channels ?? []),
+  };
+  const stored = options.storedAttachments ?? new Set<string>();
+  let count = 0;
+
+  const message = (entry: TranscriptMessage): string => {
+    const m = readMessage(entry.raw);
+    if (!users.has(m.author.id)) users.set(m.author.id, m.author.displayName);
+    for (const mentioned of m.mentions) {
+      if (!users.has(mentioned.id)) users.set(mentioned.id, mentioned.displayName);
+    }
+    const name = users.get(m.author.id) ?? m.author.displayName;
+    const lines: string[] = [];
+    lines.push(
+      `[${formatTime(m.timestamp, { seconds: true })}] ${name}${
+        m.author.bot ? " [BOT]" : ""
+      } (${m.author.id}): ${indent(plainMentions(m.content, names))}`,
+    );
+    if (m.reference?.kind === "deleted") lines.push("    ↪ reply to a deleted message");
+    if (m.reference?.kind === "message") {
+      const snippet = plainMentions(m.reference.content, names).slice(0, 120).replace(/\s+/g, " ");
+      lines.push(`    ↪ reply to ${m.reference.author?.displayName ?? "unknown"}: ${snippet}`);
+    }
+    for (const a of m.attachments) {
+      lines.push(
+        `    [attachment] ${a.filename} (${a.size} bytes) ${a.url}${
+          stored.has(a.id) ? " (copy stored)" : ""
+        }`,
+      );
+    }
+    for (const e of m.embeds) {
+      const parts = [
+        e.authorName,
+        e.title,
+        e.description,
+        ...e.fields.map((f) => `${f.name}: ${f.value}`),
+        e.footerText,
+      ].filter((part): part is string => part !== null && part !== "");
+      lines.push(`    [embed] ${indent(plainMentions(parts.join("\n"), names))}`);
+    }
+    for (const sticker of m.stickers) lines.push(`    [sticker] ${sticker}`);
+    if (m.reactions.length > 0) {
+      lines.push(`    [reactions] ${m.reactions.map((r) => `${r.emoji} ${r.count}`).join("  ")}`);
+    }
+    if (m.editedAt) lines.push(`    (edited ${formatTime(m.editedAt, { seconds: true })})`);
+    if (entry.deletedAt) {
+      lines.push(`    (deleted ${formatTime(entry.deletedAt, { seconds: true })})`);
+    }
+    return lines.join("\n") + "\n";
+  };
+
+  return {
+    get count() {
+      return count;
+    },
+    begin() {
+      const details = options.info.details.map(([label, value]) => `${label}: ${value}`);
+      return [options.info.title, ...details, RULE, ""].join("\n");
+    },
+    render(messages) {
+      let text = "";
+      for (const entry of messages) {
+        text += message(entry);
+        count++;
+      }
+      return text;
+    },
+    end() {
+      return `${RULE}\n${count} message${count === 1 ? "" : "s"}\n`;
+    },
+  };
+}
+
+/** Renders a whole text transcript at once (small tickets, tests). */
+export function renderText(
+  messages: readonly TranscriptMessage[],
+  options: TranscriptOptions,
+): string {
+  const renderer = createTextRenderer(options);
+  return renderer.begin() + renderer.render(messages) + renderer.end();
+}

@@ -1,0 +1,53 @@
+/** Types shared by the HTML and text transcript renderers. */
+
+/** A role as mentions show it: name and Discord's integer colour (0 = none). */
+export interface RoleLabel {
+  name: string;
+  color: number;
+}
+
+/** Names that mentions resolve to; ids missing from a map render as the raw id. */
+export interface MentionNames {
+  /** User id → display name. */
+  users: ReadonlyMap<string, string>;
+  roles: ReadonlyMap<string, RoleLabel>;
+  /** Channel id → channel name (without `#`). */
+  channels: ReadonlyMap<string, string>;
+}
+
+/** One message to render: Discord's message JSON plus what the live archive knows. */
+export interface TranscriptMessage {
+  raw: Record<string, unknown>;
+  /** Set when the message was deleted before the ticket closed. */
+  deletedAt: Date | null;
+}
+
+/** What the transcript says about itself in its header. */
+export interface TranscriptInfo {
+  /** E.g. `Ticket #42`. */
+  title: string;
+  /** Label/value pairs shown under the title (type, opener, times, …). */
+  details: ReadonlyArray<readonly [string, string]>;
+}
+
+/** Everything a renderer needs besides the messages themselves. */
+export interface TranscriptOptions {
+  info: TranscriptInfo;
+  /** Names known before rendering; authors and mentioned users are learnt on the way. */
+  names?: Partial<MentionNames>;
+  /** User id → `data:` URI of a stored avatar (others get an initial-letter placeholder). */
+  avatars?: ReadonlyMap<string, string>;
+  /** Attachment id → `data:` URI of its stored copy, shown inline. */
+  images?: ReadonlyMap<string, string>;
+  /** Ids of attachments whose copy is stored with the transcript. */
+  storedAttachments?: ReadonlySet<string>;
+}
+
+/** An incremental renderer: `begin()`, then `render()` page by page, then `end()`. */
+export interface TranscriptRenderer {
+  begin(): string;
+  render(messages: readonly TranscriptMessage[]): string;
+  end(): string;
+  /** Messages rendered so far. */
+  readonly count: number;
+}

@@ -1,0 +1,184 @@
+/**
+ * The tables as Kysely sees them. Conventions shared by every dialect:
+ * snowflakes are `varchar(20)` strings; times are epoch milliseconds in
+ * `bigint` columns; booleans are `smallint` 0/1; lists and details are JSON
+ * text; bytes are `blob`/`bytea`/`longblob`. PostgreSQL and MySQL return
+ * `bigint` as a string, so selected times read as `number | string`.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** Epoch milliseconds; drivers return `bigint` columns as numbers or strings. */
+export type Millis = ColumnType<number | string, number, number>;
+/** A nullable epoch-milliseconds column. */
+export type NullableMillis = ColumnType<number | string | null, number | null, number | null>;
+/** A 0/1 flag. */
+export type Flag = number;
+/** An auto-incremented id. */
+export type AutoId = Generated<number>;
+
+/** The `guild_settings` table. */
+export interface GuildSettingsTable {
+  guild_id: string;
+  log_channel_id: string | null;
+  transcript_dm: Flag;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+/** The `ticket_types` table. */
+export interface TicketTypesTable {
+  id: AutoId;
+  guild_id: string;
+  name: string;
+  /** 1 for the guild's default type, NULL otherwise: unique (guild_id, is_default) keeps one default. */
+  is_default: 1 | null;
+  category_id: string | null;
+  /** JSON array of role ids. */
+  staff_role_ids: string;
+  naming_scheme: string;
+  welcome_text: string | null;
+  /** JSON array of question strings. */
+  questions: string;
+  max_open_per_member: number;
+  openers_may_add_members: Flag;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+/** The `panels` table. */
+export interface PanelsTable {
+  id: AutoId;
+  guild_id: string;
+  channel_id: string;
+  message_id: string;
+  type_id: number;
+  title: string;
+  description: string;
+  button_label: string;
+  created_by: string;
+  created_at: Millis;
+}
+
+/** The `tickets` table. */
+export interface TicketsTable {
+  id: AutoId;
+  guild_id: string;
+  number: number;
+  type_id: number;
+  channel_id: string | null;
+  opener_id: string;
+  status: string;
+  claimed_by: string | null;
+  topic: string | null;
+  /** JSON array of `{ question, answer }`. */
+  answers: string;
+  created_at: Millis;
+  closed_at: NullableMillis;
+  closed_by: string | null;
+  close_reason: string | null;
+  close_step: string | null;
+  assistant_paused: Flag;
+  relay_notice_at: NullableMillis;
+}
+
+/** The `ticket_members` table. */
+export interface TicketMembersTable {
+  ticket_id: number;
+  user_id: string;
+  added_by: string;
+  added_at: Millis;
+}
+
+/** The `transcripts` table. */
+export interface TranscriptsTable {
+  ticket_id: number;
+  /** UTF-8 HTML, gzipped when `compressed` is 1. */
+  html: Uint8Array;
+  /** UTF-8 plain text, gzipped when `compressed` is 1. */
+  text: Uint8Array;
+  compressed: Flag;
+  byte_size: number;
+  message_count: number;
+  created_at: Millis;
+}
+
+/** The `attachments` table. */
+export interface AttachmentsTable {
+  ticket_id: number;
+  message_id: string;
+  attachment_id: string;
+  filename: string;
+  content_type: string | null;
+  size: number;
+  data: Uint8Array;
+}
+
+/** The `archived_messages` table. */
+export interface ArchivedMessagesTable {
+  message_id: string;
+  ticket_id: number;
+  author_id: string;
+  payload: string;
+  created_at: Millis;
+  edited_at: NullableMillis;
+  deleted_at: NullableMillis;
+}
+
+/** The `audit_events` table. */
+export interface AuditEventsTable {
+  id: AutoId;
+  guild_id: string;
+  ticket_id: number | null;
+  actor_id: string | null;
+  action: string;
+  /** JSON object. */
+  detail: string;
+  created_at: Millis;
+}
+
+/** The `guild_counters` table. */
+export interface GuildCountersTable {
+  guild_id: string;
+  /** The number the guild's next ticket gets. */
+  next_number: number;
+}
+
+/** The `meta` table. */
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+/** Every table of the database, for `Kysely<Database>`. */
+export interface Database {
+  guild_settings: GuildSettingsTable;
+  ticket_types: TicketTypesTable;
+  panels: PanelsTable;
+  tickets: TicketsTable;
+  ticket_members: TicketMembersTable;
+  transcripts: TranscriptsTable;
+  attachments: AttachmentsTable;
+  archived_messages: ArchivedMessagesTable;
+  audit_events: AuditEventsTable;
+  guild_counters: GuildCountersTable;
+  meta: MetaTable;
+}
+
+export type GuildSettingsRow = Selectable<GuildSettingsTable>;
+export type NewGuildSettingsRow = Insertable<GuildSettingsTable>;
+export type GuildSettingsUpdate = Updateable<GuildSettingsTable>;
+export type TicketTypeRow = Selectable<TicketTypesTable>;
+export type NewTicketTypeRow = Insertable<TicketTypesTable>;
+export type TicketTypeUpdate = Updateable<TicketTypesTable>;
+export type PanelRow = Selectable<PanelsTable>;
+export type NewPanelRow = Insertable<PanelsTable>;
+export type TicketRow = Selectable<TicketsTable>;
+export type NewTicketRow = Insertable<TicketsTable>;
+export type TicketUpdate = Updateable<TicketsTable>;
+export type TicketMemberRow = Selectable<TicketMembersTable>;
+export type TranscriptRow = Selectable<TranscriptsTable>;
+export type NewTranscriptRow = Insertable<TranscriptsTable>;
+export type AttachmentRow = Selectable<AttachmentsTable>;
+export type ArchivedMessageRow = Selectable<ArchivedMessagesTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;
+export type MetaRow = Selectable<MetaTable>;

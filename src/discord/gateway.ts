@@ -1,0 +1,226 @@
+/**
+ * The gateway shell: a discordeno bot that connects its shards and hands the raw
+ * JSON of the dispatches we act on to plain callbacks. Nothing is cached;
+ * discordeno resumes (or re-identifies) on its own after a disconnect.
+ */
+import {
+  type Bot,
+  createBot,
+  type DiscordGatewayPayload,
+  GatewayIntents,
+  type RestManager,
+  ShardSocketCloseCodes,
+  ShardState,
+} from "@discordeno/bot";
+import { getLogger, type Logger } from "@logtape/logtape";
+import type { Config } from "../config.ts";
+import { DESIRED_PROPERTIES } from "./desired_properties.ts";
+import { createDiscordRest, type DiscordenoLogger } from "./discord_port.ts";
+
+/** Connected when every shard is; disconnected otherwise. */
+export type ShardsState = "connected" | "disconnected";
+
+/** Where the raw dispatches go. Callbacks may be async; failures are logged, never thrown. */
+export interface GatewayHooks {
+  onInteraction(raw: unknown, shardId: number): unknown;
+  onMessageCreate(raw: unknown): unknown;
+  onMessageUpdate(raw: unknown): unknown;
+  onMessageDelete(raw: unknown): unknown;
+  onStateChange?(state: ShardsState): void;
+}
+
+/** Options of `createGateway`. */
+export interface GatewayOptions {
+  /** The REST manager to ask `GET /gateway/bot` (one is made from the config if absent). */
+  rest?: RestManager;
+  /** Pause between identifying shards (discordeno's default is 5,300 ms). */
+  spawnShardDelayMs?: number;
+}
+
+/** A running (or startable) gateway connection. */
+export interface Gateway {
+  /** Asks `GET /gateway/bot` for the URL and shard count, then identifies every shard. */
+  start(): Promise<void>;
+  state(): ShardsState;
+  /** Guilds seen in READY and GUILD_CREATE, or null before the first READY. */
+  guildCount(): number | null;
+  /** Each shard's id and discordeno state name (for diagnostics and tests). */
+  shards(): Array<{ id: number; state: string }>;
+  /** Closes every shard and stops reconnecting. */
+  stop(): Promise<void>;
+  /** The discordeno bot underneath (tests inspect it). */
+  readonly bot: Bot;
+}
+
+/** The intents ticketeer needs: guild events, guild messages and their content. */
+export const INTENTS = GatewayIntents.Guilds | GatewayIntents.GuildMessages |
+  GatewayIntents.MessageContent;
+
+function formatArgs(args: unknown[]): { text: string; error: Error | null } {
+  let error: Error | null = null;
+  const parts = args.map((arg) => {
+    if (typeof arg === "string") return arg;
+    if (arg instanceof Error) {
+      error ??= arg;
+      return arg.message;
+    }
+    return Deno.inspect(arg, { depth: 3, breakLength: Infinity, compact: true });
+  });
+  return { text: parts.join(" "), error };
+}
+
+/**
+ * A discordeno logger that writes to LogTape under `["ticketeer", "discordeno",
+ * name]`. discordeno passes several arguments per call (text, then objects),
+ * so they are joined into one message.
+ */
+export function discordenoLogger(name: string): DiscordenoLogger {
+  const log = getLogger(["ticketeer", "discordeno", name.toLowerCase()]);
+  const emit =
+    (level: "debug" | "info" | "warning" | "error" | "fatal") => (...args: unknown[]) => {
+      const { text, error } = formatArgs(args);
+      const props = error === null ? {} : { error };
+      log[level]("{text}", { text, ...props });
+    };
+  return {
+    debug: emit("debug"),
+    info: emit("info"),
+    warn: emit("warning"),
+    error: emit("error"),
+    fatal: emit("fatal"),
+  } as DiscordenoLogger;
+}
+
+function guard(log: Logger, what: string, run: () => unknown): void {
+  try {
+    const result = run();
+    if (result instanceof Promise) {
+      result.catch((error: unknown) => log.error(`${what} failed: {error}`, { error }));
+    }
+  } catch (error) {
+    log.error(`${what} failed: {error}`, { error });
+  }
+}
+
+function guildIdOf(d: unknown): string | null {
+  const id = (d as { id?: unknown } | null)?.id;
+  return typeof id === "string" ? id : null;
+}
+
+/** Creates the gateway (not yet connected). */
+export function createGateway(
+  config: Pick<Config, "discordToken" | "applicationId" | "discordApiUrl">,
+  hooks: GatewayHooks,
+  options: GatewayOptions = {},
+): Gateway {
+  const log = getLogger(["ticketeer", "gateway"]);
+  const guilds = new Set<string>();
+  let readySeen = false;
+  let stopped = false;
+  let lastState: ShardsState = "disconnected";
+
+  const payload = (packet: DiscordGatewayPayload): unknown => packet.d;
+  const currentState = (): ShardsState => {
+    const shards = [...bot.gateway.shards.values()];
+    return shards.length > 0 && shards.every((s) => s.state === ShardState.Connected)
+      ? "connected"
+      : "disconnected";
+  };
+  const stateChanged = () => {
+    const next = stopped ? "disconnected" : currentState();
+    if (next === lastState) return;
+    lastState = next;
+    log.info("Gateway {state}", { state: next });
+    if (hooks.onStateChange) guard(log, "Gateway state hook", () => hooks.onStateChange?.(next));
+  };
+
+  const bot = createBot({
+    token: config.discordToken,
+    ...(config.applicationId === null ? {} : { applicationId: config.applicationId }),
+    intents: INTENTS,
+    desiredProperties: DESIRED_PROPERTIES,
+    loggerFactory: discordenoLogger,
+    gateway: {
+      token: config.discordToken,
+      spawnShardDelay: options.spawnShardDelayMs ?? 5300,
+      // A self-hosted bot restarts to pick up a new shard count; discordeno's
+      // background resharding would also keep an 8-hour timer alive.
+      resharding: { enabled: false, shardsFullPercentage: 80, checkInterval: -1 },
+      events: {
+        identified: stateChanged,
+        resumed: stateChanged,
+        disconnected: stateChanged,
+        connected: stateChanged,
+      },
+    },
+    handlers: {
+      INTERACTION_CREATE: (_bot, packet, shardId) =>
+        guard(log, "Interaction hook", () => hooks.onInteraction(payload(packet), shardId)),
+      MESSAGE_CREATE: (_bot, packet) =>
+        guard(log, "Message hook", () => hooks.onMessageCreate(payload(packet))),
+      MESSAGE_UPDATE: (_bot, packet) =>
+        guard(log, "Message update hook", () => hooks.onMessageUpdate(payload(packet))),
+      MESSAGE_DELETE: (_bot, packet) =>
+        guard(log, "Message delete hook", () => hooks.onMessageDelete(payload(packet))),
+      READY: (_bot, packet) => {
+        readySeen = true;
+        const list = (payload(packet) as { guilds?: unknown[] } | null)?.guilds ?? [];
+        for (const guild of list) {
+          const id = guildIdOf(guild);
+          if (id !== null) guilds.add(id);
+        }
+      },
+      GUILD_CREATE: (_bot, packet) => {
+        const id = guildIdOf(payload(packet));
+        if (id !== null) guilds.add(id);
+      },
+      GUILD_DELETE: (_bot, packet) => {
+        const d = payload(packet) as { id?: unknown; unavailable?: unknown } | null;
+        // An outage marks the guild unavailable; only a removal drops it.
+        if (d?.unavailable !== true && typeof d?.id === "string") guilds.delete(d.id);
+      },
+    },
+  });
+  bot.rest = options.rest ?? createDiscordRest({
+    token: config.discordToken,
+    baseUrl: config.discordApiUrl,
+    applicationId: config.applicationId,
+    logger: discordenoLogger("REST"),
+  });
+
+  return {
+    bot: bot as unknown as Bot,
+    async start() {
+      if (stopped) throw new Error("Cannot start the gateway: it was stopped");
+      await bot.start();
+      stateChanged();
+    },
+    state: () => (stopped ? "disconnected" : currentState()),
+    guildCount: () => (readySeen ? guilds.size : null),
+    shards: () =>
+      [...bot.gateway.shards.values()].map((shard) => ({
+        id: shard.id,
+        state: ShardState[shard.state] ?? String(shard.state),
+      })),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      // No reconnect may start once we are stopping.
+      bot.gateway.identify = () => Promise.resolve();
+      for (const shard of bot.gateway.shards.values()) {
+        shard.identify = () => Promise.resolve();
+        shard.resume = () => Promise.resolve();
+      }
+      await bot.gateway.shutdown(ShardSocketCloseCodes.Shutdown, "Shutting down");
+      for (const shard of bot.gateway.shards.values()) {
+        shard.stopHeartbeating();
+        clearTimeout(shard.bucket.timeoutId);
+        shard.bucket.queue = [];
+        shard.state = ShardState.Offline;
+        for (const resolve of shard.offlineSendQueue) resolve();
+        shard.offlineSendQueue.length = 0;
+      }
+      stateChanged();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * The `InteractionTransport` over discordeno REST: how the gateway shell answers
+ * interactions, and how both shells edit an answer or follow up after it.
+ * Interaction tokens appear only in the routes, never in logs (`routeLabel`).
+ */
+import type { RestManager } from "@discordeno/bot";
+import type { MessageBody } from "../core/message_body.ts";
+import type { InteractionCallback, InteractionTransport } from "./interaction_transport.ts";
+import { EPHEMERAL_FLAG } from "./interaction_transport.ts";
+import { discordJson } from "./discord_port.ts";
+import { callDiscord, type RetryPolicy } from "./rest_failure.ts";
+
+/** Options of `createRestTransport`. */
+export interface RestTransportOptions {
+  retry?: RetryPolicy;
+  observe?: (route: string, status: number) => void;
+}
+
+/** An `InteractionTransport` that sends callbacks, edits and follow-ups through REST. */
+export function createRestTransport(
+  rest: RestManager,
+  options: RestTransportOptions = {},
+): InteractionTransport {
+  const shared = {
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
+    ...(options.observe === undefined ? {} : { observe: options.observe }),
+  };
+  return {
+    async callback(interactionId: string, token: string, response: InteractionCallback) {
+      // Like discordeno's own helper: callbacks need no bot authorization and are
+      // exempt from rate limits. A retried callback could answer twice, and the
+      // 3-second deadline leaves no room for backoff, so there is one attempt.
+      await callDiscord(rest, "POST", `/interactions/${interactionId}/${token}/callback`, {
+        body: response,
+        unauthorized: true,
+        runThroughQueue: false,
+        ...(options.observe === undefined ? {} : { observe: options.observe }),
+        retry: { attempts: 1, baseDelayMs: 0 },
+      });
+    },
+
+    async editOriginal(applicationId: string, token: string, body: MessageBody) {
+      await callDiscord(
+        rest,
+        "PATCH",
+        `/webhooks/${applicationId}/${token}/messages/@original`,
+        { ...discordJson.messageRequest(body), ...shared },
+      );
+    },
+
+    async followUp(applicationId: string, token: string, body: MessageBody, ephemeral: boolean) {
+      await callDiscord(rest, "POST", `/webhooks/${applicationId}/${token}`, {
+        ...discordJson.messageRequest(body, ephemeral ? { flags: EPHEMERAL_FLAG } : {}),
+        ...shared,
+      });
+    },
+  };
+}

@@ -1,0 +1,269 @@
+/**
+ * The HTTP client for the operator's assistant service: signs and POSTs one
+ * ticket message, retries what is worth retrying, and reads the answer.
+ * It knows nothing of Discord or the database; `relay_message.ts` does.
+ */
+import type { ChannelId, GuildId, UserId } from "../core/ids.ts";
+import type { TicketId } from "../ports.ts";
+import { signRelayBody } from "./sign.ts";
+
+/** One ticket message to relay. */
+export interface RelayRequest {
+  guildId: GuildId;
+  channelId: ChannelId;
+  userId: UserId;
+  content: string;
+  messageId: string;
+  ticketId: TicketId;
+  ticketNumber: number;
+}
+
+/** How a relay ended, as a metrics label. */
+export type RelayOutcome = "reply" | "silent" | "failed";
+
+/** What the service answered, after retries. */
+export type RelayResult =
+  | { kind: "reply"; text: string; attempts: number; durationMs: number }
+  | { kind: "silent"; attempts: number; durationMs: number }
+  | {
+    kind: "failed";
+    /** HTTP status of the last attempt; null for network errors and timeouts. */
+    status: number | null;
+    attempts: number;
+    durationMs: number;
+    reason: string;
+  };
+
+/** Hooks the app uses to feed metrics; every hook is optional. */
+export interface RelayObserver {
+  /** Before each attempt (1, 2, 3). */
+  onAttempt?(attempt: number): void;
+  /** Before waiting to retry: the attempt that failed, the wait and why. */
+  onRetry?(attempt: number, delayMs: number, reason: string): void;
+  /** Once per `send`, with the whole duration in seconds (retries included). */
+  onResult?(outcome: RelayOutcome, seconds: number): void;
+}
+
+export interface RelayClientOptions {
+  /** The service's endpoint (`RELAY_URL`). */
+  url: string;
+  /** HMAC key (`RELAY_SECRET`); without it requests carry no signature. */
+  secret: string | null;
+  /** Per-attempt timeout, response body included. Default 10,000 ms. */
+  timeoutMs?: number;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number;
+  /** First backoff step; doubled on each retry, then jittered. Default 500 ms. */
+  backoffMs?: number;
+  /** Longest wait before a retry, `Retry-After` included. Default 15,000 ms. */
+  maxDelayMs?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  /** Uniform in [0, 1), for jitter. */
+  random?: () => number;
+  /** Wall-clock milliseconds, for `X-Ticketeer-Timestamp`. */
+  now?: () => number;
+  observer?: RelayObserver;
+}
+
+/** Sends ticket messages to the assistant service. */
+export interface RelayClient {
+  /** Never throws for service trouble: failures come back as `{ kind: "failed" }`. */
+  send(request: RelayRequest): Promise<RelayResult>;
+}
+
+/** Largest answer body read (1 MiB); anything longer is a failure. */
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The JSON body of a relay request: every id, and the ticket number, as a string. */
+export function relayRequestBody(request: RelayRequest): string {
+  return JSON.stringify({
+    guild_id: request.guildId,
+    channel_id: request.channelId,
+    user_id: request.userId,
+    content: request.content,
+    message_id: request.messageId,
+    ticket_id: String(request.ticketId),
+    ticket_number: String(request.ticketNumber),
+  });
+}
+
+/**
+ * Milliseconds asked by a `Retry-After` header (delay-seconds or an HTTP date),
+ * or null when absent or unreadable.
+ */
+export function parseRetryAfter(value: string | null, nowMs: number): number | null {
+  if (value === null) return null;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, date - nowMs);
+}
+
+/** One attempt's result: final, or retryable with an optional server-asked delay. */
+type Settled =
+  | { kind: "reply"; text: string }
+  | { kind: "silent" }
+  | { kind: "failed"; status: number | null; reason: string };
+
+type Attempt =
+  | { final: true; result: Settled }
+  | { final: false; status: number | null; reason: string; retryAfterMs: number | null };
+
+async function readBounded(response: Response): Promise<string | null> {
+  if (response.body === null) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_RESPONSE_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+function readAnswer(text: string, status: number): Attempt {
+  if (text.trim() === "") return { final: true, result: { kind: "silent" } };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return failure(status, "the answer is not valid JSON");
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    return failure(status, "the answer is not a JSON object");
+  }
+  const reply = (json as Record<string, unknown>).reply;
+  if (reply === undefined || reply === null) return { final: true, result: { kind: "silent" } };
+  if (typeof reply !== "string") return failure(status, '"reply" is not a string');
+  if (reply.trim() === "") return { final: true, result: { kind: "silent" } };
+  return { final: true, result: { kind: "reply", text: reply } };
+}
+
+function failure(status: number | null, reason: string): Attempt {
+  return { final: true, result: { kind: "failed", status, reason } };
+}
+
+function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}
+
+/** Creates a relay client; nothing is sent until `send`. */
+export function createRelayClient(options: RelayClientOptions): RelayClient {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const maxRetries = options.maxRetries ?? 2;
+  const backoffMs = options.backoffMs ?? 500;
+  const maxDelayMs = options.maxDelayMs ?? 15_000;
+  const doFetch = options.fetch ?? fetch;
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+  const observer = options.observer ?? {};
+  if (!(timeoutMs > 0)) {
+    throw new RangeError(`Cannot create the relay client: timeout ${timeoutMs} ms is not positive`);
+  }
+
+  async function attemptOnce(body: string): Promise<Attempt> {
+    const headers: Record<string, string> = { "Content-Type": "application/json" };
+    const timestamp = String(Math.floor(now() / 1000));
+    headers["X-Ticketeer-Timestamp"] = timestamp;
+    if (options.secret !== null) {
+      headers["X-Ticketeer-Signature"] = await signRelayBody(options.secret, timestamp, body);
+    }
+    // One signal covers the request and reading the answer.
+    const signal = AbortSignal.timeout(timeoutMs);
+    let response: Response;
+    try {
+      response = await doFetch(options.url, { method: "POST", headers, body, signal });
+    } catch (error) {
+      return {
+        final: false,
+        status: null,
+        reason: describeFetchError(error, timeoutMs),
+        retryAfterMs: null,
+      };
+    }
+    if (response.status >= 200 && response.status < 300) {
+      let text: string | null;
+      try {
+        text = await readBounded(response);
+      } catch (error) {
+        return {
+          final: false,
+          status: response.status,
+          reason: describeFetchError(error, timeoutMs),
+          retryAfterMs: null,
+        };
+      }
+      if (text === null) return failure(response.status, "the answer is larger than 1 MiB");
+      return readAnswer(text, response.status);
+    }
+    await response.body?.cancel().catch(() => {});
+    const reason = `the service answered HTTP ${response.status}`;
+    if (!isRetryableStatus(response.status)) return failure(response.status, reason);
+    return {
+      final: false,
+      status: response.status,
+      reason,
+      retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), now()),
+    };
+  }
+
+  return {
+    async send(request) {
+      const body = relayRequestBody(request);
+      const started = performance.now();
+      const finish = (result: RelayResult): RelayResult => {
+        observer.onResult?.(result.kind, result.durationMs / 1000);
+        return result;
+      };
+      for (let attempt = 1;; attempt++) {
+        observer.onAttempt?.(attempt);
+        const outcome = await attemptOnce(body);
+        const durationMs = Math.round(performance.now() - started);
+        if (outcome.final) {
+          return finish({ ...outcome.result, attempts: attempt, durationMs });
+        }
+        if (attempt > maxRetries) {
+          return finish({
+            kind: "failed",
+            status: outcome.status,
+            attempts: attempt,
+            durationMs,
+            reason: outcome.reason,
+          });
+        }
+        const step = backoffMs * 2 ** (attempt - 1);
+        const jittered = step / 2 + random() * (step / 2);
+        const delay = Math.round(Math.min(maxDelayMs, outcome.retryAfterMs ?? jittered));
+        observer.onRetry?.(attempt, delay, outcome.reason);
+        await sleep(delay);
+      }
+    },
+  };
+}
+
+function describeFetchError(error: unknown, timeoutMs: number): string {
+  if (
+    error instanceof DOMException && (error.name === "TimeoutError" || error.name === "AbortError")
+  ) {
+    return `no answer within ${timeoutMs} ms`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `the request failed: ${message}`;
+}

@@ -1,0 +1,137 @@
+/**
+ * Relays ticket messages to the assistant service and posts its answers. Each
+ * message is queued under its channel, so one ticket's answers come in the
+ * order its questions were asked while other tickets go on independently.
+ * Nothing here throws to the caller: relay trouble never touches ticket handling.
+ */
+import type { Logger } from "@logtape/logtape";
+import type { MessageInput } from "../core/interaction.ts";
+import type { Clock, DiscordPort, Ticket, TicketRepository } from "../ports.ts";
+import type { RelayClient, RelayResult } from "./relay_client.ts";
+import type { RelayQueue } from "./relay_queue.ts";
+import { splitReply } from "./split_reply.ts";
+
+/** Posted in a ticket when the assistant could not answer (at most once per interval). */
+export const RELAY_UNAVAILABLE_NOTICE =
+  "The assistant is unavailable right now; staff will answer you here.";
+
+/** Default quiet period between two "unavailable" notices in one ticket. */
+export const RELAY_NOTICE_INTERVAL_MS = 10 * 60 * 1000;
+
+/** Most messages one answer is posted as; the rest of a longer answer is left out. */
+export const MAX_REPLY_PARTS = 5;
+
+export interface MessageRelayOptions {
+  client: RelayClient;
+  queue: RelayQueue;
+  repo: Pick<TicketRepository, "ticketByChannel" | "ticket" | "takeRelayNoticeSlot">;
+  discord: Pick<DiscordPort, "sendMessage">;
+  clock: Clock;
+  log: Logger;
+  /** Quiet period between notices in one ticket. Default 10 minutes. */
+  noticeIntervalMs?: number;
+}
+
+/** Feeds gateway messages to the relay. */
+export interface MessageRelay {
+  /** Queues the message for relaying when it may need it; returns at once, never throws. */
+  onMessage(message: MessageInput): void;
+}
+
+/** True when the assistant should answer in this ticket now. */
+function relayable(ticket: Ticket | null): ticket is Ticket {
+  return ticket !== null && ticket.status === "open" && !ticket.assistantPaused &&
+    ticket.channelId !== null;
+}
+
+/** Creates the message relay over its ports. */
+export function createMessageRelay(options: MessageRelayOptions): MessageRelay {
+  const { client, queue, repo, discord, clock, log } = options;
+  const noticeIntervalMs = options.noticeIntervalMs ?? RELAY_NOTICE_INTERVAL_MS;
+
+  async function postReply(ticket: Ticket, message: MessageInput, text: string): Promise<void> {
+    const parts = splitReply(text);
+    if (parts.length > MAX_REPLY_PARTS) {
+      log.warn(
+        "The assistant's answer in ticket {ticketNumber} needs {parts} messages; only the first {max} are posted",
+        { ticketNumber: ticket.number, parts: parts.length, max: MAX_REPLY_PARTS },
+      );
+    }
+    for (const content of parts.slice(0, MAX_REPLY_PARTS)) {
+      await discord.sendMessage(message.channelId, { content, allowed_mentions: { parse: [] } });
+    }
+  }
+
+  async function reportFailure(
+    ticket: Ticket,
+    message: MessageInput,
+    result: Extract<RelayResult, { kind: "failed" }>,
+  ): Promise<void> {
+    log.error(
+      "The assistant relay failed for ticket {ticketNumber} in guild {guildId}: {reason} (status {status}, {attempts} attempts, {durationMs} ms)",
+      {
+        ticketNumber: ticket.number,
+        ticketId: ticket.id,
+        guildId: ticket.guildId,
+        status: result.status,
+        attempts: result.attempts,
+        durationMs: result.durationMs,
+        reason: result.reason,
+      },
+    );
+    const now = clock.now();
+    const notBefore = new Date(now.getTime() - noticeIntervalMs);
+    if (!(await repo.takeRelayNoticeSlot(ticket.id, now, notBefore))) return;
+    await discord.sendMessage(message.channelId, {
+      content: RELAY_UNAVAILABLE_NOTICE,
+      allowed_mentions: { parse: [] },
+    });
+  }
+
+  async function relay(message: MessageInput): Promise<void> {
+    // Read at send time: a pause, claim or close since the message arrived counts.
+    const ticket = await repo.ticketByChannel(message.channelId);
+    if (!relayable(ticket) || ticket.guildId !== message.guildId) return;
+    const result = await client.send({
+      guildId: ticket.guildId,
+      channelId: message.channelId,
+      userId: message.author.id,
+      content: message.content,
+      messageId: message.id,
+      ticketId: ticket.id,
+      ticketNumber: ticket.number,
+    });
+    if (result.kind === "silent") return;
+    // The answer may have taken a while: staff may have paused or claimed meanwhile.
+    const current = await repo.ticket(ticket.id);
+    if (!relayable(current)) {
+      log.info(
+        "Ticket {ticketNumber} was paused or closed while the assistant answered; answer dropped",
+        {
+          ticketNumber: ticket.number,
+          guildId: ticket.guildId,
+        },
+      );
+      return;
+    }
+    if (result.kind === "reply") await postReply(current, message, result.text);
+    else await reportFailure(current, message, result);
+  }
+
+  return {
+    onMessage(message) {
+      if (message.author.bot || message.system || message.content.trim() === "") return;
+      queue.enqueue(message.channelId, async () => {
+        try {
+          await relay(message);
+        } catch (error) {
+          log.error("Could not relay message {messageId} in channel {channelId}: {error}", {
+            messageId: message.id,
+            channelId: message.channelId,
+            error,
+          });
+        }
+      });
+    },
+  };
+}

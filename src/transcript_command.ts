@@ -1,0 +1,74 @@
+/**
+ * `ticketeer transcript <guild-id> <ticket-number> [--out FILE] [--text]`: writes a
+ * stored transcript to a file, or to standard output without `--out`.
+ */
+import type { Config } from "./config.ts";
+import { openDatabase } from "./db/connect.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+import { createRepository } from "./db/repository.ts";
+import { printError, printLine } from "./log.ts";
+import { exportTranscript } from "./transcript_export.ts";
+
+const USAGE = "Usage: ticketeer transcript <guild-id> <ticket-number> [--out FILE] [--text]";
+
+/** Parsed arguments of the transcript subcommand, or a usage problem. */
+export function parseTranscriptArgs(
+  args: readonly string[],
+): { guildId: string; number: number; out: string | null; format: "html" | "text" } | {
+  problem: string;
+} {
+  const positional: string[] = [];
+  let out: string | null = null;
+  let format: "html" | "text" = "html";
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--out") {
+      const value = args[++i];
+      if (value === undefined) return { problem: "--out needs a file name" };
+      out = value;
+    } else if (arg.startsWith("--out=")) out = arg.slice("--out=".length);
+    else if (arg === "--text") format = "text";
+    else if (arg.startsWith("--")) return { problem: `unknown option ${arg}` };
+    else positional.push(arg);
+  }
+  const [guildId, numberText] = positional;
+  if (guildId === undefined || numberText === undefined || positional.length > 2) {
+    return { problem: "expected a guild id and a ticket number" };
+  }
+  const number = /^[0-9]+$/.test(numberText) ? Number(numberText) : NaN;
+  if (!Number.isSafeInteger(number) || number < 1) {
+    return { problem: `"${numberText}" is not a ticket number` };
+  }
+  return { guildId, number, out, format };
+}
+
+/** Runs the subcommand; returns the exit code. */
+export async function transcriptCommand(config: Config, args: readonly string[]): Promise<number> {
+  const parsed = parseTranscriptArgs(args);
+  if ("problem" in parsed) {
+    printError(`ticketeer transcript: ${parsed.problem}\n${USAGE}`);
+    return 2;
+  }
+  const handle = await openDatabase(config.database);
+  try {
+    await migrateToLatest(handle);
+    const text = await exportTranscript(
+      createRepository(handle),
+      parsed.guildId,
+      parsed.number,
+      parsed.format,
+    );
+    if (parsed.out === null) {
+      await Deno.stdout.write(new TextEncoder().encode(text));
+    } else {
+      await Deno.writeTextFile(parsed.out, text);
+      printLine(`Wrote ticket ${parsed.number}'s transcript to ${parsed.out}`);
+    }
+    return 0;
+  } catch (error) {
+    printError(`ticketeer transcript: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await handle.close();
+  }
+}

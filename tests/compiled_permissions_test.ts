@@ -1,0 +1,221 @@
+/**
+ * The compiled executable gets only the permissions in `COMPILE_PERMISSIONS`.
+ * These tests run `src/main.ts` through `deno run` with exactly those flags, from
+ * a fresh working directory, so a dependency that starts to need more fails here
+ * rather than on an operator's machine. They also check that the compile task and
+ * the Dockerfile still pass the same flags.
+ */
+import assert from "node:assert/strict";
+import { DatabaseSync } from "node:sqlite";
+import { sql } from "kysely";
+import { COMPILE_PERMISSIONS, COMPILE_TARGETS } from "../src/build_permissions.ts";
+import { openDatabase } from "../src/db/connect.ts";
+import { SAMPLE_TOKEN } from "./fixtures/sample_token.ts";
+
+const ROOT = new URL("../", import.meta.url);
+const MAIN = new URL("src/main.ts", ROOT).pathname;
+const CONFIG = new URL("deno.json", ROOT).pathname;
+const DOCKERFILE = new URL("Dockerfile", ROOT).pathname;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `src/main.ts` with the compiled permissions, in `cwd`, with only `env` set. */
+async function runCompiledPermissions(
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<Run> {
+  const keep: Record<string, string> = {};
+  for (const name of ["HOME", "DENO_DIR", "PATH"]) {
+    const value = Deno.env.get(name);
+    if (value !== undefined) keep[name] = value;
+  }
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "--config", CONFIG, ...COMPILE_PERMISSIONS, MAIN, ...args],
+    env: { ...keep, NO_COLOR: "1", DISCORD_TOKEN: SAMPLE_TOKEN, ...env },
+    clearEnv: true,
+    stdin: "null",
+    cwd,
+  }).output();
+  const decoder = new TextDecoder();
+  return {
+    code: output.code,
+    stdout: decoder.decode(output.stdout),
+    stderr: decoder.decode(output.stderr),
+  };
+}
+
+function tableNames(path: string): string[] {
+  const db = new DatabaseSync(path, { readOnly: true });
+  try {
+    const rows = db.prepare("select name from sqlite_master where type = 'table'").all();
+    return rows.map((row) => String(row.name));
+  } finally {
+    db.close();
+  }
+}
+
+function explain(run: Run): string {
+  return `exit ${run.code}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
+}
+
+Deno.test("migrate with the compiled permissions creates the SQLite database under ./data", async () => {
+  const cwd = await Deno.makeTempDir({ prefix: "ticketeer-perm-" });
+  try {
+    const run = await runCompiledPermissions(
+      ["migrate"],
+      { DATABASE_URL: "sqlite:./data/ticketeer.db" },
+      cwd,
+    );
+    assert.equal(run.code, 0, explain(run));
+    const tables = tableNames(`${cwd}/data/ticketeer.db`);
+    assert.ok(tables.includes("tickets"), `tables after migrate: ${tables.join(", ")}`);
+  } finally {
+    await Deno.remove(cwd, { recursive: true });
+  }
+});
+
+Deno.test("migrate with the compiled permissions writes LOG_FILE inside ./data", async () => {
+  const cwd = await Deno.makeTempDir({ prefix: "ticketeer-perm-" });
+  try {
+    await Deno.mkdir(`${cwd}/data`);
+    const run = await runCompiledPermissions(
+      ["migrate"],
+      { DATABASE_URL: "sqlite:./data/ticketeer.db", LOG_FILE: "./data/ticketeer.log" },
+      cwd,
+    );
+    assert.equal(run.code, 0, explain(run));
+    const log = await Deno.readTextFile(`${cwd}/data/ticketeer.log`);
+    assert.match(log, /up to date/);
+  } finally {
+    await Deno.remove(cwd, { recursive: true });
+  }
+});
+
+Deno.test("the compiled permissions refuse a database outside ./data", async () => {
+  const cwd = await Deno.makeTempDir({ prefix: "ticketeer-perm-" });
+  try {
+    const run = await runCompiledPermissions(
+      ["migrate"],
+      { DATABASE_URL: "sqlite:./elsewhere/ticketeer.db" },
+      cwd,
+    );
+    assert.notEqual(run.code, 0, explain(run));
+    assert.match(`${run.stdout}\n${run.stderr}`, /Requires (read|write) access/, explain(run));
+    assert.equal(await exists(`${cwd}/elsewhere/ticketeer.db`), false);
+  } finally {
+    await Deno.remove(cwd, { recursive: true });
+  }
+});
+
+const POSTGRES_URL = Deno.env.get("TEST_POSTGRES_URL");
+Deno.test({
+  name: "migrate with the compiled permissions migrates PostgreSQL",
+  ignore: POSTGRES_URL === undefined,
+  async fn() {
+    const url = POSTGRES_URL!;
+    const schema = `perm_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
+    const admin = await openDatabase({ kind: "postgres", url }, { maxConnections: 1 });
+    const cwd = await Deno.makeTempDir({ prefix: "ticketeer-perm-" });
+    try {
+      await sql`create schema ${sql.id(schema)}`.execute(admin.db);
+      const target = new URL(url);
+      target.searchParams.set("options", `-c search_path=${schema}`);
+      const run = await runCompiledPermissions(["migrate"], { DATABASE_URL: target.href }, cwd);
+      assert.equal(run.code, 0, explain(run));
+      const tables = await sql<{ table_name: string }>`
+        select table_name from information_schema.tables where table_schema = ${schema}
+      `.execute(admin.db);
+      assert.ok(tables.rows.some((row) => row.table_name === "tickets"));
+    } finally {
+      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db);
+      await admin.close();
+      await Deno.remove(cwd, { recursive: true });
+    }
+  },
+});
+
+const MYSQL_URL = Deno.env.get("TEST_MYSQL_URL");
+Deno.test({
+  name: "migrate with the compiled permissions migrates MySQL/MariaDB",
+  ignore: MYSQL_URL === undefined,
+  async fn() {
+    const url = MYSQL_URL!;
+    const database = `perm_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
+    const admin = await openDatabase({ kind: "mysql", url }, { maxConnections: 1 });
+    const cwd = await Deno.makeTempDir({ prefix: "ticketeer-perm-" });
+    try {
+      await sql`create database ${sql.id(database)}`.execute(admin.db);
+      const target = new URL(url);
+      target.pathname = `/${database}`;
+      const run = await runCompiledPermissions(["migrate"], { DATABASE_URL: target.href }, cwd);
+      assert.equal(run.code, 0, explain(run));
+      const tables = await sql<{ table_name: string }>`
+        select table_name as table_name from information_schema.tables where table_schema = ${database}
+      `.execute(admin.db);
+      assert.ok(tables.rows.some((row) => row.table_name === "tickets"));
+    } finally {
+      await sql`drop database if exists ${sql.id(database)}`.execute(admin.db);
+      await admin.close();
+      await Deno.remove(cwd, { recursive: true });
+    }
+  },
+});
+
+const TASKS = readTasks();
+const COMPILE_TASKS = Object.entries(TASKS).filter(([name]) => name.startsWith("compile"));
+Deno.test({
+  name: "the compile task passes exactly the compiled permissions for every target",
+  ignore: COMPILE_TASKS.length === 0,
+  fn() {
+    const commands = COMPILE_TASKS.map(([, command]) => command).join("\n");
+    for (const target of COMPILE_TARGETS) {
+      const line = commands.split(/\n|&&/).find((part) => part.includes(`--target ${target}`));
+      assert.ok(line !== undefined, `no compile command for ${target}`);
+      assert.deepEqual(permissionFlags(line), [...COMPILE_PERMISSIONS], line);
+      assert.ok(line.includes(`--output dist/ticketeer-${target}`), line);
+    }
+  },
+});
+
+Deno.test("the Dockerfile compiles with exactly the compiled permissions", async () => {
+  const dockerfile = await Deno.readTextFile(DOCKERFILE);
+  const compile = dockerfile.replaceAll("\\\n", " ").split("\n").find((line) =>
+    line.trimStart().startsWith("RUN ") && line.includes("deno compile")
+  );
+  assert.ok(compile !== undefined, "the Dockerfile has no deno compile step");
+  assert.deepEqual(permissionFlags(compile), [...COMPILE_PERMISSIONS]);
+});
+
+/** The permission flags on a command line, in order. */
+function permissionFlags(line: string): string[] {
+  return line.split(/\s+/).filter((word) =>
+    /^--(allow|deny)-[a-z]+/.test(word) || word === "--no-prompt" || word === "-A"
+  );
+}
+
+function readTasks(): Record<string, string> {
+  const config = JSON.parse(Deno.readTextFileSync(CONFIG)) as { tasks?: Record<string, unknown> };
+  const tasks: Record<string, string> = {};
+  for (const [name, value] of Object.entries(config.tasks ?? {})) {
+    if (typeof value === "string") tasks[name] = value;
+    else if (typeof value === "object" && value !== null && "command" in value) {
+      tasks[name] = String((value as { command: unknown }).command);
+    }
+  }
+  return tasks;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.stat(path);
+    return true;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return false;
+    throw error;
+  }
+}

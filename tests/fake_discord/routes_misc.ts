@@ -1,0 +1,148 @@
+import type { FakeContext, Handler, RestRequest } from "./context.ts";
+import { discordError, unknown } from "./http_errors.ts";
+import type { FakeCommand } from "./types.ts";
+
+const json = (value: unknown, status = 200) => Response.json(value, { status });
+const obj = (body: unknown): Record<string, unknown> =>
+  body !== null && typeof body === "object" && !Array.isArray(body)
+    ? body as Record<string, unknown>
+    : {};
+
+export const gatewayBot: Handler = (_request, ctx) =>
+  json({
+    url: ctx.gateway.url,
+    shards: ctx.gateway.shards,
+    session_start_limit: {
+      total: 1000,
+      remaining: Math.max(0, 1000 - ctx.gateway.identifyCount),
+      reset_after: 86_400_000,
+      max_concurrency: ctx.maxConcurrency,
+    },
+  });
+
+export const gateway: Handler = (_request, ctx) => json({ url: ctx.gateway.url });
+
+export const currentUser: Handler = (_request, ctx) => json(ctx.state.userJson(ctx.state.botUser));
+
+export const getUser: Handler = (request, ctx) => {
+  const user = ctx.state.users.get(request.params.user_id ?? "");
+  return user === undefined ? unknown.user() : json(ctx.state.userJson(user));
+};
+
+export const currentApplication: Handler = (_request, ctx) =>
+  json({
+    id: ctx.state.botUser.id,
+    name: ctx.state.botUser.username,
+    icon: null,
+    description: "",
+    bot_public: true,
+    bot_require_code_grant: false,
+    verify_key: ctx.publicKeyHex,
+    flags: ctx.messageContentIntent ? 1 << 19 : 0,
+    bot: ctx.state.userJson(ctx.state.botUser),
+  });
+
+export const openDm: Handler = (request, ctx) => {
+  const recipient = String(obj(request.body).recipient_id ?? "");
+  if (!ctx.state.users.has(recipient)) return unknown.user();
+  return json(ctx.state.channelJson(ctx.state.dmChannelWith(recipient)));
+};
+
+function applicationRefusal(ctx: FakeContext, request: RestRequest): Response | null {
+  if (request.params.application_id !== ctx.state.botUser.id) {
+    return discordError(
+      403,
+      20012,
+      "You are not authorized to perform this action on this application",
+    );
+  }
+  const guildId = request.params.guild_id;
+  if (guildId !== undefined && !ctx.state.guilds.has(guildId)) return unknown.guild();
+  return null;
+}
+
+function commandJson(command: FakeCommand): Record<string, unknown> {
+  return {
+    ...command.definition,
+    id: command.id,
+    application_id: command.application_id,
+    guild_id: command.guild_id ?? undefined,
+    name: command.name,
+    type: command.type,
+    description: command.description,
+    version: command.version,
+    default_member_permissions: command.definition.default_member_permissions ?? null,
+    options: command.definition.options ?? [],
+  };
+}
+
+function commandsOf(ctx: FakeContext, guildId: string | null): FakeCommand[] {
+  return [...ctx.state.commands.values()].filter((c) => c.guild_id === guildId);
+}
+
+function upsertCommand(
+  ctx: FakeContext,
+  guildId: string | null,
+  definition: Record<string, unknown>,
+): FakeCommand {
+  const name = String(definition.name ?? "");
+  const type = Number(definition.type ?? 1);
+  const existing = commandsOf(ctx, guildId).find((c) => c.name === name && c.type === type);
+  const command: FakeCommand = {
+    id: existing?.id ?? ctx.state.ids.next(),
+    application_id: ctx.state.botUser.id,
+    guild_id: guildId,
+    name,
+    type,
+    description: String(definition.description ?? ""),
+    definition,
+    version: ctx.state.ids.next(),
+  };
+  ctx.state.commands.set(command.id, command);
+  return command;
+}
+
+export const listCommands: Handler = (request, ctx) => {
+  const refusal = applicationRefusal(ctx, request);
+  if (refusal !== null) return refusal;
+  return json(commandsOf(ctx, request.params.guild_id ?? null).map(commandJson));
+};
+
+export const overwriteCommands: Handler = (request, ctx) => {
+  const refusal = applicationRefusal(ctx, request);
+  if (refusal !== null) return refusal;
+  const guildId = request.params.guild_id ?? null;
+  const definitions = Array.isArray(request.body) ? request.body.map(obj) : [];
+  const kept = new Set<string>();
+  const out: FakeCommand[] = [];
+  for (const definition of definitions) {
+    const command = upsertCommand(ctx, guildId, definition);
+    kept.add(command.id);
+    out.push(command);
+  }
+  for (const command of commandsOf(ctx, guildId)) {
+    if (!kept.has(command.id)) ctx.state.commands.delete(command.id);
+  }
+  ctx.state.changed();
+  return json(out.map(commandJson));
+};
+
+export const createCommand: Handler = (request, ctx) => {
+  const refusal = applicationRefusal(ctx, request);
+  if (refusal !== null) return refusal;
+  const command = upsertCommand(ctx, request.params.guild_id ?? null, obj(request.body));
+  ctx.state.changed();
+  return json(commandJson(command), 201);
+};
+
+export const deleteCommand: Handler = (request, ctx) => {
+  const refusal = applicationRefusal(ctx, request);
+  if (refusal !== null) return refusal;
+  const command = ctx.state.commands.get(request.params.command_id ?? "");
+  if (command === undefined || command.guild_id !== (request.params.guild_id ?? null)) {
+    return unknown.command();
+  }
+  ctx.state.commands.delete(command.id);
+  ctx.state.changed();
+  return new Response(null, { status: 204 });
+};

@@ -1,0 +1,218 @@
+/**
+ * Opens rendered transcripts in a real headless Chromium: the page shows the
+ * conversation, the hostile corpus runs no script and loads nothing from the
+ * network, and a screenshot is kept under `test-artifacts/`. Without Chromium
+ * the tests are skipped, except on CI (`CI=true`), where that is a failure.
+ */
+import assert from "node:assert/strict";
+import { parse } from "parse5";
+import { renderHtml } from "../src/core/transcript/render_html.ts";
+import type { TranscriptMessage } from "../src/core/transcript/types.ts";
+import { HOSTILE_NAMES, hostileMessages, PWNED_TITLE } from "./fixtures/hostile_corpus.ts";
+
+const CHROMIUM = Deno.env.get("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+const ARTIFACTS = new URL("../test-artifacts/", import.meta.url);
+
+function chromiumPresent(): boolean {
+  try {
+    return Deno.statSync(CHROMIUM).isFile;
+  } catch {
+    return false;
+  }
+}
+
+const present = chromiumPresent();
+if (!present && Deno.env.get("CI") === "true") {
+  throw new Error(`Cannot run the browser tests: ${CHROMIUM} is missing and CI=true`);
+}
+const skipNote = present ? "" : ` (skipped: ${CHROMIUM} not found; install chromium)`;
+
+interface Node {
+  nodeName: string;
+  tagName?: string;
+  childNodes?: Node[];
+  value?: string;
+}
+
+function* walk(node: Node): Generator<Node> {
+  yield node;
+  for (const child of node.childNodes ?? []) yield* walk(child);
+}
+
+function textOf(node: Node): string {
+  let text = "";
+  for (const n of walk(node)) if (n.nodeName === "#text") text += n.value ?? "";
+  return text;
+}
+
+/** Runs headless Chromium on `file` with `args`; returns its standard output. */
+async function chromium(file: string, profile: string, args: string[]): Promise<string> {
+  const { code, stdout, stderr } = await new Deno.Command(CHROMIUM, {
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--no-first-run",
+      "--disable-dev-shm-usage",
+      `--user-data-dir=${profile}`,
+      ...args,
+      `file://${file}`,
+    ],
+    stdout: "piped",
+    stderr: "piped",
+    signal: AbortSignal.timeout(90_000),
+  }).output();
+  const out = new TextDecoder().decode(stdout);
+  assert.equal(code, 0, `chromium failed: ${new TextDecoder().decode(stderr).slice(-2000)}`);
+  return out;
+}
+
+/** A temp dir with a Chromium profile, removed afterwards. */
+async function withTempDir(work: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await Deno.makeTempDir({ prefix: "ticketeer-transcript-" });
+  try {
+    await work(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+/** A local server that counts every request the page might make. */
+function requestCounter() {
+  let requests = 0;
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+    () => {
+      requests++;
+      return new Response("x", { headers: { "content-type": "image/png" } });
+    },
+  );
+  return {
+    origin: `http://127.0.0.1:${server.addr.port}`,
+    get requests() {
+      return requests;
+    },
+    close: () => server.shutdown(),
+  };
+}
+
+function conversation(origin: string): TranscriptMessage[] {
+  const alice = { id: "100000000000000100", username: "alice", global_name: "Alice Liddell" };
+  const staff = { id: "100000000000000200", username: "sam", global_name: null, bot: false };
+  const at = (s: number) => new Date(Date.UTC(2026, 0, 2, 9, 0, s)).toISOString();
+  const normal = [
+    { id: "1", author: alice, content: "Hello, my **order** never arrived", timestamp: at(0) },
+    { id: "2", author: alice, content: "Order > 1234 — see `#A-77`", timestamp: at(5) },
+    {
+      id: "3",
+      author: staff,
+      content: "> Hello, my order\nSorry! Tracking: https://example.com/track/1234",
+      timestamp: at(60),
+      embeds: [{
+        title: "Tracking",
+        url: `${origin}/embed-link`,
+        image: { url: `${origin}/embed-image.png` },
+        thumbnail: { url: `${origin}/thumb.png` },
+        description: `![img](${origin}/markdown-image.png)`,
+      }],
+      attachments: [{
+        id: "77",
+        filename: "label.png",
+        size: 10,
+        url: `${origin}/attachment.png`,
+        content_type: "image/png",
+      }],
+    },
+  ].map((raw) => ({ raw: { type: 0, ...raw }, deletedAt: null }));
+  const hostile = hostileMessages().map((raw) => ({ raw, deletedAt: null }));
+  const remote = {
+    raw: {
+      id: "4",
+      type: 0,
+      author: { ...alice, avatar: "abc" },
+      timestamp: at(120),
+      content: `<img src="${origin}/inline.png"> <link rel=stylesheet href="${origin}/x.css">` +
+        ` <div style="background:url(${origin}/css.png)">`,
+    },
+    deletedAt: null,
+  };
+  return [...normal, remote, ...hostile];
+}
+
+Deno.test({
+  name: "a transcript opens in Chromium showing the conversation, running no script" + skipNote,
+  ignore: !present,
+  sanitizeResources: true,
+  fn: () =>
+    withTempDir(async (dir) => {
+      const counter = requestCounter();
+      try {
+        const html = renderHtml(conversation(counter.origin), {
+          info: { title: "Ticket #12 · Support", details: [["Opener", "Alice Liddell"]] },
+          names: HOSTILE_NAMES,
+        });
+        const file = `${dir}/transcript.html`;
+        await Deno.writeTextFile(file, html);
+
+        const dom = parse(
+          await chromium(file, `${dir}/profile`, ["--dump-dom"]),
+        ) as unknown as Node;
+        const title = [...walk(dom)].find((n) => n.tagName === "title");
+        assert.equal(title && textOf(title), "Ticket #12 · Support", "no script changed the title");
+        const visible = textOf(dom);
+        assert.ok(!/PWNED/.test(title ? textOf(title) : ""));
+        for (
+          const text of [
+            "Alice Liddell",
+            "Hello, my order never arrived",
+            "Order > 1234 — see #A-77",
+            "Tracking: https://example.com/track/1234",
+            "label.png",
+            "<script>alert(1)</script>",
+            PWNED_TITLE,
+          ]
+        ) {
+          assert.ok(visible.includes(text), `the page shows ${JSON.stringify(text)}`);
+        }
+        assert.ok(
+          ![...walk(dom)].some((n) => n.tagName === "script"),
+          "no script element exists in the live DOM",
+        );
+
+        await Deno.mkdir(ARTIFACTS, { recursive: true });
+        const shot = new URL("transcript.png", ARTIFACTS).pathname;
+        await Deno.remove(shot).catch(() => {});
+        await chromium(file, `${dir}/profile`, [
+          `--screenshot=${shot}`,
+          "--window-size=1200,2400",
+          "--hide-scrollbars",
+        ]);
+        const png = await Deno.readFile(shot);
+        assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], "a PNG screenshot");
+        assert.ok(png.byteLength > 10_000, "the screenshot shows a rendered page");
+
+        assert.equal(counter.requests, 0, "the page made no network requests");
+      } finally {
+        await counter.close();
+      }
+    }),
+});
+
+Deno.test({
+  name: "the browser check notices a script that runs (control page)" + skipNote,
+  ignore: !present,
+  fn: () =>
+    withTempDir(async (dir) => {
+      // The same attack left unescaped: proves the title check above can fail.
+      const file = `${dir}/control.html`;
+      await Deno.writeTextFile(
+        file,
+        `<!DOCTYPE html><html><head><title>Safe</title></head><body>` +
+          `<img src=x onerror="document.title='${PWNED_TITLE}'"></body></html>`,
+      );
+      const dom = parse(await chromium(file, `${dir}/profile`, ["--dump-dom"])) as unknown as Node;
+      const title = [...walk(dom)].find((n) => n.tagName === "title");
+      assert.equal(title && textOf(title), PWNED_TITLE);
+    }),
+});
