@@ -96,13 +96,20 @@ Deno.test("ticketeer migrate creates and migrates the SQLite file, and is idempo
 Deno.test("ticketeer start migrates ./data/ticketeer.db before it reaches Discord", async () => {
   const dir = await Deno.makeTempDir();
   try {
-    // Nothing listens on port 9: the database is ready, then the token check fails.
+    // Nothing listens on that port: the database is ready, then the token check fails.
+    const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+    const port = (listener.addr as Deno.NetAddr).port;
+    listener.close();
     const run = await ticketeer([], {
       DISCORD_TOKEN: SAMPLE_TOKEN,
-      DISCORD_API_URL: "http://127.0.0.1:9/api",
+      DISCORD_API_URL: `http://127.0.0.1:${port}/api`,
       HTTP_PORT: "0",
     }, dir);
     assert.equal(run.code, 1, run.stderr + run.stdout);
+    assert.match(
+      run.stdout + run.stderr,
+      /Cannot start: .*GET \/users\/@me failed: Discord did not answer/,
+    );
     assert.ok(Deno.statSync(`${dir}/data/ticketeer.db`).isFile);
     assert.ok(!(run.stdout + run.stderr).includes(SAMPLE_TOKEN), "the token was printed");
   } finally {

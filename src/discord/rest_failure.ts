@@ -162,6 +162,21 @@ export interface CallOptions {
   observe?: (route: string, status: number) => void;
 }
 
+/**
+ * discordeno's per-route queue spends its one request slot before sending and gets
+ * it back only from the answer's rate-limit headers; a request that never got an
+ * answer (network error) leaves the slot spent and every later request on that
+ * route waiting forever. Give the slot back so the route keeps working.
+ */
+export function reopenQueue(rest: RestManager, method: RequestMethods, route: string): void {
+  const url = rest.simplifyUrl(route, method);
+  for (const queue of rest.queues.values()) {
+    if (queue.url === url && queue.remaining <= 0 && queue.timeoutId === undefined) {
+      queue.remaining = Math.max(queue.max, 1);
+    }
+  }
+}
+
 function retryable(failure: DiscordFailure): boolean {
   return failure.kind === "unavailable";
 }
@@ -223,6 +238,9 @@ export async function callDiscord<T>(
       const failure = failureFromError(error);
       if (failure === null) throw error;
       options.observe?.(label, failure.kind === "unavailable" ? failure.status : statusOf(failure));
+      if (failure.kind === "unavailable" && failure.status === 0) {
+        reopenQueue(rest, method, route);
+      }
       if (retryable(failure) && attempt < policy.attempts) {
         await new Promise((resolve) => setTimeout(resolve, backoff(policy, attempt)));
         continue;

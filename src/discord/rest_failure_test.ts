@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { DiscordRequestError } from "../ports.ts";
-import { failureFromError, failureFromResponse, routeLabel } from "./rest_failure.ts";
+import { callDiscord, failureFromError, failureFromResponse, routeLabel } from "./rest_failure.ts";
+import { closeDiscordRest, createDiscordRest } from "./discord_port.ts";
+import { SAMPLE_TOKEN } from "../../tests/fixtures/sample_token.ts";
 
 /** What discordeno rejects with when Discord answers an error. */
 function discordenoError(status: number, body?: unknown): Error {
@@ -101,4 +103,21 @@ Deno.test("routeLabel() hides ids and interaction tokens", () => {
     "/interactions/:id/:token/callback",
   );
   assert.equal(routeLabel("/users/@me"), "/users/@me");
+});
+
+Deno.test("callDiscord() gives up on a server that never answers, and the route keeps working", async () => {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  listener.close();
+  const rest = createDiscordRest({ token: SAMPLE_TOKEN, baseUrl: `http://127.0.0.1:${port}/api` });
+  try {
+    for (let round = 0; round < 2; round++) {
+      await assert.rejects(
+        callDiscord(rest, "GET", "/users/@me", { retry: { attempts: 2, baseDelayMs: 10 } }),
+        (error) => error instanceof DiscordRequestError && error.failure.kind === "unavailable",
+      );
+    }
+  } finally {
+    closeDiscordRest(rest);
+  }
 });
