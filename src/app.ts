@@ -48,6 +48,7 @@ import {
 import { EPHEMERAL_FLAG, type InteractionTransport } from "./discord/interaction_transport.ts";
 import { createInteractionVerifier } from "./discord/verify.ts";
 import { createHttpHandler, type GatewayState, serveHttp } from "./http/server.ts";
+import { createMessageEvents } from "./message_events.ts";
 
 /** Discord refused the bot token (401): the operator must fix `DISCORD_TOKEN`. */
 export class InvalidTokenError extends Error {
@@ -87,7 +88,7 @@ export interface StartOptions {
   clock?: Clock;
   /** `ticketeer check`: database and token only; no commands, HTTP or gateway. */
   checkOnly?: boolean;
-  /** Receives every guild message event (default: ignored). */
+  /** Receives every guild message event (default: the live archive and the relay). */
   onMessage?: MessageHook;
   /** The dispatcher (default: the project's). */
   dispatch?: Dispatch;
@@ -329,7 +330,9 @@ export async function startTicketeer(
     }
 
     // 6. Gateway.
-    const onMessage = options.onMessage ?? ignoreMessages;
+    const events = createMessageEvents(services);
+    cleanups.push(() => events.close(5_000));
+    const onMessage = options.onMessage ?? events.hook;
     const deliverMessage = (event: MessageEvent) => {
       if (inFlight.closed) return;
       inFlight.track(Promise.resolve().then(() => onMessage(event, services))).catch(
@@ -431,9 +434,6 @@ export async function startTicketeer(
     throw error;
   }
 }
-
-/** The default message hook: nothing consumes message events yet. */
-function ignoreMessages(): void {}
 
 /** Answers an interaction the handlers do not take (a DM, an unreadable payload). */
 async function answerIgnored(

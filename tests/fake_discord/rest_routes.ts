@@ -30,6 +30,7 @@ export const ROUTES: RestRoute[] = [
   route("GET", "/gateway/bot", misc.gatewayBot),
   route("GET", "/gateway", misc.gateway, true),
   route("GET", "/users/@me", misc.currentUser),
+  route("GET", "/users/@me/guilds", misc.currentUserGuilds),
   route("GET", "/users/{user_id}", misc.getUser),
   route("POST", "/users/@me/channels", misc.openDm),
   route("GET", "/applications/@me", misc.currentApplication),

@@ -24,6 +24,26 @@ export const gateway: Handler = (_request, ctx) => json({ url: ctx.gateway.url }
 
 export const currentUser: Handler = (_request, ctx) => json(ctx.state.userJson(ctx.state.botUser));
 
+/** The guilds the bot is in, by id, paged with `after` and `limit` (1–200, default 200). */
+export const currentUserGuilds: Handler = (request, ctx) => {
+  const after = BigInt(request.query.get("after") ?? "0");
+  const limit = Math.min(200, Math.max(1, Number(request.query.get("limit") ?? "200") || 200));
+  const guilds = [...ctx.state.guilds.values()]
+    .filter((guild) => ctx.state.members.get(guild.id)?.has(ctx.state.botUser.id) ?? false)
+    .filter((guild) => BigInt(guild.id) > after)
+    .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))
+    .slice(0, limit)
+    .map((guild) => ({
+      id: guild.id,
+      name: guild.name,
+      icon: null,
+      owner: false,
+      permissions: "0",
+      features: [],
+    }));
+  return json(guilds);
+};
+
 export const getUser: Handler = (request, ctx) => {
   const user = ctx.state.users.get(request.params.user_id ?? "");
   return user === undefined ? unknown.user() : json(ctx.state.userJson(user));

@@ -67,7 +67,7 @@ Deno.test("panel button opens a private channel with exact overwrites and a welc
     { id: world.discord.guildId, type: "role", allow: 0n, deny: Permission.ViewChannel },
     { id: world.alice.user.id, type: "member", allow: PARTICIPANT_ALLOW, deny: 0n },
     { id: world.staffRole.id, type: "role", allow: PARTICIPANT_ALLOW, deny: 0n },
-    { id: BOT_ID, type: "member", allow: BOT_ALLOW, deny: 0n },
+    { id: BOT_ID, type: "member", allow: BOT_ALLOW & ~Permission.ManageRoles, deny: 0n },
   ]);
 
   const welcome = world.discord.messagesIn(channel.id)[0];

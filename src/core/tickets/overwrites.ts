@@ -14,10 +14,15 @@ export const PARTICIPANT_ALLOW = Permission.ViewChannel | Permission.SendMessage
 /** What the bot needs in its own ticket channels. */
 export const BOT_ALLOW = PARTICIPANT_ALLOW | Permission.ManageChannels | Permission.ManageRoles;
 
-/** The bits the bot may put in an overwrite, given its own permissions. */
+/**
+ * The bits the bot may put in an overwrite, given its own permissions: only what it
+ * holds, and never Manage Roles (in a channel, "Manage Permissions"), which Discord
+ * lets a bot that is not Administrator grant only where an overwrite already gives
+ * it that permission. The bot keeps Manage Roles in ticket channels through its role.
+ */
 export function grantable(botPermissions: bigint): bigint {
   if ((botPermissions & Permission.Administrator) !== 0n) return ~0n & ((1n << 64n) - 1n);
-  return botPermissions;
+  return botPermissions & ~Permission.ManageRoles;
 }
 
 /** Who a private channel or category is for. */
