@@ -8,7 +8,7 @@ import { createMetrics } from "../metrics.ts";
 import { systemClock } from "../ports.ts";
 import type { DiscordPort, TicketRepository } from "../ports.ts";
 import type { InteractionCallback } from "./interaction_transport.ts";
-import { RecordingTransport } from "./_recording_transport.ts";
+import { RecordingTransport } from "../../tests/fixtures/recording_transport.ts";
 import { InFlight, runInteraction, type RunInteractionDeps } from "./run_interaction.ts";
 import { MODAL_AFTER_DEFER_TEXT, REFUSAL_COLOR } from "./interaction_response.ts";
 

@@ -3,7 +3,7 @@ import { getLogger } from "@logtape/logtape";
 import type { HandlerContext } from "../core/context.ts";
 import type { InteractionInput } from "../core/interaction.ts";
 import { ephemeral, type Reply } from "../core/reply.ts";
-import { RecordingTransport } from "../discord/_recording_transport.ts";
+import { RecordingTransport } from "../../tests/fixtures/recording_transport.ts";
 import { InFlight } from "../discord/run_interaction.ts";
 import { createInteractionVerifier } from "../discord/verify.ts";
 import { createMetrics } from "../metrics.ts";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { channelId, guildId, userId } from "../core/ids.ts";
 import type { TicketId } from "../ports.ts";
-import { closedPortUrl, json, startBackend } from "./_test_backend.ts";
+import { closedPortUrl, json, startBackend } from "../../tests/fixtures/relay_backend.ts";
 import {
   createRelayClient,
   parseRetryAfter,

@@ -5,7 +5,7 @@ import type { MessageInput, UserRef } from "../core/interaction.ts";
 import type { MessageBody } from "../core/message_body.ts";
 import type { Clock, DiscordPort, Ticket, TicketRepository } from "../ports.ts";
 import { openTestRepository } from "../../tests/fixtures/test_repository.ts";
-import { closedPortUrl, json, startBackend } from "./_test_backend.ts";
+import { closedPortUrl, json, startBackend } from "../../tests/fixtures/relay_backend.ts";
 import { createRelayClient } from "./relay_client.ts";
 import { createMessageRelay, RELAY_UNAVAILABLE_NOTICE } from "./relay_message.ts";
 import { createRelayQueue, type RelayQueue } from "./relay_queue.ts";
