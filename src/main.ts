@@ -53,12 +53,21 @@ async function main(args: string[]): Promise<number> {
     return EXIT_USAGE;
   }
   const config = parsed.config;
-  await setupLogging({
-    level: config.log.level,
-    format: config.log.format,
-    file: config.log.file,
-    secrets: [config.discordToken, config.relay?.secret ?? ""],
-  });
+  try {
+    await setupLogging({
+      level: config.log.level,
+      format: config.log.format,
+      file: config.log.file,
+      secrets: [config.discordToken, config.relay?.secret ?? ""],
+    });
+  } catch (error) {
+    printError(
+      `ticketeer: cannot open LOG_FILE ${config.log.file}: ${
+        error instanceof Error ? error.message : String(error)
+      }`,
+    );
+    return EXIT_USAGE;
+  }
   try {
     switch (subcommand) {
       case "migrate":
