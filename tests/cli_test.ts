@@ -116,3 +116,19 @@ Deno.test("ticketeer start migrates ./data/ticketeer.db before it reaches Discor
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("ticketeer with a LOG_FILE it cannot open exits 2 and names it", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(`${dir}/not-a-dir`, "");
+    const run = await ticketeer(["migrate"], {
+      DISCORD_TOKEN: SAMPLE_TOKEN,
+      DATABASE_URL: "sqlite::memory:",
+      LOG_FILE: `${dir}/not-a-dir/ticketeer.log`,
+    });
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, /cannot open LOG_FILE .*not-a-dir\/ticketeer\.log/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
