@@ -3,22 +3,18 @@ import type { HandlerContext } from "../context.ts";
 import type { CommandInput } from "../interaction.ts";
 import { refuse } from "../errors.ts";
 import { type Reply, visible } from "../reply.ts";
-import { allowed } from "../access.ts";
 import { stringOption } from "../command_options.ts";
 import { recordAction } from "../audit_log.ts";
-import { isReply, ticketInChannel } from "./ticket_scope.ts";
+import { isReply, ticketFor } from "./ticket_scope.ts";
 
 /** Handles `/ticket assistant`. */
 export async function handleTicketAssistant(
   input: CommandInput,
   ctx: HandlerContext,
 ): Promise<Reply> {
-  const scope = await ticketInChannel(input, ctx);
+  const scope = await ticketFor("assistant", input, ctx);
   if (isReply(scope)) return scope;
-  const { ticket, type } = scope;
-  if (!allowed("assistant", input.member, { type, ticket })) {
-    return refuse("not_staff", "Only staff can pause or resume the assistant.");
-  }
+  const { ticket } = scope;
   const state = stringOption(input, "state");
   if (state !== "on" && state !== "off") {
     return refuse("invalid_value", "Choose `on` or `off`.");

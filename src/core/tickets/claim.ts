@@ -3,19 +3,25 @@ import type { HandlerContext } from "../context.ts";
 import type { CommandInput, ComponentInput, InteractionInput } from "../interaction.ts";
 import { refuse } from "../errors.ts";
 import { type Reply, visible } from "../reply.ts";
-import { allowed } from "../access.ts";
 import { recordAction } from "../audit_log.ts";
 import type { TicketId } from "../../ports.ts";
-import { isReply, ticketById, ticketInChannel, type TicketScope } from "./ticket_scope.ts";
+import {
+  authorize,
+  isReply,
+  ticketById,
+  ticketFor,
+  ticketInChannel,
+  type TicketScope,
+} from "./ticket_scope.ts";
 
 async function claim(
   input: InteractionInput,
   ctx: HandlerContext,
-  { ticket, type }: TicketScope,
+  scope: TicketScope | Reply,
 ): Promise<Reply> {
-  if (!allowed("claim", input.member, { type, ticket })) {
-    return refuse("not_staff", "Only staff can claim tickets.");
-  }
+  const authorized = isReply(scope) ? scope : authorize("claim", input, scope);
+  if (isReply(authorized)) return authorized;
+  const { ticket } = authorized;
   const me = input.member.user.id;
   const alreadyClaimed = (by: string) =>
     by === me ? refuse("already_claimed", "You already handle this ticket.") : refuse(
@@ -47,8 +53,7 @@ export async function handleTicketClaim(
   input: CommandInput,
   ctx: HandlerContext,
 ): Promise<Reply> {
-  const scope = await ticketInChannel(input, ctx);
-  return isReply(scope) ? scope : await claim(input, ctx, scope);
+  return await claim(input, ctx, await ticketInChannel(input, ctx));
 }
 
 /** Handles the Claim button on the welcome message. */
@@ -57,8 +62,7 @@ export async function handleClaimButton(
   ctx: HandlerContext,
   ticketId: TicketId,
 ): Promise<Reply> {
-  const scope = await ticketById(input, ctx, ticketId);
-  return isReply(scope) ? scope : await claim(input, ctx, scope);
+  return await claim(input, ctx, await ticketById(input, ctx, ticketId));
 }
 
 /** Handles `/ticket unclaim`. */
@@ -66,12 +70,9 @@ export async function handleTicketUnclaim(
   input: CommandInput,
   ctx: HandlerContext,
 ): Promise<Reply> {
-  const scope = await ticketInChannel(input, ctx);
+  const scope = await ticketFor("unclaim", input, ctx);
   if (isReply(scope)) return scope;
-  const { ticket, type } = scope;
-  if (!allowed("unclaim", input.member, { type, ticket })) {
-    return refuse("not_staff", "Only staff can release tickets.");
-  }
+  const { ticket } = scope;
   if (ticket.claimedBy === null) {
     return refuse("not_claimed", "Nobody has claimed this ticket.");
   }

@@ -8,12 +8,17 @@ import type { HandlerContext } from "../context.ts";
 import type { CommandInput, ComponentInput, InteractionInput } from "../interaction.ts";
 import { refuse } from "../errors.ts";
 import { ephemeral, type Reply } from "../reply.ts";
-import { allowed } from "../access.ts";
 import { stringOption } from "../command_options.ts";
 import { encodeCustomId } from "../custom_id.ts";
 import type { TicketId } from "../../ports.ts";
 import { runClose } from "./close_flow.ts";
-import { isReply, ticketById, ticketInChannel, type TicketScope } from "./ticket_scope.ts";
+import {
+  authorize,
+  isReply,
+  ticketById,
+  ticketInChannel,
+  type TicketScope,
+} from "./ticket_scope.ts";
 
 /** The key under which a requested close keeps its reason. */
 export function closeReasonKey(ticketId: TicketId): string {
@@ -23,12 +28,12 @@ export function closeReasonKey(ticketId: TicketId): string {
 async function confirmation(
   input: InteractionInput,
   ctx: HandlerContext,
-  { ticket, type }: TicketScope,
+  scope: TicketScope,
   reason: string | null,
 ): Promise<Reply> {
-  if (!allowed("close", input.member, { type, ticket })) {
-    return refuse("not_allowed", "Only staff and the person who opened this ticket can close it.");
-  }
+  const authorized = authorize("close", input, scope);
+  if (isReply(authorized)) return authorized;
+  const { ticket } = authorized;
   await ctx.repo.setMeta(closeReasonKey(ticket.id), reason ?? "");
   const because = reason ? `\nReason: ${reason}` : "";
   return ephemeral({
@@ -82,12 +87,10 @@ export async function handleCloseConfirm(
   ctx: HandlerContext,
   ticketId: TicketId,
 ): Promise<Reply> {
-  const scope = await ticketById(input, ctx, ticketId, { allowClosing: true });
+  const found = await ticketById(input, ctx, ticketId, { allowClosing: true });
+  const scope = isReply(found) ? found : authorize("close", input, found);
   if (isReply(scope)) return scope;
-  const { ticket, type } = scope;
-  if (!allowed("close", input.member, { type, ticket })) {
-    return refuse("not_allowed", "Only staff and the person who opened this ticket can close it.");
-  }
+  const { ticket } = scope;
   await ctx.defer({ ephemeral: true });
   const reason = ticket.closeReason ?? ((await ctx.repo.meta(closeReasonKey(ticket.id))) || null);
   const outcome = await runClose(ticket, ctx, { by: input.member.user.id, reason });

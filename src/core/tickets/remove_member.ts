@@ -3,27 +3,18 @@ import type { HandlerContext } from "../context.ts";
 import type { CommandInput } from "../interaction.ts";
 import { refuse } from "../errors.ts";
 import { type Reply, visible } from "../reply.ts";
-import { allowed } from "../access.ts";
 import { option } from "../command_options.ts";
 import { recordAction } from "../audit_log.ts";
-import { isReply, ticketInChannel } from "./ticket_scope.ts";
+import { isReply, ticketFor } from "./ticket_scope.ts";
 
 /** Handles `/ticket remove`. */
 export async function handleTicketRemove(
   input: CommandInput,
   ctx: HandlerContext,
 ): Promise<Reply> {
-  const scope = await ticketInChannel(input, ctx);
+  const scope = await ticketFor("remove", input, ctx);
   if (isReply(scope)) return scope;
-  const { ticket, type } = scope;
-  if (!allowed("remove", input.member, { type, ticket })) {
-    return refuse(
-      "not_allowed",
-      type.openersMayAddMembers
-        ? "Only staff and the person who opened this ticket can remove members."
-        : "Only staff can remove members from this ticket.",
-    );
-  }
+  const { ticket } = scope;
   const target = option(input, "user", "user");
   if (target === null) return refuse("invalid_value", "Choose the member to remove.");
   if (target.value === ticket.openerId) {

@@ -3,6 +3,7 @@ import type { HandlerContext } from "../context.ts";
 import type { InteractionInput } from "../interaction.ts";
 import type { Reply } from "../reply.ts";
 import { refuse } from "../errors.ts";
+import { allowed } from "../access.ts";
 import type { Ticket, TicketId, TicketType } from "../../ports.ts";
 
 /** A ticket with its type. */
@@ -70,4 +71,54 @@ export async function ticketById(
 /** True when `value` is a reply (a refusal) rather than a scope. */
 export function isReply(value: TicketScope | Reply): value is Reply {
   return "kind" in value;
+}
+
+/** The actions that act on one ticket. */
+export type TicketAction = "add" | "remove" | "claim" | "unclaim" | "close" | "assistant";
+
+/** What a member is told when the access table refuses them `action` on a ticket. */
+function denied(action: TicketAction, type: TicketType): Reply {
+  switch (action) {
+    case "add":
+    case "remove": {
+      const verb = action === "add" ? "add members" : "remove members";
+      return refuse(
+        "not_allowed",
+        type.openersMayAddMembers
+          ? `Only staff and the person who opened this ticket can ${verb}.`
+          : `Only staff can ${verb} ${action === "add" ? "to" : "from"} this ticket.`,
+      );
+    }
+    case "claim":
+      return refuse("not_staff", "Only staff can claim tickets.");
+    case "unclaim":
+      return refuse("not_staff", "Only staff can release tickets.");
+    case "close":
+      return refuse(
+        "not_allowed",
+        "Only staff and the person who opened this ticket can close it.",
+      );
+    case "assistant":
+      return refuse("not_staff", "Only staff can pause or resume the assistant.");
+  }
+}
+
+/** The scope itself when the member may do `action` on it, else the refusal. */
+export function authorize(
+  action: TicketAction,
+  input: InteractionInput,
+  scope: TicketScope,
+): TicketScope | Reply {
+  return allowed(action, input.member, scope) ? scope : denied(action, scope.type);
+}
+
+/** The ticket of this channel, when the member may do `action` on it. */
+export async function ticketFor(
+  action: TicketAction,
+  input: InteractionInput,
+  ctx: HandlerContext,
+  options: ScopeOptions = {},
+): Promise<TicketScope | Reply> {
+  const scope = await ticketInChannel(input, ctx, options);
+  return isReply(scope) ? scope : authorize(action, input, scope);
 }
