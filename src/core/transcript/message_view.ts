@@ -182,3 +182,15 @@ export function readMessage(raw: Record<string, unknown>): MessageView {
     mentions: list(raw.mentions).flatMap((m) => readAuthor(m, obj(m)?.member) ?? []),
   };
 }
+
+/**
+ * Remembers the display names a message reveals (its author and the users it
+ * mentions) for resolving later mentions, and returns the author's name.
+ */
+export function rememberNames(users: Map<string, string>, message: MessageView): string {
+  if (!users.has(message.author.id)) users.set(message.author.id, message.author.displayName);
+  for (const mentioned of message.mentions) {
+    if (!users.has(mentioned.id)) users.set(mentioned.id, mentioned.displayName);
+  }
+  return users.get(message.author.id) ?? message.author.displayName;
+}

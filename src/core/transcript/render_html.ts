@@ -14,6 +14,7 @@ import {
   type EmbedView,
   type MessageView,
   readMessage,
+  rememberNames,
 } from "./message_view.ts";
 import type {
   MentionNames,
@@ -226,11 +227,7 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
 
   const message = (entry: TranscriptMessage): string => {
     const m = readMessage(entry.raw);
-    if (!users.has(m.author.id)) users.set(m.author.id, m.author.displayName);
-    for (const mentioned of m.mentions) {
-      if (!users.has(mentioned.id)) users.set(mentioned.id, mentioned.displayName);
-    }
-    const name = users.get(m.author.id) ?? m.author.displayName;
+    const name = rememberNames(users, m);
     if (!ORDINARY_TYPES.has(m.type)) {
       const what = SYSTEM_TEXT[m.type] ?? `system message (type ${m.type})`;
       return closeGroup() +

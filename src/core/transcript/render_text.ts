@@ -5,7 +5,7 @@
  * like the HTML renderer.
  */
 import { formatTime } from "./format_time.ts";
-import { readMessage } from "./message_view.ts";
+import { readMessage, rememberNames } from "./message_view.ts";
 import { plainMentions } from "./plain_mentions.ts";
 import type {
   MentionNames,
@@ -34,11 +34,7 @@ export function createTextRenderer(options: TranscriptOptions): TranscriptRender
 
   const message = (entry: TranscriptMessage): string => {
     const m = readMessage(entry.raw);
-    if (!users.has(m.author.id)) users.set(m.author.id, m.author.displayName);
-    for (const mentioned of m.mentions) {
-      if (!users.has(mentioned.id)) users.set(mentioned.id, mentioned.displayName);
-    }
-    const name = users.get(m.author.id) ?? m.author.displayName;
+    const name = rememberNames(users, m);
     const lines: string[] = [];
     lines.push(
       `[${formatTime(m.timestamp, { seconds: true })}] ${name}${
