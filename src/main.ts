@@ -153,6 +153,14 @@ async function run(config: Config, checkOnly: boolean): Promise<number> {
     log.info("{signal}: finishing interactions in flight, then stopping", { signal });
     app.stop().then(stopped.resolve, stopped.reject);
   };
+  // Without a gateway connection the bot cannot work: stop, and say so by the exit code.
+  let exitCode = 0;
+  app.ready.catch(() => {
+    exitCode = EXIT_FAILURE;
+    if (stopping) return;
+    stopping = true;
+    app.stop().then(stopped.resolve, stopped.reject);
+  });
   const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT"] : ["SIGINT", "SIGTERM"];
   const listeners = signals.map((signal) => {
     const listener = () => onSignal(signal);
@@ -162,7 +170,7 @@ async function run(config: Config, checkOnly: boolean): Promise<number> {
   await stopped.promise;
   for (const [signal, listener] of listeners) Deno.removeSignalListener(signal, listener);
   log.info("Stopped");
-  return 0;
+  return exitCode;
 }
 
 if (import.meta.main) {

@@ -78,6 +78,9 @@ export function discordenoLogger(name: string): DiscordenoLogger {
   const log = getLogger(["ticketeer", "discordeno", name.toLowerCase()]);
   const emit =
     (level: "debug" | "info" | "warning" | "error" | "fatal") => (...args: unknown[]) => {
+      // discordeno logs every REST request at debug level with its payload:
+      // formatting that when nobody reads it costs more than the request itself.
+      if (!log.isEnabledFor(level)) return;
       const { text, error } = formatArgs(args);
       const props = error === null ? {} : { error };
       log[level]("{text}", { text, ...props });
@@ -126,8 +129,10 @@ export function createGateway(
       ? "connected"
       : "disconnected";
   };
+  const connected = Promise.withResolvers<void>();
   const stateChanged = () => {
     const next = stopped ? "disconnected" : currentState();
+    if (next === "connected") connected.resolve();
     if (next === lastState) return;
     lastState = next;
     log.info("Gateway {state}", { state: next });
@@ -192,7 +197,11 @@ export function createGateway(
     bot: bot as unknown as Bot,
     async start() {
       if (stopped) throw new Error("Cannot start the gateway: it was stopped");
-      await bot.start();
+      // discordeno's start() also waits out the pause it keeps between identifies
+      // (spawnShardDelay) after the last shard; the bot is ready once every shard is.
+      const started = bot.start();
+      started.catch((error: unknown) => log.error("Gateway start failed: {error}", { error }));
+      await Promise.race([connected.promise, started]);
       stateChanged();
     },
     state: () => (stopped ? "disconnected" : currentState()),
