@@ -75,7 +75,9 @@ export async function setupLogging(options: LogOptions): Promise<void> {
   const patterns = secretPatterns(options.secrets);
   const text = options.format === "json"
     ? getJsonLinesFormatter()
-    : getTextFormatter({ timestamp: "date-time-tz", category: "." });
+    // "bare": strings read as written (`ready: gateway`, not `ready: "gateway"`); control
+    // characters are still escaped, so a value cannot forge a log line.
+    : getTextFormatter({ timestamp: "date-time-tz", category: ".", value: "bare" });
   const formatter: TextFormatter = redactByPattern(text, patterns);
   const sinks: Record<string, Sink> = {
     console: redactByField(

@@ -77,6 +77,10 @@ export interface MessageBody {
   components?: ActionRow<Button | LinkButton>[];
   allowed_mentions?: AllowedMentions;
   files?: FileUpload[];
+  /** Channel messages only: up to 25 characters; with `enforce_nonce`, a repeat returns the first. */
+  nonce?: string;
+  /** Channel messages only: a nonce used in the last few minutes returns that message, unsent. */
+  enforce_nonce?: boolean;
 }
 
 /** A modal the bot shows in answer to a command or button. */

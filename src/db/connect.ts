@@ -4,8 +4,6 @@
  */
 import { getLogger } from "@logtape/logtape";
 import { Kysely, MysqlDialect, PostgresDialect, sql } from "kysely";
-import pg from "pg";
-import { createPool } from "mysql2";
 import type { Database } from "./schema.ts";
 import { createSqliteDialect } from "./sqlite_dialect.ts";
 import { type DatabaseTarget, describeTarget } from "./target.ts";
@@ -49,6 +47,8 @@ export async function openDatabase(
         `Cannot use PostgreSQL schema "${schema}": it is not a plain identifier`,
       );
     }
+    // Loaded only when used: the drivers weigh several megabytes a SQLite user need not carry.
+    const { default: pg } = await import("pg");
     const pool = new pg.Pool({
       connectionString: target.url,
       max,
@@ -60,6 +60,7 @@ export async function openDatabase(
     });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
+    const { createPool } = await import("mysql2");
     const pool = createPool({
       uri: target.url,
       connectionLimit: max,

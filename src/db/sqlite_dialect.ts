@@ -36,19 +36,44 @@ export function openSqliteDatabase(path: string): SqliteDatabase {
   return new NodeSqliteDatabase(db);
 }
 
+/**
+ * Prepared statements kept per SQL text. Kysely sends the same few query shapes
+ * again and again; preparing each anew costs time, and every statement holds
+ * native memory the garbage collector does not see, so thousands of them pile
+ * up (tens of megabytes after a startup pass over a few thousand guilds).
+ */
+const STATEMENT_CACHE_SIZE = 200;
+
 class NodeSqliteDatabase implements SqliteDatabase {
   readonly #db: DatabaseSync;
+  readonly #statements = new Map<string, NodeSqliteStatement>();
 
   constructor(db: DatabaseSync) {
     this.#db = db;
   }
 
   close(): void {
+    this.#statements.clear();
     if (this.#db.isOpen) this.#db.close();
   }
 
   prepare(sql: string): SqliteStatement {
-    return new NodeSqliteStatement(this.#db.prepare(sql));
+    // Kysely's driver runs one query at a time on this connection, so a cached
+    // statement is never in use twice at once.
+    const cached = this.#statements.get(sql);
+    if (cached !== undefined) {
+      // Most recently used last, so the first entry is the one to evict.
+      this.#statements.delete(sql);
+      this.#statements.set(sql, cached);
+      return cached;
+    }
+    const statement = new NodeSqliteStatement(this.#db.prepare(sql));
+    this.#statements.set(sql, statement);
+    if (this.#statements.size > STATEMENT_CACHE_SIZE) {
+      const oldest = this.#statements.keys().next().value;
+      if (oldest !== undefined) this.#statements.delete(oldest);
+    }
+    return statement;
   }
 }
 

@@ -31,6 +31,7 @@ import {
   type Role,
 } from "../ports.ts";
 import { callDiscord, type CallOptions, type RetryPolicy } from "./rest_failure.ts";
+import { createGlobalPacer, type GlobalPacer, isInteractionRoute } from "./global_pacer.ts";
 
 /** The logger shape discordeno's managers accept. */
 export type DiscordenoLogger = RestManager["logger"];
@@ -46,6 +47,8 @@ export interface DiscordRestOptions {
 
 /** Timers discordeno's REST manager leaves behind, cleared by `closeDiscordRest`. */
 const pendingTimers = new WeakMap<RestManager, Set<ReturnType<typeof setTimeout>>>();
+/** The global-limit pacer of each REST manager, closed by `closeDiscordRest`. */
+const pacers = new WeakMap<RestManager, GlobalPacer>();
 
 /**
  * discordeno's REST manager pointed at `baseUrl`, with its real rate-limit queue
@@ -61,6 +64,15 @@ export function createDiscordRest(options: DiscordRestOptions): RestManager {
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
   rest.isProxied = false;
+  // Stay under the global limit rather than collect a global 429 for every
+  // request of a burst (discordeno's queues are per route).
+  const pacer = createGlobalPacer();
+  pacers.set(rest, pacer);
+  const send = rest.sendRequest.bind(rest);
+  rest.sendRequest = async (request) => {
+    if (!isInteractionRoute(request.route)) await pacer.acquire();
+    return await send(request);
+  };
   // discordeno re-checks rate-limited paths every second with an untracked
   // timer; track it so `closeDiscordRest` can stop it.
   const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -97,6 +109,7 @@ export function closeDiscordRest(rest: RestManager): void {
   rest.queues.clear();
   rest.rateLimitedPaths.clear();
   rest.processingRateLimitedPaths = false;
+  pacers.get(rest)?.close();
   const timers = pendingTimers.get(rest);
   for (const timer of timers ?? []) clearTimeout(timer);
   timers?.clear();

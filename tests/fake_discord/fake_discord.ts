@@ -22,7 +22,10 @@ import { matchesRoute } from "./route_pattern.ts";
 import { applyFirstAnswer } from "./routes_interactions.ts";
 import {
   type FailNextOptions,
+  type HeldRequest,
+  type HoldOptions,
   type Inject5xxOptions,
+  type PendingHold,
   type RestPipeline,
   serveCdn,
   serveRest,
@@ -139,6 +142,10 @@ export interface FakeDiscord {
     content: string,
     options?: { attachments?: FileInput[] },
   ): FakeMessage;
+  /** A member edits their message; MESSAGE_UPDATE goes to the gateway. */
+  editMessage(channel: Ref, messageId: string, content: string): FakeMessage;
+  /** A member deletes a message; MESSAGE_DELETE goes to the gateway. */
+  deleteMessage(channel: Ref, messageId: string): void;
   /** Sets the permissions of the bot's own role in a guild. */
   setBotPermissions(guild: Ref, bits: bigint): void;
   /** Marks a user as not accepting DMs (sending there answers 403 code 50007). */
@@ -161,6 +168,11 @@ export interface FakeDiscord {
   inject429(options: Inject429Options): void;
   inject5xx(options: Inject5xxOptions): void;
   failNext(options: FailNextOptions): void;
+  /**
+   * Holds the next matching REST request (before or after it takes effect) until
+   * `release()`: for slow Discord answers and clients that die mid-request.
+   */
+  holdNext(options: HoldOptions): HeldRequest;
   /** Requests sent before the `retry_after` of a 429 had elapsed (expected empty). */
   earlyRetries(): EarlyRetry[];
   /** Forces a gateway close; see `FakeGateway.disconnect`. */
@@ -302,7 +314,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
   const limiter = new RateLimiter(options.rateLimits ?? {});
   const failures: RestPipeline["failures"] = [];
-  const pipeline: RestPipeline = { ctx, limiter, calls, failures, onChange };
+  const holds: PendingHold[] = [];
+  const pipeline: RestPipeline = { ctx, limiter, calls, failures, holds, onChange };
 
   handler = (request) => {
     const url = new URL(request.url);
@@ -442,6 +455,29 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const message = state.addMessage(channel.id, idOf(author), { content, attachments });
       ctx.emitMessage("MESSAGE_CREATE", message);
       return message;
+    },
+    editMessage(channelRef, messageId, content) {
+      const message = state.messagesIn(idOf(channelRef)).find((m) => m.id === messageId);
+      if (message === undefined) {
+        throw new RangeError(`Cannot edit message ${messageId}: it is not in the channel`);
+      }
+      message.content = content;
+      message.edited_timestamp = new Date().toISOString();
+      state.changed();
+      ctx.emitMessage("MESSAGE_UPDATE", message);
+      return message;
+    },
+    deleteMessage(channelRef, messageId) {
+      const channel = state.channels.get(idOf(channelRef));
+      if (channel === undefined || !state.deleteMessage(channel.id, messageId)) {
+        throw new RangeError(`Cannot delete message ${messageId}: it is not in the channel`);
+      }
+      const guildId = channel.guild_id;
+      ctx.emit(guildId, "MESSAGE_DELETE", {
+        id: messageId,
+        channel_id: channel.id,
+        ...(guildId === null ? {} : { guild_id: guildId }),
+      }, guildId === null ? Intent.DirectMessages : Intent.GuildMessages);
     },
     setBotPermissions(guild, bits) {
       const guildId = idOf(guild);
@@ -584,6 +620,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         } as RestPipeline["failures"][number],
       ),
     failNext: (o) => failures.push({ ...o, left: 1 }),
+    holdNext(o) {
+      const hold: PendingHold = {
+        options: o,
+        taken: false,
+        arrived: Promise.withResolvers<CallRecord>(),
+        released: Promise.withResolvers<void>(),
+      };
+      holds.push(hold);
+      return { arrived: hold.arrived.promise, release: () => hold.released.resolve() };
+    },
     earlyRetries: () => [...limiter.earlyRetries],
     disconnect: (shardId, o) => gateway.disconnect(shardId, o),
 
@@ -617,6 +663,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       closed = true;
       interactions.close();
       waiter.cancelAll();
+      for (const hold of holds) hold.released.resolve();
       const sockets = [...gateway.sockets];
       const done = sockets.map((socket) =>
         socket.readyState === WebSocket.CLOSED

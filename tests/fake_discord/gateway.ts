@@ -54,6 +54,8 @@ export class FakeGateway {
   readonly shardSessions: Map<number, GatewaySession> = new Map();
   readonly sockets: Set<WebSocket> = new Set();
   readonly log: GatewayLogEntry[] = [];
+  /** Every closed connection, with the close code and reason (1006 when it just dropped). */
+  readonly closes: Array<{ shardId: number | null; code: number; reason: string; at: number }> = [];
   identifyCount = 0;
   resumeCount = 0;
   heartbeatCount = 0;
@@ -170,7 +172,13 @@ export class FakeGateway {
       }
       this.#onChange();
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
+      this.closes.push({
+        shardId: session?.shardId ?? null,
+        code: event.code,
+        reason: event.reason,
+        at: performance.now(),
+      });
       this.sockets.delete(socket);
       if (session !== null && session.socket === socket) session.socket = null;
       this.#onChange();

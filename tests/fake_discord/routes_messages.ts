@@ -10,6 +10,8 @@ const SEND_MESSAGES = 1n << 11n;
 const MANAGE_MESSAGES = 1n << 13n;
 const ATTACH_FILES = 1n << 15n;
 const READ_MESSAGE_HISTORY = 1n << 16n;
+/** How long Discord remembers an enforced nonce ("the past few minutes"). */
+const NONCE_WINDOW_MS = 5 * 60_000;
 
 const json = (value: unknown, status = 200) => Response.json(value, { status });
 const obj = (body: unknown): Record<string, unknown> =>
@@ -110,6 +112,19 @@ export const createMessage: Handler = (request, ctx) => {
   }
   const refusal = messageRefusal(body, request.files.length, true);
   if (refusal !== null) return refusal;
+  // With `enforce_nonce`, a nonce the bot used in the last few minutes returns the
+  // message it made then instead of a new one, as Discord does.
+  const nonce = typeof body.nonce === "string" || typeof body.nonce === "number"
+    ? String(body.nonce)
+    : null;
+  const enforced = nonce !== null && body.enforce_nonce === true;
+  if (enforced) {
+    const earlier = ctx.state.nonces.get(nonce);
+    const found = earlier !== undefined && request.now - earlier.at < NONCE_WINDOW_MS
+      ? ctx.state.findMessage(earlier.channelId, earlier.messageId)
+      : undefined;
+    if (found !== undefined) return json(ctx.state.messageJson(found));
+  }
   const message = ctx.state.addMessage(channel.id, ctx.state.botUser.id, {
     content: typeof body.content === "string" ? body.content : "",
     embeds: Array.isArray(body.embeds) ? body.embeds : [],
@@ -117,6 +132,9 @@ export const createMessage: Handler = (request, ctx) => {
     attachments: storeUploads(ctx, channel.id, body, request.files),
     flags: typeof body.flags === "number" ? body.flags & 4 : 0,
   });
+  if (enforced) {
+    ctx.state.nonces.set(nonce, { channelId: channel.id, messageId: message.id, at: request.now });
+  }
   ctx.emitMessage("MESSAGE_CREATE", message);
   return json(ctx.state.messageJson(message));
 };

@@ -22,12 +22,41 @@ export interface Inject5xxOptions {
   status?: number;
 }
 
+/** Which request to hold, and whether to hold it before or after it takes effect. */
+export interface HoldOptions {
+  method?: string;
+  route?: RoutePattern;
+  /**
+   * Hold the answer after the request took effect (the message is created, the channel
+   * deleted …), as when a client dies before reading it. Default: hold before.
+   */
+  afterEffect?: boolean;
+}
+
+/** A request held by the fake until the test releases it. */
+export interface HeldRequest {
+  /** Resolves with the call once a matching request is held. */
+  arrived: Promise<CallRecord>;
+  /** Lets the held request go on (idempotent); the fake releases every hold on close. */
+  release(): void;
+}
+
+/** A hold waiting for its request. */
+export interface PendingHold {
+  options: HoldOptions;
+  taken: boolean;
+  arrived: PromiseWithResolvers<CallRecord>;
+  released: PromiseWithResolvers<void>;
+}
+
 /** What the REST pipeline needs besides the handlers' context. */
 export interface RestPipeline {
   ctx: FakeContext;
   limiter: RateLimiter;
   calls: CallRecord[];
   failures: (FailNextOptions & { left: number })[];
+  /** Requests to hold; optional so older callers need not pass it. */
+  holds?: PendingHold[];
   onChange: () => void;
 }
 
@@ -152,7 +181,10 @@ export async function serveRest(
     ctx.violation({ kind: "schema", method, route: template, detail: validation.summary });
   }
 
-  const exempt = found.route.specPath.startsWith("/interactions/");
+  // "Interaction endpoints are not bound to the bot's Global Rate Limit": the
+  // callback and the token webhook routes (original answer, follow-ups) alike.
+  const exempt = found.route.specPath.startsWith("/interactions/") ||
+    found.route.specPath.startsWith("/webhooks/{webhook_id}/{webhook_token}");
   const { refusal, headers } = pipeline.limiter.check(
     { method, route: template, path, exempt },
     now,
@@ -185,6 +217,15 @@ export async function serveRest(
       ),
     );
   }
+  const hold = pipeline.holds?.find((h) =>
+    !h.taken && (h.options.method === undefined || h.options.method.toUpperCase() === method) &&
+    matchesRoute(h.options.route, method, template)
+  );
+  if (hold !== undefined) hold.taken = true;
+  if (hold !== undefined && hold.options.afterEffect !== true) {
+    hold.arrived.resolve(record);
+    await hold.released.promise;
+  }
   const restRequest: RestRequest = {
     method,
     path,
@@ -196,6 +237,10 @@ export async function serveRest(
     now,
   };
   const response = await found.route.handler(restRequest, ctx);
+  if (hold !== undefined && hold.options.afterEffect === true) {
+    hold.arrived.resolve(record);
+    await hold.released.promise;
+  }
   return finish(withHeaders(response, headers));
 }
 

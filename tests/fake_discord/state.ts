@@ -47,6 +47,8 @@ export class FakeState {
   readonly botRoles: Map<string, string> = new Map();
   /** Every stored upload by attachment id (served by the fake CDN). */
   readonly attachments: Map<string, FakeAttachment> = new Map();
+  /** Nonces of the bot's messages sent with `enforce_nonce`: the message and when. */
+  readonly nonces: Map<string, { channelId: string; messageId: string; at: number }> = new Map();
   readonly botUser: FakeUser;
   readonly #channelsByGuild = new Map<string, Set<string>>();
   readonly #rolesByGuild = new Map<string, Set<string>>();

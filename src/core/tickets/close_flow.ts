@@ -18,6 +18,7 @@ import {
   DiscordRequestError,
   type StoredAttachment,
   type Ticket,
+  type TicketId,
   type Transcript,
 } from "../../ports.ts";
 import { createHtmlRenderer } from "../transcript/render_html.ts";
@@ -367,8 +368,56 @@ function timeOf(raw: Record<string, unknown>): Date {
   return Number.isNaN(parsed.getTime()) ? new Date(0) : parsed;
 }
 
-/** Closes `ticket`, or resumes a close that did not finish. */
+/**
+ * A post that may be sent again after a crash (between Discord accepting it and the
+ * step being recorded) carries a nonce Discord enforces: a repeat within a few
+ * minutes returns the first message instead of posting a second one.
+ */
+function stepNonce(
+  ticket: Ticket,
+  post: "log" | "dm",
+): Pick<MessageBody, "nonce" | "enforce_nonce"> {
+  // Discord allows 25 characters: "tc" + post + ticket id + guild id digits.
+  return {
+    nonce: `tc${post}${ticket.id}-${ticket.guildId}`.slice(0, 25),
+    enforce_nonce: true,
+  };
+}
+
+/**
+ * Closes in progress, per repository and ticket: a member's Confirm and a
+ * reconciliation pass may both resume one ticket at the same moment, and each
+ * would post the transcript. Keyed by the repository object so two databases in
+ * one process never wait on each other; other processes need the nonces above.
+ */
+const closesInProgress = new WeakMap<object, Map<TicketId, Promise<unknown>>>();
+
+/** Closes `ticket`, or resumes a close that did not finish; one close per ticket at a time. */
 export async function runClose(
+  ticket: Ticket,
+  ctx: HandlerContext,
+  options: CloseOptions,
+): Promise<CloseOutcome> {
+  let running = closesInProgress.get(ctx.repo);
+  if (running === undefined) {
+    running = new Map();
+    closesInProgress.set(ctx.repo, running);
+  }
+  const earlier = running.get(ticket.id);
+  const mine = (async () => {
+    // The later close reads the row again once the earlier one is done.
+    if (earlier !== undefined) await earlier.catch(() => {});
+    return await closeOnce(ticket, ctx, options);
+  })();
+  running.set(ticket.id, mine);
+  try {
+    return await mine;
+  } finally {
+    if (running.get(ticket.id) === mine) running.delete(ticket.id);
+  }
+}
+
+async function closeOnce(
   ticket: Ticket,
   ctx: HandlerContext,
   options: CloseOptions,
@@ -461,6 +510,7 @@ export async function runClose(
             embeds: [await summary(files.notes)],
             files: files.files,
             allowed_mentions: { parse: [] },
+            ...stepNonce(current, "log"),
           };
           await discord.sendMessage(logChannel, body);
         });
@@ -482,6 +532,7 @@ export async function runClose(
               embeds: [await summary(files.notes)],
               files: files.files,
               allowed_mentions: { parse: [] },
+              ...stepNonce(current, "dm"),
             });
           } catch (error) {
             if (!(error instanceof DiscordRequestError && error.failure.kind === "cannot_dm")) {

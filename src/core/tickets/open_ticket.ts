@@ -34,7 +34,12 @@ export const MAX_ANSWER_LENGTH = 1000;
 
 function limitRefusal(existing: Ticket[], limit: number): Reply {
   const links = existing.filter((t) => t.channelId !== null).map((t) => `<#${t.channelId}>`);
-  const where = links.length > 0 ? ` Continue in ${links.join(", ")}.` : "";
+  // A ticket without a channel is one a concurrent click is creating right now.
+  const where = links.length > 0
+    ? ` Continue in ${links.join(", ")}.`
+    : existing.length > 0
+    ? " Its channel is being created right now; the link follows in a moment."
+    : "";
   const count = limit === 1 ? "an open ticket" : `${limit} open tickets`;
   return refuse("ticket_limit", `You already have ${count}, the most allowed here.${where}`);
 }

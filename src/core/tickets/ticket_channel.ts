@@ -31,6 +31,36 @@ function isCategoryFull(error: unknown): boolean {
   return error instanceof DiscordRequestError && error.failure.kind === "category_full";
 }
 
+/**
+ * The overflow category creations in progress, per Discord port (one per running
+ * bot) and guild. Many members opening tickets while a category fills up would
+ * each create "<category> 2"; chaining the "find or create" step per guild makes
+ * the first one create it and the others find it. This holds within one process;
+ * several processes sharing a database would need a lock held in the database.
+ */
+const overflowChains = new WeakMap<object, Map<GuildId, Promise<unknown>>>();
+
+/** Runs `step` after every earlier step for the same port and guild has finished. */
+async function oneAtATime<T>(
+  ctx: HandlerContext,
+  guildId: GuildId,
+  step: () => Promise<T>,
+): Promise<T> {
+  let chains = overflowChains.get(ctx.discord);
+  if (chains === undefined) {
+    chains = new Map();
+    overflowChains.set(ctx.discord, chains);
+  }
+  const run = (chains.get(guildId) ?? Promise.resolve()).then(step);
+  const tail = run.catch(() => {});
+  chains.set(guildId, tail);
+  try {
+    return await run;
+  } finally {
+    if (chains.get(guildId) === tail) chains.delete(guildId);
+  }
+}
+
 /** Creates the channel; Discord failures other than a full category are thrown. */
 export async function createTicketChannel(
   ctx: HandlerContext,
@@ -54,16 +84,26 @@ export async function createTicketChannel(
       continue;
     }
     if (category === undefined) {
-      category = await ctx.discord.createChannel(request.guildId, {
-        name,
-        kind: "category",
-        overwrites: request.categoryOverwrites,
+      category = await oneAtATime(ctx, request.guildId, async () => {
+        // Look again: an open that went first may have made it meanwhile.
+        channels = await ctx.discord.guildChannels(request.guildId);
+        const made = channels.find((c) =>
+          c.kind === "category" && c.name.toLowerCase() === name.toLowerCase()
+        );
+        if (made !== undefined) return made;
+        const created = await ctx.discord.createChannel(request.guildId, {
+          name,
+          kind: "category",
+          overwrites: request.categoryOverwrites,
+        });
+        channels.push(created);
+        ctx.log.info("Created overflow category {name} in guild {guildId}", {
+          name,
+          guildId: request.guildId,
+        });
+        return created;
       });
-      channels.push(category);
-      ctx.log.info("Created overflow category {name} in guild {guildId}", {
-        name,
-        guildId: request.guildId,
-      });
+      if (full.has(category.id) || children(category.id) >= CATEGORY_CAPACITY) continue;
     }
     try {
       const channel = await ctx.discord.createChannel(request.guildId, {

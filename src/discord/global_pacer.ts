@@ -1,0 +1,75 @@
+/**
+ * Keeps the bot under Discord's global limit (50 requests per second) instead
+ * of running into it: discordeno only reacts to a global 429, and a burst of
+ * work (many tickets opened at once) then sends a herd of requests that all get
+ * 429 together. Requests wait here, first come first served, until the sliding
+ * window has room. Interaction endpoints are not bound to the global limit and
+ * never wait.
+ */
+
+/** Options of `createGlobalPacer`. */
+export interface GlobalPacerOptions {
+  /** Requests allowed per window (default 45: Discord's 50 less room for jitter). */
+  limit?: number;
+  /** The window in milliseconds (default 1,000). */
+  windowMs?: number;
+  /** The clock, in milliseconds (default `performance.now`). */
+  now?: () => number;
+}
+
+/** A sliding-window pacer for the global limit. */
+export interface GlobalPacer {
+  /** Resolves when one more request may be sent now (and counts it). */
+  acquire(): Promise<void>;
+  /** Stops the timer; waiting requests are dropped (the app is shutting down). */
+  close(): void;
+}
+
+/** True for the routes Discord exempts from the global limit (interaction callbacks and tokens). */
+export function isInteractionRoute(route: string): boolean {
+  return route.startsWith("/interactions/") || route.startsWith("/webhooks/");
+}
+
+/** A pacer allowing `limit` requests in any `windowMs`. */
+export function createGlobalPacer(options: GlobalPacerOptions = {}): GlobalPacer {
+  const limit = options.limit ?? 45;
+  const windowMs = options.windowMs ?? 1000;
+  const now = options.now ?? (() => performance.now());
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new RangeError(`Cannot pace requests: limit ${limit} is not a positive integer`);
+  }
+  const sent: number[] = [];
+  const waiting: Array<() => void> = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+
+  const release = () => {
+    timer = undefined;
+    if (closed) return;
+    const at = now();
+    while (sent.length > 0 && (sent[0] ?? 0) <= at - windowMs) sent.shift();
+    while (waiting.length > 0 && sent.length < limit) {
+      sent.push(at);
+      waiting.shift()?.();
+    }
+    if (waiting.length > 0) {
+      timer = setTimeout(release, Math.max(1, (sent[0] ?? at) + windowMs - at));
+    }
+  };
+
+  return {
+    acquire() {
+      if (closed) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        if (timer === undefined) release();
+      });
+    },
+    close() {
+      closed = true;
+      clearTimeout(timer);
+      timer = undefined;
+      waiting.length = 0;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import assert from "node:assert/strict";
+import { createGlobalPacer, isInteractionRoute } from "./global_pacer.ts";
+
+Deno.test("createGlobalPacer() lets `limit` requests through at once and holds the rest for the window", async () => {
+  const pacer = createGlobalPacer({ limit: 3, windowMs: 120 });
+  try {
+    const start = performance.now();
+    const times: number[] = [];
+    await Promise.all(
+      Array.from({ length: 5 }, () => pacer.acquire().then(() => times.push(performance.now()))),
+    );
+    const elapsed = times.map((t) => t - start).sort((a, b) => a - b);
+    assert.ok(elapsed.slice(0, 3).every((t) => t < 60), `first three at once: ${elapsed}`);
+    assert.ok(elapsed.slice(3).every((t) => t >= 119), `the rest wait for the window: ${elapsed}`);
+  } finally {
+    pacer.close();
+  }
+});
+
+Deno.test("createGlobalPacer() close() drops waiting requests and leaves no timer", async () => {
+  const pacer = createGlobalPacer({ limit: 1, windowMs: 60_000 });
+  await pacer.acquire();
+  let released = false;
+  void pacer.acquire().then(() => released = true);
+  pacer.close();
+  await Promise.resolve();
+  assert.equal(released, false);
+});
+
+Deno.test("createGlobalPacer() refuses a limit below one", () => {
+  assert.throws(() => createGlobalPacer({ limit: 0 }), RangeError);
+});
+
+Deno.test("isInteractionRoute() exempts interaction callbacks and token webhooks only", () => {
+  assert.ok(isInteractionRoute("/interactions/1/abc/callback"));
+  assert.ok(isInteractionRoute("/webhooks/1/abc/messages/@original"));
+  assert.ok(!isInteractionRoute("/channels/1/messages"));
+  assert.ok(!isInteractionRoute("/guilds/1/channels"));
+});

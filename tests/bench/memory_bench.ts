@@ -1,0 +1,163 @@
+/**
+ * Memory at scale: the whole bot in its own process receives READY and one
+ * GUILD_CREATE per guild (channels, roles and members included) from a fake
+ * Discord, then its resident memory is sampled once it has settled.
+ */
+import type { FakeDiscord, FakeGuild } from "../fake_discord/fake_discord.ts";
+import { startFakeDiscord } from "../fake_discord/fake_discord.ts";
+import { slashCommand } from "../fixtures/interactions.ts";
+import { type BotProcess, spawnBot } from "./bot_process.ts";
+import { type LatencyResult, measureLatency } from "./latency_bench.ts";
+import { median } from "./stats.ts";
+
+/** What one scale is made of. */
+export interface MemoryScale {
+  guilds: number;
+  channels: number;
+  roles: number;
+  members: number;
+  /** Guilds per shard `GET /gateway/bot` recommends (Discord suggests about 1,000). */
+  guildsPerShard?: number;
+  /** RSS samples taken after settling (default 7, 250 ms apart). */
+  samples?: number;
+  /** Concurrent interactions to time once memory is measured (0: none). */
+  interactions?: number;
+}
+
+/** What was measured at one scale. */
+export interface MemoryResult {
+  guilds: number;
+  shards: number;
+  /** Median of the samples, in bytes. */
+  rss: number;
+  samples: number[];
+  /** From spawning the bot until every shard answered after its last GUILD_CREATE. */
+  deliveredMs: number;
+  latency: LatencyResult | null;
+}
+
+const CONNECT_TIMEOUT_MS = 120_000;
+const SETTLE_QUIET_MS = 3_000;
+const SETTLE_LIMIT_MS = 60_000;
+
+/** Rejects with the bot's output when the bot exits before `promise` settles. */
+async function whileAlive<T>(bot: BotProcess, promise: Promise<T>, what: string): Promise<T> {
+  const died = bot.exited.then((status) => {
+    throw new Error(
+      `The bot exited (code ${status.code}) while ${what}. Its output:\n${bot.output()}`,
+    );
+  });
+  return await Promise.race([promise, died]);
+}
+
+/** A text channel of the guild, for interactions. */
+function textChannel(fake: FakeDiscord, guild: FakeGuild): string {
+  const channel = fake.state.channelsOf(guild.id).find((c) => c.type === 0);
+  if (channel !== undefined) return channel.id;
+  return fake.createChannel(guild, { name: "general" }).id;
+}
+
+/**
+ * Every shard has handled everything sent before: one `/config show` per shard,
+ * sent after the last GUILD_CREATE, is answered only once the bot has read the
+ * dispatches ahead of it on that connection.
+ */
+async function barrier(fake: FakeDiscord, guilds: FakeGuild[]): Promise<void> {
+  const byShard = new Map<number, FakeGuild>();
+  for (const guild of guilds) {
+    const shard = fake.gateway.shardOf(guild.id);
+    if (!byShard.has(shard)) byShard.set(shard, guild);
+  }
+  await Promise.all([...byShard.values()].map(async (guild) => {
+    const answer = await fake.interact(slashCommand(fake, {
+      guild,
+      channel: textChannel(fake, guild),
+      user: guild.owner_id,
+      name: "config",
+      subcommand: "show",
+    })).response;
+    if (answer.type !== 4) throw new Error(`Unexpected answer type ${answer.type}`);
+  }));
+}
+
+/**
+ * Waits until the bot's work after startup is done: no REST call and no change of
+ * its RSS by more than 0.5 MB for a few seconds (the startup reconciliation runs
+ * through every guild in the database without calling Discord).
+ */
+async function settle(fake: FakeDiscord, bot: BotProcess): Promise<void> {
+  const limit = performance.now() + SETTLE_LIMIT_MS;
+  let calls = fake.calls.length;
+  let rss = await bot.rss();
+  let quietSince = performance.now();
+  while (performance.now() < limit) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = await bot.rss();
+    if (fake.calls.length !== calls || Math.abs(now - rss) > 512 * 1024) {
+      calls = fake.calls.length;
+      rss = now;
+      quietSince = performance.now();
+    } else if (performance.now() - quietSince >= SETTLE_QUIET_MS) {
+      return;
+    }
+  }
+}
+
+/** Boots the bot against `scale.guilds` seeded guilds and measures its RSS. */
+export async function measureMemory(scale: MemoryScale): Promise<MemoryResult> {
+  const shards = Math.max(1, Math.ceil(scale.guilds / (scale.guildsPerShard ?? 1000)));
+  const fake = await startFakeDiscord({ shards });
+  try {
+    const guilds = fake.seedGuilds(scale.guilds, {
+      channels: scale.channels,
+      roles: scale.roles,
+      members: scale.members,
+    });
+    const started = performance.now();
+    await using bot = spawnBot(fake);
+    await whileAlive(
+      bot,
+      fake.waitFor(
+        () =>
+          Array.from({ length: shards }, (_, id) => fake.gateway.isConnected(id)).every(Boolean),
+        CONNECT_TIMEOUT_MS,
+        `all ${shards} shard(s) connected`,
+      ),
+      "connecting",
+    );
+    await whileAlive(bot, barrier(fake, guilds), "reading the guilds");
+    const deliveredMs = performance.now() - started;
+    const sent = fake.gateway.log.filter((e) => e.direction === "out" && e.t === "GUILD_CREATE");
+    if (sent.length !== scale.guilds) {
+      throw new Error(`The fake sent ${sent.length} GUILD_CREATE, not ${scale.guilds}`);
+    }
+    await whileAlive(bot, settle(fake, bot), "settling");
+
+    const samples: number[] = [];
+    for (let i = 0; i < (scale.samples ?? 7); i++) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+      samples.push(await bot.rss());
+    }
+
+    const latency = (scale.interactions ?? 0) > 0
+      ? await whileAlive(
+        bot,
+        measureLatency(fake, guilds[0] ?? fake.createGuild({ name: "latency" }), {
+          interactions: scale.interactions ?? 0,
+        }),
+        "answering interactions",
+      )
+      : null;
+
+    const status = await bot.stop();
+    if (status.code !== 0) {
+      throw new Error(`The bot stopped with code ${status.code}. Its output:\n${bot.output()}`);
+    }
+    // Late answers are reported as figures; anything else Discord would refuse is a failure.
+    const broken = fake.violations.filter((v) => v.kind !== "deadline");
+    if (broken.length > 0 || fake.earlyRetries().length > 0) fake.assertNoViolations();
+    return { guilds: scale.guilds, shards, rss: median(samples), samples, deliveredMs, latency };
+  } finally {
+    await fake.close();
+  }
+}

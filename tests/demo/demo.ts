@@ -1,0 +1,284 @@
+/**
+ * `deno task demo`: a short support story played against a local fake Discord by
+ * the real bot, printed the way the people in it would see it. Everyone acts only
+ * through what Discord offers them: slash commands, button clicks and messages.
+ * It needs no token or network, ends by itself and leaves nothing behind.
+ */
+import { startTicketeer } from "../../src/app.ts";
+import { Permission } from "../../src/core/permissions_bits.ts";
+import { configFor } from "../e2e/boot.ts";
+import { type FakeDiscord, startFakeDiscord } from "../fake_discord/fake_discord.ts";
+import type { InteractionHandle } from "../fake_discord/interactions.ts";
+import { channelPermissions } from "../fake_discord/permissions.ts";
+import type { FakeChannel, FakeMessage } from "../fake_discord/types.ts";
+import { buttonPress, type OptionInput, slashCommand } from "../fixtures/interactions.ts";
+import { formatBytes, type MessageLike, Narrator } from "./narrate.ts";
+import { closeLogging, setupLogging } from "../../src/log.ts";
+
+/** Where the story is written, one line at a time. */
+export type Write = (line: string) => void;
+
+const ANSWER_TIMEOUT_MS = 5_000;
+
+/** The message a person finally sees for an interaction: the first answer, or its edit. */
+async function finalAnswer(handle: InteractionHandle): Promise<{
+  body: MessageLike;
+  ephemeral: boolean;
+  elapsedMs: number;
+}> {
+  const first = await handle.response;
+  const flags = Number((first.data as { flags?: unknown } | null)?.flags ?? 0);
+  const ephemeral = (flags & 64) !== 0;
+  if (first.type === 5 || first.type === 6) {
+    const edit = await handle.waitForEvent("edit_original", ANSWER_TIMEOUT_MS);
+    return { body: edit.body as MessageLike, ephemeral, elapsedMs: first.elapsedMs };
+  }
+  return { body: first.data ?? {}, ephemeral, elapsedMs: first.elapsedMs };
+}
+
+function buttonId(message: FakeMessage, label: string): string {
+  const rows = message.components as Array<{
+    components?: Array<{ label?: string; custom_id?: string }>;
+  }>;
+  for (const row of rows) {
+    for (const button of row.components ?? []) {
+      if (button.label === label && button.custom_id !== undefined) return button.custom_id;
+    }
+  }
+  throw new Error(`Cannot click "${label}": the message has no such button`);
+}
+
+/** Plays the story and writes it; throws when the bot does not behave as shown. */
+export async function runDemo(write: Write): Promise<void> {
+  const started = performance.now();
+  const fake = await startFakeDiscord({ botName: "ticketeer" });
+  try {
+    await play(fake, write);
+    fake.assertNoViolations();
+  } finally {
+    await fake.close();
+  }
+  write("");
+  write(
+    `The end: ${fake.calls.length} requests to Discord, no rule broken, ` +
+      `${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
+}
+
+async function play(fake: FakeDiscord, write: Write): Promise<void> {
+  const say = new Narrator(fake.state);
+  const step = (() => {
+    let n = 0;
+    return (title: string) => {
+      write("");
+      write(`${++n}. ${title}`);
+    };
+  })();
+
+  // The world: a server with an admin, two members and the bot (not Administrator).
+  const guild = fake.createGuild({ name: "Acme" });
+  const admins = fake.createRole(guild, { name: "Admins", permissions: Permission.Administrator });
+  const dana = fake.createMember(guild, { username: "dana", roles: [admins] });
+  const alice = fake.createMember(guild, { username: "alice" });
+  const bob = fake.createMember(guild, { username: "bob" });
+  const general = fake.createChannel(guild, { name: "general" });
+  const help = fake.createChannel(guild, { name: "help" });
+
+  write("ticketeer demo: one support ticket, from the first click to the transcript");
+  write("(a local fake Discord, the real bot, an in-memory SQLite database)");
+  write("");
+  write(`Server "${guild.name}"`);
+  write(`  members: dana (Admins: Administrator), alice, bob`);
+  write(
+    `  the bot's role: @ticketeer (Manage Channels, Manage Roles, Send Messages …, ` +
+      `not Administrator)`,
+  );
+  write(`  channels: ${say.channelName(general.id)}, ${say.channelName(help.id)}`);
+
+  const app = await startTicketeer(configFor(fake), {
+    gatewayOptions: { spawnShardDelayMs: 0 },
+    reconcileIntervalMs: null,
+  });
+  try {
+    await app.ready;
+    write(`  ticketeer is online (gateway connected, ${fake.state.commands.size} slash commands)`);
+
+    const command = async (
+      who: { id: string; username: string },
+      where: FakeChannel,
+      name: string,
+      options: { subcommand?: string; options?: Record<string, OptionInput> } = {},
+    ) => {
+      const shown = [
+        `/${name}`,
+        options.subcommand,
+        ...Object.entries(options.options ?? {}).map(([k, v]) =>
+          `${k}:${typeof v === "string" ? JSON.stringify(v) : String(v)}`
+        ),
+      ].filter((part) => part !== undefined).join(" ");
+      step(`${who.username} runs ${shown} in ${say.channelName(where.id)}`);
+      const answer = await finalAnswer(fake.interact(slashCommand(fake, {
+        guild,
+        channel: where,
+        user: who,
+        name,
+        ...options,
+      })));
+      answerLines(who.username, answer);
+      return answer;
+    };
+    const click = async (
+      who: { id: string; username: string },
+      where: FakeChannel,
+      message: FakeMessage,
+      label: string,
+    ) => {
+      step(`${who.username} clicks [ ${label} ] in ${say.channelName(where.id)}`);
+      const answer = await finalAnswer(fake.interact(buttonPress(fake, {
+        guild,
+        channel: where,
+        user: who,
+        customId: buttonId(message, label),
+        messageId: message.id,
+      })));
+      answerLines(who.username, answer);
+      return answer;
+    };
+    const answerLines = (
+      who: string,
+      answer: { body: MessageLike; ephemeral: boolean; elapsedMs: number },
+    ) => {
+      const audience = answer.ephemeral ? `only visible to ${who}` : "visible to everyone";
+      write(
+        `   ticketeer answers (${audience}; first answer after ${
+          Math.round(answer.elapsedMs)
+        } ms):`,
+      );
+      for (const line of say.body(answer.body, "     ")) write(line);
+    };
+    const newChannels = (before: Set<string>) =>
+      fake.state.channelsOf(guild.id).filter((c) => !before.has(c.id));
+    const channelIds = () => new Set(fake.state.channelsOf(guild.id).map((c) => c.id));
+    const audience = (channel: FakeChannel) => {
+      const people = [dana, alice, bob, fake.botUser];
+      const sees = (id: string) =>
+        (channelPermissions(fake.state, channel.id, id) & Permission.ViewChannel) !== 0n;
+      const roles = channel.permission_overwrites.filter((o) =>
+        o.type === 0 && o.id !== guild.id && (BigInt(o.allow) & Permission.ViewChannel) !== 0n
+      ).map((o) => say.roleName(o.id));
+      const hidden = people.filter((u) => !sees(u.id)).map((u) => u.username);
+      return `seen by ${
+        [...people.filter((u) => sees(u.id)).map((u) => u.username), ...roles].join(", ")
+      }${hidden.length > 0 ? `; hidden from ${hidden.join(", ")}` : ""}`;
+    };
+    const post = (channel: FakeChannel, who: { id: string; username: string }, text: string) => {
+      step(`${who.username} writes in ${say.channelName(channel.id)}`);
+      fake.postMessage(channel, who, text);
+      write(`   ${who.username}: ${text}`);
+    };
+
+    // 1. Setup.
+    let before = channelIds();
+    await command(dana, general, "setup");
+    for (const channel of newChannels(before)) {
+      write(`   new: ${say.channelName(channel.id)}, ${audience(channel)}`);
+    }
+    const logs = fake.state.channelsOf(guild.id).find((c) => c.name === "ticket-logs");
+    if (logs === undefined) throw new Error("Setup made no ticket-logs channel");
+
+    // 2. Panel.
+    await command(dana, help, "panel");
+    const panel = fake.state.messagesIn(help.id).find((m) =>
+      m.author_id === fake.botUser.id && m.components.length > 0
+    );
+    if (panel === undefined) throw new Error("The panel was not posted");
+    write(`   ticketeer posts in ${say.channelName(help.id)}, for everyone:`);
+    for (const line of say.body(panel, "     ")) write(line);
+
+    // 3. Alice opens a ticket.
+    before = channelIds();
+    await click(alice, help, panel, "Create ticket");
+    const ticket = newChannels(before).find((c) => c.type === 0);
+    if (ticket === undefined) throw new Error("No ticket channel was created");
+    write(
+      `   new: ${say.channelName(ticket.id)} in ${say.channelName(ticket.parent_id ?? "")}, ` +
+        audience(ticket),
+    );
+    const welcome = fake.state.messagesIn(ticket.id)[0];
+    if (welcome === undefined) throw new Error("The ticket has no welcome message");
+    write(`   ticketeer posts in ${say.channelName(ticket.id)}:`);
+    for (const line of say.body(welcome, "     ")) write(line);
+
+    // 4. A conversation.
+    post(ticket, alice, "Hi! My order #1042 arrived with a cracked screen.");
+    await click(dana, ticket, welcome, "Claim");
+    for (const message of fake.state.messagesIn(ticket.id).slice(2)) {
+      // Answers to interactions were shown with the interaction.
+      if (message.author_id !== fake.botUser.id || message.interaction_id !== null) continue;
+      write(`   ticketeer posts in ${say.channelName(ticket.id)}:`);
+      for (const line of say.body(message, "     ")) write(line);
+    }
+    post(ticket, dana, "Sorry about that, Alice. A replacement ships today.");
+    post(ticket, alice, "Great, thank you!");
+
+    // 5. Closing, with confirmation.
+    const question = await command(dana, ticket, "ticket", {
+      subcommand: "close",
+      options: { reason: "Replacement sent" },
+    });
+    const questionMessage = [...fake.state.ephemeralMessages.values()].find((m) =>
+      m.channel_id === ticket.id && m.components.length > 0 &&
+      m.content === (question.body as { content?: unknown }).content
+    );
+    if (questionMessage === undefined) throw new Error("No close confirmation was shown");
+    await click(dana, ticket, questionMessage, "Close ticket");
+
+    // 6. What is left: the summary in ticket-logs, the channel gone.
+    const summary = await fake.waitFor(
+      () =>
+        fake.state.messagesIn(logs.id).find((m) =>
+          m.author_id === fake.botUser.id && m.attachments.length > 0
+        ),
+      ANSWER_TIMEOUT_MS,
+      "the close summary in ticket-logs",
+    );
+    step(`In ${say.channelName(logs.id)} (staff only), ticketeer posted:`);
+    for (const line of say.body(summary, "     ")) write(line);
+    const dm = fake.state.dmChannels.get(alice.id);
+    const dmMessages = dm === undefined ? [] : fake.state.messagesIn(dm);
+    const html = summary.attachments.find((a) => a.filename.endsWith(".html"));
+    const count = JSON.stringify(summary.embeds).match(/"Messages","value":"(\d+)"/)?.[1];
+    write(
+      `   the transcript: ${html?.filename ?? "none"}, ${formatBytes(html?.size ?? 0)}, ` +
+        `${count ?? "?"} messages`,
+    );
+    for (const message of dmMessages) {
+      write(`   alice gets a direct message from ticketeer:`);
+      write(`     ${say.text(message.content)}`);
+      for (const file of message.attachments) {
+        write(`     📎 ${file.filename} (${formatBytes(file.size)})`);
+      }
+    }
+    const gone = !fake.state.channels.has(ticket.id);
+    write(
+      `   #${ticket.name} ${gone ? "is gone" : "still exists"}; channels now: ${
+        fake.state.channelsOf(guild.id).sort((a, b) => a.position - b.position)
+          .map((c) => say.channelName(c.id)).join(", ")
+      }`,
+    );
+    if (!gone) throw new Error("The ticket channel was not deleted");
+  } finally {
+    await app.stop();
+  }
+}
+
+if (import.meta.main) {
+  // Only the bot's errors reach the terminal, so the story stays readable.
+  await setupLogging({ level: "error", format: "text", file: null, secrets: [] });
+  const encoder = new TextEncoder();
+  try {
+    await runDemo((line) => Deno.stdout.writeSync(encoder.encode(`${line}\n`)));
+  } finally {
+    await closeLogging();
+  }
+}

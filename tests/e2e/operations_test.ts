@@ -1,0 +1,325 @@
+/**
+ * Operations against the fake Discord, in process: `/health` and `/metrics` while
+ * starting and once ready, and the reconciliation a restart runs (tickets whose
+ * channel vanished while the bot was down, closes left half done, channels with
+ * no ticket row).
+ */
+import assert from "node:assert/strict";
+import { configure, type LogRecord, reset } from "@logtape/logtape";
+import { startTicketeer, type TicketeerApp } from "../../src/app.ts";
+import { VERSION } from "../../src/version.ts";
+import type { AuditEvent, Ticket } from "../../src/ports.ts";
+import type { ChannelId, GuildId } from "../../src/core/ids.ts";
+import { type FakeDiscord, startFakeDiscord } from "../fake_discord/fake_discord.ts";
+import { bootBot, type BootOptions, configFor, within } from "./boot.ts";
+import {
+  botMessagesIn,
+  closeTicket,
+  openTicket,
+  setUpGuild,
+  textOf,
+  type TicketGuild,
+} from "./ticket_helpers.ts";
+
+const SEND_MESSAGES = 1n << 11n;
+const VIEW_CHANNEL = 1n << 10n;
+
+/** Polls an async condition (every 20 ms) until it holds; fails after `ms` naming `what`. */
+async function until<T>(
+  check: () => Promise<T | null | undefined | false>,
+  ms: number,
+  what: string,
+): Promise<T> {
+  const deadline = performance.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== null && value !== undefined && value !== false) return value;
+    if (performance.now() > deadline) throw new Error(`Timed out after ${ms} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Log records of the `ticketeer` categories, captured until disposed. */
+interface CapturedLogs extends AsyncDisposable {
+  records: LogRecord[];
+  /** Every record rendered as plain text. */
+  lines(): string[];
+}
+
+async function captureLogs(): Promise<CapturedLogs> {
+  const records: LogRecord[] = [];
+  await configure({
+    reset: true,
+    sinks: { capture: (record) => records.push(record) },
+    loggers: [
+      { category: ["ticketeer"], lowestLevel: "debug", sinks: ["capture"] },
+      { category: ["logtape", "meta"], lowestLevel: "warning", sinks: ["capture"] },
+    ],
+  });
+  return {
+    records,
+    lines: () =>
+      records.map((record) =>
+        record.message.map((part) => typeof part === "string" ? part : String(part)).join("")
+      ),
+    [Symbol.asyncDispose]: () => reset(),
+  };
+}
+
+/** A fake Discord, a temporary SQLite file and as many bot runs on it as a test needs. */
+interface Restarts extends AsyncDisposable {
+  fake: FakeDiscord;
+  /** Boots the bot on the shared database; the previous run must be stopped first. */
+  boot(options?: BootOptions): Promise<TicketeerApp>;
+}
+
+async function restarts(): Promise<Restarts> {
+  const dir = await Deno.makeTempDir({ prefix: "ticketeer-ops-" });
+  const fake = await startFakeDiscord();
+  const apps: TicketeerApp[] = [];
+  return {
+    fake,
+    async boot(options = {}) {
+      const app = await bootBot(fake, { databasePath: `${dir}/ticketeer.db`, ...options });
+      apps.push(app);
+      return app;
+    },
+    async [Symbol.asyncDispose]() {
+      try {
+        for (const app of apps) await app.stop();
+      } finally {
+        await fake.close();
+        await Deno.remove(dir, { recursive: true });
+      }
+    },
+  };
+}
+
+async function ticketOf(app: TicketeerApp, channelId: string): Promise<Ticket> {
+  const ticket = await app.repo.ticketByChannel(channelId as ChannelId);
+  assert.ok(ticket, `a ticket row for channel ${channelId}`);
+  return ticket;
+}
+
+async function auditOf(app: TicketeerApp, g: TicketGuild, action: string): Promise<AuditEvent[]> {
+  return (await app.repo.auditEvents(g.guild as GuildId, 500)).filter((e) => e.action === action);
+}
+
+Deno.test("/health answers 503 until the gateway is ready and 200 after; /metrics is Prometheus text", async () => {
+  const fake = await startFakeDiscord();
+  try {
+    // Discord makes the bot wait before it may read the gateway URL, so READY comes late.
+    fake.inject429({ route: "GET /gateway/bot", count: 1, retryAfterMs: 1500 });
+    const app = await startTicketeer(configFor(fake, { http: true }), {
+      gatewayOptions: { spawnShardDelayMs: 0 },
+      reconcileOnStart: false,
+      reconcileIntervalMs: null,
+    });
+    try {
+      const origin = `http://${app.httpAddress!.host}:${app.httpAddress!.port}`;
+      const early = await fetch(`${origin}/health`);
+      const earlyBody = await early.json();
+      assert.equal(early.status, 503, JSON.stringify(earlyBody));
+      assert.equal(fake.gateway.identifyCount, 0, "the bot had not identified yet");
+      assert.deepEqual(earlyBody, {
+        status: "starting",
+        database: "ok",
+        gateway: "disconnected",
+        relay: "unconfigured",
+        version: VERSION,
+      });
+
+      await within(app.ready, 10_000, "the gateway to be ready");
+      const late = await fetch(`${origin}/health`);
+      assert.equal(late.status, 200);
+      assert.deepEqual(await late.json(), {
+        status: "ok",
+        database: "ok",
+        gateway: "connected",
+        relay: "unconfigured",
+        version: VERSION,
+      });
+
+      const metrics = await fetch(`${origin}/metrics`);
+      assert.equal(metrics.status, 200);
+      assert.match(metrics.headers.get("content-type") ?? "", /^text\/plain; version=0\.0\.4/);
+      const text = await metrics.text();
+      assert.match(text, /^ticketeer_gateway_up 1$/m);
+      assert.match(text, /^# TYPE ticketeer_gateway_up gauge$/m);
+      const sample =
+        /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[a-zA-Z_][a-zA-Z0-9_]*="[^"]*"(,[a-zA-Z_][a-zA-Z0-9_]*="[^"]*")*\})? (-?[0-9.]+(e[+-]?[0-9]+)?|NaN|[+-]Inf)$/;
+      const comment = /^# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .+$/;
+      for (const line of text.split("\n").filter((l) => l !== "")) {
+        assert.ok(sample.test(line) || comment.test(line), `not Prometheus text: ${line}`);
+      }
+      // The REST calls of startup (token check, commands) are counted.
+      assert.match(text, /^ticketeer_rest_requests_total\{[^}]*status="200"[^}]*\} [1-9]/m);
+    } finally {
+      await app.stop();
+    }
+    fake.assertNoViolations();
+  } finally {
+    await fake.close();
+  }
+});
+
+Deno.test("a ticket whose channel was deleted while the bot was down is closed from the live archive at the next start", async () => {
+  await using world = await restarts();
+  const { fake } = world;
+
+  const first = await world.boot();
+  const g = await setUpGuild(fake, 1);
+  const opener = g.members[0]!;
+  const channel = await openTicket(fake, g, opener);
+  const asked = fake.postMessage(channel, opener, "My order 4411 never arrived");
+  const answered = fake.postMessage(channel, g.staff, "Looking into order 4411 now");
+  const ticket = await ticketOf(first, channel.id);
+  await until(
+    async () => {
+      const ids = (await first.repo.archivedMessages(ticket.id)).map((m) => m.messageId as string);
+      return ids.includes(asked.id) && ids.includes(answered.id);
+    },
+    5000,
+    "the live archive to keep both messages",
+  );
+  await first.stop();
+
+  // Someone deletes the ticket channel while the bot is down.
+  fake.state.deleteChannel(channel.id);
+
+  const second = await world.boot({ start: { reconcileOnStart: true } });
+  const closed = await until(
+    async () => {
+      const row = await second.repo.ticket(ticket.id);
+      return row?.status === "closed" ? row : null;
+    },
+    10_000,
+    "the ticket to be closed",
+  );
+  assert.equal(closed.closeReason, "channel deleted");
+  assert.equal(closed.closedBy, second.botUserId);
+
+  const transcript = await second.repo.transcript(ticket.id);
+  assert.ok(transcript, "a transcript is stored");
+  assert.match(transcript.text, /My order 4411 never arrived/);
+  assert.match(transcript.text, /Looking into order 4411 now/);
+  assert.match(transcript.html, /My order 4411 never arrived/);
+
+  const post = botMessagesIn(fake, g.logs).find((m) =>
+    m.attachments.some((a) => a.filename.endsWith(".html"))
+  );
+  assert.ok(post, "the close summary and transcript are posted in the log channel");
+  const summary = JSON.stringify(post.embeds);
+  assert.match(summary, /channel deleted/);
+  assert.match(summary, new RegExp(`#${ticket.number}`));
+  assert.equal((await auditOf(second, g, "ticket.reconcile_closed")).length, 1);
+  fake.assertNoViolations();
+});
+
+Deno.test("a close left half done (the log post failed) is finished at the next start", async () => {
+  await using world = await restarts();
+  const { fake } = world;
+
+  const first = await world.boot();
+  const g = await setUpGuild(fake, 1);
+  const opener = g.members[0]!;
+  const channel = await openTicket(fake, g, opener);
+  fake.postMessage(channel, opener, "Refund for order 77, please");
+  const ticket = await ticketOf(first, channel.id);
+
+  // The bot may no longer post in the log channel: the close stops at that step.
+  const logs = fake.state.channels.get(g.logs);
+  assert.ok(logs);
+  const granted = [...logs.permission_overwrites];
+  logs.permission_overwrites = [
+    ...granted.filter((o) => o.id !== fake.botUser.id),
+    { id: fake.botUser.id, type: 1, allow: String(VIEW_CHANNEL), deny: String(SEND_MESSAGES) },
+  ];
+  const answer = await closeTicket(fake, g, {
+    channel: channel.id,
+    user: g.staff,
+    reason: "refund sent",
+  });
+  assert.doesNotMatch(answer.text, /^closed/i);
+  const stuck = await first.repo.ticket(ticket.id);
+  assert.equal(stuck?.status, "closing", `the close stopped; the closer read: ${answer.text}`);
+  assert.equal(stuck?.closeStep, "transcript_stored");
+  assert.ok(fake.state.channels.has(channel.id), "nothing is deleted before the log post");
+  await first.stop();
+
+  // An admin fixes the log channel's permissions; the bot starts again.
+  logs.permission_overwrites = granted;
+  const second = await world.boot({ start: { reconcileOnStart: true } });
+  const closed = await until(
+    async () => {
+      const row = await second.repo.ticket(ticket.id);
+      return row?.status === "closed" ? row : null;
+    },
+    10_000,
+    "the close to be finished",
+  );
+  assert.equal(closed.closeReason, "refund sent");
+  assert.equal(closed.closedBy, g.staff);
+  assert.ok(!fake.state.channels.has(channel.id), "the ticket channel is deleted");
+  const post = botMessagesIn(fake, g.logs).find((m) =>
+    m.attachments.some((a) => a.filename.endsWith(".html"))
+  );
+  assert.ok(post, "the close summary is posted in the log channel");
+  assert.match(JSON.stringify(post.embeds), /refund sent/);
+  const transcript = await second.repo.transcript(ticket.id);
+  assert.match(transcript?.text ?? "", /Refund for order 77, please/);
+  assert.equal((await auditOf(second, g, "ticket.reconcile_resumed")).length, 1);
+  fake.assertNoViolations();
+});
+
+Deno.test("a member's channel in the ticket category without a ticket row is reported once and never deleted", async () => {
+  await using logs = await captureLogs();
+  await using world = await restarts();
+  const { fake } = world;
+
+  const first = await world.boot();
+  const g = await setUpGuild(fake, 1);
+  const member = g.members[0]!;
+  const orphan = fake.createChannel(g.guild, {
+    name: "ticket-99",
+    parent: g.category,
+    overwrites: [
+      { id: g.guild, type: 0, allow: "0", deny: String(VIEW_CHANNEL) },
+      { id: member, type: 1, allow: String(VIEW_CHANNEL | SEND_MESSAGES), deny: "0" },
+    ],
+  });
+  await first.stop();
+
+  // An hour later (the channel is past the grace given to opens in flight), two
+  // restarts, each reconciling at start and then every 50 ms.
+  const later = { now: () => new Date(Date.now() + 60 * 60 * 1000) };
+  const reconciled = () =>
+    logs.records.filter((r) => r.rawMessage === "Reconciled: {summary}").length;
+  for (let run = 1; run <= 2; run++) {
+    const before = reconciled();
+    const app = await world.boot({
+      start: { reconcileOnStart: true, reconcileIntervalMs: 50, clock: later },
+    });
+    await fake.waitFor(() => reconciled() >= before + 2, 10_000, `two passes in run ${run}`);
+    await app.stop();
+  }
+
+  const warnings = logs.lines().filter((line) =>
+    line.includes(orphan.id) && /no ticket row/.test(line)
+  );
+  assert.equal(warnings.length, 1, `one log warning, got:\n${warnings.join("\n")}`);
+  const app = await world.boot();
+  const events = await auditOf(app, g, "channel.orphan");
+  assert.equal(events.length, 1);
+  assert.equal(events[0]?.detail.channelId, orphan.id);
+  const notices = botMessagesIn(fake, g.logs).filter((m) =>
+    textOf({ content: m.content, embeds: m.embeds }).includes(`<#${orphan.id}>`)
+  );
+  assert.equal(notices.length, 1, "one notice in the log channel");
+  assert.ok(fake.state.channels.has(orphan.id), "the channel is still there");
+  assert.ok(
+    !fake.calls.some((c) => c.method === "DELETE" && c.path === `/channels/${orphan.id}`),
+    "the bot never tried to delete it",
+  );
+  fake.assertNoViolations();
+});
