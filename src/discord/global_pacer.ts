@@ -21,7 +21,7 @@ export interface GlobalPacerOptions {
 export interface GlobalPacer {
   /** Resolves when one more request may be sent now (and counts it). */
   acquire(): Promise<void>;
-  /** Stops the timer; waiting requests are dropped (the app is shutting down). */
+  /** Stops pacing: the timer ends and waiting requests go ahead (the app is shutting down). */
   close(): void;
 }
 
@@ -69,7 +69,7 @@ export function createGlobalPacer(options: GlobalPacerOptions = {}): GlobalPacer
       closed = true;
       clearTimeout(timer);
       timer = undefined;
-      waiting.length = 0;
+      for (const resolve of waiting.splice(0)) resolve();
     },
   };
 }

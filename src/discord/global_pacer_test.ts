@@ -17,14 +17,15 @@ Deno.test("createGlobalPacer() lets `limit` requests through at once and holds t
   }
 });
 
-Deno.test("createGlobalPacer() close() drops waiting requests and leaves no timer", async () => {
+Deno.test("createGlobalPacer() close() lets waiting requests go and leaves no timer", async () => {
   const pacer = createGlobalPacer({ limit: 1, windowMs: 60_000 });
   await pacer.acquire();
   let released = false;
-  void pacer.acquire().then(() => released = true);
-  pacer.close();
-  await Promise.resolve();
+  const waiting = pacer.acquire().then(() => released = true);
   assert.equal(released, false);
+  pacer.close();
+  await waiting;
+  assert.equal(released, true);
 });
 
 Deno.test("createGlobalPacer() refuses a limit below one", () => {
