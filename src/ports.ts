@@ -200,6 +200,8 @@ export interface TicketRepository {
   /** The guild's default ticket type, created with defaults on first use. */
   defaultTicketType(guildId: GuildId): Promise<TicketType>;
   ticketType(id: TicketTypeId): Promise<TicketType | null>;
+  /** Every ticket type that has a Discord category, all guilds (guilds that ran `/setup`). */
+  ticketTypesWithCategory(): Promise<TicketType[]>;
   updateTicketType(
     id: TicketTypeId,
     patch: TicketTypePatch,

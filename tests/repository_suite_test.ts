@@ -522,6 +522,19 @@ for (const dialect of DIALECTS) {
           assert.deepEqual((await repo.ticket(ticket.id))?.relayNoticeAt, t2);
         });
 
+        await t.step(
+          "ticketTypesWithCategory() lists only types set up with a category",
+          async () => {
+            const setUp = await repo.defaultTicketType(guildId(fresh()));
+            const category = channelId(fresh());
+            await repo.updateTicketType(setUp.id, { categoryId: category });
+            const bare = await repo.defaultTicketType(guildId(fresh()));
+            const listed = await repo.ticketTypesWithCategory();
+            assert.ok(listed.some((type) => type.id === setUp.id && type.categoryId === category));
+            assert.ok(!listed.some((type) => type.id === bare.id));
+          },
+        );
+
         await t.step("countOpenTickets() counts open and closing tickets", async () => {
           const before = await repo.countOpenTickets();
           const guild = guildId(fresh());

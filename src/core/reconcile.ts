@@ -15,7 +15,13 @@ import type { HandlerContext } from "./context.ts";
 import type { ChannelId, GuildId, UserId } from "./ids.ts";
 import { recordAction } from "./audit_log.ts";
 import { runClose } from "./tickets/close_flow.ts";
-import { type Channel, DiscordRequestError, type Ticket, type TicketId } from "../ports.ts";
+import {
+  type Channel,
+  DiscordRequestError,
+  type Ticket,
+  type TicketId,
+  type TicketType,
+} from "../ports.ts";
 
 /** What reconciliation needs: a handler context without an interaction to defer. */
 export type ReconcileContext = Omit<HandlerContext, "defer">;
@@ -95,23 +101,22 @@ export async function reconcile(
     }
   }
 
-  let guildIds: GuildId[];
-  try {
-    guildIds = options.guildIds ?? (await ctx.discord.guilds()).map((guild) => guild.id);
-  } catch (error) {
-    ctx.log.warn("Cannot list the bot's guilds to look for orphan channels: {error}", { error });
-    summary.failures++;
-    guildIds = [];
-  }
-  for (const guildId of guildIds) {
+  // Only guilds that set tickets up can hold ticket channels: one query, and no
+  // per-guild work (or rows) for the thousands of guilds that never ran /setup.
+  const types = (await ctx.repo.ticketTypesWithCategory())
+    .filter((type) => only === null || only.has(type.guildId));
+  for (const type of types) {
     try {
-      await findOrphanChannels(handlerCtx, guildId, options.botUserId, graceMs, summary);
+      await findOrphanChannels(handlerCtx, type, options.botUserId, graceMs, summary);
     } catch (error) {
-      summary.failures++;
-      ctx.log.warn("Cannot look for orphan ticket channels in guild {guildId}: {error}", {
-        guildId,
-        error,
-      });
+      // A guild the bot has left answers "missing access": nothing to reconcile there.
+      const left = error instanceof DiscordRequestError &&
+        (error.failure.kind === "missing_access" || error.failure.kind === "unknown_channel");
+      if (!left) summary.failures++;
+      const line = "Cannot look for orphan ticket channels in guild {guildId}: {error}";
+      const fields = { guildId: type.guildId, error };
+      if (left) ctx.log.debug(line, fields);
+      else ctx.log.warn(line, fields);
     }
   }
 
@@ -246,12 +251,12 @@ async function channelOrGone(ctx: HandlerContext, id: ChannelId): Promise<Channe
 
 async function findOrphanChannels(
   ctx: HandlerContext,
-  guildId: GuildId,
+  type: TicketType,
   botUserId: UserId,
   graceMs: number,
   summary: ReconcileSummary,
 ): Promise<void> {
-  const type = await ctx.repo.defaultTicketType(guildId);
+  const guildId = type.guildId;
   if (type.categoryId === null) return;
   const channels = await ctx.discord.guildChannels(guildId);
   const categories = ticketCategories(channels, type.categoryId);

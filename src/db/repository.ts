@@ -172,6 +172,12 @@ export function createRepository(
       return toTicketType(row);
     },
 
+    async ticketTypesWithCategory() {
+      const rows = await db.selectFrom("ticket_types").selectAll()
+        .where("category_id", "is not", null).orderBy("id").execute();
+      return rows.map(toTicketType);
+    },
+
     async ticketType(id) {
       const row = await db.selectFrom("ticket_types").selectAll().where("id", "=", id)
         .executeTakeFirst();

@@ -52,7 +52,7 @@ export function spawnBot(fake: FakeDiscord, options: SpawnOptions = {}): BotProc
       ...(options.denoFlags ?? []),
       MAIN,
     ],
-    cwd: Deno.env.get("BENCH_CWD") ?? ROOT,
+    cwd: ROOT,
     env: {
       ...Object.fromEntries(
         PASS_THROUGH.flatMap((name) => {
