@@ -2,6 +2,7 @@
  * The whole bot as an operator runs it (`src/main.ts` in its own process), pointed
  * at a fake Discord, with its resident memory read from `/proc/<pid>/status`.
  */
+import { V8_FLAGS } from "../../src/runtime_flags.ts";
 import type { FakeDiscord } from "../fake_discord/fake_discord.ts";
 
 const ROOT = new URL("../../", import.meta.url);
@@ -49,6 +50,7 @@ export function spawnBot(fake: FakeDiscord, options: SpawnOptions = {}): BotProc
       "--allow-env",
       "--allow-read",
       "--allow-write",
+      V8_FLAGS,
       ...(options.denoFlags ?? []),
       MAIN,
     ],
