@@ -92,8 +92,14 @@ const GRANT_TEXT: Record<Grant, string> = {
   if_openers_may_add: "if allowed",
 };
 
-/** The table as monospaced text, for `/config show`. */
+/** The table as monospaced text, for `/config show` (the table is constant). */
 export function renderAccessTable(): string {
+  return ACCESS_TABLE_TEXT;
+}
+
+const ACCESS_TABLE_TEXT = formatAccessTable();
+
+function formatAccessTable(): string {
   const actions = Object.keys(ACCESS_TABLE) as Action[];
   const width = Math.max(...actions.map((a) => a.length));
   const header = ["action".padEnd(width), ...ACCESS_ROLES.map((r) => r.padEnd(10))].join(" ");
