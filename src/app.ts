@@ -7,7 +7,7 @@
 import { getLogger } from "@logtape/logtape";
 import { sql } from "kysely";
 import type { RestManager } from "@discordeno/bot";
-import type { Config } from "./config.ts";
+import { applicationIdFromToken, type Config } from "./config.ts";
 import { VERSION } from "./version.ts";
 import { type DatabaseHandle, openDatabase } from "./db/connect.ts";
 import { migrateToLatest } from "./db/migrate.ts";
@@ -27,12 +27,7 @@ import {
   type TicketRepository,
 } from "./ports.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
-import {
-  applicationIdFromToken,
-  closeDiscordRest,
-  createDiscordPort,
-  createDiscordRest,
-} from "./discord/discord_port.ts";
+import { closeDiscordRest, createDiscordPort, createDiscordRest } from "./discord/discord_port.ts";
 import { createGateway, discordenoLogger, type Gateway } from "./discord/gateway.ts";
 import { registerCommands } from "./discord/register_commands.ts";
 import { createRestTransport } from "./discord/rest_transport.ts";
@@ -62,7 +57,8 @@ export class InvalidTokenError extends Error {
 export type MessageEvent =
   | { kind: "create"; message: MessageInput; raw: unknown }
   | { kind: "update"; raw: unknown }
-  | { kind: "delete"; raw: unknown };
+  | { kind: "delete"; raw: unknown }
+  | { kind: "delete_bulk"; raw: unknown };
 
 /** What message hooks get to work with. */
 export interface AppServices {
@@ -357,6 +353,7 @@ export async function startTicketeer(
         },
         onMessageUpdate: (raw) => deliverMessage({ kind: "update", raw }),
         onMessageDelete: (raw) => deliverMessage({ kind: "delete", raw }),
+        onMessageDeleteBulk: (raw) => deliverMessage({ kind: "delete_bulk", raw }),
         onStateChange: (state) => metrics.gatewayUp.set(state === "connected" ? 1 : 0),
       }, {
         rest,

@@ -9,11 +9,13 @@ import type { AppServices, MessageEvent, MessageHook } from "./app.ts";
 import {
   archiveMessageCreate,
   archiveMessageDelete,
+  archiveMessageDeleteBulk,
   archiveMessageUpdate,
 } from "./core/tickets/archive_message.ts";
 import { createRelayClient } from "./relay/relay_client.ts";
 import { createRelayQueue, type RelayQueue } from "./relay/relay_queue.ts";
 import { createMessageRelay, type MessageRelay } from "./relay/relay_message.ts";
+import { withDeadline } from "./with_deadline.ts";
 
 /** The message hook and what must be closed on shutdown. */
 export interface MessageEvents {
@@ -72,6 +74,9 @@ export function createMessageEvents(services: AppServices): MessageEvents {
       case "delete":
         await archiveMessageDelete(raw, archive);
         return;
+      case "delete_bulk":
+        await archiveMessageDeleteBulk(raw, archive);
+        return;
     }
   };
 
@@ -79,15 +84,9 @@ export function createMessageEvents(services: AppServices): MessageEvents {
     hook,
     async close(timeoutMs) {
       if (queue === null) return;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timeout = new Promise<void>((resolve) => {
-        timer = setTimeout(() => {
-          log.warning("Stopping with assistant relays still queued");
-          resolve();
-        }, timeoutMs);
+      await withDeadline(queue.close(), timeoutMs, () => {
+        log.warning("Stopping with assistant relays still queued");
       });
-      await Promise.race([queue.close(), timeout]);
-      clearTimeout(timer);
     },
   };
 }

@@ -41,18 +41,32 @@ function formatLabels(pairs: ReadonlyArray<readonly [string, string]>): string {
   return `{${pairs.map(([k, v]) => `${k}="${escapeLabelValue(v)}"`).join(",")}}`;
 }
 
+/** The `# HELP` and `# TYPE` lines every metric's exposition starts with. */
+function header(name: string, help: string, type: "counter" | "gauge" | "histogram"): string[] {
+  return [`# HELP ${name} ${escapeHelp(help)}`, `# TYPE ${name} ${type}`];
+}
+
+/** The arguments of a record call: labels first unless the metric has none. */
+type RecordArgs<L extends string, V> = [L] extends [never] ? [value: V]
+  : [labels: Labels<L>, value: V];
+
 /** Keeps one series per distinct label set, in first-seen order. */
 class SeriesMap<L extends string, V> {
   readonly #labelNames: readonly L[];
   readonly #series = new Map<string, { pairs: Array<readonly [string, string]>; value: V }>();
   readonly #metric: string;
+  readonly #create: () => V;
 
-  constructor(metric: string, labelNames: readonly L[]) {
+  constructor(metric: string, labelNames: readonly L[], create: () => V) {
+    checkNames(metric, labelNames);
     this.#metric = metric;
     this.#labelNames = labelNames;
+    this.#create = create;
+    // A labelless metric shows its one series from the start.
+    if (labelNames.length === 0) this.get(undefined);
   }
 
-  get(labels: Labels<L> | undefined, create: () => V): V {
+  get(labels: Labels<L> | undefined): V {
     const given = (labels ?? {}) as Record<string, string>;
     const pairs = this.#labelNames.map((name) => {
       const value = given[name];
@@ -67,10 +81,19 @@ class SeriesMap<L extends string, V> {
     const key = JSON.stringify(pairs.map(([, v]) => v));
     let entry = this.#series.get(key);
     if (entry === undefined) {
-      entry = { pairs, value: create() };
+      entry = { pairs, value: this.#create() };
       this.#series.set(key, entry);
     }
     return entry.value;
+  }
+
+  /** The series a record call names, and the value it records. */
+  split<A>(args: readonly unknown[]): [series: V, value: A] {
+    const [labels, value] = (this.labelless ? [undefined, args[0]] : args) as [
+      Labels<L> | undefined,
+      A,
+    ];
+    return [this.get(labels), value];
   }
 
   entries(): Array<{ pairs: Array<readonly [string, string]>; value: V }> {
@@ -82,75 +105,64 @@ class SeriesMap<L extends string, V> {
   }
 }
 
-/** A monotonically increasing count, optionally split by labels. */
-export class Counter<L extends string = never> {
+/** What counters and gauges share: one number per label set. */
+abstract class NumberMetric<L extends string> {
   readonly name: string;
   readonly help: string;
-  readonly #series: SeriesMap<L, { value: number }>;
+  protected readonly series: SeriesMap<L, { value: number }>;
+  readonly #type: "counter" | "gauge";
 
-  constructor(name: string, help: string, labelNames: readonly L[] = []) {
-    checkNames(name, labelNames);
+  constructor(type: "counter" | "gauge", name: string, help: string, labelNames: readonly L[]) {
+    this.series = new SeriesMap(name, labelNames, () => ({ value: 0 }));
     this.name = name;
     this.help = help;
-    this.#series = new SeriesMap(name, labelNames);
-    if (labelNames.length === 0) this.#series.get(undefined, () => ({ value: 0 }));
-  }
-
-  /** Adds `amount` (default 1, never negative) to the series of `labels`. */
-  inc(
-    ...args: [L] extends [never] ? [amount?: number] : [labels: Labels<L>, amount?: number]
-  ): void {
-    const [labels, amount] = (this.#series.labelless ? [undefined, args[0]] : args) as [
-      Labels<L> | undefined,
-      number | undefined,
-    ];
-    const by = amount ?? 1;
-    if (!(by >= 0)) throw new RangeError(`Cannot increase ${this.name} by ${by}: it only grows`);
-    this.#series.get(labels, () => ({ value: 0 })).value += by;
+    this.#type = type;
   }
 
   /** The current value of one series (0 when never recorded). */
   value(...args: [L] extends [never] ? [] : [labels: Labels<L>]): number {
-    return this.#series.get(args[0], () => ({ value: 0 })).value;
+    return this.series.get(args[0]).value;
   }
 
-  /** The exposition text of this counter. */
+  /** The exposition text of this metric. */
   render(): string {
-    const lines = [`# HELP ${this.name} ${escapeHelp(this.help)}`, `# TYPE ${this.name} counter`];
-    for (const { pairs, value } of this.#series.entries()) {
+    const lines = header(this.name, this.help, this.#type);
+    for (const { pairs, value } of this.series.entries()) {
       lines.push(`${this.name}${formatLabels(pairs)} ${formatValue(value.value)}`);
     }
     return lines.join("\n") + "\n";
   }
 }
 
+/** A monotonically increasing count, optionally split by labels. */
+export class Counter<L extends string = never> extends NumberMetric<L> {
+  constructor(name: string, help: string, labelNames: readonly L[] = []) {
+    super("counter", name, help, labelNames);
+  }
+
+  /** Adds `amount` (default 1, never negative) to the series of `labels`. */
+  inc(
+    ...args: [L] extends [never] ? [amount?: number] : [labels: Labels<L>, amount?: number]
+  ): void {
+    const [series, amount] = this.series.split<number | undefined>(args);
+    const by = amount ?? 1;
+    if (!(by >= 0)) throw new RangeError(`Cannot increase ${this.name} by ${by}: it only grows`);
+    series.value += by;
+  }
+}
+
 /** A value that goes up and down; may be read from a callback at scrape time. */
-export class Gauge<L extends string = never> {
-  readonly name: string;
-  readonly help: string;
-  readonly #series: SeriesMap<L, { value: number }>;
+export class Gauge<L extends string = never> extends NumberMetric<L> {
   #collect: (() => number | Promise<number>) | null = null;
 
   constructor(name: string, help: string, labelNames: readonly L[] = []) {
-    checkNames(name, labelNames);
-    this.name = name;
-    this.help = help;
-    this.#series = new SeriesMap(name, labelNames);
-    if (labelNames.length === 0) this.#series.get(undefined, () => ({ value: 0 }));
+    super("gauge", name, help, labelNames);
   }
 
   /** Sets the series of `labels` to `value`. */
-  set(...args: [L] extends [never] ? [value: number] : [labels: Labels<L>, value: number]): void {
-    const [labels, value] = (this.#series.labelless ? [undefined, args[0]] : args) as [
-      Labels<L> | undefined,
-      number,
-    ];
-    this.#series.get(labels, () => ({ value: 0 })).value = value;
-  }
-
-  /** The current value of one series (0 when never set). */
-  value(...args: [L] extends [never] ? [] : [labels: Labels<L>]): number {
-    return this.#series.get(args[0], () => ({ value: 0 })).value;
+  set(...args: RecordArgs<L, number>): void {
+    const [series, value] = this.series.split<number>(args);
+    series.value = value;
   }
 
   /**
@@ -158,7 +170,7 @@ export class Gauge<L extends string = never> {
    * failing source keeps the last value.
    */
   collectFrom(source: (() => number | Promise<number>) | null): void {
-    if (!this.#series.labelless) {
+    if (!this.series.labelless) {
       throw new TypeError(`Cannot collect ${this.name} from a callback: it has labels`);
     }
     this.#collect = source;
@@ -173,16 +185,7 @@ export class Gauge<L extends string = never> {
     } catch {
       return; // the last value stays: a scrape must not fail for one gauge
     }
-    this.#series.get(undefined, () => ({ value: 0 })).value = value;
-  }
-
-  /** The exposition text of this gauge. */
-  render(): string {
-    const lines = [`# HELP ${this.name} ${escapeHelp(this.help)}`, `# TYPE ${this.name} gauge`];
-    for (const { pairs, value } of this.#series.entries()) {
-      lines.push(`${this.name}${formatLabels(pairs)} ${formatValue(value.value)}`);
-    }
-    return lines.join("\n") + "\n";
+    this.series.get(undefined).value = value;
   }
 }
 
@@ -219,8 +222,6 @@ export class Histogram<L extends string = never> {
     help: string,
     options: { buckets?: readonly number[]; labelNames?: readonly L[] } = {},
   ) {
-    const labelNames = options.labelNames ?? [];
-    checkNames(name, labelNames);
     const buckets = [...(options.buckets ?? DEFAULT_SECONDS_BUCKETS)];
     for (let i = 1; i < buckets.length; i++) {
       if (!(buckets[i]! > buckets[i - 1]!)) {
@@ -230,23 +231,16 @@ export class Histogram<L extends string = never> {
     this.name = name;
     this.help = help;
     this.buckets = buckets.filter((b) => b !== Infinity);
-    this.#series = new SeriesMap(name, labelNames);
-    if (labelNames.length === 0) this.#series.get(undefined, () => this.#empty());
-  }
-
-  #empty(): HistogramSeries {
-    return { counts: this.buckets.map(() => 0), sum: 0, count: 0 };
+    this.#series = new SeriesMap(name, options.labelNames ?? [], () => ({
+      counts: this.buckets.map(() => 0),
+      sum: 0,
+      count: 0,
+    }));
   }
 
   /** Records one observation. */
-  observe(
-    ...args: [L] extends [never] ? [value: number] : [labels: Labels<L>, value: number]
-  ): void {
-    const [labels, value] = (this.#series.labelless ? [undefined, args[0]] : args) as [
-      Labels<L> | undefined,
-      number,
-    ];
-    const series = this.#series.get(labels, () => this.#empty());
+  observe(...args: RecordArgs<L, number>): void {
+    const [series, value] = this.#series.split<number>(args);
     this.buckets.forEach((bound, i) => {
       if (value <= bound) series.counts[i]! += 1;
     });
@@ -256,12 +250,12 @@ export class Histogram<L extends string = never> {
 
   /** How many observations one series holds. */
   count(...args: [L] extends [never] ? [] : [labels: Labels<L>]): number {
-    return this.#series.get(args[0], () => this.#empty()).count;
+    return this.#series.get(args[0]).count;
   }
 
   /** The exposition text of this histogram. */
   render(): string {
-    const lines = [`# HELP ${this.name} ${escapeHelp(this.help)}`, `# TYPE ${this.name} histogram`];
+    const lines = header(this.name, this.help, "histogram");
     for (const { pairs, value } of this.#series.entries()) {
       this.buckets.forEach((bound, i) => {
         const labels = formatLabels([...pairs, ["le", formatValue(bound)]]);

@@ -305,6 +305,14 @@ export class DiscordRequestError extends Error {
   }
 }
 
+/** True when `error` is a `DiscordRequestError` whose failure is one of `kinds`. */
+export function isDiscordFailure(
+  error: unknown,
+  ...kinds: DiscordFailure["kind"][]
+): error is DiscordRequestError {
+  return error instanceof DiscordRequestError && kinds.includes(error.failure.kind);
+}
+
 /** A permission overwrite: `type` role or member; allow/deny are bitfields. */
 export interface Overwrite {
   id: RoleId | UserId;

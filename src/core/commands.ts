@@ -66,21 +66,33 @@ const sub = (
   options: CommandOption[] = [],
 ): CommandOption => ({ type: OptionType.Subcommand, name, description, options });
 
-const categoryOption = (name: string, description: string, required: boolean) => ({
-  type: OptionType.Channel,
+/** A chat-input command, shown to members with `permissions` (null: everyone), guild only. */
+const command = (
+  name: string,
+  description: string,
+  options: CommandOption[],
+  permissions: string | null,
+): CommandDefinition => ({
+  type: 1,
   name,
   description,
-  required,
-  channel_types: [ChannelType.GuildCategory],
+  options,
+  default_member_permissions: permissions,
+  dm_permission: false,
+  contexts: [0],
 });
 
-const textChannelOption = (name: string, description: string, required: boolean) => ({
-  type: OptionType.Channel,
-  name,
-  description,
-  required,
-  channel_types: [ChannelType.GuildText],
-});
+const channelOption =
+  (channelType: number) => (name: string, description: string, required: boolean) => ({
+    type: OptionType.Channel,
+    name,
+    description,
+    required,
+    channel_types: [channelType],
+  });
+
+const categoryOption = channelOption(ChannelType.GuildCategory);
+const textChannelOption = channelOption(ChannelType.GuildText);
 
 const roleOption = (name: string, description: string, required: boolean) => ({
   type: OptionType.Role,
@@ -105,11 +117,10 @@ const booleanOption = (name: string, description: string) => ({
 
 /** Every command the bot registers. */
 export const COMMANDS: readonly CommandDefinition[] = [
-  {
-    type: 1,
-    name: "setup",
-    description: "Set up tickets: category, staff role and log channel (created when missing)",
-    options: [
+  command(
+    "setup",
+    "Set up tickets: category, staff role and log channel (created when missing)",
+    [
       categoryOption("category", 'Category for ticket channels (default: create "Tickets")', false),
       roleOption("staff_role", 'Role that handles tickets (default: create "Support")', false),
       textChannelOption(
@@ -118,15 +129,12 @@ export const COMMANDS: readonly CommandDefinition[] = [
         false,
       ),
     ],
-    default_member_permissions: MANAGE_GUILD,
-    dm_permission: false,
-    contexts: [0],
-  },
-  {
-    type: 1,
-    name: "config",
-    description: "Show or change the ticket settings",
-    options: [
+    MANAGE_GUILD,
+  ),
+  command(
+    "config",
+    "Show or change the ticket settings",
+    [
       sub("show", "Show every ticket setting and who may do what"),
       {
         type: OptionType.SubcommandGroup,
@@ -191,15 +199,12 @@ export const COMMANDS: readonly CommandDefinition[] = [
         ],
       },
     ],
-    default_member_permissions: MANAGE_GUILD,
-    dm_permission: false,
-    contexts: [0],
-  },
-  {
-    type: 1,
-    name: "panel",
-    description: "Post a panel with a button that opens tickets",
-    options: [
+    MANAGE_GUILD,
+  ),
+  command(
+    "panel",
+    "Post a panel with a button that opens tickets",
+    [
       textChannelOption("channel", "Where to post it (default: this channel)", false),
       {
         type: OptionType.String,
@@ -223,15 +228,12 @@ export const COMMANDS: readonly CommandDefinition[] = [
         max_length: 80,
       },
     ],
-    default_member_permissions: MANAGE_GUILD,
-    dm_permission: false,
-    contexts: [0],
-  },
-  {
-    type: 1,
-    name: "ticket",
-    description: "Open and manage support tickets",
-    options: [
+    MANAGE_GUILD,
+  ),
+  command(
+    "ticket",
+    "Open and manage support tickets",
+    [
       sub("new", "Open a ticket", [
         {
           type: OptionType.String,
@@ -266,8 +268,6 @@ export const COMMANDS: readonly CommandDefinition[] = [
         },
       ]),
     ],
-    default_member_permissions: null,
-    dm_permission: false,
-    contexts: [0],
-  },
+    null,
+  ),
 ];

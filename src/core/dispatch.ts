@@ -9,6 +9,7 @@ import type { CommandInput, ComponentInput, InteractionInput, ModalInput } from 
 import { refuse } from "./errors.ts";
 import type { Reply } from "./reply.ts";
 import { decodeCustomId } from "./custom_id.ts";
+import { newErrorId } from "./error_id.ts";
 import { DiscordRequestError } from "../ports.ts";
 import { handleSetup } from "./setup/setup.ts";
 import { handlePanel } from "./setup/panel.ts";
@@ -29,7 +30,7 @@ import { handleOpenForm, handlePanelButton } from "./tickets/panel_button.ts";
 
 type CommandHandler = (input: CommandInput, ctx: HandlerContext) => Promise<Reply>;
 
-/** Command routes, keyed `name`, `name subcommand` or `name group subcommand`. */
+/** Command routes, keyed `name`, `name subcommand` or `name group` (its handler reads the subcommand). */
 const COMMAND_ROUTES: Readonly<Record<string, CommandHandler>> = {
   "setup": handleSetup,
   "panel": handlePanel,
@@ -130,12 +131,6 @@ export function discordFailureReply(error: DiscordRequestError): Reply | null {
     case "other":
       return null;
   }
-}
-
-/** A short random id that ties a member's report to the log line. */
-function newErrorId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(4));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** The apology for a failure on our side. */

@@ -36,3 +36,19 @@ export const channelId = (value: string): ChannelId => snowflake<"channel">(valu
 export const userId = (value: string): UserId => snowflake<"user">(value);
 export const roleId = (value: string): RoleId => snowflake<"role">(value);
 export const messageId = (value: string): MessageId => snowflake<"message">(value);
+
+/** Milliseconds between the Unix epoch and Discord's snowflake epoch (2015-01-01). */
+const DISCORD_EPOCH_MS = 1_420_070_400_000n;
+
+/** The creation time encoded in a snowflake (the Unix epoch when `id` is not one). */
+export function snowflakeTime(id: string): Date {
+  if (!isSnowflake(id)) return new Date(0);
+  return new Date(Number((BigInt(id) >> 22n) + DISCORD_EPOCH_MS));
+}
+
+/** Orders snowflakes by value (as numbers, not as text). */
+export function compareSnowflakes(a: string, b: string): number {
+  const x = BigInt(a);
+  const y = BigInt(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -23,7 +23,7 @@ export interface MemberRef {
   permissions: bigint;
 }
 
-/** Discord channel types the bot cares about (other types keep their number). */
+/** Discord channel types the bot tells apart (every other type is `other`). */
 export type ChannelKind = "text" | "category" | "other";
 
 /** A channel from an interaction's resolved data. */

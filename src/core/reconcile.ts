@@ -12,12 +12,13 @@
  * One ticket or guild that fails is logged and skipped; the rest go on.
  */
 import type { HandlerContext } from "./context.ts";
-import type { ChannelId, GuildId, UserId } from "./ids.ts";
+import { type ChannelId, type GuildId, snowflakeTime, type UserId } from "./ids.ts";
 import { recordAction } from "./audit_log.ts";
 import { runClose } from "./tickets/close_flow.ts";
 import {
   type Channel,
-  DiscordRequestError,
+  isDiscordFailure,
+  type NewAuditEvent,
   type Ticket,
   type TicketId,
   type TicketType,
@@ -57,8 +58,6 @@ export interface ReconcileSummary {
 export const CHANNEL_DELETED_REASON = "channel deleted";
 
 const DEFAULT_GRACE_MS = 10 * 60 * 1000;
-/** Milliseconds between the Unix epoch and Discord's snowflake epoch (2015-01-01). */
-const DISCORD_EPOCH_MS = 1_420_070_400_000n;
 
 /** Runs one reconciliation pass; never throws for one bad ticket or guild. */
 export async function reconcile(
@@ -110,8 +109,7 @@ export async function reconcile(
       await findOrphanChannels(handlerCtx, type, options.botUserId, graceMs, summary);
     } catch (error) {
       // A guild the bot has left answers "missing access": nothing to reconcile there.
-      const left = error instanceof DiscordRequestError &&
-        (error.failure.kind === "missing_access" || error.failure.kind === "unknown_channel");
+      const left = isDiscordFailure(error, "missing_access", "unknown_channel");
       if (!left) summary.failures++;
       const line = "Cannot look for orphan ticket channels in guild {guildId}: {error}";
       const fields = { guildId: type.guildId, error };
@@ -137,6 +135,37 @@ export async function reconcile(
   return summary;
 }
 
+/** The audit event of what reconciliation `did` to `ticket`, done by the bot. */
+function reconcileEvent(
+  ticket: Ticket,
+  botUserId: UserId,
+  did: "resumed" | "closed" | "discarded",
+  detail: Record<string, unknown>,
+): NewAuditEvent {
+  return {
+    guildId: ticket.guildId,
+    ticketId: ticket.id,
+    actorId: botUserId,
+    action: `ticket.reconcile_${did}`,
+    detail: { number: ticket.number, ...detail },
+  };
+}
+
+/** Warns with `message` that the close of `ticket` stopped at `outcome.step`. */
+function logStoppedClose(
+  ctx: HandlerContext,
+  ticket: Ticket,
+  outcome: { step: string; reason: string },
+  message: string,
+): void {
+  ctx.log.warn(message, {
+    number: ticket.number,
+    guildId: ticket.guildId,
+    step: outcome.step,
+    reason: outcome.reason,
+  });
+}
+
 async function resumeClose(
   ctx: HandlerContext,
   ticket: Ticket,
@@ -154,23 +183,16 @@ async function resumeClose(
   });
   if (outcome.kind === "closed") {
     summary.resumed.push(ticket.id);
-    await ctx.repo.audit({
-      guildId: ticket.guildId,
-      ticketId: ticket.id,
-      actorId: botUserId,
-      action: "ticket.reconcile_resumed",
-      detail: { number: ticket.number, lastStep: ticket.closeStep },
-    });
+    await ctx.repo.audit(
+      reconcileEvent(ticket, botUserId, "resumed", { lastStep: ticket.closeStep }),
+    );
   } else {
     summary.failures++;
-    ctx.log.warn(
+    logStoppedClose(
+      ctx,
+      ticket,
+      outcome,
       "Could not finish closing ticket #{number} in guild {guildId} at step {step}: {reason}; the next pass tries again",
-      {
-        number: ticket.number,
-        guildId: ticket.guildId,
-        step: outcome.step,
-        reason: outcome.reason,
-      },
     );
   }
 }
@@ -192,12 +214,10 @@ async function checkOpenTicket(
       number: ticket.number,
       guildId: ticket.guildId,
     });
+    // The row is gone, so the event names the ticket by number only.
     await ctx.repo.audit({
-      guildId: ticket.guildId,
+      ...reconcileEvent(ticket, botUserId, "discarded", { openerId: ticket.openerId }),
       ticketId: null,
-      actorId: botUserId,
-      action: "ticket.reconcile_discarded",
-      detail: { number: ticket.number, openerId: ticket.openerId },
     });
     return;
   }
@@ -211,28 +231,18 @@ async function checkOpenTicket(
   );
   const outcome = await runClose(ticket, ctx, { by: botUserId, reason: CHANNEL_DELETED_REASON });
   summary.closedMissing.push(ticket.id);
-  await ctx.repo.audit({
-    guildId: ticket.guildId,
-    ticketId: ticket.id,
-    actorId: botUserId,
-    action: "ticket.reconcile_closed",
-    detail: {
-      number: ticket.number,
-      channelId: ticket.channelId,
-      reason: CHANNEL_DELETED_REASON,
-      outcome: outcome.kind,
-      ...(outcome.kind === "failed" ? { failedStep: outcome.step, failure: outcome.reason } : {}),
-    },
-  });
+  await ctx.repo.audit(reconcileEvent(ticket, botUserId, "closed", {
+    channelId: ticket.channelId,
+    reason: CHANNEL_DELETED_REASON,
+    outcome: outcome.kind,
+    ...(outcome.kind === "failed" ? { failedStep: outcome.step, failure: outcome.reason } : {}),
+  }));
   if (outcome.kind === "failed") {
-    ctx.log.warn(
+    logStoppedClose(
+      ctx,
+      ticket,
+      outcome,
       "Ticket #{number} in guild {guildId} stays closing at step {step}: {reason}; the next pass resumes it",
-      {
-        number: ticket.number,
-        guildId: ticket.guildId,
-        step: outcome.step,
-        reason: outcome.reason,
-      },
     );
   }
 }
@@ -242,9 +252,7 @@ async function channelOrGone(ctx: HandlerContext, id: ChannelId): Promise<Channe
   try {
     return await ctx.discord.channel(id);
   } catch (error) {
-    if (error instanceof DiscordRequestError && error.failure.kind === "unknown_channel") {
-      return null;
-    }
+    if (isDiscordFailure(error, "unknown_channel")) return null;
     throw error;
   }
 }
@@ -270,7 +278,7 @@ async function findOrphanChannels(
       overwrite.type === "member" && overwrite.id !== botUserId
     );
     if (participant === undefined) continue;
-    if (now - snowflakeTime(channel.id) < graceMs) continue;
+    if (now - snowflakeTime(channel.id).getTime() < graceMs) continue;
     if (await ctx.repo.ticketByChannel(channel.id) !== null) continue;
 
     summary.orphanChannels.push(channel.id);
@@ -320,9 +328,4 @@ export function ticketCategories(channels: readonly Channel[], categoryId: Chann
     if (prefix === base || prefix === "tickets") result.add(channel.id);
   }
   return result;
-}
-
-/** When a snowflake was made, in Unix milliseconds. */
-function snowflakeTime(id: string): number {
-  return Number((BigInt(id) >> 22n) + DISCORD_EPOCH_MS);
 }

@@ -28,6 +28,7 @@ import {
   toArchivedMessage,
   toAuditEvent,
   toBytes,
+  toDate,
   toDriverBytes,
   toGuildSettings,
   toNumber,
@@ -102,10 +103,38 @@ export function createRepository(
     return toNumber(row.id);
   }
 
+  /** Runs an insert; false when the row is there already (a unique key refused it). */
+  async function insertOnce(query: { execute(): Promise<unknown> }): Promise<boolean> {
+    try {
+      await query.execute();
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
   async function ticketIn(executor: Kysely<Database>, id: TicketId): Promise<Ticket | null> {
     const row = await executor.selectFrom("tickets").selectAll().where("id", "=", id)
       .executeTakeFirst();
     return row ? toTicket(row) : null;
+  }
+
+  /**
+   * The row `find` gives, inserting it first when there is none: a concurrent
+   * first use inserts it too, so the insert skips a duplicate and `find` runs again.
+   */
+  async function findOrInsert<R, TB extends keyof Database>(
+    find: () => Promise<R | undefined>,
+    insert: (at: number) => InsertQueryBuilder<Database, TB, InsertResult>,
+    what: string,
+  ): Promise<R> {
+    const existing = await find();
+    if (existing) return existing;
+    await ignoringDuplicates(insert(now())).execute();
+    const row = await find();
+    if (!row) throw new Error(`Cannot create ${what}`);
+    return row;
   }
 
   async function requireTicket(id: TicketId, doing: string): Promise<Ticket> {
@@ -116,21 +145,20 @@ export function createRepository(
 
   const repo: TicketRepository = {
     async guildSettings(guildId) {
-      const existing = await db.selectFrom("guild_settings").selectAll()
-        .where("guild_id", "=", guildId).executeTakeFirst();
-      if (existing) return toGuildSettings(existing);
-      const at = now();
-      await ignoringDuplicates(
-        db.insertInto("guild_settings").values({
-          guild_id: guildId,
-          log_channel_id: null,
-          transcript_dm: 1,
-          created_at: at,
-          updated_at: at,
-        }),
-      ).execute();
-      const row = await db.selectFrom("guild_settings").selectAll()
-        .where("guild_id", "=", guildId).executeTakeFirstOrThrow();
+      const row = await findOrInsert(
+        () =>
+          db.selectFrom("guild_settings").selectAll().where("guild_id", "=", guildId)
+            .executeTakeFirst(),
+        (at) =>
+          db.insertInto("guild_settings").values({
+            guild_id: guildId,
+            log_channel_id: null,
+            transcript_dm: 1,
+            created_at: at,
+            updated_at: at,
+          }),
+        `the settings of guild ${guildId}`,
+      );
       return toGuildSettings(row);
     },
 
@@ -145,30 +173,27 @@ export function createRepository(
     },
 
     async defaultTicketType(guildId) {
-      const find = () =>
-        db.selectFrom("ticket_types").selectAll().where("guild_id", "=", guildId)
-          .where("is_default", "=", 1).executeTakeFirst();
-      const existing = await find();
-      if (existing) return toTicketType(existing);
-      const at = now();
-      await ignoringDuplicates(
-        db.insertInto("ticket_types").values({
-          guild_id: guildId,
-          name: DEFAULT_TICKET_TYPE_NAME,
-          is_default: 1,
-          category_id: null,
-          staff_role_ids: "[]",
-          naming_scheme: DEFAULT_NAMING_SCHEME,
-          welcome_text: null,
-          questions: "[]",
-          max_open_per_member: DEFAULT_MAX_OPEN_PER_MEMBER,
-          openers_may_add_members: 0,
-          created_at: at,
-          updated_at: at,
-        }),
-      ).execute();
-      const row = await find();
-      if (!row) throw new Error(`Cannot create the default ticket type of guild ${guildId}`);
+      const row = await findOrInsert(
+        () =>
+          db.selectFrom("ticket_types").selectAll().where("guild_id", "=", guildId)
+            .where("is_default", "=", 1).executeTakeFirst(),
+        (at) =>
+          db.insertInto("ticket_types").values({
+            guild_id: guildId,
+            name: DEFAULT_TICKET_TYPE_NAME,
+            is_default: 1,
+            category_id: null,
+            staff_role_ids: "[]",
+            naming_scheme: DEFAULT_NAMING_SCHEME,
+            welcome_text: null,
+            questions: "[]",
+            max_open_per_member: DEFAULT_MAX_OPEN_PER_MEMBER,
+            openers_may_add_members: 0,
+            created_at: at,
+            updated_at: at,
+          }),
+        `the default ticket type of guild ${guildId}`,
+      );
       return toTicketType(row);
     },
 
@@ -375,20 +400,15 @@ export function createRepository(
         .where("id", "=", id).execute();
     },
 
-    async addMember(member) {
-      try {
-        await db.insertInto("ticket_members").values({
+    addMember: (member) =>
+      insertOnce(
+        db.insertInto("ticket_members").values({
           ticket_id: member.ticketId,
           user_id: member.userId,
           added_by: member.addedBy,
           added_at: member.addedAt.getTime(),
-        }).execute();
-        return true;
-      } catch (error) {
-        if (isUniqueViolation(error)) return false;
-        throw error;
-      }
-    },
+        }),
+      ),
 
     async removeMember(ticketId, userId) {
       const result = await db.deleteFrom("ticket_members").where("ticket_id", "=", ticketId)
@@ -436,14 +456,14 @@ export function createRepository(
         text,
         messageCount: toNumber(row.message_count),
         byteSize: toNumber(row.byte_size),
-        createdAt: new Date(toNumber(row.created_at)),
+        createdAt: toDate(row.created_at),
       };
     },
 
     async saveAttachment(attachment) {
       // A resumed close may save the same attachment again: the first copy stays.
-      try {
-        await db.insertInto("attachments").values({
+      await insertOnce(
+        db.insertInto("attachments").values({
           ticket_id: attachment.ticketId,
           message_id: attachment.messageId,
           attachment_id: attachment.attachmentId,
@@ -451,10 +471,8 @@ export function createRepository(
           content_type: attachment.contentType,
           size: attachment.size,
           data: toDriverBytes(attachment.data),
-        }).execute();
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-      }
+        }),
+      );
     },
 
     async attachments(ticketId) {
@@ -468,8 +486,8 @@ export function createRepository(
 
     async archiveMessage(message) {
       // The gateway may deliver a message twice: the first record stays.
-      try {
-        await db.insertInto("archived_messages").values({
+      await insertOnce(
+        db.insertInto("archived_messages").values({
           message_id: message.messageId,
           ticket_id: message.ticketId,
           author_id: message.authorId,
@@ -477,10 +495,8 @@ export function createRepository(
           created_at: message.createdAt.getTime(),
           edited_at: null,
           deleted_at: null,
-        }).execute();
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-      }
+        }),
+      );
     },
 
     async markMessageEdited(messageId: MessageId, payload: string, at: Date) {

@@ -1,4 +1,5 @@
 /** How transcripts are stored: UTF-8 bytes, gzipped when large. */
+import { gunzip, gzip } from "../core/gzip.ts";
 
 /** Renderings at least this many bytes are gzipped. */
 export const COMPRESS_THRESHOLD_BYTES = 16 * 1024;
@@ -21,10 +22,7 @@ export async function encodeTranscript(html: string, text: string): Promise<Enco
   ) {
     return { html: htmlBytes, text: textBytes, compressed: false };
   }
-  const [gzHtml, gzText] = await Promise.all([
-    transform(htmlBytes, new CompressionStream("gzip")),
-    transform(textBytes, new CompressionStream("gzip")),
-  ]);
+  const [gzHtml, gzText] = await Promise.all([gzip(htmlBytes), gzip(textBytes)]);
   return { html: gzHtml, text: gzText, compressed: true };
 }
 
@@ -36,17 +34,6 @@ export async function decodeTranscript(
   if (!stored.compressed) {
     return { html: decoder.decode(stored.html), text: decoder.decode(stored.text) };
   }
-  const [html, text] = await Promise.all([
-    transform(stored.html, new DecompressionStream("gzip")),
-    transform(stored.text, new DecompressionStream("gzip")),
-  ]);
+  const [html, text] = await Promise.all([gunzip(stored.html), gunzip(stored.text)]);
   return { html: decoder.decode(html), text: decoder.decode(text) };
-}
-
-async function transform(
-  bytes: Uint8Array,
-  stream: CompressionStream | DecompressionStream,
-): Promise<Uint8Array> {
-  const output = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream);
-  return new Uint8Array(await new Response(output).arrayBuffer());
 }

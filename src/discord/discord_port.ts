@@ -5,9 +5,11 @@
  * its formatter unchanged) and hands back Discord's raw JSON, which we map here.
  */
 import { createRestManager, type FileContent, type RestManager } from "@discordeno/bot";
+import { applicationIdFromToken } from "../config.ts";
 import {
   type ChannelId,
   channelId,
+  compareSnowflakes,
   type GuildId,
   guildId,
   type MessageId,
@@ -17,7 +19,7 @@ import {
   type UserId,
   userId,
 } from "../core/ids.ts";
-import type { ChannelKind, UserRef } from "../core/interaction.ts";
+import type { UserRef } from "../core/interaction.ts";
 import type { MessageBody } from "../core/message_body.ts";
 import {
   type Channel,
@@ -25,13 +27,19 @@ import {
   DiscordRequestError,
   type FetchedMessage,
   type InteractionToken,
+  isDiscordFailure,
   type Member,
   type NewChannel,
   type Overwrite,
   type Role,
 } from "../ports.ts";
+import { readBounded } from "../read_bounded.ts";
 import { callDiscord, type CallOptions, type RetryPolicy } from "./rest_failure.ts";
 import { createGlobalPacer, type GlobalPacer, isInteractionRoute } from "./global_pacer.ts";
+import { channelKind } from "./parse_interaction.ts";
+
+/** Read from the token as configuration does (`src/config.ts`). */
+export { applicationIdFromToken };
 
 /** The logger shape discordeno's managers accept. */
 export type DiscordenoLogger = RestManager["logger"];
@@ -115,17 +123,6 @@ export function closeDiscordRest(rest: RestManager): void {
   timers?.clear();
 }
 
-/** The application id encoded in a bot token's first part, or null when it has none. */
-export function applicationIdFromToken(token: string): string | null {
-  const first = token.split(".")[0] ?? "";
-  try {
-    const decoded = atob(first.replaceAll("-", "+").replaceAll("_", "/"));
-    return /^[0-9]{1,20}$/.test(decoded) ? decoded : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Options of `createDiscordPort`. */
 export interface DiscordPortOptions {
   retry?: RetryPolicy;
@@ -149,12 +146,6 @@ function str(value: unknown): string {
 
 function strOrNull(value: unknown): string | null {
   return typeof value === "string" ? value : null;
-}
-
-function channelKind(type: unknown): ChannelKind {
-  if (type === 0) return "text";
-  if (type === 4) return "category";
-  return "other";
 }
 
 function toOverwrite(raw: Json): Overwrite {
@@ -223,7 +214,7 @@ function overwriteJson(overwrite: Overwrite): Json {
 }
 
 /** Splits a message body into Discord JSON and the multipart files, if any. */
-function messageRequest(
+export function messageRequest(
   body: MessageBody,
   extra: Json = {},
 ): Pick<CallOptions, "body" | "files"> {
@@ -243,17 +234,6 @@ function messageRequest(
     },
     files: uploads,
   };
-}
-
-function compareSnowflakes(a: string, b: string): number {
-  const x = BigInt(a);
-  const y = BigInt(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** True when the failure is one of `kinds` (for "absent means null" lookups). */
-function isFailure(error: unknown, ...kinds: string[]): boolean {
-  return error instanceof DiscordRequestError && kinds.includes(error.failure.kind);
 }
 
 /** The `DiscordPort` over discordeno REST. */
@@ -287,7 +267,7 @@ export function createDiscordPort(
       try {
         return toChannel(await call<Json>("GET", `/channels/${id}`));
       } catch (error) {
-        if (isFailure(error, "unknown_channel")) return null;
+        if (isDiscordFailure(error, "unknown_channel")) return null;
         throw error;
       }
     },
@@ -350,7 +330,7 @@ export function createDiscordPort(
       try {
         return toMember(await call<Json>("GET", `/guilds/${guild}/members/${user}`));
       } catch (error) {
-        if (isFailure(error, "unknown_member")) return null;
+        if (isDiscordFailure(error, "unknown_member")) return null;
         if (
           error instanceof DiscordRequestError && error.failure.kind === "other" &&
           error.failure.code === 10013
@@ -407,32 +387,7 @@ export function createDiscordPort(
           `Cannot download attachment: the server answered ${response.status}`,
         );
       }
-      const declared = Number(response.headers.get("content-length") ?? NaN);
-      if (Number.isFinite(declared) && declared > maxBytes) {
-        await response.body?.cancel();
-        return null;
-      }
-      if (response.body === null) return new Uint8Array();
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      const reader = response.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.byteLength;
-        if (size > maxBytes) {
-          await reader.cancel();
-          return null;
-        }
-        chunks.push(value);
-      }
-      const data = new Uint8Array(size);
-      let offset = 0;
-      for (const chunk of chunks) {
-        data.set(chunk, offset);
-        offset += chunk.byteLength;
-      }
-      return data;
+      return await readBounded(response, maxBytes);
     },
 
     async dmChannel(user: UserId) {
@@ -452,6 +407,3 @@ export function createDiscordPort(
     },
   };
 }
-
-/** Exposed for the REST transport: body/file split and overwrite JSON. */
-export const discordJson = { messageRequest, overwriteJson };

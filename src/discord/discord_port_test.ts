@@ -1,35 +1,19 @@
 import assert from "node:assert/strict";
-import type { RestManager } from "@discordeno/bot";
 import { channelId, guildId, messageId, roleId, userId } from "../core/ids.ts";
 import { DiscordRequestError } from "../ports.ts";
-import { startRestRecorder, tokenFor } from "../../tests/e2e/rest_recorder.ts";
 import {
-  applicationIdFromToken,
-  closeDiscordRest,
-  createDiscordPort,
-  createDiscordRest,
-} from "./discord_port.ts";
+  startRecordedRest,
+  TEST_APPLICATION_ID,
+  tokenFor,
+} from "../../tests/fixtures/rest_recorder.ts";
+import { applicationIdFromToken, createDiscordPort } from "./discord_port.ts";
 
-const APP = "111111111111111111";
-const silent = { debug() {}, info() {}, warn() {}, error() {}, fatal() {} };
+const APP = TEST_APPLICATION_ID;
 
 async function setup() {
-  const recorder = await startRestRecorder();
-  const rest = createDiscordRest({
-    token: tokenFor(APP),
-    baseUrl: recorder.baseUrl,
-    logger: silent,
-  });
-  const port = createDiscordPort(rest, { retry: { attempts: 3, baseDelayMs: 5 } });
-  return {
-    recorder,
-    rest,
-    port,
-    async [Symbol.asyncDispose]() {
-      closeDiscordRest(rest as RestManager);
-      await recorder.close();
-    },
-  };
+  const recorded = await startRecordedRest();
+  const port = createDiscordPort(recorded.rest, { retry: { attempts: 3, baseDelayMs: 5 } });
+  return Object.assign(recorded, { port });
 }
 
 Deno.test("createDiscordRest() keeps discordeno's rate-limit queue for a custom URL", async () => {

@@ -26,6 +26,7 @@ export interface GatewayHooks {
   onMessageCreate(raw: unknown): unknown;
   onMessageUpdate(raw: unknown): unknown;
   onMessageDelete(raw: unknown): unknown;
+  onMessageDeleteBulk(raw: unknown): unknown;
   onStateChange?(state: ShardsState): void;
 }
 
@@ -167,6 +168,8 @@ export function createGateway(
         guard(log, "Message update hook", () => hooks.onMessageUpdate(payload(packet))),
       MESSAGE_DELETE: (_bot, packet) =>
         guard(log, "Message delete hook", () => hooks.onMessageDelete(payload(packet))),
+      MESSAGE_DELETE_BULK: (_bot, packet) =>
+        guard(log, "Message bulk delete hook", () => hooks.onMessageDeleteBulk(payload(packet))),
       READY: (_bot, packet) => {
         readySeen = true;
         const list = (payload(packet) as { guilds?: unknown[] } | null)?.guilds ?? [];

@@ -1,11 +1,14 @@
 import assert from "node:assert/strict";
-import { tokenFor } from "../../tests/e2e/rest_recorder.ts";
+import {
+  SILENT_LOGGER,
+  TEST_APPLICATION_ID,
+  tokenFor,
+} from "../../tests/fixtures/rest_recorder.ts";
 import { closeDiscordRest, createDiscordRest } from "./discord_port.ts";
 import { configure, type LogRecord, reset } from "@logtape/logtape";
 import { createGateway, discordenoLogger, INTENTS } from "./gateway.ts";
 
-const APP = "111111111111111111";
-const silent = { debug() {}, info() {}, warn() {}, error() {}, fatal() {} };
+const APP = TEST_APPLICATION_ID;
 
 /** A minimal gateway on 127.0.0.1: HELLO, READY on IDENTIFY, RESUMED on RESUME. */
 async function startMiniGateway() {
@@ -94,7 +97,11 @@ async function startMiniGateway() {
 
 Deno.test("createGateway() passes raw dispatches out and resumes after a drop", async () => {
   const mini = await startMiniGateway();
-  const rest = createDiscordRest({ token: tokenFor(APP), baseUrl: mini.baseUrl, logger: silent });
+  const rest = createDiscordRest({
+    token: tokenFor(APP),
+    baseUrl: mini.baseUrl,
+    logger: SILENT_LOGGER,
+  });
   const interactions: unknown[] = [];
   const messages: unknown[] = [];
   const states: string[] = [];
@@ -111,6 +118,7 @@ Deno.test("createGateway() passes raw dispatches out and resumes after a drop", 
       },
       onMessageUpdate: () => {},
       onMessageDelete: () => {},
+      onMessageDeleteBulk: () => {},
       onStateChange: (state) => {
         states.push(state);
         mini.notify();

@@ -66,7 +66,8 @@ function bitfield(value: unknown, what: string): bigint {
   return BigInt(value);
 }
 
-function channelKind(type: unknown): ChannelKind {
+/** Discord's channel `type` as the kinds the bot tells apart. */
+export function channelKind(type: unknown): ChannelKind {
   if (type === 0) return "text";
   if (type === 4) return "category";
   return "other";
@@ -154,6 +155,19 @@ interface CommandPath {
   options: Record<string, OptionValue>;
 }
 
+function userOption(resolved: Resolved, userId: UserId): OptionValue {
+  return {
+    type: "user",
+    value: userId,
+    user: resolvedUser(resolved, userId),
+    member: resolved.members[userId] !== undefined,
+  };
+}
+
+function roleOption(resolved: Resolved, roleId: RoleId): OptionValue {
+  return { type: "role", value: roleId, role: resolvedRole(resolved, roleId) };
+}
+
 function parseOptionValue(option: Json, resolved: Resolved): OptionValue | null {
   const name = option.name;
   const value = option.value;
@@ -170,36 +184,19 @@ function parseOptionValue(option: Json, resolved: Resolved): OptionValue | null 
     case 5:
       if (typeof value !== "boolean") throw new MalformedPayload(`option ${name} is not a boolean`);
       return { type: "boolean", value };
-    case 6: {
-      const userId = id<"user">(value, `option ${name}`) as UserId;
-      return {
-        type: "user",
-        value: userId,
-        user: resolvedUser(resolved, userId),
-        member: resolved.members[userId] !== undefined,
-      };
-    }
+    case 6:
+      return userOption(resolved, id<"user">(value, `option ${name}`));
     case 7: {
       const channelId = id<"channel">(value, `option ${name}`) as ChannelId;
       return { type: "channel", value: channelId, channel: resolvedChannel(resolved, channelId) };
     }
-    case 8: {
-      const roleId = id<"role">(value, `option ${name}`) as RoleId;
-      return { type: "role", value: roleId, role: resolvedRole(resolved, roleId) };
-    }
+    case 8:
+      return roleOption(resolved, id<"role">(value, `option ${name}`));
     case 9: { // mentionable: a user or a role, told apart by the resolved data
       const target = id<"user">(value, `option ${name}`);
-      if (resolved.roles[target] !== undefined) {
-        const roleId = target as string as RoleId;
-        return { type: "role", value: roleId, role: resolvedRole(resolved, roleId) };
-      }
-      const userId = target as UserId;
-      return {
-        type: "user",
-        value: userId,
-        user: resolvedUser(resolved, userId),
-        member: resolved.members[userId] !== undefined,
-      };
+      return resolved.roles[target] !== undefined
+        ? roleOption(resolved, target as string as RoleId)
+        : userOption(resolved, target);
     }
     default: // attachments and types added later: not used by any handler
       return null;

@@ -5,6 +5,7 @@
  */
 import type { RestManager } from "@discordeno/bot";
 import { COMMANDS } from "../core/commands.ts";
+import { encodeHex } from "../core/hex.ts";
 import type { GuildId } from "../core/ids.ts";
 import type { TicketRepository } from "../ports.ts";
 import { callDiscord, type RetryPolicy } from "./rest_failure.ts";
@@ -35,7 +36,7 @@ export function canonicalJson(value: unknown): string {
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+  return encodeHex(new Uint8Array(digest));
 }
 
 /**

@@ -1,12 +1,10 @@
 import assert from "node:assert/strict";
 import { guildId } from "../core/ids.ts";
 import { COMMANDS } from "../core/commands.ts";
-import { startRestRecorder, tokenFor } from "../../tests/e2e/rest_recorder.ts";
-import { closeDiscordRest, createDiscordRest } from "./discord_port.ts";
+import { startRecordedRest, TEST_APPLICATION_ID } from "../../tests/fixtures/rest_recorder.ts";
 import { canonicalJson, registerCommands } from "./register_commands.ts";
 
-const APP = "111111111111111111";
-const silent = { debug() {}, info() {}, warn() {}, error() {}, fatal() {} };
+const APP = TEST_APPLICATION_ID;
 
 function metaStore() {
   const values = new Map<string, string>();
@@ -21,21 +19,11 @@ function metaStore() {
 }
 
 async function setup() {
-  const recorder = await startRestRecorder();
-  recorder.respond((r) => (r.method === "PUT" ? { status: 200, json: r.json } : undefined));
-  const rest = createDiscordRest({
-    token: tokenFor(APP),
-    baseUrl: recorder.baseUrl,
-    logger: silent,
-  });
-  return {
-    recorder,
-    rest,
-    async [Symbol.asyncDispose]() {
-      closeDiscordRest(rest);
-      await recorder.close();
-    },
-  };
+  const recorded = await startRecordedRest();
+  recorded.recorder.respond((
+    r,
+  ) => (r.method === "PUT" ? { status: 200, json: r.json } : undefined));
+  return recorded;
 }
 
 Deno.test("registerCommands() registers once, then only when the definitions change", async () => {

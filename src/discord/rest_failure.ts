@@ -7,8 +7,7 @@
  * `{ ok: false, status, body?: string, error?: string }`: `body` is Discord's
  * JSON error text, and status 999 means the request never got an answer.
  */
-import type { RequestMethods, RestManager } from "@discordeno/bot";
-import type { FileContent } from "@discordeno/bot";
+import type { FileContent, RequestMethods, RestManager } from "@discordeno/bot";
 import { type DiscordFailure, DiscordRequestError } from "../ports.ts";
 
 /** Discord's JSON error body: `{ code, message, errors? }`. */
@@ -71,32 +70,27 @@ function isCategoryFull(errors: unknown): boolean {
   return /MAX_CHANNELS|maximum number of channels/i.test(text);
 }
 
+/** The failures one of Discord's JSON error codes names by itself. */
+const FAILURE_BY_CODE: ReadonlyMap<number, DiscordFailure> = new Map<number, DiscordFailure>([
+  [50013, { kind: "missing_permissions" }],
+  [50001, { kind: "missing_access" }],
+  [10003, { kind: "unknown_channel" }],
+  [10007, { kind: "unknown_member" }],
+  [10008, { kind: "unknown_message" }],
+  [10011, { kind: "unknown_role" }],
+  [30013, { kind: "guild_channel_limit" }],
+  [50007, { kind: "cannot_dm" }],
+]);
+
 /** Maps an HTTP status and Discord's error body to a `DiscordFailure`. */
 export function failureFromResponse(status: number, body: string | null): DiscordFailure {
   const parsed = parseBody(body);
   if (status === NO_ANSWER || status === 0) return { kind: "unavailable", status: 0 };
   if (status === 429) return { kind: "rate_limited", retryAfterMs: parsed.retryAfterMs ?? 1000 };
   if (status >= 500) return { kind: "unavailable", status };
-  switch (parsed.code) {
-    case 50013:
-      return { kind: "missing_permissions" };
-    case 50001:
-      return { kind: "missing_access" };
-    case 10003:
-      return { kind: "unknown_channel" };
-    case 10007:
-      return { kind: "unknown_member" };
-    case 10008:
-      return { kind: "unknown_message" };
-    case 10011:
-      return { kind: "unknown_role" };
-    case 30013:
-      return { kind: "guild_channel_limit" };
-    case 50007:
-      return { kind: "cannot_dm" };
-    case 50035:
-      if (isCategoryFull(parsed.errors)) return { kind: "category_full" };
-  }
+  const known = parsed.code === null ? undefined : FAILURE_BY_CODE.get(parsed.code);
+  if (known !== undefined) return { ...known };
+  if (parsed.code === 50035 && isCategoryFull(parsed.errors)) return { kind: "category_full" };
   return { kind: "other", status, code: parsed.code, message: parsed.message };
 }
 
@@ -237,7 +231,7 @@ export async function callDiscord<T>(
     } catch (error) {
       const failure = failureFromError(error);
       if (failure === null) throw error;
-      options.observe?.(label, failure.kind === "unavailable" ? failure.status : statusOf(failure));
+      options.observe?.(label, statusOf(failure));
       if (failure.kind === "unavailable" && failure.status === 0) {
         reopenQueue(rest, method, route);
       }

@@ -7,7 +7,7 @@ import type { RestManager } from "@discordeno/bot";
 import type { MessageBody } from "../core/message_body.ts";
 import type { InteractionCallback, InteractionTransport } from "./interaction_transport.ts";
 import { EPHEMERAL_FLAG } from "./interaction_transport.ts";
-import { discordJson } from "./discord_port.ts";
+import { messageRequest } from "./discord_port.ts";
 import { callDiscord, type RetryPolicy } from "./rest_failure.ts";
 
 /** Options of `createRestTransport`. */
@@ -44,13 +44,13 @@ export function createRestTransport(
         rest,
         "PATCH",
         `/webhooks/${applicationId}/${token}/messages/@original`,
-        { ...discordJson.messageRequest(body), ...shared },
+        { ...messageRequest(body), ...shared },
       );
     },
 
     async followUp(applicationId: string, token: string, body: MessageBody, ephemeral: boolean) {
       await callDiscord(rest, "POST", `/webhooks/${applicationId}/${token}`, {
-        ...discordJson.messageRequest(body, ephemeral ? { flags: EPHEMERAL_FLAG } : {}),
+        ...messageRequest(body, ephemeral ? { flags: EPHEMERAL_FLAG } : {}),
         ...shared,
       });
     },

@@ -1,26 +1,13 @@
 import assert from "node:assert/strict";
-import { startRestRecorder, tokenFor } from "../../tests/e2e/rest_recorder.ts";
-import { closeDiscordRest, createDiscordRest } from "./discord_port.ts";
+import { startRecordedRest, TEST_APPLICATION_ID } from "../../tests/fixtures/rest_recorder.ts";
 import { createRestTransport } from "./rest_transport.ts";
 
-const APP = "111111111111111111";
-const silent = { debug() {}, info() {}, warn() {}, error() {}, fatal() {} };
+const APP = TEST_APPLICATION_ID;
 
 async function setup() {
-  const recorder = await startRestRecorder();
-  const rest = createDiscordRest({
-    token: tokenFor(APP),
-    baseUrl: recorder.baseUrl,
-    logger: silent,
-  });
-  return {
-    recorder,
-    transport: createRestTransport(rest, { retry: { attempts: 2, baseDelayMs: 1 } }),
-    async [Symbol.asyncDispose]() {
-      closeDiscordRest(rest);
-      await recorder.close();
-    },
-  };
+  const recorded = await startRecordedRest();
+  const transport = createRestTransport(recorded.rest, { retry: { attempts: 2, baseDelayMs: 1 } });
+  return Object.assign(recorded, { transport });
 }
 
 Deno.test("createRestTransport() answers, edits and follows up through REST", async () => {

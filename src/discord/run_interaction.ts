@@ -6,10 +6,12 @@
  */
 import { getLogger } from "@logtape/logtape";
 import type { HandlerContext } from "../core/context.ts";
+import { newErrorId } from "../core/error_id.ts";
 import type { InteractionInput } from "../core/interaction.ts";
 import type { MessageBody } from "../core/message_body.ts";
 import type { Reply } from "../core/reply.ts";
 import type { Metrics } from "../metrics.ts";
+import { withDeadline } from "../with_deadline.ts";
 import {
   EPHEMERAL_FLAG,
   type InteractionCallback,
@@ -68,12 +70,6 @@ type AnswerState =
   | "deferred"
   /** Type 6 sent (components): update edits the message, other replies follow up. */
   | "deferred_update";
-
-/** A short random id that links a member's apology to the log line. */
-function newErrorId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(4));
-  return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 /** The apology a member reads when handling failed unexpectedly. */
 export function apologyText(errorId: string): string {
@@ -268,18 +264,10 @@ export class InFlight {
   /** Waits until nothing is in flight or `timeoutMs` passed; true when all settled. */
   async drain(timeoutMs: number): Promise<boolean> {
     if (this.#pending.size === 0) return true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), timeoutMs);
-    });
     const settled = (async () => {
       while (this.#pending.size > 0) await Promise.all([...this.#pending]);
-      return true as const;
+      return true;
     })();
-    try {
-      return await Promise.race([settled, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return await withDeadline(settled, timeoutMs, () => false);
   }
 }

@@ -3,6 +3,7 @@
  * `X-Signature-Timestamp` + raw body with the application's public key.
  * Stale or future timestamps and anything malformed are rejected; it never throws.
  */
+import { decodeHex } from "../core/hex.ts";
 
 /** A signed request as received. */
 export interface SignedRequest {
@@ -24,18 +25,6 @@ export interface VerifierOptions {
   now?: () => number;
 }
 
-const HEX = /^(?:[0-9a-fA-F]{2})+$/;
-
-/** Decodes even-length hex; null when it is not hex. */
-function fromHex(hex: string): Uint8Array<ArrayBuffer> | null {
-  if (!HEX.test(hex)) return null;
-  const bytes = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < bytes.length; i++) {
-    bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  }
-  return bytes;
-}
-
 /**
  * Builds a verifier for `publicKeyHex` (32 bytes, hex). The key is imported once;
  * a key that is not valid hex of the right length throws `SyntaxError` here.
@@ -44,7 +33,7 @@ export function createInteractionVerifier(
   publicKeyHex: string,
   options: VerifierOptions = {},
 ): InteractionVerifier {
-  const keyBytes = fromHex(publicKeyHex.trim());
+  const keyBytes = decodeHex(publicKeyHex.trim());
   if (keyBytes === null || keyBytes.length !== 32) {
     throw new SyntaxError("Cannot use the public key: it must be 64 hexadecimal characters");
   }
@@ -59,7 +48,7 @@ export function createInteractionVerifier(
     if (!/^[0-9]{1,12}$/.test(timestamp)) return false;
     const ageSeconds = now() / 1000 - Number(timestamp);
     if (!(Math.abs(ageSeconds) <= maxAgeSeconds)) return false;
-    const signature = fromHex(signatureHex);
+    const signature = decodeHex(signatureHex);
     if (signature === null || signature.length !== 64) return false;
     const stamp = encoder.encode(timestamp);
     const message = new Uint8Array(stamp.length + rawBody.length);

@@ -19,6 +19,8 @@ import {
   type RunInteractionDeps,
 } from "../discord/run_interaction.ts";
 import type { InteractionVerifier } from "../discord/verify.ts";
+import { readBounded } from "../read_bounded.ts";
+import { withDeadline } from "../with_deadline.ts";
 
 const log = getLogger(["ticketeer", "http"]);
 
@@ -76,48 +78,6 @@ function plain(text: string, status: number, headers: Record<string, string> = {
   });
 }
 
-async function withTimeout(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  try {
-    return await Promise.race([check().catch(() => false), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Reads the whole body, or null when it is larger than `maxBytes`. */
-async function readBody(request: Request, maxBytes: number): Promise<Uint8Array | null> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > maxBytes) {
-    await request.body?.cancel();
-    return null;
-  }
-  if (request.body === null) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body.getReader();
-  while (true) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return body;
-}
-
 /** The answer to an interaction the handlers do not take (DMs, autocomplete, unreadable). */
 function ignoredAnswer(
   raw: unknown,
@@ -145,7 +105,10 @@ export function createHttpHandler(deps: HttpDeps): (request: Request) => Promise
 
   async function health(): Promise<Response> {
     const ready = deps.ready();
-    const database = await withTimeout(deps.checkDatabase, healthTimeoutMs) ? "ok" : "error";
+    const database =
+      await withDeadline(deps.checkDatabase().catch(() => false), healthTimeoutMs, () => false)
+        ? "ok"
+        : "error";
     const report: HealthReport = {
       status: !ready ? "starting" : database === "ok" ? "ok" : "unavailable",
       database,
@@ -173,7 +136,7 @@ export function createHttpHandler(deps: HttpDeps): (request: Request) => Promise
       await request.body?.cancel();
       return plain("invalid request signature", 401);
     }
-    const rawBody = await readBody(request, maxBodyBytes);
+    const rawBody = await readBounded(request, maxBodyBytes);
     if (rawBody === null) return plain("request body too large", 413);
     if (!(await setup.verify({ signatureHex, timestamp, rawBody }))) {
       log.debug("Rejected an interaction request with an invalid signature");

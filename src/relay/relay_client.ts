@@ -5,6 +5,7 @@
  */
 import type { ChannelId, GuildId, UserId } from "../core/ids.ts";
 import type { TicketId } from "../ports.ts";
+import { readBounded } from "../read_bounded.ts";
 import { signRelayBody } from "./sign.ts";
 
 /** One ticket message to relay. */
@@ -113,30 +114,6 @@ type Attempt =
   | { final: true; result: Settled }
   | { final: false; status: number | null; reason: string; retryAfterMs: number | null };
 
-async function readBounded(response: Response): Promise<string | null> {
-  if (response.body === null) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_RESPONSE_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
-}
-
 function readAnswer(text: string, status: number): Attempt {
   if (text.trim() === "") return { final: true, result: { kind: "silent" } };
   let json: unknown;
@@ -199,9 +176,9 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
       };
     }
     if (response.status >= 200 && response.status < 300) {
-      let text: string | null;
+      let bytes: Uint8Array | null;
       try {
-        text = await readBounded(response);
+        bytes = await readBounded(response, MAX_RESPONSE_BYTES);
       } catch (error) {
         return {
           final: false,
@@ -210,8 +187,8 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
           retryAfterMs: null,
         };
       }
-      if (text === null) return failure(response.status, "the answer is larger than 1 MiB");
-      return readAnswer(text, response.status);
+      if (bytes === null) return failure(response.status, "the answer is larger than 1 MiB");
+      return readAnswer(new TextDecoder().decode(bytes), response.status);
     }
     await response.body?.cancel().catch(() => {});
     const reason = `the service answered HTTP ${response.status}`;

@@ -10,6 +10,7 @@ import { createRelayClient } from "./relay_client.ts";
 import { createMessageRelay, RELAY_UNAVAILABLE_NOTICE } from "./relay_message.ts";
 import { createRelayQueue, type RelayQueue } from "./relay_queue.ts";
 import { verifyRelaySignature } from "./sign.ts";
+import { within } from "../../tests/fixtures/within.ts";
 
 const GUILD = guildId("200000000000000001");
 const SECRET = "relay-test-secret";
@@ -21,19 +22,6 @@ const OPENER: UserRef = {
   bot: false,
 };
 const STAFF = userId("200000000000000020");
-
-/** Fails the test instead of hanging when `promise` does not settle in time. */
-async function within<T>(promise: Promise<T>, ms = 5_000): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Nothing happened within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** The one `DiscordPort` method the relay uses, recording what it posts. */
 function recordingDiscord() {

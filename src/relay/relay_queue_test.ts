@@ -1,18 +1,6 @@
 import assert from "node:assert/strict";
 import { createRelayQueue } from "./relay_queue.ts";
-
-/** Fails the test instead of hanging when `promise` does not settle in time. */
-async function within<T>(promise: Promise<T>, ms = 2_000): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Nothing happened within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+import { within } from "../../tests/fixtures/within.ts";
 
 Deno.test("enqueue() returns before the task starts", async () => {
   const queue = createRelayQueue();

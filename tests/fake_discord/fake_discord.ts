@@ -146,6 +146,8 @@ export interface FakeDiscord {
   editMessage(channel: Ref, messageId: string, content: string): FakeMessage;
   /** A member deletes a message; MESSAGE_DELETE goes to the gateway. */
   deleteMessage(channel: Ref, messageId: string): void;
+  /** A moderator deletes several messages at once: MESSAGE_DELETE_BULK on the gateway. */
+  bulkDeleteMessages(channel: Ref, messageIds: readonly string[]): void;
   /** Sets the permissions of the bot's own role in a guild. */
   setBotPermissions(guild: Ref, bits: bigint): void;
   /** Marks a user as not accepting DMs (sending there answers 403 code 50007). */
@@ -478,6 +480,22 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         channel_id: channel.id,
         ...(guildId === null ? {} : { guild_id: guildId }),
       }, guildId === null ? Intent.DirectMessages : Intent.GuildMessages);
+    },
+    bulkDeleteMessages(channelRef, messageIds) {
+      const channel = state.channels.get(idOf(channelRef));
+      if (channel === undefined || channel.guild_id === null) {
+        throw new RangeError(`Cannot bulk delete in ${idOf(channelRef)}: not a guild channel`);
+      }
+      for (const id of messageIds) {
+        if (!state.deleteMessage(channel.id, id)) {
+          throw new RangeError(`Cannot delete message ${id}: it is not in the channel`);
+        }
+      }
+      ctx.emit(channel.guild_id, "MESSAGE_DELETE_BULK", {
+        ids: [...messageIds],
+        channel_id: channel.id,
+        guild_id: channel.guild_id,
+      }, Intent.GuildMessages);
     },
     setBotPermissions(guild, bits) {
       const guildId = idOf(guild);

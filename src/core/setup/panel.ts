@@ -6,7 +6,7 @@ import { ephemeral, type Reply } from "../reply.ts";
 import { allowed } from "../access.ts";
 import { option, stringOption } from "../command_options.ts";
 import { recordAction } from "../audit_log.ts";
-import { encodeCustomId } from "../custom_id.ts";
+import { buttonRow } from "../button_row.ts";
 
 /** Texts a panel uses when the command leaves them out. */
 export const PANEL_DEFAULTS = {
@@ -35,15 +35,7 @@ export async function handlePanel(input: CommandInput, ctx: HandlerContext): Pro
   const label = stringOption(input, "label") || PANEL_DEFAULTS.label;
   const messageId = await ctx.discord.sendMessage(channel.id, {
     embeds: [{ title, description }],
-    components: [{
-      type: 1,
-      components: [{
-        type: 2,
-        style: 1,
-        label,
-        custom_id: encodeCustomId({ action: "open", typeId: type.id }),
-      }],
-    }],
+    components: [buttonRow([{ style: 1, label, id: { action: "open", typeId: type.id } }])],
     allowed_mentions: { parse: [] },
   });
   const panel = await ctx.repo.savePanel({

@@ -69,62 +69,61 @@ export async function handleSetup(input: CommandInput, ctx: HandlerContext): Pro
     botPermissions: input.appPermissions,
   });
 
-  // Category.
-  let categoryId: ChannelId;
-  const givenCategory = option(input, "category", "channel");
-  if (givenCategory !== null) {
-    const found = byId(givenCategory.value);
-    if (found === undefined || found.kind !== "category") {
-      return refuse("invalid_value", "The category option must be an existing category.");
+  /**
+   * The channel of `kind` to use: the one given as option `optionName` (refused
+   * when it is not of `kind`), else the stored one, else one named `name`, else a
+   * new one.
+   */
+  const channelFor = async (want: {
+    kind: "category" | "text";
+    optionName: string;
+    storedId: ChannelId | null;
+    name: string;
+    refusal: string;
+    topic?: string;
+  }): Promise<{ channel: Channel; note: string } | Reply> => {
+    const given = option(input, want.optionName, "channel");
+    if (given !== null) {
+      const found = byId(given.value);
+      if (found === undefined || found.kind !== want.kind) {
+        return refuse("invalid_value", want.refusal);
+      }
+      return { channel: found, note: "" };
     }
-    categoryId = found.id;
-    report.push(`Category: ${found.name}`);
-  } else {
-    const stored = byId(type.categoryId);
-    const existing = stored?.kind === "category"
-      ? stored
-      : byName(SETUP_NAMES.category, "category");
-    if (existing !== undefined) {
-      categoryId = existing.id;
-      report.push(`Category: ${existing.name} (kept)`);
-    } else {
-      const created = await ctx.discord.createChannel(guildId, {
-        name: SETUP_NAMES.category,
-        kind: "category",
-        overwrites: privateOverwrites,
-      });
-      categoryId = created.id;
-      report.push(`Category: ${created.name} (created)`);
-    }
-  }
+    const stored = byId(want.storedId);
+    const existing = stored?.kind === want.kind ? stored : byName(want.name, want.kind);
+    if (existing !== undefined) return { channel: existing, note: " (kept)" };
+    const created = await ctx.discord.createChannel(guildId, {
+      name: want.name,
+      kind: want.kind,
+      ...(want.topic === undefined ? {} : { topic: want.topic }),
+      overwrites: privateOverwrites,
+    });
+    return { channel: created, note: " (created)" };
+  };
 
-  // Log channel.
-  let logChannelId: ChannelId;
-  const givenLog = option(input, "log_channel", "channel");
-  if (givenLog !== null) {
-    const found = byId(givenLog.value);
-    if (found === undefined || found.kind !== "text") {
-      return refuse("invalid_value", "The log channel must be an existing text channel.");
-    }
-    logChannelId = found.id;
-    report.push(`Log channel: <#${found.id}>`);
-  } else {
-    const stored = byId(settings.logChannelId);
-    const existing = stored?.kind === "text" ? stored : byName(SETUP_NAMES.logChannel, "text");
-    if (existing !== undefined) {
-      logChannelId = existing.id;
-      report.push(`Log channel: <#${existing.id}> (kept)`);
-    } else {
-      const created = await ctx.discord.createChannel(guildId, {
-        name: SETUP_NAMES.logChannel,
-        kind: "text",
-        topic: "Ticket log: openings, claims, closings and transcripts",
-        overwrites: privateOverwrites,
-      });
-      logChannelId = created.id;
-      report.push(`Log channel: <#${created.id}> (created)`);
-    }
-  }
+  const category = await channelFor({
+    kind: "category",
+    optionName: "category",
+    storedId: type.categoryId,
+    name: SETUP_NAMES.category,
+    refusal: "The category option must be an existing category.",
+  });
+  if (!("channel" in category)) return category;
+  const categoryId = category.channel.id;
+  report.push(`Category: ${category.channel.name}${category.note}`);
+
+  const logChannel = await channelFor({
+    kind: "text",
+    optionName: "log_channel",
+    storedId: settings.logChannelId,
+    name: SETUP_NAMES.logChannel,
+    refusal: "The log channel must be an existing text channel.",
+    topic: "Ticket log: openings, claims, closings and transcripts",
+  });
+  if (!("channel" in logChannel)) return logChannel;
+  const logChannelId = logChannel.channel.id;
+  report.push(`Log channel: <#${logChannelId}>${logChannel.note}`);
 
   await ctx.repo.updateTicketType(type.id, { categoryId, staffRoleIds });
   await ctx.repo.updateGuildSettings(guildId, { logChannelId });

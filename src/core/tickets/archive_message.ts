@@ -6,7 +6,7 @@
  * after one indexed lookup.
  */
 import type { Logger } from "@logtape/logtape";
-import type { Clock, Ticket, TicketRepository } from "../../ports.ts";
+import type { ArchivedMessage, Clock, Ticket, TicketId, TicketRepository } from "../../ports.ts";
 import { type ChannelId, isSnowflake, type MessageId, type UserId } from "../ids.ts";
 
 /** What the archive handlers need. */
@@ -34,20 +34,32 @@ function date(value: unknown, fallback: Date): Date {
   return Number.isNaN(parsed.getTime()) ? fallback : parsed;
 }
 
+/**
+ * The archive record of message `raw` (whose `id` is a snowflake) in a ticket;
+ * `at` stands in for a missing or unreadable timestamp.
+ */
+export function archiveRecord(
+  ticketId: TicketId,
+  raw: Raw,
+  at: Date,
+): Omit<ArchivedMessage, "editedAt" | "deletedAt"> {
+  const author = raw.author as Raw | undefined;
+  const authorId = isSnowflake(author?.id) ? author.id : "0";
+  return {
+    ticketId,
+    messageId: raw.id as MessageId,
+    authorId: authorId as UserId,
+    payload: JSON.stringify(raw),
+    createdAt: date(raw.timestamp, at),
+  };
+}
+
 /** Records a new message in a ticket channel (gateway MESSAGE_CREATE). */
 export async function archiveMessageCreate(raw: Raw, ctx: ArchiveContext): Promise<void> {
   if (!isSnowflake(raw.id)) return;
   const ticket = await ticketOf(raw, ctx);
   if (ticket === null) return;
-  const author = raw.author as Raw | undefined;
-  const authorId = isSnowflake(author?.id) ? author.id : "0";
-  await ctx.repo.archiveMessage({
-    ticketId: ticket.id,
-    messageId: raw.id as MessageId,
-    authorId: authorId as UserId,
-    payload: JSON.stringify(raw),
-    createdAt: date(raw.timestamp, ctx.clock.now()),
-  });
+  await ctx.repo.archiveMessage(archiveRecord(ticket.id, raw, ctx.clock.now()));
 }
 
 /**

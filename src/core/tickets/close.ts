@@ -9,7 +9,7 @@ import type { CommandInput, ComponentInput, InteractionInput } from "../interact
 import { refuse } from "../errors.ts";
 import { ephemeral, type Reply } from "../reply.ts";
 import { stringOption } from "../command_options.ts";
-import { encodeCustomId } from "../custom_id.ts";
+import { buttonRow } from "../button_row.ts";
 import type { TicketId } from "../../ports.ts";
 import { runClose } from "./close_flow.ts";
 import {
@@ -40,23 +40,10 @@ async function confirmation(
     content:
       `Close ticket #${ticket.number}? A transcript is kept and this channel is deleted.${because}`,
     allowed_mentions: { parse: [] },
-    components: [{
-      type: 1,
-      components: [
-        {
-          type: 2,
-          style: 4,
-          label: "Close ticket",
-          custom_id: encodeCustomId({ action: "closeok", ticketId: ticket.id }),
-        },
-        {
-          type: 2,
-          style: 2,
-          label: "Cancel",
-          custom_id: encodeCustomId({ action: "closeno", ticketId: ticket.id }),
-        },
-      ],
-    }],
+    components: [buttonRow([
+      { style: 4, label: "Close ticket", id: { action: "closeok", ticketId: ticket.id } },
+      { style: 2, label: "Cancel", id: { action: "closeno", ticketId: ticket.id } },
+    ])],
   });
 }
 

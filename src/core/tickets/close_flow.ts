@@ -11,11 +11,12 @@
  * holds all of them at once; only the rendered output grows.
  */
 import type { HandlerContext } from "../context.ts";
-import type { ChannelId, MessageId, UserId } from "../ids.ts";
+import { type ChannelId, compareSnowflakes, type MessageId, type UserId } from "../ids.ts";
 import type { MessageBody } from "../message_body.ts";
 import {
   type CloseStep,
   DiscordRequestError,
+  isDiscordFailure,
   type StoredAttachment,
   type Ticket,
   type TicketId,
@@ -24,10 +25,12 @@ import {
 import { createHtmlRenderer } from "../transcript/render_html.ts";
 import { createTextRenderer } from "../transcript/render_text.ts";
 import { imageDataUri } from "../transcript/image_data_uri.ts";
+import { readAttachments } from "../transcript/message_view.ts";
 import { formatTime } from "../transcript/format_time.ts";
 import { summaryEmbed } from "../transcript/summary_embed.ts";
 import { DISCORD_UPLOAD_LIMIT, transcriptFiles } from "../transcript/upload_files.ts";
 import type { RoleLabel, TranscriptMessage, TranscriptOptions } from "../transcript/types.ts";
+import { archiveRecord } from "./archive_message.ts";
 
 /** How a close attempt ended. */
 export type CloseOutcome =
@@ -109,16 +112,6 @@ async function step<T>(
   }
 }
 
-function isUnknownChannel(error: unknown): boolean {
-  return error instanceof DiscordRequestError && error.failure.kind === "unknown_channel";
-}
-
-function compareIds(a: string, b: string): number {
-  const x = BigInt(a);
-  const y = BigInt(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 function parsePayload(payload: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(payload);
@@ -128,30 +121,6 @@ function parsePayload(payload: string): Record<string, unknown> | null {
   } catch {
     return null;
   }
-}
-
-interface AttachmentRef {
-  id: string;
-  filename: string;
-  size: number;
-  url: string;
-  contentType: string | null;
-}
-
-function attachmentsOf(raw: Record<string, unknown>): AttachmentRef[] {
-  const list = Array.isArray(raw.attachments) ? raw.attachments : [];
-  return list.flatMap((item: unknown) => {
-    if (typeof item !== "object" || item === null) return [];
-    const a = item as Record<string, unknown>;
-    if (typeof a.id !== "string" || typeof a.url !== "string") return [];
-    return [{
-      id: a.id,
-      filename: typeof a.filename === "string" ? a.filename : "file",
-      size: typeof a.size === "number" ? a.size : 0,
-      url: a.url,
-      contentType: typeof a.content_type === "string" ? a.content_type : null,
-    }];
-  });
 }
 
 /** What the history pass produced. */
@@ -181,7 +150,7 @@ async function renderHistory(
       const raw = parsePayload(m.payload);
       return raw === null ? [] : [{ raw: { ...raw, id: m.messageId }, deletedAt: m.deletedAt }];
     })
-    .sort((a, b) => compareIds(String(a.raw.id), String(b.raw.id)));
+    .sort((a, b) => compareSnowflakes(String(a.raw.id), String(b.raw.id)));
   archived.length = 0;
 
   // Names for role and channel mentions: best effort, raw ids otherwise.
@@ -219,7 +188,8 @@ async function renderHistory(
   };
 
   const keepAttachments = async (messageId: string, raw: Record<string, unknown>) => {
-    for (const a of attachmentsOf(raw)) {
+    // An attachment without a URL cannot be copied.
+    for (const a of readAttachments(raw).filter((a) => a.url !== "")) {
       const copy = stored.get(a.id);
       if (copy !== undefined) {
         inline({ id: a.id, data: copy.data });
@@ -301,7 +271,9 @@ async function renderHistory(
   /** Deleted messages older than `id` (all of them when `id` is null), in order. */
   const takeDeleted = (id: string | null): TranscriptMessage[] => {
     let n = 0;
-    while (n < deleted.length && (id === null || compareIds(String(deleted[n]!.raw.id), id) < 0)) {
+    while (
+      n < deleted.length && (id === null || compareSnowflakes(String(deleted[n]!.raw.id), id) < 0)
+    ) {
       n++;
     }
     return deleted.splice(0, n);
@@ -314,7 +286,7 @@ async function renderHistory(
     try {
       page = await discord.messagesAfter(ticket.channelId, after, PAGE_SIZE);
     } catch (error) {
-      if (!isUnknownChannel(error)) throw error;
+      if (!isDiscordFailure(error, "unknown_channel")) throw error;
       channelGone = true;
       break;
     }
@@ -325,13 +297,7 @@ async function renderHistory(
       await keepAttachments(message.id, message.raw);
       entries.push(...takeDeleted(message.id), { raw: message.raw, deletedAt: null });
       // The live archive keeps what the gateway missed (e.g. while the bot was down).
-      await repo.archiveMessage({
-        ticketId: ticket.id,
-        messageId: message.id,
-        authorId: authorOf(message.raw),
-        payload: JSON.stringify(message.raw),
-        createdAt: timeOf(message.raw),
-      });
+      await repo.archiveMessage(archiveRecord(ticket.id, message.raw, new Date(0)));
     }
     emit(entries);
     after = page[page.length - 1]!.id;
@@ -344,7 +310,7 @@ async function renderHistory(
       number: ticket.number,
     });
     for (const m of await repo.archivedMessages(ticket.id)) {
-      if (after !== null && compareIds(m.messageId, after) <= 0) continue;
+      if (after !== null && compareSnowflakes(m.messageId, after) <= 0) continue;
       if (m.deletedAt !== null) continue;
       const raw = parsePayload(m.payload);
       if (raw === null) continue;
@@ -356,16 +322,6 @@ async function renderHistory(
   htmlParts.push(html.end());
   textParts.push(text.end());
   return { html: htmlParts.join(""), text: textParts.join(""), messageCount: html.count };
-}
-
-function authorOf(raw: Record<string, unknown>): UserId {
-  const author = raw.author as Record<string, unknown> | undefined;
-  return (typeof author?.id === "string" ? author.id : "0") as UserId;
-}
-
-function timeOf(raw: Record<string, unknown>): Date {
-  const parsed = typeof raw.timestamp === "string" ? new Date(raw.timestamp) : new Date(NaN);
-  return Number.isNaN(parsed.getTime()) ? new Date(0) : parsed;
 }
 
 /**
@@ -535,9 +491,7 @@ async function closeOnce(
               ...stepNonce(current, "dm"),
             });
           } catch (error) {
-            if (!(error instanceof DiscordRequestError && error.failure.kind === "cannot_dm")) {
-              throw error;
-            }
+            if (!isDiscordFailure(error, "cannot_dm")) throw error;
             log.info("Ticket {number}: the opener does not accept DMs; transcript not sent", {
               number: current.number,
             });
@@ -554,7 +508,7 @@ async function closeOnce(
           try {
             await discord.deleteChannel(channelId, `Ticket #${current.number} closed`);
           } catch (error) {
-            if (!isUnknownChannel(error)) throw error;
+            if (!isDiscordFailure(error, "unknown_channel")) throw error;
           }
         });
       }

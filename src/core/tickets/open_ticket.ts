@@ -74,17 +74,27 @@ export async function precheckLimit(
   return mine.length >= type.maxOpenPerMember ? limitRefusal(mine, type.maxOpenPerMember) : null;
 }
 
-function failureText(error: DiscordRequestError): string | null {
+/** What the member is told when Discord refused to create the channel; null for the rest. */
+function channelFailureReply(error: DiscordRequestError): Reply | null {
   switch (error.failure.kind) {
     case "guild_channel_limit":
-      return "This server has reached Discord's limit of 500 channels, so I cannot create your ticket channel. Please tell an admin.";
+      return refuse(
+        "guild_channel_limit",
+        "This server has reached Discord's limit of 500 channels, so I cannot create your ticket channel. Please tell an admin.",
+      );
     case "missing_permissions":
     case "missing_access":
-      return "I lack a permission I need to create your ticket channel (Manage Channels / Manage Roles / View Channel). Please tell an admin.";
+      return refuse(
+        "bot_missing_permissions",
+        "I lack a permission I need to create your ticket channel (Manage Channels / Manage Roles / View Channel). Please tell an admin.",
+      );
     case "rate_limited":
-      return "Discord asked me to slow down. Please try again in a minute.";
+      return refuse("rate_limited", "Discord asked me to slow down. Please try again in a minute.");
     case "unavailable":
-      return "Discord is not answering right now. Please try again in a minute.";
+      return refuse(
+        "discord_unavailable",
+        "Discord is not answering right now. Please try again in a minute.",
+      );
     default:
       return null;
   }
@@ -139,24 +149,13 @@ export async function openTicket(
   } catch (error) {
     await ctx.repo.discardTicket(reserved.id);
     if (error instanceof DiscordRequestError) {
-      const text = failureText(error);
       ctx.log.warn("Could not create the channel of ticket {number} in guild {guildId}", {
         number: reserved.number,
         guildId: input.guildId,
         error,
       });
-      if (text !== null) {
-        return refuse(
-          error.failure.kind === "guild_channel_limit"
-            ? "guild_channel_limit"
-            : error.failure.kind === "rate_limited"
-            ? "rate_limited"
-            : error.failure.kind === "unavailable"
-            ? "discord_unavailable"
-            : "bot_missing_permissions",
-          text,
-        );
-      }
+      const reply = channelFailureReply(error);
+      if (reply !== null) return reply;
     }
     throw error;
   }

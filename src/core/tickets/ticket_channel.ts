@@ -4,7 +4,7 @@
  */
 import type { HandlerContext } from "../context.ts";
 import type { ChannelId, GuildId } from "../ids.ts";
-import { type Channel, DiscordRequestError, type Overwrite } from "../../ports.ts";
+import { type Channel, isDiscordFailure, type Overwrite } from "../../ports.ts";
 
 /** Discord's limit of channels in one category. */
 export const CATEGORY_CAPACITY = 50;
@@ -26,10 +26,6 @@ export interface TicketChannelRequest {
 export type TicketChannelResult =
   | { kind: "created"; channel: Channel }
   | { kind: "category_missing" };
-
-function isCategoryFull(error: unknown): boolean {
-  return error instanceof DiscordRequestError && error.failure.kind === "category_full";
-}
 
 /**
  * The overflow category creations in progress, per Discord port (one per running
@@ -69,27 +65,21 @@ export async function createTicketChannel(
   let channels = await ctx.discord.guildChannels(request.guildId);
   const main = channels.find((c) => c.id === request.categoryId && c.kind === "category");
   if (main === undefined) return { kind: "category_missing" };
-  const children = (id: ChannelId) => channels.filter((c) => c.parentId === id).length;
   const full = new Set<ChannelId>();
+  const isFull = (id: ChannelId) =>
+    full.has(id) || channels.filter((c) => c.parentId === id).length >= CATEGORY_CAPACITY;
+  const categoryNamed = (name: string) =>
+    channels.find((c) => c.kind === "category" && c.name.toLowerCase() === name.toLowerCase());
 
   for (let index = 1; index <= MAX_OVERFLOW + 1; index++) {
     const name = index === 1 ? main.name : `${main.name} ${index}`;
-    let category = index === 1
-      ? main
-      : channels.find((c) => c.kind === "category" && c.name.toLowerCase() === name.toLowerCase());
-    if (
-      category !== undefined &&
-      (full.has(category.id) || children(category.id) >= CATEGORY_CAPACITY)
-    ) {
-      continue;
-    }
+    let category = index === 1 ? main : categoryNamed(name);
+    if (category !== undefined && isFull(category.id)) continue;
     if (category === undefined) {
       category = await oneAtATime(ctx, request.guildId, async () => {
         // Look again: an open that went first may have made it meanwhile.
         channels = await ctx.discord.guildChannels(request.guildId);
-        const made = channels.find((c) =>
-          c.kind === "category" && c.name.toLowerCase() === name.toLowerCase()
-        );
+        const made = categoryNamed(name);
         if (made !== undefined) return made;
         const created = await ctx.discord.createChannel(request.guildId, {
           name,
@@ -103,7 +93,7 @@ export async function createTicketChannel(
         });
         return created;
       });
-      if (full.has(category.id) || children(category.id) >= CATEGORY_CAPACITY) continue;
+      if (isFull(category.id)) continue;
     }
     try {
       const channel = await ctx.discord.createChannel(request.guildId, {
@@ -115,7 +105,7 @@ export async function createTicketChannel(
       });
       return { kind: "created", channel };
     } catch (error) {
-      if (!isCategoryFull(error)) throw error;
+      if (!isDiscordFailure(error, "category_full")) throw error;
       full.add(category.id);
       // Others may have made the next overflow category meanwhile: look again.
       channels = await ctx.discord.guildChannels(request.guildId);

@@ -1,7 +1,7 @@
 /** The first message in a ticket: who it is for, the welcome text, the answers, and buttons. */
 import type { MessageBody } from "../message_body.ts";
 import type { Ticket, TicketType } from "../../ports.ts";
-import { encodeCustomId } from "../custom_id.ts";
+import { buttonRow } from "../button_row.ts";
 
 /** The welcome text used until an admin sets one. */
 export const DEFAULT_WELCOME_TEXT =
@@ -13,23 +13,10 @@ export function welcomeMessage(ticket: Ticket, type: TicketType): MessageBody {
   const body: MessageBody = {
     content: `${mentions.join(" ")}\n${type.welcomeText ?? DEFAULT_WELCOME_TEXT}`.slice(0, 2000),
     allowed_mentions: { parse: [], users: [ticket.openerId], roles: [...type.staffRoleIds] },
-    components: [{
-      type: 1,
-      components: [
-        {
-          type: 2,
-          style: 4,
-          label: "Close",
-          custom_id: encodeCustomId({ action: "close", ticketId: ticket.id }),
-        },
-        {
-          type: 2,
-          style: 2,
-          label: "Claim",
-          custom_id: encodeCustomId({ action: "claim", ticketId: ticket.id }),
-        },
-      ],
-    }],
+    components: [buttonRow([
+      { style: 4, label: "Close", id: { action: "close", ticketId: ticket.id } },
+      { style: 2, label: "Claim", id: { action: "claim", ticketId: ticket.id } },
+    ])],
   };
   const fields = ticket.answers
     .filter((a) => a.answer.trim() !== "")

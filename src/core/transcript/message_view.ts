@@ -2,6 +2,7 @@
  * A typed, defensive reading of Discord's message JSON: the renderers never touch
  * the raw object, and a field of the wrong type reads as absent instead of throwing.
  */
+import { snowflakeTime } from "../ids.ts";
 
 /** A message author as the transcript shows them. */
 export interface AuthorView {
@@ -57,7 +58,6 @@ export interface MessageView {
 
 /** Longest content kept per message; Discord allows 4,000 characters. */
 const MAX_CONTENT = 20_000;
-const DISCORD_EPOCH = 1_420_070_400_000n;
 
 type Json = Record<string, unknown>;
 
@@ -84,12 +84,6 @@ function date(value: unknown): Date | null {
   if (text === null) return null;
   const parsed = new Date(text);
   return Number.isNaN(parsed.getTime()) ? null : parsed;
-}
-
-/** The creation time encoded in a Discord snowflake (epoch 0 when it is not one). */
-export function snowflakeTime(id: string): Date {
-  if (!/^[0-9]{1,20}$/.test(id)) return new Date(0);
-  return new Date(Number((BigInt(id) >> 22n) + DISCORD_EPOCH));
 }
 
 function readAuthor(user: unknown, member: unknown): AuthorView | null {
@@ -159,6 +153,11 @@ function readReference(raw: Json): ReferenceView | null {
   };
 }
 
+/** The attachments of a Discord message (those without an id are left out). */
+export function readAttachments(raw: Record<string, unknown>): AttachmentView[] {
+  return list(raw.attachments).flatMap((a) => readAttachment(a) ?? []);
+}
+
 /** Reads the parts of a Discord message the transcript shows. */
 export function readMessage(raw: Record<string, unknown>): MessageView {
   const id = str(raw.id) ?? "0";
@@ -170,7 +169,7 @@ export function readMessage(raw: Record<string, unknown>): MessageView {
     content: (str(raw.content) ?? "").slice(0, MAX_CONTENT),
     timestamp: date(raw.timestamp) ?? snowflakeTime(id),
     editedAt: date(raw.edited_timestamp),
-    attachments: list(raw.attachments).flatMap((a) => readAttachment(a) ?? []),
+    attachments: readAttachments(raw),
     embeds: list(raw.embeds).flatMap((e) => readEmbed(e) ?? []),
     stickers: list(raw.sticker_items).flatMap((s) => str(obj(s)?.name) ?? []),
     reactions: list(raw.reactions).flatMap((r) => {

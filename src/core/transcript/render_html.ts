@@ -8,6 +8,7 @@
 import { cssColor } from "./color.ts";
 import { escapeHtml, isSafeImageDataUri, safeHttpUrl } from "./escape.ts";
 import { formatTime } from "./format_time.ts";
+import { incrementalRenderer, knownNames, renderWhole } from "./incremental_renderer.ts";
 import { renderMarkdown } from "./markdown.ts";
 import {
   type AttachmentView,
@@ -16,13 +17,7 @@ import {
   readMessage,
   rememberNames,
 } from "./message_view.ts";
-import type {
-  MentionNames,
-  RoleLabel,
-  TranscriptMessage,
-  TranscriptOptions,
-  TranscriptRenderer,
-} from "./types.ts";
+import type { TranscriptMessage, TranscriptOptions, TranscriptRenderer } from "./types.ts";
 
 /** Consecutive messages by one author within this window share a header, as in Discord. */
 const GROUP_WINDOW_MS = 7 * 60 * 1000;
@@ -114,16 +109,10 @@ function httpLink(url: string | null, label: string): string {
 
 /** An incremental HTML transcript renderer: `begin()`, `render()` per page, `end()`. */
 export function createHtmlRenderer(options: TranscriptOptions): TranscriptRenderer {
-  const users = new Map<string, string>(options.names?.users ?? []);
-  const names: MentionNames = {
-    users,
-    roles: new Map<string, RoleLabel>(options.names?.roles ?? []),
-    channels: new Map<string, string>(options.names?.channels ?? []),
-  };
+  const names = knownNames(options);
   const avatars = options.avatars ?? new Map<string, string>();
   const images = options.images ?? new Map<string, string>();
   const stored = options.storedAttachments ?? new Set<string>();
-  let count = 0;
   let last: { authorId: string; at: number } | null = null;
 
   const avatar = (id: string, name: string): string => {
@@ -227,7 +216,7 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
 
   const message = (entry: TranscriptMessage): string => {
     const m = readMessage(entry.raw);
-    const name = rememberNames(users, m);
+    const name = rememberNames(names.users, m);
     if (!ORDINARY_TYPES.has(m.type)) {
       const what = SYSTEM_TEXT[m.type] ?? `system message (type ${m.type})`;
       return closeGroup() +
@@ -252,10 +241,7 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
     return html + body(m, entry.deletedAt);
   };
 
-  return {
-    get count() {
-      return count;
-    },
+  return incrementalRenderer({
     begin() {
       const details = options.info.details.map(([label, value]) =>
         `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`
@@ -268,20 +254,13 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
         `<title>${title}</title><style>${STYLE}</style></head><body>` +
         `<header class="info"><h1>${title}</h1><dl>${details}</dl></header><main>\n`;
     },
-    render(messages) {
-      let html = "";
-      for (const entry of messages) {
-        html += message(entry) + "\n";
-        count++;
-      }
-      return html;
-    },
-    end() {
+    message: (entry) => message(entry) + "\n",
+    end(count) {
       return `${closeGroup()}</main><footer>${count} message${
         count === 1 ? "" : "s"
       } · ticketeer transcript</footer></body></html>\n`;
     },
-  };
+  });
 }
 
 /** Renders a whole HTML transcript at once (small tickets, tests). */
@@ -289,6 +268,5 @@ export function renderHtml(
   messages: readonly TranscriptMessage[],
   options: TranscriptOptions,
 ): string {
-  const renderer = createHtmlRenderer(options);
-  return renderer.begin() + renderer.render(messages) + renderer.end();
+  return renderWhole(createHtmlRenderer(options), messages);
 }

@@ -5,15 +5,10 @@
  * like the HTML renderer.
  */
 import { formatTime } from "./format_time.ts";
+import { incrementalRenderer, knownNames, renderWhole } from "./incremental_renderer.ts";
 import { readMessage, rememberNames } from "./message_view.ts";
 import { plainMentions } from "./plain_mentions.ts";
-import type {
-  MentionNames,
-  RoleLabel,
-  TranscriptMessage,
-  TranscriptOptions,
-  TranscriptRenderer,
-} from "./types.ts";
+import type { TranscriptMessage, TranscriptOptions, TranscriptRenderer } from "./types.ts";
 
 const RULE = "-".repeat(60);
 
@@ -23,18 +18,12 @@ function indent(text: string): string {
 
 /** An incremental text transcript renderer: `begin()`, `render()` per page, `end()`. */
 export function createTextRenderer(options: TranscriptOptions): TranscriptRenderer {
-  const users = new Map<string, string>(options.names?.users ?? []);
-  const names: MentionNames = {
-    users,
-    roles: new Map<string, RoleLabel>(options.names?.roles ?? []),
-    channels: new Map<string, string>(options.names?.channels ?? []),
-  };
+  const names = knownNames(options);
   const stored = options.storedAttachments ?? new Set<string>();
-  let count = 0;
 
   const message = (entry: TranscriptMessage): string => {
     const m = readMessage(entry.raw);
-    const name = rememberNames(users, m);
+    const name = rememberNames(names.users, m);
     const lines: string[] = [];
     lines.push(
       `[${formatTime(m.timestamp, { seconds: true })}] ${name}${
@@ -74,26 +63,14 @@ export function createTextRenderer(options: TranscriptOptions): TranscriptRender
     return lines.join("\n") + "\n";
   };
 
-  return {
-    get count() {
-      return count;
-    },
+  return incrementalRenderer({
     begin() {
       const details = options.info.details.map(([label, value]) => `${label}: ${value}`);
       return [options.info.title, ...details, RULE, ""].join("\n");
     },
-    render(messages) {
-      let text = "";
-      for (const entry of messages) {
-        text += message(entry);
-        count++;
-      }
-      return text;
-    },
-    end() {
-      return `${RULE}\n${count} message${count === 1 ? "" : "s"}\n`;
-    },
-  };
+    message,
+    end: (count) => `${RULE}\n${count} message${count === 1 ? "" : "s"}\n`,
+  });
 }
 
 /** Renders a whole text transcript at once (small tickets, tests). */
@@ -101,6 +78,5 @@ export function renderText(
   messages: readonly TranscriptMessage[],
   options: TranscriptOptions,
 ): string {
-  const renderer = createTextRenderer(options);
-  return renderer.begin() + renderer.render(messages) + renderer.end();
+  return renderWhole(createTextRenderer(options), messages);
 }

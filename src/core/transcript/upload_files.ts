@@ -4,6 +4,7 @@
  * and one that is still too large is left out; each such choice becomes a note
  * the summary shows.
  */
+import { gzip } from "../gzip.ts";
 import type { FileUpload } from "../message_body.ts";
 
 /** Discord's default per-file upload limit. */
@@ -20,12 +21,6 @@ export interface TranscriptFile {
   name: string;
   content: string;
   contentType: string;
-}
-
-async function gzip(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream()
-    .pipeThrough(new CompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 function megabytes(bytes: number): string {

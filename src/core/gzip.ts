@@ -1,0 +1,19 @@
+/** Gzip through the web's `CompressionStream`, in memory. */
+
+async function pipe(
+  bytes: Uint8Array,
+  stream: CompressionStream | DecompressionStream,
+): Promise<Uint8Array> {
+  const output = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(output).arrayBuffer());
+}
+
+/** `bytes` gzip-compressed. */
+export function gzip(bytes: Uint8Array): Promise<Uint8Array> {
+  return pipe(bytes, new CompressionStream("gzip"));
+}
+
+/** Gzip-compressed `bytes` expanded; rejects when they are not gzip. */
+export function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+  return pipe(bytes, new DecompressionStream("gzip"));
+}
