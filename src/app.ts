@@ -40,7 +40,8 @@ import {
   runInteraction,
   type RunInteractionDeps,
 } from "./discord/run_interaction.ts";
-import { EPHEMERAL_FLAG, type InteractionTransport } from "./discord/interaction_transport.ts";
+import type { InteractionTransport } from "./discord/interaction_transport.ts";
+import { ignoredAnswer } from "./discord/interaction_response.ts";
 import { createInteractionVerifier } from "./discord/verify.ts";
 import { createHttpHandler, type GatewayState, serveHttp } from "./http/server.ts";
 import { createMessageEvents } from "./message_events.ts";
@@ -127,8 +128,6 @@ export interface TicketeerApp {
   /** Stops taking interactions, drains those in flight (bounded), closes everything. */
   stop(): Promise<void>;
 }
-
-const GUILD_ONLY_TEXT = "This can only be used inside a server.";
 
 function modeOf(config: Config): string {
   const parts = [];
@@ -444,11 +443,10 @@ async function answerIgnored(
   // Commands, components and modals must be answered; pings and autocomplete need not.
   if (typeof id !== "string" || typeof token !== "string") return;
   if (type !== 2 && type !== 3 && type !== 5) return;
+  const answer = ignoredAnswer(raw, reason);
+  if (answer.type === 8) return;
   try {
-    await transport.callback(id, token, {
-      type: 4,
-      data: { content: GUILD_ONLY_TEXT, flags: EPHEMERAL_FLAG, allowed_mentions: { parse: [] } },
-    });
+    await transport.callback(id, token, answer);
   } catch (error) {
     log.warning("Could not answer an ignored interaction: {error}", { error });
   }

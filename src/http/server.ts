@@ -7,12 +7,8 @@ import { getLogger } from "@logtape/logtape";
 import type { Metrics } from "../metrics.ts";
 import { PROMETHEUS_CONTENT_TYPE } from "../metrics.ts";
 import type { InteractionCallback } from "../discord/interaction_transport.ts";
-import { EPHEMERAL_FLAG } from "../discord/interaction_transport.ts";
-import {
-  isInteractionInput,
-  NOT_IN_GUILD,
-  parseInteraction,
-} from "../discord/parse_interaction.ts";
+import { ignoredAnswer } from "../discord/interaction_response.ts";
+import { isInteractionInput, parseInteraction } from "../discord/parse_interaction.ts";
 import {
   type InFlight,
   runInteraction,
@@ -76,26 +72,6 @@ function plain(text: string, status: number, headers: Record<string, string> = {
     status,
     headers: { "content-type": "text/plain; charset=utf-8", ...headers },
   });
-}
-
-/** The answer to an interaction the handlers do not take (DMs, autocomplete, unreadable). */
-function ignoredAnswer(
-  raw: unknown,
-  reason: string,
-): InteractionCallback | { type: 8; data: { choices: [] } } {
-  if (typeof raw === "object" && raw !== null && (raw as { type?: unknown }).type === 4) {
-    return { type: 8, data: { choices: [] } };
-  }
-  return {
-    type: 4,
-    data: {
-      content: reason === NOT_IN_GUILD
-        ? "This can only be used inside a server."
-        : "This action could not be read. Please try again.",
-      flags: EPHEMERAL_FLAG,
-      allowed_mentions: { parse: [] },
-    },
-  };
 }
 
 /** Builds the HTTP handler over `deps`. */
