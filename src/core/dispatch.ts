@@ -6,7 +6,7 @@
  */
 import type { HandlerContext } from "./context.ts";
 import type { CommandInput, ComponentInput, InteractionInput, ModalInput } from "./interaction.ts";
-import { refuse } from "./errors.ts";
+import { apologyText, refuse } from "./errors.ts";
 import type { Reply } from "./reply.ts";
 import { decodeCustomId } from "./custom_id.ts";
 import { newErrorId } from "./error_id.ts";
@@ -135,10 +135,7 @@ export function discordFailureReply(error: DiscordRequestError): Reply | null {
 
 /** The apology for a failure on our side. */
 export function errorReply(errorId: string): Reply {
-  return refuse(
-    "internal_error",
-    `Something went wrong on our side. Please try again; if it keeps happening, give staff this error id: ${errorId}.`,
-  );
+  return refuse("internal_error", apologyText(errorId));
 }
 
 /** Routes `input` to its handler and answers every outcome, including a throw. */

@@ -30,6 +30,11 @@ export type RefusalCode =
   | "close_failed"
   | "internal_error";
 
+/** What a member reads when something failed on our side; staff find `errorId` in the log. */
+export function apologyText(errorId: string): string {
+  return `Something went wrong on our side. Please try again; if it keeps happening, give staff this error id: ${errorId}.`;
+}
+
 /** A refusal reply: `code` is for logs and tests, `text` is what the member reads. */
 export function refuse(code: RefusalCode, text: string): Reply {
   return { kind: "refused", code, text };

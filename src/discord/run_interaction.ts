@@ -4,6 +4,7 @@
  * itself when the handler is slow), then edits or follow-ups through the
  * transport. For HTTP interactions the first answer is the HTTP response body.
  */
+import { apologyText } from "../core/errors.ts";
 import { getLogger } from "@logtape/logtape";
 import type { HandlerContext } from "../core/context.ts";
 import { newErrorId } from "../core/error_id.ts";
@@ -70,12 +71,6 @@ type AnswerState =
   | "deferred"
   /** Type 6 sent (components): update edits the message, other replies follow up. */
   | "deferred_update";
-
-/** The apology a member reads when handling failed unexpectedly. */
-export function apologyText(errorId: string): string {
-  return `Something went wrong on our side. Please try again; if it keeps happening, ` +
-    `give the server staff this error id: \`${errorId}\`.`;
-}
 
 /** Names an interaction for the log (never the token). */
 function describe(input: InteractionInput): string {

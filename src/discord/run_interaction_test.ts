@@ -196,7 +196,7 @@ Deno.test("runInteraction() answers a throwing dispatcher with an apology and er
   const data = call.response.data;
   assert.equal(data.flags, 64);
   const text = data.embeds?.[0]?.description ?? "";
-  assert.match(text, /error id: `[0-9a-f]{8}`/);
+  assert.match(text, /error id: [0-9a-f]{8}\./);
   assert.ok(!text.includes("boom"), "internal details stay in the log");
   assert.equal(metrics.interactions.value({ kind: "command", outcome: "error" }), 1);
 });
