@@ -4,35 +4,17 @@
  */
 import assert from "node:assert/strict";
 import { DatabaseSync } from "node:sqlite";
+import { freePort } from "./fixtures/free_port.ts";
 import { SAMPLE_TOKEN } from "./fixtures/sample_token.ts";
+import { type FinishedRun, runTicketeer } from "./fixtures/ticketeer_process.ts";
 
-const MAIN = new URL("../src/main.ts", import.meta.url).pathname;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function ticketeer(args: string[], env: Record<string, string>, cwd?: string): Promise<Run> {
-  const keep: Record<string, string> = {};
-  for (const name of ["HOME", "DENO_DIR", "PATH"]) {
-    const value = Deno.env.get(name);
-    if (value !== undefined) keep[name] = value;
-  }
-  const output = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-net", "--allow-env", "--allow-read", "--allow-write", MAIN, ...args],
-    env: { ...keep, NO_COLOR: "1", ...env },
-    clearEnv: true,
-    stdin: "null",
-    ...(cwd === undefined ? {} : { cwd }),
-  }).output();
-  const decoder = new TextDecoder();
-  return {
-    code: output.code,
-    stdout: decoder.decode(output.stdout),
-    stderr: decoder.decode(output.stderr),
-  };
+/** Runs `ticketeer ARGS…` with only `env` set, in `cwd` (default: here). */
+function ticketeer(
+  args: string[],
+  env: Record<string, string>,
+  cwd?: string,
+): Promise<FinishedRun> {
+  return runTicketeer(args, { env, ...(cwd === undefined ? {} : { cwd }) });
 }
 
 Deno.test("ticketeer with an empty environment exits 2 and names DISCORD_TOKEN", async () => {
@@ -97,9 +79,7 @@ Deno.test("ticketeer start migrates ./data/ticketeer.db before it reaches Discor
   const dir = await Deno.makeTempDir();
   try {
     // Nothing listens on that port: the database is ready, then the token check fails.
-    const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-    const port = (listener.addr as Deno.NetAddr).port;
-    listener.close();
+    const port = freePort();
     const run = await ticketeer([], {
       DISCORD_TOKEN: SAMPLE_TOKEN,
       DISCORD_API_URL: `http://127.0.0.1:${port}/api`,

@@ -10,43 +10,25 @@ import { DatabaseSync } from "node:sqlite";
 import { sql } from "kysely";
 import { COMPILE_PERMISSIONS, COMPILE_TARGETS } from "../src/build_permissions.ts";
 import { openDatabase } from "../src/db/connect.ts";
+import { DIALECTS, isolateForApp } from "./fixtures/dialects.ts";
 import { SAMPLE_TOKEN } from "./fixtures/sample_token.ts";
+import { type FinishedRun, runTicketeer } from "./fixtures/ticketeer_process.ts";
 
 const ROOT = new URL("../", import.meta.url);
-const MAIN = new URL("src/main.ts", ROOT).pathname;
 const CONFIG = new URL("deno.json", ROOT).pathname;
 const DOCKERFILE = new URL("Dockerfile", ROOT).pathname;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs `src/main.ts` with the compiled permissions, in `cwd`, with only `env` set. */
-async function runCompiledPermissions(
+function runCompiledPermissions(
   args: string[],
   env: Record<string, string>,
   cwd: string,
-): Promise<Run> {
-  const keep: Record<string, string> = {};
-  for (const name of ["HOME", "DENO_DIR", "PATH"]) {
-    const value = Deno.env.get(name);
-    if (value !== undefined) keep[name] = value;
-  }
-  const output = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--config", CONFIG, ...COMPILE_PERMISSIONS, MAIN, ...args],
-    env: { ...keep, NO_COLOR: "1", DISCORD_TOKEN: SAMPLE_TOKEN, ...env },
-    clearEnv: true,
-    stdin: "null",
+): Promise<FinishedRun> {
+  return runTicketeer(args, {
+    denoFlags: ["--config", CONFIG, ...COMPILE_PERMISSIONS],
+    env: { DISCORD_TOKEN: SAMPLE_TOKEN, ...env },
     cwd,
-  }).output();
-  const decoder = new TextDecoder();
-  return {
-    code: output.code,
-    stdout: decoder.decode(output.stdout),
-    stderr: decoder.decode(output.stderr),
-  };
+  });
 }
 
 function tableNames(path: string): string[] {
@@ -59,7 +41,7 @@ function tableNames(path: string): string[] {
   }
 }
 
-function explain(run: Run): string {
+function explain(run: FinishedRun): string {
   return `exit ${run.code}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
 }
 
@@ -112,59 +94,42 @@ Deno.test("the compiled permissions refuse a database outside ./data", async () 
   }
 });
 
-const POSTGRES_URL = Deno.env.get("TEST_POSTGRES_URL");
-Deno.test({
-  name: "migrate with the compiled permissions migrates PostgreSQL",
-  ignore: POSTGRES_URL === undefined,
-  async fn() {
-    const url = POSTGRES_URL!;
-    const schema = `perm_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
-    const admin = await openDatabase({ kind: "postgres", url }, { maxConnections: 1 });
-    const cwd = await Deno.makeTempDir({ prefix: "ticketeer-perm-" });
-    try {
-      await sql`create schema ${sql.id(schema)}`.execute(admin.db);
-      const target = new URL(url);
-      target.searchParams.set("options", `-c search_path=${schema}`);
-      const run = await runCompiledPermissions(["migrate"], { DATABASE_URL: target.href }, cwd);
-      assert.equal(run.code, 0, explain(run));
-      const tables = await sql<{ table_name: string }>`
-        select table_name from information_schema.tables where table_schema = ${schema}
-      `.execute(admin.db);
-      assert.ok(tables.rows.some((row) => row.table_name === "tickets"));
-    } finally {
-      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db);
-      await admin.close();
-      await Deno.remove(cwd, { recursive: true });
-    }
-  },
-});
-
-const MYSQL_URL = Deno.env.get("TEST_MYSQL_URL");
-Deno.test({
-  name: "migrate with the compiled permissions migrates MySQL/MariaDB",
-  ignore: MYSQL_URL === undefined,
-  async fn() {
-    const url = MYSQL_URL!;
-    const database = `perm_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
-    const admin = await openDatabase({ kind: "mysql", url }, { maxConnections: 1 });
-    const cwd = await Deno.makeTempDir({ prefix: "ticketeer-perm-" });
-    try {
-      await sql`create database ${sql.id(database)}`.execute(admin.db);
-      const target = new URL(url);
-      target.pathname = `/${database}`;
-      const run = await runCompiledPermissions(["migrate"], { DATABASE_URL: target.href }, cwd);
-      assert.equal(run.code, 0, explain(run));
-      const tables = await sql<{ table_name: string }>`
-        select table_name as table_name from information_schema.tables where table_schema = ${database}
-      `.execute(admin.db);
-      assert.ok(tables.rows.some((row) => row.table_name === "tickets"));
-    } finally {
-      await sql`drop database if exists ${sql.id(database)}`.execute(admin.db);
-      await admin.close();
-      await Deno.remove(cwd, { recursive: true });
-    }
-  },
-});
+const SERVER_NAMES = { postgres: "PostgreSQL", mysql: "MySQL/MariaDB" } as const;
+for (const dialect of DIALECTS) {
+  if (dialect.name === "sqlite") continue;
+  Deno.test({
+    name: `migrate with the compiled permissions migrates ${SERVER_NAMES[dialect.name]}`,
+    ignore: dialect.skip !== null,
+    async fn() {
+      const database = await isolateForApp(dialect);
+      const cwd = await Deno.makeTempDir({ prefix: "ticketeer-perm-" });
+      try {
+        if (database.target.kind === "sqlite") throw new TypeError("Expected a server database");
+        const run = await runCompiledPermissions(
+          ["migrate"],
+          { DATABASE_URL: database.target.url },
+          cwd,
+        );
+        assert.equal(run.code, 0, explain(run));
+        const handle = await openDatabase(database.target, { maxConnections: 1 });
+        try {
+          // The isolated schema (PostgreSQL) or database (MySQL) the URL names.
+          const own = dialect.name === "postgres" ? sql`current_schema()` : sql`database()`;
+          const tables = await sql<{ table_name: string }>`
+            select table_name as table_name from information_schema.tables
+            where table_schema = ${own}
+          `.execute(handle.db);
+          assert.ok(tables.rows.some((row) => row.table_name === "tickets"));
+        } finally {
+          await handle.close();
+        }
+      } finally {
+        await database.drop();
+        await Deno.remove(cwd, { recursive: true });
+      }
+    },
+  });
+}
 
 const TASKS = readTasks();
 const COMPILE_TASKS = Object.entries(TASKS).filter(([name]) => name.startsWith("compile"));

@@ -13,137 +13,16 @@ import {
   startFakeDiscord,
 } from "./fake_discord/fake_discord.ts";
 import { DEFAULT_EVERYONE_PERMISSIONS, TYPICAL_BOT_PERMISSIONS } from "./fake_discord/state.ts";
-import { slashCommand } from "./fixtures/interactions.ts";
 import { DIALECTS, isolateForApp } from "./fixtures/dialects.ts";
-import { bootBot, within } from "./e2e/boot.ts";
-import { setUpGuild } from "./e2e/ticket_helpers.ts";
-
-const MAIN = new URL("../src/main.ts", import.meta.url).pathname;
-const decoder = new TextDecoder();
-
-/** The environment every run starts from: no variables of the test process leak in. */
-function baseEnv(): Record<string, string> {
-  const keep: Record<string, string> = { NO_COLOR: "1" };
-  for (const name of ["HOME", "DENO_DIR", "PATH"]) {
-    const value = Deno.env.get(name);
-    if (value !== undefined) keep[name] = value;
-  }
-  return keep;
-}
-
-function command(args: string[], env: Record<string, string>): Deno.Command {
-  return new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-net", "--allow-env", "--allow-read", "--allow-write", MAIN, ...args],
-    env: { ...baseEnv(), ...env },
-    clearEnv: true,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  });
-}
-
-/** A finished run. */
-interface Finished {
-  code: number;
-  /** stdout and stderr together, in arrival order. */
-  output: string;
-}
-
-/** Runs ticketeer to the end. */
-async function runToEnd(args: string[], env: Record<string, string>): Promise<Finished> {
-  const result = await command(args, env).output();
-  return {
-    code: result.code,
-    output: decoder.decode(result.stdout) + decoder.decode(result.stderr),
-  };
-}
-
-/** A ticketeer process still running; disposing kills it if needed and reaps it. */
-interface Running extends AsyncDisposable {
-  /** stdout and stderr together, in arrival order. */
-  output(): string;
-  /** Resolves with the first output line matching `pattern`, already printed or to come. */
-  waitForLine(pattern: RegExp, timeoutMs: number): Promise<string>;
-  signal(signal: Deno.Signal): void;
-  /** The exit, once both output streams are drained. */
-  finished: Promise<Finished>;
-}
-
-function start(args: string[], env: Record<string, string>): Running {
-  const child = command(args, env).spawn();
-  let text = "";
-  const waiters = new Set<() => void>();
-  const sink = () =>
-    new WritableStream<Uint8Array>({
-      write(chunk) {
-        text += decoder.decode(chunk, { stream: true });
-        for (const wake of waiters) wake();
-      },
-    });
-  const drained = Promise.all([child.stdout.pipeTo(sink()), child.stderr.pipeTo(sink())]);
-  const finished = Promise.all([child.status, drained]).then(([status]) => ({
-    code: status.code,
-    output: text,
-  }));
-  let exited = false;
-  finished.finally(() => {
-    exited = true;
-    for (const wake of waiters) wake();
-  });
-  const lineMatching = (pattern: RegExp) => text.split("\n").find((line) => pattern.test(line));
-  return {
-    output: () => text,
-    waitForLine(pattern, timeoutMs) {
-      const found = lineMatching(pattern);
-      if (found !== undefined) return Promise.resolve(found);
-      const { promise, resolve, reject } = Promise.withResolvers<string>();
-      const timer = setTimeout(() => {
-        waiters.delete(wake);
-        reject(new Error(`No line matching ${pattern} within ${timeoutMs} ms; output:\n${text}`));
-      }, timeoutMs);
-      const wake = () => {
-        const line = lineMatching(pattern);
-        if (line === undefined && !exited) return;
-        waiters.delete(wake);
-        clearTimeout(timer);
-        if (line !== undefined) resolve(line);
-        else reject(new Error(`ticketeer exited before printing ${pattern}; output:\n${text}`));
-      };
-      waiters.add(wake);
-      return promise;
-    },
-    signal: (signal) => child.kill(signal),
-    finished,
-    async [Symbol.asyncDispose]() {
-      if (!exited) {
-        try {
-          child.kill("SIGKILL");
-        } catch {
-          // It exited meanwhile.
-        }
-      }
-      await finished;
-    },
-  };
-}
+import { freePort } from "./fixtures/free_port.ts";
+import { envForFake, runTicketeer, spawnTicketeer } from "./fixtures/ticketeer_process.ts";
+import { within } from "./fixtures/within.ts";
+import { bootBot } from "./e2e/boot.ts";
+import { sendCommand, setUpGuild } from "./e2e/world.ts";
 
 /** The environment that points ticketeer at `fake`, with SQLite in `dir`. */
 function envFor(fake: FakeDiscord, dir: string, extra: Record<string, string> = {}) {
-  return {
-    DISCORD_TOKEN: fake.token,
-    DISCORD_API_URL: fake.apiUrl,
-    DATABASE_URL: `sqlite:${join(dir, "ticketeer.db")}`,
-    HTTP_PORT: "0",
-    ...extra,
-  };
-}
-
-/** A port nothing listens on right now. */
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
-  return port;
+  return envForFake(fake, join(dir, "ticketeer.db"), extra);
 }
 
 /** A fake Discord and a temporary directory, removed together. */
@@ -177,7 +56,7 @@ Deno.test("ticketeer exits 3 with one line naming DISCORD_TOKEN when Discord ref
   const { fake, dir } = box;
   // Right shape, right bot id, but not the token the fake accepts.
   const token = `${btoa(fake.applicationId).replaceAll("=", "")}.GhXkQw.${"q".repeat(38)}`;
-  const run = await runToEnd([], envFor(fake, dir, { DISCORD_TOKEN: token }));
+  const run = await runTicketeer([], { env: envFor(fake, dir, { DISCORD_TOKEN: token }) });
 
   assert.equal(run.code, 3, run.output);
   const named = run.output.split("\n").filter((line) => line.includes("DISCORD_TOKEN"));
@@ -197,18 +76,12 @@ Deno.test("SIGTERM during a burst of ticket opens answers every one, closes the 
   await using box = await sandbox({ rateLimits: { globalPerSecond: 1000 } });
   const { fake, dir } = box;
   const burst = 20;
-  await using bot = start([], envFor(fake, dir));
+  await using bot = spawnTicketeer([], { env: envFor(fake, dir) });
   await bot.waitForLine(CONNECTED_LINE, 15_000);
   const g = await setUpGuild(fake, burst);
 
   const handles = g.members.map((member) =>
-    fake.interact(slashCommand(fake, {
-      guild: g.guild,
-      channel: g.general,
-      user: member,
-      name: "ticket",
-      subcommand: "new",
-    }))
+    sendCommand(g, { user: member, name: "ticket", subcommand: "new" })
   );
   // Every open has been taken (its first answer came), most are still creating channels.
   const firsts = await within(Promise.all(handles.map((h) => h.response)), 5000, "first answers");
@@ -248,19 +121,13 @@ Deno.test("SIGTERM during a burst of ticket opens answers every one, closes the 
 Deno.test("a second SIGTERM while stopping exits at once", async () => {
   await using box = await sandbox();
   const { fake, dir } = box;
-  await using bot = start([], envFor(fake, dir));
+  await using bot = spawnTicketeer([], { env: envFor(fake, dir) });
   await bot.waitForLine(CONNECTED_LINE, 15_000);
   const g = await setUpGuild(fake, 1);
 
   // Discord holds the channel creation for a minute: the open stays in flight.
   fake.inject429({ route: "POST /guilds/:id/channels", count: 1, retryAfterMs: 60_000 });
-  const handle = fake.interact(slashCommand(fake, {
-    guild: g.guild,
-    channel: g.general,
-    user: g.members[0]!,
-    name: "ticket",
-    subcommand: "new",
-  }));
+  const handle = sendCommand(g, { user: g.members[0]!, name: "ticket", subcommand: "new" });
   assert.equal((await handle.response).type, 5, "the open deferred");
   await fake.waitForCall("POST /guilds/:id/channels", 5000, (call) => call.status === 429);
 
@@ -298,7 +165,7 @@ Deno.test("ticketeer check names each missing permission and the deleted log cha
   fake.state.deleteChannel(g.logs);
   const identifies = fake.gateway.identifyCount;
 
-  const run = await runToEnd(["check"], envFor(fake, dir));
+  const run = await runTicketeer(["check"], { env: envFor(fake, dir) });
   assert.equal(run.code, 1, run.output);
   const lines = run.output.split("\n");
   const about = (guildId: string) => lines.filter((line) => line.includes(`Guild ${guildId}`));
@@ -324,7 +191,7 @@ Deno.test("ticketeer check exits 0 and says each guild is ready when all is well
   const { fake, dir } = box;
   const guild = fake.createGuild({ name: "All Good" });
 
-  const run = await runToEnd(["check"], envFor(fake, dir));
+  const run = await runTicketeer(["check"], { env: envFor(fake, dir) });
   assert.equal(run.code, 0, run.output);
   assert.match(run.output, new RegExp(`^Guild ${guild.id} "All Good": ready\\.$`, "m"));
   assert.doesNotMatch(run.output, /lacks|no longer exists/);
@@ -354,7 +221,7 @@ Deno.test("ticketeer logs exactly one startup summary, without database credenti
   }
   try {
     const env = envFor(fake, dir, { DATABASE_URL: database, LOG_FILE: logFile });
-    await using bot = start([], env);
+    await using bot = spawnTicketeer([], { env });
     await bot.waitForLine(READY_LINE, 15_000);
     bot.signal("SIGTERM");
     const exit = await within(bot.finished, 10_000, "ticketeer to exit");
@@ -388,10 +255,10 @@ Deno.test("ticketeer health exits 0 against a running ticketeer and 1 when nothi
   const port = String(freePort());
   const http = { HTTP_HOST: "127.0.0.1", HTTP_PORT: port };
   {
-    await using bot = start([], envFor(fake, dir, http));
+    await using bot = spawnTicketeer([], { env: envFor(fake, dir, http) });
     await bot.waitForLine(READY_LINE, 15_000);
 
-    const healthy = await runToEnd(["health"], http);
+    const healthy = await runTicketeer(["health"], { env: http });
     assert.equal(healthy.code, 0, healthy.output);
     const [status, ...body] = healthy.output.trim().split(" ");
     assert.equal(status, "200");
@@ -408,7 +275,7 @@ Deno.test("ticketeer health exits 0 against a running ticketeer and 1 when nothi
     bot.signal("SIGTERM");
     assert.equal((await within(bot.finished, 10_000, "ticketeer to exit")).code, 0);
   }
-  const gone = await runToEnd(["health"], http);
+  const gone = await runTicketeer(["health"], { env: http });
   assert.equal(gone.code, 1, gone.output);
   assert.match(gone.output, new RegExp(`127\\.0\\.0\\.1:${port}/health did not answer`));
   fake.assertNoViolations();
@@ -418,7 +285,7 @@ Deno.test("ticketeer exits 1 with a clear line when the gateway cannot be reache
   await using box = await sandbox();
   const { fake, dir } = box;
   fake.inject5xx({ route: "/gateway/bot", count: 1_000, status: 503 });
-  const run = await runToEnd([], envFor(fake, dir));
+  const run = await runTicketeer([], { env: envFor(fake, dir) });
   assert.equal(run.code, 1, run.output);
   assert.match(run.output, /Cannot connect to the gateway/);
   assert.ok(!run.output.includes(fake.token), "the token was printed");

@@ -4,18 +4,9 @@
  */
 import { V8_FLAGS } from "../../src/runtime_flags.ts";
 import type { FakeDiscord } from "../fake_discord/fake_discord.ts";
+import { envForFake, spawnTicketeer, START_PERMISSIONS } from "../fixtures/ticketeer_process.ts";
 
-const ROOT = new URL("../../", import.meta.url);
-const MAIN = new URL("src/main.ts", ROOT).href;
-/** Variables passed through: where Deno keeps its caches; nothing that configures the bot. */
-const PASS_THROUGH = [
-  "HOME",
-  "PATH",
-  "DENO_DIR",
-  "XDG_CACHE_HOME",
-  "TMPDIR",
-  "DENO_NO_UPDATE_CHECK",
-];
+const ROOT = new URL("../../", import.meta.url).pathname;
 
 /** A running bot process. */
 export interface BotProcess extends AsyncDisposable {
@@ -25,9 +16,9 @@ export interface BotProcess extends AsyncDisposable {
   /** Everything the bot wrote to stdout and stderr so far (the last 64 KB). */
   output(): string;
   /** Whether it exited, and with which code. */
-  readonly exited: Promise<Deno.CommandStatus>;
+  readonly exited: Promise<{ code: number }>;
   /** SIGTERM, then waits for exit (SIGKILL after `timeoutMs`). */
-  stop(timeoutMs?: number): Promise<Deno.CommandStatus>;
+  stop(timeoutMs?: number): Promise<{ code: number }>;
 }
 
 const OUTPUT_LIMIT = 64 * 1024;
@@ -42,85 +33,26 @@ export interface SpawnOptions {
 
 /** Starts `src/main.ts` against `fake` with `sqlite::memory:`, HTTP off and the gateway on. */
 export function spawnBot(fake: FakeDiscord, options: SpawnOptions = {}): BotProcess {
-  const child = new Deno.Command(Deno.execPath(), {
-    // The permissions of `deno task start`.
-    args: [
-      "run",
-      "--allow-net",
-      "--allow-env",
-      "--allow-read",
-      "--allow-write",
-      V8_FLAGS,
-      ...(options.denoFlags ?? []),
-      MAIN,
-    ],
+  const bot = spawnTicketeer([], {
+    // The permissions and V8 flags of `deno task start`.
+    denoFlags: [...START_PERMISSIONS, V8_FLAGS, ...(options.denoFlags ?? [])],
     cwd: ROOT,
-    env: {
-      ...Object.fromEntries(
-        PASS_THROUGH.flatMap((name) => {
-          const value = Deno.env.get(name);
-          return value === undefined ? [] : [[name, value]];
-        }),
-      ),
-      DISCORD_TOKEN: fake.token,
-      DISCORD_API_URL: fake.apiUrl,
-      DATABASE_URL: "sqlite::memory:",
-      HTTP_PORT: "0",
-      LOG_LEVEL: "warning",
-      NO_COLOR: "1",
-      ...options.env,
-    },
-    clearEnv: true,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  let output = "";
-  const collect = async (stream: ReadableStream<Uint8Array>) => {
-    for await (const text of stream.pipeThrough(new TextDecoderStream())) {
-      output = (output + text).slice(-OUTPUT_LIMIT);
-    }
-  };
-  const drained = Promise.all([collect(child.stdout), collect(child.stderr)]);
-  const exited = child.status.then(async (status) => {
-    await drained;
-    return status;
+    env: envForFake(fake, ":memory:", { LOG_LEVEL: "warning", ...options.env }),
+    outputLimit: OUTPUT_LIMIT,
   });
-  const stop = async (timeoutMs = 10_000) => {
-    try {
-      child.kill("SIGTERM");
-    } catch {
-      // Already gone.
-    }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const killer = new Promise<void>((resolve) => {
-      timer = setTimeout(() => {
-        try {
-          child.kill("SIGKILL");
-        } catch {
-          // Already gone.
-        }
-        resolve();
-      }, timeoutMs);
-    });
-    await Promise.race([exited, killer]);
-    const status = await exited;
-    clearTimeout(timer);
-    return status;
-  };
   return {
-    pid: child.pid,
+    pid: bot.pid,
     async rss() {
-      const status = await Deno.readTextFile(`/proc/${child.pid}/status`);
+      const status = await Deno.readTextFile(`/proc/${bot.pid}/status`);
       const kb = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status)?.[1];
-      if (kb === undefined) throw new Error(`Cannot read VmRSS of process ${child.pid}`);
+      if (kb === undefined) throw new Error(`Cannot read VmRSS of process ${bot.pid}`);
       return Number(kb) * 1024;
     },
-    output: () => output,
-    exited,
-    stop,
+    output: bot.output,
+    exited: bot.finished,
+    stop: bot.stop,
     async [Symbol.asyncDispose]() {
-      await stop();
+      await bot.stop();
     },
   };
 }

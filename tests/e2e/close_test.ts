@@ -8,21 +8,23 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import type { FakeDiscord, FakeMessage } from "../fake_discord/fake_discord.ts";
 import type { TicketeerApp } from "../../src/app.ts";
-import type { ChannelId } from "../../src/core/ids.ts";
 import type { Ticket } from "../../src/ports.ts";
 import { startFakeDiscord } from "../fake_discord/fake_discord.ts";
+import { envForFake, runTicketeer, spawnTicketeer } from "../fixtures/ticketeer_process.ts";
 import { bootBot, startWorld } from "./boot.ts";
 import {
+  answerOf,
   askToClose,
   botMessagesIn,
   closeTicket,
   eventually,
-  finalAnswer,
+  guildWithTicket,
   openTicket,
   pressConfirm,
   setUpGuild,
   type TicketGuild,
-} from "./ticket_helpers.ts";
+  ticketOf,
+} from "./world.ts";
 
 /** A 1×1 PNG (a real image, so the transcript shows it inline). */
 const PNG = Uint8Array.from(
@@ -31,12 +33,6 @@ const PNG = Uint8Array.from(
   ),
   (c) => c.charCodeAt(0),
 );
-
-async function ticketOf(app: TicketeerApp, channel: string): Promise<Ticket> {
-  const ticket = await app.repo.ticketByChannel(channel as ChannelId);
-  assert.ok(ticket, `channel ${channel} is a ticket`);
-  return ticket;
-}
 
 /** Waits until the live archive holds `count` messages of the ticket. */
 async function archived(fake: FakeDiscord, app: TicketeerApp, ticket: Ticket, count: number) {
@@ -84,10 +80,7 @@ Deno.test("closing a 250-message ticket keeps every message and attachment every
     const databasePath = join(dir, "ticketeer.db");
     await using world = await startWorld({ databasePath });
     const { fake, app } = world;
-    const g = await setUpGuild(fake, 1);
-    const opener = g.members[0]!;
-    const channel = await openTicket(fake, g, opener);
-    const ticket = await ticketOf(app, channel.id);
+    const { g, opener, channel, ticket } = await guildWithTicket(world);
 
     // 250 messages from the opener and the staff member, some with files.
     const posted: FakeMessage[] = [];
@@ -124,7 +117,7 @@ Deno.test("closing a 250-message ticket keeps every message and attachment every
     );
 
     const remaining = fake.state.messagesIn(channel.id).length;
-    const answer = await closeTicket(fake, g, {
+    const answer = await closeTicket(g, {
       channel: channel.id,
       user: g.staff,
       reason: "Solved: parcel found",
@@ -195,29 +188,14 @@ Deno.test("closing a 250-message ticket keeps every message and attachment every
 
     // `ticketeer transcript <guild> <n> --out FILE` writes the stored transcript.
     const out = join(dir, "exported.html");
-    const cli = await new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "--allow-net",
-        "--allow-env",
-        "--allow-read",
-        "--allow-write",
-        "src/main.ts",
-        "transcript",
-        g.guild,
-        String(ticket.number),
-        "--out",
-        out,
-      ],
+    const cli = await runTicketeer(["transcript", g.guild, String(ticket.number), "--out", out], {
       env: {
         DATABASE_URL: `sqlite:${databasePath}`,
         DISCORD_TOKEN: fake.token,
         LOG_LEVEL: "error",
       },
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    assert.equal(cli.code, 0, decode(cli.stderr));
+    });
+    assert.equal(cli.code, 0, cli.stderr);
     assert.equal(await Deno.readTextFile(out), html);
     fake.assertNoViolations();
   } finally {
@@ -230,13 +208,10 @@ async function worldWithTicket() {
   const world = await startWorld({ start: { retry: { attempts: 2, baseDelayMs: 20 } } });
   try {
     const { fake, app } = world;
-    const g = await setUpGuild(fake, 1);
-    const opener = g.members[0]!;
-    const channel = await openTicket(fake, g, opener);
-    const ticket = await ticketOf(app, channel.id);
+    const { g, opener, channel, ticket } = await guildWithTicket(world);
     for (let i = 1; i <= 5; i++) fake.postMessage(channel, opener, `question ${i}`);
     await archived(fake, app, ticket, fake.state.messagesIn(channel.id).length);
-    return { world, fake, app, g, opener, channel: channel.id, ticket };
+    return Object.assign(world, { g, opener, channel: channel.id, ticket });
   } catch (error) {
     await world[Symbol.asyncDispose]();
     throw error;
@@ -244,12 +219,12 @@ async function worldWithTicket() {
 }
 
 Deno.test("a failed log post leaves the ticket closing, and Confirm again posts it once", async () => {
-  const { world, fake, app, g, opener, channel, ticket } = await worldWithTicket();
-  await using _ = world;
-  const ask = await askToClose(fake, g, { channel, user: g.staff, reason: "done" });
+  await using world = await worldWithTicket();
+  const { fake, app, g, opener, channel, ticket } = world;
+  const ask = await askToClose(g, { channel, user: g.staff, reason: "done" });
   // Both attempts of the log post fail (502), as when Discord has an outage.
   fake.inject5xx({ route: "POST /channels/:id/messages", count: 2, status: 502 });
-  const failed = await finalAnswer(pressConfirm(fake, g, { channel, user: g.staff, ...ask }));
+  const failed = await answerOf(pressConfirm(g, { channel, user: g.staff, ...ask }));
   assert.match(failed.text, /could not finish closing ticket #\d+/i);
   assert.match(failed.text, /Discord is not answering/);
   assert.match(failed.text, /\/ticket close/);
@@ -259,7 +234,7 @@ Deno.test("a failed log post leaves the ticket closing, and Confirm again posts 
   assert.equal(transcriptPosts(fake, g, ticket.number).length, 0);
   assert.ok(await app.repo.transcript(ticket.id), "the transcript is already stored");
 
-  const done = await finalAnswer(pressConfirm(fake, g, { channel, user: g.staff, ...ask }));
+  const done = await answerOf(pressConfirm(g, { channel, user: g.staff, ...ask }));
   assert.match(done.text, /is closed/);
   assert.equal(transcriptPosts(fake, g, ticket.number).length, 1);
   assert.equal(botMessagesIn(fake, fake.state.dmChannels.get(opener) ?? "").length, 1);
@@ -269,10 +244,10 @@ Deno.test("a failed log post leaves the ticket closing, and Confirm again posts 
 });
 
 Deno.test("an opener who does not accept DMs does not stop the close", async () => {
-  const { world, fake, app, g, opener, channel, ticket } = await worldWithTicket();
-  await using _ = world;
+  await using world = await worldWithTicket();
+  const { fake, app, g, opener, channel, ticket } = world;
   fake.setDmsClosed(opener, true);
-  const answer = await closeTicket(fake, g, { channel, user: opener, reason: "thanks" });
+  const answer = await closeTicket(g, { channel, user: opener, reason: "thanks" });
   assert.match(answer.text, /is closed/);
   assert.equal(transcriptPosts(fake, g, ticket.number).length, 1);
   assert.ok(
@@ -289,18 +264,18 @@ Deno.test("an opener who does not accept DMs does not stop the close", async () 
 });
 
 Deno.test("a failed channel deletion resumes without a second log post or DM", async () => {
-  const { world, fake, app, g, opener, channel, ticket } = await worldWithTicket();
-  await using _ = world;
-  const ask = await askToClose(fake, g, { channel, user: g.staff });
+  await using world = await worldWithTicket();
+  const { fake, app, g, opener, channel, ticket } = world;
+  const ask = await askToClose(g, { channel, user: g.staff });
   fake.failNext({ method: "DELETE", route: "/channels/:id", status: 403, code: 50013 });
-  const failed = await finalAnswer(pressConfirm(fake, g, { channel, user: g.staff, ...ask }));
+  const failed = await answerOf(pressConfirm(g, { channel, user: g.staff, ...ask }));
   assert.match(failed.text, /could not finish closing/i);
   assert.match(failed.text, /Manage Channels/);
   assert.ok(fake.state.channels.get(channel), "the channel stays");
   assert.equal((await app.repo.ticket(ticket.id))?.status, "closing");
   assert.equal(transcriptPosts(fake, g, ticket.number).length, 1);
 
-  const done = await finalAnswer(pressConfirm(fake, g, { channel, user: g.staff, ...ask }));
+  const done = await answerOf(pressConfirm(g, { channel, user: g.staff, ...ask }));
   assert.match(done.text, /is closed/);
   assert.equal(fake.state.channels.get(channel), undefined);
   assert.equal(transcriptPosts(fake, g, ticket.number).length, 1);
@@ -315,17 +290,17 @@ Deno.test("a failed channel deletion resumes without a second log post or DM", a
 });
 
 Deno.test("two Confirms at the same moment close the ticket once", async () => {
-  const { world, fake, app, g, opener, channel, ticket } = await worldWithTicket();
-  await using _ = world;
-  const ask = await askToClose(fake, g, { channel, user: g.staff });
+  await using world = await worldWithTicket();
+  const { fake, app, g, opener, channel, ticket } = world;
+  const ask = await askToClose(g, { channel, user: g.staff });
   // Hold the first history page so both closes are under way together.
   const held = fake.holdNext({ method: "GET", route: "/channels/:id/messages" });
-  const first = pressConfirm(fake, g, { channel, user: g.staff, ...ask });
+  const first = pressConfirm(g, { channel, user: g.staff, ...ask });
   await held.arrived;
-  const second = pressConfirm(fake, g, { channel, user: opener, ...ask });
+  const second = pressConfirm(g, { channel, user: opener, ...ask });
   await second.response;
   held.release();
-  const answers = await Promise.all([finalAnswer(first), finalAnswer(second)]);
+  const answers = await Promise.all([answerOf(first), answerOf(second)]);
   for (const answer of answers) assert.match(answer.text, /is closed/);
   const posts = (path: string) =>
     fake.calls.filter((c) => c.method === "POST" && c.path === path).length;
@@ -339,23 +314,6 @@ Deno.test("two Confirms at the same moment close the ticket once", async () => {
   assert.equal((await app.repo.ticket(ticket.id))?.status, "closed");
   fake.assertNoViolations();
 });
-
-/** The bot as its own process (`src/main.ts`), so a test can kill it outright. */
-function spawnBot(fake: FakeDiscord, databasePath: string): Deno.ChildProcess {
-  return new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-net", "--allow-env", "--allow-read", "--allow-write", "src/main.ts"],
-    env: {
-      DISCORD_TOKEN: fake.token,
-      DISCORD_API_URL: fake.apiUrl,
-      DATABASE_URL: `sqlite:${databasePath}`,
-      HTTP_PORT: "0",
-      LOG_LEVEL: "error",
-    },
-    stdin: "null",
-    stdout: "null",
-    stderr: "null",
-  }).spawn();
-}
 
 for (
   const crash of [
@@ -372,14 +330,17 @@ for (
   Deno.test(`a bot killed ${crash.when} finishes the close on restart, posting once`, async () => {
     const dir = await Deno.makeTempDir({ prefix: "ticketeer-crash-" });
     const fake = await startFakeDiscord();
-    let child: Deno.ChildProcess | null = null;
     try {
       const databasePath = join(dir, "ticketeer.db");
-      child = spawnBot(fake, databasePath);
+      // The bot as its own process, so the test can kill it outright.
+      await using child = spawnTicketeer([], {
+        env: envForFake(fake, databasePath, { LOG_LEVEL: "error" }),
+        captureOutput: false,
+      });
       await fake.waitFor(() => fake.gateway.isConnected(0), 20_000, "the bot process to connect");
       const g = await setUpGuild(fake, 1);
       const opener = g.members[0]!;
-      const channel = await openTicket(fake, g, opener);
+      const channel = await openTicket(g, opener);
       const posted = [];
       for (let i = 1; i <= 120; i++) {
         const attachments = i === 60
@@ -387,14 +348,13 @@ for (
           : [];
         posted.push(fake.postMessage(channel, opener, `crash message ${i}`, { attachments }));
       }
-      const ask = await askToClose(fake, g, { channel: channel.id, user: g.staff, reason: "ok" });
+      const ask = await askToClose(g, { channel: channel.id, user: g.staff, reason: "ok" });
       const held = fake.holdNext(crash.hold);
-      const confirm = pressConfirm(fake, g, { channel: channel.id, user: g.staff, ...ask });
+      const confirm = pressConfirm(g, { channel: channel.id, user: g.staff, ...ask });
       await confirm.response;
       await held.arrived;
-      child.kill("SIGKILL");
-      await child.status;
-      child = null;
+      child.signal("SIGKILL");
+      await child.finished;
       held.release();
       assert.ok(fake.state.channels.get(channel.id), "the channel is still there");
 
@@ -424,10 +384,6 @@ for (
       }
       fake.assertNoViolations();
     } finally {
-      if (child !== null) {
-        child.kill("SIGKILL");
-        await child.status;
-      }
       await fake.close();
       await Deno.remove(dir, { recursive: true });
     }

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { startWorld } from "./boot.ts";
-import { commandPayload } from "./payloads.ts";
+import { httpOrigin } from "./boot.ts";
+import { commandPayload, startGuildWorld } from "./world.ts";
 
 Deno.test("HTTP interactions: a signed one is answered, bad and stale signatures get 401", async () => {
-  await using world = await startWorld({ httpInteractions: true, gateway: false });
+  await using world = await startGuildWorld({ httpInteractions: true, gateway: false });
   const { fake, app } = world;
   assert.equal(app.gateway, null);
   assert.ok(app.httpAddress);
-  const origin = `http://${app.httpAddress.host}:${app.httpAddress.port}`;
+  const origin = httpOrigin(app);
   const url = `${origin}/interactions`;
 
   const health = await fetch(`${origin}/health`);
@@ -16,16 +16,8 @@ Deno.test("HTTP interactions: a signed one is answered, bad and stale signatures
   assert.equal(report.gateway, "off");
   assert.equal(report.database, "ok");
 
-  const guild = fake.createGuild({ name: "Support HQ" });
-  const general = fake.createChannel(guild, { name: "general" });
   const payload = () =>
-    commandPayload(fake, {
-      guild: guild.id,
-      channel: general.id,
-      user: guild.owner_id,
-      name: "config",
-      subcommand: "show",
-    });
+    commandPayload(world, { user: world.owner, name: "config", subcommand: "show" });
 
   const bad = await fake.interactHttp(url, payload(), { signature: "bad" });
   assert.equal(bad.status, 401);

@@ -3,52 +3,40 @@
  * staff, as the opener (with and without "openers may add") and as a stranger.
  */
 import assert from "node:assert/strict";
-import { channelPermissions } from "../fake_discord/permissions.ts";
 import type { FakeChannel } from "../fake_discord/types.ts";
 import {
-  answerOf,
+  canView,
   command,
+  type GuildPlace,
   lifecycleTest,
-  type LifecycleWorld,
-  linkedChannel,
   newMember,
-  postPanel,
-  pressPanel,
-  runSetup,
-  startLifecycleWorld,
-} from "./lifecycle_world.ts";
+  openFromPanel,
+  PARTICIPANT_PERMISSIONS,
+  startTicketDesk,
+} from "./world.ts";
 
-const VIEW = 1n << 10n;
-const PARTICIPANT = VIEW | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n);
-
-function memberOverwrite(world: LifecycleWorld, channel: FakeChannel, user: string) {
+function memberOverwrite(world: GuildPlace, channel: FakeChannel, user: string) {
   const current = world.fake.state.channels.get(channel.id);
   return current?.permission_overwrites.find((o) => o.type === 1 && o.id === user);
 }
 
-function canView(world: LifecycleWorld, channel: FakeChannel, user: string): boolean {
-  return (channelPermissions(world.fake.state, channel.id, user) & VIEW) !== 0n;
-}
-
 /** Messages everyone in the ticket sees, newest last. */
-function visibleTexts(world: LifecycleWorld, channel: FakeChannel): string[] {
+function visibleTexts(world: GuildPlace, channel: FakeChannel): string[] {
   return world.fake.state.messagesIn(channel.id).map((m) => m.content);
 }
 
 lifecycleTest(
   "/ticket add, remove, claim and unclaim follow who is asking",
   async (dialect) => {
-    await using world = await startLifecycleWorld(dialect);
-    const { fake } = world;
-    const setup = await runSetup(world);
-    const panel = await postPanel(world);
+    await using world = await startTicketDesk(dialect);
+    const { fake, setup, panel } = world;
     const opener = newMember(world, "alice");
     const staff = newMember(world, "sam", [setup.supportRole]);
     const otherStaff = newMember(world, "sue", [setup.supportRole]);
     const stranger = newMember(world, "mallory");
     const bob = newMember(world, "bob");
     const carol = newMember(world, "carol");
-    const ticket = linkedChannel(world, await answerOf(pressPanel(world, panel, opener)));
+    const ticket = await openFromPanel(world, panel, opener);
     const inTicket = (
       user: string,
       subcommand: string,
@@ -71,23 +59,23 @@ lifecycleTest(
       });
 
     // Staff add and remove.
-    assert.ok(!canView(world, ticket, bob));
+    assert.ok(!canView(world, ticket.id, bob));
     const added = await inTicket(staff, "add", { user: { user: bob } });
     assert.ok(!added.ephemeral, "an addition is announced in the ticket");
     assert.match(added.text, new RegExp(`<@${staff}> added <@${bob}>`));
     const bobOverwrite = memberOverwrite(world, ticket, bob);
     assert.deepEqual(bobOverwrite && [bobOverwrite.allow, bobOverwrite.deny], [
-      String(PARTICIPANT),
+      String(PARTICIPANT_PERMISSIONS),
       "0",
     ]);
-    assert.ok(canView(world, ticket, bob));
+    assert.ok(canView(world, ticket.id, bob));
     const again = await inTicket(staff, "add", { user: { user: bob } });
     assert.ok(again.ephemeral);
     assert.match(again.text, /already in this ticket/);
     const removed = await inTicket(staff, "remove", { user: { user: bob } });
     assert.match(removed.text, new RegExp(`removed <@${bob}>`));
     assert.equal(memberOverwrite(world, ticket, bob), undefined, "bob's overwrite is gone");
-    assert.ok(!canView(world, ticket, bob));
+    assert.ok(!canView(world, ticket.id, bob));
 
     // The opener, while openers may not add members.
     await openersMayAdd(false);
@@ -100,10 +88,10 @@ lifecycleTest(
     await openersMayAdd(true);
     const openerAdded = await inTicket(opener, "add", { user: { user: carol } });
     assert.match(openerAdded.text, new RegExp(`<@${opener}> added <@${carol}>`));
-    assert.ok(canView(world, ticket, carol));
+    assert.ok(canView(world, ticket.id, carol));
     const openerRemoved = await inTicket(opener, "remove", { user: { user: carol } });
     assert.match(openerRemoved.text, new RegExp(`removed <@${carol}>`));
-    assert.ok(!canView(world, ticket, carol));
+    assert.ok(!canView(world, ticket.id, carol));
 
     // A stranger may do none of it.
     for (const subcommand of ["add", "remove"]) {

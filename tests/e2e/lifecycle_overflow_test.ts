@@ -11,19 +11,15 @@ import {
   lifecycleTest,
   linkedChannel,
   newMember,
-  postPanel,
   pressPanel,
-  runSetup,
-  startLifecycleWorld,
-} from "./lifecycle_world.ts";
+  startTicketDesk,
+} from "./world.ts";
 
 lifecycleTest(
   "60 members clicking at once get 60 tickets and one overflow category",
   async (dialect) => {
-    await using world = await startLifecycleWorld(dialect);
-    const { fake } = world;
-    const setup = await runSetup(world);
-    const panel = await postPanel(world);
+    await using world = await startTicketDesk(dialect);
+    const { fake, setup, panel } = world;
     const members = Array.from({ length: 60 }, (_, i) => newMember(world, `member${i}`));
 
     const answers = await Promise.all(

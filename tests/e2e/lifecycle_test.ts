@@ -5,42 +5,34 @@
  */
 import assert from "node:assert/strict";
 import { channelId, guildId, userId } from "../../src/core/ids.ts";
-import { channelPermissions } from "../fake_discord/permissions.ts";
 import type { FakeChannel } from "../fake_discord/types.ts";
 import {
   answerOf,
   buttonIds,
   buttonLabels,
+  canView,
   channelsNamed,
   command,
   guildChannels,
+  type GuildPlace,
   lifecycleTest,
-  type LifecycleWorld,
   linkedChannel,
   newMember,
+  openFromPanel,
+  PARTICIPANT_PERMISSIONS,
   postPanel,
   press,
   pressPanel,
   runSetup,
   startLifecycleWorld,
-} from "./lifecycle_world.ts";
+  startTicketDesk,
+  VIEW_CHANNEL,
+} from "./world.ts";
 
-const VIEW = 1n << 10n;
-const SEND = 1n << 11n;
-const EMBED = 1n << 14n;
-const ATTACH = 1n << 15n;
-const HISTORY = 1n << 16n;
 const MANAGE_CHANNELS = 1n << 4n;
-const PARTICIPANT = VIEW | SEND | HISTORY | ATTACH | EMBED;
 
-function rolesOf(world: LifecycleWorld): string[] {
-  return [...world.fake.state.roles.values()].filter((r) => r.guild_id === world.guild).map((r) =>
-    r.id
-  );
-}
-
-function canView(world: LifecycleWorld, channel: string, user: string): boolean {
-  return (channelPermissions(world.fake.state, channel, user) & VIEW) !== 0n;
+function rolesOf(world: GuildPlace): string[] {
+  return world.fake.state.rolesOf(world.guild).map((r) => r.id);
 }
 
 /** Overwrites as comparable rows, sorted by target id. */
@@ -176,8 +168,7 @@ lifecycleTest(
     // with the new text.
     const panel = await postPanel(world);
     const alice = newMember(world, "alice");
-    const opened = await answerOf(pressPanel(world, panel, alice));
-    const channel = linkedChannel(world, opened);
+    const channel = await openFromPanel(world, panel, alice);
     assert.equal(channel.name, "alice-1");
     assert.match(fake.state.messagesIn(channel.id)[0]?.content ?? "", /Staff will answer shortly/);
     fake.assertNoViolations();
@@ -211,10 +202,10 @@ lifecycleTest(
     assert.deepEqual(
       overwriteRows(channel),
       [
-        `role ${world.guild} allow=0 deny=${VIEW}`,
-        `member ${alice} allow=${PARTICIPANT} deny=0`,
-        `role ${setup.supportRole} allow=${PARTICIPANT} deny=0`,
-        `member ${fake.botUser.id} allow=${PARTICIPANT | MANAGE_CHANNELS} deny=0`,
+        `role ${world.guild} allow=0 deny=${VIEW_CHANNEL}`,
+        `member ${alice} allow=${PARTICIPANT_PERMISSIONS} deny=0`,
+        `role ${setup.supportRole} allow=${PARTICIPANT_PERMISSIONS} deny=0`,
+        `member ${fake.botUser.id} allow=${PARTICIPANT_PERMISSIONS | MANAGE_CHANNELS} deny=0`,
       ].sort(),
     );
     assert.ok(canView(world, channel.id, alice));
@@ -237,12 +228,10 @@ lifecycleTest(
 lifecycleTest(
   "a member who clicks again is pointed at their ticket, and 20 racing clicks open one",
   async (dialect) => {
-    await using world = await startLifecycleWorld(dialect);
-    const { fake } = world;
-    const setup = await runSetup(world);
-    const panel = await postPanel(world);
+    await using world = await startTicketDesk(dialect);
+    const { fake, setup, panel } = world;
     const alice = newMember(world, "alice");
-    const first = linkedChannel(world, await answerOf(pressPanel(world, panel, alice)));
+    const first = await openFromPanel(world, panel, alice);
 
     const again = await answerOf(pressPanel(world, panel, alice));
     assert.ok(again.ephemeral);
@@ -307,13 +296,11 @@ lifecycleTest("/ticket new with a topic opens a ticket the same way", async (dia
 lifecycleTest(
   "/ticket close asks, and Confirm posts the transcript, deletes the channel and closes",
   async (dialect) => {
-    await using world = await startLifecycleWorld(dialect);
-    const { fake } = world;
-    const setup = await runSetup(world);
-    const panel = await postPanel(world);
+    await using world = await startTicketDesk(dialect);
+    const { fake, setup, panel } = world;
     const alice = newMember(world, "alice");
     const staff = newMember(world, "sam", [setup.supportRole]);
-    const channel = linkedChannel(world, await answerOf(pressPanel(world, panel, alice)));
+    const channel = await openFromPanel(world, panel, alice);
     fake.postMessage(channel, alice, "My order never arrived");
     fake.postMessage(channel, staff, "Looking into it");
     const ticket = await world.app.repo.ticketByChannel(channelId(channel.id));
@@ -365,10 +352,8 @@ lifecycleTest(
 lifecycleTest(
   "after a restart on the same database the old panel button opens ticket-3",
   async (dialect) => {
-    await using world = await startLifecycleWorld(dialect);
-    const { fake } = world;
-    const setup = await runSetup(world);
-    const panel = await postPanel(world);
+    await using world = await startTicketDesk(dialect);
+    const { fake, setup, panel } = world;
     await answerOf(pressPanel(world, panel, newMember(world, "alice")));
     await answerOf(pressPanel(world, panel, newMember(world, "bob")));
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { MessageEvent } from "../../src/app.ts";
-import { startWorld, within } from "./boot.ts";
+import { within } from "../fixtures/within.ts";
+import { startWorld } from "./boot.ts";
 
 Deno.test("guild messages from the gateway reach the message hook, parsed", async () => {
   const events: MessageEvent[] = [];

@@ -9,35 +9,23 @@ import { configure, type LogRecord, reset } from "@logtape/logtape";
 import { startTicketeer, type TicketeerApp } from "../../src/app.ts";
 import { VERSION } from "../../src/version.ts";
 import type { AuditEvent, Ticket } from "../../src/ports.ts";
-import type { ChannelId, GuildId } from "../../src/core/ids.ts";
+import type { GuildId } from "../../src/core/ids.ts";
 import { type FakeDiscord, startFakeDiscord } from "../fake_discord/fake_discord.ts";
-import { bootBot, type BootOptions, configFor, within } from "./boot.ts";
+import type { FakeMessage } from "../fake_discord/types.ts";
+import { SQLITE } from "../fixtures/dialects.ts";
+import { within } from "../fixtures/within.ts";
+import { configFor, httpOrigin, startWorld, testStartOptions } from "./boot.ts";
 import {
   botMessagesIn,
   closeTicket,
-  openTicket,
+  eventually,
+  guildWithTicket,
+  SEND_MESSAGES,
   setUpGuild,
   textOf,
   type TicketGuild,
-} from "./ticket_helpers.ts";
-
-const SEND_MESSAGES = 1n << 11n;
-const VIEW_CHANNEL = 1n << 10n;
-
-/** Polls an async condition (every 20 ms) until it holds; fails after `ms` naming `what`. */
-async function until<T>(
-  check: () => Promise<T | null | undefined | false>,
-  ms: number,
-  what: string,
-): Promise<T> {
-  const deadline = performance.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== null && value !== undefined && value !== false) return value;
-    if (performance.now() > deadline) throw new Error(`Timed out after ${ms} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+  VIEW_CHANNEL,
+} from "./world.ts";
 
 /** Log records of the `ticketeer` categories, captured until disposed. */
 interface CapturedLogs extends AsyncDisposable {
@@ -66,39 +54,24 @@ async function captureLogs(): Promise<CapturedLogs> {
   };
 }
 
-/** A fake Discord, a temporary SQLite file and as many bot runs on it as a test needs. */
-interface Restarts extends AsyncDisposable {
-  fake: FakeDiscord;
-  /** Boots the bot on the shared database; the previous run must be stopped first. */
-  boot(options?: BootOptions): Promise<TicketeerApp>;
-}
-
-async function restarts(): Promise<Restarts> {
-  const dir = await Deno.makeTempDir({ prefix: "ticketeer-ops-" });
-  const fake = await startFakeDiscord();
-  const apps: TicketeerApp[] = [];
-  return {
+/** Waits until the bot has closed `ticket`, and returns its row. */
+function closedRow(fake: FakeDiscord, app: TicketeerApp, ticket: Ticket, what: string) {
+  return eventually(
     fake,
-    async boot(options = {}) {
-      const app = await bootBot(fake, { databasePath: `${dir}/ticketeer.db`, ...options });
-      apps.push(app);
-      return app;
+    async () => {
+      const row = await app.repo.ticket(ticket.id);
+      return row?.status === "closed" ? row : null;
     },
-    async [Symbol.asyncDispose]() {
-      try {
-        for (const app of apps) await app.stop();
-      } finally {
-        await fake.close();
-        await Deno.remove(dir, { recursive: true });
-      }
-    },
-  };
+    10_000,
+    what,
+  );
 }
 
-async function ticketOf(app: TicketeerApp, channelId: string): Promise<Ticket> {
-  const ticket = await app.repo.ticketByChannel(channelId as ChannelId);
-  assert.ok(ticket, `a ticket row for channel ${channelId}`);
-  return ticket;
+/** The log channel's post that carries an HTML transcript. */
+function transcriptPost(fake: FakeDiscord, g: TicketGuild): FakeMessage | undefined {
+  return botMessagesIn(fake, g.logs).find((m) =>
+    m.attachments.some((a) => a.filename.endsWith(".html"))
+  );
 }
 
 async function auditOf(app: TicketeerApp, g: TicketGuild, action: string): Promise<AuditEvent[]> {
@@ -110,13 +83,9 @@ Deno.test("/health answers 503 until the gateway is ready and 200 after; /metric
   try {
     // Discord makes the bot wait before it may read the gateway URL, so READY comes late.
     fake.inject429({ route: "GET /gateway/bot", count: 1, retryAfterMs: 1500 });
-    const app = await startTicketeer(configFor(fake, { http: true }), {
-      gatewayOptions: { spawnShardDelayMs: 0 },
-      reconcileOnStart: false,
-      reconcileIntervalMs: null,
-    });
+    const app = await startTicketeer(configFor(fake, { http: true }), testStartOptions());
     try {
-      const origin = `http://${app.httpAddress!.host}:${app.httpAddress!.port}`;
+      const origin = httpOrigin(app);
       const early = await fetch(`${origin}/health`);
       const earlyBody = await early.json();
       assert.equal(early.status, 503, JSON.stringify(earlyBody));
@@ -164,17 +133,15 @@ Deno.test("/health answers 503 until the gateway is ready and 200 after; /metric
 });
 
 Deno.test("a ticket whose channel was deleted while the bot was down is closed from the live archive at the next start", async () => {
-  await using world = await restarts();
+  await using world = await startWorld({ dialect: SQLITE });
   const { fake } = world;
 
-  const first = await world.boot();
-  const g = await setUpGuild(fake, 1);
-  const opener = g.members[0]!;
-  const channel = await openTicket(fake, g, opener);
+  const first = world.app;
+  const { g, opener, channel, ticket } = await guildWithTicket(world);
   const asked = fake.postMessage(channel, opener, "My order 4411 never arrived");
   const answered = fake.postMessage(channel, g.staff, "Looking into order 4411 now");
-  const ticket = await ticketOf(first, channel.id);
-  await until(
+  await eventually(
+    fake,
     async () => {
       const ids = (await first.repo.archivedMessages(ticket.id)).map((m) => m.messageId as string);
       return ids.includes(asked.id) && ids.includes(answered.id);
@@ -187,15 +154,8 @@ Deno.test("a ticket whose channel was deleted while the bot was down is closed f
   // Someone deletes the ticket channel while the bot is down.
   fake.state.deleteChannel(channel.id);
 
-  const second = await world.boot({ start: { reconcileOnStart: true } });
-  const closed = await until(
-    async () => {
-      const row = await second.repo.ticket(ticket.id);
-      return row?.status === "closed" ? row : null;
-    },
-    10_000,
-    "the ticket to be closed",
-  );
+  const second = await world.restart({ reconcileOnStart: true });
+  const closed = await closedRow(fake, second, ticket, "the ticket to be closed");
   assert.equal(closed.closeReason, "channel deleted");
   assert.equal(closed.closedBy, second.botUserId);
 
@@ -205,9 +165,7 @@ Deno.test("a ticket whose channel was deleted while the bot was down is closed f
   assert.match(transcript.text, /Looking into order 4411 now/);
   assert.match(transcript.html, /My order 4411 never arrived/);
 
-  const post = botMessagesIn(fake, g.logs).find((m) =>
-    m.attachments.some((a) => a.filename.endsWith(".html"))
-  );
+  const post = transcriptPost(fake, g);
   assert.ok(post, "the close summary and transcript are posted in the log channel");
   const summary = JSON.stringify(post.embeds);
   assert.match(summary, /channel deleted/);
@@ -217,15 +175,12 @@ Deno.test("a ticket whose channel was deleted while the bot was down is closed f
 });
 
 Deno.test("a close left half done (the log post failed) is finished at the next start", async () => {
-  await using world = await restarts();
+  await using world = await startWorld({ dialect: SQLITE });
   const { fake } = world;
 
-  const first = await world.boot();
-  const g = await setUpGuild(fake, 1);
-  const opener = g.members[0]!;
-  const channel = await openTicket(fake, g, opener);
+  const first = world.app;
+  const { g, opener, channel, ticket } = await guildWithTicket(world);
   fake.postMessage(channel, opener, "Refund for order 77, please");
-  const ticket = await ticketOf(first, channel.id);
 
   // The bot may no longer post in the log channel: the close stops at that step.
   const logs = fake.state.channels.get(g.logs);
@@ -235,7 +190,7 @@ Deno.test("a close left half done (the log post failed) is finished at the next 
     ...granted.filter((o) => o.id !== fake.botUser.id),
     { id: fake.botUser.id, type: 1, allow: String(VIEW_CHANNEL), deny: String(SEND_MESSAGES) },
   ];
-  const answer = await closeTicket(fake, g, {
+  const answer = await closeTicket(g, {
     channel: channel.id,
     user: g.staff,
     reason: "refund sent",
@@ -249,21 +204,12 @@ Deno.test("a close left half done (the log post failed) is finished at the next 
 
   // An admin fixes the log channel's permissions; the bot starts again.
   logs.permission_overwrites = granted;
-  const second = await world.boot({ start: { reconcileOnStart: true } });
-  const closed = await until(
-    async () => {
-      const row = await second.repo.ticket(ticket.id);
-      return row?.status === "closed" ? row : null;
-    },
-    10_000,
-    "the close to be finished",
-  );
+  const second = await world.restart({ reconcileOnStart: true });
+  const closed = await closedRow(fake, second, ticket, "the close to be finished");
   assert.equal(closed.closeReason, "refund sent");
   assert.equal(closed.closedBy, g.staff);
   assert.ok(!fake.state.channels.has(channel.id), "the ticket channel is deleted");
-  const post = botMessagesIn(fake, g.logs).find((m) =>
-    m.attachments.some((a) => a.filename.endsWith(".html"))
-  );
+  const post = transcriptPost(fake, g);
   assert.ok(post, "the close summary is posted in the log channel");
   assert.match(JSON.stringify(post.embeds), /refund sent/);
   const transcript = await second.repo.transcript(ticket.id);
@@ -274,10 +220,10 @@ Deno.test("a close left half done (the log post failed) is finished at the next 
 
 Deno.test("a member's channel in the ticket category without a ticket row is reported once and never deleted", async () => {
   await using logs = await captureLogs();
-  await using world = await restarts();
+  await using world = await startWorld({ dialect: SQLITE });
   const { fake } = world;
 
-  const first = await world.boot();
+  const first = world.app;
   const g = await setUpGuild(fake, 1);
   const member = g.members[0]!;
   const orphan = fake.createChannel(g.guild, {
@@ -297,8 +243,10 @@ Deno.test("a member's channel in the ticket category without a ticket row is rep
     logs.records.filter((r) => r.rawMessage === "Reconciled: {summary}").length;
   for (let run = 1; run <= 2; run++) {
     const before = reconciled();
-    const app = await world.boot({
-      start: { reconcileOnStart: true, reconcileIntervalMs: 50, clock: later },
+    const app = await world.restart({
+      reconcileOnStart: true,
+      reconcileIntervalMs: 50,
+      clock: later,
     });
     await fake.waitFor(() => reconciled() >= before + 2, 10_000, `two passes in run ${run}`);
     await app.stop();
@@ -308,7 +256,7 @@ Deno.test("a member's channel in the ticket category without a ticket row is rep
     line.includes(orphan.id) && /no ticket row/.test(line)
   );
   assert.equal(warnings.length, 1, `one log warning, got:\n${warnings.join("\n")}`);
-  const app = await world.boot();
+  const app = await world.restart();
   const events = await auditOf(app, g, "channel.orphan");
   assert.equal(events.length, 1);
   assert.equal(events[0]?.detail.channelId, orphan.id);

@@ -3,10 +3,7 @@
  * real assistant service on 127.0.0.1 (`Deno.serve`) and `config.relay` set.
  */
 import assert from "node:assert/strict";
-import { startTicketeer, type TicketeerApp } from "../../src/app.ts";
-import type { ChannelId } from "../../src/core/ids.ts";
-import { type FakeDiscord, startFakeDiscord } from "../fake_discord/fake_discord.ts";
-import { buttonPress } from "../fixtures/interactions.ts";
+import type { Ticket } from "../../src/ports.ts";
 import {
   type BackendCall,
   closedPortUrl,
@@ -14,66 +11,25 @@ import {
   startBackend,
   type TestBackend,
 } from "../fixtures/relay_backend.ts";
-import { configFor } from "./boot.ts";
+import { httpOrigin, startWorld, type World } from "./boot.ts";
 import {
+  answerOf,
   botMessagesIn,
-  buttonIds,
   command,
   eventually,
-  finalAnswer,
-  openTicket,
-  setUpGuild,
+  guildWithTicket,
+  postPanel,
+  pressPanel,
   type TicketGuild,
-} from "./ticket_helpers.ts";
+  ticketOf,
+} from "./world.ts";
 
 const SECRET = "relay-secret-for-tests";
 const NOTICE = "The assistant is unavailable right now; staff will answer you here.";
 
-interface RelayWorld extends AsyncDisposable {
-  fake: FakeDiscord;
-  app: TicketeerApp;
-  /** `http://127.0.0.1:PORT` of the bot's HTTP server. */
-  http: string;
-}
-
 /** The bot with `RELAY_URL`, `RELAY_SECRET` and `RELAY_TIMEOUT_MS` set, and its HTTP server. */
-async function relayWorld(url: string, timeoutMs = 5000): Promise<RelayWorld> {
-  const fake = await startFakeDiscord();
-  let app: TicketeerApp;
-  try {
-    app = await startTicketeer(
-      { ...configFor(fake, { http: true }), relay: { url, secret: SECRET, timeoutMs } },
-      {
-        gatewayOptions: { spawnShardDelayMs: 0 },
-        reconcileOnStart: false,
-        reconcileIntervalMs: null,
-      },
-    );
-  } catch (error) {
-    await fake.close();
-    throw error;
-  }
-  try {
-    await app.ready;
-  } catch (error) {
-    await app.stop();
-    await fake.close();
-    throw error;
-  }
-  const address = app.httpAddress;
-  assert.ok(address, "the HTTP server is on");
-  return {
-    fake,
-    app,
-    http: `http://${address.host}:${address.port}`,
-    async [Symbol.asyncDispose]() {
-      try {
-        await app.stop();
-      } finally {
-        await fake.close();
-      }
-    },
-  };
+function relayWorld(url: string, timeoutMs = 5000): Promise<World> {
+  return startWorld({ http: true, relay: { url, secret: SECRET, timeoutMs } });
 }
 
 async function hmacHex(secret: string, text: string): Promise<string> {
@@ -90,9 +46,8 @@ async function hmacHex(secret: string, text: string): Promise<string> {
 }
 
 /** Waits until the live archive holds the message (so the bot has seen it). */
-async function seen(world: RelayWorld, channel: string, messageId: string): Promise<void> {
-  const ticket = await world.app.repo.ticketByChannel(channel as ChannelId);
-  assert.ok(ticket);
+async function seen(world: World, channel: string, messageId: string): Promise<void> {
+  const ticket = await ticketOf(world.app, channel);
   await eventually(
     world.fake,
     async () =>
@@ -106,17 +61,18 @@ function relayedIds(backend: TestBackend): string[] {
   return backend.received.map((r) => String(JSON.parse(r.body).message_id));
 }
 
-async function metricsText(world: RelayWorld): Promise<string> {
-  const response = await fetch(`${world.http}/metrics`);
+async function metricsText(world: World): Promise<string> {
+  const response = await fetch(`${httpOrigin(world.app)}/metrics`);
   assert.equal(response.status, 200);
   return await response.text();
 }
 
 /** A world with one open ticket, and the people in it. */
-async function withTicket(world: RelayWorld): Promise<{ g: TicketGuild; channel: string }> {
-  const g = await setUpGuild(world.fake, 2);
-  const channel = await openTicket(world.fake, g, g.members[0]!);
-  return { g, channel: channel.id };
+async function withTicket(
+  world: World,
+): Promise<{ g: TicketGuild; channel: string; ticket: Ticket }> {
+  const { g, channel, ticket } = await guildWithTicket(world, 2);
+  return { g, channel: channel.id, ticket };
 }
 
 Deno.test("a member's message reaches the assistant signed, and its answer is posted in parts", async () => {
@@ -128,10 +84,8 @@ Deno.test("a member's message reaches the assistant signed, and its answer is po
   );
   await using world = await relayWorld(backend.url);
   const { fake } = world;
-  const { g, channel } = await withTicket(world);
+  const { g, channel, ticket } = await withTicket(world);
   const opener = g.members[0]!;
-  const ticket = await world.app.repo.ticketByChannel(channel as ChannelId);
-  assert.ok(ticket);
 
   const first = fake.postMessage(channel, opener, "Where is my parcel?");
   await fake.waitFor(
@@ -186,7 +140,7 @@ Deno.test("a member's message reaches the assistant signed, and its answer is po
   assert.equal(backend.received.length, 2, "the bot's own messages are not relayed");
 
   // Operators see the relay in /health and /metrics.
-  const health = await fetch(`${world.http}/health`);
+  const health = await fetch(`${httpOrigin(world.app)}/health`);
   assert.equal(health.status, 200);
   assert.equal((await health.json()).relay, "configured");
   assert.match(await metricsText(world), /^ticketeer_relay_requests_total\{outcome="reply"\} 2$/m);
@@ -220,14 +174,14 @@ Deno.test("a paused or claimed ticket is not relayed", async () => {
   const { fake, app } = world;
   const { g, channel } = await withTicket(world);
   const opener = g.members[0]!;
-  const at = { guild: g.guild, channel, user: g.staff, name: "ticket" };
+  const at = { channel, user: g.staff, name: "ticket" };
 
-  const off = await command(fake, { ...at, subcommand: "assistant", options: { state: "off" } });
+  const off = await command(g, { ...at, subcommand: "assistant", options: { state: "off" } });
   assert.match(off.text, /paused the assistant/);
   const whilePaused = fake.postMessage(channel, opener, "is anyone there?");
   await seen(world, channel, whilePaused.id);
 
-  await command(fake, { ...at, subcommand: "assistant", options: { state: "on" } });
+  await command(g, { ...at, subcommand: "assistant", options: { state: "on" } });
   const whileOn = fake.postMessage(channel, opener, "now?");
   await fake.waitFor(
     () => relayedIds(backend).includes(whileOn.id),
@@ -235,7 +189,7 @@ Deno.test("a paused or claimed ticket is not relayed", async () => {
     "the message sent with the assistant on",
   );
 
-  const claim = await command(fake, { ...at, subcommand: "claim" });
+  const claim = await command(g, { ...at, subcommand: "claim" });
   assert.match(claim.text, new RegExp(`<@${g.staff}> is handling this ticket`));
   const whileClaimed = fake.postMessage(channel, opener, "thanks for taking this");
   await seen(world, channel, whileClaimed.id);
@@ -254,19 +208,11 @@ Deno.test("a hung assistant does not delay another member's panel click", async 
   await using world = await relayWorld(backend.url, 10_000);
   const { fake } = world;
   const { g, channel } = await withTicket(world);
-  await command(fake, { guild: g.guild, channel: g.general, user: g.owner, name: "panel" });
-  const panel = botMessagesIn(fake, g.general).find((m) => m.components.length > 0);
-  assert.ok(panel, "the panel is posted");
+  const panel = await postPanel(g);
 
   fake.postMessage(channel, g.members[0]!, "hello assistant");
   await fake.waitFor(() => backend.received.length === 1, 5000, "the relay request");
-  const click = await finalAnswer(fake.interact(buttonPress(fake, {
-    guild: g.guild,
-    channel: g.general,
-    user: g.members[1]!,
-    customId: buttonIds(panel as unknown as Record<string, unknown>)[0]!,
-    messageId: panel.id,
-  })));
+  const click = await answerOf(pressPanel(g, panel, g.members[1]!));
   assert.ok(click.firstAnswerMs < 3000);
   assert.match(click.text, /<#\d+>/, "the click opened a ticket");
   assert.equal(backend.received.length, 1);

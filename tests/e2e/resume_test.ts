@@ -1,25 +1,15 @@
 import assert from "node:assert/strict";
 import { startWorld } from "./boot.ts";
-import { commandPayload } from "./payloads.ts";
+import { sendCommand, startGuildWorld } from "./world.ts";
 
 Deno.test("a forced gateway disconnect resumes and loses no interaction sent meanwhile", async () => {
-  await using world = await startWorld();
+  await using world = await startGuildWorld();
   const { fake, app } = world;
-  const guild = fake.createGuild({ name: "Support HQ" });
-  const general = fake.createChannel(guild, { name: "general" });
   assert.equal(fake.gateway.identifyCount, 1);
 
   fake.disconnect(0, { code: 4000, resumable: true });
   // Dispatched while the shard is away: the fake keeps it for the resume's replay.
-  const handle = fake.interact(
-    commandPayload(fake, {
-      guild: guild.id,
-      channel: general.id,
-      user: guild.owner_id,
-      name: "config",
-      subcommand: "show",
-    }),
-  );
+  const handle = sendCommand(world, { user: world.owner, name: "config", subcommand: "show" });
   const answer = await handle.response;
   assert.ok(answer.elapsedMs < 3000, `answered after ${answer.elapsedMs} ms`);
   assert.equal(fake.gateway.resumeCount, 1);
