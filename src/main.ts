@@ -78,6 +78,13 @@ async function main(args: string[]): Promise<number> {
       case "run":
         return await run(config, subcommand === "check");
     }
+  } catch (error) {
+    // An operator reads one line that says why, not a stack trace.
+    getLogger(["ticketeer"]).error("ticketeer {subcommand} failed: {error}", {
+      subcommand,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return EXIT_FAILURE;
   } finally {
     await closeLogging();
   }

@@ -112,3 +112,15 @@ Deno.test("ticketeer with a LOG_FILE it cannot open exits 2 and names it", async
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("ticketeer migrate on a database it cannot open exits 1 with one line, no stack trace", async () => {
+  const run = await runTicketeer(["migrate"], {
+    env: { DISCORD_TOKEN: SAMPLE_TOKEN, DATABASE_URL: "sqlite:/proc/ticketeer-nowhere/x.db" },
+  });
+  assert.equal(run.code, 1, run.output);
+  assert.match(
+    run.output,
+    /ticketeer migrate failed: Cannot open database sqlite \/proc\/ticketeer-nowhere/,
+  );
+  assert.ok(!run.output.includes("    at "), `no stack trace:\n${run.output}`);
+});
