@@ -4,10 +4,12 @@
  */
 import type { Migration, MigrationProvider } from "kysely/migration";
 import * as m0001 from "./0001_initial.ts";
+import * as m0002 from "./0002_locks.ts";
 
 /** Migrations by name; names sort in the order they run. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0001_initial": m0001,
+  "0002_locks": m0002,
 });
 
 /** A Kysely `MigrationProvider` over `MIGRATIONS`. */

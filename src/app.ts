@@ -12,6 +12,7 @@ import { VERSION } from "./version.ts";
 import { type DatabaseHandle, openDatabase } from "./db/connect.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { createRepository } from "./db/repository.ts";
+import { clearLocksOnStart } from "./db/clear_locks.ts";
 import { describeTarget } from "./db/target.ts";
 import { type UserId, userId } from "./core/ids.ts";
 import type { MessageInput } from "./core/interaction.ts";
@@ -267,6 +268,13 @@ export async function startTicketeer(
         check,
         stop,
       };
+    }
+
+    const released = await clearLocksOnStart(handle);
+    if (released > 0) {
+      log.info("Released {count} locks a stopped process left in the database", {
+        count: released,
+      });
     }
 
     // 4. Commands.

@@ -274,6 +274,17 @@ export interface TicketRepository {
   /** A small key/value store for process-wide facts (e.g. the command hash). */
   meta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
+
+  /**
+   * Atomically takes the lock `key` for `ttlMs` when it is free or expired, and
+   * gives a random holder token; null when someone else holds it. Held in the
+   * database, so it works across every process sharing it.
+   */
+  acquireLock(key: string, ttlMs: number): Promise<string | null>;
+  /** Extends a held lock to `ttlMs` from now; false when `holder` no longer holds it. */
+  renewLock(key: string, holder: string, ttlMs: number): Promise<boolean>;
+  /** Releases the lock if `holder` still holds it; otherwise does nothing. */
+  releaseLock(key: string, holder: string): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------

@@ -28,6 +28,7 @@ export type RefusalCode =
   | "rate_limited"
   | "discord_unavailable"
   | "close_failed"
+  | "busy"
   | "internal_error";
 
 /** What a member reads when something failed on our side; staff find `errorId` in the log. */

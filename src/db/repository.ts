@@ -547,6 +547,39 @@ export function createRepository(
         ? insert.onDuplicateKeyUpdate({ value })
         : insert.onConflict((oc) => oc.column("key").doUpdateSet({ value }))).execute();
     },
+
+    async acquireLock(key, ttlMs) {
+      const holder = crypto.randomUUID();
+      const at = now();
+      const expires_at = at + ttlMs;
+      // A free lock has no row: the insert takes it, and a concurrent insert of the same
+      // key is skipped by the primary key. An expired row is taken over by one
+      // conditional update; the database lets only one of several such updates match.
+      const inserted = await withRetry(() =>
+        ignoringDuplicates(db.insertInto("locks").values({ key, holder, expires_at }))
+          .executeTakeFirst()
+      );
+      if (inserted.numInsertedOrUpdatedRows) return holder;
+      const taken = await withRetry(() =>
+        db.updateTable("locks").set({ holder, expires_at }).where("key", "=", key)
+          .where("expires_at", "<=", at).executeTakeFirst()
+      );
+      return taken.numUpdatedRows > 0n ? holder : null;
+    },
+
+    async renewLock(key, holder, ttlMs) {
+      const result = await withRetry(() =>
+        db.updateTable("locks").set({ expires_at: now() + ttlMs }).where("key", "=", key)
+          .where("holder", "=", holder).executeTakeFirst()
+      );
+      return result.numUpdatedRows > 0n;
+    },
+
+    async releaseLock(key, holder) {
+      await withRetry(() =>
+        db.deleteFrom("locks").where("key", "=", key).where("holder", "=", holder).execute()
+      );
+    },
   };
   return repo;
 }

@@ -149,6 +149,14 @@ export interface MetaTable {
   value: string;
 }
 
+/** The `locks` table: a lock is held while its row exists and has not expired. */
+export interface LocksTable {
+  key: string;
+  /** The random token of the process that holds it. */
+  holder: string;
+  expires_at: Millis;
+}
+
 /** Every table of the database, for `Kysely<Database>`. */
 export interface Database {
   guild_settings: GuildSettingsTable;
@@ -162,6 +170,7 @@ export interface Database {
   audit_events: AuditEventsTable;
   guild_counters: GuildCountersTable;
   meta: MetaTable;
+  locks: LocksTable;
 }
 
 export type GuildSettingsRow = Selectable<GuildSettingsTable>;

@@ -31,6 +31,7 @@ import { summaryEmbed } from "../transcript/summary_embed.ts";
 import { DISCORD_UPLOAD_LIMIT, transcriptFiles } from "../transcript/upload_files.ts";
 import type { RoleLabel, TranscriptMessage, TranscriptOptions } from "../transcript/types.ts";
 import { archiveRecord } from "./archive_message.ts";
+import { type LockOptions, LockTimeoutError, withLock } from "../db_lock.ts";
 
 /** How a close attempt ended. */
 export type CloseOutcome =
@@ -343,10 +344,22 @@ function stepNonce(
 /**
  * Closes in progress, per repository and ticket: a member's Confirm and a
  * reconciliation pass may both resume one ticket at the same moment, and each
- * would post the transcript. Keyed by the repository object so two databases in
- * one process never wait on each other; other processes need the nonces above.
+ * would post the transcript. Across processes sharing the database, closes take
+ * turns through a database lock (`close:<ticket id>`); this chain in front of it
+ * lets closes within one process wait their turn without polling the database.
+ * Keyed by the repository object so two databases in one process never wait on
+ * each other.
  */
 const closesInProgress = new WeakMap<object, Map<TicketId, Promise<unknown>>>();
+
+/**
+ * The database lock around one close run. A close of a long ticket takes minutes
+ * (a page of 100 messages per request, attachment copies, uploads), so the lock
+ * is renewed every 10 s while it runs; its 30 s TTL only says how soon another
+ * process may resume a close whose process died. A second close waits up to 2
+ * minutes (the deferred answer may take 15), then resumes from the stored step.
+ */
+const CLOSE_LOCK: LockOptions = { ttlMs: 30_000, waitMs: 120_000 };
 
 /** Closes `ticket`, or resumes a close that did not finish; one close per ticket at a time. */
 export async function runClose(
@@ -360,10 +373,29 @@ export async function runClose(
     closesInProgress.set(ctx.repo, running);
   }
   const earlier = running.get(ticket.id);
-  const mine = (async () => {
+  const mine = (async (): Promise<CloseOutcome> => {
     // The later close reads the row again once the earlier one is done.
     if (earlier !== undefined) await earlier.catch(() => {});
-    return await closeOnce(ticket, ctx, options);
+    try {
+      return await withLock(
+        ctx,
+        `close:${ticket.id}`,
+        CLOSE_LOCK,
+        () => closeOnce(ticket, ctx, options),
+      );
+    } catch (error) {
+      if (!(error instanceof LockTimeoutError)) throw error;
+      ctx.log.warn("Close of ticket {number} in guild {guildId} waited too long: {error}", {
+        number: ticket.number,
+        guildId: ticket.guildId,
+        error,
+      });
+      return {
+        kind: "failed",
+        step: ticket.closeStep ?? "requested",
+        reason: "another close of this ticket is still running; wait a few minutes",
+      };
+    }
   })();
   running.set(ticket.id, mine);
   try {

@@ -20,6 +20,7 @@ import {
 import { channelName } from "./channel_name.ts";
 import { staffOnlyOverwrites, ticketOverwrites } from "./overwrites.ts";
 import { createTicketChannel } from "./ticket_channel.ts";
+import { LockTimeoutError } from "../db_lock.ts";
 import { welcomeMessage } from "./welcome.ts";
 
 /** What the member asked for. */
@@ -156,6 +157,17 @@ export async function openTicket(
       });
       const reply = channelFailureReply(error);
       if (reply !== null) return reply;
+    }
+    if (error instanceof LockTimeoutError) {
+      ctx.log.warn("Could not create the channel of ticket {number} in guild {guildId}", {
+        number: reserved.number,
+        guildId: input.guildId,
+        error,
+      });
+      return refuse(
+        "busy",
+        "Many tickets are being opened at this moment. Please try again in a minute.",
+      );
     }
     throw error;
   }

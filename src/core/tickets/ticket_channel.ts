@@ -5,11 +5,19 @@
 import type { HandlerContext } from "../context.ts";
 import type { ChannelId, GuildId } from "../ids.ts";
 import { type Channel, isDiscordFailure, type Overwrite } from "../../ports.ts";
+import { type LockOptions, withLock } from "../db_lock.ts";
 
 /** Discord's limit of channels in one category. */
 export const CATEGORY_CAPACITY = 50;
 /** How many overflow categories are tried before giving up. */
 const MAX_OVERFLOW = 20;
+/**
+ * The database lock around "find or create the overflow category": the work is
+ * one or two Discord requests, so 30 s covers it even through rate limits (and
+ * it is renewed meanwhile); an open waits up to 10 s for it, well inside the
+ * 15 minutes its deferred answer may take.
+ */
+const OVERFLOW_LOCK: LockOptions = { ttlMs: 30_000, waitMs: 10_000 };
 
 /** Where and how to create the channel. */
 export interface TicketChannelRequest {
@@ -30,9 +38,11 @@ export type TicketChannelResult =
 /**
  * The overflow category creations in progress, per Discord port (one per running
  * bot) and guild. Many members opening tickets while a category fills up would
- * each create "<category> 2"; chaining the "find or create" step per guild makes
- * the first one create it and the others find it. This holds within one process;
- * several processes sharing a database would need a lock held in the database.
+ * each create "<category> 2"; making the "find or create" step take turns per
+ * guild makes the first one create it and the others find it. Across processes
+ * sharing the database the turns are a database lock (`overflow:<guild id>`);
+ * this chain in front of it lets opens within one process wait their turn
+ * without polling the database.
  */
 const overflowChains = new WeakMap<object, Map<GuildId, Promise<unknown>>>();
 
@@ -57,7 +67,10 @@ async function oneAtATime<T>(
   }
 }
 
-/** Creates the channel; Discord failures other than a full category are thrown. */
+/**
+ * Creates the channel; Discord failures other than a full category are thrown, and
+ * `LockTimeoutError` when other opens kept the overflow lock for the whole wait.
+ */
 export async function createTicketChannel(
   ctx: HandlerContext,
   request: TicketChannelRequest,
@@ -76,23 +89,28 @@ export async function createTicketChannel(
     let category = index === 1 ? main : categoryNamed(name);
     if (category !== undefined && isFull(category.id)) continue;
     if (category === undefined) {
-      category = await oneAtATime(ctx, request.guildId, async () => {
-        // Look again: an open that went first may have made it meanwhile.
-        channels = await ctx.discord.guildChannels(request.guildId);
-        const made = categoryNamed(name);
-        if (made !== undefined) return made;
-        const created = await ctx.discord.createChannel(request.guildId, {
-          name,
-          kind: "category",
-          overwrites: request.categoryOverwrites,
-        });
-        channels.push(created);
-        ctx.log.info("Created overflow category {name} in guild {guildId}", {
-          name,
-          guildId: request.guildId,
-        });
-        return created;
-      });
+      category = await oneAtATime(
+        ctx,
+        request.guildId,
+        () =>
+          withLock(ctx, `overflow:${request.guildId}`, OVERFLOW_LOCK, async () => {
+            // Look again: an open that went first (here or in another process) may have made it.
+            channels = await ctx.discord.guildChannels(request.guildId);
+            const made = categoryNamed(name);
+            if (made !== undefined) return made;
+            const created = await ctx.discord.createChannel(request.guildId, {
+              name,
+              kind: "category",
+              overwrites: request.categoryOverwrites,
+            });
+            channels.push(created);
+            ctx.log.info("Created overflow category {name} in guild {guildId}", {
+              name,
+              guildId: request.guildId,
+            });
+            return created;
+          }),
+      );
       if (isFull(category.id)) continue;
     }
     try {
