@@ -208,6 +208,7 @@ export async function startTicketeer(
       discord,
       clock,
       log: getLogger(["ticketeer", "handler"]),
+      assistant: config.relay !== null,
     };
     const services: AppServices = {
       config,

@@ -11,6 +11,8 @@ export interface HandlerContext {
   discord: DiscordPort;
   clock: Clock;
   log: Logger;
+  /** True when an assistant relay is configured (`RELAY_URL`): answers mention its state. */
+  assistant?: boolean;
   /**
    * Acknowledges the interaction now (Discord's 3-second deadline); the handler's
    * returned reply then becomes an edit of that answer. `ephemeral` is fixed here.

@@ -33,10 +33,13 @@ export async function handleTicketAssistant(
     },
     `<@${me}> turned the assistant ${state} in ticket #${ticket.number}`,
   );
+  const notConfigured = ctx.assistant === false
+    ? " (No assistant service is configured on this bot yet, so nothing is relayed either way.)"
+    : "";
   return visible({
-    content: paused
+    content: (paused
       ? `<@${me}> paused the assistant in this ticket.`
-      : `<@${me}> resumed the assistant in this ticket.`,
+      : `<@${me}> resumed the assistant in this ticket.`) + notConfigured,
     allowed_mentions: { parse: [] },
   });
 }

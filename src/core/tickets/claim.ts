@@ -45,7 +45,13 @@ async function claim(
     },
     `<@${me}> claimed ticket #${ticket.number}`,
   );
-  return visible({ content: `<@${me}> is handling this ticket.`, allowed_mentions: { parse: [] } });
+  const assistant = ctx.assistant && !ticket.assistantPaused
+    ? " The assistant is paused; staff can resume it with `/ticket assistant on`."
+    : "";
+  return visible({
+    content: `<@${me}> is handling this ticket.${assistant}`,
+    allowed_mentions: { parse: [] },
+  });
 }
 
 /** Handles `/ticket claim`. */
@@ -92,7 +98,11 @@ export async function handleTicketUnclaim(
     `<@${me}> released ticket #${ticket.number}`,
   );
   return visible({
-    content: `<@${me}> released this ticket; it is free to claim.`,
+    content: `<@${me}> released this ticket; it is free to claim.${
+      ctx.assistant && ticket.assistantPaused
+        ? " The assistant stays paused; `/ticket assistant on` resumes it."
+        : ""
+    }`,
     allowed_mentions: { parse: [] },
   });
 }

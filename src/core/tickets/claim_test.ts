@@ -82,3 +82,48 @@ Deno.test("/ticket assistant pauses and resumes the relay for staff only", async
   assert.equal((await world.store.repo.ticket(ticket.id))?.assistantPaused, false);
   refusalText(await world.run(assistant(world.staff, "maybe")), "invalid_value");
 });
+
+Deno.test("with an assistant configured, claiming says it paused and unclaiming says it stays paused", async () => {
+  await using world = await openTicketWorld();
+  world.ctx.assistant = true;
+  await world.setUp();
+  const ticket = await world.openTicketAs(world.alice);
+  const welcome = world.discord.messagesIn(ticket.channelId!)[0];
+  assert.match(String(welcome?.body.content), /An assistant may answer here first/);
+  const channelId = ticket.channelId!;
+  assert.match(
+    contentOf(await world.run(sub("claim", world.staff, channelId))),
+    /The assistant is paused; staff can resume it with `\/ticket assistant on`/,
+  );
+  assert.match(
+    contentOf(await world.run(sub("unclaim", world.staff, channelId))),
+    /The assistant stays paused/,
+  );
+});
+
+Deno.test("without an assistant configured, answers do not mention it", async () => {
+  await using world = await openTicketWorld();
+  world.ctx.assistant = false;
+  await world.setUp();
+  const ticket = await world.openTicketAs(world.alice);
+  const channelId = ticket.channelId!;
+  assert.doesNotMatch(String(world.discord.messagesIn(channelId)[0]?.body.content), /assistant/);
+  assert.doesNotMatch(
+    contentOf(await world.run(sub("claim", world.staff, channelId))),
+    /assistant/,
+  );
+  assert.match(
+    contentOf(
+      await world.run(
+        commandInput({
+          name: "ticket",
+          subcommand: "assistant",
+          member: world.staff,
+          channelId,
+          options: { state: opt.string("on") },
+        }),
+      ),
+    ),
+    /No assistant service is configured/,
+  );
+});

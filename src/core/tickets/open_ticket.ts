@@ -212,7 +212,10 @@ export async function openTicket(
   }
 
   try {
-    await ctx.discord.sendMessage(channel.id, welcomeMessage(ticket, type));
+    await ctx.discord.sendMessage(
+      channel.id,
+      welcomeMessage(ticket, type, { assistant: ctx.assistant === true }),
+    );
   } catch (error) {
     ctx.log.warn("Could not post the welcome message of ticket {number} in guild {guildId}", {
       number: ticket.number,

@@ -7,11 +7,24 @@ import { buttonRow } from "../button_row.ts";
 export const DEFAULT_WELCOME_TEXT =
   "Thanks for reaching out. Describe what you need and a member of staff will be with you soon.";
 
-/** The welcome message of `ticket`. */
-export function welcomeMessage(ticket: Ticket, type: TicketType): MessageBody {
+/** Added to the welcome text when an assistant relay is configured. */
+export const ASSISTANT_WELCOME_LINE =
+  "An assistant may answer here first; staff take over when they claim the ticket.";
+
+/** The welcome message of `ticket` (`assistant`: a relay is configured). */
+export function welcomeMessage(
+  ticket: Ticket,
+  type: TicketType,
+  options: { assistant?: boolean } = {},
+): MessageBody {
   const mentions = [`<@${ticket.openerId}>`, ...type.staffRoleIds.map((id) => `<@&${id}>`)];
+  const text = [
+    mentions.join(" "),
+    type.welcomeText ?? DEFAULT_WELCOME_TEXT,
+    ...(options.assistant ? [ASSISTANT_WELCOME_LINE] : []),
+  ].join("\n");
   const body: MessageBody = {
-    content: `${mentions.join(" ")}\n${type.welcomeText ?? DEFAULT_WELCOME_TEXT}`.slice(0, 2000),
+    content: text.slice(0, 2000),
     allowed_mentions: { parse: [], users: [ticket.openerId], roles: [...type.staffRoleIds] },
     components: [buttonRow([
       { style: 4, label: "Close", id: { action: "close", ticketId: ticket.id } },
