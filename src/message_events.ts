@@ -7,9 +7,10 @@
 import { getLogger } from "@logtape/logtape";
 import type { AppServices, MessageEvent, MessageHook } from "./app.ts";
 import {
-  archiveMessageCreate,
+  archivedTicketOf,
   archiveMessageDelete,
   archiveMessageDeleteBulk,
+  archiveMessageIn,
   archiveMessageUpdate,
 } from "./core/tickets/archive_message.ts";
 import { createRelayClient } from "./relay/relay_client.ts";
@@ -63,11 +64,15 @@ export function createMessageEvents(services: AppServices): MessageEvents {
   const hook: MessageHook = async (event: MessageEvent) => {
     const raw = event.raw as RawMessage;
     switch (event.kind) {
-      case "create":
-        // The relay queues at once; the archive write is one indexed lookup.
-        relay?.onMessage(event.message);
-        await archiveMessageCreate(raw, archive);
+      case "create": {
+        // One lookup serves both: most messages are in no ticket, and then neither
+        // the archive nor the relay does anything more. The relay queues at once.
+        const ticket = archivedTicketOf(raw, archive);
+        relay?.onMessage(event.message, ticket.then((found) => found !== null, () => false));
+        const found = await ticket;
+        if (found !== null) await archiveMessageIn(found, raw, archive);
         return;
+      }
       case "update":
         await archiveMessageUpdate(raw, archive);
         return;

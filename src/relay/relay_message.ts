@@ -34,8 +34,12 @@ export interface MessageRelayOptions {
 
 /** Feeds gateway messages to the relay. */
 export interface MessageRelay {
-  /** Queues the message for relaying when it may need it; returns at once, never throws. */
-  onMessage(message: MessageInput): void;
+  /**
+   * Queues the message for relaying when it may need it; returns at once, never throws.
+   * `inTicket`, when the caller already looks the channel up, settles whether it holds
+   * a ticket at all, so a message elsewhere costs no lookup of the relay's own.
+   */
+  onMessage(message: MessageInput, inTicket?: Promise<boolean>): void;
 }
 
 /** True when the assistant should answer in this ticket now. */
@@ -119,10 +123,12 @@ export function createMessageRelay(options: MessageRelayOptions): MessageRelay {
   }
 
   return {
-    onMessage(message) {
+    onMessage(message, inTicket) {
       if (message.author.bot || message.system || message.content.trim() === "") return;
+      // Queued now, whatever the lookup says later: the queue keeps questions in order.
       queue.enqueue(message.channelId, async () => {
         try {
+          if (inTicket !== undefined && !(await inTicket)) return;
           await relay(message);
         } catch (error) {
           log.error("Could not relay message {messageId} in channel {channelId}: {error}", {

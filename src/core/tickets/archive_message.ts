@@ -19,7 +19,7 @@ export interface ArchiveContext {
 type Raw = Record<string, unknown>;
 
 /** The ticket (open or closing) whose channel the payload names, or null. */
-async function ticketOf(raw: Raw, ctx: ArchiveContext): Promise<Ticket | null> {
+export async function archivedTicketOf(raw: Raw, ctx: ArchiveContext): Promise<Ticket | null> {
   if (!isSnowflake(raw.guild_id) || !isSnowflake(raw.channel_id)) return null;
   const ticket = await ctx.repo.ticketByChannel(raw.channel_id as ChannelId);
   if (ticket === null || ticket.status === "closed" || ticket.guildId !== raw.guild_id) {
@@ -56,9 +56,17 @@ export function archiveRecord(
 
 /** Records a new message in a ticket channel (gateway MESSAGE_CREATE). */
 export async function archiveMessageCreate(raw: Raw, ctx: ArchiveContext): Promise<void> {
+  const ticket = await archivedTicketOf(raw, ctx);
+  if (ticket !== null) await archiveMessageIn(ticket, raw, ctx);
+}
+
+/** Records a new message of `ticket`, already looked up by `archivedTicketOf`. */
+export async function archiveMessageIn(
+  ticket: Ticket,
+  raw: Raw,
+  ctx: ArchiveContext,
+): Promise<void> {
   if (!isSnowflake(raw.id)) return;
-  const ticket = await ticketOf(raw, ctx);
-  if (ticket === null) return;
   await ctx.repo.archiveMessage(archiveRecord(ticket.id, raw, ctx.clock.now()));
 }
 
@@ -69,7 +77,7 @@ export async function archiveMessageCreate(raw: Raw, ctx: ArchiveContext): Promi
  */
 export async function archiveMessageUpdate(raw: Raw, ctx: ArchiveContext): Promise<void> {
   if (!isSnowflake(raw.id) || typeof raw.edited_timestamp !== "string") return;
-  const ticket = await ticketOf(raw, ctx);
+  const ticket = await archivedTicketOf(raw, ctx);
   if (ticket === null) return;
   await ctx.repo.markMessageEdited(
     raw.id as MessageId,
@@ -81,7 +89,7 @@ export async function archiveMessageUpdate(raw: Raw, ctx: ArchiveContext): Promi
 /** Marks a message deleted (gateway MESSAGE_DELETE). */
 export async function archiveMessageDelete(raw: Raw, ctx: ArchiveContext): Promise<void> {
   if (!isSnowflake(raw.id)) return;
-  const ticket = await ticketOf(raw, ctx);
+  const ticket = await archivedTicketOf(raw, ctx);
   if (ticket === null) return;
   await ctx.repo.markMessageDeleted(raw.id as MessageId, ctx.clock.now());
 }
@@ -90,7 +98,7 @@ export async function archiveMessageDelete(raw: Raw, ctx: ArchiveContext): Promi
 export async function archiveMessageDeleteBulk(raw: Raw, ctx: ArchiveContext): Promise<void> {
   const ids = Array.isArray(raw.ids) ? raw.ids.filter(isSnowflake) : [];
   if (ids.length === 0) return;
-  const ticket = await ticketOf(raw, ctx);
+  const ticket = await archivedTicketOf(raw, ctx);
   if (ticket === null) return;
   const at = ctx.clock.now();
   for (const id of ids) await ctx.repo.markMessageDeleted(id as MessageId, at);

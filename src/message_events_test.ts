@@ -1,0 +1,89 @@
+import assert from "node:assert/strict";
+import { createMessageEvents } from "./message_events.ts";
+import type { AppServices } from "./app.ts";
+import { parseConfig } from "./config.ts";
+import { createMetrics } from "./metrics.ts";
+import { type ChannelId, channelId, type UserId, userId } from "./core/ids.ts";
+import type { MessageInput } from "./core/interaction.ts";
+import { systemClock, type TicketRepository } from "./ports.ts";
+import { openTestRepository } from "../tests/fixtures/test_repository.ts";
+import { BOT_ID, RecordingDiscord, TEST_GUILD_ID } from "../tests/fixtures/recording_discord.ts";
+import { RecordingTransport } from "../tests/fixtures/recording_transport.ts";
+import { json, startBackend } from "../tests/fixtures/relay_backend.ts";
+import { SAMPLE_TOKEN } from "../tests/fixtures/sample_token.ts";
+
+const MEMBER = userId("300000000000000001");
+const TICKET_CHANNEL = channelId("300000000000000002");
+const OTHER_CHANNEL = channelId("300000000000000003");
+
+function messageIn(channel: ChannelId, id: string, author: UserId = MEMBER) {
+  const raw = {
+    id,
+    guild_id: TEST_GUILD_ID,
+    channel_id: channel,
+    author: { id: author, username: "quinn", global_name: null, avatar: null },
+    content: `hello from ${id}`,
+    timestamp: new Date().toISOString(),
+    type: 0,
+  };
+  const message: MessageInput = {
+    id,
+    guildId: TEST_GUILD_ID,
+    channelId: channel,
+    author: { id: author, username: "quinn", globalName: null, avatar: null, bot: false },
+    content: raw.content,
+    system: false,
+  };
+  return { kind: "create" as const, message, raw };
+}
+
+Deno.test("a message outside tickets costs one lookup, even with the relay on; a ticket's is archived and relayed", async () => {
+  await using backend = startBackend(() => json({ reply: "" }));
+  const store = await openTestRepository();
+  try {
+    let lookups = 0;
+    const repo: TicketRepository = Object.create(store.repo);
+    repo.ticketByChannel = (id) => {
+      lookups++;
+      return store.repo.ticketByChannel(id);
+    };
+    const type = await repo.defaultTicketType(TEST_GUILD_ID);
+    const opened = await repo.openTicket({
+      guildId: TEST_GUILD_ID,
+      typeId: type.id,
+      openerId: MEMBER,
+      topic: null,
+      answers: [],
+    });
+    assert.equal(opened.kind, "opened");
+    if (opened.kind !== "opened") return;
+    await repo.setTicketChannel(opened.ticket.id, TICKET_CHANNEL);
+
+    const parsed = parseConfig({ DISCORD_TOKEN: SAMPLE_TOKEN, RELAY_URL: backend.url });
+    assert.ok(parsed.ok);
+    const services: AppServices = {
+      config: parsed.config,
+      repo,
+      discord: new RecordingDiscord(),
+      transport: new RecordingTransport(),
+      clock: systemClock,
+      metrics: createMetrics(),
+      botUserId: BOT_ID,
+    };
+    const events = createMessageEvents(services);
+
+    await events.hook(messageIn(OTHER_CHANNEL, "400000000000000001"), services);
+    await events.close(5_000);
+    assert.equal(lookups, 1, "one lookup for a message in no ticket");
+    assert.equal(backend.received.length, 0, "nothing relayed");
+
+    const again = createMessageEvents(services);
+    await again.hook(messageIn(TICKET_CHANNEL, "400000000000000002"), services);
+    await again.close(5_000);
+    assert.equal(backend.received.length, 1, "the ticket's message is relayed");
+    const archived = await repo.archivedMessages(opened.ticket.id);
+    assert.deepEqual(archived.map((m) => m.messageId), ["400000000000000002"]);
+  } finally {
+    await store.close();
+  }
+});
