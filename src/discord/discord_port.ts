@@ -34,7 +34,7 @@ import {
   type Role,
 } from "../ports.ts";
 import { readBounded } from "../read_bounded.ts";
-import { callDiscord, type CallOptions, type RetryPolicy } from "./rest_failure.ts";
+import { callDiscord, type CallOptions, reopenQueue, type RetryPolicy } from "./rest_failure.ts";
 import { createGlobalPacer, type GlobalPacer, isInteractionRoute } from "./global_pacer.ts";
 import { channelKind } from "./parse_interaction.ts";
 
@@ -79,7 +79,13 @@ export function createDiscordRest(options: DiscordRestOptions): RestManager {
   const send = rest.sendRequest.bind(rest);
   rest.sendRequest = async (request) => {
     if (!isInteractionRoute(request.route)) await pacer.acquire();
-    return await send(request);
+    try {
+      return await send(request);
+    } catch (error) {
+      // discordeno throws here only when the request got no answer at all.
+      reopenQueue(rest, request.method, request.route);
+      throw error;
+    }
   };
   // discordeno re-checks rate-limited paths every second with an untracked
   // timer; track it so `closeDiscordRest` can stop it.

@@ -232,9 +232,6 @@ export async function callDiscord<T>(
       const failure = failureFromError(error);
       if (failure === null) throw error;
       options.observe?.(label, statusOf(failure));
-      if (failure.kind === "unavailable" && failure.status === 0) {
-        reopenQueue(rest, method, route);
-      }
       if (retryable(failure) && attempt < policy.attempts) {
         await new Promise((resolve) => setTimeout(resolve, backoff(policy, attempt)));
         continue;

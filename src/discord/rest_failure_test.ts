@@ -3,6 +3,8 @@ import { DiscordRequestError } from "../ports.ts";
 import { callDiscord, failureFromError, failureFromResponse, routeLabel } from "./rest_failure.ts";
 import { closeDiscordRest, createDiscordRest } from "./discord_port.ts";
 import { SAMPLE_TOKEN } from "../../tests/fixtures/sample_token.ts";
+import { freePort } from "../../tests/fixtures/free_port.ts";
+import { within } from "../../tests/fixtures/within.ts";
 
 /** What discordeno rejects with when Discord answers an error. */
 function discordenoError(status: number, body?: unknown): Error {
@@ -112,9 +114,30 @@ Deno.test("callDiscord() gives up on a server that never answers, and the route 
   const rest = createDiscordRest({ token: SAMPLE_TOKEN, baseUrl: `http://127.0.0.1:${port}/api` });
   try {
     for (let round = 0; round < 2; round++) {
-      await assert.rejects(
-        callDiscord(rest, "GET", "/users/@me", { retry: { attempts: 2, baseDelayMs: 10 } }),
-        (error) => error instanceof DiscordRequestError && error.failure.kind === "unavailable",
+      await within(
+        assert.rejects(
+          callDiscord(rest, "GET", "/users/@me", { retry: { attempts: 2, baseDelayMs: 10 } }),
+          (error) => error instanceof DiscordRequestError && error.failure.kind === "unavailable",
+        ),
+        5_000,
+        `call ${round + 1} to an unanswering server to fail instead of hanging`,
+      );
+    }
+  } finally {
+    closeDiscordRest(rest);
+  }
+});
+
+Deno.test("a route stays usable after a request that got no answer, outside callDiscord too", async () => {
+  const port = freePort();
+  const rest = createDiscordRest({ token: SAMPLE_TOKEN, baseUrl: `http://127.0.0.1:${port}/api` });
+  try {
+    // discordeno's own calls (the gateway's GET /gateway/bot) go through makeRequest.
+    for (let round = 0; round < 2; round++) {
+      await within(
+        assert.rejects(rest.makeRequest("GET", "/gateway/bot")),
+        5_000,
+        `request ${round + 1} to an unanswering server to fail instead of hanging`,
       );
     }
   } finally {
