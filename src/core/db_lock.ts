@@ -33,9 +33,18 @@ function pause(ms: number): Promise<void> {
 }
 
 /**
+ * Callers of this process waiting for a lock, per repository and key: they line up
+ * here and reach the database one at a time instead of polling it together. Keyed
+ * by the repository object, so two databases in one process never wait on each
+ * other. Only an economy: which caller runs is decided by the lock row.
+ */
+const lines = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/**
  * Takes the database lock `key` (polling with a growing pause for up to
  * `waitMs`), runs `fn`, renews the lock while `fn` runs and releases it after.
- * Throws `LockTimeoutError` when the lock stays taken for the whole wait.
+ * Callers in this process wait their turn first. Throws `LockTimeoutError` when
+ * the lock stays taken by another process for the whole wait.
  */
 export async function withLock<T>(
   ctx: Pick<HandlerContext, "repo" | "clock" | "log">,
@@ -43,11 +52,32 @@ export async function withLock<T>(
   options: LockOptions,
   fn: () => Promise<T>,
 ): Promise<T> {
-  const { repo, clock, log } = ctx;
-  const { ttlMs, waitMs } = options;
-  if (!(ttlMs > 0) || !(waitMs >= 0)) {
+  if (!(options.ttlMs > 0) || !(options.waitMs >= 0)) {
     throw new RangeError(`Cannot take lock ${key}: ttlMs must be positive and waitMs not negative`);
   }
+  let line = lines.get(ctx.repo);
+  if (line === undefined) {
+    line = new Map();
+    lines.set(ctx.repo, line);
+  }
+  const run = (line.get(key) ?? Promise.resolve()).then(() => lockAndRun(ctx, key, options, fn));
+  const tail = run.catch(() => {});
+  line.set(key, tail);
+  try {
+    return await run;
+  } finally {
+    if (line.get(key) === tail) line.delete(key);
+  }
+}
+
+async function lockAndRun<T>(
+  ctx: Pick<HandlerContext, "repo" | "clock" | "log">,
+  key: string,
+  options: LockOptions,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const { repo, clock, log } = ctx;
+  const { ttlMs, waitMs } = options;
   const started = clock.now().getTime();
   // The pauses are counted too, so a clock that stands still cannot make the wait endless.
   let paused = 0;

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { getLogger } from "@logtape/logtape";
 import type { TicketRepository } from "../ports.ts";
 import { LockTimeoutError, withLock } from "./db_lock.ts";
+import { createRepository } from "../db/repository.ts";
 import { openTestRepository } from "../../tests/fixtures/test_repository.ts";
 import { within } from "../../tests/fixtures/within.ts";
 
@@ -47,8 +48,10 @@ Deno.test("withLock() releases the lock when the work throws", async () => {
   assert.notEqual(await w.repo.acquireLock("job", 60_000), null);
 });
 
-Deno.test("withLock() makes a second caller wait until the first is done", async () => {
+Deno.test("withLock() makes a caller of another process wait until the first is done", async () => {
   await using w = await lockWorld();
+  // A second repository on the same database stands for a second process.
+  const otherRepo = createRepository(w.handle, { clock: { now: () => new Date(w.now.value) } });
   const order: string[] = [];
   const firstRunning = signal();
   const finishFirst = signal();
@@ -60,21 +63,52 @@ Deno.test("withLock() makes a second caller wait until the first is done", async
   });
   await within(firstRunning.promise, 2_000, "the first holder to start");
   const refused = signal();
-  const realAcquire = w.repo.acquireLock.bind(w.repo);
-  w.repo.acquireLock = async (key, ttlMs) => {
+  const realAcquire = otherRepo.acquireLock.bind(otherRepo);
+  otherRepo.acquireLock = async (key, ttlMs) => {
     const token = await realAcquire(key, ttlMs);
     if (token === null) refused.resolve();
     return token;
   };
-  const second = withLock(w.ctx, "job", { ttlMs: 60_000, waitMs: 5_000 }, () => {
-    order.push("second runs");
-    return Promise.resolve();
-  });
+  const second = withLock(
+    { ...w.ctx, repo: otherRepo },
+    "job",
+    { ttlMs: 60_000, waitMs: 5_000 },
+    () => {
+      order.push("second runs");
+      return Promise.resolve();
+    },
+  );
   await within(refused.promise, 2_000, "the second caller to find the lock taken");
   assert.deepEqual(order, ["first starts"]);
   finishFirst.resolve();
   await within(Promise.all([first, second]), 5_000, "both holders to finish");
   assert.deepEqual(order, ["first starts", "first ends", "second runs"]);
+});
+
+Deno.test("withLock() lines callers of one process up without polling the database", async () => {
+  await using w = await lockWorld();
+  let attempts = 0;
+  const realAcquire = w.repo.acquireLock.bind(w.repo);
+  w.repo.acquireLock = (key, ttlMs) => {
+    attempts++;
+    return realAcquire(key, ttlMs);
+  };
+  const order: number[] = [];
+  let running = 0;
+  const runs = Array.from(
+    { length: 5 },
+    (_, i) =>
+      withLock(w.ctx, "job", { ttlMs: 60_000, waitMs: 5_000 }, async () => {
+        running++;
+        assert.equal(running, 1, "two holders overlapped");
+        await Promise.resolve();
+        order.push(i);
+        running--;
+      }),
+  );
+  await within(Promise.all(runs), 5_000, "every caller to run");
+  assert.deepEqual(order, [0, 1, 2, 3, 4]);
+  assert.equal(attempts, 5, "each caller took the lock once, none was refused");
 });
 
 Deno.test("withLock() gives up after waitMs even when the clock stands still", async () => {

@@ -19,7 +19,6 @@ import {
   isDiscordFailure,
   type StoredAttachment,
   type Ticket,
-  type TicketId,
   type Transcript,
 } from "../../ports.ts";
 import { createHtmlRenderer } from "../transcript/render_html.ts";
@@ -342,17 +341,6 @@ function stepNonce(
 }
 
 /**
- * Closes in progress, per repository and ticket: a member's Confirm and a
- * reconciliation pass may both resume one ticket at the same moment, and each
- * would post the transcript. Across processes sharing the database, closes take
- * turns through a database lock (`close:<ticket id>`); this chain in front of it
- * lets closes within one process wait their turn without polling the database.
- * Keyed by the repository object so two databases in one process never wait on
- * each other.
- */
-const closesInProgress = new WeakMap<object, Map<TicketId, Promise<unknown>>>();
-
-/**
  * The database lock around one close run. A close of a long ticket takes minutes
  * (a page of 100 messages per request, attachment copies, uploads), so the lock
  * is renewed every 10 s while it runs; its 30 s TTL only says how soon another
@@ -367,41 +355,27 @@ export async function runClose(
   ctx: HandlerContext,
   options: CloseOptions,
 ): Promise<CloseOutcome> {
-  let running = closesInProgress.get(ctx.repo);
-  if (running === undefined) {
-    running = new Map();
-    closesInProgress.set(ctx.repo, running);
-  }
-  const earlier = running.get(ticket.id);
-  const mine = (async (): Promise<CloseOutcome> => {
-    // The later close reads the row again once the earlier one is done.
-    if (earlier !== undefined) await earlier.catch(() => {});
-    try {
-      return await withLock(
-        ctx,
-        `close:${ticket.id}`,
-        CLOSE_LOCK,
-        () => closeOnce(ticket, ctx, options),
-      );
-    } catch (error) {
-      if (!(error instanceof LockTimeoutError)) throw error;
-      ctx.log.warn("Close of ticket {number} in guild {guildId} waited too long: {error}", {
-        number: ticket.number,
-        guildId: ticket.guildId,
-        error,
-      });
-      return {
-        kind: "failed",
-        step: ticket.closeStep ?? "requested",
-        reason: "another close of this ticket is still running; wait a few minutes",
-      };
-    }
-  })();
-  running.set(ticket.id, mine);
   try {
-    return await mine;
-  } finally {
-    if (running.get(ticket.id) === mine) running.delete(ticket.id);
+    // A member's Confirm and a reconciliation pass may both resume one ticket: one
+    // close runs at a time, and the next reads the stored steps again.
+    return await withLock(
+      ctx,
+      `close:${ticket.id}`,
+      CLOSE_LOCK,
+      () => closeOnce(ticket, ctx, options),
+    );
+  } catch (error) {
+    if (!(error instanceof LockTimeoutError)) throw error;
+    ctx.log.warn("Close of ticket {number} in guild {guildId} waited too long: {error}", {
+      number: ticket.number,
+      guildId: ticket.guildId,
+      error,
+    });
+    return {
+      kind: "failed",
+      step: ticket.closeStep ?? "requested",
+      reason: "another close of this ticket is still running; wait a few minutes",
+    };
   }
 }
 

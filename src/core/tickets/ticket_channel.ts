@@ -36,38 +36,6 @@ export type TicketChannelResult =
   | { kind: "category_missing" };
 
 /**
- * The overflow category creations in progress, per Discord port (one per running
- * bot) and guild. Many members opening tickets while a category fills up would
- * each create "<category> 2"; making the "find or create" step take turns per
- * guild makes the first one create it and the others find it. Across processes
- * sharing the database the turns are a database lock (`overflow:<guild id>`);
- * this chain in front of it lets opens within one process wait their turn
- * without polling the database.
- */
-const overflowChains = new WeakMap<object, Map<GuildId, Promise<unknown>>>();
-
-/** Runs `step` after every earlier step for the same port and guild has finished. */
-async function oneAtATime<T>(
-  ctx: HandlerContext,
-  guildId: GuildId,
-  step: () => Promise<T>,
-): Promise<T> {
-  let chains = overflowChains.get(ctx.discord);
-  if (chains === undefined) {
-    chains = new Map();
-    overflowChains.set(ctx.discord, chains);
-  }
-  const run = (chains.get(guildId) ?? Promise.resolve()).then(step);
-  const tail = run.catch(() => {});
-  chains.set(guildId, tail);
-  try {
-    return await run;
-  } finally {
-    if (chains.get(guildId) === tail) chains.delete(guildId);
-  }
-}
-
-/**
  * Creates the channel; Discord failures other than a full category are thrown, and
  * `LockTimeoutError` when other opens kept the overflow lock for the whole wait.
  */
@@ -89,27 +57,29 @@ export async function createTicketChannel(
     let category = index === 1 ? main : categoryNamed(name);
     if (category !== undefined && isFull(category.id)) continue;
     if (category === undefined) {
-      category = await oneAtATime(
+      // Many members opening tickets while a category fills up would each create
+      // "<category> 2": the first takes the lock and creates it, the others find it.
+      category = await withLock(
         ctx,
-        request.guildId,
-        () =>
-          withLock(ctx, `overflow:${request.guildId}`, OVERFLOW_LOCK, async () => {
-            // Look again: an open that went first (here or in another process) may have made it.
-            channels = await ctx.discord.guildChannels(request.guildId);
-            const made = categoryNamed(name);
-            if (made !== undefined) return made;
-            const created = await ctx.discord.createChannel(request.guildId, {
-              name,
-              kind: "category",
-              overwrites: request.categoryOverwrites,
-            });
-            channels.push(created);
-            ctx.log.info("Created overflow category {name} in guild {guildId}", {
-              name,
-              guildId: request.guildId,
-            });
-            return created;
-          }),
+        `overflow:${request.guildId}`,
+        OVERFLOW_LOCK,
+        async () => {
+          // Look again: an open that went first (here or in another process) may have made it.
+          channels = await ctx.discord.guildChannels(request.guildId);
+          const made = categoryNamed(name);
+          if (made !== undefined) return made;
+          const created = await ctx.discord.createChannel(request.guildId, {
+            name,
+            kind: "category",
+            overwrites: request.categoryOverwrites,
+          });
+          channels.push(created);
+          ctx.log.info("Created overflow category {name} in guild {guildId}", {
+            name,
+            guildId: request.guildId,
+          });
+          return created;
+        },
       );
       if (isFull(category.id)) continue;
     }
