@@ -5,7 +5,7 @@
 #   docker build -t ticketeer .
 #   docker run -e DISCORD_TOKEN=... -v ticketeer-data:/data -p 8080:8080 ticketeer
 #
-# The executable gets only the permissions listed in src/build_permissions.ts:
+# The executable gets only the permissions listed in src/app/build_permissions.ts:
 # network, environment, and ./data. The working directory is /, so ./data is the
 # /data volume: the SQLite database and LOG_FILE (when set) must live there.
 

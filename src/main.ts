@@ -12,8 +12,8 @@ import { VERSION } from "./version.ts";
 import { openDatabase } from "./db/connect.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { describeTarget } from "./db/target.ts";
-import { InvalidTokenError, startTicketeer } from "./app.ts";
-import { transcriptCommand } from "./transcript_command.ts";
+import { InvalidTokenError, startTicketeer } from "./app/start.ts";
+import { transcriptCommand } from "./cli/transcript.ts";
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;

@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { DatabaseSync } from "node:sqlite";
 import { sql } from "kysely";
-import { COMPILE_PERMISSIONS, COMPILE_TARGETS } from "../src/build_permissions.ts";
+import { COMPILE_PERMISSIONS, COMPILE_TARGETS } from "../src/app/build_permissions.ts";
 import { openDatabase } from "../src/db/connect.ts";
 import { DIALECTS, isolateForApp } from "./fixtures/dialects.ts";
 import { SAMPLE_TOKEN } from "./fixtures/sample_token.ts";

@@ -18,7 +18,8 @@ import { openDatabase } from "../src/db/connect.ts";
 import { migrateDown, migrateToLatest } from "../src/db/migrate.ts";
 import { createRepository } from "../src/db/repository.ts";
 import { MIGRATIONS } from "../migrations/mod.ts";
-import type { Ticket, TicketId, TicketRepository, TicketTypeId } from "../src/ports.ts";
+import type { Ticket, TicketId, TicketTypeId } from "../src/core/model.ts";
+import type { TicketRepository } from "../src/core/ports.ts";
 import { DIALECTS } from "./fixtures/dialects.ts";
 import { openTestRepository } from "./fixtures/test_repository.ts";
 

@@ -3,7 +3,7 @@
  * visibility is only a hint) and rendered by `/config show`.
  */
 import type { MemberRef } from "./interaction.ts";
-import type { Ticket, TicketType } from "../ports.ts";
+import type { Ticket, TicketType } from "./model.ts";
 import { hasPermission, Permission } from "./permissions_bits.ts";
 
 /** The roles an actor can hold; one actor usually holds several. */

@@ -3,7 +3,7 @@ import { ACCESS_TABLE, allowed, can, renderAccessTable, rolesOf } from "./access
 import type { MemberRef } from "./interaction.ts";
 import type { RoleId, UserId } from "./ids.ts";
 import { Permission } from "./permissions_bits.ts";
-import type { Ticket, TicketType } from "../ports.ts";
+import type { Ticket, TicketType } from "./model.ts";
 
 const STAFF_ROLE = "900" as RoleId;
 const member = (

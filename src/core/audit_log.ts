@@ -4,7 +4,7 @@
  * or failing channel never blocks the action that is being recorded.
  */
 import type { HandlerContext } from "./context.ts";
-import type { NewAuditEvent } from "../ports.ts";
+import type { NewAuditEvent } from "./model.ts";
 
 /** Writes `event` to the audit table and posts `line` to the guild's log channel. */
 export async function recordAction(

@@ -4,7 +4,7 @@
  * in-memory repository and a recording Discord port.
  */
 import type { Logger } from "@logtape/logtape";
-import type { Clock, DiscordPort, TicketRepository } from "../ports.ts";
+import type { Clock, DiscordPort, TicketRepository } from "./ports.ts";
 
 export interface HandlerContext {
   repo: TicketRepository;

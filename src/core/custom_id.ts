@@ -3,7 +3,7 @@
  * posted months ago still routes after a restart. Decoding never throws: an id that
  * does not parse is `null`, which the dispatcher answers as a stale component.
  */
-import type { TicketId, TicketTypeId } from "../ports.ts";
+import type { TicketId, TicketTypeId } from "./model.ts";
 
 /** What a component or modal id names. */
 export type ComponentId =

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { type ComponentId, decodeCustomId, encodeCustomId } from "./custom_id.ts";
-import type { TicketId, TicketTypeId } from "../ports.ts";
+import type { TicketId, TicketTypeId } from "./model.ts";
 
 const samples: ComponentId[] = [
   { action: "open", typeId: 1 as TicketTypeId },

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { getLogger } from "@logtape/logtape";
-import type { TicketRepository } from "../ports.ts";
+import type { TicketRepository } from "./ports.ts";
 import { LockTimeoutError, withLock } from "./db_lock.ts";
 import { createRepository } from "../db/repository.ts";
 import { openTestRepository } from "../../tests/fixtures/test_repository.ts";

@@ -10,7 +10,7 @@ import { apologyText, refuse } from "./errors.ts";
 import type { Reply } from "./reply.ts";
 import { decodeCustomId } from "./custom_id.ts";
 import { newErrorId } from "./error_id.ts";
-import { DiscordRequestError } from "../ports.ts";
+import { DiscordRequestError } from "./discord_failure.ts";
 import { handleSetup } from "./setup/setup.ts";
 import { handlePanel } from "./setup/panel.ts";
 import { handleConfigShow } from "./config/config_show.ts";

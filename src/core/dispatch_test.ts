@@ -10,7 +10,7 @@ import {
 } from "../../tests/fixtures/inputs.ts";
 import { RecordingDiscord } from "../../tests/fixtures/recording_discord.ts";
 import { testContext } from "../../tests/fixtures/test_context.ts";
-import type { TicketRepository } from "../ports.ts";
+import type { TicketRepository } from "./ports.ts";
 
 Deno.test("dispatch() answers unknown commands, stale buttons and foreign modals politely", async () => {
   await using world = await openTicketWorld();

@@ -1,5 +1,5 @@
 /** A short random id that ties a member's apology to the log line of the failure. */
-import { encodeHex } from "./hex.ts";
+import { encodeHex } from "../lib/hex.ts";
 
 /** Eight random hex digits. */
 export function newErrorId(): string {

@@ -15,14 +15,9 @@ import type { HandlerContext } from "./context.ts";
 import { type ChannelId, type GuildId, snowflakeTime, type UserId } from "./ids.ts";
 import { recordAction } from "./audit_log.ts";
 import { runClose } from "./tickets/close_flow.ts";
-import {
-  type Channel,
-  isDiscordFailure,
-  type NewAuditEvent,
-  type Ticket,
-  type TicketId,
-  type TicketType,
-} from "../ports.ts";
+import type { Channel } from "./ports.ts";
+import { isDiscordFailure } from "./discord_failure.ts";
+import type { NewAuditEvent, Ticket, TicketId, TicketType } from "./model.ts";
 
 /** What reconciliation needs: a handler context without an interaction to defer. */
 export type ReconcileContext = Omit<HandlerContext, "defer">;

@@ -10,18 +10,17 @@ import {
   type Transaction,
 } from "kysely";
 import type { GuildId, MessageId } from "../core/ids.ts";
+import type { Clock, TicketRepository } from "../core/ports.ts";
 import {
-  type Clock,
   DEFAULT_MAX_OPEN_PER_MEMBER,
   DEFAULT_NAMING_SCHEME,
   type OpenTicketResult,
-  systemClock,
   type Ticket,
   type TicketId,
-  type TicketRepository,
   type TicketStatus,
   type TicketTypePatch,
-} from "../ports.ts";
+} from "../core/model.ts";
+import { systemClock } from "../lib/system_clock.ts";
 import type { DatabaseHandle } from "./connect.ts";
 import { isUniqueViolation, withRetry } from "./db_errors.ts";
 import {

@@ -19,7 +19,7 @@ import type {
   TicketStatus,
   TicketType,
   TicketTypeId,
-} from "../ports.ts";
+} from "../core/model.ts";
 import type {
   ArchivedMessageRow,
   AttachmentRow,

@@ -1,5 +1,5 @@
 /** How transcripts are stored: UTF-8 bytes, gzipped when large. */
-import { gunzip, gzip } from "../core/gzip.ts";
+import { gunzip, gzip } from "../lib/gzip.ts";
 
 /** Renderings at least this many bytes are gzipped. */
 export const COMPRESS_THRESHOLD_BYTES = 16 * 1024;

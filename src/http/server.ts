@@ -4,19 +4,19 @@
  * is a plain `(Request) => Promise<Response>` so tests call it without a port.
  */
 import { getLogger } from "@logtape/logtape";
-import type { Metrics } from "../metrics.ts";
-import { PROMETHEUS_CONTENT_TYPE } from "../metrics.ts";
-import type { InteractionCallback } from "../discord/interaction_transport.ts";
-import { ignoredAnswer } from "../discord/interaction_response.ts";
-import { isInteractionInput, parseInteraction } from "../discord/parse_interaction.ts";
+import type { Metrics } from "../app/metrics.ts";
+import { PROMETHEUS_CONTENT_TYPE } from "../app/metrics.ts";
+import type { InteractionCallback } from "../discord/interactions/interaction_transport.ts";
+import { ignoredAnswer } from "../discord/interactions/interaction_response.ts";
+import { isInteractionInput, parseInteraction } from "../discord/interactions/parse_interaction.ts";
 import {
   type InFlight,
   runInteraction,
   type RunInteractionDeps,
-} from "../discord/run_interaction.ts";
-import type { InteractionVerifier } from "../discord/verify.ts";
-import { readBounded } from "../read_bounded.ts";
-import { withDeadline } from "../with_deadline.ts";
+} from "../discord/interactions/run_interaction.ts";
+import type { InteractionVerifier } from "../discord/interactions/verify.ts";
+import { readBounded } from "../lib/read_bounded.ts";
+import { withDeadline } from "../lib/deadline.ts";
 
 const log = getLogger(["ticketeer", "http"]);
 

@@ -4,11 +4,11 @@ import type { HandlerContext } from "../core/context.ts";
 import type { InteractionInput } from "../core/interaction.ts";
 import { ephemeral, type Reply } from "../core/reply.ts";
 import { RecordingTransport } from "../../tests/fixtures/recording_transport.ts";
-import { InFlight } from "../discord/run_interaction.ts";
-import { createInteractionVerifier } from "../discord/verify.ts";
-import { createMetrics } from "../metrics.ts";
-import type { DiscordPort, TicketRepository } from "../ports.ts";
-import { systemClock } from "../ports.ts";
+import { InFlight } from "../discord/interactions/run_interaction.ts";
+import { createInteractionVerifier } from "../discord/interactions/verify.ts";
+import { createMetrics } from "../app/metrics.ts";
+import type { DiscordPort, TicketRepository } from "../core/ports.ts";
+import { systemClock } from "../lib/system_clock.ts";
 import { createHttpHandler, type HttpDeps, serveHttp } from "./server.ts";
 
 const NOW_MS = 1_800_000_000_000;

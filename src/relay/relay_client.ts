@@ -4,8 +4,8 @@
  * It knows nothing of Discord or the database; `relay_message.ts` does.
  */
 import type { ChannelId, GuildId, UserId } from "../core/ids.ts";
-import type { TicketId } from "../ports.ts";
-import { readBounded } from "../read_bounded.ts";
+import type { TicketId } from "../core/model.ts";
+import { readBounded } from "../lib/read_bounded.ts";
 import { signRelayBody } from "./sign.ts";
 
 /** One ticket message to relay. */

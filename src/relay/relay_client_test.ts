@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { channelId, guildId, userId } from "../core/ids.ts";
-import type { TicketId } from "../ports.ts";
+import type { TicketId } from "../core/model.ts";
 import { closedPortUrl, json, startBackend } from "../../tests/fixtures/relay_backend.ts";
 import {
   createRelayClient,

@@ -6,7 +6,8 @@
  */
 import type { Logger } from "@logtape/logtape";
 import type { MessageInput } from "../core/interaction.ts";
-import type { Clock, DiscordPort, Ticket, TicketRepository } from "../ports.ts";
+import type { Clock, DiscordPort, TicketRepository } from "../core/ports.ts";
+import type { Ticket } from "../core/model.ts";
 import type { RelayClient, RelayResult } from "./relay_client.ts";
 import type { RelayQueue } from "./relay_queue.ts";
 import { splitReply } from "./split_reply.ts";

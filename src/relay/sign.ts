@@ -3,7 +3,7 @@
  * with `RELAY_SECRET`. The relay service recomputes it to know a request came
  * from this bot and was not altered or replayed with another timestamp.
  */
-import { decodeHex, encodeHex } from "../core/hex.ts";
+import { decodeHex, encodeHex } from "../lib/hex.ts";
 
 const encoder = new TextEncoder();
 

@@ -2,7 +2,7 @@
  * The whole bot as an operator runs it (`src/main.ts` in its own process), pointed
  * at a fake Discord, with its resident memory read from `/proc/<pid>/status`.
  */
-import { V8_FLAGS } from "../../src/runtime_flags.ts";
+import { V8_FLAGS } from "../../src/app/runtime_flags.ts";
 import type { FakeDiscord } from "../fake_discord/fake_discord.ts";
 import { envForFake, spawnTicketeer, START_PERMISSIONS } from "../fixtures/ticketeer_process.ts";
 

@@ -4,7 +4,7 @@
  * through what Discord offers them: slash commands, button clicks and messages.
  * It needs no token or network, ends by itself and leaves nothing behind.
  */
-import { startTicketeer } from "../../src/app.ts";
+import { startTicketeer } from "../../src/app/start.ts";
 import { Permission } from "../../src/core/permissions_bits.ts";
 import { configFor } from "../e2e/boot.ts";
 import { type FakeDiscord, startFakeDiscord } from "../fake_discord/fake_discord.ts";

@@ -3,7 +3,7 @@
  * built the way `main.ts` would build it from the environment.
  */
 import type { Config } from "../../src/config.ts";
-import { type StartOptions, startTicketeer, type TicketeerApp } from "../../src/app.ts";
+import { type StartOptions, startTicketeer, type TicketeerApp } from "../../src/app/start.ts";
 import type { DatabaseTarget } from "../../src/db/target.ts";
 import {
   type FakeDiscord,

@@ -7,8 +7,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import type { FakeDiscord, FakeMessage } from "../fake_discord/fake_discord.ts";
-import type { TicketeerApp } from "../../src/app.ts";
-import type { Ticket } from "../../src/ports.ts";
+import type { TicketeerApp } from "../../src/app/start.ts";
+import type { Ticket } from "../../src/core/model.ts";
 import { startFakeDiscord } from "../fake_discord/fake_discord.ts";
 import { envForFake, runTicketeer, spawnTicketeer } from "../fixtures/ticketeer_process.ts";
 import { bootBot, startWorld } from "./boot.ts";

@@ -6,7 +6,7 @@
  * "Tickets 2" and one transcript post, one DM and one channel deletion.
  */
 import assert from "node:assert/strict";
-import type { TicketeerApp } from "../../src/app.ts";
+import type { TicketeerApp } from "../../src/app/start.ts";
 import { type FakeDiscord, startFakeDiscord } from "../fake_discord/fake_discord.ts";
 import { DIALECTS, isolateForApp } from "../fixtures/dialects.ts";
 import { buttonPress } from "../fixtures/interactions.ts";

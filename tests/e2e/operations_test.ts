@@ -6,9 +6,9 @@
  */
 import assert from "node:assert/strict";
 import { configure, type LogRecord, reset } from "@logtape/logtape";
-import { startTicketeer, type TicketeerApp } from "../../src/app.ts";
+import { startTicketeer, type TicketeerApp } from "../../src/app/start.ts";
 import { VERSION } from "../../src/version.ts";
-import type { AuditEvent, Ticket } from "../../src/ports.ts";
+import type { AuditEvent, Ticket } from "../../src/core/model.ts";
 import type { GuildId } from "../../src/core/ids.ts";
 import { type FakeDiscord, startFakeDiscord } from "../fake_discord/fake_discord.ts";
 import type { FakeMessage } from "../fake_discord/types.ts";

@@ -3,7 +3,7 @@
  * real assistant service on 127.0.0.1 (`Deno.serve`) and `config.relay` set.
  */
 import assert from "node:assert/strict";
-import type { Ticket } from "../../src/ports.ts";
+import type { Ticket } from "../../src/core/model.ts";
 import {
   type BackendCall,
   closedPortUrl,

@@ -4,10 +4,10 @@
  * the answer the member finally reads, and a ticket opened and closed.
  */
 import assert from "node:assert/strict";
-import type { TicketeerApp } from "../../src/app.ts";
+import type { TicketeerApp } from "../../src/app/start.ts";
 import type { ChannelId } from "../../src/core/ids.ts";
 import { Permission } from "../../src/core/permissions_bits.ts";
-import type { Ticket } from "../../src/ports.ts";
+import type { Ticket } from "../../src/core/model.ts";
 import type {
   FakeChannel,
   FakeDiscord,

@@ -7,7 +7,7 @@ import { allowed } from "../access.ts";
 import { option, stringOption } from "../command_options.ts";
 import { recordAction } from "../audit_log.ts";
 import { MAX_QUESTION_LENGTH, MAX_SCHEME_LENGTH, MAX_WELCOME_LENGTH } from "../commands.ts";
-import type { GuildSettingsPatch, TicketType, TicketTypePatch } from "../../ports.ts";
+import type { GuildSettingsPatch, TicketType, TicketTypePatch } from "../model.ts";
 import { schemeProblem } from "../tickets/channel_name.ts";
 
 type Change =

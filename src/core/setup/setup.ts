@@ -11,7 +11,7 @@ import { ephemeral, type Reply } from "../reply.ts";
 import { allowed } from "../access.ts";
 import { option } from "../command_options.ts";
 import { recordAction } from "../audit_log.ts";
-import type { Channel, Role } from "../../ports.ts";
+import type { Channel, Role } from "../ports.ts";
 import { staffOnlyOverwrites } from "../tickets/overwrites.ts";
 
 /** Names of what `/setup` creates. */

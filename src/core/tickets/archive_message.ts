@@ -6,7 +6,8 @@
  * after one indexed lookup.
  */
 import type { Logger } from "@logtape/logtape";
-import type { ArchivedMessage, Clock, Ticket, TicketId, TicketRepository } from "../../ports.ts";
+import type { ArchivedMessage, Ticket, TicketId } from "../model.ts";
+import type { Clock, TicketRepository } from "../ports.ts";
 import { type ChannelId, isSnowflake, type MessageId, type UserId } from "../ids.ts";
 
 /** What the archive handlers need. */

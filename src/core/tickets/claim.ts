@@ -4,7 +4,7 @@ import type { CommandInput, ComponentInput, InteractionInput } from "../interact
 import { refuse } from "../errors.ts";
 import { type Reply, visible } from "../reply.ts";
 import { recordAction } from "../audit_log.ts";
-import type { TicketId } from "../../ports.ts";
+import type { TicketId } from "../model.ts";
 import {
   authorize,
   isReply,

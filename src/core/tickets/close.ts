@@ -10,7 +10,7 @@ import { refuse } from "../errors.ts";
 import { ephemeral, type Reply } from "../reply.ts";
 import { stringOption } from "../command_options.ts";
 import { buttonRow } from "../button_row.ts";
-import type { TicketId } from "../../ports.ts";
+import type { TicketId } from "../model.ts";
 import { runClose } from "./close_flow.ts";
 import {
   authorize,

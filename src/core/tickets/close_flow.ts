@@ -13,14 +13,8 @@
 import type { HandlerContext } from "../context.ts";
 import { type ChannelId, compareSnowflakes, type MessageId, type UserId } from "../ids.ts";
 import type { MessageBody } from "../message_body.ts";
-import {
-  type CloseStep,
-  DiscordRequestError,
-  isDiscordFailure,
-  type StoredAttachment,
-  type Ticket,
-  type Transcript,
-} from "../../ports.ts";
+import type { CloseStep, StoredAttachment, Ticket, Transcript } from "../model.ts";
+import { DiscordRequestError, isDiscordFailure } from "../discord_failure.ts";
 import { createHtmlRenderer } from "../transcript/render_html.ts";
 import { createTextRenderer } from "../transcript/render_text.ts";
 import { imageDataUri } from "../transcript/image_data_uri.ts";

@@ -5,7 +5,8 @@ import type { HandlerContext } from "../context.ts";
 import type { ChannelId, MessageId, UserId } from "../ids.ts";
 import type { UserRef } from "../interaction.ts";
 import type { FileUpload } from "../message_body.ts";
-import type { FetchedMessage, Ticket } from "../../ports.ts";
+import type { FetchedMessage } from "../ports.ts";
+import type { Ticket } from "../model.ts";
 import { runClose } from "./close_flow.ts";
 import {
   openTestRepository,

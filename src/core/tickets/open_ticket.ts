@@ -11,12 +11,8 @@ import { ephemeral, type Reply } from "../reply.ts";
 import { refuse } from "../errors.ts";
 import { recordAction } from "../audit_log.ts";
 import { encodeCustomId } from "../custom_id.ts";
-import {
-  DiscordRequestError,
-  type Ticket,
-  type TicketAnswer,
-  type TicketType,
-} from "../../ports.ts";
+import { DiscordRequestError } from "../discord_failure.ts";
+import type { Ticket, TicketAnswer, TicketType } from "../model.ts";
 import { channelName } from "./channel_name.ts";
 import { staffOnlyOverwrites, ticketOverwrites } from "./overwrites.ts";
 import { createTicketChannel } from "./ticket_channel.ts";

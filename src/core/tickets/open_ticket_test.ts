@@ -17,7 +17,7 @@ import type { MemberRef } from "../interaction.ts";
 import type { Reply } from "../reply.ts";
 import { Permission } from "../permissions_bits.ts";
 import { encodeCustomId } from "../custom_id.ts";
-import type { TicketRepository } from "../../ports.ts";
+import type { TicketRepository } from "../ports.ts";
 import { BOT_ALLOW, PARTICIPANT_ALLOW } from "./overwrites.ts";
 
 async function postPanel(world: TicketWorld): Promise<string> {

@@ -4,7 +4,7 @@
  * bit the bot does not hold itself, so every bitfield is masked to the bot's own.
  */
 import type { GuildId, RoleId, UserId } from "../ids.ts";
-import type { Overwrite } from "../../ports.ts";
+import type { Overwrite } from "../ports.ts";
 import { Permission } from "../permissions_bits.ts";
 
 /** What openers, added members and staff may do in a ticket. */

@@ -3,7 +3,7 @@ import type { HandlerContext } from "../context.ts";
 import type { ComponentInput, ModalInput } from "../interaction.ts";
 import { refuse } from "../errors.ts";
 import type { Reply } from "../reply.ts";
-import type { TicketType, TicketTypeId } from "../../ports.ts";
+import type { TicketType, TicketTypeId } from "../model.ts";
 import { MAX_ANSWER_LENGTH, openForm, openTicket, precheckLimit } from "./open_ticket.ts";
 
 async function typeOf(

@@ -4,7 +4,8 @@
  */
 import type { HandlerContext } from "../context.ts";
 import type { ChannelId, GuildId } from "../ids.ts";
-import { type Channel, isDiscordFailure, type Overwrite } from "../../ports.ts";
+import type { Channel, Overwrite } from "../ports.ts";
+import { isDiscordFailure } from "../discord_failure.ts";
 import { type LockOptions, withLock } from "../db_lock.ts";
 
 /** Discord's limit of channels in one category. */

@@ -4,7 +4,7 @@ import type { InteractionInput } from "../interaction.ts";
 import type { Reply } from "../reply.ts";
 import { refuse } from "../errors.ts";
 import { allowed } from "../access.ts";
-import type { Ticket, TicketId, TicketType } from "../../ports.ts";
+import type { Ticket, TicketId, TicketType } from "../model.ts";
 
 /** A ticket with its type. */
 export interface TicketScope {

@@ -1,6 +1,6 @@
 /** The first message in a ticket: who it is for, the welcome text, the answers, and buttons. */
 import type { MessageBody } from "../message_body.ts";
-import type { Ticket, TicketType } from "../../ports.ts";
+import type { Ticket, TicketType } from "../model.ts";
 import { buttonRow } from "../button_row.ts";
 
 /** The welcome text used until an admin sets one. */

@@ -4,7 +4,7 @@
  * and one that is still too large is left out; each such choice becomes a note
  * the summary shows.
  */
-import { gzip } from "../gzip.ts";
+import { gzip } from "../../lib/gzip.ts";
 import type { FileUpload } from "../message_body.ts";
 
 /** Discord's default per-file upload limit. */

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import type { UserId } from "./core/ids.ts";
+import type { UserId } from "../core/ids.ts";
 import { exportTranscript } from "./transcript_export.ts";
-import { openTestRepository } from "../tests/fixtures/test_repository.ts";
-import { TEST_GUILD_ID } from "../tests/fixtures/recording_discord.ts";
+import { openTestRepository } from "../../tests/fixtures/test_repository.ts";
+import { TEST_GUILD_ID } from "../../tests/fixtures/recording_discord.ts";
 
 Deno.test("exportTranscript() returns the stored HTML or text", async () => {
   const test = await openTestRepository();

@@ -3,9 +3,9 @@
  * archive and the relay use. Only guild messages are kept; malformed payloads
  * are dropped (null), never thrown.
  */
-import { channelId, guildId, isSnowflake } from "../core/ids.ts";
-import type { MessageInput } from "../core/interaction.ts";
-import { parseUser } from "./parse_interaction.ts";
+import { channelId, guildId, isSnowflake } from "../../core/ids.ts";
+import type { MessageInput } from "../../core/interaction.ts";
+import { parseUser } from "../interactions/parse_interaction.ts";
 
 /** Message types written by members: 0 default, 19 reply. */
 const MEMBER_MESSAGE_TYPES = new Set([0, 19]);

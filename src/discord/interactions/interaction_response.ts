@@ -3,8 +3,8 @@
  * (the first answer) or to the body of an edit of the original answer (after a
  * defer). Mentions are off unless a body asks for them.
  */
-import type { Reply } from "../core/reply.ts";
-import type { MessageBody } from "../core/message_body.ts";
+import type { Reply } from "../../core/reply.ts";
+import type { MessageBody } from "../../core/message_body.ts";
 import { NOT_IN_GUILD } from "./parse_interaction.ts";
 import {
   type CallbackMessageData,

@@ -1,16 +1,17 @@
 import assert from "node:assert/strict";
 import { createMessageEvents } from "./message_events.ts";
-import type { AppServices } from "./app.ts";
-import { parseConfig } from "./config.ts";
+import type { AppServices } from "./start.ts";
+import { parseConfig } from "../config.ts";
 import { createMetrics } from "./metrics.ts";
-import { type ChannelId, channelId, type UserId, userId } from "./core/ids.ts";
-import type { MessageInput } from "./core/interaction.ts";
-import { systemClock, type TicketRepository } from "./ports.ts";
-import { openTestRepository } from "../tests/fixtures/test_repository.ts";
-import { BOT_ID, RecordingDiscord, TEST_GUILD_ID } from "../tests/fixtures/recording_discord.ts";
-import { RecordingTransport } from "../tests/fixtures/recording_transport.ts";
-import { json, startBackend } from "../tests/fixtures/relay_backend.ts";
-import { SAMPLE_TOKEN } from "../tests/fixtures/sample_token.ts";
+import { type ChannelId, channelId, type UserId, userId } from "../core/ids.ts";
+import type { MessageInput } from "../core/interaction.ts";
+import { systemClock } from "../lib/system_clock.ts";
+import type { TicketRepository } from "../core/ports.ts";
+import { openTestRepository } from "../../tests/fixtures/test_repository.ts";
+import { BOT_ID, RecordingDiscord, TEST_GUILD_ID } from "../../tests/fixtures/recording_discord.ts";
+import { RecordingTransport } from "../../tests/fixtures/recording_transport.ts";
+import { json, startBackend } from "../../tests/fixtures/relay_backend.ts";
+import { SAMPLE_TOKEN } from "../../tests/fixtures/sample_token.ts";
 
 const MEMBER = userId("300000000000000001");
 const TICKET_CHANNEL = channelId("300000000000000002");

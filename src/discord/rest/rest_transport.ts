@@ -4,9 +4,12 @@
  * Interaction tokens appear only in the routes, never in logs (`routeLabel`).
  */
 import type { RestManager } from "@discordeno/bot";
-import type { MessageBody } from "../core/message_body.ts";
-import type { InteractionCallback, InteractionTransport } from "./interaction_transport.ts";
-import { EPHEMERAL_FLAG } from "./interaction_transport.ts";
+import type { MessageBody } from "../../core/message_body.ts";
+import type {
+  InteractionCallback,
+  InteractionTransport,
+} from "../interactions/interaction_transport.ts";
+import { EPHEMERAL_FLAG } from "../interactions/interaction_transport.ts";
 import { messageRequest } from "./discord_port.ts";
 import { callDiscord, type RetryPolicy } from "./rest_failure.ts";
 

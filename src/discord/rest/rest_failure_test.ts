@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { DiscordRequestError } from "../ports.ts";
+import { DiscordRequestError } from "../../core/discord_failure.ts";
 import { callDiscord, failureFromError, failureFromResponse, routeLabel } from "./rest_failure.ts";
 import { closeDiscordRest, createDiscordRest } from "./discord_port.ts";
-import { SAMPLE_TOKEN } from "../../tests/fixtures/sample_token.ts";
-import { freePort } from "../../tests/fixtures/free_port.ts";
-import { within } from "../../tests/fixtures/within.ts";
+import { SAMPLE_TOKEN } from "../../../tests/fixtures/sample_token.ts";
+import { freePort } from "../../../tests/fixtures/free_port.ts";
+import { within } from "../../../tests/fixtures/within.ts";
 
 /** What discordeno rejects with when Discord answers an error. */
 function discordenoError(status: number, body?: unknown): Error {

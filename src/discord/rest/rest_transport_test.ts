@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { startRecordedRest, TEST_APPLICATION_ID } from "../../tests/fixtures/rest_recorder.ts";
+import { startRecordedRest, TEST_APPLICATION_ID } from "../../../tests/fixtures/rest_recorder.ts";
 import { createRestTransport } from "./rest_transport.ts";
 
 const APP = TEST_APPLICATION_ID;

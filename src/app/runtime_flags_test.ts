@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { V8_FLAGS } from "./runtime_flags.ts";
 
 Deno.test("the start, dev and compile tasks and the Dockerfile run with V8_FLAGS", async () => {
-  const root = new URL("../", import.meta.url);
+  const root = new URL("../../", import.meta.url);
   const config = JSON.parse(await Deno.readTextFile(new URL("deno.json", root))) as {
     tasks: Record<string, string>;
   };

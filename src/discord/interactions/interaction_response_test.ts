@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { ephemeral, visible } from "../core/reply.ts";
+import { ephemeral, visible } from "../../core/reply.ts";
 import {
   MODAL_AFTER_DEFER_TEXT,
   REFUSAL_COLOR,

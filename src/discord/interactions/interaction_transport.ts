@@ -3,7 +3,7 @@
  * implements it over Discord's REST API; tests implement it with a recorder.
  * Interaction tokens are secrets: implementations never log them.
  */
-import type { MessageBody, ModalBody } from "../core/message_body.ts";
+import type { MessageBody, ModalBody } from "../../core/message_body.ts";
 
 /** Message data of an interaction callback (Discord's JSON, plus `flags`). */
 export type CallbackMessageData = Omit<MessageBody, "files"> & { flags?: number };

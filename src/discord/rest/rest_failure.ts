@@ -8,7 +8,7 @@
  * JSON error text, and status 999 means the request never got an answer.
  */
 import type { FileContent, RequestMethods, RestManager } from "@discordeno/bot";
-import { type DiscordFailure, DiscordRequestError } from "../ports.ts";
+import { type DiscordFailure, DiscordRequestError } from "../../core/discord_failure.ts";
 
 /** Discord's JSON error body: `{ code, message, errors? }`. */
 interface DiscordErrorBody {

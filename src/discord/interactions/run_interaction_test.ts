@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { getLogger } from "@logtape/logtape";
-import type { HandlerContext } from "../core/context.ts";
-import type { CommandInput, ComponentInput, InteractionInput } from "../core/interaction.ts";
-import type { ApplicationId, ChannelId, GuildId, RoleId, UserId } from "../core/ids.ts";
-import { ephemeral, type Reply, visible } from "../core/reply.ts";
-import { createMetrics } from "../metrics.ts";
-import { systemClock } from "../ports.ts";
-import type { DiscordPort, TicketRepository } from "../ports.ts";
+import type { HandlerContext } from "../../core/context.ts";
+import type { CommandInput, ComponentInput, InteractionInput } from "../../core/interaction.ts";
+import type { ApplicationId, ChannelId, GuildId, RoleId, UserId } from "../../core/ids.ts";
+import { ephemeral, type Reply, visible } from "../../core/reply.ts";
+import { createMetrics } from "../../app/metrics.ts";
+import { systemClock } from "../../lib/system_clock.ts";
+import type { DiscordPort, TicketRepository } from "../../core/ports.ts";
 import type { InteractionCallback } from "./interaction_transport.ts";
-import { RecordingTransport } from "../../tests/fixtures/recording_transport.ts";
+import { RecordingTransport } from "../../../tests/fixtures/recording_transport.ts";
 import { InFlight, runInteraction, type RunInteractionDeps } from "./run_interaction.ts";
 import { MODAL_AFTER_DEFER_TEXT, REFUSAL_COLOR } from "./interaction_response.ts";
 

@@ -3,8 +3,8 @@ import {
   SILENT_LOGGER,
   TEST_APPLICATION_ID,
   tokenFor,
-} from "../../tests/fixtures/rest_recorder.ts";
-import { closeDiscordRest, createDiscordRest } from "./discord_port.ts";
+} from "../../../tests/fixtures/rest_recorder.ts";
+import { closeDiscordRest, createDiscordRest } from "../rest/discord_port.ts";
 import { configure, type LogRecord, reset } from "@logtape/logtape";
 import { createGateway, discordenoLogger, INTENTS } from "./gateway.ts";
 

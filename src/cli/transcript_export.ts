@@ -2,8 +2,8 @@
  * Reads a stored transcript back out, for `ticketeer transcript <guild-id>
  * <ticket-number> [--out FILE]`.
  */
-import { type GuildId, isSnowflake } from "./core/ids.ts";
-import type { TicketRepository } from "./ports.ts";
+import { type GuildId, isSnowflake } from "../core/ids.ts";
+import type { TicketRepository } from "../core/ports.ts";
 
 /** The stored rendering of a closed (or closing) ticket's transcript. */
 export async function exportTranscript(

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { isInteractionInput, NOT_IN_GUILD, parseInteraction } from "./parse_interaction.ts";
-import type { CommandInput, ComponentInput, ModalInput } from "../core/interaction.ts";
+import type { CommandInput, ComponentInput, ModalInput } from "../../core/interaction.ts";
 
 const member = {
   user: {

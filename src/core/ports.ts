@@ -1,193 +1,30 @@
 /**
- * The two ports handlers work through (a ticket repository and Discord), the
- * domain records they exchange, and a clock. Handlers import these types only;
- * `src/db` and `src/discord` implement them, tests fake them.
+ * The ports handlers work through: the ticket repository, Discord and a clock.
+ * Interfaces only; `src/db` and `src/discord` implement them, tests fake them.
  */
-import type { ChannelId, GuildId, MessageId, RoleId, UserId } from "./core/ids.ts";
-import type { ChannelKind, UserRef } from "./core/interaction.ts";
-import type { MessageBody } from "./core/message_body.ts";
-
-// ---------------------------------------------------------------------------
-// Domain records
-// ---------------------------------------------------------------------------
-
-/** Per-guild settings that are not per ticket type. */
-export interface GuildSettings {
-  guildId: GuildId;
-  logChannelId: ChannelId | null;
-  /** DM the opener a copy of the transcript on close. */
-  transcriptDm: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-/** The editable part of the guild settings. */
-export type GuildSettingsPatch = Partial<
-  Pick<GuildSettings, "logChannelId" | "transcriptDm">
->;
-
-export type TicketTypeId = number & { readonly __ticketType: true };
-
-/** A kind of ticket: a guild has one default type now, and may have many later. */
-export interface TicketType {
-  id: TicketTypeId;
-  guildId: GuildId;
-  name: string;
-  isDefault: boolean;
-  categoryId: ChannelId | null;
-  staffRoleIds: RoleId[];
-  /** Channel name scheme with tokens `{number}` `{username}` `{user_id}`. */
-  namingScheme: string;
-  welcomeText: string | null;
-  /** Questions asked in a modal before opening (0–5; the first answer is the topic). */
-  questions: string[];
-  /** Open tickets one member may hold of this type (1–100). */
-  maxOpenPerMember: number;
-  openersMayAddMembers: boolean;
-}
-
-export type TicketTypePatch = Partial<
-  Pick<
-    TicketType,
-    | "name"
-    | "categoryId"
-    | "staffRoleIds"
-    | "namingScheme"
-    | "welcomeText"
-    | "questions"
-    | "maxOpenPerMember"
-    | "openersMayAddMembers"
-  >
->;
-
-export const DEFAULT_NAMING_SCHEME = "ticket-{number}";
-export const DEFAULT_MAX_OPEN_PER_MEMBER = 1;
-
-/** A posted panel: the message whose button opens tickets of `typeId`. */
-export interface Panel {
-  id: number;
-  guildId: GuildId;
-  channelId: ChannelId;
-  messageId: MessageId;
-  typeId: TicketTypeId;
-  title: string;
-  description: string;
-  buttonLabel: string;
-  createdBy: UserId;
-  createdAt: Date;
-}
-
-export type TicketId = number & { readonly __ticket: true };
-export type TicketStatus = "open" | "closing" | "closed";
-
-/** The steps of a close, in order; `closeStep` is the last one finished. */
-export type CloseStep =
-  | "requested"
-  | "history_fetched"
-  | "transcript_stored"
-  | "log_posted"
-  | "dm_sent"
-  | "channel_deleted";
-
-export interface TicketAnswer {
-  question: string;
-  answer: string;
-}
-
-export interface Ticket {
-  id: TicketId;
-  guildId: GuildId;
-  /** Per guild, unique, never reused. */
-  number: number;
-  typeId: TicketTypeId;
-  /** Null only between the row being reserved and the channel being created. */
-  channelId: ChannelId | null;
-  openerId: UserId;
-  status: TicketStatus;
-  claimedBy: UserId | null;
-  topic: string | null;
-  answers: TicketAnswer[];
-  createdAt: Date;
-  closedAt: Date | null;
-  closedBy: UserId | null;
-  closeReason: string | null;
-  closeStep: CloseStep | null;
-  assistantPaused: boolean;
-  /** When the relay last posted its "assistant unavailable" notice here. */
-  relayNoticeAt: Date | null;
-}
-
-export interface TicketMember {
-  ticketId: TicketId;
-  userId: UserId;
-  addedBy: UserId;
-  addedAt: Date;
-}
-
-/** A stored transcript: both renderings, as written (compression is the store's business). */
-export interface Transcript {
-  ticketId: TicketId;
-  html: string;
-  text: string;
-  messageCount: number;
-  /** Size in bytes of the uncompressed HTML. */
-  byteSize: number;
-  createdAt: Date;
-}
-
-/** A copy of an attachment, kept because Discord's CDN links expire. */
-export interface StoredAttachment {
-  ticketId: TicketId;
-  messageId: MessageId;
-  attachmentId: string;
-  filename: string;
-  contentType: string | null;
-  size: number;
-  data: Uint8Array;
-}
-
-/** A message of an open ticket as the live archive recorded it. */
-export interface ArchivedMessage {
-  ticketId: TicketId;
-  messageId: MessageId;
-  authorId: UserId;
-  /** Discord's message JSON as received (content, embeds, attachments, …). */
-  payload: string;
-  createdAt: Date;
-  editedAt: Date | null;
-  deletedAt: Date | null;
-}
-
-export interface AuditEvent {
-  id: number;
-  guildId: GuildId;
-  ticketId: TicketId | null;
-  actorId: UserId | null;
-  /** What happened, e.g. `ticket.open`, `ticket.claim`, `config.set`. */
-  action: string;
-  /** Free-form JSON details. */
-  detail: Record<string, unknown>;
-  createdAt: Date;
-}
-
-export type NewAuditEvent = Omit<AuditEvent, "id" | "createdAt">;
-
-// ---------------------------------------------------------------------------
-// Ticket repository
-// ---------------------------------------------------------------------------
-
-export interface OpenTicketRequest {
-  guildId: GuildId;
-  typeId: TicketTypeId;
-  openerId: UserId;
-  topic: string | null;
-  answers: TicketAnswer[];
-}
-
-/** Outcome of reserving a ticket: the limit check and number allocation are atomic. */
-export type OpenTicketResult =
-  | { kind: "opened"; ticket: Ticket }
-  | { kind: "limit_reached"; existing: Ticket[]; limit: number };
+import type { ChannelId, GuildId, MessageId, RoleId, UserId } from "./ids.ts";
+import type { ChannelKind, UserRef } from "./interaction.ts";
+import type { MessageBody } from "./message_body.ts";
+import type {
+  ArchivedMessage,
+  AuditEvent,
+  CloseStep,
+  GuildSettings,
+  GuildSettingsPatch,
+  NewAuditEvent,
+  OpenTicketRequest,
+  OpenTicketResult,
+  Panel,
+  StoredAttachment,
+  Ticket,
+  TicketId,
+  TicketMember,
+  TicketStatus,
+  TicketType,
+  TicketTypeId,
+  TicketTypePatch,
+  Transcript,
+} from "./model.ts";
 
 export interface TicketRepository {
   /** Settings of a guild, created with defaults on first use. */
@@ -290,39 +127,6 @@ export interface TicketRepository {
 // ---------------------------------------------------------------------------
 // Discord port
 // ---------------------------------------------------------------------------
-
-/** Why a Discord request failed, precise enough to tell the member what to do. */
-export type DiscordFailure =
-  | { kind: "missing_permissions" } // 50013
-  | { kind: "missing_access" } // 50001
-  | { kind: "unknown_channel" } // 10003
-  | { kind: "unknown_member" } // 10007
-  | { kind: "unknown_message" } // 10008
-  | { kind: "unknown_role" } // 10011
-  | { kind: "category_full" } // 50035 on parent_id: max channels in category
-  | { kind: "guild_channel_limit" } // 30013
-  | { kind: "cannot_dm" } // 50007
-  | { kind: "rate_limited"; retryAfterMs: number }
-  | { kind: "unavailable"; status: number } // 5xx after retries, network errors
-  | { kind: "other"; status: number; code: number | null; message: string };
-
-/** A Discord request that failed; handlers catch it and read `failure`. */
-export class DiscordRequestError extends Error {
-  readonly failure: DiscordFailure;
-  constructor(failure: DiscordFailure, message: string) {
-    super(message);
-    this.name = "DiscordRequestError";
-    this.failure = failure;
-  }
-}
-
-/** True when `error` is a `DiscordRequestError` whose failure is one of `kinds`. */
-export function isDiscordFailure(
-  error: unknown,
-  ...kinds: DiscordFailure["kind"][]
-): error is DiscordRequestError {
-  return error instanceof DiscordRequestError && kinds.includes(error.failure.kind);
-}
 
 /** A permission overwrite: `type` role or member; allow/deny are bitfields. */
 export interface Overwrite {
@@ -428,6 +232,3 @@ export interface DiscordPort {
 export interface Clock {
   now(): Date;
 }
-
-/** A clock that reads the system time. */
-export const systemClock: Clock = { now: () => new Date() };

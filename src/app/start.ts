@@ -7,44 +7,44 @@
 import { getLogger } from "@logtape/logtape";
 import { sql } from "kysely";
 import type { RestManager } from "@discordeno/bot";
-import { applicationIdFromToken, type Config } from "./config.ts";
-import { VERSION } from "./version.ts";
-import { type DatabaseHandle, openDatabase } from "./db/connect.ts";
-import { migrateToLatest } from "./db/migrate.ts";
-import { createRepository } from "./db/repository.ts";
-import { clearLocksOnStart } from "./db/clear_locks.ts";
-import { describeTarget } from "./db/target.ts";
-import { type UserId, userId } from "./core/ids.ts";
-import type { MessageInput } from "./core/interaction.ts";
-import type { HandlerContext } from "./core/context.ts";
-import { dispatch as coreDispatch } from "./core/dispatch.ts";
-import { checkGuilds } from "./core/guild_check.ts";
-import { reconcile } from "./core/reconcile.ts";
-import {
-  type Clock,
-  type DiscordPort,
-  DiscordRequestError,
-  systemClock,
-  type TicketRepository,
-} from "./ports.ts";
+import { applicationIdFromToken, type Config } from "../config.ts";
+import { VERSION } from "../version.ts";
+import { type DatabaseHandle, openDatabase } from "../db/connect.ts";
+import { migrateToLatest } from "../db/migrate.ts";
+import { createRepository } from "../db/repository.ts";
+import { clearLocksOnStart } from "../db/clear_locks.ts";
+import { describeTarget } from "../db/target.ts";
+import { type UserId, userId } from "../core/ids.ts";
+import type { MessageInput } from "../core/interaction.ts";
+import type { HandlerContext } from "../core/context.ts";
+import { dispatch as coreDispatch } from "../core/dispatch.ts";
+import { checkGuilds } from "../core/guild_check.ts";
+import { reconcile } from "../core/reconcile.ts";
+import type { Clock, DiscordPort, TicketRepository } from "../core/ports.ts";
+import { DiscordRequestError } from "../core/discord_failure.ts";
+import { systemClock } from "../lib/system_clock.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
-import { closeDiscordRest, createDiscordPort, createDiscordRest } from "./discord/discord_port.ts";
-import { createGateway, discordenoLogger, type Gateway } from "./discord/gateway.ts";
-import { registerCommands } from "./discord/register_commands.ts";
-import { createRestTransport } from "./discord/rest_transport.ts";
-import type { RetryPolicy } from "./discord/rest_failure.ts";
-import { isInteractionInput, parseInteraction } from "./discord/parse_interaction.ts";
-import { parseMessage } from "./discord/parse_message.ts";
+import {
+  closeDiscordRest,
+  createDiscordPort,
+  createDiscordRest,
+} from "../discord/rest/discord_port.ts";
+import { createGateway, discordenoLogger, type Gateway } from "../discord/gateway/gateway.ts";
+import { registerCommands } from "../discord/interactions/register_commands.ts";
+import { createRestTransport } from "../discord/rest/rest_transport.ts";
+import type { RetryPolicy } from "../discord/rest/rest_failure.ts";
+import { isInteractionInput, parseInteraction } from "../discord/interactions/parse_interaction.ts";
+import { parseMessage } from "../discord/gateway/parse_message.ts";
 import {
   type Dispatch,
   InFlight,
   runInteraction,
   type RunInteractionDeps,
-} from "./discord/run_interaction.ts";
-import type { InteractionTransport } from "./discord/interaction_transport.ts";
-import { ignoredAnswer } from "./discord/interaction_response.ts";
-import { createInteractionVerifier } from "./discord/verify.ts";
-import { createHttpHandler, type GatewayState, serveHttp } from "./http/server.ts";
+} from "../discord/interactions/run_interaction.ts";
+import type { InteractionTransport } from "../discord/interactions/interaction_transport.ts";
+import { ignoredAnswer } from "../discord/interactions/interaction_response.ts";
+import { createInteractionVerifier } from "../discord/interactions/verify.ts";
+import { createHttpHandler, type GatewayState, serveHttp } from "../http/server.ts";
 import { createMessageEvents } from "./message_events.ts";
 
 /** Discord refused the bot token (401): the operator must fix `DISCORD_TOKEN`. */

@@ -11,7 +11,7 @@ import {
   type Snowflake,
   snowflake,
   type UserId,
-} from "../core/ids.ts";
+} from "../../core/ids.ts";
 import type {
   ChannelKind,
   InteractionInput,
@@ -20,7 +20,7 @@ import type {
   ResolvedChannel,
   ResolvedRole,
   UserRef,
-} from "../core/interaction.ts";
+} from "../../core/interaction.ts";
 
 /** Why an interaction does not reach the handlers. */
 export interface IgnoredInteraction {

@@ -5,18 +5,18 @@
  * hold up the gateway.
  */
 import { getLogger } from "@logtape/logtape";
-import type { AppServices, MessageEvent, MessageHook } from "./app.ts";
+import type { AppServices, MessageEvent, MessageHook } from "./start.ts";
 import {
   archivedTicketOf,
   archiveMessageDelete,
   archiveMessageDeleteBulk,
   archiveMessageIn,
   archiveMessageUpdate,
-} from "./core/tickets/archive_message.ts";
-import { createRelayClient } from "./relay/relay_client.ts";
-import { createRelayQueue, type RelayQueue } from "./relay/relay_queue.ts";
-import { createMessageRelay, type MessageRelay } from "./relay/relay_message.ts";
-import { withDeadline } from "./with_deadline.ts";
+} from "../core/tickets/archive_message.ts";
+import { createRelayClient } from "../relay/relay_client.ts";
+import { createRelayQueue, type RelayQueue } from "../relay/relay_queue.ts";
+import { createMessageRelay, type MessageRelay } from "../relay/relay_message.ts";
+import { withDeadline } from "../lib/deadline.ts";
 
 /** The message hook and what must be closed on shutdown. */
 export interface MessageEvents {

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { channelId, guildId, messageId, roleId, userId } from "../core/ids.ts";
-import { DiscordRequestError } from "../ports.ts";
+import { channelId, guildId, messageId, roleId, userId } from "../../core/ids.ts";
+import { DiscordRequestError } from "../../core/discord_failure.ts";
 import {
   startRecordedRest,
   TEST_APPLICATION_ID,
   tokenFor,
-} from "../../tests/fixtures/rest_recorder.ts";
+} from "../../../tests/fixtures/rest_recorder.ts";
 import { applicationIdFromToken, createDiscordPort } from "./discord_port.ts";
 
 const APP = TEST_APPLICATION_ID;

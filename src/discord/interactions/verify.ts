@@ -3,7 +3,7 @@
  * `X-Signature-Timestamp` + raw body with the application's public key.
  * Stale or future timestamps and anything malformed are rejected; it never throws.
  */
-import { decodeHex } from "../core/hex.ts";
+import { decodeHex } from "../../lib/hex.ts";
 
 /** A signed request as received. */
 export interface SignedRequest {

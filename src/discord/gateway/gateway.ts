@@ -13,9 +13,9 @@ import {
   ShardState,
 } from "@discordeno/bot";
 import { getLogger, type Logger } from "@logtape/logtape";
-import type { Config } from "../config.ts";
+import type { Config } from "../../config.ts";
 import { DESIRED_PROPERTIES } from "./desired_properties.ts";
-import { createDiscordRest, type DiscordenoLogger } from "./discord_port.ts";
+import { createDiscordRest, type DiscordenoLogger } from "../rest/discord_port.ts";
 
 /** Connected when every shard is; disconnected otherwise. */
 export type ShardsState = "connected" | "disconnected";

@@ -2,11 +2,11 @@
  * `ticketeer transcript <guild-id> <ticket-number> [--out FILE] [--text]`: writes a
  * stored transcript to a file, or to standard output without `--out`.
  */
-import type { Config } from "./config.ts";
-import { openDatabase } from "./db/connect.ts";
-import { migrateToLatest } from "./db/migrate.ts";
-import { createRepository } from "./db/repository.ts";
-import { printError, printLine } from "./log.ts";
+import type { Config } from "../config.ts";
+import { openDatabase } from "../db/connect.ts";
+import { migrateToLatest } from "../db/migrate.ts";
+import { createRepository } from "../db/repository.ts";
+import { printError, printLine } from "../log.ts";
 import { exportTranscript } from "./transcript_export.ts";
 
 const USAGE = "Usage: ticketeer transcript <guild-id> <ticket-number> [--out FILE] [--text]";

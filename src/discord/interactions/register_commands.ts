@@ -4,11 +4,11 @@
  * command creates per guild per day, so registering on every start is not an option.
  */
 import type { RestManager } from "@discordeno/bot";
-import { COMMANDS } from "../core/commands.ts";
-import { encodeHex } from "../core/hex.ts";
-import type { GuildId } from "../core/ids.ts";
-import type { TicketRepository } from "../ports.ts";
-import { callDiscord, type RetryPolicy } from "./rest_failure.ts";
+import { COMMANDS } from "../../core/commands.ts";
+import { encodeHex } from "../../lib/hex.ts";
+import type { GuildId } from "../../core/ids.ts";
+import type { TicketRepository } from "../../core/ports.ts";
+import { callDiscord, type RetryPolicy } from "../rest/rest_failure.ts";
 
 /** Options of `registerCommands`. */
 export interface RegisterCommandsOptions {

@@ -4,15 +4,15 @@
  * itself when the handler is slow), then edits or follow-ups through the
  * transport. For HTTP interactions the first answer is the HTTP response body.
  */
-import { apologyText } from "../core/errors.ts";
+import { apologyText } from "../../core/errors.ts";
 import { getLogger } from "@logtape/logtape";
-import type { HandlerContext } from "../core/context.ts";
-import { newErrorId } from "../core/error_id.ts";
-import type { InteractionInput } from "../core/interaction.ts";
-import type { MessageBody } from "../core/message_body.ts";
-import type { Reply } from "../core/reply.ts";
-import type { Metrics } from "../metrics.ts";
-import { withDeadline } from "../with_deadline.ts";
+import type { HandlerContext } from "../../core/context.ts";
+import { newErrorId } from "../../core/error_id.ts";
+import type { InteractionInput } from "../../core/interaction.ts";
+import type { MessageBody } from "../../core/message_body.ts";
+import type { Reply } from "../../core/reply.ts";
+import type { Metrics } from "../../app/metrics.ts";
+import { withDeadline } from "../../lib/deadline.ts";
 import {
   EPHEMERAL_FLAG,
   type InteractionCallback,

@@ -5,7 +5,7 @@
  * its formatter unchanged) and hands back Discord's raw JSON, which we map here.
  */
 import { createRestManager, type FileContent, type RestManager } from "@discordeno/bot";
-import { applicationIdFromToken } from "../config.ts";
+import { applicationIdFromToken } from "../../config.ts";
 import {
   type ChannelId,
   channelId,
@@ -18,25 +18,24 @@ import {
   roleId,
   type UserId,
   userId,
-} from "../core/ids.ts";
-import type { UserRef } from "../core/interaction.ts";
-import type { MessageBody } from "../core/message_body.ts";
-import {
-  type Channel,
-  type DiscordPort,
-  DiscordRequestError,
-  type FetchedMessage,
-  type InteractionToken,
-  isDiscordFailure,
-  type Member,
-  type NewChannel,
-  type Overwrite,
-  type Role,
-} from "../ports.ts";
-import { readBounded } from "../read_bounded.ts";
+} from "../../core/ids.ts";
+import type { UserRef } from "../../core/interaction.ts";
+import type { MessageBody } from "../../core/message_body.ts";
+import type {
+  Channel,
+  DiscordPort,
+  FetchedMessage,
+  InteractionToken,
+  Member,
+  NewChannel,
+  Overwrite,
+  Role,
+} from "../../core/ports.ts";
+import { DiscordRequestError, isDiscordFailure } from "../../core/discord_failure.ts";
+import { readBounded } from "../../lib/read_bounded.ts";
 import { callDiscord, type CallOptions, reopenQueue, type RetryPolicy } from "./rest_failure.ts";
 import { createGlobalPacer, type GlobalPacer, isInteractionRoute } from "./global_pacer.ts";
-import { channelKind } from "./parse_interaction.ts";
+import { channelKind } from "../interactions/parse_interaction.ts";
 
 /** Read from the token as configuration does (`src/config.ts`). */
 export { applicationIdFromToken };

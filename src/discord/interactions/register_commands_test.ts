@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { guildId } from "../core/ids.ts";
-import { COMMANDS } from "../core/commands.ts";
-import { startRecordedRest, TEST_APPLICATION_ID } from "../../tests/fixtures/rest_recorder.ts";
+import { guildId } from "../../core/ids.ts";
+import { COMMANDS } from "../../core/commands.ts";
+import { startRecordedRest, TEST_APPLICATION_ID } from "../../../tests/fixtures/rest_recorder.ts";
 import { canonicalJson, registerCommands } from "./register_commands.ts";
 
 const APP = TEST_APPLICATION_ID;
