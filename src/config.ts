@@ -26,6 +26,17 @@ export interface Config {
   commandGuildId: GuildId | null;
   relay: { url: string; secret: string | null; timeoutMs: number } | null;
   log: { level: LogLevel; format: LogFormat; file: string | null };
+  /** The gateway shards this process runs; null: all of them, as Discord recommends. */
+  shards: ShardRange | null;
+  /** `DISCORD_API_URL` is a rate-limiting REST proxy that owns the rate limits. */
+  apiProxy: { authorization: string | null } | null;
+}
+
+/** Shards `first`…`last` (inclusive) of `total`, from `SHARDS=FIRST-LAST/TOTAL`. */
+export interface ShardRange {
+  first: number;
+  last: number;
+  total: number;
 }
 
 /** One environment variable as `--help` documents it. */
@@ -76,6 +87,21 @@ export const VARIABLES: readonly VariableDoc[] = [
   { name: "LOG_LEVEL", default: "info", meaning: "debug, info, warning, error" },
   { name: "LOG_FORMAT", default: "text", meaning: "text or json" },
   { name: "LOG_FILE", default: "unset", meaning: "also log to this file, rotated by size" },
+  {
+    name: "SHARDS",
+    default: "all shards",
+    meaning: "FIRST-LAST/TOTAL (e.g. 0-3/8): the gateway shards this process runs",
+  },
+  {
+    name: "DISCORD_API_PROXY",
+    default: "off",
+    meaning: "on: DISCORD_API_URL is a rate-limiting REST proxy that owns the rate limits",
+  },
+  {
+    name: "DISCORD_API_PROXY_AUTH",
+    default: "unset",
+    meaning: "Authorization header the proxy expects (the bot token is then not sent to it)",
+  },
 ];
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -176,6 +202,26 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     problems.push(`LOG_FORMAT must be text or json (got "${format}")`);
   }
 
+  const shardsText = read("SHARDS") ?? null;
+  const shards = shardsText === null ? null : parseShardRange(shardsText, problems);
+  if (shards !== null && !gateway) {
+    problems.push("SHARDS is set but GATEWAY=off: a process without the gateway runs no shards");
+  }
+
+  const proxyText = (read("DISCORD_API_PROXY") ?? "off").toLowerCase();
+  if (proxyText !== "on" && proxyText !== "off") {
+    problems.push(`DISCORD_API_PROXY must be on or off (got "${proxyText}")`);
+  }
+  const proxyAuth = read("DISCORD_API_PROXY_AUTH") ?? null;
+  if (proxyAuth !== null && proxyText !== "on") {
+    problems.push("DISCORD_API_PROXY_AUTH is set but DISCORD_API_PROXY is not on");
+  }
+  if (proxyText === "on" && apiText === "https://discord.com/api") {
+    problems.push(
+      "DISCORD_API_PROXY=on needs DISCORD_API_URL to name the proxy, not Discord itself",
+    );
+  }
+
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -196,8 +242,39 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
         format: format as LogFormat,
         file: read("LOG_FILE") ?? null,
       },
+      shards,
+      apiProxy: proxyText === "on" ? { authorization: proxyAuth } : null,
     },
   };
+}
+
+/** Discord's ceiling on shards for one bot is far below this; it only keeps numbers sane. */
+const MAX_SHARDS = 65_536;
+
+function parseShardRange(text: string, problems: string[]): ShardRange | null {
+  const match = /^(\d+)-(\d+)\/(\d+)$/.exec(text);
+  if (match === null) {
+    problems.push(`SHARDS must look like FIRST-LAST/TOTAL, e.g. 0-3/8 (got "${text}")`);
+    return null;
+  }
+  const [first, last, total] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (total < 1 || total > MAX_SHARDS) {
+    problems.push(`SHARDS total must be from 1 to ${MAX_SHARDS} (got "${text}")`);
+    return null;
+  }
+  if (first > last) {
+    problems.push(`SHARDS first shard must not be after the last one (got "${text}")`);
+    return null;
+  }
+  if (last >= total) {
+    problems.push(
+      `SHARDS last shard must be below the total: shards are numbered 0 to ${
+        total - 1
+      } (got "${text}")`,
+    );
+    return null;
+  }
+  return { first, last, total };
 }
 
 /** The bot's id, which the first part of its token encodes in base64; null when unreadable. */

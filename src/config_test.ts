@@ -22,6 +22,8 @@ Deno.test("parseConfig() applies every default", () => {
     commandGuildId: null,
     relay: null,
     log: { level: "info", format: "text", file: null },
+    shards: null,
+    apiProxy: null,
   });
 });
 
@@ -156,4 +158,42 @@ Deno.test("helpText() lists every variable with its default", () => {
     assert.ok(line, `missing ${variable.name}`);
     assert.ok(line.includes(`(default: ${variable.default})`));
   }
+});
+
+Deno.test("parseConfig() reads a shard range and a REST proxy", () => {
+  const result = parseConfig({
+    DISCORD_TOKEN: SAMPLE_TOKEN,
+    SHARDS: "2-3/4",
+    DISCORD_API_URL: "http://proxy.internal:8080/api",
+    DISCORD_API_PROXY: "on",
+    DISCORD_API_PROXY_AUTH: "Bearer shared-secret",
+  });
+  assert.ok(result.ok);
+  assert.deepEqual(result.config.shards, { first: 2, last: 3, total: 4 });
+  assert.deepEqual(result.config.apiProxy, { authorization: "Bearer shared-secret" });
+});
+
+Deno.test("parseConfig() refuses shard ranges that cannot exist, naming SHARDS", () => {
+  for (const text of ["5-2/4", "0-4/4", "1-2", "a-b/c", "0-0/0"]) {
+    const problems = problemsOf({ DISCORD_TOKEN: SAMPLE_TOKEN, SHARDS: text });
+    assert.equal(problems.length, 1, text);
+    assert.match(problems[0]!, /^SHARDS /, text);
+    assert.ok(problems[0]!.includes(text), text);
+  }
+  assert.deepEqual(problemsOf({ DISCORD_TOKEN: SAMPLE_TOKEN, SHARDS: "0-0/1" }), []);
+});
+
+Deno.test("parseConfig() refuses a proxy setting that cannot work", () => {
+  assert.match(
+    problemsOf({ DISCORD_TOKEN: SAMPLE_TOKEN, DISCORD_API_PROXY: "yes" })[0]!,
+    /DISCORD_API_PROXY must be on or off/,
+  );
+  assert.match(
+    problemsOf({ DISCORD_TOKEN: SAMPLE_TOKEN, DISCORD_API_PROXY: "on" })[0]!,
+    /needs DISCORD_API_URL/,
+  );
+  assert.match(
+    problemsOf({ DISCORD_TOKEN: SAMPLE_TOKEN, DISCORD_API_PROXY_AUTH: "x" })[0]!,
+    /DISCORD_API_PROXY_AUTH is set but DISCORD_API_PROXY is not on/,
+  );
 });

@@ -43,6 +43,8 @@ export function configFor(fake: FakeDiscord, options: BootOptions = {}): Config 
     commandGuildId: null,
     relay: options.relay ?? null,
     log: { level: "warning", format: "text", file: null },
+    shards: null,
+    apiProxy: null,
   };
 }
 
