@@ -113,7 +113,11 @@ function guildIdOf(d: unknown): string | null {
 
 /** Creates the gateway (not yet connected). */
 export function createGateway(
-  config: Pick<Config, "discordToken" | "applicationId" | "discordApiUrl">,
+  config:
+    & Pick<Config, "discordToken" | "applicationId" | "discordApiUrl">
+    & Partial<
+      Pick<Config, "shards">
+    >,
   hooks: GatewayHooks,
   options: GatewayOptions = {},
 ): Gateway {
@@ -126,7 +130,9 @@ export function createGateway(
   const payload = (packet: DiscordGatewayPayload): unknown => packet.d;
   const currentState = (): ShardsState => {
     const shards = [...bot.gateway.shards.values()];
-    return shards.length > 0 && shards.every((s) => s.state === ShardState.Connected)
+    // Shards are created one by one as they identify: all of this process's must exist.
+    const expected = bot.gateway.lastShardId - bot.gateway.firstShardId + 1;
+    return shards.length >= expected && shards.every((s) => s.state === ShardState.Connected)
       ? "connected"
       : "disconnected";
   };
@@ -149,6 +155,14 @@ export function createGateway(
     gateway: {
       token: config.discordToken,
       spawnShardDelay: options.spawnShardDelayMs ?? 5300,
+      // `SHARDS=FIRST-LAST/TOTAL`: only these shards, so processes sharing one bot never
+      // receive the same events; otherwise every shard `GET /gateway/bot` recommends.
+      // discordeno identifies them in `max_concurrency` buckets.
+      ...(config.shards === null || config.shards === undefined ? {} : {
+        totalShards: config.shards.total,
+        firstShardId: config.shards.first,
+        lastShardId: config.shards.last,
+      }),
       // A self-hosted bot restarts to pick up a new shard count; discordeno's
       // background resharding would also keep an 8-hour timer alive.
       resharding: { enabled: false, shardsFullPercentage: 80, checkInterval: -1 },

@@ -11,7 +11,7 @@ import { createGateway, discordenoLogger, INTENTS } from "./gateway.ts";
 const APP = TEST_APPLICATION_ID;
 
 /** A minimal gateway on 127.0.0.1: HELLO, READY on IDENTIFY, RESUMED on RESUME. */
-async function startMiniGateway() {
+async function startMiniGateway(recommendedShards = 1) {
   const received: Array<{ op: number; d: unknown }> = [];
   const sockets: WebSocket[] = [];
   const waiters: Array<() => void> = [];
@@ -28,7 +28,7 @@ async function startMiniGateway() {
     if (url.pathname === "/api/v10/gateway/bot") {
       return Response.json({
         url: `ws://127.0.0.1:${url.port}/gateway`,
-        shards: 1,
+        shards: recommendedShards,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 1, max_concurrency: 1 },
       }, { headers: { "x-ratelimit-limit": "5", "x-ratelimit-remaining": "4" } });
     }
@@ -184,5 +184,42 @@ Deno.test("discordenoLogger() joins discordeno's arguments into one LogTape reco
     assert.equal(debug!.level, "debug");
   } finally {
     await reset();
+  }
+});
+
+Deno.test("createGateway() identifies only the shards of its SHARDS range", async () => {
+  const mini = await startMiniGateway(4);
+  const rest = createDiscordRest({
+    token: tokenFor(APP),
+    baseUrl: mini.baseUrl,
+    logger: SILENT_LOGGER,
+  });
+  const gateway = createGateway(
+    {
+      discordToken: tokenFor(APP),
+      applicationId: APP,
+      discordApiUrl: mini.baseUrl,
+      shards: { first: 2, last: 3, total: 4 },
+    },
+    {
+      onInteraction: () => {},
+      onMessageCreate: () => {},
+      onMessageUpdate: () => {},
+      onMessageDelete: () => {},
+      onMessageDeleteBulk: () => {},
+    },
+    { rest, spawnShardDelayMs: 0 },
+  );
+  try {
+    await gateway.start();
+    const identified = mini.received.filter((p) => p.op === 2).map((p) =>
+      (p.d as { shard: [number, number] }).shard
+    );
+    assert.deepEqual(identified.sort(), [[2, 4], [3, 4]]);
+    assert.deepEqual(gateway.shards().map((s) => s.id).sort(), [2, 3]);
+  } finally {
+    await gateway.stop();
+    closeDiscordRest(rest);
+    await mini.close();
   }
 });
