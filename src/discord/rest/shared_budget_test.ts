@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import { getLogger } from "@logtape/logtape";
+import { openDatabase } from "../../db/connect.ts";
+import { migrateToLatest } from "../../db/migrate.ts";
+import { DIALECTS } from "../../../tests/fixtures/dialects.ts";
+import { createSharedBudget, sharedBudgetOver } from "./shared_budget.ts";
+
+const log = getLogger(["ticketeer", "test"]);
+
+/** The most timestamps inside any window of `windowMs` starting at one of them. */
+function busiestWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i]! - sorted[j]! >= windowMs) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
+for (const dialect of DIALECTS.filter((d) => d.name !== "sqlite")) {
+  Deno.test({
+    name:
+      `four processes sharing one budget send at most 50 requests in any second [${dialect.name}]`,
+    ignore: dialect.skip !== null && Deno.env.get("CI") !== "true",
+    async fn() {
+      const isolated = await dialect.isolate();
+      const handle = await openDatabase(isolated.target, isolated.options);
+      const budgets = [];
+      try {
+        await migrateToLatest(handle);
+        const target = isolated.target;
+        if (target.kind === "sqlite") throw new Error("Cannot share a budget on SQLite");
+        for (let i = 0; i < 4; i++) {
+          budgets.push(
+            await createSharedBudget(target, {
+              log,
+              ...(isolated.options.postgresSchema === undefined
+                ? {}
+                : { postgresSchema: isolated.options.postgresSchema }),
+            }),
+          );
+        }
+        const sent: number[] = [];
+        // 4 × 25 requests at once: alone, each process's own pacer would let all 100 go at once.
+        await Promise.all(budgets.flatMap((budget) =>
+          Array.from({ length: 25 }, async () => {
+            await budget.acquire();
+            sent.push(performance.now());
+          })
+        ));
+        assert.equal(sent.length, 100);
+        const most = busiestWindow(sent, 1000);
+        assert.ok(most <= 50, `${most} requests went in one second`);
+      } finally {
+        for (const budget of budgets) await budget.end();
+        await handle.close();
+        await isolated.drop();
+      }
+    },
+  });
+}
+
+Deno.test("sharedBudgetOver() paces the process alone when the database fails", async () => {
+  let calls = 0;
+  const budget = sharedBudgetOver({
+    consume: () => {
+      calls++;
+      return Promise.reject(new Error("connection refused"));
+    },
+  }, { log });
+  try {
+    await Promise.all(Array.from({ length: 10 }, () => budget.acquire()));
+    assert.equal(calls, 10);
+  } finally {
+    await budget.end();
+  }
+});
+
+Deno.test("sharedBudgetOver() lets waiting requests go when it closes", async () => {
+  const { RateLimiterRes } = await import("rate-limiter-flexible");
+  const budget = sharedBudgetOver({
+    consume: () => Promise.reject(new RateLimiterRes(0, 60_000, 8, false)),
+  }, { log });
+  const waiting = budget.acquire();
+  budget.close();
+  await waiting;
+});
