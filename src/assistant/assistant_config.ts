@@ -9,7 +9,6 @@ import type { LogFormat, LogLevel, VariableDoc } from "../config.ts";
 export const DEFAULT_HANDOFF_PHRASES: readonly string[] = [
   "human",
   "real person",
-  "a person",
   "talk to staff",
   "speak to staff",
   "talk to someone",

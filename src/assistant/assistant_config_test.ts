@@ -78,3 +78,17 @@ Deno.test("assistantHelpText() lists every assistant variable with its default",
     assert.match(text, new RegExp(`${variable.name} .*\\(default: `));
   }
 });
+
+Deno.test("README's Assistant section lists every assistant variable with its default", async () => {
+  const readme = await Deno.readTextFile(new URL("../../README.md", import.meta.url));
+  const section = readme.slice(readme.indexOf("\n## Assistant\n"));
+  for (const variable of ASSISTANT_VARIABLES) {
+    const row = section.split("\n").find((line) => line.startsWith(`| \`${variable.name}\``));
+    assert.ok(row, `README has a row for ${variable.name}`);
+    const shown = variable.default === "required" || variable.default === "built in" ||
+        variable.default === "unset"
+      ? variable.default
+      : `\`${variable.default}\``;
+    assert.ok(row.includes(`| ${shown}`), `${variable.name}: ${row}`);
+  }
+});
