@@ -324,6 +324,7 @@ export function helpText(version: string): string {
     "  ticketeer transcript <guild-id> <ticket-number> [--out FILE] [--text]",
     "                                  write a stored transcript to a file (or stdout)",
     "  ticketeer health                ask a running ticketeer's /health (exit 0 when healthy)",
+    "  ticketeer assistant             serve the relay's other end: answers from documents or a model",
     "  ticketeer --help | --version",
     "",
     "Environment variables:",

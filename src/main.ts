@@ -14,17 +14,27 @@ import { migrateToLatest } from "./db/migrate.ts";
 import { describeTarget } from "./db/target.ts";
 import { InvalidTokenError, startTicketeer } from "./app/start.ts";
 import { transcriptCommand } from "./cli/transcript.ts";
+import { assistantCommand } from "./assistant/assistant_command.ts";
+import { assistantHelpText } from "./assistant/assistant_config.ts";
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
 const EXIT_BAD_TOKEN = 3;
 
-type Subcommand = "run" | "migrate" | "check" | "transcript" | "health";
-const SUBCOMMANDS: readonly Subcommand[] = ["run", "migrate", "check", "transcript", "health"];
+type Subcommand = "run" | "migrate" | "check" | "transcript" | "health" | "assistant";
+const SUBCOMMANDS: readonly Subcommand[] = [
+  "run",
+  "migrate",
+  "check",
+  "transcript",
+  "health",
+  "assistant",
+];
 
 async function main(args: string[]): Promise<number> {
   if (args.includes("--help") || args.includes("-h") || args[0] === "help") {
     printLine(helpText(VERSION));
+    printLine(assistantHelpText());
     return 0;
   }
   if (args.includes("--version") || args.includes("-V")) {
@@ -40,6 +50,8 @@ async function main(args: string[]): Promise<number> {
   if (subcommand === "health") {
     return await health(Deno.env.get("HTTP_HOST"), Deno.env.get("HTTP_PORT"));
   }
+  // The assistant service needs no Discord token: it reads its own variables.
+  if (subcommand === "assistant") return await assistantCommand(Deno.env.toObject());
 
   const parsed = parseConfig(Deno.env.toObject());
   if (!parsed.ok) {

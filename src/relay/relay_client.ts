@@ -24,8 +24,8 @@ export type RelayOutcome = "reply" | "silent" | "failed";
 
 /** What the service answered, after retries. */
 export type RelayResult =
-  | { kind: "reply"; text: string; attempts: number; durationMs: number }
-  | { kind: "silent"; attempts: number; durationMs: number }
+  | { kind: "reply"; text: string; handoff?: true; attempts: number; durationMs: number }
+  | { kind: "silent"; handoff?: true; attempts: number; durationMs: number }
   | {
     kind: "failed";
     /** HTTP status of the last attempt; null for network errors and timeouts. */
@@ -106,8 +106,8 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | n
 
 /** One attempt's result: final, or retryable with an optional server-asked delay. */
 type Settled =
-  | { kind: "reply"; text: string }
-  | { kind: "silent" }
+  | { kind: "reply"; text: string; handoff?: true }
+  | { kind: "silent"; handoff?: true }
   | { kind: "failed"; status: number | null; reason: string };
 
 type Attempt =
@@ -125,11 +125,15 @@ function readAnswer(text: string, status: number): Attempt {
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     return failure(status, "the answer is not a JSON object");
   }
-  const reply = (json as Record<string, unknown>).reply;
-  if (reply === undefined || reply === null) return { final: true, result: { kind: "silent" } };
+  const { reply, handoff } = json as Record<string, unknown>;
+  // `"handoff": true` asks the bot to pause the assistant and call staff; anything else is no.
+  const flag = handoff === true ? { handoff: true as const } : {};
+  if (reply === undefined || reply === null) {
+    return { final: true, result: { kind: "silent", ...flag } };
+  }
   if (typeof reply !== "string") return failure(status, '"reply" is not a string');
-  if (reply.trim() === "") return { final: true, result: { kind: "silent" } };
-  return { final: true, result: { kind: "reply", text: reply } };
+  if (reply.trim() === "") return { final: true, result: { kind: "silent", ...flag } };
+  return { final: true, result: { kind: "reply", text: reply, ...flag } };
 }
 
 function failure(status: number | null, reason: string): Attempt {

@@ -205,3 +205,25 @@ Deno.test("parseRetryAfter() reads seconds and HTTP dates", () => {
   assert.equal(parseRetryAfter("Wed, 31 Dec 2025 23:59:00 GMT", now), 0);
   assert.equal(parseRetryAfter("soon", now), null);
 });
+
+Deno.test("send() passes on handoff: true with or without a reply, and nothing else as handoff", async () => {
+  const answers = [
+    json({ reply: "Staff will take over.", handoff: true }),
+    json({ reply: "", handoff: true }),
+    json({ reply: "ok", handoff: "true" }),
+    json({ reply: "ok" }),
+  ];
+  await using backend = startBackend(({ index }) => answers[index]!);
+  const client = createRelayClient(testOptions(backend.url).options);
+  const results = [];
+  for (let i = 0; i < answers.length; i++) {
+    const { attempts: _a, durationMs: _d, ...rest } = await client.send(REQUEST);
+    results.push(rest);
+  }
+  assert.deepEqual(results, [
+    { kind: "reply", text: "Staff will take over.", handoff: true },
+    { kind: "silent", handoff: true },
+    { kind: "reply", text: "ok" },
+    { kind: "reply", text: "ok" },
+  ]);
+});

@@ -19,13 +19,20 @@ export const RELAY_UNAVAILABLE_NOTICE =
 /** Default quiet period between two "unavailable" notices in one ticket. */
 export const RELAY_NOTICE_INTERVAL_MS = 10 * 60 * 1000;
 
+/** Posted after the staff role mentions when the member asked the assistant for a person. */
+export const RELAY_HANDOFF_NOTICE =
+  "the member asked for a person: the assistant is paused in this ticket (`/ticket assistant on` resumes it).";
+
 /** Most messages one answer is posted as; the rest of a longer answer is left out. */
 export const MAX_REPLY_PARTS = 5;
 
 export interface MessageRelayOptions {
   client: RelayClient;
   queue: RelayQueue;
-  repo: Pick<TicketRepository, "ticketByChannel" | "ticket" | "takeRelayNoticeSlot">;
+  repo: Pick<
+    TicketRepository,
+    "ticketByChannel" | "ticket" | "takeRelayNoticeSlot" | "setAssistantPaused" | "ticketType"
+  >;
   discord: Pick<DiscordPort, "sendMessage">;
   clock: Clock;
   log: Logger;
@@ -67,6 +74,21 @@ export function createMessageRelay(options: MessageRelayOptions): MessageRelay {
     }
   }
 
+  /** The answer asked for staff: pause the assistant here and ping the type's staff roles. */
+  async function handOff(ticket: Ticket, message: MessageInput): Promise<void> {
+    await repo.setAssistantPaused(ticket.id, true);
+    const roles = (await repo.ticketType(ticket.typeId))?.staffRoleIds ?? [];
+    log.info(
+      "The assistant handed ticket {ticketNumber} in guild {guildId} over to staff and is paused there",
+      { ticketNumber: ticket.number, guildId: ticket.guildId, roles: roles.length },
+    );
+    if (roles.length === 0) return;
+    await discord.sendMessage(message.channelId, {
+      content: `${roles.map((role) => `<@&${role}>`).join(" ")} ${RELAY_HANDOFF_NOTICE}`,
+      allowed_mentions: { parse: [], roles },
+    });
+  }
+
   async function reportFailure(
     ticket: Ticket,
     message: MessageInput,
@@ -106,7 +128,7 @@ export function createMessageRelay(options: MessageRelayOptions): MessageRelay {
       ticketId: ticket.id,
       ticketNumber: ticket.number,
     });
-    if (result.kind === "silent") return;
+    if (result.kind === "silent" && result.handoff !== true) return;
     // The answer may have taken a while: staff may have paused or claimed meanwhile.
     const current = await repo.ticket(ticket.id);
     if (!relayable(current)) {
@@ -119,8 +141,9 @@ export function createMessageRelay(options: MessageRelayOptions): MessageRelay {
       );
       return;
     }
+    if (result.kind === "failed") return await reportFailure(current, message, result);
     if (result.kind === "reply") await postReply(current, message, result.text);
-    else await reportFailure(current, message, result);
+    if (result.handoff === true) await handOff(current, message);
   }
 
   return {

@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { configure, getLogger, type LogRecord, reset } from "@logtape/logtape";
-import { type ChannelId, channelId, guildId, type MessageId, userId } from "../core/ids.ts";
+import {
+  type ChannelId,
+  channelId,
+  guildId,
+  type MessageId,
+  type RoleId,
+  userId,
+} from "../core/ids.ts";
 import type { MessageInput, UserRef } from "../core/interaction.ts";
 import type { MessageBody } from "../core/message_body.ts";
 import type { Clock, DiscordPort, TicketRepository } from "../core/ports.ts";
@@ -8,7 +15,11 @@ import type { Ticket } from "../core/model.ts";
 import { openTestRepository } from "../../tests/fixtures/test_repository.ts";
 import { closedPortUrl, json, startBackend } from "../../tests/fixtures/relay_backend.ts";
 import { createRelayClient } from "./relay_client.ts";
-import { createMessageRelay, RELAY_UNAVAILABLE_NOTICE } from "./relay_message.ts";
+import {
+  createMessageRelay,
+  RELAY_HANDOFF_NOTICE,
+  RELAY_UNAVAILABLE_NOTICE,
+} from "./relay_message.ts";
 import { createRelayQueue, type RelayQueue } from "./relay_queue.ts";
 import { verifyRelaySignature } from "./sign.ts";
 import { within } from "../../tests/fixtures/within.ts";
@@ -359,4 +370,55 @@ Deno.test("onMessage() answers ticket B while the service hangs on ticket A", as
     await backend.close(); // releases ticket A's request
     await within(queue.idle());
   }, { timeoutMs: 5_000 });
+});
+
+Deno.test("onMessage() hands over on handoff: posts the reply, pauses and pings staff roles", async () => {
+  await using backend = startBackend(({ index }) =>
+    index === 0 ? json({ reply: "Staff will take over.", handoff: true }) : json({ reply: "again" })
+  );
+  await withRelay(backend.url, async ({ repo, queue, recorder, relay }) => {
+    const ticket = await openTicket(repo);
+    const channel = ticket.channelId!;
+    const staffRoles = ["200000000000000031", "200000000000000032"] as RoleId[];
+    await repo.updateTicketType(ticket.typeId, { staffRoleIds: staffRoles });
+    relay.onMessage(message(channel, "a human please"));
+    await within(queue.idle());
+
+    assert.equal((await repo.ticket(ticket.id))?.assistantPaused, true);
+    assert.deepEqual(recorder.posted, [
+      {
+        channelId: channel,
+        body: { content: "Staff will take over.", allowed_mentions: { parse: [] } },
+      },
+      {
+        channelId: channel,
+        body: {
+          content: `<@&${staffRoles[0]}> <@&${staffRoles[1]}> ${RELAY_HANDOFF_NOTICE}`,
+          allowed_mentions: { parse: [], roles: staffRoles },
+        },
+      },
+    ]);
+    // Paused: the next message is not relayed at all.
+    relay.onMessage(message(channel, "hello?"));
+    await within(queue.idle());
+    assert.equal(backend.received.length, 1);
+  });
+});
+
+Deno.test("onMessage() pauses on a handoff without a reply, and ignores a handoff that is not true", async () => {
+  await using backend = startBackend(({ index }) =>
+    json(index === 0 ? { reply: "", handoff: "yes" } : { handoff: true })
+  );
+  await withRelay(backend.url, async ({ repo, queue, recorder, relay }) => {
+    const ticket = await openTicket(repo);
+    const channel = ticket.channelId!;
+    relay.onMessage(message(channel, "first"));
+    await within(queue.idle());
+    assert.equal((await repo.ticket(ticket.id))?.assistantPaused, false);
+    relay.onMessage(message(channel, "second"));
+    await within(queue.idle());
+    assert.equal((await repo.ticket(ticket.id))?.assistantPaused, true);
+    // The default type has no staff roles: nobody to ping, nothing posted.
+    assert.deepEqual(recorder.posted, []);
+  });
 });

@@ -14,6 +14,11 @@ import type { FakeChannel, FakeMessage } from "../fake_discord/types.ts";
 import { buttonPress, type OptionInput, slashCommand } from "../fixtures/interactions.ts";
 import { formatBytes, type MessageLike, Narrator } from "./narrate.ts";
 import { closeLogging, setupLogging } from "../../src/log.ts";
+import {
+  DEMO_RELAY_SECRET,
+  playAssistantConversation,
+  startDemoAssistant,
+} from "./assistant_story.ts";
 
 /** Where the story is written, one line at a time. */
 export type Write = (line: string) => void;
@@ -49,13 +54,15 @@ function buttonId(message: FakeMessage, label: string): string {
 }
 
 /** Plays the story and writes it; throws when the bot does not behave as shown. */
-export async function runDemo(write: Write): Promise<void> {
+export async function runDemo(write: Write, options: { assistant?: boolean } = {}): Promise<void> {
   const started = performance.now();
   const fake = await startFakeDiscord({ botName: "ticketeer" });
+  const assistant = options.assistant === true ? await startDemoAssistant() : null;
   try {
-    await play(fake, write);
+    await play(fake, write, assistant?.origin ?? null);
     fake.assertNoViolations();
   } finally {
+    await assistant?.close();
     await fake.close();
   }
   write("");
@@ -65,7 +72,8 @@ export async function runDemo(write: Write): Promise<void> {
   );
 }
 
-async function play(fake: FakeDiscord, write: Write): Promise<void> {
+/** Plays the story; with `assistant` (an origin), the bot relays to that assistant service. */
+async function play(fake: FakeDiscord, write: Write, assistant: string | null): Promise<void> {
   const say = new Narrator(fake.state);
   const step = (() => {
     let n = 0;
@@ -85,7 +93,11 @@ async function play(fake: FakeDiscord, write: Write): Promise<void> {
   const help = fake.createChannel(guild, { name: "help" });
 
   write("ticketeer demo: one support ticket, from the first click to the transcript");
-  write("(a local fake Discord, the real bot, an in-memory SQLite database)");
+  write(
+    `(a local fake Discord, the real bot, an in-memory SQLite database${
+      assistant === null ? "" : ", ticketeer assistant answering from tests/demo/assistant_docs"
+    })`,
+  );
   write("");
   write(`Server "${guild.name}"`);
   write(`  members: dana (Admins: Administrator), alice, bob`);
@@ -95,7 +107,10 @@ async function play(fake: FakeDiscord, write: Write): Promise<void> {
   );
   write(`  channels: ${say.channelName(general.id)}, ${say.channelName(help.id)}`);
 
-  const app = await startTicketeer(configFor(fake), {
+  const relay = assistant === null
+    ? {}
+    : { relay: { url: `${assistant}/relay`, secret: DEMO_RELAY_SECRET, timeoutMs: 5_000 } };
+  const app = await startTicketeer(configFor(fake, relay), {
     gatewayOptions: { spawnShardDelayMs: 0 },
     reconcileIntervalMs: null,
   });
@@ -209,16 +224,25 @@ async function play(fake: FakeDiscord, write: Write): Promise<void> {
     write(`   ticketeer posts in ${say.channelName(ticket.id)}:`);
     for (const line of say.body(welcome, "     ")) write(line);
 
-    // 4. A conversation.
-    post(ticket, alice, "Hi! My order #1042 arrived with a cracked screen.");
+    // 4. A conversation (with the assistant first, when it runs).
+    if (assistant === null) {
+      post(ticket, alice, "Hi! My order #1042 arrived with a cracked screen.");
+    } else await playAssistantConversation({ fake, app, say, ticket, alice, post, write });
+    const told = fake.state.messagesIn(ticket.id).length;
     await click(dana, ticket, welcome, "Claim");
-    for (const message of fake.state.messagesIn(ticket.id).slice(2)) {
+    for (const message of fake.state.messagesIn(ticket.id).slice(told)) {
       // Answers to interactions were shown with the interaction.
       if (message.author_id !== fake.botUser.id || message.interaction_id !== null) continue;
       write(`   ticketeer posts in ${say.channelName(ticket.id)}:`);
       for (const line of say.body(message, "     ")) write(line);
     }
-    post(ticket, dana, "Sorry about that, Alice. A replacement ships today.");
+    post(
+      ticket,
+      dana,
+      assistant === null
+        ? "Sorry about that, Alice. A replacement ships today."
+        : "Hi Alice, I sent you a fresh reset link; it works for 15 minutes.",
+    );
     post(ticket, alice, "Great, thank you!");
 
     // 5. Closing, with confirmation.
@@ -277,7 +301,9 @@ if (import.meta.main) {
   await setupLogging({ level: "error", format: "text", file: null, secrets: [] });
   const encoder = new TextEncoder();
   try {
-    await runDemo((line) => Deno.stdout.writeSync(encoder.encode(`${line}\n`)));
+    await runDemo((line) => Deno.stdout.writeSync(encoder.encode(`${line}\n`)), {
+      assistant: Deno.args.includes("--assistant"),
+    });
   } finally {
     await closeLogging();
   }

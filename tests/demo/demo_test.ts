@@ -36,3 +36,27 @@ Deno.test("deno task demo plays the whole ticket story and exits 0", async () =>
   ];
   for (const line of expected) assert.match(stdout, line);
 });
+
+Deno.test("deno task demo --assistant shows the assistant quoting the docs, then calling staff", async () => {
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", DEMO.href, "--assistant"],
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+    signal: AbortSignal.timeout(30_000),
+  }).output();
+  const stdout = new TextDecoder().decode(output.stdout);
+  const stderr = new TextDecoder().decode(output.stderr);
+  assert.equal(output.code, 0, `the demo failed:\n${stdout}\n${stderr}`);
+  assert.equal(stderr, "", "the bot logged no error");
+  const expected = [
+    /ticketeer assistant answering from tests\/demo\/assistant_docs/,
+    /alice: Hi! How do I reset my password\?\n.*\(the assistant\):\n\s+From \*\*Acme account help\*\* \(Reset your password\):\n\s+> Go to acme\.example\/reset/,
+    /alice: The link expired\. Can I talk to a human, please\?\n.*\(the assistant\):\n\s+I'm only the automated assistant/,
+    /notifying @Support only:\n\s+@Support the member asked for a person/,
+    /the assistant is now paused in #ticket-1; staff take over/,
+    /@dana is handling this ticket\./,
+    /no rule broken/,
+  ];
+  for (const line of expected) assert.match(stdout, line);
+});
