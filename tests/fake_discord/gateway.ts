@@ -50,8 +50,14 @@ export class FakeGateway {
   readonly #onChange: () => void;
   readonly #violation: (v: Omit<Violation, "at">) => void;
   readonly sessions: Map<string, GatewaySession> = new Map();
-  /** The current session of each shard. */
+  /** The newest session of each shard. */
   readonly shardSessions: Map<number, GatewaySession> = new Map();
+  /**
+   * Every session of each shard. Discord lets several connections identify with the
+   * same `[shard_id, num_shards]` and sends each of them the shard's events, so two
+   * processes that run the same shard both see every event.
+   */
+  readonly #shardSessionSets = new Map<number, Set<GatewaySession>>();
   readonly sockets: Set<WebSocket> = new Set();
   readonly log: GatewayLogEntry[] = [];
   /** Every closed connection, with the close code and reason (1006 when it just dropped). */
@@ -212,8 +218,6 @@ export class FakeGateway {
       return null;
     }
     this.identifyCount++;
-    const old = this.shardSessions.get(shardId);
-    if (old !== undefined) old.valid = false;
     const session: GatewaySession = {
       id: crypto.randomUUID().replaceAll("-", ""),
       shardId,
@@ -225,6 +229,9 @@ export class FakeGateway {
     };
     this.sessions.set(session.id, session);
     this.shardSessions.set(shardId, session);
+    const sessions = this.#shardSessionSets.get(shardId) ?? new Set();
+    sessions.add(session);
+    this.#shardSessionSets.set(shardId, sessions);
     const guilds = this.#guildsOfShard(shardId);
     this.#dispatchTo(session, "READY", {
       v: 10,
@@ -312,14 +319,14 @@ export class FakeGateway {
 
   /** Sends a dispatch to a shard; kept for replay while disconnected, queued before its first READY. */
   dispatch(shardId: number, t: string, d: unknown): void {
-    const session = this.shardSessions.get(shardId);
-    if (session === undefined || !session.valid) {
+    const sessions = [...this.#shardSessionSets.get(shardId) ?? []].filter((s) => s.valid);
+    if (sessions.length === 0) {
       const list = this.#undelivered.get(shardId) ?? [];
       list.push({ t, d });
       this.#undelivered.set(shardId, list);
       return;
     }
-    this.#dispatchTo(session, t, d);
+    for (const session of sessions) this.#dispatchTo(session, t, d);
   }
 
   /** Sends a dispatch to the shard that owns `guildId` (shard 0 for DMs). */

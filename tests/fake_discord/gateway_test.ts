@@ -204,3 +204,21 @@ Deno.test("seedGuilds() builds many guilds quickly and lists them in READY", asy
     await fake.close();
   }
 });
+
+Deno.test("two sessions of the same shard both receive the shard's events, as on Discord", async () => {
+  const fake = await startFakeDiscord();
+  const guild = fake.createGuild({ name: "g" });
+  const first = await identify(fake);
+  const second = await identify(fake);
+  try {
+    await first.next((p) => p.t === "GUILD_CREATE");
+    await second.next((p) => p.t === "GUILD_CREATE");
+    fake.gateway.dispatchToGuild(guild.id, "TYPING_START", { guild_id: guild.id });
+    assert.equal((await first.next((p) => p.t === "TYPING_START")).d.guild_id, guild.id);
+    assert.equal((await second.next((p) => p.t === "TYPING_START")).d.guild_id, guild.id);
+  } finally {
+    await first.close();
+    await second.close();
+    await fake.close();
+  }
+});
