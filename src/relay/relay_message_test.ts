@@ -11,7 +11,7 @@ import { createRelayClient } from "./relay_client.ts";
 import { createMessageRelay, RELAY_UNAVAILABLE_NOTICE } from "./relay_message.ts";
 import { createRelayQueue, type RelayQueue } from "./relay_queue.ts";
 import { verifyRelaySignature } from "./sign.ts";
-import { within } from "../../tests/fixtures/within.ts";
+import { within } from "../lib/deadline.ts";
 
 const GUILD = guildId("200000000000000001");
 const SECRET = "relay-test-secret";

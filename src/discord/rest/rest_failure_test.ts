@@ -4,7 +4,7 @@ import { callDiscord, failureFromError, failureFromResponse, routeLabel } from "
 import { closeDiscordRest, createDiscordRest } from "./discord_port.ts";
 import { SAMPLE_TOKEN } from "../../../tests/fixtures/sample_token.ts";
 import { freePort } from "../../../tests/fixtures/free_port.ts";
-import { within } from "../../../tests/fixtures/within.ts";
+import { within } from "../../lib/deadline.ts";
 
 /** What discordeno rejects with when Discord answers an error. */
 function discordenoError(status: number, body?: unknown): Error {
