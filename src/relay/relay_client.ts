@@ -231,7 +231,8 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
           multiplier: 2,
           jitter: 0.5,
           maxTimeout: maxDelayMs,
-          delayFor: (error) => error instanceof RetryableAttempt ? error.attempt.retryAfterMs : null,
+          delayFor: (error) =>
+            error instanceof RetryableAttempt ? error.attempt.retryAfterMs : null,
           onRetry: (attempt, delayMs, error) =>
             observer.onRetry?.(
               attempt,

@@ -16,7 +16,9 @@ async function setup(options: { requestTimeoutMs?: number; logger?: DiscordenoLo
     token: fake.token,
     baseUrl: fake.apiUrl,
     logger: options.logger ?? SILENT_LOGGER,
-    ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+    ...(options.requestTimeoutMs === undefined
+      ? {}
+      : { requestTimeoutMs: options.requestTimeoutMs }),
   });
   const guild = fake.createGuild({ name: "Acme" });
   const channel = fake.createChannel(guild, { name: "help" });
@@ -101,7 +103,9 @@ Deno.test("a Cloudflare 429 is not retried and is logged once as a probable IP b
     5_000,
     "the banned request to fail",
   );
-  const posts = t.fake.calls.filter((c) => c.method === "POST" && c.route === "/channels/:id/messages");
+  const posts = t.fake.calls.filter((c) =>
+    c.method === "POST" && c.route === "/channels/:id/messages"
+  );
   assert.equal(posts.length, 1, "one request, no retries");
   assert.equal(errors.length, 1);
   assert.match(errors[0] ?? "", /banned by Cloudflare for 3600 s/);

@@ -12,7 +12,11 @@ import {
   type SendRequestOptions,
   ShardState,
 } from "@discordeno/bot";
-import { SILENT_LOGGER, TEST_APPLICATION_ID, tokenFor } from "../../../tests/fixtures/rest_recorder.ts";
+import {
+  SILENT_LOGGER,
+  TEST_APPLICATION_ID,
+  tokenFor,
+} from "../../../tests/fixtures/rest_recorder.ts";
 import { within } from "../../lib/deadline.ts";
 import { patchRestManager, stopReconnecting } from "./discordeno_patches.ts";
 
@@ -70,7 +74,10 @@ function cutBody(): Response {
 }
 
 Deno.test("discordeno marks a base URL other than discord.com's as a proxy (patch: isProxied)", () => {
-  const rest = createRestManager({ token: tokenFor(TEST_APPLICATION_ID), proxy: { baseUrl: BASE_URL } });
+  const rest = createRestManager({
+    token: tokenFor(TEST_APPLICATION_ID),
+    proxy: { baseUrl: BASE_URL },
+  });
   assert.equal(rest.isProxied, true);
   patchRestManager(rest)();
   assert.equal(rest.isProxied, false);

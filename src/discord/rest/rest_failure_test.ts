@@ -111,7 +111,10 @@ Deno.test("callDiscord() gives up on a server that never answers, and the route 
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (listener.addr as Deno.NetAddr).port;
   listener.close();
-  const { rest, close: closeRest } = createDiscordRest({ token: SAMPLE_TOKEN, baseUrl: `http://127.0.0.1:${port}/api` });
+  const { rest, close: closeRest } = createDiscordRest({
+    token: SAMPLE_TOKEN,
+    baseUrl: `http://127.0.0.1:${port}/api`,
+  });
   try {
     for (let round = 0; round < 2; round++) {
       await within(
@@ -130,7 +133,10 @@ Deno.test("callDiscord() gives up on a server that never answers, and the route 
 
 Deno.test("a route stays usable after a request that got no answer, outside callDiscord too", async () => {
   const port = freePort();
-  const { rest, close: closeRest } = createDiscordRest({ token: SAMPLE_TOKEN, baseUrl: `http://127.0.0.1:${port}/api` });
+  const { rest, close: closeRest } = createDiscordRest({
+    token: SAMPLE_TOKEN,
+    baseUrl: `http://127.0.0.1:${port}/api`,
+  });
   try {
     // discordeno's own calls (the gateway's GET /gateway/bot) go through makeRequest.
     for (let round = 0; round < 2; round++) {
