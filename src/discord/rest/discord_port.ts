@@ -2,7 +2,7 @@
  * The `DiscordPort` over discordeno's REST manager. Requests go through
  * `rest.makeRequest`, which keeps discordeno's rate-limit queue and 429 handling
  * but sends our bodies in Discord's own JSON shape (snake_case keys pass through
- * its formatter unchanged) and hands back Discord's raw JSON, which we map here.
+ * its formatter unchanged) and hands back Discord's raw JSON (mapped in `discord_json.ts`).
  */
 import type { FileContent, RestManager } from "@discordeno/bot";
 import { applicationIdFromToken } from "../../config.ts";
@@ -15,27 +15,27 @@ import {
   type MessageId,
   messageId,
   type RoleId,
-  roleId,
   type UserId,
-  userId,
 } from "../../core/ids.ts";
 import type { UserRef } from "../../core/interaction.ts";
 import type { MessageBody } from "../../core/message_body.ts";
-import type {
-  Channel,
-  DiscordPort,
-  FetchedMessage,
-  Member,
-  NewChannel,
-  Overwrite,
-  Role,
-} from "../../core/ports.ts";
+import type { DiscordPort, FetchedMessage, NewChannel, Overwrite } from "../../core/ports.ts";
 import { DiscordRequestError, isDiscordFailure } from "../../core/discord_failure.ts";
-import { encodeHex } from "../../lib/hex.ts";
 import { readBounded } from "../../lib/read_bounded.ts";
 import type { RetryOptions } from "../../lib/retry.ts";
 import { callDiscord, type CallOptions } from "./rest_failure.ts";
-import { channelKind } from "../interactions/parse_interaction.ts";
+import {
+  CLOCK_SKEW_MS,
+  isSameNewChannel,
+  type Json,
+  overwriteJson,
+  randomNonce,
+  str,
+  toChannel,
+  toMember,
+  toRole,
+  toUser,
+} from "./discord_json.ts";
 
 /** Read from the token as configuration does (`src/config.ts`). */
 export { applicationIdFromToken };
@@ -51,105 +51,6 @@ export interface DiscordPortOptions {
   downloadTimeoutMs?: number;
   /** A new message nonce (default: random, 25 characters at most). */
   nonce?: () => string;
-}
-
-/** How far our clock may run ahead of Discord's when judging a channel's age. */
-const CLOCK_SKEW_MS = 30_000;
-/** Discord's epoch (2015-01-01T00:00:00Z) in milliseconds. */
-const DISCORD_EPOCH = 1420070400000n;
-
-/** A random message nonce: 20 hex digits (Discord allows 25 characters). */
-function randomNonce(): string {
-  return encodeHex(crypto.getRandomValues(new Uint8Array(10)));
-}
-
-/** True when `raw` is the channel `body` asks for, created at `sinceMs` or later. */
-function isSameNewChannel(raw: Json, body: Json, sinceMs: number): boolean {
-  const id = str(raw.id);
-  if (!/^\d+$/.test(id)) return false;
-  const createdMs = Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
-  return createdMs >= sinceMs && raw.name === body.name && raw.type === body.type &&
-    (strOrNull(raw.parent_id) ?? null) === (strOrNull(body.parent_id) ?? null) &&
-    (body.topic === undefined || (strOrNull(raw.topic) ?? "") === body.topic);
-}
-
-// ---------------------------------------------------------------------------
-// Discord JSON → port records
-// ---------------------------------------------------------------------------
-
-type Json = Record<string, unknown>;
-
-function str(value: unknown): string {
-  return typeof value === "string" ? value : "";
-}
-
-function strOrNull(value: unknown): string | null {
-  return typeof value === "string" ? value : null;
-}
-
-function toOverwrite(raw: Json): Overwrite {
-  const id = str(raw.id);
-  return {
-    id: raw.type === 1 ? userId(id) : roleId(id),
-    type: raw.type === 1 ? "member" : "role",
-    allow: BigInt(str(raw.allow) || "0"),
-    deny: BigInt(str(raw.deny) || "0"),
-  };
-}
-
-function toChannel(raw: Json, fallbackGuild?: GuildId): Channel {
-  const overwrites = Array.isArray(raw.permission_overwrites)
-    ? (raw.permission_overwrites as Json[]).map(toOverwrite)
-    : [];
-  const guild = strOrNull(raw.guild_id);
-  const parent = strOrNull(raw.parent_id);
-  return {
-    id: channelId(str(raw.id)),
-    guildId: guild === null ? (fallbackGuild ?? guildId("0")) : guildId(guild),
-    name: str(raw.name),
-    kind: channelKind(raw.type),
-    parentId: parent === null ? null : channelId(parent),
-    position: typeof raw.position === "number" ? raw.position : 0,
-    overwrites,
-  };
-}
-
-function toUser(raw: Json): UserRef {
-  return {
-    id: userId(str(raw.id)),
-    username: str(raw.username),
-    globalName: strOrNull(raw.global_name),
-    avatar: strOrNull(raw.avatar),
-    bot: raw.bot === true,
-  };
-}
-
-function toRole(raw: Json): Role {
-  return {
-    id: roleId(str(raw.id)),
-    name: str(raw.name),
-    permissions: BigInt(str(raw.permissions) || "0"),
-    position: typeof raw.position === "number" ? raw.position : 0,
-    managed: raw.managed === true,
-  };
-}
-
-function toMember(raw: Json): Member {
-  return {
-    user: toUser((raw.user ?? {}) as Json),
-    nick: strOrNull(raw.nick),
-    roles: Array.isArray(raw.roles) ? (raw.roles as string[]).map((r) => roleId(r)) : [],
-  };
-}
-
-/** An overwrite in Discord's JSON: type 0 role, 1 member; bitfields as decimal strings. */
-function overwriteJson(overwrite: Overwrite): Json {
-  return {
-    id: overwrite.id,
-    type: overwrite.type === "member" ? 1 : 0,
-    allow: overwrite.allow.toString(),
-    deny: overwrite.deny.toString(),
-  };
 }
 
 /** Splits a message body into Discord JSON and the multipart files, if any. */
