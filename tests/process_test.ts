@@ -16,7 +16,7 @@ import { DEFAULT_EVERYONE_PERMISSIONS, TYPICAL_BOT_PERMISSIONS } from "./fake_di
 import { DIALECTS, isolateForApp } from "./fixtures/dialects.ts";
 import { freePort } from "./fixtures/free_port.ts";
 import { envForFake, runTicketeer, spawnTicketeer } from "./fixtures/ticketeer_process.ts";
-import { within } from "./fixtures/within.ts";
+import { within } from "../src/lib/deadline.ts";
 import { bootBot } from "./e2e/boot.ts";
 import { sendCommand, setUpGuild } from "./e2e/world.ts";
 

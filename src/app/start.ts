@@ -24,15 +24,12 @@ import type { Clock, DiscordPort, TicketRepository } from "../core/ports.ts";
 import { DiscordRequestError } from "../core/discord_failure.ts";
 import { systemClock } from "../lib/system_clock.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
-import {
-  closeDiscordRest,
-  createDiscordPort,
-  createDiscordRest,
-} from "../discord/rest/discord_port.ts";
+import { createDiscordPort } from "../discord/rest/discord_port.ts";
+import { createDiscordRest } from "../discord/rest/discord_rest.ts";
 import { createGateway, discordenoLogger, type Gateway } from "../discord/gateway/gateway.ts";
 import { registerCommands } from "../discord/interactions/register_commands.ts";
 import { createRestTransport } from "../discord/rest/rest_transport.ts";
-import type { RetryPolicy } from "../discord/rest/rest_failure.ts";
+import type { RetryOptions } from "../lib/retry.ts";
 import { isInteractionInput, parseInteraction } from "../discord/interactions/parse_interaction.ts";
 import { parseMessage } from "../discord/gateway/parse_message.ts";
 import {
@@ -93,7 +90,7 @@ export interface StartOptions {
   /** How long `stop()` waits for interactions in flight (default 10 s). */
   drainTimeoutMs?: number;
   /** REST retry policy for 5xx and network errors. */
-  retry?: RetryPolicy;
+  retry?: RetryOptions;
   /** Reconcile tickets and channels this often after startup; null: never (default 10 min). */
   reconcileIntervalMs?: number | null;
   /** Run a reconciliation pass right after startup (default true). */
@@ -172,13 +169,13 @@ export async function startTicketeer(
     if (tokenAppId === null && config.applicationId === null) {
       throw new InvalidTokenError("The bot token is malformed: it does not start with a bot id");
     }
-    const rest = createDiscordRest({
+    const { rest, close: closeRest } = createDiscordRest({
       token: config.discordToken,
       baseUrl: config.discordApiUrl,
       applicationId: config.applicationId ?? tokenAppId,
       logger: discordenoLogger("REST"),
     });
-    cleanups.push(() => closeDiscordRest(rest));
+    cleanups.push(closeRest);
     const observe = (route: string, status: number) => {
       metrics.restRequests.inc({ route, status: String(status) });
       if (status === 0 || status >= 400) metrics.restFailures.inc({ route });

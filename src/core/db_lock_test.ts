@@ -4,7 +4,7 @@ import type { TicketRepository } from "./ports.ts";
 import { LockTimeoutError, withLock } from "./db_lock.ts";
 import { createRepository } from "../db/repository.ts";
 import { openTestRepository } from "../../tests/fixtures/test_repository.ts";
-import { within } from "../../tests/fixtures/within.ts";
+import { within } from "../lib/deadline.ts";
 
 const START = Date.UTC(2026, 0, 1, 12, 0, 0);
 

@@ -175,12 +175,6 @@ export interface FetchedMessage {
   raw: Record<string, unknown>;
 }
 
-/** Identifies an interaction for follow-ups (the token is a secret). */
-export interface InteractionToken {
-  applicationId: string;
-  token: string;
-}
-
 export interface DiscordPort {
   /** The bot's own user (cached after the first call). */
   botUser(): Promise<UserRef>;
@@ -219,13 +213,6 @@ export interface DiscordPort {
   download(url: string, maxBytes: number): Promise<Uint8Array | null>;
   /** Opens (or reuses) the DM channel with a user. */
   dmChannel(userId: UserId): Promise<ChannelId>;
-
-  /** Follow-up message after the first answer (interaction tokens live 15 min). */
-  followUp(
-    interaction: InteractionToken,
-    body: MessageBody,
-    ephemeral: boolean,
-  ): Promise<void>;
 }
 
 /** The time source handlers use, so tests can set it. */

@@ -2,7 +2,8 @@
 
 /**
  * Settles like `promise`, or with `onTimeout()` once `timeoutMs` have passed
- * first; the timer is cleared either way, so nothing is left running.
+ * first (a throwing `onTimeout` rejects); the timer is cleared either way, so
+ * nothing is left running.
  */
 export async function withDeadline<T, F>(
   promise: Promise<T>,
@@ -10,12 +11,29 @@ export async function withDeadline<T, F>(
   onTimeout: () => F,
 ): Promise<T | F> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<F>((resolve) => {
-    timer = setTimeout(() => resolve(onTimeout()), timeoutMs);
+  const timeout = new Promise<F>((resolve, reject) => {
+    timer = setTimeout(() => {
+      try {
+        resolve(onTimeout());
+      } catch (error) {
+        reject(error);
+      }
+    }, timeoutMs);
   });
   try {
     return await Promise.race([promise, timeout]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Settles like `promise`, or fails naming `what` once `timeoutMs` have passed first. */
+export function within<T>(
+  promise: Promise<T>,
+  timeoutMs = 5_000,
+  what = "the awaited event",
+): Promise<T> {
+  return withDeadline(promise, timeoutMs, (): never => {
+    throw new Error(`Timed out after ${timeoutMs} ms: ${what}`);
+  });
 }

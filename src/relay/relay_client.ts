@@ -6,6 +6,7 @@
 import type { ChannelId, GuildId, UserId } from "../core/ids.ts";
 import type { TicketId } from "../core/model.ts";
 import { readBounded } from "../lib/read_bounded.ts";
+import { retry, RetryError } from "../lib/retry.ts";
 import { signRelayBody } from "./sign.ts";
 
 /** One ticket message to relay. */
@@ -76,8 +77,6 @@ export interface RelayClient {
 /** Largest answer body read (1 MiB); anything longer is a failure. */
 const MAX_RESPONSE_BYTES = 1024 * 1024;
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** The JSON body of a relay request: every id, and the ticket number, as a string. */
 export function relayRequestBody(request: RelayRequest): string {
   return JSON.stringify({
@@ -113,6 +112,14 @@ type Settled =
 type Attempt =
   | { final: true; result: Settled }
   | { final: false; status: number | null; reason: string; retryAfterMs: number | null };
+
+/** An attempt worth running again, thrown so `retry` sees it. */
+class RetryableAttempt extends Error {
+  constructor(readonly attempt: Attempt & { final: false }) {
+    super(`Cannot relay the message: ${attempt.reason}`);
+    this.name = "RetryableAttempt";
+  }
+}
 
 function readAnswer(text: string, status: number): Attempt {
   if (text.trim() === "") return { final: true, result: { kind: "silent" } };
@@ -151,7 +158,6 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
   const backoffMs = options.backoffMs ?? 500;
   const maxDelayMs = options.maxDelayMs ?? 15_000;
   const doFetch = options.fetch ?? fetch;
-  const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
   const observer = options.observer ?? {};
@@ -209,31 +215,44 @@ export function createRelayClient(options: RelayClientOptions): RelayClient {
     async send(request) {
       const body = relayRequestBody(request);
       const started = performance.now();
-      const finish = (result: RelayResult): RelayResult => {
-        observer.onResult?.(result.kind, result.durationMs / 1000);
-        return result;
-      };
-      for (let attempt = 1;; attempt++) {
-        observer.onAttempt?.(attempt);
-        const outcome = await attemptOnce(body);
+      let attempts = 0;
+      const finish = (result: Settled): RelayResult => {
         const durationMs = Math.round(performance.now() - started);
-        if (outcome.final) {
-          return finish({ ...outcome.result, attempts: attempt, durationMs });
+        observer.onResult?.(result.kind, durationMs / 1000);
+        return { ...result, attempts, durationMs };
+      };
+      try {
+        const settled = await retry(async (attempt) => {
+          attempts = attempt;
+          observer.onAttempt?.(attempt);
+          const outcome = await attemptOnce(body);
+          if (!outcome.final) throw new RetryableAttempt(outcome);
+          return outcome.result;
+        }, {
+          maxAttempts: maxRetries + 1,
+          // Each step doubles and is jittered into its upper half.
+          minTimeout: Math.min(backoffMs, maxDelayMs),
+          multiplier: 2,
+          jitter: 0.5,
+          maxTimeout: maxDelayMs,
+          delayFor: (error) =>
+            error instanceof RetryableAttempt ? error.attempt.retryAfterMs : null,
+          onRetry: (attempt, delayMs, error) =>
+            observer.onRetry?.(
+              attempt,
+              delayMs,
+              error instanceof RetryableAttempt ? error.attempt.reason : String(error),
+            ),
+          ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
+          random,
+        });
+        return finish(settled);
+      } catch (error) {
+        if (!(error instanceof RetryError) || !(error.cause instanceof RetryableAttempt)) {
+          throw error;
         }
-        if (attempt > maxRetries) {
-          return finish({
-            kind: "failed",
-            status: outcome.status,
-            attempts: attempt,
-            durationMs,
-            reason: outcome.reason,
-          });
-        }
-        const step = backoffMs * 2 ** (attempt - 1);
-        const jittered = step / 2 + random() * (step / 2);
-        const delay = Math.round(Math.min(maxDelayMs, outcome.retryAfterMs ?? jittered));
-        observer.onRetry?.(attempt, delay, outcome.reason);
-        await sleep(delay);
+        const { status, reason } = error.cause.attempt;
+        return finish({ kind: "failed", status, reason });
       }
     },
   };

@@ -22,7 +22,7 @@ import {
 } from "./relay_message.ts";
 import { createRelayQueue, type RelayQueue } from "./relay_queue.ts";
 import { verifyRelaySignature } from "./sign.ts";
-import { within } from "../../tests/fixtures/within.ts";
+import { within } from "../lib/deadline.ts";
 
 const GUILD = guildId("200000000000000001");
 const SECRET = "relay-test-secret";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createRelayQueue } from "./relay_queue.ts";
-import { within } from "../../tests/fixtures/within.ts";
+import { within } from "../lib/deadline.ts";
 
 Deno.test("enqueue() returns before the task starts", async () => {
   const queue = createRelayQueue();

@@ -5,7 +5,7 @@ import { InvalidTokenError, startTicketeer } from "../../src/app/start.ts";
 import { ephemeral, type Reply } from "../../src/core/reply.ts";
 import { SQLITE } from "../fixtures/dialects.ts";
 import { tokenFor } from "../fixtures/rest_recorder.ts";
-import { within } from "../fixtures/within.ts";
+import { within } from "../../src/lib/deadline.ts";
 import { configFor, httpOrigin, startWorld } from "./boot.ts";
 import { sendCommand, startGuildWorld } from "./world.ts";
 

@@ -205,7 +205,7 @@ Deno.test("closing a 250-message ticket keeps every message and attachment every
 
 /** A guild with one open ticket holding a few messages, on a bot that retries quickly. */
 async function worldWithTicket() {
-  const world = await startWorld({ start: { retry: { attempts: 2, baseDelayMs: 20 } } });
+  const world = await startWorld({ start: { retry: { maxAttempts: 2, minTimeout: 20 } } });
   try {
     const { fake, app } = world;
     const { g, opener, channel, ticket } = await guildWithTicket(world);

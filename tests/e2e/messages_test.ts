@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { MessageEvent } from "../../src/app/start.ts";
-import { within } from "../fixtures/within.ts";
+import { within } from "../../src/lib/deadline.ts";
 import { startWorld } from "./boot.ts";
 
 Deno.test("guild messages from the gateway reach the message hook, parsed", async () => {

@@ -10,7 +10,7 @@ import type { TicketeerApp } from "../../src/app/start.ts";
 import { type FakeDiscord, startFakeDiscord } from "../fake_discord/fake_discord.ts";
 import { DIALECTS, isolateForApp } from "../fixtures/dialects.ts";
 import { buttonPress } from "../fixtures/interactions.ts";
-import { within } from "../fixtures/within.ts";
+import { within } from "../../src/lib/deadline.ts";
 import { bootBot, httpOrigin } from "./boot.ts";
 import {
   type Answer,

@@ -13,7 +13,7 @@ import type { GuildId } from "../../src/core/ids.ts";
 import { type FakeDiscord, startFakeDiscord } from "../fake_discord/fake_discord.ts";
 import type { FakeMessage } from "../fake_discord/types.ts";
 import { SQLITE } from "../fixtures/dialects.ts";
-import { within } from "../fixtures/within.ts";
+import { within } from "../../src/lib/deadline.ts";
 import { configFor, httpOrigin, startWorld, testStartOptions } from "./boot.ts";
 import {
   botMessagesIn,

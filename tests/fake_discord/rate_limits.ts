@@ -15,8 +15,17 @@ export interface RateLimitOptions {
 export interface Inject429Options {
   route?: RoutePattern;
   count: number;
+  /** What `Retry-After` asks (Cloudflare: 0 sends no `Retry-After`). */
   retryAfterMs: number;
   global?: boolean;
+  /**
+   * Whose limit it is (default `user`, or `global` with `global: true`). A `shared`
+   * limit belongs to the resource: the route's own headers stay as they were (its
+   * `x-ratelimit-reset-after` may end long before `Retry-After`).
+   */
+  scope?: "user" | "global" | "shared";
+  /** Cloudflare's answer for a banned IP: an HTML page, no `X-RateLimit-*` headers. */
+  cloudflare?: boolean;
 }
 
 interface Injection extends Inject429Options {
@@ -105,7 +114,17 @@ export class RateLimiter {
     if (injection !== undefined) {
       injection.left--;
       return {
-        refusal: this.#refuse(key, headers, injection.retryAfterMs, injection.global ?? false, now),
+        refusal: injection.cloudflare === true
+          ? this.#ban(key, injection.retryAfterMs, now)
+          : injection.scope === "shared"
+          ? this.#refuseShared(key, headers, injection.retryAfterMs, now)
+          : this.#refuse(
+            key,
+            headers,
+            injection.retryAfterMs,
+            injection.global === true || injection.scope === "global",
+            now,
+          ),
         headers,
       };
     }
@@ -146,6 +165,33 @@ export class RateLimiter {
         global: true,
       });
     }
+  }
+
+  /** A shared-scope 429: `Retry-After` for the resource, the route's headers unchanged. */
+  #refuseShared(key: string, headers: Headers, retryAfterMs: number, now: number): Response {
+    this.rateLimitedCount++;
+    this.#blockedUntil.set(key, now + retryAfterMs);
+    const out = new Headers(headers);
+    out.set("retry-after", seconds(retryAfterMs));
+    out.set("x-ratelimit-scope", "shared");
+    out.set("content-type", "application/json");
+    const body = {
+      message: "You are being rate limited.",
+      retry_after: Number(seconds(retryAfterMs)),
+      global: false,
+    };
+    return new Response(JSON.stringify(body), { status: 429, headers: out });
+  }
+
+  /** Cloudflare's 429 for a banned IP: HTML, and no rate-limit headers at all. */
+  #ban(key: string, retryAfterMs: number, now: number): Response {
+    this.rateLimitedCount++;
+    this.#blockedUntil.set(key, now + Math.max(retryAfterMs, 60_000));
+    const out = new Headers({ "content-type": "text/html; charset=UTF-8" });
+    if (retryAfterMs > 0) out.set("retry-after", String(Math.ceil(retryAfterMs / 1000)));
+    const page = "<!DOCTYPE html><html><head><title>Access denied | discord.com used Cloudflare " +
+      "to restrict access</title></head><body>Error 1015: You are being rate limited.</body></html>";
+    return new Response(page, { status: 429, headers: out });
   }
 
   #refuse(

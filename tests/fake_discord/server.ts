@@ -31,6 +31,11 @@ export interface HoldOptions {
    * deleted …), as when a client dies before reading it. Default: hold before.
    */
   afterEffect?: boolean;
+  /**
+   * Send the answer's status and headers, then withhold its body (a connection
+   * that stalls mid-answer). Implies `afterEffect`.
+   */
+  afterHeaders?: boolean;
 }
 
 /** A request held by the fake until the test releases it. */
@@ -237,11 +242,31 @@ export async function serveRest(
     now,
   };
   const response = await found.route.handler(restRequest, ctx);
+  if (hold !== undefined && hold.options.afterHeaders === true) {
+    return finish(withheldBody(withHeaders(response, headers), hold, record));
+  }
   if (hold !== undefined && hold.options.afterEffect === true) {
     hold.arrived.resolve(record);
     await hold.released.promise;
   }
   return finish(withHeaders(response, headers));
+}
+
+/** `response` with its body sent only once `hold` is released. */
+function withheldBody(response: Response, hold: PendingHold, record: CallRecord): Response {
+  const body = response.body;
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      hold.arrived.resolve(record);
+      await hold.released.promise;
+      if (body !== null) {
+        for await (const chunk of body) controller.enqueue(chunk);
+      }
+      controller.close();
+    },
+    cancel: () => body?.cancel(),
+  });
+  return new Response(stream, { status: response.status, headers: response.headers });
 }
 
 /** Serves an uploaded file from the fake CDN (`/cdn/attachments/{channel}/{id}/{name}`). */

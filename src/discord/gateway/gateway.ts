@@ -15,7 +15,12 @@ import {
 import { getLogger, type Logger } from "@logtape/logtape";
 import type { Config } from "../../config.ts";
 import { DESIRED_PROPERTIES } from "./desired_properties.ts";
-import { createDiscordRest, type DiscordenoLogger } from "../rest/discord_port.ts";
+import {
+  createDiscordRest,
+  type DiscordenoLogger,
+  type DiscordRest,
+} from "../rest/discord_rest.ts";
+import { stopReconnecting } from "../rest/discordeno_patches.ts";
 
 /** Connected when every shard is; disconnected otherwise. */
 export type ShardsState = "connected" | "disconnected";
@@ -203,12 +208,19 @@ export function createGateway(
       },
     },
   });
-  bot.rest = options.rest ?? createDiscordRest({
-    token: config.discordToken,
-    baseUrl: config.discordApiUrl,
-    applicationId: config.applicationId,
-    logger: discordenoLogger("REST"),
-  });
+  // A REST manager made here is closed here too.
+  let ownRest: DiscordRest | null = null;
+  if (options.rest === undefined) {
+    ownRest = createDiscordRest({
+      token: config.discordToken,
+      baseUrl: config.discordApiUrl,
+      applicationId: config.applicationId,
+      logger: discordenoLogger("REST"),
+    });
+    bot.rest = ownRest.rest;
+  } else {
+    bot.rest = options.rest;
+  }
 
   return {
     bot: bot as unknown as Bot,
@@ -232,11 +244,7 @@ export function createGateway(
       if (stopped) return;
       stopped = true;
       // No reconnect may start once we are stopping.
-      bot.gateway.identify = () => Promise.resolve();
-      for (const shard of bot.gateway.shards.values()) {
-        shard.identify = () => Promise.resolve();
-        shard.resume = () => Promise.resolve();
-      }
+      stopReconnecting(bot.gateway);
       await bot.gateway.shutdown(ShardSocketCloseCodes.Shutdown, "Shutting down");
       for (const shard of bot.gateway.shards.values()) {
         shard.stopHeartbeating();
@@ -246,6 +254,7 @@ export function createGateway(
         for (const resolve of shard.offlineSendQueue) resolve();
         shard.offlineSendQueue.length = 0;
       }
+      ownRest?.close();
       stateChanged();
     },
   };

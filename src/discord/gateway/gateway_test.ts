@@ -4,7 +4,7 @@ import {
   TEST_APPLICATION_ID,
   tokenFor,
 } from "../../../tests/fixtures/rest_recorder.ts";
-import { closeDiscordRest, createDiscordRest } from "../rest/discord_port.ts";
+import { createDiscordRest } from "../rest/discord_rest.ts";
 import { configure, type LogRecord, reset } from "@logtape/logtape";
 import { createGateway, discordenoLogger, INTENTS } from "./gateway.ts";
 
@@ -97,7 +97,7 @@ async function startMiniGateway(recommendedShards = 1) {
 
 Deno.test("createGateway() passes raw dispatches out and resumes after a drop", async () => {
   const mini = await startMiniGateway();
-  const rest = createDiscordRest({
+  const { rest, close: closeRest } = createDiscordRest({
     token: tokenFor(APP),
     baseUrl: mini.baseUrl,
     logger: SILENT_LOGGER,
@@ -154,7 +154,7 @@ Deno.test("createGateway() passes raw dispatches out and resumes after a drop", 
     assert.deepEqual(states.slice(0, 3), ["connected", "disconnected", "connected"]);
   } finally {
     await gateway.stop();
-    closeDiscordRest(rest);
+    closeRest();
     await mini.close();
   }
   assert.equal(gateway.state(), "disconnected");

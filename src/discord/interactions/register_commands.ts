@@ -8,7 +8,8 @@ import { COMMANDS } from "../../core/commands.ts";
 import { encodeHex } from "../../lib/hex.ts";
 import type { GuildId } from "../../core/ids.ts";
 import type { TicketRepository } from "../../core/ports.ts";
-import { callDiscord, type RetryPolicy } from "../rest/rest_failure.ts";
+import type { RetryOptions } from "../../lib/retry.ts";
+import { callDiscord } from "../rest/rest_failure.ts";
 
 /** Options of `registerCommands`. */
 export interface RegisterCommandsOptions {
@@ -18,7 +19,7 @@ export interface RegisterCommandsOptions {
   repo: Pick<TicketRepository, "meta" | "setMeta">;
   /** The definitions; the project's `COMMANDS` unless a test says otherwise. */
   commands?: readonly unknown[];
-  retry?: RetryPolicy;
+  retry?: RetryOptions;
 }
 
 /** JSON with object keys sorted, so equal definitions always hash the same. */

@@ -2,9 +2,9 @@
  * The `DiscordPort` over discordeno's REST manager. Requests go through
  * `rest.makeRequest`, which keeps discordeno's rate-limit queue and 429 handling
  * but sends our bodies in Discord's own JSON shape (snake_case keys pass through
- * its formatter unchanged) and hands back Discord's raw JSON, which we map here.
+ * its formatter unchanged) and hands back Discord's raw JSON (mapped in `discord_json.ts`).
  */
-import { createRestManager, type FileContent, type RestManager } from "@discordeno/bot";
+import type { FileContent, RestManager } from "@discordeno/bot";
 import { applicationIdFromToken } from "../../config.ts";
 import {
   type ChannelId,
@@ -15,207 +15,42 @@ import {
   type MessageId,
   messageId,
   type RoleId,
-  roleId,
   type UserId,
-  userId,
 } from "../../core/ids.ts";
 import type { UserRef } from "../../core/interaction.ts";
 import type { MessageBody } from "../../core/message_body.ts";
-import type {
-  Channel,
-  DiscordPort,
-  FetchedMessage,
-  InteractionToken,
-  Member,
-  NewChannel,
-  Overwrite,
-  Role,
-} from "../../core/ports.ts";
+import type { DiscordPort, FetchedMessage, NewChannel, Overwrite } from "../../core/ports.ts";
 import { DiscordRequestError, isDiscordFailure } from "../../core/discord_failure.ts";
 import { readBounded } from "../../lib/read_bounded.ts";
-import { callDiscord, type CallOptions, reopenQueue, type RetryPolicy } from "./rest_failure.ts";
-import { createGlobalPacer, type GlobalPacer, isInteractionRoute } from "./global_pacer.ts";
-import { channelKind } from "../interactions/parse_interaction.ts";
+import type { RetryOptions } from "../../lib/retry.ts";
+import { callDiscord, type CallOptions } from "./rest_failure.ts";
+import {
+  CLOCK_SKEW_MS,
+  isSameNewChannel,
+  type Json,
+  overwriteJson,
+  randomNonce,
+  str,
+  toChannel,
+  toMember,
+  toRole,
+  toUser,
+} from "./discord_json.ts";
 
 /** Read from the token as configuration does (`src/config.ts`). */
 export { applicationIdFromToken };
 
-/** The logger shape discordeno's managers accept. */
-export type DiscordenoLogger = RestManager["logger"];
-
-/** Options of `createDiscordRest`. */
-export interface DiscordRestOptions {
-  token: string;
-  /** REST base URL without `/v10`, e.g. `https://discord.com/api`. */
-  baseUrl: string;
-  applicationId?: string | null;
-  logger?: DiscordenoLogger;
-}
-
-/** Timers discordeno's REST manager leaves behind, cleared by `closeDiscordRest`. */
-const pendingTimers = new WeakMap<RestManager, Set<ReturnType<typeof setTimeout>>>();
-/** The global-limit pacer of each REST manager, closed by `closeDiscordRest`. */
-const pacers = new WeakMap<RestManager, GlobalPacer>();
-
-/**
- * discordeno's REST manager pointed at `baseUrl`, with its real rate-limit queue
- * on even when the URL is not Discord's: discordeno marks any other base URL as a
- * proxy and then skips the queue and 429 retries, which would make a REST proxy
- * or a test double behave unlike Discord.
- */
-export function createDiscordRest(options: DiscordRestOptions): RestManager {
-  const rest = createRestManager({
-    token: options.token,
-    applicationId: options.applicationId ?? applicationIdFromToken(options.token) ?? "0",
-    proxy: { baseUrl: options.baseUrl.replace(/\/+$/, "") },
-    ...(options.logger === undefined ? {} : { logger: options.logger }),
-  });
-  rest.isProxied = false;
-  // Stay under the global limit rather than collect a global 429 for every
-  // request of a burst (discordeno's queues are per route).
-  const pacer = createGlobalPacer();
-  pacers.set(rest, pacer);
-  const send = rest.sendRequest.bind(rest);
-  rest.sendRequest = async (request) => {
-    if (!isInteractionRoute(request.route)) await pacer.acquire();
-    try {
-      return await send(request);
-    } catch (error) {
-      // discordeno throws here only when the request got no answer at all.
-      reopenQueue(rest, request.method, request.route);
-      throw error;
-    }
-  };
-  // discordeno re-checks rate-limited paths every second with an untracked
-  // timer; track it so `closeDiscordRest` can stop it.
-  const timers = new Set<ReturnType<typeof setTimeout>>();
-  pendingTimers.set(rest, timers);
-  rest.processRateLimitedPaths = function () {
-    const now = Date.now();
-    for (const [key, value] of rest.rateLimitedPaths.entries()) {
-      if (value.resetTimestamp > now) continue;
-      rest.rateLimitedPaths.delete(key);
-      if (key === "global") rest.globallyRateLimited = false;
-    }
-    if (rest.rateLimitedPaths.size === 0) {
-      rest.processingRateLimitedPaths = false;
-      return;
-    }
-    rest.processingRateLimitedPaths = true;
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      rest.processRateLimitedPaths();
-    }, 1000);
-    timers.add(timer);
-  };
-  return rest;
-}
-
-/** Stops the timers discordeno's REST manager keeps (queue clean-up, rate-limit checks). */
-export function closeDiscordRest(rest: RestManager): void {
-  for (const queue of rest.queues.values()) {
-    clearTimeout(queue.deleteQueueTimeout);
-    clearTimeout(queue.timeoutId);
-    queue.waiting = [];
-    queue.pending = [];
-  }
-  rest.queues.clear();
-  rest.rateLimitedPaths.clear();
-  rest.processingRateLimitedPaths = false;
-  pacers.get(rest)?.close();
-  const timers = pendingTimers.get(rest);
-  for (const timer of timers ?? []) clearTimeout(timer);
-  timers?.clear();
-}
-
 /** Options of `createDiscordPort`. */
 export interface DiscordPortOptions {
-  retry?: RetryPolicy;
+  retry?: RetryOptions;
   /** Told the outcome of every REST attempt (for metrics). */
   observe?: (route: string, status: number) => void;
   /** Fetch used by `download` (tests may swap it). */
   fetch?: typeof fetch;
   /** Give up a download after this long (default 30 s). */
   downloadTimeoutMs?: number;
-}
-
-// ---------------------------------------------------------------------------
-// Discord JSON → port records
-// ---------------------------------------------------------------------------
-
-type Json = Record<string, unknown>;
-
-function str(value: unknown): string {
-  return typeof value === "string" ? value : "";
-}
-
-function strOrNull(value: unknown): string | null {
-  return typeof value === "string" ? value : null;
-}
-
-function toOverwrite(raw: Json): Overwrite {
-  const id = str(raw.id);
-  return {
-    id: raw.type === 1 ? userId(id) : roleId(id),
-    type: raw.type === 1 ? "member" : "role",
-    allow: BigInt(str(raw.allow) || "0"),
-    deny: BigInt(str(raw.deny) || "0"),
-  };
-}
-
-function toChannel(raw: Json, fallbackGuild?: GuildId): Channel {
-  const overwrites = Array.isArray(raw.permission_overwrites)
-    ? (raw.permission_overwrites as Json[]).map(toOverwrite)
-    : [];
-  const guild = strOrNull(raw.guild_id);
-  const parent = strOrNull(raw.parent_id);
-  return {
-    id: channelId(str(raw.id)),
-    guildId: guild === null ? (fallbackGuild ?? guildId("0")) : guildId(guild),
-    name: str(raw.name),
-    kind: channelKind(raw.type),
-    parentId: parent === null ? null : channelId(parent),
-    position: typeof raw.position === "number" ? raw.position : 0,
-    overwrites,
-  };
-}
-
-function toUser(raw: Json): UserRef {
-  return {
-    id: userId(str(raw.id)),
-    username: str(raw.username),
-    globalName: strOrNull(raw.global_name),
-    avatar: strOrNull(raw.avatar),
-    bot: raw.bot === true,
-  };
-}
-
-function toRole(raw: Json): Role {
-  return {
-    id: roleId(str(raw.id)),
-    name: str(raw.name),
-    permissions: BigInt(str(raw.permissions) || "0"),
-    position: typeof raw.position === "number" ? raw.position : 0,
-    managed: raw.managed === true,
-  };
-}
-
-function toMember(raw: Json): Member {
-  return {
-    user: toUser((raw.user ?? {}) as Json),
-    nick: strOrNull(raw.nick),
-    roles: Array.isArray(raw.roles) ? (raw.roles as string[]).map((r) => roleId(r)) : [],
-  };
-}
-
-/** An overwrite in Discord's JSON: type 0 role, 1 member; bitfields as decimal strings. */
-function overwriteJson(overwrite: Overwrite): Json {
-  return {
-    id: overwrite.id,
-    type: overwrite.type === "member" ? 1 : 0,
-    allow: overwrite.allow.toString(),
-    deny: overwrite.deny.toString(),
-  };
+  /** A new message nonce (default: random, 25 characters at most). */
+  nonce?: () => string;
 }
 
 /** Splits a message body into Discord JSON and the multipart files, if any. */
@@ -249,7 +84,7 @@ export function createDiscordPort(
   const call = <T>(
     method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
     route: string,
-    callOptions: CallOptions = {},
+    callOptions: CallOptions<T> = {},
   ): Promise<T> =>
     callDiscord<T>(rest, method, route, {
       ...callOptions,
@@ -257,6 +92,7 @@ export function createDiscordPort(
       ...(options.observe === undefined ? {} : { observe: options.observe }),
     });
   const doFetch = options.fetch ?? fetch;
+  const newNonce = options.nonce ?? randomNonce;
   let botUser: Promise<UserRef> | null = null;
 
   return {
@@ -292,7 +128,18 @@ export function createDiscordPort(
         body.parent_id = channel.parentId;
       }
       if (channel.topic !== undefined) body.topic = channel.topic;
-      return toChannel(await call<Json>("POST", `/guilds/${guild}/channels`, { body }), guild);
+      // A retried create may follow an attempt Discord carried out whose answer was
+      // lost: look for that channel first rather than make a second one.
+      const since = Date.now() - CLOCK_SKEW_MS;
+      const findEarlierResult = async () => {
+        const list = await call<Json[]>("GET", `/guilds/${guild}/channels`);
+        return list.findLast((raw) => isSameNewChannel(raw, body, since)) ?? null;
+      };
+      const created = await call<Json>("POST", `/guilds/${guild}/channels`, {
+        body,
+        findEarlierResult,
+      });
+      return toChannel(created, guild);
     },
 
     async deleteChannel(id: ChannelId, reason?: string) {
@@ -347,10 +194,15 @@ export function createDiscordPort(
     },
 
     async sendMessage(channel: ChannelId, body: MessageBody) {
+      // One nonce per message, kept across its retries: Discord returns the first
+      // message for a repeated enforced nonce instead of posting it twice.
+      const once: MessageBody = body.nonce === undefined
+        ? { ...body, nonce: newNonce(), enforce_nonce: true }
+        : body;
       const sent = await call<Json>(
         "POST",
         `/channels/${channel}/messages`,
-        messageRequest(body),
+        messageRequest(once),
       );
       return messageId(str(sent.id));
     },
@@ -400,15 +252,6 @@ export function createDiscordPort(
         body: { recipient_id: user },
       });
       return channelId(str(dm.id));
-    },
-
-    async followUp(interaction: InteractionToken, body: MessageBody, ephemeral: boolean) {
-      const extra = ephemeral ? { flags: 64 } : {};
-      await call(
-        "POST",
-        `/webhooks/${interaction.applicationId}/${interaction.token}`,
-        messageRequest(body, extra),
-      );
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Turns what discordeno's REST manager throws into our `DiscordFailure` values,
- * and wraps a request with retries on 5xx and network errors (discordeno retries
+ * and wraps a request with retries on 5xx and on no answer (discordeno retries
  * 429s itself, after the time Discord asks for, but passes 5xx straight through).
  *
  * discordeno rejects a failed request with an `Error` whose `cause` is
@@ -9,6 +9,7 @@
  */
 import type { FileContent, RequestMethods, RestManager } from "@discordeno/bot";
 import { type DiscordFailure, DiscordRequestError } from "../../core/discord_failure.ts";
+import { retry, RetryError, type RetryOptions } from "../../lib/retry.ts";
 
 /** Discord's JSON error body: `{ code, message, errors? }`. */
 interface DiscordErrorBody {
@@ -133,17 +134,19 @@ export function routeLabel(route: string): string {
     .replace(/\/\d+(?=\/|$)/g, "/:id");
 }
 
-/** How failed requests are retried: attempts in all, and the first backoff. */
-export interface RetryPolicy {
-  attempts: number;
-  baseDelayMs: number;
-}
-
-/** Three attempts, 300 ms then 1.2 s apart (with jitter). */
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 300 };
+/**
+ * REST's retry of 5xx answers and of requests that got no answer: three attempts,
+ * 300 ms then 1.2 s apart, each jittered into its upper half.
+ */
+export const REST_RETRY: RetryOptions = {
+  maxAttempts: 3,
+  minTimeout: 300,
+  multiplier: 4,
+  jitter: 0.5,
+};
 
 /** Options of one REST call. */
-export interface CallOptions {
+export interface CallOptions<T = unknown> {
   body?: unknown;
   files?: FileContent[];
   reason?: string;
@@ -151,33 +154,19 @@ export interface CallOptions {
   unauthorized?: boolean;
   /** Skip the rate-limit queue (interaction callbacks are exempt). */
   runThroughQueue?: boolean;
-  retry?: RetryPolicy;
+  /** How 5xx answers and requests with no answer are retried (default `REST_RETRY`). */
+  retry?: RetryOptions;
   /** Told the outcome of every attempt (status 0: no answer). */
   observe?: (route: string, status: number) => void;
-}
-
-/**
- * discordeno's per-route queue spends its one request slot before sending and gets
- * it back only from the answer's rate-limit headers; a request that never got an
- * answer (network error) leaves the slot spent and every later request on that
- * route waiting forever. Give the slot back so the route keeps working.
- */
-export function reopenQueue(rest: RestManager, method: RequestMethods, route: string): void {
-  const url = rest.simplifyUrl(route, method);
-  for (const queue of rest.queues.values()) {
-    if (queue.url === url && queue.remaining <= 0 && queue.timeoutId === undefined) {
-      queue.remaining = Math.max(queue.max, 1);
-    }
-  }
+  /**
+   * Asked before each retry whether the failed attempt took effect after all
+   * (Discord may act and the answer still be lost): a value found is the result.
+   */
+  findEarlierResult?: () => Promise<T | null>;
 }
 
 function retryable(failure: DiscordFailure): boolean {
   return failure.kind === "unavailable";
-}
-
-function backoff(policy: RetryPolicy, attempt: number): number {
-  const base = policy.baseDelayMs * 4 ** (attempt - 1);
-  return Math.round(base * (0.75 + Math.random() * 0.5));
 }
 
 function statusOf(failure: DiscordFailure): number {
@@ -203,19 +192,22 @@ function statusOf(failure: DiscordFailure): number {
 
 /**
  * Sends one request through discordeno's REST manager (rate-limit queue and 429
- * handling included) and returns Discord's raw JSON. 5xx answers and network
- * errors are retried with exponential backoff; every Discord failure surfaces as
- * a `DiscordRequestError`.
+ * handling included) and returns Discord's raw JSON. 5xx answers and requests
+ * with no answer are retried through `retry`; every Discord failure surfaces as a
+ * `DiscordRequestError`.
  */
 export async function callDiscord<T>(
   rest: RestManager,
   method: RequestMethods,
   route: string,
-  options: CallOptions = {},
+  options: CallOptions<T> = {},
 ): Promise<T> {
-  const policy = options.retry ?? DEFAULT_RETRY;
   const label = routeLabel(route);
-  for (let attempt = 1;; attempt++) {
+  const send = async (attempt: number): Promise<T> => {
+    if (attempt > 1 && options.findEarlierResult !== undefined) {
+      const earlier = await options.findEarlierResult();
+      if (earlier !== null) return earlier;
+    }
     try {
       const result = await rest.makeRequest<T>(method, route, {
         ...(options.body === undefined ? {} : { body: options.body }),
@@ -232,14 +224,20 @@ export async function callDiscord<T>(
       const failure = failureFromError(error);
       if (failure === null) throw error;
       options.observe?.(label, statusOf(failure));
-      if (retryable(failure) && attempt < policy.attempts) {
-        await new Promise((resolve) => setTimeout(resolve, backoff(policy, attempt)));
-        continue;
-      }
       throw new DiscordRequestError(
         failure,
         `Discord request ${method} ${label} failed: ${describeFailure(failure)}`,
       );
     }
+  };
+  try {
+    return await retry(send, {
+      ...REST_RETRY,
+      ...options.retry,
+      isRetryable: (error) => error instanceof DiscordRequestError && retryable(error.failure),
+    });
+  } catch (error) {
+    if (error instanceof RetryError) throw error.cause;
+    throw error;
   }
 }

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { DiscordRequestError } from "../../core/discord_failure.ts";
 import { callDiscord, failureFromError, failureFromResponse, routeLabel } from "./rest_failure.ts";
-import { closeDiscordRest, createDiscordRest } from "./discord_port.ts";
+import { createDiscordRest } from "./discord_rest.ts";
 import { SAMPLE_TOKEN } from "../../../tests/fixtures/sample_token.ts";
 import { freePort } from "../../../tests/fixtures/free_port.ts";
-import { within } from "../../../tests/fixtures/within.ts";
+import { within } from "../../lib/deadline.ts";
 
 /** What discordeno rejects with when Discord answers an error. */
 function discordenoError(status: number, body?: unknown): Error {
@@ -111,12 +111,15 @@ Deno.test("callDiscord() gives up on a server that never answers, and the route 
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (listener.addr as Deno.NetAddr).port;
   listener.close();
-  const rest = createDiscordRest({ token: SAMPLE_TOKEN, baseUrl: `http://127.0.0.1:${port}/api` });
+  const { rest, close: closeRest } = createDiscordRest({
+    token: SAMPLE_TOKEN,
+    baseUrl: `http://127.0.0.1:${port}/api`,
+  });
   try {
     for (let round = 0; round < 2; round++) {
       await within(
         assert.rejects(
-          callDiscord(rest, "GET", "/users/@me", { retry: { attempts: 2, baseDelayMs: 10 } }),
+          callDiscord(rest, "GET", "/users/@me", { retry: { maxAttempts: 2, minTimeout: 10 } }),
           (error) => error instanceof DiscordRequestError && error.failure.kind === "unavailable",
         ),
         5_000,
@@ -124,13 +127,16 @@ Deno.test("callDiscord() gives up on a server that never answers, and the route 
       );
     }
   } finally {
-    closeDiscordRest(rest);
+    closeRest();
   }
 });
 
 Deno.test("a route stays usable after a request that got no answer, outside callDiscord too", async () => {
   const port = freePort();
-  const rest = createDiscordRest({ token: SAMPLE_TOKEN, baseUrl: `http://127.0.0.1:${port}/api` });
+  const { rest, close: closeRest } = createDiscordRest({
+    token: SAMPLE_TOKEN,
+    baseUrl: `http://127.0.0.1:${port}/api`,
+  });
   try {
     // discordeno's own calls (the gateway's GET /gateway/bot) go through makeRequest.
     for (let round = 0; round < 2; round++) {
@@ -141,6 +147,6 @@ Deno.test("a route stays usable after a request that got no answer, outside call
       );
     }
   } finally {
-    closeDiscordRest(rest);
+    closeRest();
   }
 });

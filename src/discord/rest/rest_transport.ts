@@ -11,11 +11,12 @@ import type {
 } from "../interactions/interaction_transport.ts";
 import { EPHEMERAL_FLAG } from "../interactions/interaction_transport.ts";
 import { messageRequest } from "./discord_port.ts";
-import { callDiscord, type RetryPolicy } from "./rest_failure.ts";
+import type { RetryOptions } from "../../lib/retry.ts";
+import { callDiscord } from "./rest_failure.ts";
 
 /** Options of `createRestTransport`. */
 export interface RestTransportOptions {
-  retry?: RetryPolicy;
+  retry?: RetryOptions;
   observe?: (route: string, status: number) => void;
 }
 
@@ -38,7 +39,7 @@ export function createRestTransport(
         unauthorized: true,
         runThroughQueue: false,
         ...(options.observe === undefined ? {} : { observe: options.observe }),
-        retry: { attempts: 1, baseDelayMs: 0 },
+        retry: { maxAttempts: 1 },
       });
     },
 

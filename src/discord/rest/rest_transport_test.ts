@@ -6,7 +6,9 @@ const APP = TEST_APPLICATION_ID;
 
 async function setup() {
   const recorded = await startRecordedRest();
-  const transport = createRestTransport(recorded.rest, { retry: { attempts: 2, baseDelayMs: 1 } });
+  const transport = createRestTransport(recorded.rest, {
+    retry: { maxAttempts: 2, minTimeout: 1 },
+  });
   return Object.assign(recorded, { transport });
 }
 

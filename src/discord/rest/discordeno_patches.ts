@@ -1,0 +1,277 @@
+/**
+ * Every change we make to discordeno 21.0.0's internals, in one module. Each patch
+ * names the behaviour of 21.0.0 it corrects, and `discordeno_patches_test.ts` shows
+ * that behaviour on an unpatched object: when an upgrade fixes it, that test fails
+ * and says which patch to drop.
+ *
+ * The REST patches replace `rest.sendRequest` as a whole (the one place a request
+ * meets the network), so the corrections to it live together in `sendPatched`.
+ */
+import type { RestManager, SendRequestOptions } from "@discordeno/bot";
+
+/** How long one REST request may take, its answer's body included. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+/** How often discordeno re-checks its rate-limited paths (its own 1 s). */
+const RATE_LIMIT_CHECK_MS = 1_000;
+
+/** Options of `patchRestManager`. */
+export interface RestPatchOptions {
+  /** Give up a request after this long (default `REQUEST_TIMEOUT_MS`). */
+  timeoutMs?: number;
+  /** Awaited before every request leaves (the global pacer). */
+  beforeSend?: (route: string) => Promise<void>;
+}
+
+/** Status discordeno reports for a request that got no answer. */
+const NO_ANSWER = 999;
+
+/** The state a patched manager keeps: everything `close` must stop. */
+interface PatchState {
+  timers: Set<ReturnType<typeof setTimeout>>;
+  /** Stops an in-flight request or a 429 wait, settling its caller. */
+  cancels: Set<() => void>;
+}
+
+/**
+ * Patches `rest` in place and returns the function that stops everything the
+ * patched manager still runs (timers, queues, in-flight requests) at shutdown.
+ */
+export function patchRestManager(rest: RestManager, options: RestPatchOptions = {}): () => void {
+  const state: PatchState = { timers: new Set(), cancels: new Set() };
+  // 21.0.0 marks every base URL other than discord.com's as a proxy and then sends
+  // plain `fetch` calls with no rate-limit queue and no 429 handling, so a REST
+  // proxy or a test double would see traffic unlike Discord's.
+  rest.isProxied = false;
+  rest.sendRequest = (request) => sendPatched(rest, state, request, options);
+  // 21.0.0 re-checks rate-limited paths every second with a timer it keeps
+  // nowhere, so nothing can stop it at shutdown.
+  rest.processRateLimitedPaths = () => processRateLimitedPaths(rest, state);
+  return () => closePatched(rest, state);
+}
+
+function processRateLimitedPaths(rest: RestManager, state: PatchState): void {
+  const now = Date.now();
+  for (const [key, value] of rest.rateLimitedPaths.entries()) {
+    if (value.resetTimestamp > now) continue;
+    rest.rateLimitedPaths.delete(key);
+    if (key === "global") rest.globallyRateLimited = false;
+  }
+  if (rest.rateLimitedPaths.size === 0) {
+    rest.processingRateLimitedPaths = false;
+    return;
+  }
+  rest.processingRateLimitedPaths = true;
+  const timer = setTimeout(() => {
+    state.timers.delete(timer);
+    rest.processRateLimitedPaths();
+  }, RATE_LIMIT_CHECK_MS);
+  state.timers.add(timer);
+}
+
+function closePatched(rest: RestManager, state: PatchState): void {
+  for (const cancel of [...state.cancels]) cancel();
+  state.cancels.clear();
+  for (const queue of rest.queues.values()) {
+    clearTimeout(queue.deleteQueueTimeout);
+    clearTimeout(queue.timeoutId);
+    queue.waiting = [];
+    queue.pending = [];
+  }
+  rest.queues.clear();
+  rest.rateLimitedPaths.clear();
+  rest.processingRateLimitedPaths = false;
+  for (const timer of state.timers) clearTimeout(timer);
+  state.timers.clear();
+}
+
+/**
+ * 21.0.0's queue spends a route's one slot before sending and gets it back only
+ * from the answer's rate-limit headers: a request that got no answer leaves the
+ * slot spent and every later request on that route waiting for good. Give it back.
+ */
+function reopenQueue(rest: RestManager, request: SendRequestOptions): void {
+  const url = rest.simplifyUrl(request.route, request.method);
+  for (const queue of rest.queues.values()) {
+    if (queue.url === url && queue.remaining <= 0 && queue.timeoutId === undefined) {
+      queue.remaining = Math.max(queue.max, 1);
+    }
+  }
+}
+
+/** Milliseconds a 429 asks to wait: `Retry-After` (seconds), else the body's `retry_after`. */
+export function retryAfterMs(headers: Headers, body: unknown): number | null {
+  const header = Number(headers.get("retry-after") ?? Number.NaN);
+  if (Number.isFinite(header) && header >= 0) return Math.ceil(header * 1000);
+  const field = (body as { retry_after?: unknown } | null)?.retry_after;
+  if (typeof field === "number" && field >= 0) return Math.ceil(field * 1000);
+  return null;
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** Runs `fn` with a signal that aborts after `ms` or at close; always clears its timer. */
+async function withTimeout<T>(
+  state: PatchState,
+  ms: number,
+  fn: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException(`No answer within ${ms} ms`, "TimeoutError")),
+    ms,
+  );
+  const cancel = () => controller.abort(new DOMException("The REST manager closed", "AbortError"));
+  state.cancels.add(cancel);
+  try {
+    return await fn(controller.signal);
+  } finally {
+    clearTimeout(timer);
+    state.cancels.delete(cancel);
+  }
+}
+
+/** Waits `ms`; false when the manager closed first. */
+function pause(state: PatchState, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const cancel = () => {
+      clearTimeout(timer);
+      state.cancels.delete(cancel);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      state.cancels.delete(cancel);
+      resolve(true);
+    }, ms);
+    state.cancels.add(cancel);
+  });
+}
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/**
+ * discordeno's `sendRequest` with its flaws corrected; otherwise the same steps
+ * (request body, invalid-request bucket, rate-limit headers, 429 retry, settle).
+ */
+async function sendPatched(
+  rest: RestManager,
+  state: PatchState,
+  request: SendRequestOptions,
+  options: RestPatchOptions,
+): Promise<void> {
+  await options.beforeSend?.(request.route);
+  // 21.0.0 decrements `invalidBucket.activeRequests` after every request, but only
+  // queued ones incremented it: interaction callbacks (sent outside the queue)
+  // drive the count below zero, which switches off its 10,000-per-10-minutes guard.
+  if (request.runThroughQueue === false) rest.invalidBucket.activeRequests += 1;
+  const url = `${rest.baseUrl}/v${rest.version}${request.route}`;
+  const payload = rest.createRequestBody(request.method, request.requestBodyOptions);
+  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  let answered = false;
+  let answer: Answer;
+  try {
+    // 21.0.0 calls `fetch` with no timeout, and a route's queue awaits each send
+    // in turn: one stalled connection blocks the route for good. An error after
+    // the headers (the body cut off) escaped without settling the caller.
+    answer = await withTimeout(state, timeoutMs, async (signal) => {
+      const response = await fetch(url, { ...payload, signal });
+      answered = true;
+      rest.invalidBucket.handleCompletedRequest(
+        response.status,
+        response.headers.get("x-ratelimit-scope") === "shared",
+      );
+      const bucketId = rest.processHeaders(
+        rest.simplifyUrl(request.route, request.method),
+        response.headers,
+        payload.headers.authorization ?? `Bot ${rest.token}`,
+      );
+      if (bucketId) request.bucketId = bucketId;
+      const text = response.status === 204 ? "" : await response.text();
+      return { status: response.status, headers: response.headers, text };
+    });
+  } catch (error) {
+    if (!answered) {
+      rest.invalidBucket.handleCompletedRequest(NO_ANSWER, false);
+      reopenQueue(rest, request);
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    request.reject({ ok: false, status: NO_ANSWER, error: `No complete answer: ${reason}` });
+    return;
+  }
+  if (answer.status === 429) return await retryRateLimited(rest, state, request, answer);
+  if (answer.status < 200 || answer.status >= 400) {
+    request.reject({ ok: false, status: answer.status, body: answer.text });
+    return;
+  }
+  request.resolve({
+    ok: true,
+    status: answer.status,
+    ...(answer.status === 204 ? {} : { body: answer.text }),
+  });
+}
+
+/**
+ * 21.0.0 waits `x-ratelimit-reset-after` and ignores `Retry-After`, so a shared
+ * limit's 429 is retried early; a 429 with neither (Cloudflare's HTML page for a
+ * banned IP) is retried at once, for ever. We wait what `Retry-After` asks, and
+ * stop at a 429 that is not Discord's JSON.
+ */
+async function retryRateLimited(
+  rest: RestManager,
+  state: PatchState,
+  request: SendRequestOptions,
+  answer: Answer,
+): Promise<void> {
+  const json = parseJson(answer.text);
+  const waitMs = retryAfterMs(answer.headers, json.ok ? json.value : null);
+  if (!json.ok) {
+    const wait = waitMs === null ? "" : ` for ${Math.ceil(waitMs / 1000)} s`;
+    rest.logger.error(
+      `Discord REST answered 429 without JSON: this IP is probably banned by Cloudflare${wait}; not retrying ${request.method} ${
+        rest.simplifyUrl(request.route, request.method)
+      }`,
+    );
+    request.reject({ ok: false, status: 429, body: answer.text.slice(0, 200) });
+    return;
+  }
+  if (request.retryCount >= rest.maxRetryCount || request.retryRequest === undefined) {
+    request.reject({ ok: false, status: 429, body: answer.text });
+    return;
+  }
+  request.retryCount += 1;
+  if (!(await pause(state, waitMs ?? RATE_LIMIT_CHECK_MS))) {
+    request.reject({ ok: false, status: NO_ANSWER, error: "The REST manager closed" });
+    return;
+  }
+  await request.retryRequest(request);
+}
+
+/** The parts of discordeno's gateway manager `stopReconnecting` touches. */
+export interface ReconnectingGateway {
+  identify: (shardId: number) => Promise<void>;
+  shards: Map<number, { identify: () => Promise<void>; resume: () => Promise<void> }>;
+}
+
+/**
+ * 21.0.0's `gateway.shutdown()` closes only shards whose socket is open, and a
+ * shard that sees a resumable close afterwards (or is reconnecting already)
+ * still resumes or identifies: a stopped bot would connect again. Once stopping,
+ * identify and resume do nothing.
+ */
+export function stopReconnecting(gateway: ReconnectingGateway): void {
+  gateway.identify = () => Promise.resolve();
+  for (const shard of gateway.shards.values()) {
+    shard.identify = () => Promise.resolve();
+    shard.resume = () => Promise.resolve();
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * Each test shows, on an unpatched discordeno 21.0.0 object, the behaviour one
+ * patch in `discordeno_patches.ts` corrects. When an upgrade makes a test fail,
+ * discordeno fixed that behaviour itself: drop the patch the test names.
+ */
+import assert from "node:assert/strict";
+import {
+  createRestManager,
+  DiscordenoShard,
+  type RestManager,
+  type RestRequestRejection,
+  type SendRequestOptions,
+  ShardState,
+} from "@discordeno/bot";
+import {
+  SILENT_LOGGER,
+  TEST_APPLICATION_ID,
+  tokenFor,
+} from "../../../tests/fixtures/rest_recorder.ts";
+import { within } from "../../lib/deadline.ts";
+import { patchRestManager, stopReconnecting } from "./discordeno_patches.ts";
+
+const BASE_URL = "http://127.0.0.1:9/api";
+
+function unpatchedRest(): RestManager {
+  const rest = createRestManager({
+    token: tokenFor(TEST_APPLICATION_ID),
+    proxy: { baseUrl: BASE_URL },
+    logger: SILENT_LOGGER,
+  });
+  rest.isProxied = false;
+  return rest;
+}
+
+/** A request as discordeno's queue hands it to `sendRequest`, recording how it settles. */
+function sendOptions(extra: Partial<SendRequestOptions> = {}) {
+  const settled: Array<{ resolved?: unknown; rejected?: RestRequestRejection }> = [];
+  const retried: SendRequestOptions[] = [];
+  const options: SendRequestOptions = {
+    route: "/channels/300/messages",
+    method: "POST",
+    retryCount: 0,
+    retryRequest: (request) => {
+      retried.push(request);
+      return Promise.resolve();
+    },
+    resolve: (value) => settled.push({ resolved: value }),
+    reject: (value) => settled.push({ rejected: value }),
+    requestBodyOptions: { body: { content: "hi" } },
+    ...extra,
+  };
+  return { options, settled, retried };
+}
+
+/** Runs `fn` with `fetch` answering through `answer`, then puts the real one back. */
+async function withFetch<T>(
+  answer: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const real = globalThis.fetch;
+  globalThis.fetch = answer as typeof fetch;
+  try {
+    return await fn();
+  } finally {
+    globalThis.fetch = real;
+  }
+}
+
+function cutBody(): Response {
+  return new Response(
+    new ReadableStream({ pull: (controller) => controller.error(new Error("connection reset")) }),
+    { status: 200, headers: { "content-type": "application/json" } },
+  );
+}
+
+Deno.test("discordeno marks a base URL other than discord.com's as a proxy (patch: isProxied)", () => {
+  const rest = createRestManager({
+    token: tokenFor(TEST_APPLICATION_ID),
+    proxy: { baseUrl: BASE_URL },
+  });
+  assert.equal(rest.isProxied, true);
+  patchRestManager(rest)();
+  assert.equal(rest.isProxied, false);
+});
+
+Deno.test("discordeno re-checks rate-limited paths with a timer it keeps nowhere (patch: processRateLimitedPaths)", () => {
+  const rest = unpatchedRest();
+  rest.rateLimitedPaths.set("x", { url: "x", resetTimestamp: Date.now() + 60_000 });
+  const real = globalThis.setTimeout;
+  const made: ReturnType<typeof setTimeout>[] = [];
+  globalThis.setTimeout = ((fn: () => void, ms?: number) => {
+    const id = real(fn, ms);
+    made.push(id);
+    return id;
+  }) as typeof setTimeout;
+  try {
+    rest.processRateLimitedPaths();
+  } finally {
+    globalThis.setTimeout = real;
+    for (const id of made) clearTimeout(id);
+  }
+  assert.equal(made.length, 1, "one timer the manager does not keep");
+  assert.equal(Object.values(rest).includes(made[0]), false);
+});
+
+Deno.test("discordeno sends a REST request with no timeout (patch: sendRequest's timeout)", async () => {
+  const rest = unpatchedRest();
+  let signal: AbortSignal | null | undefined = null;
+  await withFetch((_input, init) => {
+    signal = init?.signal;
+    return Promise.resolve(new Response(null, { status: 204 }));
+  }, () => rest.sendRequest(sendOptions().options));
+  assert.equal(signal, undefined);
+});
+
+Deno.test("discordeno never settles a caller whose answer breaks after its headers (patch: sendRequest)", async () => {
+  const rest = unpatchedRest();
+  const { options, settled } = sendOptions();
+  await withFetch(() => Promise.resolve(cutBody()), async () => {
+    await assert.rejects(rest.sendRequest(options));
+  });
+  assert.deepEqual(settled, []);
+
+  const patched = unpatchedRest();
+  patchRestManager(patched)();
+  const after = sendOptions();
+  await withFetch(() => Promise.resolve(cutBody()), () => patched.sendRequest(after.options));
+  assert.equal(after.settled[0]?.rejected?.status, 999);
+});
+
+Deno.test("discordeno retries a 429 at once when it lacks x-ratelimit-reset-after, whatever Retry-After asks (patch: sendRequest's 429)", async () => {
+  const rest = unpatchedRest();
+  const json = sendOptions();
+  const started = performance.now();
+  await withFetch(
+    () =>
+      Promise.resolve(
+        Response.json({ message: "You are being rate limited.", retry_after: 60 }, {
+          status: 429,
+          headers: { "retry-after": "60", "x-ratelimit-scope": "shared" },
+        }),
+      ),
+    () => within(rest.sendRequest(json.options), 5_000, "the 429 to be retried"),
+  );
+  assert.equal(json.retried.length, 1);
+  assert.ok(performance.now() - started < 5_000, "retried long before Retry-After");
+
+  // Cloudflare's HTML page for a banned IP is retried at once as well.
+  const html = sendOptions();
+  await withFetch(
+    () => Promise.resolve(new Response("<html>Error 1015</html>", { status: 429 })),
+    () => within(rest.sendRequest(html.options), 5_000, "the HTML 429 to be retried"),
+  );
+  assert.equal(html.retried.length, 1);
+  assert.deepEqual(html.settled, []);
+});
+
+Deno.test("discordeno counts an unqueued request out of the invalid-request bucket it never entered (patch: sendRequest's count)", async () => {
+  const rest = unpatchedRest();
+  const { options } = sendOptions({ runThroughQueue: false, route: "/interactions/1/t/callback" });
+  await withFetch(
+    () => Promise.resolve(new Response(null, { status: 204 })),
+    () => rest.sendRequest(options),
+  );
+  assert.equal(rest.invalidBucket.activeRequests, -1);
+});
+
+Deno.test("discordeno leaves a route's slot spent after a request with no answer (patch: reopenQueue)", async () => {
+  const rest = unpatchedRest();
+  await withFetch(() => Promise.reject(new TypeError("connection refused")), async () => {
+    await assert.rejects(within(rest.makeRequest("GET", "/users/@me"), 5_000, "the failure"));
+  });
+  const queue = [...rest.queues.values()][0];
+  assert.ok(queue !== undefined);
+  assert.equal(queue.remaining, 0, "the slot is spent");
+  assert.equal(queue.timeoutId, undefined, "and nothing will give it back");
+  for (const each of rest.queues.values()) clearTimeout(each.deleteQueueTimeout);
+});
+
+Deno.test("discordeno lets a shard resume after the gateway shut down (patch: stopReconnecting)", async () => {
+  const shard = new DiscordenoShard({
+    id: 0,
+    connection: {
+      compress: false,
+      transportCompression: null,
+      intents: 0,
+      properties: { os: "linux", browser: "t", device: "t" },
+      token: "t",
+      totalShards: 1,
+      url: "ws://127.0.0.1:9",
+      version: 10,
+    },
+    events: {},
+    logger: SILENT_LOGGER,
+  });
+  shard.sessionId = "session-1";
+  await shard.shutdown();
+  assert.equal(shard.state, ShardState.Offline);
+  let connects = 0;
+  shard.connect = () => {
+    connects++;
+    return Promise.reject(new Error("stopped"));
+  };
+  await shard.handleClose({ code: 4000, reason: "" } as CloseEvent).catch(() => {});
+  assert.equal(connects, 1, "a shut-down shard connects again");
+
+  const gateway = { identify: () => Promise.resolve(), shards: new Map([[0, shard]]) };
+  stopReconnecting(gateway);
+  await shard.handleClose({ code: 4000, reason: "" } as CloseEvent);
+  assert.equal(connects, 1, "no reconnect once stopped");
+});
