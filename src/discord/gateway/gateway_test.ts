@@ -189,7 +189,7 @@ Deno.test("discordenoLogger() joins discordeno's arguments into one LogTape reco
 
 Deno.test("createGateway() identifies only the shards of its SHARDS range", async () => {
   const mini = await startMiniGateway(4);
-  const rest = createDiscordRest({
+  const { rest, close: closeRest } = createDiscordRest({
     token: tokenFor(APP),
     baseUrl: mini.baseUrl,
     logger: SILENT_LOGGER,
@@ -219,7 +219,7 @@ Deno.test("createGateway() identifies only the shards of its SHARDS range", asyn
     assert.deepEqual(gateway.shards().map((s) => s.id).sort(), [2, 3]);
   } finally {
     await gateway.stop();
-    closeDiscordRest(rest);
+    closeRest();
     await mini.close();
   }
 });
