@@ -197,6 +197,7 @@ function toRole(raw: Json): Role {
     permissions: BigInt(str(raw.permissions) || "0"),
     position: typeof raw.position === "number" ? raw.position : 0,
     managed: raw.managed === true,
+    ...(typeof raw.color === "number" ? { color: raw.color } : {}),
   };
 }
 
