@@ -7,6 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { parse } from "parse5";
+import { type HtmlNode as Node, textOf, walk } from "./fixtures/html_tree.ts";
 import { renderHtml } from "../src/core/transcript/render_html.ts";
 import { LOCAL_TIME_SCRIPT } from "../src/core/transcript/local_time_script.ts";
 import type { TranscriptMessage } from "../src/core/transcript/types.ts";
@@ -29,24 +30,6 @@ if (!present && Deno.env.get("CI") === "true") {
   throw new Error(`Cannot run the browser tests: ${CHROMIUM} is missing and CI=true`);
 }
 const skipNote = present ? "" : ` (skipped: ${CHROMIUM} not found; install chromium)`;
-
-interface Node {
-  nodeName: string;
-  tagName?: string;
-  childNodes?: Node[];
-  value?: string;
-}
-
-function* walk(node: Node): Generator<Node> {
-  yield node;
-  for (const child of node.childNodes ?? []) yield* walk(child);
-}
-
-function textOf(node: Node): string {
-  let text = "";
-  for (const n of walk(node)) if (n.nodeName === "#text") text += n.value ?? "";
-  return text;
-}
 
 /** Runs headless Chromium on `file` with `args`; returns its standard output. */
 async function chromium(file: string, profile: string, args: string[]): Promise<string> {

@@ -1,32 +1,10 @@
 import assert from "node:assert/strict";
 import { parse } from "parse5";
+import { attr, type HtmlNode as Node, textOf, walk } from "../../../tests/fixtures/html_tree.ts";
 import { renderHtml } from "./render_html.ts";
 import { renderText } from "./render_text.ts";
 import type { TranscriptMessage, TranscriptOptions } from "./types.ts";
 import { ticket40Messages, ticket40Options } from "../../../tests/fixtures/ticket_40.ts";
-
-interface Node {
-  nodeName: string;
-  tagName?: string;
-  attrs?: Array<{ name: string; value: string }>;
-  childNodes?: Node[];
-  value?: string;
-}
-
-function* walk(node: Node): Generator<Node> {
-  yield node;
-  for (const child of node.childNodes ?? []) yield* walk(child);
-}
-
-function textOf(node: Node): string {
-  let text = "";
-  for (const n of walk(node)) if (n.nodeName === "#text") text += n.value ?? "";
-  return text;
-}
-
-function attr(node: Node, name: string): string | undefined {
-  return node.attrs?.find((a) => a.name === name)?.value;
-}
 
 function byClass(root: Node, cls: string): Node[] {
   return [...walk(root)].filter((n) => (attr(n, "class") ?? "").split(" ").includes(cls));

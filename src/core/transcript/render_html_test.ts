@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { parse } from "parse5";
+import { attr, type HtmlNode as Node, textOf, walk } from "../../../tests/fixtures/html_tree.ts";
 import { LOCAL_TIME_SCRIPT } from "./local_time_script.ts";
 import { createHtmlRenderer, renderHtml } from "./render_html.ts";
 import type { TranscriptMessage, TranscriptOptions } from "./types.ts";
@@ -10,32 +11,6 @@ import {
   RTL_OVERRIDE,
   VISIBLE_TEXT,
 } from "../../../tests/fixtures/hostile_corpus.ts";
-
-interface Node {
-  nodeName: string;
-  tagName?: string;
-  attrs?: Array<{ name: string; value: string }>;
-  childNodes?: Node[];
-  content?: Node;
-  value?: string;
-  parentNode?: Node | null;
-}
-
-function* walk(node: Node): Generator<Node> {
-  yield node;
-  for (const child of node.childNodes ?? []) yield* walk(child);
-  if (node.content) yield* walk(node.content);
-}
-
-function textOf(node: Node): string {
-  let text = "";
-  for (const n of walk(node)) if (n.nodeName === "#text") text += n.value ?? "";
-  return text;
-}
-
-function attr(node: Node, name: string): string | undefined {
-  return node.attrs?.find((a) => a.name === name)?.value;
-}
 
 const INFO: TranscriptOptions["info"] = {
   title: "Ticket #7",
