@@ -1,13 +1,17 @@
 /**
  * Opens rendered transcripts in a real headless Chromium: the page shows the
- * conversation, the hostile corpus runs no script and loads nothing from the
- * network, and a screenshot is kept under `test-artifacts/`. Without Chromium
+ * conversation, only the pinned local-time script runs (the hostile corpus runs
+ * nothing), nothing loads from the network, the page fits a 390 px phone, and
+ * screenshots (1200 and 390 px wide) are kept under `test-artifacts/`. Without Chromium
  * the tests are skipped, except on CI (`CI=true`), where that is a failure.
  */
 import assert from "node:assert/strict";
 import { parse } from "parse5";
+import { type HtmlNode as Node, textOf, walk } from "./fixtures/html_tree.ts";
 import { renderHtml } from "../src/core/transcript/render_html.ts";
+import { LOCAL_TIME_SCRIPT } from "../src/core/transcript/local_time_script.ts";
 import type { TranscriptMessage } from "../src/core/transcript/types.ts";
+import { ticket40Messages, ticket40Options } from "./fixtures/ticket_40.ts";
 import { HOSTILE_NAMES, hostileMessages, PWNED_TITLE } from "./fixtures/hostile_corpus.ts";
 
 const CHROMIUM = Deno.env.get("CHROMIUM_PATH") ?? "/usr/bin/chromium";
@@ -27,26 +31,9 @@ if (!present && Deno.env.get("CI") === "true") {
 }
 const skipNote = present ? "" : ` (skipped: ${CHROMIUM} not found; install chromium)`;
 
-interface Node {
-  nodeName: string;
-  tagName?: string;
-  childNodes?: Node[];
-  value?: string;
-}
-
-function* walk(node: Node): Generator<Node> {
-  yield node;
-  for (const child of node.childNodes ?? []) yield* walk(child);
-}
-
-function textOf(node: Node): string {
-  let text = "";
-  for (const n of walk(node)) if (n.nodeName === "#text") text += n.value ?? "";
-  return text;
-}
-
 /** Runs headless Chromium on `file` with `args`; returns its standard output. */
 async function chromium(file: string, profile: string, args: string[]): Promise<string> {
+  // A time zone far from UTC, so local times differ visibly from the UTC text.
   const { code, stdout, stderr } = await new Deno.Command(CHROMIUM, {
     args: [
       "--headless",
@@ -59,6 +46,7 @@ async function chromium(file: string, profile: string, args: string[]): Promise<
       ...args,
       `file://${file}`,
     ],
+    env: { TZ: "Asia/Tokyo", LANG: "en_US.UTF-8" },
     stdout: "piped",
     stderr: "piped",
     signal: AbortSignal.timeout(90_000),
@@ -141,7 +129,8 @@ function conversation(origin: string): TranscriptMessage[] {
 }
 
 Deno.test({
-  name: "a transcript opens in Chromium showing the conversation, running no script" + skipNote,
+  name: "a transcript opens in Chromium showing the conversation, running only the pinned script" +
+    skipNote,
   ignore: !present,
   sanitizeResources: true,
   fn: () =>
@@ -175,10 +164,10 @@ Deno.test({
         ) {
           assert.ok(visible.includes(text), `the page shows ${JSON.stringify(text)}`);
         }
-        assert.ok(
-          ![...walk(dom)].some((n) => n.tagName === "script"),
-          "no script element exists in the live DOM",
-        );
+        const scripts = [...walk(dom)].filter((n) => n.tagName === "script");
+        assert.deepEqual(scripts.map(textOf), [LOCAL_TIME_SCRIPT], "only the pinned script exists");
+        // 09:00 UTC is 18:00 in Tokyo: the pinned script ran and wrote local times.
+        assert.ok(/6:00\s?PM|18:00/.test(visible), "local times appear");
 
         await Deno.mkdir(ARTIFACTS, { recursive: true });
         const shot = new URL("transcript.png", ARTIFACTS).pathname;
@@ -196,6 +185,67 @@ Deno.test({
       } finally {
         await counter.close();
       }
+    }),
+});
+
+Deno.test({
+  name: "the realistic ticket fits a 390 px phone and runs no script but the pinned one" + skipNote,
+  ignore: !present,
+  fn: () =>
+    withTempDir(async (dir) => {
+      const html = renderHtml(ticket40Messages(), ticket40Options());
+      const file = `${dir}/ticket40.html`;
+      await Deno.writeTextFile(file, html);
+      const dom = parse(
+        await chromium(file, `${dir}/profile`, ["--dump-dom", "--window-size=390,800"]),
+      ) as unknown as Node;
+      const title = [...walk(dom)].find((n) => n.tagName === "title");
+      assert.equal(
+        title && textOf(title),
+        "Ticket #42 · Billing",
+        "the hostile content ran nothing",
+      );
+      assert.ok(!/UTC/.test(textOf([...walk(dom)].find((n) => n.tagName === "main")!)));
+
+      // Headless windows are never narrower than ~500 px: a 390 px frame stands in for the phone.
+      const probe = `${dir}/probe.html`;
+      await Deno.writeTextFile(
+        probe,
+        `<!DOCTYPE html><html><head><title>probe</title></head><body style="margin:0">` +
+          `<iframe id="f" src="ticket40.html" style="width:390px;height:800px;border:0"></iframe>` +
+          `<script>f.onload=()=>{document.title='w='+` +
+          `f.contentDocument.documentElement.scrollWidth}</script></body></html>`,
+      );
+      const measured = parse(
+        await chromium(probe, `${dir}/profile`, ["--dump-dom", "--allow-file-access-from-files"]),
+      ) as unknown as Node;
+      const width = Number(
+        textOf([...walk(measured)].find((n) => n.tagName === "title")!).slice(2),
+      );
+      assert.ok(width > 0 && width <= 390, `the page is ${width} px wide in a 390 px viewport`);
+
+      // The pinned CSP refuses any other script, even one that got into the page.
+      const injected = `${dir}/injected.html`;
+      await Deno.writeTextFile(
+        injected,
+        html.replace("</body>", `<script>document.title='${PWNED_TITLE}'</script></body>`),
+      );
+      const blocked = parse(
+        await chromium(injected, `${dir}/profile`, ["--dump-dom"]),
+      ) as unknown as Node;
+      const blockedTitle = [...walk(blocked)].find((n) => n.tagName === "title");
+      assert.equal(blockedTitle && textOf(blockedTitle), "Ticket #42 · Billing");
+
+      await Deno.mkdir(ARTIFACTS, { recursive: true });
+      const shot = new URL("transcript-390.png", ARTIFACTS).pathname;
+      await Deno.remove(shot).catch(() => {});
+      await chromium(file, `${dir}/profile`, [
+        `--screenshot=${shot}`,
+        "--window-size=390,2400",
+        "--hide-scrollbars",
+      ]);
+      const png = await Deno.readFile(shot);
+      assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], "a PNG screenshot");
     }),
 });
 

@@ -160,6 +160,8 @@ export interface Role {
   permissions: bigint;
   position: number;
   managed: boolean;
+  /** Discord's integer colour (0 = none). */
+  color?: number;
 }
 
 export interface Member {

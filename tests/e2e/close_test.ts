@@ -144,7 +144,7 @@ Deno.test("closing a 250-message ticket keeps every message and attachment every
     // Every message (edited ones as edited, deleted ones marked) and every file.
     for (const [index, message] of posted.entries()) {
       const i = index + 1;
-      assert.ok(html.includes(`id="m-${message.id}"`), `message ${i} is in the transcript`);
+      assert.ok(html.includes(`id="message-${message.id}"`), `message ${i} is in the transcript`);
       if (i === 10 || i === 20) {
         assert.ok(html.includes(`message number ${i}, edited`), `edit of ${i}`);
       } else {
@@ -373,7 +373,7 @@ for (
         assert.equal(posts.length, 1, "one transcript in the log channel");
         const html = decode(posts[0]!.attachments.find((a) => a.filename.endsWith(".html"))!.data);
         for (const message of posted) {
-          assert.ok(html.includes(`id="m-${message.id}"`), `${message.content} is kept`);
+          assert.ok(html.includes(`id="message-${message.id}"`), `${message.content} is kept`);
         }
         assert.ok(html.includes(`data:image/png;base64,${btoa(String.fromCharCode(...PNG))}`));
         assert.equal((await app.repo.transcript(ticket.id))?.html, html);

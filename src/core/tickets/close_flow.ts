@@ -152,7 +152,7 @@ async function renderHistory(
   const channels = new Map<string, string>();
   try {
     for (const role of await discord.roles(ticket.guildId)) {
-      roles.set(role.id, { name: role.name, color: 0 });
+      roles.set(role.id, { name: role.name, color: role.color ?? 0, position: role.position });
     }
     for (const channel of await discord.guildChannels(ticket.guildId)) {
       channels.set(channel.id, channel.name);
@@ -255,8 +255,9 @@ async function renderHistory(
   };
   const html = createHtmlRenderer(renderOptions);
   const text = createTextRenderer(renderOptions);
-  const htmlParts: string[] = [html.begin()];
-  const textParts: string[] = [text.begin()];
+  // The headers are written last and put first, so they name the users met on the way.
+  const htmlParts: string[] = [""];
+  const textParts: string[] = [""];
   const emit = (entries: TranscriptMessage[]) => {
     if (entries.length === 0) return;
     htmlParts.push(html.render(entries));
@@ -315,6 +316,7 @@ async function renderHistory(
   emit(takeDeleted(null));
   htmlParts.push(html.end());
   textParts.push(text.end());
+  [htmlParts[0], textParts[0]] = [html.begin(), text.begin()];
   return { html: htmlParts.join(""), text: textParts.join(""), messageCount: html.count };
 }
 
@@ -408,9 +410,9 @@ async function closeOnce(
             title: `Ticket #${current.number} · ${typeName}`,
             details: [
               ["Opened", formatTime(current.createdAt)],
-              ["Opener id", current.openerId],
-              ["Claimed by id", current.claimedBy ?? "nobody"],
-              ["Closed by id", closerId],
+              ["Opener", { userId: current.openerId }],
+              ["Claimed by", current.claimedBy === null ? "nobody" : { userId: current.claimedBy }],
+              ["Closed by", { userId: closerId }],
               ["Reason", reason ?? "No reason given"],
               ["Topic", current.topic ?? "none"],
               ...current.answers.map((a) => [a.question, a.answer] as const),

@@ -47,10 +47,11 @@ export function knownNames(
   };
 }
 
-/** A whole transcript at once: `begin()`, every message, `end()`. */
+/** A whole transcript at once: every message, then `begin()` put first (it names users met), `end()`. */
 export function renderWhole(
   renderer: TranscriptRenderer,
   messages: readonly TranscriptMessage[],
 ): string {
-  return renderer.begin() + renderer.render(messages) + renderer.end();
+  const body = renderer.render(messages);
+  return renderer.begin() + body + renderer.end();
 }

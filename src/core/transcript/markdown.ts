@@ -6,14 +6,18 @@
  */
 import { cssColor } from "./color.ts";
 import { escapeHtml, safeHttpUrl } from "./escape.ts";
-import { formatTime } from "./format_time.ts";
+import { timeElement, type TimeStyle } from "./discord_timestamp.ts";
 import type { MentionNames } from "./types.ts";
 
 /** How deep formatting may nest before the rest is shown as plain text. */
 const MAX_DEPTH = 8;
 
+/** Gives the class that shows a stored custom emoji, or null to show `:name:`. */
+export type EmojiClass = (id: string, name: string) => string | null;
+
 interface State {
   names: MentionNames;
+  emoji: EmojiClass | null;
   depth: number;
   inLink: boolean;
   quotes: boolean;
@@ -38,16 +42,17 @@ function link(href: string, label: string): string {
   return `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${label}</a>`;
 }
 
-function codeBlock(body: string): string {
+function codeBlock(body: string, language: string | undefined): string {
   const trimmed = body.replace(/^\n+/, "").replace(/\n+$/, "");
-  return `<pre class="code"><code>${escapeHtml(trimmed)}</code></pre>`;
+  const cls = language === undefined ? "" : ` class="language-${escapeHtml(language)}"`;
+  return `<pre class="code"><code${cls}>${escapeHtml(trimmed)}</code></pre>`;
 }
 
 const CODE_BLOCK = /```(?:([A-Za-z0-9_+\-.#]{1,32})\n)?([\s\S]*?[^`][\s\S]*?)```/y;
 
 const INLINE_RULES: Rule[] = [
   { re: /\\([^0-9A-Za-z\s])/y, html: (m) => escapeHtml(m[1] ?? "") },
-  { re: CODE_BLOCK, html: (m) => codeBlock(m[2] ?? "") },
+  { re: CODE_BLOCK, html: (m) => codeBlock(m[2] ?? "", m[1]) },
   {
     re: /(`{1,2})([^`]|[^`][\s\S]*?[^`])\1(?!`)/y,
     html: (m) => `<code>${escapeHtml((m[2] ?? "").replace(/^ (.*) $/s, "$1"))}</code>`,
@@ -81,14 +86,21 @@ const INLINE_RULES: Rule[] = [
   },
   {
     re: /<a?:([A-Za-z0-9_]{1,32}):([0-9]{1,20})>/y,
-    html: (m) => `<span class="emoji">:${escapeHtml(m[1] ?? "")}:</span>`,
+    html: (m, s) => {
+      const label = `:${escapeHtml(m[1] ?? "")}:`;
+      const cls = s.emoji?.(m[2] ?? "", m[1] ?? "") ?? null;
+      // The name stays as text (for search and copying); CSS shows the image over it.
+      return cls === null
+        ? `<span class="emoji">${label}</span>`
+        : `<span class="emoji img ${cls}" title="${label}">${label}</span>`;
+    },
   },
   {
-    re: /<t:(-?[0-9]{1,13})(?::[tTdDfFR])?>/y,
+    re: /<t:(-?[0-9]{1,13})(?::([tTdDfFR]))?>/y,
     html: (m) => {
       const date = new Date(Number(m[1]) * 1000);
       if (Number.isNaN(date.getTime())) return null;
-      return `<time class="stamp">${escapeHtml(formatTime(date))}</time>`;
+      return timeElement(date, (m[2] ?? "f") as TimeStyle, { className: "stamp" });
     },
   },
   {
@@ -184,7 +196,7 @@ function blocks(source: string, state: State): string {
       const m = CODE_BLOCK.exec(source);
       if (m !== null) {
         flush();
-        out += codeBlock(m[2] ?? "");
+        out += codeBlock(m[2] ?? "", m[1]);
         i += m[0].length;
         if (source[i] === "\n") i++;
         continue;
@@ -260,8 +272,14 @@ function blocks(source: string, state: State): string {
 export function renderMarkdown(
   source: string,
   names: MentionNames = EMPTY_NAMES,
-  options: { inline?: boolean } = {},
+  options: { inline?: boolean; emoji?: EmojiClass } = {},
 ): string {
-  const state: State = { names, depth: 0, inLink: false, quotes: true };
+  const state: State = {
+    names,
+    emoji: options.emoji ?? null,
+    depth: 0,
+    inLink: false,
+    quotes: true,
+  };
   return options.inline ? inline(source, state) : blocks(source, state);
 }

@@ -32,7 +32,7 @@ Deno.test("renderMarkdown() escapes inline code and code blocks without parsing 
   assert.equal(md("``a ` b``"), "<code>a ` b</code>");
   assert.equal(
     md('before\n```js\nconst a = "<x>";\n**no**\n```\nafter'),
-    'before<br><pre class="code"><code>const a = &quot;&lt;x&gt;&quot;;\n**no**</code></pre>after',
+    'before<br><pre class="code"><code class="language-js">const a = &quot;&lt;x&gt;&quot;;\n**no**</code></pre>after',
   );
   assert.equal(md("```\nunclosed"), "```<br>unclosed");
 });
@@ -95,8 +95,34 @@ Deno.test("renderMarkdown() resolves mentions, emoji and timestamps", () => {
   assert.equal(md("</ticket new:77>"), '<span class="mention">/ticket new</span>');
   assert.equal(
     md("<t:1700000000:R>"),
-    '<time class="stamp">2023-11-14 22:13 UTC</time>',
+    '<time class="stamp" datetime="2023-11-14T22:13:20.000Z" data-style="R">' +
+      "14 November 2023 22:13 UTC</time>",
   );
+});
+
+Deno.test("renderMarkdown() honours every Discord timestamp style in UTC text", () => {
+  const shown = (style: string) => textOnly(md(`<t:1718371680:${style}>`));
+  assert.equal(shown("t"), "13:28 UTC");
+  assert.equal(shown("T"), "13:28:00 UTC");
+  assert.equal(shown("d"), "2024-06-14");
+  assert.equal(shown("D"), "14 June 2024");
+  assert.equal(shown("f"), "14 June 2024 13:28 UTC");
+  assert.equal(shown("F"), "Friday, 14 June 2024 13:28 UTC");
+  assert.equal(shown("R"), "14 June 2024 13:28 UTC");
+  assert.match(md("<t:1718371680>"), /datetime="2024-06-14T13:28:00.000Z" data-style="f"/);
+});
+
+Deno.test("renderMarkdown() shows a stored custom emoji through its class, else its name", () => {
+  const emoji = (id: string) => id === "42" ? "img-0" : null;
+  assert.equal(
+    renderMarkdown("<:party:42> <:gone:43>", undefined, { emoji }),
+    '<span class="emoji img img-0" title=":party:">:party:</span> <span class="emoji">:gone:</span>',
+  );
+});
+
+Deno.test("renderMarkdown() marks a code block with the language of its fence", () => {
+  assert.match(md("```ts\nlet a = 1;\n```"), /<code class="language-ts">let a = 1;<\/code>/);
+  assert.match(md("```\nplain\n```"), /<pre class="code"><code>plain<\/code>/);
 });
 
 Deno.test("renderMarkdown() escapes names it resolves mentions to", () => {
@@ -130,3 +156,7 @@ Deno.test("renderMarkdown() inline mode ignores block syntax", () => {
     "# title <strong>b</strong>",
   );
 });
+
+function textOnly(html: string): string {
+  return html.replace(/<[^>]*>/g, "");
+}

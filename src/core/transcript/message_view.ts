@@ -3,6 +3,7 @@
  * the raw object, and a field of the wrong type reads as absent instead of throwing.
  */
 import { snowflakeTime } from "../ids.ts";
+import { componentText } from "./component_text.ts";
 
 /** A message author as the transcript shows them. */
 export interface AuthorView {
@@ -29,16 +30,36 @@ export interface EmbedView {
   description: string | null;
   color: number | null;
   authorName: string | null;
+  authorIconUrl: string | null;
   footerText: string | null;
-  fields: Array<{ name: string; value: string }>;
+  footerIconUrl: string | null;
+  timestamp: Date | null;
+  fields: Array<{ name: string; value: string; inline: boolean }>;
   imageUrl: string | null;
   thumbnailUrl: string | null;
 }
 
 /** The message a reply points at: known, deleted, or unknown. */
 export type ReferenceView =
-  | { kind: "message"; author: AuthorView | null; content: string }
+  | { kind: "message"; messageId: string | null; author: AuthorView | null; content: string }
   | { kind: "deleted" };
+
+/** A forwarded message's copy (`message_snapshots`). */
+export interface SnapshotView {
+  content: string;
+  timestamp: Date | null;
+  attachments: AttachmentView[];
+  embeds: EmbedView[];
+  /** Text Display contents when the forwarded message is Components V2. */
+  componentText: string[];
+}
+
+/** Who ran the command a message answers (`interaction_metadata`). */
+export interface InteractionView {
+  user: AuthorView | null;
+  /** The command's name (with subcommands) for slash commands; null for other interactions. */
+  command: string | null;
+}
 
 /** A message, read defensively from Discord's JSON. */
 export interface MessageView {
@@ -54,6 +75,12 @@ export interface MessageView {
   reactions: Array<{ emoji: string; count: number }>;
   reference: ReferenceView | null;
   mentions: AuthorView[];
+  /** The author's role ids, when the message carries its `member`. */
+  roleIds: string[];
+  snapshots: SnapshotView[];
+  /** Text Display contents of a Components V2 message. */
+  componentText: string[];
+  interaction: InteractionView | null;
 }
 
 /** Longest content kept per message; Discord allows 4,000 characters. */
@@ -107,11 +134,14 @@ function readEmbed(value: unknown): EmbedView | null {
     description: str(e.description),
     color: num(e.color),
     authorName: str(obj(e.author)?.name),
+    authorIconUrl: str(obj(e.author)?.icon_url),
     footerText: str(obj(e.footer)?.text),
+    footerIconUrl: str(obj(e.footer)?.icon_url),
+    timestamp: date(e.timestamp),
     fields: list(e.fields).flatMap((field) => {
       const f = obj(field);
       if (f === null) return [];
-      return [{ name: str(f.name) ?? "", value: str(f.value) ?? "" }];
+      return [{ name: str(f.name) ?? "", value: str(f.value) ?? "", inline: f.inline === true }];
     }),
     imageUrl: str(obj(e.image)?.url),
     thumbnailUrl: str(obj(e.thumbnail)?.url),
@@ -148,9 +178,32 @@ function readReference(raw: Json): ReferenceView | null {
   if (r === null) return { kind: "deleted" };
   return {
     kind: "message",
+    messageId: str(r.id) ?? str(ref.message_id),
     author: readAuthor(r.author, r.member),
     content: (str(r.content) ?? "").slice(0, MAX_CONTENT),
   };
+}
+
+function readSnapshot(value: unknown): SnapshotView | null {
+  const m = obj(obj(value)?.message);
+  if (m === null) return null;
+  return {
+    content: (str(m.content) ?? "").slice(0, MAX_CONTENT),
+    timestamp: date(m.timestamp),
+    attachments: readAttachments(m),
+    embeds: list(m.embeds).flatMap((e) => readEmbed(e) ?? []),
+    componentText: componentText(num(m.flags) ?? 0, m.components),
+  };
+}
+
+function readInteraction(raw: Json): InteractionView | null {
+  const metadata = obj(raw.interaction_metadata);
+  const legacy = obj(raw.interaction);
+  const source = metadata ?? legacy;
+  if (source === null) return null;
+  // Type 2 is a slash or context-menu command; its name sits in either field.
+  const command = num(source.type) === 2 ? str(metadata?.name) ?? str(legacy?.name) : null;
+  return { user: readAuthor(source.user ?? legacy?.user, null), command };
 }
 
 /** The attachments of a Discord message (those without an id are left out). */
@@ -179,6 +232,10 @@ export function readMessage(raw: Record<string, unknown>): MessageView {
     }),
     reference: readReference(raw),
     mentions: list(raw.mentions).flatMap((m) => readAuthor(m, obj(m)?.member) ?? []),
+    roleIds: list(obj(raw.member)?.roles).flatMap((id) => str(id) ?? []),
+    snapshots: list(raw.message_snapshots).flatMap((s) => readSnapshot(s) ?? []),
+    componentText: componentText(num(raw.flags) ?? 0, raw.components),
+    interaction: readInteraction(raw),
   };
 }
 

@@ -1,14 +1,22 @@
 /**
- * The HTML transcript: one self-contained document (inline CSS, no scripts, no
- * remote requests) that reads like Discord. Rendering is incremental, page by
- * page, so a long ticket never needs all of its messages in memory at once.
- * Every piece of user content is escaped; the document also carries a Content
- * Security Policy that forbids scripts and remote loads, as a second wall.
+ * The HTML transcript: one self-contained document (inline CSS, one pinned
+ * script, no remote requests) that reads like Discord. Rendering is
+ * incremental, page by page, so a long ticket never needs all of its messages
+ * in memory at once; images shown many times are written once (see
+ * `image_classes.ts`). Every piece of user content is escaped; the document
+ * also carries a Content Security Policy that allows only the pinned
+ * local-time script and no remote loads, as a second wall.
  */
 import { cssColor } from "./color.ts";
-import { escapeHtml, isSafeImageDataUri, safeHttpUrl } from "./escape.ts";
+import { timeElement } from "./discord_timestamp.ts";
+import { embedHtml } from "./embed_html.ts";
+import { escapeHtml, isSafeImageDataUri } from "./escape.ts";
 import { formatTime } from "./format_time.ts";
+import { TRANSCRIPT_CSP, TRANSCRIPT_STYLE } from "./html_style.ts";
+import { httpLink } from "./http_link.ts";
+import { imageClasses } from "./image_classes.ts";
 import { incrementalRenderer, knownNames, renderWhole } from "./incremental_renderer.ts";
+import { LOCAL_TIME_SCRIPT } from "./local_time_script.ts";
 import { renderMarkdown } from "./markdown.ts";
 import {
   type AttachmentView,
@@ -17,10 +25,14 @@ import {
   readMessage,
   rememberNames,
 } from "./message_view.ts";
+import { replyExcerpt } from "./reply_excerpt.ts";
+import { highestRoleColor } from "./role_color.ts";
 import type { TranscriptMessage, TranscriptOptions, TranscriptRenderer } from "./types.ts";
 
 /** Consecutive messages by one author within this window share a header, as in Discord. */
 const GROUP_WINDOW_MS = 7 * 60 * 1000;
+/** Above this many messages, the top of the page links to each day. */
+const DAY_LINKS_FROM = 100;
 /** Message types shown as ordinary messages: default, reply, slash command, context menu. */
 const ORDINARY_TYPES = new Set([0, 19, 20, 23]);
 const SYSTEM_TEXT: Record<number, string> = {
@@ -29,59 +41,6 @@ const SYSTEM_TEXT: Record<number, string> = {
   8: "boosted the server.",
   18: "started a thread.",
 };
-
-const CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; " +
-  "form-action 'none'; base-uri 'none'";
-
-const STYLE = `
-*{box-sizing:border-box}
-body{margin:0;background:#313338;color:#dbdee1;font:16px/1.375 "gg sans","Noto Sans","Helvetica Neue",Helvetica,Arial,sans-serif}
-a{color:#00a8fc;text-decoration:none}a:hover{text-decoration:underline}
-header.info{padding:16px 20px;background:#2b2d31;border-bottom:1px solid #1e1f22}
-header.info h1{margin:0 0 8px;font-size:20px;color:#f2f3f5}
-header.info dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0;font-size:14px}
-header.info dt{color:#949ba4}header.info dd{margin:0;unicode-bidi:isolate;overflow-wrap:anywhere}
-main{padding:8px 0 16px}
-.group{display:flex;gap:16px;padding:2px 20px;margin-top:17px}
-.avatar{flex:none;width:40px;height:40px;border-radius:50%;overflow:hidden}
-.avatar.initial{display:flex;align-items:center;justify-content:center;color:#fff;font-weight:600;font-size:18px}
-.avatar img{width:40px;height:40px;display:block}
-.body{min-width:0;flex:1}
-.head{display:flex;align-items:baseline;gap:8px}
-.name{font-weight:500;color:#f2f3f5;unicode-bidi:isolate;overflow-wrap:anywhere}
-.tag{background:#5865f2;color:#fff;font-size:10px;font-weight:600;padding:0 4px;border-radius:3px}
-time,.meta{color:#949ba4;font-size:12px}
-.msg{position:relative;padding:1px 0}
-.content{white-space:normal;overflow-wrap:anywhere;word-break:break-word;unicode-bidi:isolate}
-.edited{color:#949ba4;font-size:10px;margin-left:4px}
-.deleted .content{color:#f38688;text-decoration:line-through}
-.deleted-note{color:#f23f43;font-size:12px}
-.reply{font-size:14px;color:#b5bac1;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.reply .name{font-size:14px}
-.system{padding:4px 20px 4px 76px;color:#949ba4;font-style:italic}
-code{background:#2b2d31;border-radius:3px;padding:0 2px;font-family:Consolas,"Courier New",monospace;font-size:85%}
-pre.code{background:#2b2d31;border:1px solid #1e1f22;border-radius:4px;padding:8px;margin:4px 0;white-space:pre-wrap;overflow-wrap:anywhere}
-pre.code code{background:none;padding:0}
-blockquote{margin:2px 0;padding:0 8px 0 12px;border-left:4px solid #4e5058}
-h1.md{font-size:24px;margin:8px 0 4px}h2.md{font-size:20px;margin:8px 0 4px}h3.md{font-size:16px;margin:8px 0 4px}
-.subtext{color:#949ba4;font-size:12px}
-ul,ol{margin:4px 0;padding-left:24px}
-.mention{background:rgba(88,101,242,.3);color:#c9cdfb;border-radius:3px;padding:0 2px;font-weight:500}
-.emoji{color:#f2f3f5}
-.spoiler{background:#1e1f22;color:transparent;border-radius:3px;cursor:pointer}
-.spoiler:hover,.spoiler:focus{background:#404249;color:inherit}
-.spoiler *{visibility:hidden}.spoiler:hover *,.spoiler:focus *{visibility:visible}
-.attachment{margin:4px 0}
-.attachment img{max-width:400px;max-height:300px;border-radius:8px;display:block}
-.file{display:inline-block;background:#2b2d31;border:1px solid #1e1f22;border-radius:8px;padding:8px 12px;overflow-wrap:anywhere}
-.embed{background:#2b2d31;border-left:4px solid #1e1f22;border-radius:4px;padding:8px 12px;margin:4px 0;max-width:520px;overflow-wrap:anywhere}
-.embed .e-author{font-size:14px;font-weight:600}.embed .e-title{font-weight:600;color:#f2f3f5}
-.embed .e-field{margin-top:4px}.embed .e-name{font-weight:600;font-size:14px}
-.embed .e-footer{font-size:12px;color:#949ba4;margin-top:4px}
-.sticker,.reactions{font-size:14px;color:#b5bac1}
-.reaction{display:inline-block;background:#2b2d31;border-radius:8px;padding:0 6px;margin:2px 4px 0 0}
-footer{padding:12px 20px;color:#949ba4;font-size:12px;border-top:1px solid #1e1f22}
-`;
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -100,26 +59,35 @@ function initial(name: string): string {
   return escapeHtml(first.toUpperCase());
 }
 
-function httpLink(url: string | null, label: string): string {
-  const href = url === null ? null : safeHttpUrl(url);
-  return href === null
-    ? label
-    : `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${label}</a>`;
-}
-
 /** An incremental HTML transcript renderer: `begin()`, `render()` per page, `end()`. */
 export function createHtmlRenderer(options: TranscriptOptions): TranscriptRenderer {
   const names = knownNames(options);
   const avatars = options.avatars ?? new Map<string, string>();
   const images = options.images ?? new Map<string, string>();
   const stored = options.storedAttachments ?? new Set<string>();
+  const emojiCopies = options.emoji ?? new Map<string, string>();
+  const classes = imageClasses();
+  const colors = new Map<string, number>(options.authorColors ?? []);
+  /** Ids of messages already written, so a reply can link to the one it answers. */
+  const seen = new Set<string>();
+  const days: Array<{ id: string; at: Date }> = [];
   let last: { authorId: string; at: number } | null = null;
+  let lastDay: string | null = null;
+
+  const emoji = (id: string) => classes.use(`emoji:${id}`, emojiCopies.get(id));
+  const context = { names, emoji, classes, remoteImages: options.remoteImages ?? new Map() };
+  const md = (source: string) => renderMarkdown(source, names, { emoji });
+
+  const nameHtml = (id: string | null, name: string): string => {
+    const color = cssColor(id === null ? null : colors.get(id));
+    return `<bdi class="name"${color === null ? "" : ` style="color:${color}"`}>${
+      escapeHtml(name)
+    }</bdi>`;
+  };
 
   const avatar = (id: string, name: string): string => {
-    const uri = avatars.get(id);
-    if (uri !== undefined && isSafeImageDataUri(uri)) {
-      return `<div class="avatar"><img src="${uri}" alt=""></div>`;
-    }
+    const cls = classes.use(`avatar:${id}`, avatars.get(id));
+    if (cls !== null) return `<div class="avatar ${cls}"></div>`;
     return `<div class="avatar initial" style="background:hsl(${hue(id)},45%,42%)">${
       initial(name)
     }</div>`;
@@ -138,51 +106,41 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
     }${note}</span></div>`;
   };
 
-  const embed = (e: EmbedView): string => {
-    const color = cssColor(e.color);
-    let html = `<div class="embed"${color === null ? "" : ` style="border-left-color:${color}"`}>`;
-    if (e.authorName) {
-      html += `<div class="e-author">${escapeHtml(e.authorName)}</div>`;
-    }
-    if (e.title) {
-      html += `<div class="e-title">${
-        httpLink(e.url, renderMarkdown(e.title, names, { inline: true }))
-      }</div>`;
-    }
-    if (e.description) {
-      html += `<div class="e-desc">${renderMarkdown(e.description, names)}</div>`;
-    }
-    for (const field of e.fields) {
-      html += `<div class="e-field"><div class="e-name">${
-        renderMarkdown(field.name, names, { inline: true })
-      }</div><div>${renderMarkdown(field.value, names)}</div></div>`;
-    }
-    for (const [kind, url] of [["image", e.imageUrl], ["thumbnail", e.thumbnailUrl]] as const) {
-      if (url) html += `<div class="meta">${httpLink(url, `[${kind}]`)}</div>`;
-    }
-    if (e.footerText) {
-      html += `<div class="e-footer">${escapeHtml(e.footerText)}</div>`;
-    }
-    return html + "</div>";
-  };
+  const parts = (view: { attachments: AttachmentView[]; embeds: EmbedView[] }): string =>
+    view.attachments.map(attachment).join("") +
+    view.embeds.map((e) => embedHtml(e, context)).join("");
 
-  const reply = (m: MessageView): string => {
-    if (m.reference === null) return "";
-    if (m.reference.kind === "deleted") {
+  /** The line above the header: the message replied to, or the command that was used. */
+  const above = (m: MessageView): string => {
+    if (m.reference?.kind === "deleted") {
       return `<div class="reply">↪ <em>Original message was deleted</em></div>`;
     }
-    const who = m.reference.author?.displayName ?? "unknown";
-    const snippet = m.reference.content.slice(0, 120).replace(/\s+/g, " ");
-    return `<div class="reply">↪ <bdi class="name">${escapeHtml(who)}</bdi> ${
-      escapeHtml(snippet)
-    }</div>`;
+    if (m.reference?.kind === "message") {
+      const who = m.reference.author;
+      const excerpt = escapeHtml(replyExcerpt(m.reference.content, names)) ||
+        "<em>Click to see attachment</em>";
+      const target = m.reference.messageId;
+      const linked = target !== null && seen.has(target)
+        ? `<a href="#message-${escapeHtml(target)}">${excerpt}</a>`
+        : excerpt;
+      const name = who === null ? "unknown" : names.users.get(who.id) ?? who.displayName;
+      return `<div class="reply">↪ ${nameHtml(who?.id ?? null, name)} ${linked}</div>`;
+    }
+    if (m.interaction !== null) {
+      const who = m.interaction.user;
+      const name = who === null ? "Someone" : names.users.get(who.id) ?? who.displayName;
+      const what = m.interaction.command === null
+        ? "used a command"
+        : `used <span class="cmd">/${escapeHtml(m.interaction.command)}</span>`;
+      return `<div class="reply interaction">↪ ${nameHtml(who?.id ?? null, name)} ${what}</div>`;
+    }
+    return "";
   };
 
   const body = (m: MessageView, deletedAt: Date | null): string => {
-    let html = `<div class="msg${deletedAt ? " deleted" : ""}" id="m-${escapeHtml(m.id)}">`;
-    html += reply(m);
+    let html = `<div class="msg${deletedAt ? " deleted" : ""}" id="message-${escapeHtml(m.id)}">`;
     if (m.content !== "") {
-      html += `<div class="content">${renderMarkdown(m.content, names)}${
+      html += `<div class="content">${md(m.content)}${
         m.editedAt
           ? `<span class="edited" title="${escapeHtml(formatTime(m.editedAt))}">(edited)</span>`
           : ""
@@ -190,8 +148,19 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
     } else if (m.editedAt) {
       html += `<span class="edited">(edited)</span>`;
     }
-    for (const a of m.attachments) html += attachment(a);
-    for (const e of m.embeds) html += embed(e);
+    for (const text of m.componentText) html += `<div class="content cv2">${md(text)}</div>`;
+    for (const snapshot of m.snapshots) {
+      html += `<div class="forward"><div class="f-label">↱ Forwarded</div>` +
+        (snapshot.content === "" ? "" : `<div class="content">${md(snapshot.content)}</div>`) +
+        snapshot.componentText.map((text) => `<div class="content cv2">${md(text)}</div>`)
+          .join("") +
+        parts(snapshot) +
+        (snapshot.timestamp
+          ? `<div class="meta">${timeElement(snapshot.timestamp, "s")}</div>`
+          : "") +
+        `</div>`;
+    }
+    html += parts(m);
     for (const sticker of m.stickers) {
       html += `<div class="sticker">Sticker: ${escapeHtml(sticker)}</div>`;
     }
@@ -203,7 +172,7 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
       }</div>`;
     }
     if (deletedAt) {
-      html += `<div class="deleted-note">Deleted ${escapeHtml(formatTime(deletedAt))}</div>`;
+      html += `<div class="deleted-note">Deleted ${timeElement(deletedAt, "s")}</div>`;
     }
     return html + "</div>";
   };
@@ -214,51 +183,80 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
     return "</div></div>";
   };
 
+  /** A divider with the date when a message starts a new (UTC) day. */
+  const dayDivider = (m: MessageView): string => {
+    const day = m.timestamp.toISOString().slice(0, 10);
+    if (day === lastDay || Number.isNaN(m.timestamp.getTime())) return "";
+    lastDay = day;
+    days.push({ id: day, at: m.timestamp });
+    return closeGroup() +
+      `<div class="day" id="day-${day}"><span>${timeElement(m.timestamp, "D")}</span></div>`;
+  };
+
   const message = (entry: TranscriptMessage): string => {
     const m = readMessage(entry.raw);
     const name = rememberNames(names.users, m);
+    const color = highestRoleColor(m.roleIds, names.roles);
+    if (color !== null && !options.authorColors?.has(m.author.id)) colors.set(m.author.id, color);
+    let html = dayDivider(m);
+    seen.add(m.id);
     if (!ORDINARY_TYPES.has(m.type)) {
       const what = SYSTEM_TEXT[m.type] ?? `system message (type ${m.type})`;
-      return closeGroup() +
-        `<div class="system" id="m-${escapeHtml(m.id)}"><bdi class="name">${
-          escapeHtml(name)
-        }</bdi> ${escapeHtml(what)} <time>${escapeHtml(formatTime(m.timestamp))}</time>${
-          m.content ? ` <span class="content">${renderMarkdown(m.content, names)}</span>` : ""
+      return html + closeGroup() +
+        `<div class="system" id="message-${escapeHtml(m.id)}">${nameHtml(m.author.id, name)} ${
+          escapeHtml(what)
+        } ${timeElement(m.timestamp, "s")}${
+          m.content ? ` <span class="content">${md(m.content)}</span>` : ""
         }</div>`;
     }
     const at = m.timestamp.getTime();
     const continues = last !== null && last.authorId === m.author.id && m.reference === null &&
-      at - last.at < GROUP_WINDOW_MS && at >= last.at;
-    let html = "";
+      m.interaction === null && at - last.at < GROUP_WINDOW_MS && at >= last.at;
     if (!continues) {
       html += closeGroup();
-      html += `<div class="group">${avatar(m.author.id, name)}<div class="body">` +
-        `<div class="head"><bdi class="name">${escapeHtml(name)}</bdi>${
+      html += `<div class="group">${above(m)}${avatar(m.author.id, name)}<div class="body">` +
+        `<div class="head">${nameHtml(m.author.id, name)}${
           m.author.bot ? `<span class="tag">BOT</span>` : ""
-        }<time>${escapeHtml(formatTime(m.timestamp))}</time></div>`;
+        }${timeElement(m.timestamp, "s")}</div>`;
     }
     last = { authorId: m.author.id, at };
-    return html + body(m, entry.deletedAt);
+    html += body(m, entry.deletedAt);
+    // Rules for images met in this message go just before it.
+    return classes.takeStyles() + html;
+  };
+
+  const detail = (value: TranscriptOptions["info"]["details"][number][1]): string => {
+    if (typeof value === "string") return escapeHtml(value);
+    const name = names.users.get(value.userId);
+    return name === undefined
+      ? escapeHtml(value.userId)
+      : `<span title="${escapeHtml(value.userId)}">${nameHtml(value.userId, name)}</span>`;
   };
 
   return incrementalRenderer({
     begin() {
       const details = options.info.details.map(([label, value]) =>
-        `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`
+        `<dt>${escapeHtml(label)}</dt><dd>${detail(value)}</dd>`
       ).join("");
       const title = escapeHtml(options.info.title);
       return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">` +
-        `<meta http-equiv="Content-Security-Policy" content="${CSP}">` +
+        `<meta http-equiv="Content-Security-Policy" content="${TRANSCRIPT_CSP}">` +
         `<meta name="referrer" content="no-referrer">` +
         `<meta name="viewport" content="width=device-width, initial-scale=1">` +
-        `<title>${title}</title><style>${STYLE}</style></head><body>` +
+        `<title>${title}</title><style>${TRANSCRIPT_STYLE}</style></head><body>` +
         `<header class="info"><h1>${title}</h1><dl>${details}</dl></header><main>\n`;
     },
     message: (entry) => message(entry) + "\n",
     end(count) {
-      return `${closeGroup()}</main><footer>${count} message${
+      // Written last, shown first (CSS order), so the page can still stream.
+      const nav = count > DAY_LINKS_FROM && days.length > 1
+        ? `<nav class="days">${
+          days.map((d) => `<a href="#day-${d.id}">${timeElement(d.at, "D")}</a>`).join("")
+        }</nav>`
+        : "";
+      return `${closeGroup()}</main>${nav}<footer>${count} message${
         count === 1 ? "" : "s"
-      } · ticketeer transcript</footer></body></html>\n`;
+      } · ticketeer transcript</footer><script>${LOCAL_TIME_SCRIPT}</script></body></html>\n`;
     },
   });
 }

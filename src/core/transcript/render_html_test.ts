@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { parse } from "parse5";
+import { attr, type HtmlNode as Node, textOf, walk } from "../../../tests/fixtures/html_tree.ts";
+import { LOCAL_TIME_SCRIPT } from "./local_time_script.ts";
 import { createHtmlRenderer, renderHtml } from "./render_html.ts";
 import type { TranscriptMessage, TranscriptOptions } from "./types.ts";
 import {
@@ -9,32 +11,6 @@ import {
   RTL_OVERRIDE,
   VISIBLE_TEXT,
 } from "../../../tests/fixtures/hostile_corpus.ts";
-
-interface Node {
-  nodeName: string;
-  tagName?: string;
-  attrs?: Array<{ name: string; value: string }>;
-  childNodes?: Node[];
-  content?: Node;
-  value?: string;
-  parentNode?: Node | null;
-}
-
-function* walk(node: Node): Generator<Node> {
-  yield node;
-  for (const child of node.childNodes ?? []) yield* walk(child);
-  if (node.content) yield* walk(node.content);
-}
-
-function textOf(node: Node): string {
-  let text = "";
-  for (const n of walk(node)) if (n.nodeName === "#text") text += n.value ?? "";
-  return text;
-}
-
-function attr(node: Node, name: string): string | undefined {
-  return node.attrs?.find((a) => a.name === name)?.value;
-}
 
 const INFO: TranscriptOptions["info"] = {
   title: "Ticket #7",
@@ -75,10 +51,17 @@ const ALLOWED_TAGS = new Set([
   "li",
   "small",
   "br",
+  "nav",
+  "script",
 ]);
 
 const STYLE_ATTR =
   /^(?:color:#[0-9a-f]{6}|border-left-color:#[0-9a-f]{6}|background:hsl\([0-9]{1,3},45%,42%\))$/;
+/** Links inside the transcript: to a message (replies) or a day (jump links). */
+const IN_PAGE = /^#(?:message-[0-9]{1,20}|day-[0-9]{4}-[0-9]{2}-[0-9]{2})$/;
+/** The only other `<style>` content allowed: images written once, as `data:` backgrounds. */
+const IMAGE_RULES =
+  /^(?:\.img-[0-9]+\{background-image:url\("data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/]*={0,2}"\)\})+$/;
 const DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/]*={0,2}$/;
 
 function hostileTranscript(options: Partial<TranscriptOptions> = {}): string {
@@ -101,6 +84,7 @@ Deno.test("renderHtml() renders the hostile corpus inert", () => {
   const ours = (renderHtml([], { info: INFO }).match(/<style>([\s\S]*?)<\/style>/) ?? [])[1];
   const document = parse(html) as unknown as Node;
   let styles = 0;
+  let scripts = 0;
   let links = 0;
   let images = 0;
   for (const node of walk(document)) {
@@ -110,10 +94,14 @@ Deno.test("renderHtml() renders the hostile corpus inert", () => {
     }
     if (!node.tagName) continue;
     assert.ok(ALLOWED_TAGS.has(node.tagName), `unexpected <${node.tagName}> element`);
-    assert.notEqual(node.tagName, "script");
+    if (node.tagName === "script") {
+      scripts++;
+      assert.equal(textOf(node), LOCAL_TIME_SCRIPT, "the only script is the pinned one");
+      assert.deepEqual(node.attrs, [], "the pinned script has no attributes (no src)");
+    }
     if (node.tagName === "style") {
-      styles++;
-      assert.equal(textOf(node), ours, "the only <style> is the transcript's own");
+      if (textOf(node) === ours) styles++;
+      else assert.match(textOf(node), IMAGE_RULES, "other styles only show stored images");
     }
     for (const { name, value } of node.attrs ?? []) {
       assert.ok(!name.startsWith("on"), `event handler attribute ${name}="${value}"`);
@@ -124,7 +112,9 @@ Deno.test("renderHtml() renders the hostile corpus inert", () => {
       assert.ok(!squashed.includes("vbscript:"), `vbscript: URL in ${name}="${value}"`);
       if (name === "href") {
         links++;
-        assert.match(value, /^https?:\/\//, `href must be http(s): ${value}`);
+        if (!IN_PAGE.test(value)) {
+          assert.match(value, /^https?:\/\//, `href must be http(s): ${value}`);
+        }
       }
       if (name === "src") {
         images++;
@@ -148,6 +138,8 @@ Deno.test("renderHtml() renders the hostile corpus inert", () => {
           "content",
           "name",
           "start",
+          "datetime",
+          "data-style",
         ]
           .includes(name),
         `unexpected attribute ${name}`,
@@ -155,6 +147,7 @@ Deno.test("renderHtml() renders the hostile corpus inert", () => {
     }
   }
   assert.equal(styles, 1);
+  assert.equal(scripts, 1);
   assert.equal(images, 1, "only the stored PNG is embedded; the SVG and the avatar are refused");
   assert.ok(links > 0, "the corpus's legitimate https links stay links");
   const visible = textOf(document);
@@ -187,7 +180,9 @@ Deno.test("renderHtml() links only http and https URLs from the corpus", () => {
   const document = parse(hostileTranscript()) as unknown as Node;
   const hrefs = [...walk(document)].flatMap((node) => attr(node, "href") ?? []);
   assert.ok(hrefs.length >= 2);
-  for (const href of hrefs) assert.doesNotThrow(() => new URL(href));
+  for (const href of hrefs.filter((href) => !IN_PAGE.test(href))) {
+    assert.doesNotThrow(() => new URL(href));
+  }
   assert.ok(!hrefs.some((href) => href.includes('"') || href.includes("<")));
 });
 

@@ -4,6 +4,8 @@
 export interface RoleLabel {
   name: string;
   color: number;
+  /** Discord's position; the highest coloured role of a member colours their name. */
+  position?: number;
 }
 
 /** Names that mentions resolve to; ids missing from a map render as the raw id. */
@@ -22,12 +24,15 @@ export interface TranscriptMessage {
   deletedAt: Date | null;
 }
 
+/** A header value: text, or a user shown by name (their id in a title). */
+export type DetailValue = string | { userId: string };
+
 /** What the transcript says about itself in its header. */
 export interface TranscriptInfo {
   /** E.g. `Ticket #42`. */
   title: string;
   /** Label/value pairs shown under the title (type, opener, times, …). */
-  details: ReadonlyArray<readonly [string, string]>;
+  details: ReadonlyArray<readonly [string, DetailValue]>;
 }
 
 /** Everything a renderer needs besides the messages themselves. */
@@ -41,9 +46,19 @@ export interface TranscriptOptions {
   images?: ReadonlyMap<string, string>;
   /** Ids of attachments whose copy is stored with the transcript. */
   storedAttachments?: ReadonlySet<string>;
+  /** User id → Discord colour of their name (else learnt from `member.roles` and role colours). */
+  authorColors?: ReadonlyMap<string, number>;
+  /** Custom emoji id → `data:` URI of a stored copy (others show as `:name:`). */
+  emoji?: ReadonlyMap<string, string>;
+  /** Image URL (embed images, thumbnails, icons) → `data:` URI of a stored copy. */
+  remoteImages?: ReadonlyMap<string, string>;
 }
 
-/** An incremental renderer: `begin()`, then `render()` page by page, then `end()`. */
+/**
+ * An incremental renderer: `begin()`, then `render()` page by page, then `end()`.
+ * `begin()` may also be called last and put first, so the header can name users
+ * met on the way.
+ */
 export interface TranscriptRenderer {
   begin(): string;
   render(messages: readonly TranscriptMessage[]): string;

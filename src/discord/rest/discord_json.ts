@@ -89,6 +89,7 @@ export function toRole(raw: Json): Role {
     permissions: BigInt(str(raw.permissions) || "0"),
     position: typeof raw.position === "number" ? raw.position : 0,
     managed: raw.managed === true,
+    ...(typeof raw.color === "number" ? { color: raw.color } : {}),
   };
 }
 
