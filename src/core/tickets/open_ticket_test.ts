@@ -15,6 +15,7 @@ import {
 import { BOT_ID, BOT_PERMISSIONS } from "../../../tests/fixtures/recording_discord.ts";
 import type { MemberRef } from "../interaction.ts";
 import type { Reply } from "../reply.ts";
+import type { TransactionStores } from "../ports.ts";
 import { Permission } from "../permissions_bits.ts";
 import { encodeCustomId } from "../custom_id.ts";
 import { BOT_ALLOW, PARTICIPANT_ALLOW } from "./overwrites.ts";
@@ -175,42 +176,39 @@ Deno.test("the guild channel limit is refused plainly and the ticket discarded",
   );
 });
 
-Deno.test("a channel whose ticket cannot be saved is deleted again", async () => {
-  await using world = await openTicketWorld();
+/**
+ * Presses the panel's button as alice while `patch` swaps stores inside the open's
+ * transaction (one failing store); asserts the channel went again and no ticket stays.
+ */
+async function openWithFailingStore(
+  world: TicketWorld,
+  patch: (tx: TransactionStores) => Partial<TransactionStores>,
+): Promise<void> {
   const customId = await postPanel(world);
   const real = world.stores;
-  world.ctx.atomically = (work) =>
-    real.atomically((tx) =>
-      work({
-        ...tx,
-        tickets: { ...tx.tickets, setChannel: () => Promise.reject(new Error("disk full")) },
-      })
-    );
+  world.ctx.atomically = (work) => real.atomically((tx) => work({ ...tx, ...patch(tx) }));
   const before = world.discord.channels.size;
   const reply = await press(world, customId, world.alice);
   assert.match(refusalText(reply, "discord_unavailable"), /removed the channel/);
   assert.equal(world.discord.callsOf("deleteChannel").length, 1);
   assert.equal(world.discord.channels.size, before);
   assert.deepEqual(await real.tickets.heldBy(world.discord.guildId, world.alice.user.id), []);
+}
+
+Deno.test("a channel whose ticket cannot be saved is deleted again", async () => {
+  await using world = await openTicketWorld();
+  await openWithFailingStore(world, (tx) => ({
+    tickets: { ...tx.tickets, setChannel: () => Promise.reject(new Error("disk full")) },
+  }));
   assert.ok(world.ctx.logs.some((l) => l.level === "error"));
 });
 
 Deno.test("a failing audit write rolls the open back and removes the channel", async () => {
   await using world = await openTicketWorld();
-  const customId = await postPanel(world);
+  await openWithFailingStore(world, (tx) => ({
+    audit: { ...tx.audit, record: () => Promise.reject(new Error("audit table full")) },
+  }));
   const real = world.stores;
-  world.ctx.atomically = (work) =>
-    real.atomically((tx) =>
-      work({
-        ...tx,
-        audit: { ...tx.audit, record: () => Promise.reject(new Error("audit table full")) },
-      })
-    );
-  const before = world.discord.channels.size;
-  const reply = await press(world, customId, world.alice);
-  assert.match(refusalText(reply, "discord_unavailable"), /removed the channel/);
-  assert.equal(world.discord.channels.size, before);
-  assert.deepEqual(await real.tickets.heldBy(world.discord.guildId, world.alice.user.id), []);
   const opens = (await real.audit.recent(world.discord.guildId, 50))
     .filter((event) => event.action === "ticket.open");
   assert.deepEqual(opens, []);
