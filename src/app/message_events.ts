@@ -30,7 +30,12 @@ type RawMessage = Record<string, unknown>;
 /** Builds the hook from the app's services: archive always, relay when configured. */
 export function createMessageEvents(services: AppServices): MessageEvents {
   const log = getLogger(["ticketeer", "archive"]);
-  const archive = { repo: services.repo, clock: services.clock, log };
+  const archive = {
+    tickets: services.stores.tickets,
+    archive: services.stores.archive,
+    clock: services.clock,
+    log,
+  };
   let relay: MessageRelay | null = null;
   let queue: RelayQueue | null = null;
   if (services.config.relay !== null) {
@@ -54,7 +59,8 @@ export function createMessageEvents(services: AppServices): MessageEvents {
     relay = createMessageRelay({
       client,
       queue,
-      repo: services.repo,
+      tickets: services.stores.tickets,
+      types: services.stores.types,
       discord: services.discord,
       clock: services.clock,
       log: relayLog,

@@ -6,8 +6,8 @@ import { createMetrics } from "./metrics.ts";
 import { type ChannelId, channelId, type UserId, userId } from "../core/ids.ts";
 import type { MessageInput } from "../core/interaction.ts";
 import { systemClock } from "../lib/system_clock.ts";
-import type { TicketRepository } from "../core/ports.ts";
-import { openTestRepository } from "../../tests/fixtures/test_repository.ts";
+import type { TicketStore } from "../core/ports.ts";
+import { openTestStores } from "../../tests/fixtures/test_stores.ts";
 import { BOT_ID, RecordingDiscord, TEST_GUILD_ID } from "../../tests/fixtures/recording_discord.ts";
 import { RecordingTransport } from "../../tests/fixtures/recording_transport.ts";
 import { json, startBackend } from "../../tests/fixtures/relay_backend.ts";
@@ -40,16 +40,16 @@ function messageIn(channel: ChannelId, id: string, author: UserId = MEMBER) {
 
 Deno.test("a message outside tickets costs one lookup, even with the relay on; a ticket's is archived and relayed", async () => {
   await using backend = startBackend(() => json({ reply: "" }));
-  const store = await openTestRepository();
+  const store = await openTestStores();
   try {
     let lookups = 0;
-    const repo: TicketRepository = Object.create(store.repo);
-    repo.ticketByChannel = (id) => {
+    const tickets: TicketStore = Object.create(store.tickets);
+    tickets.byChannel = (id) => {
       lookups++;
-      return store.repo.ticketByChannel(id);
+      return store.tickets.byChannel(id);
     };
-    const type = await repo.defaultTicketType(TEST_GUILD_ID);
-    const opened = await repo.openTicket({
+    const type = await store.types.defaultFor(TEST_GUILD_ID);
+    const opened = await store.tickets.open({
       guildId: TEST_GUILD_ID,
       typeId: type.id,
       openerId: MEMBER,
@@ -58,13 +58,13 @@ Deno.test("a message outside tickets costs one lookup, even with the relay on; a
     });
     assert.equal(opened.kind, "opened");
     if (opened.kind !== "opened") return;
-    await repo.setTicketChannel(opened.ticket.id, TICKET_CHANNEL);
+    await store.tickets.setChannel(opened.ticket.id, TICKET_CHANNEL);
 
     const parsed = parseConfig({ DISCORD_TOKEN: SAMPLE_TOKEN, RELAY_URL: backend.url });
     assert.ok(parsed.ok);
     const services: AppServices = {
       config: parsed.config,
-      repo,
+      stores: { ...store, tickets },
       discord: new RecordingDiscord(),
       transport: new RecordingTransport(),
       clock: systemClock,
@@ -82,7 +82,7 @@ Deno.test("a message outside tickets costs one lookup, even with the relay on; a
     await again.hook(messageIn(TICKET_CHANNEL, "400000000000000002"), services);
     await again.close(5_000);
     assert.equal(backend.received.length, 1, "the ticket's message is relayed");
-    const archived = await repo.archivedMessages(opened.ticket.id);
+    const archived = await store.archive.messages(opened.ticket.id);
     assert.deepEqual(archived.map((m) => m.messageId), ["400000000000000002"]);
   } finally {
     await store.close();

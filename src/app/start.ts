@@ -11,7 +11,7 @@ import { applicationIdFromToken, type Config } from "../config.ts";
 import { VERSION } from "../version.ts";
 import { type DatabaseHandle, openDatabase } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
-import { createRepository } from "../db/repository.ts";
+import { createStores } from "../db/stores/create_stores.ts";
 import { clearLocksOnStart } from "../db/clear_locks.ts";
 import { describeTarget } from "../db/target.ts";
 import { type UserId, userId } from "../core/ids.ts";
@@ -20,7 +20,7 @@ import type { HandlerContext } from "../core/context.ts";
 import { dispatch as coreDispatch } from "../core/dispatch.ts";
 import { checkGuilds } from "../core/guild_check.ts";
 import { reconcile } from "../core/reconcile.ts";
-import type { Clock, DiscordPort, TicketRepository } from "../core/ports.ts";
+import type { Clock, DiscordPort, Stores } from "../core/ports.ts";
 import { DiscordRequestError } from "../core/discord_failure.ts";
 import { systemClock } from "../lib/system_clock.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
@@ -62,7 +62,7 @@ export type MessageEvent =
 /** What message hooks get to work with. */
 export interface AppServices {
   config: Config;
-  repo: TicketRepository;
+  stores: Stores;
   discord: DiscordPort;
   transport: InteractionTransport;
   clock: Clock;
@@ -115,7 +115,7 @@ export interface TicketeerApp {
   botUserId: UserId;
   /** True when this start bulk-overwrote the slash commands. */
   commandsRegistered: boolean;
-  repo: TicketRepository;
+  stores: Stores;
   discord: DiscordPort;
   metrics: Metrics;
   rest: RestManager;
@@ -161,8 +161,8 @@ export async function startTicketeer(
     if (migration.applied.length > 0) {
       log.info("Database migrated: {applied}", { applied: migration.applied });
     }
-    const repo = createRepository(handle, { clock });
-    metrics.openTickets.collectFrom(() => repo.countOpenTickets());
+    const stores = createStores(handle, { clock });
+    metrics.openTickets.collectFrom(() => stores.tickets.countOpen());
 
     // 2. Token.
     const tokenAppId = applicationIdFromToken(config.discordToken);
@@ -201,7 +201,7 @@ export async function startTicketeer(
     const botUserId = userId(bot.id);
 
     const context: Omit<HandlerContext, "defer"> = {
-      repo,
+      ...stores,
       discord,
       clock,
       log: getLogger(["ticketeer", "handler"]),
@@ -209,7 +209,7 @@ export async function startTicketeer(
     };
     const services: AppServices = {
       config,
-      repo,
+      stores,
       discord,
       transport,
       clock,
@@ -227,7 +227,7 @@ export async function startTicketeer(
         `Token: ok (bot ${bot.username}, id ${bot.id}, application ${applicationId}).`,
       ];
       try {
-        const guilds = await checkGuilds({ repo, discord }, botUserId);
+        const guilds = await checkGuilds({ ...stores, discord }, botUserId);
         return { ok: guilds.ok, lines: [...lines, ...guilds.lines] };
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
@@ -257,7 +257,7 @@ export async function startTicketeer(
         applicationId,
         botUserId,
         commandsRegistered: false,
-        repo,
+        stores,
         discord,
         metrics,
         rest,
@@ -281,7 +281,7 @@ export async function startTicketeer(
       commandsRegistered = await registerCommands(rest, {
         applicationId,
         guildId: config.commandGuildId,
-        repo,
+        settings: stores.settings,
         ...(options.retry === undefined ? {} : { retry: options.retry }),
       });
       if (commandsRegistered) {
@@ -422,7 +422,7 @@ export async function startTicketeer(
       applicationId,
       botUserId,
       commandsRegistered,
-      repo,
+      stores,
       discord,
       metrics,
       rest,

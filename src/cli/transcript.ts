@@ -5,7 +5,7 @@
 import type { Config } from "../config.ts";
 import { openDatabase } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
-import { createRepository } from "../db/repository.ts";
+import { createStores } from "../db/stores/create_stores.ts";
 import { printError, printLine } from "../log.ts";
 import { exportTranscript } from "./transcript_export.ts";
 
@@ -53,7 +53,7 @@ export async function transcriptCommand(config: Config, args: readonly string[])
   try {
     await migrateToLatest(handle);
     const text = await exportTranscript(
-      createRepository(handle),
+      createStores(handle),
       parsed.guildId,
       parsed.number,
       parsed.format,

@@ -3,11 +3,11 @@
  * <ticket-number> [--out FILE]`.
  */
 import { type GuildId, isSnowflake } from "../core/ids.ts";
-import type { TicketRepository } from "../core/ports.ts";
+import type { Stores } from "../core/ports.ts";
 
 /** The stored rendering of a closed (or closing) ticket's transcript. */
 export async function exportTranscript(
-  repo: TicketRepository,
+  stores: Pick<Stores, "tickets" | "transcripts">,
   guildId: string,
   ticketNumber: number,
   format: "html" | "text",
@@ -20,13 +20,13 @@ export async function exportTranscript(
       `Cannot export a transcript: "${ticketNumber}" is not a ticket number (1 or more)`,
     );
   }
-  const ticket = await repo.ticketByNumber(guildId as GuildId, ticketNumber);
+  const ticket = await stores.tickets.byNumber(guildId as GuildId, ticketNumber);
   if (ticket === null) {
     throw new Error(
       `Cannot export the transcript of ticket ${ticketNumber}: guild ${guildId} has no such ticket`,
     );
   }
-  const transcript = await repo.transcript(ticket.id);
+  const transcript = await stores.transcripts.get(ticket.id);
   if (transcript === null) {
     throw new Error(
       `Cannot export the transcript of ticket ${ticketNumber}: it has none stored yet ` +

@@ -13,7 +13,7 @@ export async function recordAction(
   line: string,
 ): Promise<void> {
   try {
-    await ctx.repo.audit(event);
+    await ctx.audit.record(event);
   } catch (error) {
     ctx.log.error("Could not write audit event {action} in guild {guildId}", {
       action: event.action,
@@ -21,8 +21,20 @@ export async function recordAction(
       error,
     });
   }
+  await announceAction(ctx, event, line);
+}
+
+/**
+ * Posts `line` about `event` to the guild's log channel, for an event already
+ * audited (in the transaction of the action itself).
+ */
+export async function announceAction(
+  ctx: HandlerContext,
+  event: NewAuditEvent,
+  line: string,
+): Promise<void> {
   try {
-    const settings = await ctx.repo.guildSettings(event.guildId);
+    const settings = await ctx.settings.guild(event.guildId);
     if (settings.logChannelId === null) return;
     await ctx.discord.sendMessage(settings.logChannelId, {
       content: line.slice(0, 2000),

@@ -7,7 +7,7 @@ Deno.test("recordAction() audits and posts one line to the log channel", async (
   await using world = await openTicketWorld();
   const logs = world.discord.addChannel({ name: "logs", kind: "text" });
   const guildId = world.discord.guildId;
-  await world.store.repo.updateGuildSettings(guildId, { logChannelId: logs.id });
+  await world.stores.settings.updateGuild(guildId, { logChannelId: logs.id });
   const event = {
     guildId,
     ticketId: null,
@@ -19,7 +19,7 @@ Deno.test("recordAction() audits and posts one line to the log channel", async (
   assert.deepEqual(world.discord.messagesIn(logs.id).map((m) => m.body), [
     { content: "<@5> did a thing", allowed_mentions: { parse: [] } },
   ]);
-  const [audit] = await world.store.repo.auditEvents(guildId, 5);
+  const [audit] = await world.stores.audit.recent(guildId, 5);
   assert.equal(audit?.action, "test.done");
   assert.deepEqual(audit?.detail, { a: 1 });
 });
@@ -28,7 +28,7 @@ Deno.test("recordAction() never fails because of the log channel", async () => {
   await using world = await openTicketWorld();
   const guildId = world.discord.guildId;
   const logs = world.discord.addChannel({ name: "logs", kind: "text" });
-  await world.store.repo.updateGuildSettings(guildId, { logChannelId: logs.id });
+  await world.stores.settings.updateGuild(guildId, { logChannelId: logs.id });
   world.discord.failNext("sendMessage", { kind: "missing_access" });
   const event = { guildId, ticketId: null, actorId: null, action: "test.done", detail: {} };
   await recordAction(world.ctx, event, "line");
@@ -36,5 +36,5 @@ Deno.test("recordAction() never fails because of the log channel", async () => {
   world.discord.channels.delete(logs.id);
   await recordAction(world.ctx, event, "line");
   assert.equal(world.ctx.logs.filter((l) => l.level === "warn").length, 2);
-  assert.equal((await world.store.repo.auditEvents(guildId, 5)).length, 2, "both audited");
+  assert.equal((await world.stores.audit.recent(guildId, 5)).length, 2, "both audited");
 });

@@ -1,13 +1,13 @@
 /**
- * Everything a handler touches, passed in: the ports, the clock, a logger, and
- * the interaction's own `defer`. No module state, so a test builds one with an
- * in-memory repository and a recording Discord port.
+ * Everything a handler touches, passed in: the stores, Discord, the clock, a
+ * logger, and the interaction's own `defer`. No module state, so a test builds one
+ * with in-memory SQLite stores and a recording Discord port.
  */
 import type { Logger } from "@logtape/logtape";
-import type { Clock, DiscordPort, TicketRepository } from "./ports.ts";
+import type { Clock, DiscordPort, Stores } from "./ports.ts";
 
-export interface HandlerContext {
-  repo: TicketRepository;
+/** The stores (`ctx.tickets`, `ctx.audit`, …, `ctx.atomically`) and the other ports. */
+export interface HandlerContext extends Stores {
   discord: DiscordPort;
   clock: Clock;
   log: Logger;

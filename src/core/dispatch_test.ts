@@ -10,7 +10,7 @@ import {
 } from "../../tests/fixtures/inputs.ts";
 import { RecordingDiscord } from "../../tests/fixtures/recording_discord.ts";
 import { testContext } from "../../tests/fixtures/test_context.ts";
-import type { TicketRepository } from "./ports.ts";
+import type { Stores } from "./ports.ts";
 
 Deno.test("dispatch() answers unknown commands, stale buttons and foreign modals politely", async () => {
   await using world = await openTicketWorld();
@@ -28,10 +28,11 @@ Deno.test("dispatch() answers unknown commands, stale buttons and foreign modals
 });
 
 Deno.test("dispatch() turns a throw into an apology with an error id that is logged", async () => {
-  const failing = new Proxy({}, {
+  const failingStore = new Proxy({}, {
     get: () => () => Promise.reject(new Error("database is on fire")),
-  }) as TicketRepository;
-  const ctx = testContext({ repo: failing, discord: new RecordingDiscord() });
+  });
+  const failing = new Proxy({}, { get: () => failingStore }) as Stores;
+  const ctx = testContext({ stores: failing, discord: new RecordingDiscord() });
   const alice = memberRef(userRef("400000000000000777", "alice"));
   const reply = await dispatch(
     commandInput({ name: "ticket", subcommand: "new", member: alice }),
@@ -63,7 +64,7 @@ Deno.test("dispatch() answers a Discord permission failure precisely", async () 
   }));
   assert.match(refusalText(reply, "bot_missing_permissions"), /Manage Channels \/ Manage Roles/);
   assert.ok(world.ctx.logs.some((l) => l.level === "warn"));
-  assert.deepEqual(await world.store.repo.members(ticket.id), [], "nothing recorded");
+  assert.deepEqual(await world.stores.tickets.members(ticket.id), [], "nothing recorded");
 });
 
 Deno.test("dispatch() answers rate limits and outages with what to do", async () => {

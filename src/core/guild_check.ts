@@ -9,7 +9,7 @@ import { hasPermission, Permission } from "./permissions_bits.ts";
 import type { Channel, Role } from "./ports.ts";
 
 /** The ports the check reads through (a handler context fits). */
-export type GuildCheckContext = Pick<HandlerContext, "repo" | "discord">;
+export type GuildCheckContext = Pick<HandlerContext, "settings" | "types" | "discord">;
 
 /** A permission the bot needs in every guild, and what breaks without it. */
 interface RequiredPermission {
@@ -112,8 +112,8 @@ export async function checkGuild(
     }
   }
 
-  const settings = await ctx.repo.guildSettings(guildId);
-  const type = await ctx.repo.defaultTicketType(guildId);
+  const settings = await ctx.settings.guild(guildId);
+  const type = await ctx.types.defaultFor(guildId);
   const channelById = new Map(channels.map((channel) => [channel.id as string, channel]));
   const roleIds = new Set(roles.map((role) => role.id as string));
 

@@ -3,7 +3,7 @@ import { basePermissions, checkGuild, checkGuilds } from "./guild_check.ts";
 import type { RoleId } from "./ids.ts";
 import { Permission } from "./permissions_bits.ts";
 import { BOT_ID, RecordingDiscord } from "../../tests/fixtures/recording_discord.ts";
-import { openTestRepository } from "../../tests/fixtures/test_repository.ts";
+import { openTestStores } from "../../tests/fixtures/test_stores.ts";
 import { testContext } from "../../tests/fixtures/test_context.ts";
 
 const EVERYTHING_NEEDED = Permission.ViewChannel | Permission.ManageChannels |
@@ -12,11 +12,11 @@ const EVERYTHING_NEEDED = Permission.ViewChannel | Permission.ManageChannels |
 
 /** A guild whose bot holds `permissions` through its own role. */
 async function world(permissions: bigint) {
-  const store = await openTestRepository();
+  const store = await openTestStores();
   const discord = new RecordingDiscord({ guildName: "My server" });
   const botRole = discord.addRole("ticketeer", { managed: true, permissions });
   discord.members.set(BOT_ID, { user: discord.bot, nick: null, roles: [botRole.id] });
-  const ctx = testContext({ repo: store.repo, discord });
+  const ctx = testContext({ stores: store, discord });
   return { store, discord, ctx, botRole };
 }
 
@@ -26,12 +26,12 @@ Deno.test("checkGuild() finds nothing wrong with a fully set-up guild", async ()
     const category = discord.addChannel({ name: "Tickets", kind: "category" });
     const logs = discord.addChannel({ name: "ticket-logs", kind: "text" });
     const staff = discord.addRole("Support");
-    const type = await store.repo.defaultTicketType(discord.guildId);
-    await store.repo.updateTicketType(type.id, {
+    const type = await store.types.defaultFor(discord.guildId);
+    await store.types.update(type.id, {
       categoryId: category.id,
       staffRoleIds: [staff.id],
     });
-    await store.repo.updateGuildSettings(discord.guildId, { logChannelId: logs.id });
+    await store.settings.updateGuild(discord.guildId, { logChannelId: logs.id });
 
     assert.deepEqual(await checkGuild(ctx, discord.guildId, BOT_ID), []);
   } finally {
@@ -68,13 +68,13 @@ Deno.test("checkGuild() treats Administrator as every permission", async () => {
 Deno.test("checkGuild() reports a deleted category, log channel and staff role", async () => {
   const { store, discord, ctx } = await world(EVERYTHING_NEEDED);
   try {
-    const type = await store.repo.defaultTicketType(discord.guildId);
+    const type = await store.types.defaultFor(discord.guildId);
     const goneRole = "300000000000000001" as RoleId;
-    await store.repo.updateTicketType(type.id, {
+    await store.types.update(type.id, {
       categoryId: discord.newId(),
       staffRoleIds: [goneRole],
     });
-    await store.repo.updateGuildSettings(discord.guildId, { logChannelId: discord.newId() });
+    await store.settings.updateGuild(discord.guildId, { logChannelId: discord.newId() });
 
     const lines = await checkGuild(ctx, discord.guildId, BOT_ID, { guildName: "Renamed" });
     const text = lines.join("\n");
@@ -95,8 +95,8 @@ Deno.test("checkGuild() reports a category setting that points at a text channel
   const { store, discord, ctx } = await world(EVERYTHING_NEEDED);
   try {
     const general = discord.addChannel({ name: "general", kind: "text" });
-    const type = await store.repo.defaultTicketType(discord.guildId);
-    await store.repo.updateTicketType(type.id, { categoryId: general.id });
+    const type = await store.types.defaultFor(discord.guildId);
+    await store.types.update(type.id, { categoryId: general.id });
 
     const lines = await checkGuild(ctx, discord.guildId, BOT_ID);
     assert.equal(lines.length, 1, lines.join("\n"));

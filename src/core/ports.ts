@@ -1,6 +1,6 @@
 /**
- * The ports handlers work through: the ticket repository, Discord and a clock.
- * Interfaces only; `src/db` and `src/discord` implement them, tests fake them.
+ * The ports handlers work through: narrow stores over the database, Discord and
+ * a clock. Interfaces only; `src/db` and `src/discord` implement them, tests fake them.
  */
 import type { ChannelId, GuildId, MessageId, RoleId, UserId } from "./ids.ts";
 import type { ChannelKind, UserRef } from "./interaction.ts";
@@ -26,59 +26,33 @@ import type {
   Transcript,
 } from "./model.ts";
 
-export interface TicketRepository {
-  /** Settings of a guild, created with defaults on first use. */
-  guildSettings(guildId: GuildId): Promise<GuildSettings>;
-  updateGuildSettings(
-    guildId: GuildId,
-    patch: GuildSettingsPatch,
-  ): Promise<GuildSettings>;
-
-  /** The guild's default ticket type, created with defaults on first use. */
-  defaultTicketType(guildId: GuildId): Promise<TicketType>;
-  ticketType(id: TicketTypeId): Promise<TicketType | null>;
-  /** Every ticket type that has a Discord category, all guilds (guilds that ran `/setup`). */
-  ticketTypesWithCategory(): Promise<TicketType[]>;
-  updateTicketType(
-    id: TicketTypeId,
-    patch: TicketTypePatch,
-  ): Promise<TicketType>;
-
-  savePanel(panel: Omit<Panel, "id" | "createdAt">): Promise<Panel>;
-  panelByMessage(messageId: MessageId): Promise<Panel | null>;
-
+/** Tickets: the atomic open, lookups, claims, the close's steps and members. */
+export interface TicketStore {
   /**
    * Atomically: refuse when the opener already holds `maxOpenPerMember` open or
    * closing tickets of this type; otherwise take the guild's next number and
    * insert the ticket (status open, no channel yet).
    */
-  openTicket(request: OpenTicketRequest): Promise<OpenTicketResult>;
+  open(request: OpenTicketRequest): Promise<OpenTicketResult>;
   /** Removes a reserved ticket whose channel could not be created (its number stays used). */
-  discardTicket(id: TicketId): Promise<void>;
-  setTicketChannel(id: TicketId, channelId: ChannelId): Promise<Ticket>;
+  discard(id: TicketId): Promise<void>;
+  setChannel(id: TicketId, channelId: ChannelId): Promise<Ticket>;
 
-  ticket(id: TicketId): Promise<Ticket | null>;
-  ticketByChannel(channelId: ChannelId): Promise<Ticket | null>;
-  ticketByNumber(guildId: GuildId, number: number): Promise<Ticket | null>;
+  get(id: TicketId): Promise<Ticket | null>;
+  byChannel(channelId: ChannelId): Promise<Ticket | null>;
+  byNumber(guildId: GuildId, number: number): Promise<Ticket | null>;
   /** Open and closing tickets of a member in a guild. */
-  openTicketsOf(guildId: GuildId, openerId: UserId): Promise<Ticket[]>;
+  heldBy(guildId: GuildId, openerId: UserId): Promise<Ticket[]>;
   /** Tickets in `statuses`, all guilds (for reconciliation). */
-  ticketsWithStatus(statuses: TicketStatus[]): Promise<Ticket[]>;
-  countOpenTickets(): Promise<number>;
+  withStatus(statuses: TicketStatus[]): Promise<Ticket[]>;
+  /** Open and closing tickets across all guilds. */
+  countOpen(): Promise<number>;
 
   /** Sets `claimedBy` only if it is currently `expected` (compare-and-set). */
-  claimTicket(
-    id: TicketId,
-    claimer: UserId | null,
-    expected: UserId | null,
-  ): Promise<boolean>;
+  claim(id: TicketId, claimer: UserId | null, expected: UserId | null): Promise<boolean>;
   setAssistantPaused(id: TicketId, paused: boolean): Promise<void>;
   /** Sets `relayNoticeAt` to `at` only if the last notice is older than `notBefore`. */
-  takeRelayNoticeSlot(
-    id: TicketId,
-    at: Date,
-    notBefore: Date,
-  ): Promise<boolean>;
+  takeRelayNoticeSlot(id: TicketId, at: Date, notBefore: Date): Promise<boolean>;
 
   /** Moves an open ticket to `closing` (once); false when it was not open. */
   beginClose(id: TicketId, by: UserId, reason: string | null): Promise<boolean>;
@@ -88,40 +62,112 @@ export interface TicketRepository {
   addMember(member: TicketMember): Promise<boolean>;
   removeMember(ticketId: TicketId, userId: UserId): Promise<boolean>;
   members(ticketId: TicketId): Promise<TicketMember[]>;
+}
 
-  saveTranscript(transcript: Omit<Transcript, "createdAt">): Promise<void>;
-  transcript(ticketId: TicketId): Promise<Transcript | null>;
+/** Ticket types: the kinds of ticket a guild offers. */
+export interface TypeStore {
+  /** The guild's default ticket type, created with defaults on first use. */
+  defaultFor(guildId: GuildId): Promise<TicketType>;
+  get(id: TicketTypeId): Promise<TicketType | null>;
+  /** Every ticket type that has a Discord category, all guilds (guilds that ran `/setup`). */
+  withCategory(): Promise<TicketType[]>;
+  update(id: TicketTypeId, patch: TicketTypePatch): Promise<TicketType>;
+}
+
+/** Panels: the messages with an open button. */
+export interface PanelStore {
+  save(panel: Omit<Panel, "id" | "createdAt">): Promise<Panel>;
+  byMessage(messageId: MessageId): Promise<Panel | null>;
+}
+
+/** The live archive of a ticket's messages, kept as they arrive. */
+export interface ArchiveStore {
+  /** Keeps a message; a second delivery of the same message is ignored. */
+  add(message: Omit<ArchivedMessage, "editedAt" | "deletedAt">): Promise<void>;
+  markEdited(messageId: MessageId, payload: string, at: Date): Promise<void>;
+  markDeleted(messageId: MessageId, at: Date): Promise<void>;
+  messages(ticketId: TicketId): Promise<ArchivedMessage[]>;
+}
+
+/** Transcripts of closed tickets and the attachments they keep. */
+export interface TranscriptStore {
+  /** Saves a ticket's transcript, replacing an earlier copy. */
+  save(transcript: Omit<Transcript, "createdAt">): Promise<void>;
+  get(ticketId: TicketId): Promise<Transcript | null>;
+  /** Keeps an attachment; saving the same one again keeps the first copy. */
   saveAttachment(attachment: StoredAttachment): Promise<void>;
   attachments(ticketId: TicketId): Promise<StoredAttachment[]>;
+}
 
-  archiveMessage(
-    message: Omit<ArchivedMessage, "editedAt" | "deletedAt">,
-  ): Promise<void>;
-  markMessageEdited(
-    messageId: MessageId,
-    payload: string,
-    at: Date,
-  ): Promise<void>;
-  markMessageDeleted(messageId: MessageId, at: Date): Promise<void>;
-  archivedMessages(ticketId: TicketId): Promise<ArchivedMessage[]>;
+/** The audit trail: what happened, who did it, when. */
+export interface AuditLog {
+  record(event: NewAuditEvent): Promise<void>;
+  /** The guild's latest `limit` events, newest first. */
+  recent(guildId: GuildId, limit: number): Promise<AuditEvent[]>;
+}
 
-  audit(event: NewAuditEvent): Promise<void>;
-  auditEvents(guildId: GuildId, limit: number): Promise<AuditEvent[]>;
-
-  /** A small key/value store for process-wide facts (e.g. the command hash). */
+/** Guild settings, and a small key/value store for process-wide facts. */
+export interface SettingsStore {
+  /** Settings of a guild, created with defaults on first use. */
+  guild(guildId: GuildId): Promise<GuildSettings>;
+  updateGuild(guildId: GuildId, patch: GuildSettingsPatch): Promise<GuildSettings>;
+  /** A process-wide fact (e.g. the command hash), or null. */
   meta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
+}
 
+/** How long a lock is held and how long to wait for it. */
+export interface LockOptions {
+  /**
+   * How long the lock lasts without renewal. While the work runs it is renewed every
+   * third of this, so the TTL only bounds how long a crashed holder blocks others.
+   */
+  ttlMs: number;
+  /** How long to wait for a lock someone else holds before giving up. */
+  waitMs: number;
+}
+
+/**
+ * Locks held in the database, so they work across every process sharing it.
+ * Leases run on the database's clock, never on a process's own.
+ */
+export interface LockStore {
+  /**
+   * Takes the lock `key` (waiting up to `waitMs`), runs `work`, renews the lock
+   * while it runs and releases it after. Callers of one process line up first.
+   * Throws `LockTimeoutError` when someone else holds it for the whole wait.
+   */
+  withLock<T>(key: string, options: LockOptions, work: () => Promise<T>): Promise<T>;
   /**
    * Atomically takes the lock `key` for `ttlMs` when it is free or expired, and
-   * gives a random holder token; null when someone else holds it. Held in the
-   * database, so it works across every process sharing it.
+   * gives a random holder token; null when someone else holds it.
    */
-  acquireLock(key: string, ttlMs: number): Promise<string | null>;
+  acquire(key: string, ttlMs: number): Promise<string | null>;
   /** Extends a held lock to `ttlMs` from now; false when `holder` no longer holds it. */
-  renewLock(key: string, holder: string, ttlMs: number): Promise<boolean>;
+  renew(key: string, holder: string, ttlMs: number): Promise<boolean>;
   /** Releases the lock if `holder` still holds it; otherwise does nothing. */
-  releaseLock(key: string, holder: string): Promise<void>;
+  release(key: string, holder: string): Promise<void>;
+}
+
+/** The stores that can share one database transaction. */
+export interface TransactionStores {
+  tickets: TicketStore;
+  types: TypeStore;
+  panels: PanelStore;
+  archive: ArchiveStore;
+  transcripts: TranscriptStore;
+  audit: AuditLog;
+  settings: SettingsStore;
+}
+
+/** Every store, and the unit of work that composes writes into one transaction. */
+export interface Stores extends TransactionStores {
+  locks: LockStore;
+  /**
+   * Runs `work` with stores bound to one database transaction: its writes all
+   * commit or none does. On a deadlock or busy database the whole `work` runs again.
+   */
+  atomically<T>(work: (stores: TransactionStores) => Promise<T>): Promise<T>;
 }
 
 // ---------------------------------------------------------------------------

@@ -72,7 +72,7 @@ export async function reconcile(
 
   let tickets: Ticket[];
   try {
-    tickets = await ctx.repo.ticketsWithStatus(["open", "closing"]);
+    tickets = await ctx.tickets.withStatus(["open", "closing"]);
   } catch (error) {
     ctx.log.error("Cannot reconcile tickets: the database did not answer: {error}", { error });
     summary.failures++;
@@ -97,7 +97,7 @@ export async function reconcile(
 
   // Only guilds that set tickets up can hold ticket channels: one query, and no
   // per-guild work (or rows) for the thousands of guilds that never ran /setup.
-  const types = (await ctx.repo.ticketTypesWithCategory())
+  const types = (await ctx.types.withCategory())
     .filter((type) => only === null || only.has(type.guildId));
   for (const type of types) {
     try {
@@ -178,7 +178,7 @@ async function resumeClose(
   });
   if (outcome.kind === "closed") {
     summary.resumed.push(ticket.id);
-    await ctx.repo.audit(
+    await ctx.audit.record(
       reconcileEvent(ticket, botUserId, "resumed", { lastStep: ticket.closeStep }),
     );
   } else {
@@ -203,14 +203,14 @@ async function checkOpenTicket(
     // Reserved, but the bot stopped before it created the channel.
     const age = ctx.clock.now().getTime() - ticket.createdAt.getTime();
     if (age < graceMs) return;
-    await ctx.repo.discardTicket(ticket.id);
+    await ctx.tickets.discard(ticket.id);
     summary.discarded.push(ticket.id);
     ctx.log.warn("Discarded ticket #{number} in guild {guildId}: its channel was never created", {
       number: ticket.number,
       guildId: ticket.guildId,
     });
     // The row is gone, so the event names the ticket by number only.
-    await ctx.repo.audit({
+    await ctx.audit.record({
       ...reconcileEvent(ticket, botUserId, "discarded", { openerId: ticket.openerId }),
       ticketId: null,
     });
@@ -226,7 +226,7 @@ async function checkOpenTicket(
   );
   const outcome = await runClose(ticket, ctx, { by: botUserId, reason: CHANNEL_DELETED_REASON });
   summary.closedMissing.push(ticket.id);
-  await ctx.repo.audit(reconcileEvent(ticket, botUserId, "closed", {
+  await ctx.audit.record(reconcileEvent(ticket, botUserId, "closed", {
     channelId: ticket.channelId,
     reason: CHANNEL_DELETED_REASON,
     outcome: outcome.kind,
@@ -274,11 +274,11 @@ async function findOrphanChannels(
     );
     if (participant === undefined) continue;
     if (now - snowflakeTime(channel.id).getTime() < graceMs) continue;
-    if (await ctx.repo.ticketByChannel(channel.id) !== null) continue;
+    if (await ctx.tickets.byChannel(channel.id) !== null) continue;
 
     summary.orphanChannels.push(channel.id);
     const key = `reconcile.orphan.${channel.id}`;
-    if (await ctx.repo.meta(key) !== null) {
+    if (await ctx.settings.meta(key) !== null) {
       ctx.log.debug("Channel #{name} ({channelId}) in guild {guildId} is still an orphan", {
         name: channel.name,
         channelId: channel.id,
@@ -301,7 +301,7 @@ async function findOrphanChannels(
       },
       `Channel <#${channel.id}> looks like a ticket channel, but no ticket is recorded for it (the bot may have stopped while opening it). It was left as is: read it, then delete it by hand if nobody needs it.`,
     );
-    await ctx.repo.setMeta(key, ctx.clock.now().toISOString());
+    await ctx.settings.setMeta(key, ctx.clock.now().toISOString());
   }
 }
 

@@ -5,7 +5,7 @@ import { Permission } from "./permissions_bits.ts";
 import type { Channel, Overwrite } from "./ports.ts";
 import type { Ticket } from "./model.ts";
 import { BOT_ID, RecordingDiscord } from "../../tests/fixtures/recording_discord.ts";
-import { openTestRepository, type TestRepository } from "../../tests/fixtures/test_repository.ts";
+import { openTestStores, type TestStores } from "../../tests/fixtures/test_stores.ts";
 import { type TestContext, testContext } from "../../tests/fixtures/test_context.ts";
 
 const ALICE = "400000000000000501" as UserId;
@@ -13,7 +13,7 @@ const BOB = "400000000000000502" as UserId;
 const START = new Date("2026-01-01T12:00:00Z");
 
 interface World extends AsyncDisposable {
-  store: TestRepository;
+  stores: TestStores;
   discord: RecordingDiscord;
   ctx: TestContext;
   category: Channel;
@@ -31,9 +31,9 @@ function memberOverwrite(id: UserId): Overwrite {
 async function openWorld(): Promise<World> {
   let now = START;
   const clock = { now: () => new Date(now) };
-  const store = await openTestRepository({ clock });
+  const store = await openTestStores({ clock });
   const discord = new RecordingDiscord();
-  const ctx = testContext({ repo: store.repo, discord, now: START });
+  const ctx = testContext({ stores: store, discord, now: START });
   const setNow = ctx.setNow;
   ctx.setNow = (date) => {
     now = date;
@@ -43,9 +43,9 @@ async function openWorld(): Promise<World> {
   discord.addMember({ id: BOB, username: "bob" });
   const category = discord.addChannel({ name: "Tickets", kind: "category" });
   const logChannel = discord.addChannel({ name: "ticket-logs", kind: "text" });
-  const type = await store.repo.defaultTicketType(discord.guildId);
-  await store.repo.updateTicketType(type.id, { categoryId: category.id });
-  await store.repo.updateGuildSettings(discord.guildId, { logChannelId: logChannel.id });
+  const type = await store.types.defaultFor(discord.guildId);
+  await store.types.update(type.id, { categoryId: category.id });
+  await store.settings.updateGuild(discord.guildId, { logChannelId: logChannel.id });
 
   const strayChannel = (name: string, parent: ChannelId, member: UserId | null) =>
     discord.addChannel({
@@ -65,13 +65,13 @@ async function openWorld(): Promise<World> {
     });
 
   return {
-    store,
+    stores: store,
     discord,
     ctx,
     category,
     logChannel,
     async openTicket(opener, parent = category.id) {
-      const result = await store.repo.openTicket({
+      const result = await store.tickets.open({
         guildId: discord.guildId,
         typeId: type.id,
         openerId: opener,
@@ -81,7 +81,7 @@ async function openWorld(): Promise<World> {
       assert.equal(result.kind, "opened");
       if (result.kind !== "opened") throw new Error("unreachable");
       const channel = strayChannel(`ticket-${result.ticket.number}`, parent, opener);
-      return await store.repo.setTicketChannel(result.ticket.id, channel.id);
+      return await store.tickets.setChannel(result.ticket.id, channel.id);
     },
     strayChannel,
     [Symbol.asyncDispose]: () => store.close(),
@@ -89,14 +89,14 @@ async function openWorld(): Promise<World> {
 }
 
 async function auditActions(world: World): Promise<string[]> {
-  const events = await world.store.repo.auditEvents(world.discord.guildId, 100);
+  const events = await world.stores.audit.recent(world.discord.guildId, 100);
   return events.map((event) => event.action).sort();
 }
 
 Deno.test("reconcile() closes an open ticket whose channel was deleted, from the live archive", async () => {
   await using world = await openWorld();
   const ticket = await world.openTicket(ALICE);
-  await world.store.repo.archiveMessage({
+  await world.stores.archive.add({
     ticketId: ticket.id,
     messageId: "900000000000000001" as MessageId,
     authorId: ALICE,
@@ -117,11 +117,11 @@ Deno.test("reconcile() closes an open ticket whose channel was deleted, from the
   assert.deepEqual(summary.closedMissing, [ticket.id]);
   assert.deepEqual(summary.orphanChannels, []);
   assert.equal(summary.failures, 0);
-  const closed = await world.store.repo.ticket(ticket.id);
+  const closed = await world.stores.tickets.get(ticket.id);
   assert.equal(closed?.status, "closed");
   assert.equal(closed?.closeReason, CHANNEL_DELETED_REASON);
   assert.equal(closed?.closedBy, BOT_ID);
-  const transcript = await world.store.repo.transcript(ticket.id);
+  const transcript = await world.stores.transcripts.get(ticket.id);
   assert.match(transcript?.text ?? "", /my printer is on fire/);
   assert.ok((await auditActions(world)).includes("ticket.reconcile_closed"));
   assert.equal(world.discord.messagesIn(world.logChannel.id).length, 1, "summary in the log");
@@ -140,7 +140,7 @@ Deno.test("reconcile() leaves open tickets whose channel exists alone", async ()
     discarded: [],
     failures: 0,
   });
-  assert.equal((await world.store.repo.ticket(ticket.id))?.status, "open");
+  assert.equal((await world.stores.tickets.get(ticket.id))?.status, "open");
   assert.equal(world.discord.callsOf("deleteChannel").length, 0);
 });
 
@@ -148,18 +148,18 @@ Deno.test("reconcile() resumes a close that was left in closing", async () => {
   await using world = await openWorld();
   const ticket = await world.openTicket(ALICE);
   world.discord.addMessage(ticket.channelId!, world.discord.members.get(ALICE)!.user, "hello?");
-  assert.ok(await world.store.repo.beginClose(ticket.id, BOB, "solved"));
+  assert.ok(await world.stores.tickets.beginClose(ticket.id, BOB, "solved"));
 
   const summary = await reconcile(world.ctx, { botUserId: BOT_ID });
 
   assert.deepEqual(summary.resumed, [ticket.id]);
   assert.deepEqual(summary.closedMissing, []);
-  const closed = await world.store.repo.ticket(ticket.id);
+  const closed = await world.stores.tickets.get(ticket.id);
   assert.equal(closed?.status, "closed");
   assert.equal(closed?.closedBy, BOB, "the person who asked stays the closer");
   assert.equal(closed?.closeReason, "solved");
   assert.equal(world.discord.channels.has(ticket.channelId!), false, "channel deleted");
-  assert.match((await world.store.repo.transcript(ticket.id))?.text ?? "", /hello\?/);
+  assert.match((await world.stores.transcripts.get(ticket.id))?.text ?? "", /hello\?/);
   assert.ok((await auditActions(world)).includes("ticket.reconcile_resumed"));
 });
 
@@ -174,7 +174,7 @@ Deno.test("reconcile() reports an orphan ticket channel once and never deletes i
   assert.deepEqual(second.orphanChannels, [stray.id]);
   assert.ok(world.discord.channels.has(stray.id), "the orphan channel is kept");
   assert.equal(world.discord.callsOf("deleteChannel").length, 0);
-  const orphanEvents = (await world.store.repo.auditEvents(world.discord.guildId, 100))
+  const orphanEvents = (await world.stores.audit.recent(world.discord.guildId, 100))
     .filter((event) => event.action === "channel.orphan");
   assert.equal(orphanEvents.length, 1, "reported once, not on every pass");
   assert.equal(orphanEvents[0]?.detail.channelId, stray.id);
@@ -211,8 +211,8 @@ Deno.test("reconcile() goes on after one ticket fails", async () => {
 
   assert.equal(summary.failures, 1);
   assert.deepEqual(summary.closedMissing, [gone.id]);
-  assert.equal((await world.store.repo.ticket(unlucky.id))?.status, "open");
-  assert.equal((await world.store.repo.ticket(gone.id))?.status, "closed");
+  assert.equal((await world.stores.tickets.get(unlucky.id))?.status, "open");
+  assert.equal((await world.stores.tickets.get(gone.id))?.status, "closed");
   assert.ok(
     world.ctx.logs.some((log) => log.level === "error" && /Cannot reconcile/.test(log.message)),
   );
@@ -220,9 +220,9 @@ Deno.test("reconcile() goes on after one ticket fails", async () => {
 
 Deno.test("reconcile() discards a reservation without a channel only after the grace period", async () => {
   await using world = await openWorld();
-  const result = await world.store.repo.openTicket({
+  const result = await world.stores.tickets.open({
     guildId: world.discord.guildId,
-    typeId: (await world.store.repo.defaultTicketType(world.discord.guildId)).id,
+    typeId: (await world.stores.types.defaultFor(world.discord.guildId)).id,
     openerId: ALICE,
     topic: null,
     answers: [],
@@ -232,14 +232,14 @@ Deno.test("reconcile() discards a reservation without a channel only after the g
 
   const early = await reconcile(world.ctx, { botUserId: BOT_ID, graceMs: 60_000 });
   assert.deepEqual(early.discarded, []);
-  assert.notEqual(await world.store.repo.ticket(result.ticket.id), null);
+  assert.notEqual(await world.stores.tickets.get(result.ticket.id), null);
 
   world.ctx.setNow(new Date(START.getTime() + 61_000));
   const later = await reconcile(world.ctx, { botUserId: BOT_ID, graceMs: 60_000 });
   assert.deepEqual(later.discarded, [result.ticket.id]);
-  assert.equal(await world.store.repo.ticket(result.ticket.id), null);
+  assert.equal(await world.stores.tickets.get(result.ticket.id), null);
   // Alice may open again: the stale reservation no longer counts against her limit.
-  assert.deepEqual(await world.store.repo.openTicketsOf(world.discord.guildId, ALICE), []);
+  assert.deepEqual(await world.stores.tickets.heldBy(world.discord.guildId, ALICE), []);
 });
 
 Deno.test("reconcile() touches only the guilds it is given", async () => {
@@ -255,7 +255,7 @@ Deno.test("reconcile() touches only the guilds it is given", async () => {
 
   assert.deepEqual(summary.closedMissing, []);
   assert.deepEqual(summary.orphanChannels, []);
-  assert.equal((await world.store.repo.ticket(ticket.id))?.status, "open");
+  assert.equal((await world.stores.tickets.get(ticket.id))?.status, "open");
 });
 
 Deno.test("ticketCategories() finds the category and its numbered overflow categories", () => {

@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { clearLocksOnStart } from "./clear_locks.ts";
-import { openTestRepository } from "../../tests/fixtures/test_repository.ts";
+import { openTestStores } from "../../tests/fixtures/test_stores.ts";
 
 Deno.test("clearLocksOnStart() releases every lock left in a SQLite database", async () => {
-  const test = await openTestRepository();
+  const test = await openTestStores();
   try {
-    assert.ok(await test.repo.acquireLock("close:1", 60_000));
-    assert.ok(await test.repo.acquireLock("overflow:2", 60_000));
+    assert.ok(await test.locks.acquire("close:1", 60_000));
+    assert.ok(await test.locks.acquire("overflow:2", 60_000));
     assert.equal(await clearLocksOnStart(test.handle), 2);
-    assert.ok(await test.repo.acquireLock("close:1", 60_000), "free again");
+    assert.ok(await test.locks.acquire("close:1", 60_000), "free again");
     assert.equal(await clearLocksOnStart(test.handle), 1);
     assert.equal(await clearLocksOnStart(test.handle), 0);
   } finally {

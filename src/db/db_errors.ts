@@ -1,4 +1,5 @@
 /** Classifies driver errors the same way on SQLite, PostgreSQL and MySQL/MariaDB. */
+import { retry, RetryError } from "../lib/retry.ts";
 
 interface DriverError {
   code?: unknown;
@@ -36,16 +37,23 @@ export const RETRY_ATTEMPTS = 8;
 
 /**
  * Runs `fn`, running it again (after a short random pause that grows) when it
- * fails with a transient error, at most `RETRY_ATTEMPTS` times in all.
+ * fails with a transient error, at most `RETRY_ATTEMPTS` times in all. The last
+ * failure is thrown as it is.
  */
 export async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 1;; attempt++) {
-    try {
-      return await fn();
-    } catch (error) {
-      if (attempt >= RETRY_ATTEMPTS || !isTransient(error)) throw error;
-      const pauseMs = Math.random() * 5 * 2 ** attempt;
-      await new Promise((resolve) => setTimeout(resolve, pauseMs));
-    }
+  try {
+    return await retry(fn, {
+      maxAttempts: RETRY_ATTEMPTS,
+      isRetryable: isTransient,
+      // Full jitter below 10 ms, 20 ms, 40 ms …
+      minTimeout: 10,
+      multiplier: 2,
+      jitter: 1,
+    });
+  } catch (error) {
+    // Only this retry's own give-up is unwrapped, not one `fn` threw itself.
+    const spent = error instanceof RetryError && error.attempts === RETRY_ATTEMPTS &&
+      isTransient(error.cause);
+    throw spent ? error.cause : error;
   }
 }

@@ -7,7 +7,7 @@ import { RecordingTransport } from "../../tests/fixtures/recording_transport.ts"
 import { InFlight } from "../discord/interactions/run_interaction.ts";
 import { createInteractionVerifier } from "../discord/interactions/verify.ts";
 import { createMetrics } from "../app/metrics.ts";
-import type { DiscordPort, TicketRepository } from "../core/ports.ts";
+import type { DiscordPort, Stores } from "../core/ports.ts";
 import { systemClock } from "../lib/system_clock.ts";
 import { createHttpHandler, type HttpDeps, serveHttp } from "./server.ts";
 
@@ -87,7 +87,7 @@ function harness(
         metrics,
         ...(deadlineMs === undefined ? {} : { deadlineMs }),
         context: {
-          repo: {} as TicketRepository,
+          ...({} as Stores),
           discord: {} as DiscordPort,
           clock: systemClock,
           log: getLogger(["ticketeer", "test"]),

@@ -6,7 +6,7 @@
  */
 import type { Logger } from "@logtape/logtape";
 import type { MessageInput } from "../core/interaction.ts";
-import type { Clock, DiscordPort, TicketRepository } from "../core/ports.ts";
+import type { Clock, DiscordPort, TicketStore, TypeStore } from "../core/ports.ts";
 import type { Ticket } from "../core/model.ts";
 import type { RelayClient, RelayResult } from "./relay_client.ts";
 import type { RelayQueue } from "./relay_queue.ts";
@@ -29,10 +29,11 @@ export const MAX_REPLY_PARTS = 5;
 export interface MessageRelayOptions {
   client: RelayClient;
   queue: RelayQueue;
-  repo: Pick<
-    TicketRepository,
-    "ticketByChannel" | "ticket" | "takeRelayNoticeSlot" | "setAssistantPaused" | "ticketType"
+  tickets: Pick<
+    TicketStore,
+    "byChannel" | "get" | "takeRelayNoticeSlot" | "setAssistantPaused"
   >;
+  types: Pick<TypeStore, "get">;
   discord: Pick<DiscordPort, "sendMessage">;
   clock: Clock;
   log: Logger;
@@ -58,7 +59,7 @@ function relayable(ticket: Ticket | null): ticket is Ticket {
 
 /** Creates the message relay over its ports. */
 export function createMessageRelay(options: MessageRelayOptions): MessageRelay {
-  const { client, queue, repo, discord, clock, log } = options;
+  const { client, queue, tickets, types, discord, clock, log } = options;
   const noticeIntervalMs = options.noticeIntervalMs ?? RELAY_NOTICE_INTERVAL_MS;
 
   async function postReply(ticket: Ticket, message: MessageInput, text: string): Promise<void> {
@@ -76,8 +77,8 @@ export function createMessageRelay(options: MessageRelayOptions): MessageRelay {
 
   /** The answer asked for staff: pause the assistant here and ping the type's staff roles. */
   async function handOff(ticket: Ticket, message: MessageInput): Promise<void> {
-    await repo.setAssistantPaused(ticket.id, true);
-    const roles = (await repo.ticketType(ticket.typeId))?.staffRoleIds ?? [];
+    await tickets.setAssistantPaused(ticket.id, true);
+    const roles = (await types.get(ticket.typeId))?.staffRoleIds ?? [];
     log.info(
       "The assistant handed ticket {ticketNumber} in guild {guildId} over to staff and is paused there",
       { ticketNumber: ticket.number, guildId: ticket.guildId, roles: roles.length },
@@ -108,7 +109,7 @@ export function createMessageRelay(options: MessageRelayOptions): MessageRelay {
     );
     const now = clock.now();
     const notBefore = new Date(now.getTime() - noticeIntervalMs);
-    if (!(await repo.takeRelayNoticeSlot(ticket.id, now, notBefore))) return;
+    if (!(await tickets.takeRelayNoticeSlot(ticket.id, now, notBefore))) return;
     await discord.sendMessage(message.channelId, {
       content: RELAY_UNAVAILABLE_NOTICE,
       allowed_mentions: { parse: [] },
@@ -117,7 +118,7 @@ export function createMessageRelay(options: MessageRelayOptions): MessageRelay {
 
   async function relay(message: MessageInput): Promise<void> {
     // Read at send time: a pause, claim or close since the message arrived counts.
-    const ticket = await repo.ticketByChannel(message.channelId);
+    const ticket = await tickets.byChannel(message.channelId);
     if (!relayable(ticket) || ticket.guildId !== message.guildId) return;
     const result = await client.send({
       guildId: ticket.guildId,
@@ -130,7 +131,7 @@ export function createMessageRelay(options: MessageRelayOptions): MessageRelay {
     });
     if (result.kind === "silent" && result.handoff !== true) return;
     // The answer may have taken a while: staff may have paused or claimed meanwhile.
-    const current = await repo.ticket(ticket.id);
+    const current = await tickets.get(ticket.id);
     if (!relayable(current)) {
       log.info(
         "Ticket {ticketNumber} was paused or closed while the assistant answered; answer dropped",

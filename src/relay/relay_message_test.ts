@@ -10,9 +10,9 @@ import {
 } from "../core/ids.ts";
 import type { MessageInput, UserRef } from "../core/interaction.ts";
 import type { MessageBody } from "../core/message_body.ts";
-import type { Clock, DiscordPort, TicketRepository } from "../core/ports.ts";
+import type { Clock, DiscordPort, Stores } from "../core/ports.ts";
 import type { Ticket } from "../core/model.ts";
-import { openTestRepository } from "../../tests/fixtures/test_repository.ts";
+import { openTestStores } from "../../tests/fixtures/test_stores.ts";
 import { closedPortUrl, json, startBackend } from "../../tests/fixtures/relay_backend.ts";
 import { createRelayClient } from "./relay_client.ts";
 import {
@@ -75,9 +75,9 @@ function manualClock(start = Date.parse("2026-03-01T12:00:00Z")) {
 let channelCounter = 300000000000000000n;
 
 /** Opens a ticket in GUILD with its own channel. */
-async function openTicket(repo: TicketRepository): Promise<Ticket> {
-  const type = await repo.defaultTicketType(GUILD);
-  const opened = await repo.openTicket({
+async function openTicket(stores: Stores): Promise<Ticket> {
+  const type = await stores.types.defaultFor(GUILD);
+  const opened = await stores.tickets.open({
     guildId: GUILD,
     typeId: type.id,
     openerId: userId(String(400000000000000000n + channelCounter)),
@@ -86,7 +86,7 @@ async function openTicket(repo: TicketRepository): Promise<Ticket> {
   });
   assert.equal(opened.kind, "opened");
   if (opened.kind !== "opened") throw new Error("unreachable");
-  return await repo.setTicketChannel(opened.ticket.id, channelId(String(channelCounter++)));
+  return await stores.tickets.setChannel(opened.ticket.id, channelId(String(channelCounter++)));
 }
 
 let messageCounter = 500000000000000000n;
@@ -126,21 +126,21 @@ async function withLogs(body: (records: LogRecord[]) => Promise<void>): Promise<
 }
 
 interface Harness {
-  repo: TicketRepository;
+  stores: Stores;
   queue: RelayQueue;
   recorder: ReturnType<typeof recordingDiscord>;
   clock: ReturnType<typeof manualClock>;
   relay: ReturnType<typeof createMessageRelay>;
 }
 
-/** Wires a relay to a real repository, a recording Discord and `url`. */
+/** Wires a relay to real stores, a recording Discord and `url`. */
 async function withRelay(
   url: string,
   body: (h: Harness) => Promise<void>,
   clientOptions: { timeoutMs?: number } = {},
 ): Promise<void> {
-  const fixture = await openTestRepository();
-  const repo = fixture.repo;
+  const fixture = await openTestStores();
+  const stores: Stores = fixture;
   const queue = createRelayQueue();
   const recorder = recordingDiscord();
   const clock = manualClock();
@@ -153,13 +153,14 @@ async function withRelay(
   const relay = createMessageRelay({
     client,
     queue,
-    repo,
+    tickets: stores.tickets,
+    types: stores.types,
     discord: recorder.discord,
     clock: clock.clock,
     log: getLogger(["ticketeer", "relay-test"]),
   });
   try {
-    await body({ repo, queue, recorder, clock, relay });
+    await body({ stores, queue, recorder, clock, relay });
   } finally {
     await within(queue.close());
     await fixture.close();
@@ -178,8 +179,8 @@ Deno.test("onMessage() relays a ticket message and posts the answer without ping
     const { content, ticket_number } = JSON.parse(body);
     return json({ reply: `@everyone ticket ${ticket_number}: ${content}` });
   });
-  await withRelay(backend.url, async ({ repo, queue, recorder, relay }) => {
-    const ticket = await openTicket(repo);
+  await withRelay(backend.url, async ({ stores, queue, recorder, relay }) => {
+    const ticket = await openTicket(stores);
     const channel = ticket.channelId!;
     const input = message(channel, "Where is my order?");
     const returned = relay.onMessage(input);
@@ -207,8 +208,8 @@ Deno.test("onMessage() relays a ticket message and posts the answer without ping
 
 Deno.test("onMessage() ignores bots, system messages, empty text and other channels", async () => {
   await using backend = startBackend(() => json({ reply: "should not be posted" }));
-  await withRelay(backend.url, async ({ repo, queue, recorder, relay }) => {
-    const ticket = await openTicket(repo);
+  await withRelay(backend.url, async ({ stores, queue, recorder, relay }) => {
+    const ticket = await openTicket(stores);
     const channel = ticket.channelId!;
     relay.onMessage(message(channel, "from a bot", { author: { ...OPENER, bot: true } }));
     relay.onMessage(message(channel, "pinned a message", { system: true }));
@@ -234,8 +235,8 @@ Deno.test("onMessage() splits a 5,000-character answer into messages of at most 
   const answer = lines.join("\n");
   assert.ok(answer.length >= 4_900);
   await using backend = startBackend(() => json({ reply: answer }));
-  await withRelay(backend.url, async ({ repo, queue, recorder, relay }) => {
-    const ticket = await openTicket(repo);
+  await withRelay(backend.url, async ({ stores, queue, recorder, relay }) => {
+    const ticket = await openTicket(stores);
     relay.onMessage(message(ticket.channelId!, "tell me everything"));
     await within(queue.idle());
     const parts = recorder.contents(ticket.channelId!);
@@ -247,15 +248,15 @@ Deno.test("onMessage() splits a 5,000-character answer into messages of at most 
 
 Deno.test("onMessage() does not relay in a ticket whose assistant is paused", async () => {
   await using backend = startBackend(() => json({ reply: "hello" }));
-  await withRelay(backend.url, async ({ repo, queue, recorder, relay }) => {
-    const paused = await openTicket(repo);
-    await repo.setAssistantPaused(paused.id, true);
+  await withRelay(backend.url, async ({ stores, queue, recorder, relay }) => {
+    const paused = await openTicket(stores);
+    await stores.tickets.setAssistantPaused(paused.id, true);
     relay.onMessage(message(paused.channelId!, "anyone there?"));
     await within(queue.idle());
     assert.equal(backend.received.length, 0);
     assert.deepEqual(recorder.posted, []);
 
-    await repo.setAssistantPaused(paused.id, false);
+    await stores.tickets.setAssistantPaused(paused.id, false);
     relay.onMessage(message(paused.channelId!, "anyone there now?"));
     await within(queue.idle());
     assert.deepEqual(recorder.contents(paused.channelId!), ["hello"]);
@@ -272,15 +273,15 @@ Deno.test("onMessage() honours a claim made while messages wait for the assistan
     }
     return json({ reply: `answer ${index}` });
   });
-  await withRelay(backend.url, async ({ repo, queue, recorder, relay }) => {
-    const ticket = await openTicket(repo);
+  await withRelay(backend.url, async ({ stores, queue, recorder, relay }) => {
+    const ticket = await openTicket(stores);
     const channel = ticket.channelId!;
     relay.onMessage(message(channel, "first question"));
     relay.onMessage(message(channel, "second question"));
     // Staff claim the ticket (which pauses the assistant) while the first is in flight.
     await within(firstArrived.promise);
-    assert.equal(await repo.claimTicket(ticket.id, STAFF, null), true);
-    await repo.setAssistantPaused(ticket.id, true);
+    assert.equal(await stores.tickets.claim(ticket.id, STAFF, null), true);
+    await stores.tickets.setAssistantPaused(ticket.id, true);
     claimed.resolve();
     await within(queue.idle());
     // The first answer arrived after the claim and is dropped; the second is never sent.
@@ -291,8 +292,8 @@ Deno.test("onMessage() honours a claim made while messages wait for the assistan
 
 Deno.test("onMessage() posts one notice for many failures while the service is down", async () => {
   await withLogs(async (records) => {
-    await withRelay(closedPortUrl(), async ({ repo, queue, recorder, clock, relay }) => {
-      const ticket = await openTicket(repo);
+    await withRelay(closedPortUrl(), async ({ stores, queue, recorder, clock, relay }) => {
+      const ticket = await openTicket(stores);
       const channel = ticket.channelId!;
       for (let i = 0; i < 4; i++) relay.onMessage(message(channel, `question ${i}`));
       await within(queue.idle());
@@ -323,8 +324,8 @@ Deno.test("onMessage() posts one notice for many failures while the service is d
 
 Deno.test("onMessage() treats malformed JSON as a failure and posts the notice", async () => {
   await using backend = startBackend(() => new Response("<html>oops</html>", { status: 200 }));
-  await withRelay(backend.url, async ({ repo, queue, recorder, relay }) => {
-    const ticket = await openTicket(repo);
+  await withRelay(backend.url, async ({ stores, queue, recorder, relay }) => {
+    const ticket = await openTicket(stores);
     relay.onMessage(message(ticket.channelId!, "hello?"));
     relay.onMessage(message(ticket.channelId!, "hello??"));
     await within(queue.idle());
@@ -338,8 +339,8 @@ Deno.test("onMessage() posts a ticket's answers in the order of its questions", 
     await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 15)));
     return json({ reply: `answer to ${JSON.parse(body).content}` });
   });
-  await withRelay(backend.url, async ({ repo, queue, recorder, relay }) => {
-    const ticket = await openTicket(repo);
+  await withRelay(backend.url, async ({ stores, queue, recorder, relay }) => {
+    const ticket = await openTicket(stores);
     for (let i = 0; i < 20; i++) relay.onMessage(message(ticket.channelId!, `q${i}`));
     await within(queue.idle(), 10_000);
     assert.deepEqual(
@@ -356,9 +357,9 @@ Deno.test("onMessage() answers ticket B while the service hangs on ticket A", as
     if (channel_id === hungChannel) await closing;
     return json({ reply: `answer to ${content}` });
   });
-  await withRelay(backend.url, async ({ repo, queue, recorder, relay }) => {
-    const a = await openTicket(repo);
-    const b = await openTicket(repo);
+  await withRelay(backend.url, async ({ stores, queue, recorder, relay }) => {
+    const a = await openTicket(stores);
+    const b = await openTicket(stores);
     hungChannel = a.channelId!;
     relay.onMessage(message(a.channelId!, "a1"));
     relay.onMessage(message(b.channelId!, "b1"));
@@ -376,15 +377,15 @@ Deno.test("onMessage() hands over on handoff: posts the reply, pauses and pings 
   await using backend = startBackend(({ index }) =>
     index === 0 ? json({ reply: "Staff will take over.", handoff: true }) : json({ reply: "again" })
   );
-  await withRelay(backend.url, async ({ repo, queue, recorder, relay }) => {
-    const ticket = await openTicket(repo);
+  await withRelay(backend.url, async ({ stores, queue, recorder, relay }) => {
+    const ticket = await openTicket(stores);
     const channel = ticket.channelId!;
     const staffRoles = ["200000000000000031", "200000000000000032"] as RoleId[];
-    await repo.updateTicketType(ticket.typeId, { staffRoleIds: staffRoles });
+    await stores.types.update(ticket.typeId, { staffRoleIds: staffRoles });
     relay.onMessage(message(channel, "a human please"));
     await within(queue.idle());
 
-    assert.equal((await repo.ticket(ticket.id))?.assistantPaused, true);
+    assert.equal((await stores.tickets.get(ticket.id))?.assistantPaused, true);
     assert.deepEqual(recorder.posted, [
       {
         channelId: channel,
@@ -409,15 +410,15 @@ Deno.test("onMessage() pauses on a handoff without a reply, and ignores a handof
   await using backend = startBackend(({ index }) =>
     json(index === 0 ? { reply: "", handoff: "yes" } : { handoff: true })
   );
-  await withRelay(backend.url, async ({ repo, queue, recorder, relay }) => {
-    const ticket = await openTicket(repo);
+  await withRelay(backend.url, async ({ stores, queue, recorder, relay }) => {
+    const ticket = await openTicket(stores);
     const channel = ticket.channelId!;
     relay.onMessage(message(channel, "first"));
     await within(queue.idle());
-    assert.equal((await repo.ticket(ticket.id))?.assistantPaused, false);
+    assert.equal((await stores.tickets.get(ticket.id))?.assistantPaused, false);
     relay.onMessage(message(channel, "second"));
     await within(queue.idle());
-    assert.equal((await repo.ticket(ticket.id))?.assistantPaused, true);
+    assert.equal((await stores.tickets.get(ticket.id))?.assistantPaused, true);
     // The default type has no staff roles: nobody to ping, nothing posted.
     assert.deepEqual(recorder.posted, []);
   });

@@ -79,7 +79,7 @@ export async function playAssistantConversation(scene: AssistantScene): Promise<
   const roles = ((call?.body as { allowed_mentions?: { roles?: string[] } })?.allowed_mentions
     ?.roles ?? []).map((id) => say.roleName(id));
   show(ping, `, notifying ${roles.join(", ") || "nobody"} only`);
-  const row = await app.repo.ticketByChannel(ticket.id as ChannelId);
+  const row = await app.stores.tickets.byChannel(ticket.id as ChannelId);
   if (row?.assistantPaused !== true) throw new Error("The assistant was not paused");
   write(`   the assistant is now paused in ${say.channelName(ticket.id)}; staff take over`);
 }

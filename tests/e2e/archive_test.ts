@@ -19,7 +19,7 @@ Deno.test("the live archive records messages, edits, deletions and bulk deletion
   const mine = await eventually(
     fake,
     async () => {
-      const archived = (await app.repo.archivedMessages(ticket.id))
+      const archived = (await app.stores.archive.messages(ticket.id))
         .filter((m) => m.authorId === opener);
       return archived.length === posted.length ? archived : null;
     },
@@ -34,7 +34,7 @@ Deno.test("the live archive records messages, edits, deletions and bulk deletion
   const after = await eventually(
     fake,
     async () => {
-      const archived = await app.repo.archivedMessages(ticket.id);
+      const archived = await app.stores.archive.messages(ticket.id);
       const deleted = archived.filter((m) => m.deletedAt !== null);
       const edited = archived.find((m) => m.messageId === posted[0]!.id);
       return deleted.length === 3 && edited?.editedAt ? archived : null;

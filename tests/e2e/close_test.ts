@@ -40,7 +40,7 @@ async function archived(fake: FakeDiscord, app: TicketeerApp, ticket: Ticket, co
   await eventually(
     fake,
     async () => {
-      seen = (await app.repo.archivedMessages(ticket.id)).length;
+      seen = (await app.stores.archive.messages(ticket.id)).length;
       return seen >= count;
     },
     10_000,
@@ -110,7 +110,7 @@ Deno.test("closing a 250-message ticket keeps every message and attachment every
     await eventually(
       fake,
       async () =>
-        (await app.repo.archivedMessages(ticket.id)).filter((m) => m.deletedAt !== null)
+        (await app.stores.archive.messages(ticket.id)).filter((m) => m.deletedAt !== null)
           .length === 2,
       5000,
       "the live archive to mark two messages deleted",
@@ -153,7 +153,7 @@ Deno.test("closing a 250-message ticket keeps every message and attachment every
     }
     assert.ok(!html.includes("<b>not bold</b>"), "member content is escaped");
     assert.equal((html.match(/class="msg deleted"/g) ?? []).length, 2);
-    const stored = await app.repo.attachments(ticket.id);
+    const stored = await app.stores.transcripts.attachments(ticket.id);
     for (const file of files) {
       assert.ok(html.includes(file.name), `${file.name} is in the transcript`);
       const copy = stored.find((a) => a.filename === file.name);
@@ -163,7 +163,7 @@ Deno.test("closing a 250-message ticket keeps every message and attachment every
     assert.ok(html.includes(`data:image/png;base64,${btoa(String.fromCharCode(...PNG))}`));
 
     // The stored transcript is what was posted.
-    const transcript = await app.repo.transcript(ticket.id);
+    const transcript = await app.stores.transcripts.get(ticket.id);
     assert.ok(transcript);
     assert.equal(transcript.html, html);
     assert.equal(transcript.messageCount, expected);
@@ -184,7 +184,7 @@ Deno.test("closing a 250-message ticket keeps every message and attachment every
     const deletedAt = order(new RegExp(`^/channels/${channel.id}$`));
     assert.ok(deletedAt > order(new RegExp(`^/channels/${g.logs}/messages$`)));
     assert.ok(deletedAt > order(new RegExp(`^/channels/${dm}/messages$`)));
-    assert.equal((await app.repo.ticket(ticket.id))?.status, "closed");
+    assert.equal((await app.stores.tickets.get(ticket.id))?.status, "closed");
 
     // `ticketeer transcript <guild> <n> --out FILE` writes the stored transcript.
     const out = join(dir, "exported.html");
@@ -229,17 +229,17 @@ Deno.test("a failed log post leaves the ticket closing, and Confirm again posts 
   assert.match(failed.text, /Discord is not answering/);
   assert.match(failed.text, /\/ticket close/);
   assert.ok(failed.ephemeral, "the member is told privately");
-  assert.equal((await app.repo.ticket(ticket.id))?.status, "closing");
+  assert.equal((await app.stores.tickets.get(ticket.id))?.status, "closing");
   assert.ok(fake.state.channels.get(channel), "the channel stays");
   assert.equal(transcriptPosts(fake, g, ticket.number).length, 0);
-  assert.ok(await app.repo.transcript(ticket.id), "the transcript is already stored");
+  assert.ok(await app.stores.transcripts.get(ticket.id), "the transcript is already stored");
 
   const done = await answerOf(pressConfirm(g, { channel, user: g.staff, ...ask }));
   assert.match(done.text, /is closed/);
   assert.equal(transcriptPosts(fake, g, ticket.number).length, 1);
   assert.equal(botMessagesIn(fake, fake.state.dmChannels.get(opener) ?? "").length, 1);
   assert.equal(fake.state.channels.get(channel), undefined);
-  assert.equal((await app.repo.ticket(ticket.id))?.status, "closed");
+  assert.equal((await app.stores.tickets.get(ticket.id))?.status, "closed");
   fake.assertNoViolations();
 });
 
@@ -259,7 +259,7 @@ Deno.test("an opener who does not accept DMs does not stop the close", async () 
     "the bot tried the DM",
   );
   assert.equal(fake.state.channels.get(channel), undefined);
-  assert.equal((await app.repo.ticket(ticket.id))?.status, "closed");
+  assert.equal((await app.stores.tickets.get(ticket.id))?.status, "closed");
   fake.assertNoViolations();
 });
 
@@ -272,7 +272,7 @@ Deno.test("a failed channel deletion resumes without a second log post or DM", a
   assert.match(failed.text, /could not finish closing/i);
   assert.match(failed.text, /Manage Channels/);
   assert.ok(fake.state.channels.get(channel), "the channel stays");
-  assert.equal((await app.repo.ticket(ticket.id))?.status, "closing");
+  assert.equal((await app.stores.tickets.get(ticket.id))?.status, "closing");
   assert.equal(transcriptPosts(fake, g, ticket.number).length, 1);
 
   const done = await answerOf(pressConfirm(g, { channel, user: g.staff, ...ask }));
@@ -311,7 +311,7 @@ Deno.test("two Confirms at the same moment close the ticket once", async () => {
     1,
   );
   assert.equal(transcriptPosts(fake, g, ticket.number).length, 1);
-  assert.equal((await app.repo.ticket(ticket.id))?.status, "closed");
+  assert.equal((await app.stores.tickets.get(ticket.id))?.status, "closed");
   fake.assertNoViolations();
 });
 
@@ -364,7 +364,7 @@ for (
         const ticket = await ticketOf(app, channel.id);
         await eventually(
           fake,
-          async () => (await app.repo.ticket(ticket.id))?.status === "closed",
+          async () => (await app.stores.tickets.get(ticket.id))?.status === "closed",
           10_000,
           "the resumed close to finish",
         );
@@ -376,7 +376,7 @@ for (
           assert.ok(html.includes(`id="message-${message.id}"`), `${message.content} is kept`);
         }
         assert.ok(html.includes(`data:image/png;base64,${btoa(String.fromCharCode(...PNG))}`));
-        assert.equal((await app.repo.transcript(ticket.id))?.html, html);
+        assert.equal((await app.stores.transcripts.get(ticket.id))?.html, html);
         const dm = fake.state.dmChannels.get(opener) ?? "";
         assert.equal(botMessagesIn(fake, dm).length, 1, "one DM");
       } finally {

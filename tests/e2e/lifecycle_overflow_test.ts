@@ -54,7 +54,7 @@ lifecycleTest(
     assert.ok(everyone && (BigInt(everyone.deny) & (1n << 10n)) !== 0n);
 
     const numbers = (await Promise.all(
-      channels.map((c) => world.app.repo.ticketByChannel(channelId(c.id))),
+      channels.map((c) => world.app.stores.tickets.byChannel(channelId(c.id))),
     )).map((t) => t?.number);
     assert.deepEqual(
       [...numbers].sort((a, b) => (a ?? 0) - (b ?? 0)),

@@ -218,7 +218,7 @@ lifecycleTest(
     assert.match(welcome.content, new RegExp(`<@${alice}>`));
     assert.match(welcome.content, new RegExp(`<@&${setup.supportRole}>`));
     assert.deepEqual(buttonLabels(welcome), ["Close", "Claim"]);
-    const ticket = await world.app.repo.ticketByChannel(channelId(channel.id));
+    const ticket = await world.app.stores.tickets.byChannel(channelId(channel.id));
     assert.equal(ticket?.status, "open");
     assert.equal(ticket?.openerId, alice);
     fake.assertNoViolations();
@@ -260,7 +260,10 @@ lifecycleTest(
         new RegExp(`already have an open ticket.*(<#${bobs.id}>|being created right now)`),
       );
     }
-    assert.equal((await world.app.repo.openTicketsOf(guildId(world.guild), userId(bob))).length, 1);
+    assert.equal(
+      (await world.app.stores.tickets.heldBy(guildId(world.guild), userId(bob))).length,
+      1,
+    );
     fake.assertNoViolations();
   },
 );
@@ -303,7 +306,7 @@ lifecycleTest(
     const channel = await openFromPanel(world, panel, alice);
     fake.postMessage(channel, alice, "My order never arrived");
     fake.postMessage(channel, staff, "Looking into it");
-    const ticket = await world.app.repo.ticketByChannel(channelId(channel.id));
+    const ticket = await world.app.stores.tickets.byChannel(channelId(channel.id));
     assert.ok(ticket);
 
     const question = await command(world, {
@@ -340,11 +343,14 @@ lifecycleTest(
     assert.match(transcriptText, /Looking into it/);
     assert.match(JSON.stringify(logged.embeds), /Solved/);
 
-    const closed = await world.app.repo.ticket(ticket.id);
+    const closed = await world.app.stores.tickets.get(ticket.id);
     assert.equal(closed?.status, "closed");
     assert.equal(closed?.closedBy, staff);
     assert.equal(closed?.closeReason, "Solved");
-    assert.ok((await world.app.repo.transcript(ticket.id)) !== null, "the transcript is stored");
+    assert.ok(
+      (await world.app.stores.transcripts.get(ticket.id)) !== null,
+      "the transcript is stored",
+    );
     fake.assertNoViolations();
   },
 );

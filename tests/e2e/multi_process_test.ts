@@ -42,8 +42,8 @@ function watchLocks(apps: TicketeerApp[]): { refused(key: string): Promise<void>
     return found;
   };
   for (const app of apps) {
-    const acquire = app.repo.acquireLock.bind(app.repo);
-    app.repo.acquireLock = async (key, ttlMs) => {
+    const acquire = app.stores.locks.acquire.bind(app.stores.locks);
+    app.stores.locks.acquire = async (key, ttlMs) => {
       const token = await acquire(key, ttlMs);
       if (token === null) entry(key).resolve();
       return token;
@@ -205,7 +205,7 @@ Deno.test({
       assert.equal(dms.length, 1, "one DM to the opener");
       assert.equal(callsTo(fake, "DELETE", `/channels/${channel.id}`).length, 1, "one deletion");
       assert.equal(fake.state.channels.has(channel.id), false);
-      const row = await httpApp.repo.ticket(ticket.id);
+      const row = await httpApp.stores.tickets.get(ticket.id);
       assert.equal(row?.status, "closed");
       assert.equal(row?.closeReason, "Solved");
       fake.assertNoViolations();

@@ -59,7 +59,7 @@ function closedRow(fake: FakeDiscord, app: TicketeerApp, ticket: Ticket, what: s
   return eventually(
     fake,
     async () => {
-      const row = await app.repo.ticket(ticket.id);
+      const row = await app.stores.tickets.get(ticket.id);
       return row?.status === "closed" ? row : null;
     },
     10_000,
@@ -75,7 +75,9 @@ function transcriptPost(fake: FakeDiscord, g: TicketGuild): FakeMessage | undefi
 }
 
 async function auditOf(app: TicketeerApp, g: TicketGuild, action: string): Promise<AuditEvent[]> {
-  return (await app.repo.auditEvents(g.guild as GuildId, 500)).filter((e) => e.action === action);
+  return (await app.stores.audit.recent(g.guild as GuildId, 500)).filter((e) =>
+    e.action === action
+  );
 }
 
 Deno.test("/health answers 503 until the gateway is ready and 200 after; /metrics is Prometheus text", async () => {
@@ -143,7 +145,9 @@ Deno.test("a ticket whose channel was deleted while the bot was down is closed f
   await eventually(
     fake,
     async () => {
-      const ids = (await first.repo.archivedMessages(ticket.id)).map((m) => m.messageId as string);
+      const ids = (await first.stores.archive.messages(ticket.id)).map((m) =>
+        m.messageId as string
+      );
       return ids.includes(asked.id) && ids.includes(answered.id);
     },
     5000,
@@ -159,7 +163,7 @@ Deno.test("a ticket whose channel was deleted while the bot was down is closed f
   assert.equal(closed.closeReason, "channel deleted");
   assert.equal(closed.closedBy, second.botUserId);
 
-  const transcript = await second.repo.transcript(ticket.id);
+  const transcript = await second.stores.transcripts.get(ticket.id);
   assert.ok(transcript, "a transcript is stored");
   assert.match(transcript.text, /My order 4411 never arrived/);
   assert.match(transcript.text, /Looking into order 4411 now/);
@@ -196,7 +200,7 @@ Deno.test("a close left half done (the log post failed) is finished at the next 
     reason: "refund sent",
   });
   assert.doesNotMatch(answer.text, /^closed/i);
-  const stuck = await first.repo.ticket(ticket.id);
+  const stuck = await first.stores.tickets.get(ticket.id);
   assert.equal(stuck?.status, "closing", `the close stopped; the closer read: ${answer.text}`);
   assert.equal(stuck?.closeStep, "transcript_stored");
   assert.ok(fake.state.channels.has(channel.id), "nothing is deleted before the log post");
@@ -212,7 +216,7 @@ Deno.test("a close left half done (the log post failed) is finished at the next 
   const post = transcriptPost(fake, g);
   assert.ok(post, "the close summary is posted in the log channel");
   assert.match(JSON.stringify(post.embeds), /refund sent/);
-  const transcript = await second.repo.transcript(ticket.id);
+  const transcript = await second.stores.transcripts.get(ticket.id);
   assert.match(transcript?.text ?? "", /Refund for order 77, please/);
   assert.equal((await auditOf(second, g, "ticket.reconcile_resumed")).length, 1);
   fake.assertNoViolations();

@@ -61,7 +61,7 @@ lifecycleTest(
     const shown = JSON.stringify(welcome.embeds);
     assert.ok(shown.includes(question), `the welcome shows the question: ${shown}`);
     assert.ok(shown.includes("A-1042 <script>alert(1)</script>"), "the answer is shown as typed");
-    const ticket = await desk.app.repo.ticketByChannel(channelId(channel.id));
+    const ticket = await desk.app.stores.tickets.byChannel(channelId(channel.id));
     assert.equal(ticket?.topic, "A-1042 <script>alert(1)</script>");
     fake.assertNoViolations();
   },

@@ -51,7 +51,7 @@ async function seen(world: World, channel: string, messageId: string): Promise<v
   await eventually(
     world.fake,
     async () =>
-      (await world.app.repo.archivedMessages(ticket.id)).some((m) => m.messageId === messageId),
+      (await world.app.stores.archive.messages(ticket.id)).some((m) => m.messageId === messageId),
     5000,
     `message ${messageId} to reach the bot`,
   );

@@ -317,7 +317,7 @@ export async function openTicket(
 
 /** The ticket row of a channel. */
 export async function ticketOf(app: TicketeerApp, channel: string): Promise<Ticket> {
-  const ticket = await app.repo.ticketByChannel(channel as ChannelId);
+  const ticket = await app.stores.tickets.byChannel(channel as ChannelId);
   assert.ok(ticket, `channel ${channel} is a ticket`);
   return ticket;
 }

@@ -146,12 +146,12 @@ export async function handleConfigSet(input: CommandInput, ctx: HandlerContext):
   if (!allowed("config", input.member)) {
     return refuse("not_admin", "Only members with Manage Server can change the ticket settings.");
   }
-  const type = await ctx.repo.defaultTicketType(input.guildId);
+  const type = await ctx.types.defaultFor(input.guildId);
   const outcome = await change(input, ctx, type);
   if ("kind" in outcome) return outcome;
-  if (outcome.type !== undefined) await ctx.repo.updateTicketType(type.id, outcome.type);
+  if (outcome.type !== undefined) await ctx.types.update(type.id, outcome.type);
   if (outcome.settings !== undefined) {
-    await ctx.repo.updateGuildSettings(input.guildId, outcome.settings);
+    await ctx.settings.updateGuild(input.guildId, outcome.settings);
   }
   await recordAction(
     ctx,

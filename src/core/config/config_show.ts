@@ -11,8 +11,8 @@ export async function handleConfigShow(input: CommandInput, ctx: HandlerContext)
   if (!allowed("config", input.member)) {
     return refuse("not_admin", "Only members with Manage Server can see the ticket settings.");
   }
-  const type = await ctx.repo.defaultTicketType(input.guildId);
-  const settings = await ctx.repo.guildSettings(input.guildId);
+  const type = await ctx.types.defaultFor(input.guildId);
+  const settings = await ctx.settings.guild(input.guildId);
   const onOff = (value: boolean) => (value ? "on" : "off");
   const fields = [
     { name: "Category", value: type.categoryId ? `<#${type.categoryId}>` : "not set" },

@@ -39,7 +39,7 @@ Deno.test("/config show lists every setting and the permission table, for admins
 Deno.test("/config set changes each setting and audits it", async () => {
   await using world = await openTicketWorld();
   await world.setUp();
-  const { repo } = world.store;
+  const { stores } = world;
   const guild = world.discord.guildId;
   const extra = world.discord.addRole("Moderators");
   const category = world.discord.addChannel({ name: "Support", kind: "category" });
@@ -56,7 +56,7 @@ Deno.test("/config set changes each setting and audits it", async () => {
   await set(world, "openers_may_add", { enabled: opt.boolean(true) });
   await set(world, "question", { text: opt.string("Order number?") });
 
-  const type = await repo.defaultTicketType(guild);
+  const type = await stores.types.defaultFor(guild);
   assert.deepEqual(type.staffRoleIds, [extra.id]);
   assert.equal(type.categoryId, category.id);
   assert.equal(type.maxOpenPerMember, 3);
@@ -64,10 +64,10 @@ Deno.test("/config set changes each setting and audits it", async () => {
   assert.equal(type.welcomeText, "Hello there");
   assert.equal(type.openersMayAddMembers, true);
   assert.deepEqual(type.questions, ["Order number?"]);
-  const settings = await repo.guildSettings(guild);
+  const settings = await stores.settings.guild(guild);
   assert.equal(settings.logChannelId, logs.id);
   assert.equal(settings.transcriptDm, false);
-  const audits = (await repo.auditEvents(guild, 50)).filter((e) => e.action === "config.set");
+  const audits = (await stores.audit.recent(guild, 50)).filter((e) => e.action === "config.set");
   assert.equal(audits.length, 10);
 
   assert.match(
@@ -76,17 +76,17 @@ Deno.test("/config set changes each setting and audits it", async () => {
   );
   await set(world, "welcome_text", { text: opt.string("none") });
   await set(world, "log_channel");
-  assert.deepEqual((await repo.defaultTicketType(guild)).questions, []);
-  assert.equal((await repo.defaultTicketType(guild)).welcomeText, null);
-  assert.equal((await repo.guildSettings(guild)).logChannelId, null);
+  assert.deepEqual((await stores.types.defaultFor(guild)).questions, []);
+  assert.equal((await stores.types.defaultFor(guild)).welcomeText, null);
+  assert.equal((await stores.settings.guild(guild)).logChannelId, null);
 });
 
 Deno.test("/config set refuses every invalid value and changes nothing", async () => {
   await using world = await openTicketWorld();
   await world.setUp();
-  const { repo } = world.store;
+  const { stores } = world;
   const guild = world.discord.guildId;
-  const before = await repo.defaultTicketType(guild);
+  const before = await stores.types.defaultFor(guild);
   const text = world.discord.addChannel({ name: "general", kind: "text" });
   const category = world.discord.addChannel({ name: "Archive", kind: "category" });
   const deletedRole = "777777777777777777" as RoleId;
@@ -119,9 +119,9 @@ Deno.test("/config set refuses every invalid value and changes nothing", async (
       `${subcommand} ${JSON.stringify(options, (_, v) => typeof v === "bigint" ? String(v) : v)}`,
     );
   }
-  assert.deepEqual(await repo.defaultTicketType(guild), before);
+  assert.deepEqual(await stores.types.defaultFor(guild), before);
   assert.equal(
-    (await repo.auditEvents(guild, 50)).filter((e) => e.action === "config.set").length,
+    (await stores.audit.recent(guild, 50)).filter((e) => e.action === "config.set").length,
     0,
   );
 });
@@ -132,7 +132,7 @@ Deno.test("/config set is for admins only", async () => {
   refusalText(await set(world, "max_open", { limit: opt.integer(2) }, world.staff), "not_admin");
   refusalText(await set(world, "max_open", { limit: opt.integer(2) }, world.alice), "not_admin");
   assert.equal(
-    (await world.store.repo.defaultTicketType(world.discord.guildId)).maxOpenPerMember,
+    (await world.stores.types.defaultFor(world.discord.guildId)).maxOpenPerMember,
     1,
   );
 });

@@ -20,7 +20,7 @@ export async function handlePanel(input: CommandInput, ctx: HandlerContext): Pro
   if (!allowed("panel", input.member)) {
     return refuse("not_admin", "Only members with Manage Server can post a panel.");
   }
-  const type = await ctx.repo.defaultTicketType(input.guildId);
+  const type = await ctx.types.defaultFor(input.guildId);
   if (type.categoryId === null) {
     return refuse("not_configured", "Tickets are not set up yet. Run `/setup` first.");
   }
@@ -38,7 +38,7 @@ export async function handlePanel(input: CommandInput, ctx: HandlerContext): Pro
     components: [buttonRow([{ style: 1, label, id: { action: "open", typeId: type.id } }])],
     allowed_mentions: { parse: [] },
   });
-  const panel = await ctx.repo.savePanel({
+  const panel = await ctx.panels.save({
     guildId: input.guildId,
     channelId: channel.id,
     messageId,

@@ -20,14 +20,14 @@ Deno.test("/panel posts an embed with a create-ticket button and saves the panel
   assert.ok(posted);
   assert.equal(posted.body.embeds?.[0]?.title, "Need a hand?");
   const button = posted.body.components?.[0]?.components[0];
-  const type = await world.store.repo.defaultTicketType(world.discord.guildId);
+  const type = await world.stores.types.defaultFor(world.discord.guildId);
   assert.deepEqual(button, {
     type: 2,
     style: 1,
     label: "Open ticket",
     custom_id: `t1:open:${type.id}`,
   });
-  const panel = await world.store.repo.panelByMessage(posted.id);
+  const panel = await world.stores.panels.byMessage(posted.id);
   assert.equal(panel?.typeId, type.id);
   assert.equal(panel?.buttonLabel, "Open ticket");
   assert.equal(panel?.createdBy, world.admin.user.id);

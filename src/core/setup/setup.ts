@@ -24,8 +24,8 @@ export async function handleSetup(input: CommandInput, ctx: HandlerContext): Pro
   }
   await ctx.defer({ ephemeral: true });
   const guildId = input.guildId;
-  const type = await ctx.repo.defaultTicketType(guildId);
-  const settings = await ctx.repo.guildSettings(guildId);
+  const type = await ctx.types.defaultFor(guildId);
+  const settings = await ctx.settings.guild(guildId);
   const channels = await ctx.discord.guildChannels(guildId);
   const roles = await ctx.discord.roles(guildId);
   const report: string[] = [];
@@ -125,8 +125,8 @@ export async function handleSetup(input: CommandInput, ctx: HandlerContext): Pro
   const logChannelId = logChannel.channel.id;
   report.push(`Log channel: <#${logChannelId}>${logChannel.note}`);
 
-  await ctx.repo.updateTicketType(type.id, { categoryId, staffRoleIds });
-  await ctx.repo.updateGuildSettings(guildId, { logChannelId });
+  await ctx.types.update(type.id, { categoryId, staffRoleIds });
+  await ctx.settings.updateGuild(guildId, { logChannelId });
   await recordAction(
     ctx,
     {

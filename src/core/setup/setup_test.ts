@@ -24,10 +24,10 @@ Deno.test("handleSetup() creates category, role and log channel once; a second r
   );
   assert.ok(logs.overwrites.some((o) => o.id === support.id), "staff see the log channel");
 
-  const type = await world.store.repo.defaultTicketType(discord.guildId);
+  const type = await world.stores.types.defaultFor(discord.guildId);
   assert.equal(type.categoryId, category.id);
   assert.deepEqual(type.staffRoleIds, [support.id]);
-  assert.equal((await world.store.repo.guildSettings(discord.guildId)).logChannelId, logs.id);
+  assert.equal((await world.stores.settings.guild(discord.guildId)).logChannelId, logs.id);
 
   const creates = () =>
     discord.callsOf("createChannel").length + discord.callsOf("createRole").length;
@@ -37,7 +37,7 @@ Deno.test("handleSetup() creates category, role and log channel once; a second r
   assert.equal(second.kind, "message");
   assert.equal(creates(), before, "the second run created nothing");
   assert.equal(
-    (await world.store.repo.auditEvents(discord.guildId, 10)).filter((e) => e.action === "setup")
+    (await world.stores.audit.recent(discord.guildId, 10)).filter((e) => e.action === "setup")
       .length,
     2,
   );
@@ -52,10 +52,10 @@ Deno.test("handleSetup() finds existing channels and roles by name before creati
   await world.run(commandInput({ name: "setup", member: world.admin }));
   assert.equal(discord.callsOf("createChannel").length, 0);
   assert.equal(discord.callsOf("createRole").length, 0);
-  const type = await world.store.repo.defaultTicketType(discord.guildId);
+  const type = await world.stores.types.defaultFor(discord.guildId);
   assert.equal(type.categoryId, category.id);
   assert.deepEqual(type.staffRoleIds, [role.id]);
-  assert.equal((await world.store.repo.guildSettings(discord.guildId)).logChannelId, logs.id);
+  assert.equal((await world.stores.settings.guild(discord.guildId)).logChannelId, logs.id);
 });
 
 Deno.test("handleSetup() uses the category, role and log channel it is given", async () => {
@@ -74,7 +74,7 @@ Deno.test("handleSetup() uses the category, role and log channel it is given", a
   }));
   assert.equal(discord.callsOf("createChannel").length, 0);
   assert.equal(discord.callsOf("createRole").length, 0);
-  const type = await world.store.repo.defaultTicketType(discord.guildId);
+  const type = await world.stores.types.defaultFor(discord.guildId);
   assert.equal(type.categoryId, category.id);
   assert.deepEqual(type.staffRoleIds, [world.staffRole.id]);
 });

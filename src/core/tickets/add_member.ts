@@ -18,7 +18,7 @@ export async function handleTicketAdd(input: CommandInput, ctx: HandlerContext):
   if (target.value === ticket.openerId) {
     return refuse("already_member", "They opened this ticket, so they already have access.");
   }
-  const members = await ctx.repo.members(ticket.id);
+  const members = await ctx.tickets.members(ticket.id);
   if (members.some((m) => m.userId === target.value)) {
     return refuse("already_member", `<@${target.value}> is already in this ticket.`);
   }
@@ -30,7 +30,7 @@ export async function handleTicketAdd(input: CommandInput, ctx: HandlerContext):
     ticket.channelId ?? input.channelId,
     memberOverwrite(target.value, input.appPermissions),
   );
-  await ctx.repo.addMember({
+  await ctx.tickets.addMember({
     ticketId: ticket.id,
     userId: target.value,
     addedBy: input.member.user.id,

@@ -7,12 +7,13 @@
  */
 import type { Logger } from "@logtape/logtape";
 import type { ArchivedMessage, Ticket, TicketId } from "../model.ts";
-import type { Clock, TicketRepository } from "../ports.ts";
+import type { ArchiveStore, Clock, TicketStore } from "../ports.ts";
 import { type ChannelId, isSnowflake, type MessageId, type UserId } from "../ids.ts";
 
 /** What the archive handlers need. */
 export interface ArchiveContext {
-  repo: TicketRepository;
+  tickets: TicketStore;
+  archive: ArchiveStore;
   clock: Clock;
   log: Logger;
 }
@@ -22,7 +23,7 @@ type Raw = Record<string, unknown>;
 /** The ticket (open or closing) whose channel the payload names, or null. */
 export async function archivedTicketOf(raw: Raw, ctx: ArchiveContext): Promise<Ticket | null> {
   if (!isSnowflake(raw.guild_id) || !isSnowflake(raw.channel_id)) return null;
-  const ticket = await ctx.repo.ticketByChannel(raw.channel_id as ChannelId);
+  const ticket = await ctx.tickets.byChannel(raw.channel_id as ChannelId);
   if (ticket === null || ticket.status === "closed" || ticket.guildId !== raw.guild_id) {
     return null;
   }
@@ -68,7 +69,7 @@ export async function archiveMessageIn(
   ctx: ArchiveContext,
 ): Promise<void> {
   if (!isSnowflake(raw.id)) return;
-  await ctx.repo.archiveMessage(archiveRecord(ticket.id, raw, ctx.clock.now()));
+  await ctx.archive.add(archiveRecord(ticket.id, raw, ctx.clock.now()));
 }
 
 /**
@@ -80,7 +81,7 @@ export async function archiveMessageUpdate(raw: Raw, ctx: ArchiveContext): Promi
   if (!isSnowflake(raw.id) || typeof raw.edited_timestamp !== "string") return;
   const ticket = await archivedTicketOf(raw, ctx);
   if (ticket === null) return;
-  await ctx.repo.markMessageEdited(
+  await ctx.archive.markEdited(
     raw.id as MessageId,
     JSON.stringify(raw),
     date(raw.edited_timestamp, ctx.clock.now()),
@@ -92,7 +93,7 @@ export async function archiveMessageDelete(raw: Raw, ctx: ArchiveContext): Promi
   if (!isSnowflake(raw.id)) return;
   const ticket = await archivedTicketOf(raw, ctx);
   if (ticket === null) return;
-  await ctx.repo.markMessageDeleted(raw.id as MessageId, ctx.clock.now());
+  await ctx.archive.markDeleted(raw.id as MessageId, ctx.clock.now());
 }
 
 /** Marks several messages deleted (gateway MESSAGE_DELETE_BULK). */
@@ -102,5 +103,5 @@ export async function archiveMessageDeleteBulk(raw: Raw, ctx: ArchiveContext): P
   const ticket = await archivedTicketOf(raw, ctx);
   if (ticket === null) return;
   const at = ctx.clock.now();
-  for (const id of ids) await ctx.repo.markMessageDeleted(id as MessageId, at);
+  for (const id of ids) await ctx.archive.markDeleted(id as MessageId, at);
 }

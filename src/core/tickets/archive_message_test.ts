@@ -8,7 +8,7 @@ import {
   archiveMessageDeleteBulk,
   archiveMessageUpdate,
 } from "./archive_message.ts";
-import { openTestRepository } from "../../../tests/fixtures/test_repository.ts";
+import { openTestStores } from "../../../tests/fixtures/test_stores.ts";
 import { TEST_GUILD_ID } from "../../../tests/fixtures/recording_discord.ts";
 
 const CHANNEL = "500000000000000001" as ChannelId;
@@ -16,9 +16,9 @@ const OPENER = "300000000000000001" as UserId;
 const NOW = new Date(Date.UTC(2026, 1, 1, 12));
 
 async function setup() {
-  const test = await openTestRepository();
-  const type = await test.repo.defaultTicketType(TEST_GUILD_ID);
-  const opened = await test.repo.openTicket({
+  const test = await openTestStores();
+  const type = await test.types.defaultFor(TEST_GUILD_ID);
+  const opened = await test.tickets.open({
     guildId: TEST_GUILD_ID,
     typeId: type.id,
     openerId: OPENER,
@@ -26,9 +26,10 @@ async function setup() {
     answers: [],
   });
   assert.equal(opened.kind, "opened");
-  const ticket = await test.repo.setTicketChannel(opened.ticket.id, CHANNEL);
+  const ticket = await test.tickets.setChannel(opened.ticket.id, CHANNEL);
   const ctx: ArchiveContext = {
-    repo: test.repo,
+    tickets: test.tickets,
+    archive: test.archive,
     clock: { now: () => NOW },
     log: getLogger(["ticketeer", "test"]),
   };
@@ -60,7 +61,7 @@ Deno.test("archiveMessageCreate() records messages of ticket channels only", asy
       ctx,
     );
     await archiveMessageCreate({ ...created("not-an-id", "bad") }, ctx);
-    const archived = await test.repo.archivedMessages(ticket.id);
+    const archived = await test.archive.messages(ticket.id);
     assert.deepEqual(archived.map((m) => m.messageId), ["600000000000000001"]);
     assert.equal(archived[0]?.authorId, OPENER);
     assert.equal(archived[0]?.createdAt.toISOString(), "2026-02-01T11:00:00.000Z");
@@ -75,13 +76,13 @@ Deno.test("archiveMessageUpdate() records edits and skips embed-only updates", a
   try {
     await archiveMessageCreate(created("600000000000000001", "helo"), ctx);
     await archiveMessageUpdate({ ...created("600000000000000001", "helo"), embeds: [{}] }, ctx);
-    let [message] = await test.repo.archivedMessages(ticket.id);
+    let [message] = await test.archive.messages(ticket.id);
     assert.equal(message?.editedAt, null);
     await archiveMessageUpdate({
       ...created("600000000000000001", "hello"),
       edited_timestamp: "2026-02-01T11:05:00.000Z",
     }, ctx);
-    [message] = await test.repo.archivedMessages(ticket.id);
+    [message] = await test.archive.messages(ticket.id);
     assert.equal(message?.editedAt?.toISOString(), "2026-02-01T11:05:00.000Z");
     assert.equal(JSON.parse(message?.payload ?? "{}").content, "hello");
   } finally {
@@ -98,7 +99,7 @@ Deno.test("archiveMessageDelete() marks deleted messages, one at a time or in bu
     const where = { guild_id: TEST_GUILD_ID, channel_id: CHANNEL };
     await archiveMessageDelete({ id: "600000000000000001", ...where }, ctx);
     await archiveMessageDeleteBulk({ ids: ["600000000000000003", "x"], ...where }, ctx);
-    const archived = await test.repo.archivedMessages(ticket.id);
+    const archived = await test.archive.messages(ticket.id);
     assert.deepEqual(
       archived.map((m) => [m.messageId, m.deletedAt?.toISOString() ?? null]),
       [
@@ -115,10 +116,10 @@ Deno.test("archiveMessageDelete() marks deleted messages, one at a time or in bu
 Deno.test("archiveMessageCreate() ignores channels of closed tickets", async () => {
   const { test, ticket, ctx } = await setup();
   try {
-    await test.repo.beginClose(ticket.id, OPENER, null);
-    await test.repo.finishClose(ticket.id, NOW);
+    await test.tickets.beginClose(ticket.id, OPENER, null);
+    await test.tickets.finishClose(ticket.id, NOW);
     await archiveMessageCreate(created("600000000000000001", "late"), ctx);
-    assert.deepEqual(await test.repo.archivedMessages(ticket.id), []);
+    assert.deepEqual(await test.archive.messages(ticket.id), []);
   } finally {
     await test.close();
   }

@@ -20,7 +20,7 @@ export async function handleTicketAssistant(
     return refuse("invalid_value", "Choose `on` or `off`.");
   }
   const paused = state === "off";
-  await ctx.repo.setAssistantPaused(ticket.id, paused);
+  await ctx.tickets.setAssistantPaused(ticket.id, paused);
   const me = input.member.user.id;
   await recordAction(
     ctx,

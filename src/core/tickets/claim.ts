@@ -29,11 +29,11 @@ async function claim(
       `<@${by}> already handles this ticket. They can release it with \`/ticket unclaim\`.`,
     );
   if (ticket.claimedBy !== null) return alreadyClaimed(ticket.claimedBy);
-  if (!(await ctx.repo.claimTicket(ticket.id, me, null))) {
-    const now = await ctx.repo.ticket(ticket.id);
+  if (!(await ctx.tickets.claim(ticket.id, me, null))) {
+    const now = await ctx.tickets.get(ticket.id);
     return alreadyClaimed(now?.claimedBy ?? "someone");
   }
-  await ctx.repo.setAssistantPaused(ticket.id, true);
+  await ctx.tickets.setAssistantPaused(ticket.id, true);
   await recordAction(
     ctx,
     {
@@ -82,7 +82,7 @@ export async function handleTicketUnclaim(
   if (ticket.claimedBy === null) {
     return refuse("not_claimed", "Nobody has claimed this ticket.");
   }
-  if (!(await ctx.repo.claimTicket(ticket.id, null, ticket.claimedBy))) {
+  if (!(await ctx.tickets.claim(ticket.id, null, ticket.claimedBy))) {
     return refuse("not_claimed", "The claim on this ticket just changed. Please try again.");
   }
   const me = input.member.user.id;

@@ -17,7 +17,7 @@ Deno.test("staff claim a ticket: announced, recorded, assistant paused; a second
   const reply = await world.run(sub("claim", world.staff, channelId));
   assert.equal(reply.kind === "message" && reply.ephemeral, false);
   assert.match(contentOf(reply), new RegExp(`<@${world.staff.user.id}> is handling`));
-  const after = await world.store.repo.ticket(ticket.id);
+  const after = await world.stores.tickets.get(ticket.id);
   assert.equal(after?.claimedBy, world.staff.user.id);
   assert.equal(after?.assistantPaused, true);
   assert.equal(world.discord.channels.get(channelId)?.name, "ticket-1", "never renamed");
@@ -37,7 +37,7 @@ Deno.test("the opener and strangers cannot claim or unclaim", async () => {
   await world.run(sub("claim", world.staff, channelId));
   refusalText(await world.run(sub("unclaim", world.alice, channelId)), "not_staff");
   refusalText(await world.run(sub("unclaim", world.bob, channelId)), "not_staff");
-  assert.equal((await world.store.repo.ticket(ticket.id))?.claimedBy, world.staff.user.id);
+  assert.equal((await world.stores.tickets.get(ticket.id))?.claimedBy, world.staff.user.id);
 });
 
 Deno.test("unclaim releases the ticket and refuses when nobody claimed it", async () => {
@@ -48,7 +48,7 @@ Deno.test("unclaim releases the ticket and refuses when nobody claimed it", asyn
   refusalText(await world.run(sub("unclaim", world.staff, channelId)), "not_claimed");
   await world.run(sub("claim", world.staff, channelId));
   assert.match(contentOf(await world.run(sub("unclaim", world.staff, channelId))), /released/);
-  assert.equal((await world.store.repo.ticket(ticket.id))?.claimedBy, null);
+  assert.equal((await world.stores.tickets.get(ticket.id))?.claimedBy, null);
   assert.equal((await world.run(sub("claim", world.admin, channelId))).kind, "message");
 });
 
@@ -60,7 +60,7 @@ Deno.test("the Claim button claims for staff and refuses others", async () => {
   refusalText(await world.run(componentInput({ customId, member: world.alice })), "not_staff");
   const reply = await world.run(componentInput({ customId, member: world.staff }));
   assert.match(contentOf(reply), /is handling this ticket/);
-  assert.equal((await world.store.repo.ticket(ticket.id))?.claimedBy, world.staff.user.id);
+  assert.equal((await world.stores.tickets.get(ticket.id))?.claimedBy, world.staff.user.id);
 });
 
 Deno.test("/ticket assistant pauses and resumes the relay for staff only", async () => {
@@ -77,9 +77,9 @@ Deno.test("/ticket assistant pauses and resumes the relay for staff only", async
     });
   refusalText(await world.run(assistant(world.alice, "off")), "not_staff");
   await world.run(assistant(world.staff, "off"));
-  assert.equal((await world.store.repo.ticket(ticket.id))?.assistantPaused, true);
+  assert.equal((await world.stores.tickets.get(ticket.id))?.assistantPaused, true);
   assert.match(contentOf(await world.run(assistant(world.staff, "on"))), /resumed/);
-  assert.equal((await world.store.repo.ticket(ticket.id))?.assistantPaused, false);
+  assert.equal((await world.stores.tickets.get(ticket.id))?.assistantPaused, false);
   refusalText(await world.run(assistant(world.staff, "maybe")), "invalid_value");
 });
 

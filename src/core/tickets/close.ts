@@ -34,7 +34,7 @@ async function confirmation(
   const authorized = authorize("close", input, scope);
   if (isReply(authorized)) return authorized;
   const { ticket } = authorized;
-  await ctx.repo.setMeta(closeReasonKey(ticket.id), reason ?? "");
+  await ctx.settings.setMeta(closeReasonKey(ticket.id), reason ?? "");
   const because = reason ? `\nReason: ${reason}` : "";
   return ephemeral({
     content:
@@ -79,7 +79,8 @@ export async function handleCloseConfirm(
   if (isReply(scope)) return scope;
   const { ticket } = scope;
   await ctx.defer({ ephemeral: true });
-  const reason = ticket.closeReason ?? ((await ctx.repo.meta(closeReasonKey(ticket.id))) || null);
+  const reason = ticket.closeReason ??
+    ((await ctx.settings.meta(closeReasonKey(ticket.id))) || null);
   const outcome = await runClose(ticket, ctx, { by: input.member.user.id, reason });
   if (outcome.kind === "closed") {
     return ephemeral(`Ticket #${ticket.number} is closed.`);

@@ -22,9 +22,10 @@ import { readAttachments } from "../transcript/message_view.ts";
 import { formatTime } from "../transcript/format_time.ts";
 import { summaryEmbed } from "../transcript/summary_embed.ts";
 import { DISCORD_UPLOAD_LIMIT, transcriptFiles } from "../transcript/upload_files.ts";
+import type { LockOptions } from "../ports.ts";
 import type { RoleLabel, TranscriptMessage, TranscriptOptions } from "../transcript/types.ts";
 import { archiveRecord } from "./archive_message.ts";
-import { type LockOptions, LockTimeoutError, withLock } from "../db_lock.ts";
+import { LockTimeoutError } from "../lock_timeout_error.ts";
 
 /** How a close attempt ended. */
 export type CloseOutcome =
@@ -131,13 +132,13 @@ async function renderHistory(
   options: CloseOptions,
   header: TranscriptOptions["info"],
 ): Promise<Rendered> {
-  const { repo, discord, log } = ctx;
+  const { discord, log } = ctx;
   const maxFile = options.maxAttachmentBytes ?? 8 * MB;
   const maxTicket = options.maxTicketAttachmentBytes ?? 50 * MB;
   let inlineBudget = options.maxInlineImageBytes ?? 4 * MB;
 
   // Messages deleted while the ticket was open exist only in the live archive.
-  const archived = await repo.archivedMessages(ticket.id);
+  const archived = await ctx.archive.messages(ticket.id);
   const deleted: TranscriptMessage[] = archived
     .filter((m) => m.deletedAt !== null)
     .flatMap((m) => {
@@ -165,7 +166,7 @@ async function renderHistory(
   }
 
   const stored = new Map<string, StoredAttachment>();
-  for (const attachment of await repo.attachments(ticket.id)) {
+  for (const attachment of await ctx.transcripts.attachments(ticket.id)) {
     stored.set(attachment.attachmentId, attachment);
   }
   let storedBytes = 0;
@@ -205,7 +206,7 @@ async function renderHistory(
         continue;
       }
       if (data === null) continue;
-      await repo.saveAttachment({
+      await ctx.transcripts.saveAttachment({
         ticketId: ticket.id,
         messageId: messageId as MessageId,
         attachmentId: a.id,
@@ -292,7 +293,7 @@ async function renderHistory(
       await keepAttachments(message.id, message.raw);
       entries.push(...takeDeleted(message.id), { raw: message.raw, deletedAt: null });
       // The live archive keeps what the gateway missed (e.g. while the bot was down).
-      await repo.archiveMessage(archiveRecord(ticket.id, message.raw, new Date(0)));
+      await ctx.archive.add(archiveRecord(ticket.id, message.raw, new Date(0)));
     }
     emit(entries);
     after = page[page.length - 1]!.id;
@@ -304,7 +305,7 @@ async function renderHistory(
     log.warn("Ticket {number}'s channel is gone; its transcript comes from the live archive", {
       number: ticket.number,
     });
-    for (const m of await repo.archivedMessages(ticket.id)) {
+    for (const m of await ctx.archive.messages(ticket.id)) {
       if (after !== null && compareSnowflakes(m.messageId, after) <= 0) continue;
       if (m.deletedAt !== null) continue;
       const raw = parsePayload(m.payload);
@@ -354,8 +355,7 @@ export async function runClose(
   try {
     // A member's Confirm and a reconciliation pass may both resume one ticket: one
     // close runs at a time, and the next reads the stored steps again.
-    return await withLock(
-      ctx,
+    return await ctx.locks.withLock(
       `close:${ticket.id}`,
       CLOSE_LOCK,
       () => closeOnce(ticket, ctx, options),
@@ -380,12 +380,12 @@ async function closeOnce(
   ctx: HandlerContext,
   options: CloseOptions,
 ): Promise<CloseOutcome> {
-  const { repo, discord, clock, log } = ctx;
+  const { discord, clock, log } = ctx;
   if (ticket.status === "closed") return { kind: "closed", ticket };
 
-  if (ticket.status === "open") await repo.beginClose(ticket.id, options.by, options.reason);
+  if (ticket.status === "open") await ctx.tickets.beginClose(ticket.id, options.by, options.reason);
   // The stored row, not the caller's copy, says which steps already finished.
-  const current = await repo.ticket(ticket.id) ?? ticket;
+  const current = await ctx.tickets.get(ticket.id) ?? ticket;
   if (current.status === "closed") return { kind: "closed", ticket: current };
   const finished = STEPS.indexOf(current.closeStep ?? "requested");
   const pending = (name: CloseStep) => STEPS.indexOf(name) > finished;
@@ -393,12 +393,12 @@ async function closeOnce(
   const reason = current.closeReason ?? options.reason;
 
   const record = async (name: CloseStep) => {
-    await repo.recordCloseStep(current.id, name);
+    await ctx.tickets.recordCloseStep(current.id, name);
   };
   let transcript: Pick<Transcript, "html" | "text" | "messageCount"> | null = null;
 
   try {
-    const type = await repo.ticketType(current.typeId);
+    const type = await ctx.types.get(current.typeId);
     const typeName = type?.name ?? "Ticket";
 
     if (pending("transcript_stored")) {
@@ -421,7 +421,7 @@ async function closeOnce(
       );
       await record("history_fetched");
       await step("transcript_stored", "the database", () =>
-        repo.saveTranscript({
+        ctx.transcripts.save({
           ticketId: current.id,
           html: rendered.html,
           text: rendered.text,
@@ -433,7 +433,7 @@ async function closeOnce(
     }
 
     const loadTranscript = async () => {
-      transcript ??= await repo.transcript(current.id);
+      transcript ??= await ctx.transcripts.get(current.id);
       if (transcript === null) {
         throw new StepFailure("transcript_stored", "the stored transcript is missing", null);
       }
@@ -452,7 +452,7 @@ async function closeOnce(
         messageCount: (await loadTranscript()).messageCount,
         notes,
       });
-    const settings = await repo.guildSettings(current.guildId);
+    const settings = await ctx.settings.guild(current.guildId);
     const baseName = `ticket-${current.number}-transcript`;
 
     if (pending("log_posted")) {
@@ -517,7 +517,7 @@ async function closeOnce(
       await record("channel_deleted");
     }
 
-    await repo.finishClose(current.id, clock.now());
+    await ctx.tickets.finishClose(current.id, clock.now());
   } catch (error) {
     const failure = error instanceof StepFailure
       ? error
@@ -531,9 +531,9 @@ async function closeOnce(
     return { kind: "failed", step: failure.step, reason: failure.reason };
   }
 
-  const closed = await repo.ticket(current.id) ?? current;
+  const closed = await ctx.tickets.get(current.id) ?? current;
   try {
-    await repo.audit({
+    await ctx.audit.record({
       guildId: closed.guildId,
       ticketId: closed.id,
       actorId: closerId,

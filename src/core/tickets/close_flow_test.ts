@@ -8,10 +8,7 @@ import type { FileUpload } from "../message_body.ts";
 import type { FetchedMessage } from "../ports.ts";
 import type { Ticket } from "../model.ts";
 import { runClose } from "./close_flow.ts";
-import {
-  openTestRepository,
-  type TestRepository,
-} from "../../../tests/fixtures/test_repository.ts";
+import { openTestStores, type TestStores } from "../../../tests/fixtures/test_stores.ts";
 import { RecordingDiscord, TEST_GUILD_ID } from "../../../tests/fixtures/recording_discord.ts";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
@@ -20,7 +17,7 @@ const STAFF_AVATAR =
   "https://cdn.discordapp.com/avatars/300000000000000002/0123456789abcdef0123456789abcdef.png?size=64";
 
 interface World {
-  test: TestRepository;
+  test: TestStores;
   discord: RecordingDiscord;
   ctx: HandlerContext;
   ticket: Ticket;
@@ -34,8 +31,8 @@ interface World {
 async function world(discord = new RecordingDiscord()): Promise<World> {
   const now = { value: OPENED_AT };
   const clock = { now: () => new Date(now.value) };
-  const test = await openTestRepository({ clock });
-  const { repo } = test;
+  const test = await openTestStores({ clock });
+  const stores = test;
   const opener = discord.addMember({ id: "300000000000000001" as UserId, globalName: "Olivia" });
   const staff = discord.addMember({
     id: "300000000000000002" as UserId,
@@ -44,9 +41,12 @@ async function world(discord = new RecordingDiscord()): Promise<World> {
   });
   discord.downloads.set(STAFF_AVATAR, PNG);
   const logChannel = discord.addChannel({ name: "ticket-logs", kind: "text" }).id;
-  await repo.updateGuildSettings(TEST_GUILD_ID, { logChannelId: logChannel, transcriptDm: true });
-  const type = await repo.defaultTicketType(TEST_GUILD_ID);
-  const opened = await repo.openTicket({
+  await stores.settings.updateGuild(TEST_GUILD_ID, {
+    logChannelId: logChannel,
+    transcriptDm: true,
+  });
+  const type = await stores.types.defaultFor(TEST_GUILD_ID);
+  const opened = await stores.tickets.open({
     guildId: TEST_GUILD_ID,
     typeId: type.id,
     openerId: opener.id,
@@ -55,9 +55,9 @@ async function world(discord = new RecordingDiscord()): Promise<World> {
   });
   assert.equal(opened.kind, "opened");
   const channel = discord.addChannel({ name: "ticket-1", kind: "text" }).id;
-  const ticket = await repo.setTicketChannel(opened.ticket.id, channel);
+  const ticket = await stores.tickets.setChannel(opened.ticket.id, channel);
   const ctx: HandlerContext = {
-    repo,
+    ...stores,
     discord,
     clock,
     log: getLogger(["ticketeer", "test"]),
@@ -97,20 +97,20 @@ function file(body: { files?: FileUpload[] }, suffix: string): FileUpload {
 }
 
 async function closeAs(w: World, reason: string | null = "Resolved") {
-  const fresh = await w.ctx.repo.ticket(w.ticket.id);
+  const fresh = await w.ctx.tickets.get(w.ticket.id);
   assert.ok(fresh);
   return await runClose(fresh, w.ctx, { by: w.staff.id, reason });
 }
 
 async function assertClosedOnce(w: World, messageCount: number) {
-  const ticket = await w.ctx.repo.ticket(w.ticket.id);
+  const ticket = await w.ctx.tickets.get(w.ticket.id);
   assert.equal(ticket?.status, "closed");
   assert.equal(ticket?.closeStep, "channel_deleted");
   assert.equal(w.discord.channels.has(w.channel), false, "the ticket channel is deleted");
   assert.equal(logPosts(w).length, 1, "exactly one log post");
-  const transcript = await w.ctx.repo.transcript(w.ticket.id);
+  const transcript = await w.ctx.transcripts.get(w.ticket.id);
   assert.equal(transcript?.messageCount, messageCount);
-  const audits = (await w.ctx.repo.auditEvents(TEST_GUILD_ID, 50)).filter((e) =>
+  const audits = (await w.ctx.audit.recent(TEST_GUILD_ID, 50)).filter((e) =>
     e.action === "ticket.close"
   );
   assert.equal(audits.length, 1);
@@ -122,7 +122,7 @@ Deno.test("runClose() closes a 250-message ticket with attachments, log post, DM
     converse(w, 250);
     // A message deleted before the close lives only in the live archive; one is edited.
     const deletedId = "250000000000000000" as MessageId;
-    await w.ctx.repo.archiveMessage({
+    await w.ctx.archive.add({
       ticketId: w.ticket.id,
       messageId: deletedId,
       authorId: w.opener.id,
@@ -135,7 +135,7 @@ Deno.test("runClose() closes a 250-message ticket with attachments, log post, DM
       }),
       createdAt: new Date(OPENED_AT),
     });
-    await w.ctx.repo.markMessageDeleted(deletedId, new Date(OPENED_AT + 1000));
+    await w.ctx.archive.markDeleted(deletedId, new Date(OPENED_AT + 1000));
     const edited = w.discord.messagesIn(w.channel)[5]!;
     edited.raw.edited_timestamp = new Date(OPENED_AT + 3_600_000).toISOString();
     w.now.value = OPENED_AT + 2 * 3_600_000 + 5 * 60_000;
@@ -150,7 +150,7 @@ Deno.test("runClose() closes a 250-message ticket with attachments, log post, DM
     assert.deepEqual(pages.map((c) => c.args[2]), [100, 100, 100]);
     assert.equal(pages[0]!.args[1], null);
 
-    const attachments = await w.ctx.repo.attachments(w.ticket.id);
+    const attachments = await w.ctx.transcripts.attachments(w.ticket.id);
     assert.equal(attachments.length, 10);
     assert.deepEqual(attachments[0]!.data, PNG);
 
@@ -182,7 +182,7 @@ Deno.test("runClose() closes a 250-message ticket with attachments, log post, DM
     assert.ok(parse(html), "the transcript parses as HTML");
     assert.match(text, /Olivia \(300000000000000001\): message 1 \*\*bold\*\*/);
     assert.match(text, /\(deleted 2026-01-05 09:00:01 UTC\)/);
-    assert.equal(html, (await w.ctx.repo.transcript(w.ticket.id))?.html);
+    assert.equal(html, (await w.ctx.transcripts.get(w.ticket.id))?.html);
 
     const dm = dms(w);
     assert.equal(dm.length, 1);
@@ -217,14 +217,14 @@ Deno.test("runClose() keeps attachments within the per-file and per-ticket caps"
       maxTicketAttachmentBytes: 12_000,
     });
     assert.equal(outcome.kind, "closed");
-    const kept = await w.ctx.repo.attachments(w.ticket.id);
+    const kept = await w.ctx.transcripts.attachments(w.ticket.id);
     assert.deepEqual(kept.map((a) => a.attachmentId), ["700", "701"]);
     assert.deepEqual(
       w.discord.callsOf("download").map((c) => c.args[0]).filter((url) => url !== STAFF_AVATAR),
       ["https://cdn.example/0.png", "https://cdn.example/1.png"],
       "files over a cap are not downloaded",
     );
-    const html = (await w.ctx.repo.transcript(w.ticket.id))?.html ?? "";
+    const html = (await w.ctx.transcripts.get(w.ticket.id))?.html ?? "";
     assert.match(html, /href="https:\/\/cdn.example\/huge.bin"/);
   } finally {
     await w.test.close();
@@ -240,7 +240,7 @@ Deno.test("runClose() resumes after the log post fails, with one log post and no
     assert.equal(first.kind, "failed");
     assert.equal(first.kind === "failed" && first.step, "log_posted");
     assert.match(first.kind === "failed" ? first.reason : "", /permission.*log channel/);
-    const stuck = await w.ctx.repo.ticket(w.ticket.id);
+    const stuck = await w.ctx.tickets.get(w.ticket.id);
     assert.equal(stuck?.status, "closing");
     assert.equal(stuck?.closeStep, "transcript_stored");
     assert.ok(w.discord.channels.has(w.channel), "the channel stays");
@@ -286,7 +286,7 @@ Deno.test("runClose() resumes after the channel delete fails without posting or 
       step: "channel_deleted",
       reason: "Discord is not answering right now; try again in a few minutes",
     });
-    assert.equal((await w.ctx.repo.ticket(w.ticket.id))?.closeStep, "dm_sent");
+    assert.equal((await w.ctx.tickets.get(w.ticket.id))?.closeStep, "dm_sent");
     assert.ok(w.discord.channels.has(w.channel));
     const second = await closeAs(w);
     assert.equal(second.kind, "closed");
@@ -312,23 +312,23 @@ Deno.test("runClose() resumes after a crash mid-history with nothing lost or dup
     const first = await closeAs(w);
     assert.equal(first.kind, "failed");
     assert.equal(first.kind === "failed" && first.step, "history_fetched");
-    assert.equal(await w.ctx.repo.transcript(w.ticket.id), null, "no transcript yet");
+    assert.equal(await w.ctx.transcripts.get(w.ticket.id), null, "no transcript yet");
     assert.ok(w.discord.channels.has(w.channel), "nothing deleted before the transcript is stored");
     assert.equal(logPosts(w).length, 0);
-    const keptBefore = (await w.ctx.repo.attachments(w.ticket.id)).length;
+    const keptBefore = (await w.ctx.transcripts.attachments(w.ticket.id)).length;
     assert.equal(keptBefore, 4, "the first page's attachments are already kept");
 
     // A stale copy of the ticket (still "open") must not restart or duplicate anything.
     const second = await runClose(w.ticket, w.ctx, { by: w.opener.id, reason: null });
     assert.equal(second.kind, "closed");
     await assertClosedOnce(w, 180);
-    assert.equal((await w.ctx.repo.attachments(w.ticket.id)).length, 8);
+    assert.equal((await w.ctx.transcripts.attachments(w.ticket.id)).length, 8);
     assert.equal(
       w.discord.callsOf("download").filter((c) => c.args[0] !== STAFF_AVATAR).length,
       8,
       "kept attachments are not downloaded again",
     );
-    const closed = await w.ctx.repo.ticket(w.ticket.id);
+    const closed = await w.ctx.tickets.get(w.ticket.id);
     assert.equal(closed?.closedBy, w.staff.id, "the first closer stays the closer");
     assert.equal(closed?.closeReason, "Resolved");
   } finally {
@@ -340,15 +340,15 @@ Deno.test("runClose() resumes after a crash right after the log post without a s
   const w = await world();
   try {
     converse(w, 3);
-    const recordStep = w.ctx.repo.recordCloseStep.bind(w.ctx.repo);
-    w.ctx.repo.recordCloseStep = (id, step) => {
+    const recordStep = w.ctx.tickets.recordCloseStep.bind(w.ctx.tickets);
+    w.ctx.tickets.recordCloseStep = (id, step) => {
       if (step === "dm_sent") return Promise.reject(new Error("Database is locked"));
       return recordStep(id, step);
     };
     const first = await closeAs(w);
     assert.equal(first.kind, "failed");
-    assert.equal((await w.ctx.repo.ticket(w.ticket.id))?.closeStep, "log_posted");
-    w.ctx.repo.recordCloseStep = recordStep;
+    assert.equal((await w.ctx.tickets.get(w.ticket.id))?.closeStep, "log_posted");
+    w.ctx.tickets.recordCloseStep = recordStep;
     const second = await closeAs(w);
     assert.equal(second.kind, "closed");
     await assertClosedOnce(w, 3);
@@ -362,7 +362,7 @@ Deno.test("runClose() builds the transcript from the live archive when the chann
   try {
     for (let i = 0; i < 3; i++) {
       const id = `${260000000000000000n + BigInt(i)}` as MessageId;
-      await w.ctx.repo.archiveMessage({
+      await w.ctx.archive.add({
         ticketId: w.ticket.id,
         messageId: id,
         authorId: w.opener.id,
@@ -373,7 +373,7 @@ Deno.test("runClose() builds the transcript from the live archive when the chann
     w.discord.channels.delete(w.channel);
     const outcome = await closeAs(w);
     assert.equal(outcome.kind, "closed");
-    const transcript = await w.ctx.repo.transcript(w.ticket.id);
+    const transcript = await w.ctx.transcripts.get(w.ticket.id);
     assert.equal(transcript?.messageCount, 3);
     assert.match(transcript?.text ?? "", /archived 2/);
   } finally {
@@ -429,7 +429,7 @@ Deno.test("runClose() closes a 10,000-message ticket page by page within Discord
     assert.equal(pages.length, 101, "100 full pages and one empty one");
     assert.ok(pages.every((c) => c.args[2] === 100));
 
-    const transcript = await w.ctx.repo.transcript(w.ticket.id);
+    const transcript = await w.ctx.transcripts.get(w.ticket.id);
     assert.ok((transcript?.byteSize ?? 0) > 8 * 1024 * 1024, "the HTML itself is over 8 MiB");
     const post = logPosts(w)[0]!.body;
     for (const f of post.files ?? []) assert.ok(f.data.byteLength <= 8 * 1024 * 1024, f.name);

@@ -30,7 +30,7 @@ Deno.test("/ticket close asks the opener or staff to confirm, with the reason", 
   assert.match(contentOf(asked), /Reason: Solved, thanks/);
   assert.deepEqual(buttonIds(asked), [`t1:closeok:${ticket.id}`, `t1:closeno:${ticket.id}`]);
   assert.deepEqual(buttonIds(await close(world.staff)), buttonIds(asked));
-  assert.equal((await world.store.repo.ticket(ticket.id))?.status, "open", "nothing closed yet");
+  assert.equal((await world.stores.tickets.get(ticket.id))?.status, "open", "nothing closed yet");
 });
 
 Deno.test("the Close button asks for confirmation and Cancel dismisses it", async () => {
@@ -51,7 +51,7 @@ Deno.test("the Close button asks for confirmation and Cancel dismisses it", asyn
   assert.equal(cancelled.kind, "update");
   assert.match(contentOf(cancelled), /cancelled/);
   assert.deepEqual(cancelled.kind === "update" && cancelled.body.components, []);
-  assert.equal((await world.store.repo.ticket(ticket.id))?.status, "open");
+  assert.equal((await world.stores.tickets.get(ticket.id))?.status, "open");
 });
 
 Deno.test("Confirm runs the close with the requested reason, and strangers cannot confirm", async () => {
@@ -73,7 +73,7 @@ Deno.test("Confirm runs the close with the requested reason, and strangers canno
   world.ctx.defers.length = 0;
   const reply = await world.run(componentInput({ customId: confirm, member: world.staff }));
   assert.deepEqual(world.ctx.defers, [{ ephemeral: true }]);
-  const after = await world.store.repo.ticket(ticket.id);
+  const after = await world.stores.tickets.get(ticket.id);
   assert.equal(after?.closeReason, "Duplicate");
   assert.match(contentOf(reply), /Ticket #1 is closed/);
   assert.equal(after?.status, "closed");
@@ -102,7 +102,7 @@ Deno.test("a close that stops part-way is reported and can be confirmed again", 
   const confirm = componentInput({ customId: `t1:closeok:${ticket.id}`, member: world.alice });
   const failed = await world.run(confirm);
   assert.match(refusalText(failed, "close_failed"), /run `\/ticket close` again/);
-  assert.equal((await world.store.repo.ticket(ticket.id))?.status, "closing");
+  assert.equal((await world.stores.tickets.get(ticket.id))?.status, "closing");
   assert.equal(world.discord.channels.has(ticket.channelId!), true, "nothing deleted");
   const again = await world.run(
     commandInput({

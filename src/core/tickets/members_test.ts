@@ -33,7 +33,7 @@ Deno.test("staff add and remove a member: overwrite, membership, announcement", 
     world.discord.channels.get(channelId)?.overwrites.find((o) => o.id === world.bob.user.id),
     { id: world.bob.user.id, type: "member", allow: PARTICIPANT_ALLOW, deny: 0n },
   );
-  assert.deepEqual((await world.store.repo.members(ticket.id)).map((m) => m.userId), [
+  assert.deepEqual((await world.stores.tickets.members(ticket.id)).map((m) => m.userId), [
     world.bob.user.id,
   ]);
   refusalText(
@@ -51,10 +51,8 @@ Deno.test("staff add and remove a member: overwrite, membership, announcement", 
     world.discord.channels.get(channelId)?.overwrites.some((o) => o.id === world.bob.user.id),
     false,
   );
-  assert.deepEqual(await world.store.repo.members(ticket.id), []);
-  const actions = (await world.store.repo.auditEvents(world.discord.guildId, 20)).map((e) =>
-    e.action
-  );
+  assert.deepEqual(await world.stores.tickets.members(ticket.id), []);
+  const actions = (await world.stores.audit.recent(world.discord.guildId, 20)).map((e) => e.action);
   assert.ok(actions.includes("ticket.add") && actions.includes("ticket.remove"));
 });
 

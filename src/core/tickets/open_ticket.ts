@@ -9,14 +9,15 @@ import type { InteractionInput } from "../interaction.ts";
 import type { ModalBody } from "../message_body.ts";
 import { ephemeral, type Reply } from "../reply.ts";
 import { refuse } from "../errors.ts";
-import { recordAction } from "../audit_log.ts";
+import { announceAction } from "../audit_log.ts";
 import { encodeCustomId } from "../custom_id.ts";
 import { DiscordRequestError } from "../discord_failure.ts";
-import type { Ticket, TicketAnswer, TicketType } from "../model.ts";
+import type { NewAuditEvent, Ticket, TicketAnswer, TicketType } from "../model.ts";
+import type { UserId } from "../ids.ts";
 import { channelName } from "./channel_name.ts";
 import { staffOnlyOverwrites, ticketOverwrites } from "./overwrites.ts";
 import { createTicketChannel } from "./ticket_channel.ts";
-import { LockTimeoutError } from "../db_lock.ts";
+import { LockTimeoutError } from "../lock_timeout_error.ts";
 import { welcomeMessage } from "./welcome.ts";
 
 /** What the member asked for. */
@@ -66,7 +67,7 @@ export async function precheckLimit(
   ctx: HandlerContext,
   type: TicketType,
 ): Promise<Reply | null> {
-  const mine = (await ctx.repo.openTicketsOf(input.guildId, input.member.user.id))
+  const mine = (await ctx.tickets.heldBy(input.guildId, input.member.user.id))
     .filter((t) => t.typeId === type.id);
   return mine.length >= type.maxOpenPerMember ? limitRefusal(mine, type.maxOpenPerMember) : null;
 }
@@ -112,7 +113,7 @@ export async function openTicket(
     );
   }
   const opener = input.member.user;
-  const result = await ctx.repo.openTicket({
+  const result = await ctx.tickets.open({
     guildId: input.guildId,
     typeId: type.id,
     openerId: opener.id,
@@ -144,7 +145,7 @@ export async function openTicket(
       categoryOverwrites: staffOnlyOverwrites(targets),
     });
   } catch (error) {
-    await ctx.repo.discardTicket(reserved.id);
+    await ctx.tickets.discard(reserved.id);
     if (error instanceof DiscordRequestError) {
       ctx.log.warn("Could not create the channel of ticket {number} in guild {guildId}", {
         number: reserved.number,
@@ -168,7 +169,7 @@ export async function openTicket(
     throw error;
   }
   if (created.kind === "category_missing") {
-    await ctx.repo.discardTicket(reserved.id);
+    await ctx.tickets.discard(reserved.id);
     return refuse(
       "not_configured",
       "The ticket category no longer exists. Please ask an admin to run `/setup` again.",
@@ -178,7 +179,13 @@ export async function openTicket(
 
   let ticket: Ticket;
   try {
-    ticket = await ctx.repo.setTicketChannel(reserved.id, channel.id);
+    // The ticket counts as opened once its channel is saved, and its audit row with
+    // it: both commit together or neither does.
+    ticket = await ctx.atomically(async (tx) => {
+      const opened = await tx.tickets.setChannel(reserved.id, channel.id);
+      await tx.audit.record(openedEvent(opened, opener.id));
+      return opened;
+    });
   } catch (error) {
     ctx.log.error("Could not save the channel of ticket {number} in guild {guildId}", {
       number: reserved.number,
@@ -194,7 +201,7 @@ export async function openTicket(
       });
     }
     try {
-      await ctx.repo.discardTicket(reserved.id);
+      await ctx.tickets.discard(reserved.id);
     } catch (discardError) {
       ctx.log.warn("Could not discard ticket {ticketId}", {
         ticketId: reserved.id,
@@ -219,16 +226,21 @@ export async function openTicket(
       error,
     });
   }
-  await recordAction(
+  await announceAction(
     ctx,
-    {
-      guildId: input.guildId,
-      ticketId: ticket.id,
-      actorId: opener.id,
-      action: "ticket.open",
-      detail: { number: ticket.number, channelId: channel.id, topic: ticket.topic },
-    },
+    openedEvent(ticket, opener.id),
     `Ticket #${ticket.number} opened by <@${opener.id}> in <#${channel.id}>`,
   );
   return ephemeral(`Your ticket is open: <#${channel.id}>`);
+}
+
+/** The audit record of `ticket` being opened by `openerId`. */
+function openedEvent(ticket: Ticket, openerId: UserId): NewAuditEvent {
+  return {
+    guildId: ticket.guildId,
+    ticketId: ticket.id,
+    actorId: openerId,
+    action: "ticket.open",
+    detail: { number: ticket.number, channelId: ticket.channelId, topic: ticket.topic },
+  };
 }

@@ -15,9 +15,9 @@ import {
 import { BOT_ID, BOT_PERMISSIONS } from "../../../tests/fixtures/recording_discord.ts";
 import type { MemberRef } from "../interaction.ts";
 import type { Reply } from "../reply.ts";
+import type { TransactionStores } from "../ports.ts";
 import { Permission } from "../permissions_bits.ts";
 import { encodeCustomId } from "../custom_id.ts";
-import type { TicketRepository } from "../ports.ts";
 import { BOT_ALLOW, PARTICIPANT_ALLOW } from "./overwrites.ts";
 
 async function postPanel(world: TicketWorld): Promise<string> {
@@ -51,7 +51,7 @@ function channelOf(reply: Reply): string {
 Deno.test("panel button opens a private channel with exact overwrites and a welcome message", async () => {
   await using world = await openTicketWorld();
   const customId = await postPanel(world);
-  const type = await world.store.repo.defaultTicketType(world.discord.guildId);
+  const type = await world.stores.types.defaultFor(world.discord.guildId);
   assert.equal(customId, `t1:open:${type.id}`);
   world.ctx.defers.length = 0;
 
@@ -79,15 +79,15 @@ Deno.test("panel button opens a private channel with exact overwrites and a welc
     users: [world.alice.user.id],
     roles: [world.staffRole.id],
   });
-  const ticket = await world.store.repo.ticketByChannel(channel.id);
+  const ticket = await world.stores.tickets.byChannel(channel.id);
   assert.ok(ticket);
   assert.deepEqual(
     welcome.body.components?.[0]?.components.map((c) => "custom_id" in c ? c.custom_id : ""),
     [encodeCustomId({ action: "close", ticketId: ticket.id }), `t1:claim:${ticket.id}`],
   );
-  const audit = await world.store.repo.auditEvents(world.discord.guildId, 20);
+  const audit = await world.stores.audit.recent(world.discord.guildId, 20);
   assert.ok(audit.some((e) => e.action === "ticket.open" && e.ticketId === ticket.id));
-  const logChannel = (await world.store.repo.guildSettings(world.discord.guildId)).logChannelId;
+  const logChannel = (await world.stores.settings.guild(world.discord.guildId)).logChannelId;
   assert.ok(logChannel);
   assert.match(world.discord.messagesIn(logChannel).at(-1)?.body.content ?? "", /Ticket #1 opened/);
 });
@@ -103,7 +103,7 @@ Deno.test("a second open by the same member points at the existing ticket", asyn
   );
   assert.match(refusalText(viaCommand, "ticket_limit"), new RegExp(`<#${first}>`));
   assert.equal(
-    (await world.store.repo.openTicketsOf(world.discord.guildId, world.alice.user.id)).length,
+    (await world.stores.tickets.heldBy(world.discord.guildId, world.alice.user.id)).length,
     1,
   );
 });
@@ -165,7 +165,7 @@ Deno.test("the guild channel limit is refused plainly and the ticket discarded",
   world.discord.failNext("createChannel", { kind: "guild_channel_limit" });
   refusalText(await press(world, customId, world.alice), "guild_channel_limit");
   assert.deepEqual(
-    await world.store.repo.openTicketsOf(world.discord.guildId, world.alice.user.id),
+    await world.stores.tickets.heldBy(world.discord.guildId, world.alice.user.id),
     [],
   );
   const reply = await press(world, customId, world.alice);
@@ -176,23 +176,42 @@ Deno.test("the guild channel limit is refused plainly and the ticket discarded",
   );
 });
 
-Deno.test("a channel whose ticket cannot be saved is deleted again", async () => {
-  await using world = await openTicketWorld();
+/**
+ * Presses the panel's button as alice while `patch` swaps stores inside the open's
+ * transaction (one failing store); asserts the channel went again and no ticket stays.
+ */
+async function openWithFailingStore(
+  world: TicketWorld,
+  patch: (tx: TransactionStores) => Partial<TransactionStores>,
+): Promise<void> {
   const customId = await postPanel(world);
-  const real = world.store.repo;
-  world.ctx.repo = new Proxy(real, {
-    get(target, key, receiver) {
-      if (key === "setTicketChannel") return () => Promise.reject(new Error("disk full"));
-      return Reflect.get(target, key, receiver);
-    },
-  }) as TicketRepository;
+  const real = world.stores;
+  world.ctx.atomically = (work) => real.atomically((tx) => work({ ...tx, ...patch(tx) }));
   const before = world.discord.channels.size;
   const reply = await press(world, customId, world.alice);
   assert.match(refusalText(reply, "discord_unavailable"), /removed the channel/);
   assert.equal(world.discord.callsOf("deleteChannel").length, 1);
   assert.equal(world.discord.channels.size, before);
-  assert.deepEqual(await real.openTicketsOf(world.discord.guildId, world.alice.user.id), []);
+  assert.deepEqual(await real.tickets.heldBy(world.discord.guildId, world.alice.user.id), []);
+}
+
+Deno.test("a channel whose ticket cannot be saved is deleted again", async () => {
+  await using world = await openTicketWorld();
+  await openWithFailingStore(world, (tx) => ({
+    tickets: { ...tx.tickets, setChannel: () => Promise.reject(new Error("disk full")) },
+  }));
   assert.ok(world.ctx.logs.some((l) => l.level === "error"));
+});
+
+Deno.test("a failing audit write rolls the open back and removes the channel", async () => {
+  await using world = await openTicketWorld();
+  await openWithFailingStore(world, (tx) => ({
+    audit: { ...tx.audit, record: () => Promise.reject(new Error("audit table full")) },
+  }));
+  const real = world.stores;
+  const opens = (await real.audit.recent(world.discord.guildId, 50))
+    .filter((event) => event.action === "ticket.open");
+  assert.deepEqual(opens, []);
 });
 
 Deno.test("overwrites are masked to the bot's own permissions", async () => {
@@ -236,7 +255,7 @@ Deno.test("a configured question is asked in a modal and its answer becomes the 
     member: world.alice,
     fields: { q0: "  A-1234  " },
   }));
-  const ticket = await world.store.repo.ticketByChannel(channelOf(opened) as never);
+  const ticket = await world.stores.tickets.byChannel(channelOf(opened) as never);
   assert.equal(ticket?.topic, "A-1234");
   assert.deepEqual(ticket?.answers, [{ question: "What is your order number?", answer: "A-1234" }]);
   const welcome = world.discord.messagesIn(ticket!.channelId!)[0];
@@ -256,7 +275,7 @@ Deno.test("/ticket new opens with its topic, and refuses before /setup", async (
     member: world.alice,
     options: { topic: opt.string("Refund please") },
   }));
-  const ticket = await world.store.repo.ticketByChannel(channelOf(reply) as never);
+  const ticket = await world.stores.tickets.byChannel(channelOf(reply) as never);
   assert.equal(ticket?.topic, "Refund please");
   assert.equal(
     world.discord.messagesIn(ticket!.channelId!)[0]?.body.embeds?.[0]?.description,

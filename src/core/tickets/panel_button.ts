@@ -11,7 +11,7 @@ async function typeOf(
   ctx: HandlerContext,
   typeId: TicketTypeId,
 ): Promise<TicketType | Reply> {
-  const type = await ctx.repo.ticketType(typeId);
+  const type = await ctx.types.get(typeId);
   if (type === null || type.guildId !== input.guildId) {
     return refuse(
       "unknown_component",

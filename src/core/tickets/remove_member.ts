@@ -26,7 +26,7 @@ export async function handleTicketRemove(
   if (target.user?.bot === true || target.value === (await ctx.discord.botUser()).id) {
     return refuse("cannot_remove", "Bots cannot be removed from a ticket with this command.");
   }
-  const members = await ctx.repo.members(ticket.id);
+  const members = await ctx.tickets.members(ticket.id);
   if (!members.some((m) => m.userId === target.value)) {
     return refuse(
       "not_member",
@@ -34,7 +34,7 @@ export async function handleTicketRemove(
     );
   }
   await ctx.discord.deleteOverwrite(ticket.channelId ?? input.channelId, target.value);
-  await ctx.repo.removeMember(ticket.id, target.value);
+  await ctx.tickets.removeMember(ticket.id, target.value);
   await recordAction(
     ctx,
     {

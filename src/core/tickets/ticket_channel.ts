@@ -4,9 +4,8 @@
  */
 import type { HandlerContext } from "../context.ts";
 import type { ChannelId, GuildId } from "../ids.ts";
-import type { Channel, Overwrite } from "../ports.ts";
+import type { Channel, LockOptions, Overwrite } from "../ports.ts";
 import { isDiscordFailure } from "../discord_failure.ts";
-import { type LockOptions, withLock } from "../db_lock.ts";
 
 /** Discord's limit of channels in one category. */
 export const CATEGORY_CAPACITY = 50;
@@ -60,8 +59,7 @@ export async function createTicketChannel(
     if (category === undefined) {
       // Many members opening tickets while a category fills up would each create
       // "<category> 2": the first takes the lock and creates it, the others find it.
-      category = await withLock(
-        ctx,
+      category = await ctx.locks.withLock(
         `overflow:${request.guildId}`,
         OVERFLOW_LOCK,
         async () => {

@@ -7,7 +7,7 @@ import { openForm, openTicket, precheckLimit } from "./open_ticket.ts";
 
 /** Handles `/ticket new`: the form when the type asks questions and no topic is given. */
 export async function handleTicketNew(input: CommandInput, ctx: HandlerContext): Promise<Reply> {
-  const type = await ctx.repo.defaultTicketType(input.guildId);
+  const type = await ctx.types.defaultFor(input.guildId);
   const topic = stringOption(input, "topic");
   if (type.questions.length > 0 && (topic === null || topic === "")) {
     const refusal = await precheckLimit(input, ctx, type);

@@ -31,7 +31,7 @@ async function withType(
       "This ticket is being closed. Run `/ticket close` again to finish closing it.",
     );
   }
-  const type = await ctx.repo.ticketType(ticket.typeId);
+  const type = await ctx.types.get(ticket.typeId);
   if (type === null) {
     throw new Error(`Cannot load ticket ${ticket.id}: its ticket type ${ticket.typeId} is gone`);
   }
@@ -44,7 +44,7 @@ export async function ticketInChannel(
   ctx: HandlerContext,
   options: ScopeOptions = {},
 ): Promise<TicketScope | Reply> {
-  const ticket = await ctx.repo.ticketByChannel(input.channelId);
+  const ticket = await ctx.tickets.byChannel(input.channelId);
   if (ticket === null || ticket.guildId !== input.guildId) {
     return refuse(
       "not_a_ticket",
@@ -61,7 +61,7 @@ export async function ticketById(
   id: TicketId,
   options: ScopeOptions = {},
 ): Promise<TicketScope | Reply> {
-  const ticket = await ctx.repo.ticket(id);
+  const ticket = await ctx.tickets.get(id);
   if (ticket === null || ticket.guildId !== input.guildId) {
     return refuse("unknown_component", "This button belongs to a ticket that no longer exists.");
   }

@@ -7,7 +7,7 @@ import type { RestManager } from "@discordeno/bot";
 import { COMMANDS } from "../../core/commands.ts";
 import { encodeHex } from "../../lib/hex.ts";
 import type { GuildId } from "../../core/ids.ts";
-import type { TicketRepository } from "../../core/ports.ts";
+import type { SettingsStore } from "../../core/ports.ts";
 import type { RetryOptions } from "../../lib/retry.ts";
 import { callDiscord } from "../rest/rest_failure.ts";
 
@@ -16,7 +16,7 @@ export interface RegisterCommandsOptions {
   applicationId: string;
   /** Register in this guild only (instant updates), or globally when null. */
   guildId: GuildId | null;
-  repo: Pick<TicketRepository, "meta" | "setMeta">;
+  settings: Pick<SettingsStore, "meta" | "setMeta">;
   /** The definitions; the project's `COMMANDS` unless a test says otherwise. */
   commands?: readonly unknown[];
   retry?: RetryOptions;
@@ -55,7 +55,7 @@ export async function registerCommands(
   const hash = await sha256Hex(
     canonicalJson({ applicationId: options.applicationId, scope, commands }),
   );
-  if (await options.repo.meta(key) === hash) return false;
+  if (await options.settings.meta(key) === hash) return false;
   const route = options.guildId === null
     ? `/applications/${options.applicationId}/commands`
     : `/applications/${options.applicationId}/guilds/${options.guildId}/commands`;
@@ -63,6 +63,6 @@ export async function registerCommands(
     body: commands,
     ...(options.retry === undefined ? {} : { retry: options.retry }),
   });
-  await options.repo.setMeta(key, hash);
+  await options.settings.setMeta(key, hash);
   return true;
 }

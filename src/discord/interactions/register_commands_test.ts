@@ -28,8 +28,8 @@ async function setup() {
 
 Deno.test("registerCommands() registers once, then only when the definitions change", async () => {
   await using t = await setup();
-  const repo = metaStore();
-  const options = { applicationId: APP, guildId: null, repo };
+  const settings = metaStore();
+  const options = { applicationId: APP, guildId: null, settings };
   assert.equal(await registerCommands(t.rest, options), true);
   assert.equal(await registerCommands(t.rest, options), false);
   assert.equal(t.recorder.calls.length, 1);
@@ -37,7 +37,7 @@ Deno.test("registerCommands() registers once, then only when the definitions cha
   assert.equal(call.method, "PUT");
   assert.equal(call.path, `/applications/${APP}/commands`);
   assert.deepEqual(call.json, JSON.parse(JSON.stringify(COMMANDS)));
-  assert.match(repo.values.get("commands_hash:global") ?? "", /^[0-9a-f]{64}$/);
+  assert.match(settings.values.get("commands_hash:global") ?? "", /^[0-9a-f]{64}$/);
 
   const changed = [...COMMANDS, { name: "extra", description: "Extra", type: 1 }];
   assert.equal(await registerCommands(t.rest, { ...options, commands: changed }), true);
@@ -46,16 +46,25 @@ Deno.test("registerCommands() registers once, then only when the definitions cha
 
 Deno.test("registerCommands() keeps a separate hash per guild scope", async () => {
   await using t = await setup();
-  const repo = metaStore();
+  const settings = metaStore();
   const guild = guildId("222222222222222222");
-  assert.equal(await registerCommands(t.rest, { applicationId: APP, guildId: guild, repo }), true);
+  assert.equal(
+    await registerCommands(t.rest, { applicationId: APP, guildId: guild, settings }),
+    true,
+  );
   assert.equal(
     t.recorder.calls[0]!.path,
     `/applications/${APP}/guilds/222222222222222222/commands`,
   );
-  assert.equal(await registerCommands(t.rest, { applicationId: APP, guildId: null, repo }), true);
-  assert.equal(await registerCommands(t.rest, { applicationId: APP, guildId: guild, repo }), false);
-  assert.deepEqual([...repo.values.keys()].sort(), [
+  assert.equal(
+    await registerCommands(t.rest, { applicationId: APP, guildId: null, settings }),
+    true,
+  );
+  assert.equal(
+    await registerCommands(t.rest, { applicationId: APP, guildId: guild, settings }),
+    false,
+  );
+  assert.deepEqual([...settings.values.keys()].sort(), [
     "commands_hash:global",
     "commands_hash:guild:222222222222222222",
   ]);
@@ -64,9 +73,9 @@ Deno.test("registerCommands() keeps a separate hash per guild scope", async () =
 Deno.test("registerCommands() stores no hash when Discord refuses the commands", async () => {
   await using t = await setup();
   t.recorder.respond(() => ({ status: 400, json: { code: 50035, message: "Invalid Form Body" } }));
-  const repo = metaStore();
-  await assert.rejects(registerCommands(t.rest, { applicationId: APP, guildId: null, repo }));
-  assert.equal(repo.values.size, 0);
+  const settings = metaStore();
+  await assert.rejects(registerCommands(t.rest, { applicationId: APP, guildId: null, settings }));
+  assert.equal(settings.values.size, 0);
 });
 
 Deno.test("canonicalJson() ignores key order", () => {

@@ -6,7 +6,7 @@ import type { ApplicationId, ChannelId, GuildId, RoleId, UserId } from "../../co
 import { ephemeral, type Reply, visible } from "../../core/reply.ts";
 import { createMetrics } from "../../app/metrics.ts";
 import { systemClock } from "../../lib/system_clock.ts";
-import type { DiscordPort, TicketRepository } from "../../core/ports.ts";
+import type { DiscordPort, Stores } from "../../core/ports.ts";
 import type { InteractionCallback } from "./interaction_transport.ts";
 import { RecordingTransport } from "../../../tests/fixtures/recording_transport.ts";
 import { InFlight, runInteraction, type RunInteractionDeps } from "./run_interaction.ts";
@@ -54,7 +54,7 @@ const button: ComponentInput = {
 };
 
 const context: Omit<HandlerContext, "defer"> = {
-  repo: {} as TicketRepository,
+  ...({} as Stores),
   discord: {} as DiscordPort,
   clock: systemClock,
   log: getLogger(["ticketeer", "test"]),

@@ -1,0 +1,45 @@
+/** The `ArchiveStore`: every message of a ticket, kept as it arrives, edits and deletions too. */
+import type { ArchiveStore } from "../../core/ports.ts";
+import { toArchivedMessage } from "../row_mapping.ts";
+import { insertOnce } from "./inserts.ts";
+import type { StoreScope } from "./scope.ts";
+import { snowflakeOrder } from "./snowflake_order.ts";
+
+/** An `ArchiveStore` whose queries run on `scope`. */
+export function archiveStore(scope: StoreScope): ArchiveStore {
+  const { db } = scope;
+  return {
+    async add(message) {
+      // The gateway may deliver a message twice: the first record stays.
+      await insertOnce(
+        db.insertInto("archived_messages").values({
+          message_id: message.messageId,
+          ticket_id: message.ticketId,
+          author_id: message.authorId,
+          payload: message.payload,
+          created_at: message.createdAt.getTime(),
+          edited_at: null,
+          deleted_at: null,
+        }),
+      );
+    },
+
+    async markEdited(messageId, payload, at) {
+      await db.updateTable("archived_messages").set({ payload, edited_at: at.getTime() })
+        .where("message_id", "=", messageId).execute();
+    },
+
+    async markDeleted(messageId, at) {
+      await db.updateTable("archived_messages").set({ deleted_at: at.getTime() })
+        .where("message_id", "=", messageId).execute();
+    },
+
+    async messages(ticketId) {
+      const rows = await db.selectFrom("archived_messages").selectAll()
+        .where("ticket_id", "=", ticketId)
+        .orderBy("created_at").orderBy(snowflakeOrder("message_id")).orderBy("message_id")
+        .execute();
+      return rows.map(toArchivedMessage);
+    },
+  };
+}

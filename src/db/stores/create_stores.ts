@@ -1,0 +1,54 @@
+/**
+ * Binds every store to an open database, and the unit of work that binds them to
+ * one transaction instead: `stores.atomically(async (tx) => …)`.
+ */
+import { getLogger, type Logger } from "@logtape/logtape";
+import type { Clock, Stores, TransactionStores } from "../../core/ports.ts";
+import { systemClock } from "../../lib/system_clock.ts";
+import type { DatabaseHandle } from "../connect.ts";
+import { archiveStore } from "./archive.ts";
+import { auditLog } from "./audit.ts";
+import { lockStore } from "./locks.ts";
+import { panelStore } from "./panels.ts";
+import { inTransaction, type StoreScope } from "./scope.ts";
+import { settingsStore } from "./settings.ts";
+import { ticketStore } from "./tickets.ts";
+import { transcriptStore } from "./transcripts.ts";
+import { typeStore } from "./types.ts";
+
+/** Options for `createStores`. */
+export interface StoresOptions {
+  /** Time source for `createdAt`/`updatedAt` stamps and lock waits (default: system time). */
+  clock?: Clock;
+  /** Where lost or unreleasable locks are reported (default: the `ticketeer.db` logger). */
+  log?: Logger;
+}
+
+/** The stores whose queries run on `scope` (the database or one transaction). */
+export function transactionStores(scope: StoreScope): TransactionStores {
+  return {
+    tickets: ticketStore(scope),
+    types: typeStore(scope),
+    panels: panelStore(scope),
+    archive: archiveStore(scope),
+    transcripts: transcriptStore(scope),
+    audit: auditLog(scope),
+    settings: settingsStore(scope),
+  };
+}
+
+/** Every store over an open database; create one per app (its lock line is per instance). */
+export function createStores(handle: DatabaseHandle, options: StoresOptions = {}): Stores {
+  const clock = options.clock ?? systemClock;
+  const scope: StoreScope = {
+    db: handle.db,
+    kind: handle.kind,
+    now: () => clock.now().getTime(),
+  };
+  return {
+    ...transactionStores(scope),
+    locks: lockStore(scope, { clock, log: options.log ?? getLogger(["ticketeer", "db"]) }),
+    atomically: (work) =>
+      inTransaction(scope, (trx) => work(transactionStores({ ...scope, db: trx }))),
+  };
+}

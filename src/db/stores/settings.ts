@@ -1,0 +1,53 @@
+/** The `SettingsStore`: guild settings (created on first use) and process-wide meta facts. */
+import type { SettingsStore } from "../../core/ports.ts";
+import { toGuildSettings } from "../row_mapping.ts";
+import { findOrInsert } from "./inserts.ts";
+import type { StoreScope } from "./scope.ts";
+
+/** A `SettingsStore` whose queries run on `scope`. */
+export function settingsStore(scope: StoreScope): SettingsStore {
+  const { db, kind } = scope;
+  const store: SettingsStore = {
+    async guild(guildId) {
+      const row = await findOrInsert(scope, {
+        find: () =>
+          db.selectFrom("guild_settings").selectAll().where("guild_id", "=", guildId)
+            .executeTakeFirst(),
+        insert: (at) =>
+          db.insertInto("guild_settings").values({
+            guild_id: guildId,
+            log_channel_id: null,
+            transcript_dm: 1,
+            created_at: at,
+            updated_at: at,
+          }),
+        what: `the settings of guild ${guildId}`,
+      });
+      return toGuildSettings(row);
+    },
+
+    async updateGuild(guildId, patch) {
+      await store.guild(guildId);
+      const update: { updated_at: number; log_channel_id?: string | null; transcript_dm?: number } =
+        { updated_at: scope.now() };
+      if (patch.logChannelId !== undefined) update.log_channel_id = patch.logChannelId;
+      if (patch.transcriptDm !== undefined) update.transcript_dm = patch.transcriptDm ? 1 : 0;
+      await db.updateTable("guild_settings").set(update).where("guild_id", "=", guildId).execute();
+      return await store.guild(guildId);
+    },
+
+    async meta(key) {
+      const row = await db.selectFrom("meta").select("value").where("key", "=", key)
+        .executeTakeFirst();
+      return row ? row.value : null;
+    },
+
+    async setMeta(key, value) {
+      const insert = db.insertInto("meta").values({ key, value });
+      await (kind === "mysql"
+        ? insert.onDuplicateKeyUpdate({ value })
+        : insert.onConflict((oc) => oc.column("key").doUpdateSet({ value }))).execute();
+    },
+  };
+  return store;
+}

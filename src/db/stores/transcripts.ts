@@ -1,0 +1,76 @@
+/** The `TranscriptStore`: closed tickets' transcripts (compressed when large) and attachments. */
+import type { TicketId } from "../../core/model.ts";
+import type { TranscriptStore } from "../../core/ports.ts";
+import { toBytes, toDate, toDriverBytes, toNumber, toStoredAttachment } from "../row_mapping.ts";
+import { decodeTranscript, encodeTranscript } from "../transcript_codec.ts";
+import { insertOnce } from "./inserts.ts";
+import { inTransaction, type StoreScope } from "./scope.ts";
+import { snowflakeOrder } from "./snowflake_order.ts";
+
+/** A `TranscriptStore` whose queries run on `scope`. */
+export function transcriptStore(scope: StoreScope): TranscriptStore {
+  const { db } = scope;
+  return {
+    async save(transcript) {
+      const encoded = await encodeTranscript(transcript.html, transcript.text);
+      const createdAt = scope.now();
+      // Saving again (a resumed close) replaces the earlier copy.
+      await inTransaction(scope, async (trx) => {
+        await trx.deleteFrom("transcripts").where("ticket_id", "=", transcript.ticketId)
+          .execute();
+        await trx.insertInto("transcripts").values({
+          ticket_id: transcript.ticketId,
+          html: toDriverBytes(encoded.html),
+          text: toDriverBytes(encoded.text),
+          compressed: encoded.compressed ? 1 : 0,
+          byte_size: transcript.byteSize,
+          message_count: transcript.messageCount,
+          created_at: createdAt,
+        }).execute();
+      });
+    },
+
+    async get(ticketId) {
+      const row = await db.selectFrom("transcripts").selectAll()
+        .where("ticket_id", "=", ticketId).executeTakeFirst();
+      if (!row) return null;
+      const { html, text } = await decodeTranscript({
+        html: toBytes(row.html),
+        text: toBytes(row.text),
+        compressed: row.compressed === 1,
+      });
+      return {
+        ticketId: toNumber(row.ticket_id) as TicketId,
+        html,
+        text,
+        messageCount: toNumber(row.message_count),
+        byteSize: toNumber(row.byte_size),
+        createdAt: toDate(row.created_at),
+      };
+    },
+
+    async saveAttachment(attachment) {
+      // A resumed close may save the same attachment again: the first copy stays.
+      await insertOnce(
+        db.insertInto("attachments").values({
+          ticket_id: attachment.ticketId,
+          message_id: attachment.messageId,
+          attachment_id: attachment.attachmentId,
+          filename: attachment.filename,
+          content_type: attachment.contentType,
+          size: attachment.size,
+          data: toDriverBytes(attachment.data),
+        }),
+      );
+    },
+
+    async attachments(ticketId) {
+      const rows = await db.selectFrom("attachments").selectAll()
+        .where("ticket_id", "=", ticketId)
+        .orderBy(snowflakeOrder("message_id")).orderBy("message_id")
+        .orderBy(snowflakeOrder("attachment_id")).orderBy("attachment_id")
+        .execute();
+      return rows.map(toStoredAttachment);
+    },
+  };
+}
