@@ -1,15 +1,17 @@
 /**
- * Everything a handler touches, passed in: the ports, the clock, a logger, and
+ * Everything a handler touches, passed in: the ports, the clock, ids, a logger, and
  * the interaction's own `defer`. No module state, so a test builds one with an
  * in-memory repository and a recording Discord port.
  */
 import type { Logger } from "@logtape/logtape";
-import type { Clock, DiscordPort, TicketRepository } from "./ports.ts";
+import type { Clock, DiscordPort, IdSource, TicketRepository } from "./ports.ts";
 
 export interface HandlerContext {
   repo: TicketRepository;
   discord: DiscordPort;
   clock: Clock;
+  /** Fresh ids (error ids of apologies). */
+  ids: IdSource;
   log: Logger;
   /** True when an assistant relay is configured (`RELAY_URL`): answers mention its state. */
   assistant?: boolean;

@@ -229,7 +229,7 @@ Deno.test("a configured question is asked in a modal and its answer becomes the 
   assert.equal(reply.kind, "modal");
   assert.deepEqual(world.ctx.defers, [], "never deferred before a modal");
   const modal = reply.kind === "modal" ? reply.modal : null;
-  assert.equal(modal?.components[0]?.components[0]?.label, "What is your order number?");
+  assert.equal(modal?.components[0]?.label, "What is your order number?");
 
   const opened = await world.run(modalInput({
     customId: modal!.custom_id,

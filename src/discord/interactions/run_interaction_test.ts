@@ -11,6 +11,7 @@ import type { InteractionCallback } from "./interaction_transport.ts";
 import { RecordingTransport } from "../../../tests/fixtures/recording_transport.ts";
 import { InFlight, runInteraction, type RunInteractionDeps } from "./run_interaction.ts";
 import { MODAL_AFTER_DEFER_TEXT, REFUSAL_COLOR } from "./interaction_response.ts";
+import { sequentialIds } from "../../../tests/fixtures/sequential_ids.ts";
 
 const member = {
   user: {
@@ -57,6 +58,7 @@ const context: Omit<HandlerContext, "defer"> = {
   repo: {} as TicketRepository,
   discord: {} as DiscordPort,
   clock: systemClock,
+  ids: sequentialIds(),
   log: getLogger(["ticketeer", "test"]),
 };
 
