@@ -273,3 +273,25 @@ Deno.test("InFlight drains tracked work and reports a timeout", async () => {
   assert.equal(await drained, true);
   assert.equal(inFlight.size, 0);
 });
+
+Deno.test("runInteraction() defers a slow handler within 1.5 s, leaving half of Discord's 3 s for latency", async () => {
+  const transport = new RecordingTransport();
+  const started = performance.now();
+  let deferredAfter = Infinity;
+  const outcome = await runInteraction(
+    command,
+    deps(transport, async () => {
+      // Bounded: without a defer by the runner, the handler answers at 2.4 s.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        transport.nextCall().then(() => (deferredAfter = performance.now() - started)),
+        new Promise((resolve) => (timer = setTimeout(resolve, 2400))),
+      ]);
+      clearTimeout(timer);
+      return ephemeral("Done");
+    }),
+  );
+  assert.equal(outcome, "message");
+  assert.ok(deferredAfter <= 1500 + 250, `deferred after ${Math.round(deferredAfter)} ms`);
+  assert.deepEqual(transport.calls.map((c) => c.method), ["callback", "editOriginal"]);
+});
