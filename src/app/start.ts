@@ -102,7 +102,7 @@ export interface StartOptions {
   reconcileIntervalMs?: number | null;
   /** Run a reconciliation pass right after startup (default true). */
   reconcileOnStart?: boolean;
-  /** The runner's self-defer deadline (default 2,500 ms). */
+  /** The runner's self-defer deadline (default 1,500 ms). */
   interactionDeadlineMs?: number;
 }
 

@@ -23,9 +23,9 @@ export function channelOption<const N extends string>(
 export function roleOption<const N extends string>(
   name: N,
   description: string,
-  required: boolean,
+  options: { required: boolean },
 ) {
-  return { type: OptionType.Role, name, description, required } as const;
+  return { type: OptionType.Role, name, description, required: options.required } as const;
 }
 
 /** A required user option. */

@@ -23,8 +23,12 @@ export const MAX_WELCOME_LENGTH = 1500;
 export const MAX_SCHEME_LENGTH = 100;
 
 const SETTINGS = [
-  sub("staff_role_add", "Add a staff role", [roleOption("role", "Role to add", true)]),
-  sub("staff_role_remove", "Remove a staff role", [roleOption("role", "Role to remove", true)]),
+  sub("staff_role_add", "Add a staff role", [
+    roleOption("role", "Role to add", { required: true }),
+  ]),
+  sub("staff_role_remove", "Remove a staff role", [
+    roleOption("role", "Role to remove", { required: true }),
+  ]),
   sub("category", "Category for new ticket channels", [
     channelOption("category", "The category", { kind: "category", required: true }),
   ]),

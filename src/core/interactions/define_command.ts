@@ -145,6 +145,33 @@ export function readOptions<const Options extends readonly CommandOption[]>(
   return values as OptionValues<Options>;
 }
 
+/** What every top-level command shares: a chat-input command for guild installs, in guilds. */
+function guildCommand(
+  spec: { name: string; description: string; default_member_permissions: string | null },
+  options: readonly CommandOption[],
+): CommandDefinition {
+  return {
+    type: 1,
+    name: spec.name,
+    description: spec.description,
+    options,
+    default_member_permissions: spec.default_member_permissions,
+    integration_types: [0],
+    contexts: [0],
+  };
+}
+
+/** The one route of a handler that reads `options` below `key`. */
+function routeTo<const Options extends readonly CommandOption[]>(
+  key: string,
+  spec: { options: Options; handler: CommandHandler<Options> },
+): CommandRoute[] {
+  return [{
+    key,
+    run: (input, ctx) => spec.handler(input, ctx, readOptions(spec.options, input)),
+  }];
+}
+
 /** A command with options and one handler, e.g. `/setup`. */
 export function defineCommand<const Options extends readonly CommandOption[]>(spec: {
   name: string;
@@ -153,21 +180,7 @@ export function defineCommand<const Options extends readonly CommandOption[]>(sp
   options: Options;
   handler: CommandHandler<Options>;
 }): SlashCommand {
-  return {
-    definition: {
-      type: 1,
-      name: spec.name,
-      description: spec.description,
-      options: spec.options,
-      default_member_permissions: spec.default_member_permissions,
-      integration_types: [0],
-      contexts: [0],
-    },
-    routes: [{
-      key: spec.name,
-      run: (input, ctx) => spec.handler(input, ctx, readOptions(spec.options, input)),
-    }],
-  };
+  return { definition: guildCommand(spec, spec.options), routes: routeTo(spec.name, spec) };
 }
 
 /** A command made of subcommands (and groups), each with its own handler, e.g. `/ticket`. */
@@ -178,15 +191,7 @@ export function defineCommandGroup(spec: {
   subcommands: readonly Subcommand[];
 }): SlashCommand {
   return {
-    definition: {
-      type: 1,
-      name: spec.name,
-      description: spec.description,
-      options: spec.subcommands.map((s) => s.option),
-      default_member_permissions: spec.default_member_permissions,
-      integration_types: [0],
-      contexts: [0],
-    },
+    definition: guildCommand(spec, spec.subcommands.map((s) => s.option)),
     routes: spec.subcommands.flatMap((s) =>
       s.routes.map((r) => ({ key: `${spec.name} ${r.key}`, run: r.run }))
     ),
@@ -200,17 +205,10 @@ export function defineSubcommand<const Options extends readonly CommandOption[]>
   options: Options;
   handler: CommandHandler<Options>;
 }): Subcommand {
+  const { name, description, options } = spec;
   return {
-    option: {
-      type: OptionType.Subcommand,
-      name: spec.name,
-      description: spec.description,
-      options: spec.options,
-    },
-    routes: [{
-      key: spec.name,
-      run: (input, ctx) => spec.handler(input, ctx, readOptions(spec.options, input)),
-    }],
+    option: { type: OptionType.Subcommand, name, description, options },
+    routes: routeTo(name, spec),
   };
 }
 
@@ -224,16 +222,9 @@ export function defineSubcommandGroup<const Options extends readonly CommandOpti
   subcommands: Options;
   handler: CommandHandler<Options>;
 }): Subcommand {
+  const { name, description, subcommands } = spec;
   return {
-    option: {
-      type: OptionType.SubcommandGroup,
-      name: spec.name,
-      description: spec.description,
-      options: spec.subcommands,
-    },
-    routes: [{
-      key: spec.name,
-      run: (input, ctx) => spec.handler(input, ctx, readOptions(spec.subcommands, input)),
-    }],
+    option: { type: OptionType.SubcommandGroup, name, description, options: subcommands },
+    routes: routeTo(name, { options: subcommands, handler: spec.handler }),
   };
 }

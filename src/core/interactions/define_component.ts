@@ -19,13 +19,16 @@ export interface ComponentRoute<I extends ComponentInput | ModalInput> {
   run(input: I, ctx: HandlerContext): Promise<Reply> | null;
 }
 
+/** A handler of the component id `A` submitted as `I`. */
+export type ComponentHandler<I, A extends ComponentId["action"]> = (
+  input: I,
+  ctx: HandlerContext,
+  id: Extract<ComponentId, { action: A }>,
+) => Promise<Reply>;
+
 function route<A extends ComponentId["action"], I extends ComponentInput | ModalInput>(
   action: A,
-  handler: (
-    input: I,
-    ctx: HandlerContext,
-    id: Extract<ComponentId, { action: A }>,
-  ) => Promise<Reply>,
+  handler: ComponentHandler<I, A>,
 ): ComponentRoute<I> {
   return {
     prefix: `${CUSTOM_ID_PREFIX}:${action}:`,
@@ -39,25 +42,15 @@ function route<A extends ComponentId["action"], I extends ComponentInput | Modal
 }
 
 /** A button on a message the bot posted, answered by `handler`. */
-export function defineButton<A extends ButtonAction>(spec: {
-  action: A;
-  handler: (
-    input: ComponentInput,
-    ctx: HandlerContext,
-    id: Extract<ComponentId, { action: A }>,
-  ) => Promise<Reply>;
-}): ComponentRoute<ComponentInput> {
+export function defineButton<A extends ButtonAction>(
+  spec: { action: A; handler: ComponentHandler<ComponentInput, A> },
+): ComponentRoute<ComponentInput> {
   return route(spec.action, spec.handler);
 }
 
 /** A modal the bot showed, answered by `handler` when submitted. */
-export function defineModal<A extends ModalAction>(spec: {
-  action: A;
-  handler: (
-    input: ModalInput,
-    ctx: HandlerContext,
-    id: Extract<ComponentId, { action: A }>,
-  ) => Promise<Reply>;
-}): ComponentRoute<ModalInput> {
+export function defineModal<A extends ModalAction>(
+  spec: { action: A; handler: ComponentHandler<ModalInput, A> },
+): ComponentRoute<ModalInput> {
   return route(spec.action, spec.handler);
 }

@@ -23,7 +23,9 @@ const OPTIONS = [
     kind: "category",
     required: false,
   }),
-  roleOption("staff_role", 'Role that handles tickets (default: create "Support")', false),
+  roleOption("staff_role", 'Role that handles tickets (default: create "Support")', {
+    required: false,
+  }),
   channelOption("log_channel", 'Channel for the ticket log (default: create "ticket-logs")', {
     kind: "text",
     required: false,
