@@ -10,7 +10,6 @@ import { refuse } from "../refusal.ts";
 import type { Reply } from "../reply.ts";
 import { DiscordRequestError } from "../discord_failure.ts";
 import { failureRefusal } from "../failure_text.ts";
-import type { CommandRoute } from "./define_command.ts";
 import type { ComponentRoute } from "./define_component.ts";
 import { apologize } from "./apology.ts";
 import { BUTTONS, COMMANDS, MODALS } from "./registry.ts";
@@ -19,10 +18,6 @@ import { BUTTONS, COMMANDS, MODALS } from "./registry.ts";
 export const UNKNOWN_COMPONENT = refuse(
   "unknown_component",
   "This button or command is no longer in use. If it came from an old message, use `/ticket new` or a current panel.",
-);
-
-const COMMAND_ROUTES: ReadonlyMap<string, CommandRoute> = new Map(
-  COMMANDS.flatMap((c) => c.routes).map((r) => [r.key, r]),
 );
 
 /** The route key of a command: `name`, `name subcommand` or `name group`. */
@@ -35,7 +30,8 @@ export function commandKey(input: Pick<CommandInput, "name" | "group" | "subcomm
 }
 
 function routeCommand(input: CommandInput, ctx: HandlerContext): Promise<Reply> {
-  const route = COMMAND_ROUTES.get(commandKey(input));
+  const key = commandKey(input);
+  const route = COMMANDS.flatMap((c) => c.routes).find((r) => r.key === key);
   return route ? route.run(input, ctx) : Promise.resolve(UNKNOWN_COMPONENT);
 }
 

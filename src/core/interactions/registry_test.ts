@@ -159,3 +159,11 @@ Deno.test("an option name means one option type within each command", () => {
   for (const command of COMMANDS) walk(command.options, new Map(), `/${command.name}`);
   assert.deepEqual(problems, []);
 });
+
+Deno.test("ids on messages posted by earlier builds still find their button or modal", () => {
+  const buttonIds = ["t1:open:1", "t1:close:42", "t1:claim:42", "t1:closeok:42", "t1:closeno:42"];
+  for (const id of buttonIds) {
+    assert.equal(BUTTONS.filter((r) => id.startsWith(r.prefix)).length, 1, id);
+  }
+  assert.equal(MODALS.filter((r) => "t1:openform:3".startsWith(r.prefix)).length, 1);
+});
