@@ -17,7 +17,7 @@ import { describeTarget } from "../db/target.ts";
 import { type UserId, userId } from "../core/ids.ts";
 import type { MessageInput } from "../core/interaction.ts";
 import type { HandlerContext } from "../core/context.ts";
-import { dispatch as coreDispatch } from "../core/dispatch.ts";
+import { dispatch as coreDispatch } from "../core/interactions/dispatch.ts";
 import { checkGuilds } from "../core/guild_check.ts";
 import { reconcile } from "../core/reconcile.ts";
 import type { Clock, DiscordPort, Stores } from "../core/ports.ts";
@@ -28,9 +28,13 @@ import { createDiscordPort } from "../discord/rest/discord_port.ts";
 import { createDiscordRest } from "../discord/rest/discord_rest.ts";
 import { createGateway, discordenoLogger, type Gateway } from "../discord/gateway/gateway.ts";
 import { registerCommands } from "../discord/interactions/register_commands.ts";
+import { randomIds } from "../discord/interactions/random_ids.ts";
 import { createRestTransport } from "../discord/rest/rest_transport.ts";
 import type { RetryOptions } from "../lib/retry.ts";
-import { isInteractionInput, parseInteraction } from "../discord/interactions/parse_interaction.ts";
+import {
+  type ParsedInteraction,
+  parseInteraction,
+} from "../discord/interactions/parse_interaction.ts";
 import { parseMessage } from "../discord/gateway/parse_message.ts";
 import {
   type Dispatch,
@@ -95,7 +99,7 @@ export interface StartOptions {
   reconcileIntervalMs?: number | null;
   /** Run a reconciliation pass right after startup (default true). */
   reconcileOnStart?: boolean;
-  /** The runner's self-defer deadline (default 2,500 ms). */
+  /** The runner's self-defer deadline (default 1,500 ms). */
   interactionDeadlineMs?: number;
 }
 
@@ -204,6 +208,7 @@ export async function startTicketeer(
       ...stores,
       discord,
       clock,
+      ids: randomIds(),
       log: getLogger(["ticketeer", "handler"]),
       assistant: config.relay !== null,
     };
@@ -346,8 +351,9 @@ export async function startTicketeer(
         onInteraction(raw) {
           if (inFlight.closed) return;
           const input = parseInteraction(raw);
-          if (!isInteractionInput(input)) {
-            inFlight.track(answerIgnored(raw, transport, input.ignored));
+          if (input.kind === "ping") return;
+          if (input.kind === "ignored") {
+            inFlight.track(answerIgnored(input, transport));
             return;
           }
           inFlight.track(runInteraction(input, runDeps));
@@ -439,20 +445,17 @@ export async function startTicketeer(
 
 /** Answers an interaction the handlers do not take (a DM, an unreadable payload). */
 async function answerIgnored(
-  raw: unknown,
+  ignored: Extract<ParsedInteraction, { kind: "ignored" }>,
   transport: InteractionTransport,
-  reason: string,
 ): Promise<void> {
   const log = getLogger(["ticketeer", "interaction"]);
-  log.debug("Ignoring an interaction: {reason}", { reason });
-  const { id, token, type } = (raw ?? {}) as { id?: unknown; token?: unknown; type?: unknown };
+  log.debug("Ignoring an interaction: {reason}", { reason: ignored.reason });
   // Commands, components and modals must be answered; pings and autocomplete need not.
-  if (typeof id !== "string" || typeof token !== "string") return;
-  if (type !== 2 && type !== 3 && type !== 5) return;
-  const answer = ignoredAnswer(raw, reason);
+  if (ignored.id === null || ignored.token === null || ignored.answer !== "message") return;
+  const answer = ignoredAnswer(ignored);
   if (answer.type === 8) return;
   try {
-    await transport.callback(id, token, answer);
+    await transport.callback(ignored.id, ignored.token, answer);
   } catch (error) {
     log.warning("Could not answer an ignored interaction: {error}", { error });
   }

@@ -1,15 +1,17 @@
 /**
- * Everything a handler touches, passed in: the stores, Discord, the clock, a
+ * Everything a handler touches, passed in: the stores, Discord, the clock, ids, a
  * logger, and the interaction's own `defer`. No module state, so a test builds one
  * with in-memory SQLite stores and a recording Discord port.
  */
 import type { Logger } from "@logtape/logtape";
-import type { Clock, DiscordPort, Stores } from "./ports.ts";
+import type { Clock, DiscordPort, IdSource, Stores } from "./ports.ts";
 
 /** The stores (`ctx.tickets`, `ctx.audit`, …, `ctx.atomically`) and the other ports. */
 export interface HandlerContext extends Stores {
   discord: DiscordPort;
   clock: Clock;
+  /** Fresh ids (error ids of apologies). */
+  ids: IdSource;
   log: Logger;
   /** True when an assistant relay is configured (`RELAY_URL`): answers mention its state. */
   assistant?: boolean;

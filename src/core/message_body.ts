@@ -43,7 +43,6 @@ export interface TextInput {
   custom_id: string;
   /** 1 short, 2 paragraph. */
   style: 1 | 2;
-  label: string;
   min_length?: number;
   max_length?: number;
   required?: boolean;
@@ -51,7 +50,17 @@ export interface TextInput {
   value?: string;
 }
 
-export interface ActionRow<C = Button | LinkButton | TextInput> {
+/** A modal's labelled field (type 18): the label Discord shows above one input. */
+export interface Label {
+  type: 18;
+  /** At most 45 characters. */
+  label: string;
+  /** At most 100 characters, shown under the label. */
+  description?: string;
+  component: TextInput;
+}
+
+export interface ActionRow<C = Button | LinkButton> {
   type: 1;
   components: C[];
 }
@@ -87,5 +96,5 @@ export interface MessageBody {
 export interface ModalBody {
   custom_id: string;
   title: string;
-  components: ActionRow<TextInput>[];
+  components: Label[];
 }

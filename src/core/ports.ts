@@ -267,3 +267,9 @@ export interface DiscordPort {
 export interface Clock {
   now(): Date;
 }
+
+/** Where handlers get fresh ids, so tests can make them predictable. */
+export interface IdSource {
+  /** A short id that ties a member's apology to the log line of the failure. */
+  errorId(): string;
+}

@@ -4,7 +4,7 @@
  * of the original response when the handler deferred first.
  */
 import type { MessageBody, ModalBody } from "./message_body.ts";
-import type { RefusalCode } from "./errors.ts";
+import type { Refusal } from "./refusal.ts";
 
 export type Reply =
   /** A new message (ephemeral: only the member who asked sees it). */
@@ -14,7 +14,7 @@ export type Reply =
   /** Show a modal (only as the first answer, never after a defer). */
   | { kind: "modal"; modal: ModalBody }
   /** A user-facing refusal: rendered as a short ephemeral embed. */
-  | { kind: "refused"; code: RefusalCode; text: string };
+  | Refusal;
 
 /** An ephemeral message reply. */
 export function ephemeral(body: MessageBody | string): Reply {

@@ -8,7 +8,7 @@ import type { Metrics } from "../app/metrics.ts";
 import { PROMETHEUS_CONTENT_TYPE } from "../app/metrics.ts";
 import type { InteractionCallback } from "../discord/interactions/interaction_transport.ts";
 import { ignoredAnswer } from "../discord/interactions/interaction_response.ts";
-import { isInteractionInput, parseInteraction } from "../discord/interactions/parse_interaction.ts";
+import { parseInteraction } from "../discord/interactions/parse_interaction.ts";
 import {
   type InFlight,
   runInteraction,
@@ -124,13 +124,11 @@ export function createHttpHandler(deps: HttpDeps): (request: Request) => Promise
     } catch {
       return plain("request body is not JSON", 400);
     }
-    if (typeof raw === "object" && raw !== null && (raw as { type?: unknown }).type === 1) {
-      return json({ type: 1 });
-    }
     const parsed = parseInteraction(raw);
-    if (!isInteractionInput(parsed)) {
-      log.debug("Ignored an HTTP interaction: {reason}", { reason: parsed.ignored });
-      return json(ignoredAnswer(raw, parsed.ignored));
+    if (parsed.kind === "ping") return json({ type: 1 });
+    if (parsed.kind === "ignored") {
+      log.debug("Ignored an HTTP interaction: {reason}", { reason: parsed.reason });
+      return json(ignoredAnswer(parsed));
     }
 
     let answer!: (callback: InteractionCallback) => void;

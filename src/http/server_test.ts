@@ -10,6 +10,7 @@ import { createMetrics } from "../app/metrics.ts";
 import type { DiscordPort, Stores } from "../core/ports.ts";
 import { systemClock } from "../lib/system_clock.ts";
 import { createHttpHandler, type HttpDeps, serveHttp } from "./server.ts";
+import { sequentialIds } from "../../tests/fixtures/sequential_ids.ts";
 
 const NOW_MS = 1_800_000_000_000;
 
@@ -90,6 +91,7 @@ function harness(
           ...({} as Stores),
           discord: {} as DiscordPort,
           clock: systemClock,
+          ids: sequentialIds(),
           log: getLogger(["ticketeer", "test"]),
         },
       },

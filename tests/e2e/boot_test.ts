@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { COMMANDS } from "../../src/core/commands.ts";
+import { COMMAND_DEFINITIONS as COMMANDS } from "../../src/core/interactions/registry.ts";
 import { startFakeDiscord } from "../fake_discord/fake_discord.ts";
 import { InvalidTokenError, startTicketeer } from "../../src/app/start.ts";
 import { ephemeral, type Reply } from "../../src/core/reply.ts";

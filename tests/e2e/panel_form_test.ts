@@ -41,10 +41,12 @@ lifecycleTest(
     const modal = first.data as {
       custom_id: string;
       title: string;
-      components: Array<{ components: Array<{ custom_id: string; label: string }> }>;
+      components: Array<{ type: number; label: string; component: { custom_id: string } }>;
     };
-    const input = modal.components[0]?.components[0];
-    assert.equal(input?.label, question);
+    const field = modal.components[0];
+    assert.equal(field?.type, 18, "the question is a Label around its text input");
+    assert.equal(field?.label, question);
+    const input = field?.component;
 
     const submitted = fake.interact(modalSubmit(fake, {
       guild: desk.guild,

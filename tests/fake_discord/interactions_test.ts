@@ -169,8 +169,9 @@ Deno.test("a button press can update its message (type 7) and a modal can be sho
         custom_id: "tt:v1:form",
         title: "Open a ticket",
         components: [{
-          type: 1,
-          components: [{ type: 4, custom_id: "topic", label: "Topic", style: 1 }],
+          type: 18,
+          label: "Topic",
+          component: { type: 4, custom_id: "topic", style: 1 },
         }],
       },
     };
@@ -178,13 +179,53 @@ Deno.test("a button press can update its message (type 7) and a modal can be sho
     const submit = fake.interact(
       modalSubmit(fake, { ...place, customId: "tt:v1:form", fields: { topic: "Help" } }),
     );
-    const data = submit.payload.data as { components: { components: { value: string }[] }[] };
-    assert.equal(data.components[0]?.components[0]?.value, "Help");
+    const data = submit.payload.data as {
+      components: { type: number; component: { value: string } }[];
+    };
+    assert.equal(data.components[0]?.type, 18, "a submitted Label carries its component back");
+    assert.equal(data.components[0]?.component.value, "Help");
     assert.equal(
       (await callback(fake, submit.id, submit.token, { type: 4, data: { content: "ok" } })).status,
       204,
     );
     fake.assertNoViolations();
+  } finally {
+    await fake.close();
+  }
+});
+
+Deno.test("a modal Label without its one component is refused like Discord does", async () => {
+  const fake = await startFakeDiscord();
+  const place = setup(fake);
+  try {
+    const panel = fake.state.addMessage(place.channel.id, fake.botUser.id, { content: "Panel" });
+    const press = fake.interact(
+      buttonPress(fake, { ...place, customId: "tt:v1:open", messageId: panel.id }),
+    );
+    const modal = (label: Record<string, unknown>) => ({
+      type: 9,
+      data: { custom_id: "tt:v1:form", title: "Open a ticket", components: [label] },
+    });
+    const missing = await callback(
+      fake,
+      press.id,
+      press.token,
+      modal({ type: 18, label: "Topic" }),
+    );
+    assert.equal(missing.status, 400);
+    await missing.body?.cancel();
+    const tooLong = await callback(
+      fake,
+      press.id,
+      press.token,
+      modal({
+        type: 18,
+        label: "x".repeat(46),
+        component: { type: 4, custom_id: "topic", style: 1 },
+      }),
+    );
+    assert.equal(tooLong.status, 400, "a label holds at most 45 characters");
+    await tooLong.body?.cancel();
   } finally {
     await fake.close();
   }

@@ -15,6 +15,7 @@ import { type ChannelId, compareSnowflakes, type MessageId, type UserId } from "
 import type { MessageBody } from "../message_body.ts";
 import type { CloseStep, StoredAttachment, Ticket, Transcript } from "../model.ts";
 import { DiscordRequestError, isDiscordFailure } from "../discord_failure.ts";
+import { failureReason } from "../failure_text.ts";
 import { createHtmlRenderer } from "../transcript/render_html.ts";
 import { createTextRenderer } from "../transcript/render_text.ts";
 import { imageDataUri } from "../transcript/image_data_uri.ts";
@@ -68,26 +69,7 @@ class StepFailure extends Error {
 }
 
 function discordReason(error: unknown, where: string): string | null {
-  if (!(error instanceof DiscordRequestError)) return null;
-  const failure = error.failure;
-  switch (failure.kind) {
-    case "missing_permissions":
-      return `the bot lacks a permission it needs in ${where}; give it View Channel, Send Messages, Attach Files and Manage Channels there`;
-    case "missing_access":
-      return `the bot cannot see ${where}; give it View Channel there`;
-    case "unknown_channel":
-      return where === "the log channel"
-        ? "the log channel no longer exists; choose another one with `/config set`"
-        : `${where} no longer exists`;
-    case "rate_limited":
-      return "Discord is rate limiting the bot; wait a minute";
-    case "unavailable":
-      return "Discord is not answering right now; try again in a few minutes";
-    case "cannot_dm":
-      return "the opener does not accept direct messages";
-    default:
-      return `Discord refused a request for ${where} (${failure.kind})`;
-  }
+  return error instanceof DiscordRequestError ? failureReason(error.failure, where) : null;
 }
 
 async function step<T>(

@@ -10,6 +10,7 @@ import type { Ticket } from "../model.ts";
 import { runClose } from "./close_flow.ts";
 import { openTestStores, type TestStores } from "../../../tests/fixtures/test_stores.ts";
 import { RecordingDiscord, TEST_GUILD_ID } from "../../../tests/fixtures/recording_discord.ts";
+import { sequentialIds } from "../../../tests/fixtures/sequential_ids.ts";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const OPENED_AT = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -60,6 +61,7 @@ async function world(discord = new RecordingDiscord()): Promise<World> {
     ...stores,
     discord,
     clock,
+    ids: sequentialIds(),
     log: getLogger(["ticketeer", "test"]),
     defer: () => Promise.resolve(),
   };

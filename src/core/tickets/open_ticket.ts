@@ -8,10 +8,11 @@ import type { HandlerContext } from "../context.ts";
 import type { InteractionInput } from "../interaction.ts";
 import type { ModalBody } from "../message_body.ts";
 import { ephemeral, type Reply } from "../reply.ts";
-import { refuse } from "../errors.ts";
+import { refuse } from "../refusal.ts";
 import { announceAction } from "../audit_log.ts";
 import { encodeCustomId } from "../custom_id.ts";
-import { DiscordRequestError } from "../discord_failure.ts";
+import { type DiscordFailure, DiscordRequestError } from "../discord_failure.ts";
+import { failureRefusal } from "../failure_text.ts";
 import type { NewAuditEvent, Ticket, TicketAnswer, TicketType } from "../model.ts";
 import type { UserId } from "../ids.ts";
 import { channelName } from "./channel_name.ts";
@@ -48,15 +49,15 @@ export function openForm(type: TicketType): ModalBody {
     custom_id: encodeCustomId({ action: "openform", typeId: type.id }),
     title: "Open a ticket",
     components: type.questions.slice(0, 5).map((question, index) => ({
-      type: 1,
-      components: [{
+      type: 18,
+      label: question.slice(0, 45),
+      component: {
         type: 4,
         custom_id: `q${index}`,
         style: 2,
-        label: question.slice(0, 45),
         required: true,
         max_length: MAX_ANSWER_LENGTH,
-      }],
+      },
     })),
   };
 }
@@ -72,30 +73,20 @@ export async function precheckLimit(
   return mine.length >= type.maxOpenPerMember ? limitRefusal(mine, type.maxOpenPerMember) : null;
 }
 
+/** Failures a member is told about when Discord refused to create the channel. */
+const CHANNEL_FAILURES = new Set<DiscordFailure["kind"]>([
+  "guild_channel_limit",
+  "missing_permissions",
+  "missing_access",
+  "rate_limited",
+  "unavailable",
+]);
+
 /** What the member is told when Discord refused to create the channel; null for the rest. */
 function channelFailureReply(error: DiscordRequestError): Reply | null {
-  switch (error.failure.kind) {
-    case "guild_channel_limit":
-      return refuse(
-        "guild_channel_limit",
-        "This server has reached Discord's limit of 500 channels, so I cannot create your ticket channel. Please tell an admin.",
-      );
-    case "missing_permissions":
-    case "missing_access":
-      return refuse(
-        "bot_missing_permissions",
-        "I lack a permission I need to create your ticket channel (Manage Channels / Manage Roles / View Channel). Please tell an admin.",
-      );
-    case "rate_limited":
-      return refuse("rate_limited", "Discord asked me to slow down. Please try again in a minute.");
-    case "unavailable":
-      return refuse(
-        "discord_unavailable",
-        "Discord is not answering right now. Please try again in a minute.",
-      );
-    default:
-      return null;
-  }
+  return CHANNEL_FAILURES.has(error.failure.kind)
+    ? failureRefusal(error.failure, { doing: "to create your ticket channel" })
+    : null;
 }
 
 /** Opens a ticket for the member behind `input`. Defers first. */

@@ -19,6 +19,8 @@ import type { TransactionStores } from "../ports.ts";
 import { Permission } from "../permissions_bits.ts";
 import { encodeCustomId } from "../custom_id.ts";
 import { BOT_ALLOW, PARTICIPANT_ALLOW } from "./overwrites.ts";
+import { MAX_ANSWER_LENGTH, openForm } from "./open_ticket.ts";
+import type { TicketType } from "../model.ts";
 
 async function postPanel(world: TicketWorld): Promise<string> {
   world.discord.channels.set(TEST_CHANNEL_ID, {
@@ -248,7 +250,7 @@ Deno.test("a configured question is asked in a modal and its answer becomes the 
   assert.equal(reply.kind, "modal");
   assert.deepEqual(world.ctx.defers, [], "never deferred before a modal");
   const modal = reply.kind === "modal" ? reply.modal : null;
-  assert.equal(modal?.components[0]?.components[0]?.label, "What is your order number?");
+  assert.equal(modal?.components[0]?.label, "What is your order number?");
 
   const opened = await world.run(modalInput({
     customId: modal!.custom_id,
@@ -287,4 +289,19 @@ Deno.test("a panel of another guild's ticket type is a stale button", async () =
   await using world = await openTicketWorld();
   await world.setUp();
   refusalText(await press(world, "t1:open:999", world.alice), "unknown_component");
+});
+
+Deno.test("openForm() wraps each question's text input in a Label, not a deprecated action row", () => {
+  const form = openForm({ id: 7, questions: ["What is your order number?"] } as TicketType);
+  assert.deepEqual(form.components, [{
+    type: 18,
+    label: "What is your order number?",
+    component: {
+      type: 4,
+      custom_id: "q0",
+      style: 2,
+      required: true,
+      max_length: MAX_ANSWER_LENGTH,
+    },
+  }]);
 });

@@ -2,7 +2,7 @@
 import type { HandlerContext } from "../context.ts";
 import type { InteractionInput } from "../interaction.ts";
 import type { Reply } from "../reply.ts";
-import { refuse } from "../errors.ts";
+import { refuse } from "../refusal.ts";
 import { allowed } from "../access.ts";
 import type { Ticket, TicketId, TicketType } from "../model.ts";
 

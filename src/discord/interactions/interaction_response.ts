@@ -5,7 +5,7 @@
  */
 import type { Reply } from "../../core/reply.ts";
 import type { MessageBody } from "../../core/message_body.ts";
-import { NOT_IN_GUILD } from "./parse_interaction.ts";
+import { type IgnoredInteraction, NOT_IN_GUILD } from "./parse_interaction.ts";
 import {
   type CallbackMessageData,
   EPHEMERAL_FLAG,
@@ -70,16 +70,13 @@ export function replyToEdit(reply: Reply): MessageBody {
 
 /** The answer to an interaction the handlers do not take (DMs, autocomplete, unreadable). */
 export function ignoredAnswer(
-  raw: unknown,
-  reason: string,
+  ignored: Extract<IgnoredInteraction, { kind: "ignored" }>,
 ): InteractionCallback | { type: 8; data: { choices: [] } } {
-  if (typeof raw === "object" && raw !== null && (raw as { type?: unknown }).type === 4) {
-    return { type: 8, data: { choices: [] } };
-  }
+  if (ignored.answer === "choices") return { type: 8, data: { choices: [] } };
   return {
     type: 4,
     data: {
-      content: reason === NOT_IN_GUILD
+      content: ignored.reason === NOT_IN_GUILD
         ? "This can only be used inside a server."
         : "This action could not be read. Please try again.",
       flags: EPHEMERAL_FLAG,

@@ -45,8 +45,9 @@ Deno.test("replyToCallback() shows a modal with type 9", () => {
     custom_id: "open:1",
     title: "Open a ticket",
     components: [{
-      type: 1 as const,
-      components: [{ type: 4 as const, custom_id: "q0", style: 1 as const, label: "Topic" }],
+      type: 18 as const,
+      label: "Topic",
+      component: { type: 4 as const, custom_id: "q0", style: 1 as const },
     }],
   };
   assert.deepEqual(replyToCallback({ kind: "modal", modal }), { type: 9, data: modal });

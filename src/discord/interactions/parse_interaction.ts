@@ -1,7 +1,11 @@
 /**
  * Turns Discord's interaction JSON (as received over the gateway or HTTP) into
  * the plain input handlers see. Payloads are read defensively: anything the
- * handlers cannot use is `{ ignored: reason }`, never an exception.
+ * handlers cannot use comes back as a value saying why and how it must still be
+ * answered, never an exception. The raw `type` is read here only: everyone
+ * after the parser reads `kind`. It stays one file over 300 lines because it is
+ * the one reader of raw interaction JSON: members, resolved data, options and
+ * modal fields are read by the same few defensive helpers.
  */
 import {
   type ApplicationId,
@@ -22,10 +26,28 @@ import type {
   UserRef,
 } from "../../core/interaction.ts";
 
-/** Why an interaction does not reach the handlers. */
-export interface IgnoredInteraction {
-  ignored: string;
-}
+/**
+ * How an interaction the handlers do not take is still answered: `message` for
+ * commands, components and modals (a short ephemeral text), `choices` for
+ * autocomplete (none), `none` for payloads too broken to tell.
+ */
+export type IgnoredAnswer = "message" | "choices" | "none";
+
+/** An interaction that does not reach the handlers. */
+export type IgnoredInteraction =
+  /** Discord checking the HTTP endpoint (type 1): answered `{"type":1}`. */
+  | { kind: "ping" }
+  | {
+    kind: "ignored";
+    reason: string;
+    answer: IgnoredAnswer;
+    /** Interaction id and token when readable, to answer over REST. */
+    id: string | null;
+    token: string | null;
+  };
+
+/** What the parser makes of a payload: handler input, or why not. */
+export type ParsedInteraction = InteractionInput | IgnoredInteraction;
 
 /** The reason given for interactions outside a guild (DMs, user-installed contexts). */
 export const NOT_IN_GUILD = "not in a guild";
@@ -244,16 +266,31 @@ const MESSAGE_COMPONENT = 3;
 const AUTOCOMPLETE = 4;
 const MODAL_SUBMIT = 5;
 
-function parse(raw: unknown): InteractionInput | IgnoredInteraction {
-  if (!isRecord(raw)) return { ignored: "the payload is not an object" };
+/** How an interaction of raw `type` must be answered when the handlers do not take it. */
+function answerOf(raw: unknown): IgnoredAnswer {
+  const type = isRecord(raw) ? raw.type : undefined;
+  if (type === AUTOCOMPLETE) return "choices";
+  return type === APPLICATION_COMMAND || type === MESSAGE_COMPONENT || type === MODAL_SUBMIT
+    ? "message"
+    : "none";
+}
+
+function ignored(raw: unknown, reason: string): IgnoredInteraction {
+  const field = (name: string) =>
+    isRecord(raw) && typeof raw[name] === "string" ? raw[name] as string : null;
+  return { kind: "ignored", reason, answer: answerOf(raw), id: field("id"), token: field("token") };
+}
+
+function parse(raw: unknown): ParsedInteraction {
+  if (!isRecord(raw)) return ignored(raw, "the payload is not an object");
   const type = raw.type;
-  if (type === PING) return { ignored: "ping" };
-  if (type === AUTOCOMPLETE) return { ignored: "autocomplete is not used" };
+  if (type === PING) return { kind: "ping" };
+  if (type === AUTOCOMPLETE) return ignored(raw, "autocomplete is not used");
   if (type !== APPLICATION_COMMAND && type !== MESSAGE_COMPONENT && type !== MODAL_SUBMIT) {
-    return { ignored: `unknown interaction type ${String(type)}` };
+    return ignored(raw, `unknown interaction type ${String(type)}`);
   }
   if (raw.guild_id === undefined || raw.guild_id === null || !isRecord(raw.member)) {
-    return { ignored: NOT_IN_GUILD };
+    return ignored(raw, NOT_IN_GUILD);
   }
   const channel = isRecord(raw.channel) ? raw.channel : {};
   const base = {
@@ -273,7 +310,7 @@ function parse(raw: unknown): InteractionInput | IgnoredInteraction {
 
   if (type === APPLICATION_COMMAND) {
     if (data.type !== undefined && data.type !== 1) {
-      return { ignored: "context menu commands are not used" };
+      return ignored(raw, "context menu commands are not used");
     }
     const path: CommandPath = { group: null, subcommand: null, options: {} };
     parseOptions(data.options, parseResolved(data.resolved), path);
@@ -308,21 +345,22 @@ function parse(raw: unknown): InteractionInput | IgnoredInteraction {
 }
 
 /**
- * Parses an interaction payload; PINGs, autocomplete, DMs and malformed payloads
- * come back as `{ ignored: reason }`.
+ * Parses an interaction payload; PINGs come back as `{ kind: "ping" }`,
+ * autocomplete, DMs and malformed payloads as `{ kind: "ignored", reason, … }`.
  */
-export function parseInteraction(raw: unknown): InteractionInput | IgnoredInteraction {
+export function parseInteraction(raw: unknown): ParsedInteraction {
   try {
     return parse(raw);
   } catch (error) {
-    if (error instanceof MalformedPayload) return { ignored: `malformed: ${error.message}` };
-    return { ignored: `unreadable: ${error instanceof Error ? error.message : String(error)}` };
+    if (error instanceof MalformedPayload) return ignored(raw, `malformed: ${error.message}`);
+    return ignored(
+      raw,
+      `unreadable: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
 /** True when `parseInteraction` gave something the handlers can run. */
-export function isInteractionInput(
-  parsed: InteractionInput | IgnoredInteraction,
-): parsed is InteractionInput {
-  return !("ignored" in parsed);
+export function isInteractionInput(parsed: ParsedInteraction): parsed is InteractionInput {
+  return parsed.kind !== "ping" && parsed.kind !== "ignored";
 }

@@ -4,7 +4,7 @@
  * command creates per guild per day, so registering on every start is not an option.
  */
 import type { RestManager } from "@discordeno/bot";
-import { COMMANDS } from "../../core/commands.ts";
+import { COMMAND_DEFINITIONS } from "../../core/interactions/registry.ts";
 import { encodeHex } from "../../lib/hex.ts";
 import type { GuildId } from "../../core/ids.ts";
 import type { SettingsStore } from "../../core/ports.ts";
@@ -17,7 +17,7 @@ export interface RegisterCommandsOptions {
   /** Register in this guild only (instant updates), or globally when null. */
   guildId: GuildId | null;
   settings: Pick<SettingsStore, "meta" | "setMeta">;
-  /** The definitions; the project's `COMMANDS` unless a test says otherwise. */
+  /** The definitions; the registry's unless a test says otherwise. */
   commands?: readonly unknown[];
   retry?: RetryOptions;
 }
@@ -49,7 +49,7 @@ export async function registerCommands(
   rest: RestManager,
   options: RegisterCommandsOptions,
 ): Promise<boolean> {
-  const commands = options.commands ?? COMMANDS;
+  const commands = options.commands ?? COMMAND_DEFINITIONS;
   const scope = options.guildId === null ? "global" : `guild:${options.guildId}`;
   const key = `commands_hash:${scope}`;
   const hash = await sha256Hex(

@@ -4,10 +4,9 @@
  * itself when the handler is slow), then edits or follow-ups through the
  * transport. For HTTP interactions the first answer is the HTTP response body.
  */
-import { apologyText } from "../../core/errors.ts";
 import { getLogger } from "@logtape/logtape";
 import type { HandlerContext } from "../../core/context.ts";
-import { newErrorId } from "../../core/error_id.ts";
+import { apologize } from "../../core/interactions/apology.ts";
 import type { InteractionInput } from "../../core/interaction.ts";
 import type { MessageBody } from "../../core/message_body.ts";
 import type { Reply } from "../../core/reply.ts";
@@ -31,8 +30,13 @@ const log = getLogger(["ticketeer", "interaction"]);
 /** The dispatcher: routes an interaction to its handler and returns the reply. */
 export type Dispatch = (input: InteractionInput, ctx: HandlerContext) => Promise<Reply>;
 
-/** Default time before the runner defers on the handler's behalf (Discord allows 3 s). */
-export const DEFAULT_DEADLINE_MS = 2500;
+/**
+ * Default time before the runner defers on the handler's behalf. Discord allows
+ * 3 s counted from its side, which includes the gateway's (or the network's) delay
+ * before the interaction reaches us and the callback's trip back: 1.5 s leaves the
+ * other half for those.
+ */
+export const DEFAULT_DEADLINE_MS = 1500;
 
 /** What `runInteraction` needs. */
 export interface RunInteractionDeps {
@@ -46,7 +50,7 @@ export interface RunInteractionDeps {
    * returned promise is awaited before them.
    */
   first?: (callback: InteractionCallback) => void | Promise<void>;
-  /** When the runner defers by itself if the handler has not answered (default 2500). */
+  /** When the runner defers by itself if the handler has not answered (default 1500). */
   deadlineMs?: number;
   metrics?: Metrics;
   /** Monotonic milliseconds, for the handler latency (default `performance.now`). */
@@ -154,13 +158,10 @@ export async function runInteraction(
     reply = await deps.dispatch(input, ctx);
     outcome = reply.kind;
   } catch (error) {
-    const errorId = newErrorId();
-    log.error("Handling {interaction} failed (error id {errorId}): {error}", {
-      ...logProps,
-      errorId,
+    reply = apologize({ ids: deps.context.ids, log }, {
       error,
+      where: { ...logProps, name: where },
     });
-    reply = { kind: "message", body: refusalBody(apologyText(errorId)), ephemeral: true };
     outcome = "error";
   } finally {
     clearTimeout(timer);

@@ -11,6 +11,7 @@ import type { InteractionCallback } from "./interaction_transport.ts";
 import { RecordingTransport } from "../../../tests/fixtures/recording_transport.ts";
 import { InFlight, runInteraction, type RunInteractionDeps } from "./run_interaction.ts";
 import { MODAL_AFTER_DEFER_TEXT, REFUSAL_COLOR } from "./interaction_response.ts";
+import { sequentialIds } from "../../../tests/fixtures/sequential_ids.ts";
 
 const member = {
   user: {
@@ -57,6 +58,7 @@ const context: Omit<HandlerContext, "defer"> = {
   ...({} as Stores),
   discord: {} as DiscordPort,
   clock: systemClock,
+  ids: sequentialIds(),
   log: getLogger(["ticketeer", "test"]),
 };
 
@@ -270,4 +272,26 @@ Deno.test("InFlight drains tracked work and reports a timeout", async () => {
   await work;
   assert.equal(await drained, true);
   assert.equal(inFlight.size, 0);
+});
+
+Deno.test("runInteraction() defers a slow handler within 1.5 s, leaving half of Discord's 3 s for latency", async () => {
+  const transport = new RecordingTransport();
+  const started = performance.now();
+  let deferredAfter = Infinity;
+  const outcome = await runInteraction(
+    command,
+    deps(transport, async () => {
+      // Bounded: without a defer by the runner, the handler answers at 2.4 s.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        transport.nextCall().then(() => (deferredAfter = performance.now() - started)),
+        new Promise((resolve) => (timer = setTimeout(resolve, 2400))),
+      ]);
+      clearTimeout(timer);
+      return ephemeral("Done");
+    }),
+  );
+  assert.equal(outcome, "message");
+  assert.ok(deferredAfter <= 1500 + 250, `deferred after ${Math.round(deferredAfter)} ms`);
+  assert.deepEqual(transport.calls.map((c) => c.method), ["callback", "editOriginal"]);
 });

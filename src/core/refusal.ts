@@ -3,8 +3,8 @@
  * to do. Only bugs and outages throw; the dispatcher answers those with a generic
  * apology and an error id.
  */
-import type { Reply } from "./reply.ts";
 
+/** Why a request was refused, for logs and tests (the member reads `text`). */
 export type RefusalCode =
   | "not_in_guild"
   | "not_admin"
@@ -31,12 +31,19 @@ export type RefusalCode =
   | "busy"
   | "internal_error";
 
+/** A user-facing refusal: rendered as a short ephemeral embed. */
+export interface Refusal {
+  kind: "refused";
+  code: RefusalCode;
+  text: string;
+}
+
 /** What a member reads when something failed on our side; staff find `errorId` in the log. */
 export function apologyText(errorId: string): string {
   return `Something went wrong on our side. Please try again; if it keeps happening, give staff this error id: ${errorId}.`;
 }
 
 /** A refusal reply: `code` is for logs and tests, `text` is what the member reads. */
-export function refuse(code: RefusalCode, text: string): Reply {
+export function refuse(code: RefusalCode, text: string): Refusal {
   return { kind: "refused", code, text };
 }

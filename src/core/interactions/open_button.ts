@@ -1,10 +1,23 @@
 /** The panel's "create ticket" button and the form it may show first. */
 import type { HandlerContext } from "../context.ts";
 import type { ComponentInput, ModalInput } from "../interaction.ts";
-import { refuse } from "../errors.ts";
+import { refuse } from "../refusal.ts";
 import type { Reply } from "../reply.ts";
 import type { TicketType, TicketTypeId } from "../model.ts";
-import { MAX_ANSWER_LENGTH, openForm, openTicket, precheckLimit } from "./open_ticket.ts";
+import { MAX_ANSWER_LENGTH, openForm, openTicket, precheckLimit } from "../tickets/open_ticket.ts";
+import { defineButton, defineModal } from "./define_component.ts";
+
+/** The panel's "create ticket" button. */
+export const openButton = defineButton({
+  action: "open",
+  handler: (input, ctx, id) => handlePanelButton(input, ctx, id.typeId),
+});
+
+/** The form the panel button shows when the type asks questions. */
+export const openFormModal = defineModal({
+  action: "openform",
+  handler: (input, ctx, id) => handleOpenForm(input, ctx, id.typeId),
+});
 
 async function typeOf(
   input: ComponentInput | ModalInput,

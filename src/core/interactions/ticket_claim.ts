@@ -1,7 +1,7 @@
 /** Claiming: `/ticket claim`, the Claim button, and `/ticket unclaim`. */
 import type { HandlerContext } from "../context.ts";
 import type { CommandInput, ComponentInput, InteractionInput } from "../interaction.ts";
-import { refuse } from "../errors.ts";
+import { refuse } from "../refusal.ts";
 import { type Reply, visible } from "../reply.ts";
 import { recordAction } from "../audit_log.ts";
 import type { TicketId } from "../model.ts";
@@ -12,7 +12,31 @@ import {
   ticketFor,
   ticketInChannel,
   type TicketScope,
-} from "./ticket_scope.ts";
+} from "../tickets/ticket_scope.ts";
+import { defineSubcommand } from "./define_command.ts";
+import { defineButton } from "./define_component.ts";
+
+/** `/ticket claim`. */
+export const ticketClaim = defineSubcommand({
+  name: "claim",
+  description: "Mark yourself as handling this ticket",
+  options: [],
+  handler: handleTicketClaim,
+});
+
+/** `/ticket unclaim`. */
+export const ticketUnclaim = defineSubcommand({
+  name: "unclaim",
+  description: "Release this ticket",
+  options: [],
+  handler: handleTicketUnclaim,
+});
+
+/** The Claim button on the welcome message. */
+export const claimButton = defineButton({
+  action: "claim",
+  handler: (input, ctx, id) => handleClaimButton(input, ctx, id.ticketId),
+});
 
 async function claim(
   input: InteractionInput,

@@ -4,7 +4,7 @@ import { commandInput, opt } from "../../../tests/fixtures/inputs.ts";
 import { BOT_ID } from "../../../tests/fixtures/recording_discord.ts";
 import type { MemberRef } from "../interaction.ts";
 import type { ChannelId } from "../ids.ts";
-import { PARTICIPANT_ALLOW } from "./overwrites.ts";
+import { PARTICIPANT_ALLOW } from "../tickets/overwrites.ts";
 
 const ticketCommand = (
   subcommand: "add" | "remove",

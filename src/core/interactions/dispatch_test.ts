@@ -1,16 +1,16 @@
 import assert from "node:assert/strict";
 import { dispatch } from "./dispatch.ts";
-import { openTicketWorld, refusalText } from "../../tests/fixtures/ticket_world.ts";
+import { openTicketWorld, refusalText } from "../../../tests/fixtures/ticket_world.ts";
 import {
   commandInput,
   componentInput,
   memberRef,
   modalInput,
   userRef,
-} from "../../tests/fixtures/inputs.ts";
-import { RecordingDiscord } from "../../tests/fixtures/recording_discord.ts";
-import { testContext } from "../../tests/fixtures/test_context.ts";
-import type { Stores } from "./ports.ts";
+} from "../../../tests/fixtures/inputs.ts";
+import { RecordingDiscord } from "../../../tests/fixtures/recording_discord.ts";
+import { testContext } from "../../../tests/fixtures/test_context.ts";
+import type { Stores } from "../ports.ts";
 
 Deno.test("dispatch() answers unknown commands, stale buttons and foreign modals politely", async () => {
   await using world = await openTicketWorld();

@@ -1,14 +1,96 @@
 /** `/config set …`: changes one ticket setting, refusing values that cannot work. */
 import type { HandlerContext } from "../context.ts";
 import type { CommandInput } from "../interaction.ts";
-import { refuse } from "../errors.ts";
+import { refuse } from "../refusal.ts";
 import { ephemeral, type Reply } from "../reply.ts";
 import { allowed } from "../access.ts";
-import { option, stringOption } from "../command_options.ts";
 import { recordAction } from "../audit_log.ts";
-import { MAX_QUESTION_LENGTH, MAX_SCHEME_LENGTH, MAX_WELCOME_LENGTH } from "../commands.ts";
 import type { GuildSettingsPatch, TicketType, TicketTypePatch } from "../model.ts";
 import { schemeProblem } from "../tickets/channel_name.ts";
+import { defineSubcommandGroup, OptionType, type OptionValues } from "./define_command.ts";
+import {
+  booleanOption,
+  channelOption,
+  roleOption,
+  subcommandOption as sub,
+} from "./command_option.ts";
+
+/** Longest question text: Discord's text-input label limit. */
+export const MAX_QUESTION_LENGTH = 45;
+/** Longest welcome text, leaving room in the 2,000-character message for mentions. */
+export const MAX_WELCOME_LENGTH = 1500;
+/** Longest naming scheme (the channel name itself is cut to 100). */
+export const MAX_SCHEME_LENGTH = 100;
+
+const SETTINGS = [
+  sub("staff_role_add", "Add a staff role", [
+    roleOption("role", "Role to add", { required: true }),
+  ]),
+  sub("staff_role_remove", "Remove a staff role", [
+    roleOption("role", "Role to remove", { required: true }),
+  ]),
+  sub("category", "Category for new ticket channels", [
+    channelOption("category", "The category", { kind: "category", required: true }),
+  ]),
+  sub("log_channel", "Channel for the ticket log (leave empty to turn the log off)", [
+    channelOption("channel", "The log channel", { kind: "text", required: false }),
+  ]),
+  sub("max_open", "How many open tickets one member may have", [
+    {
+      type: OptionType.Integer,
+      name: "limit",
+      description: "Open tickets per member (1-100)",
+      required: true,
+      min_value: 1,
+      max_value: 100,
+    },
+  ]),
+  sub("naming_scheme", "Channel name scheme: {number} {username} {user_id}", [
+    {
+      type: OptionType.String,
+      name: "scheme",
+      description: "For example ticket-{number} or {username}-{number}",
+      required: true,
+      min_length: 1,
+      max_length: MAX_SCHEME_LENGTH,
+    },
+  ]),
+  sub("welcome_text", "Text of the welcome message in new tickets", [
+    {
+      type: OptionType.String,
+      name: "text",
+      description: 'The welcome text ("none" for the default)',
+      required: true,
+      min_length: 1,
+      max_length: MAX_WELCOME_LENGTH,
+    },
+  ]),
+  sub("transcript_dm", "Send the opener a transcript by DM on close", [
+    booleanOption("enabled", "On or off"),
+  ]),
+  sub("openers_may_add", "Whether openers may add and remove members", [
+    booleanOption("enabled", "On or off"),
+  ]),
+  sub("question", 'A question the panel asks before opening (empty or "none" clears)', [
+    {
+      type: OptionType.String,
+      name: "text",
+      description: "The question, shown in a form",
+      required: false,
+      max_length: MAX_QUESTION_LENGTH,
+    },
+  ]),
+] as const;
+
+type Settings = OptionValues<typeof SETTINGS>;
+
+/** `/config set <setting> …`: one handler for every setting. */
+export const configSet = defineSubcommandGroup({
+  name: "set",
+  description: "Change a ticket setting",
+  subcommands: SETTINGS,
+  handler: handleConfigSet,
+});
 
 type Change =
   | { type: TicketTypePatch; settings?: undefined; said: string }
@@ -20,10 +102,11 @@ async function change(
   input: CommandInput,
   ctx: HandlerContext,
   current: TicketType,
+  options: Settings,
 ): Promise<Change | Reply> {
   switch (input.subcommand) {
     case "staff_role_add": {
-      const role = option(input, "role", "role");
+      const role = options.role;
       if (role === null) return invalid("Choose a role.");
       if (role.value === (input.guildId as string)) {
         return invalid("@everyone cannot be a staff role.");
@@ -41,7 +124,7 @@ async function change(
       };
     }
     case "staff_role_remove": {
-      const role = option(input, "role", "role");
+      const role = options.role;
       if (role === null) return invalid("Choose a role.");
       if (!current.staffRoleIds.includes(role.value)) {
         return invalid(`<@&${role.value}> is not a staff role.`);
@@ -52,7 +135,7 @@ async function change(
       };
     }
     case "category": {
-      const chosen = option(input, "category", "channel");
+      const chosen = options.category;
       if (chosen === null) return invalid("Choose a category.");
       const channel = await ctx.discord.channel(chosen.value);
       if (channel === null || channel.guildId !== input.guildId) {
@@ -62,7 +145,7 @@ async function change(
       return { type: { categoryId: channel.id }, said: `New tickets go to ${channel.name}.` };
     }
     case "log_channel": {
-      const chosen = option(input, "channel", "channel");
+      const chosen = options.channel;
       if (chosen === null) {
         return { settings: { logChannelId: null }, said: "The log channel is off." };
       }
@@ -77,8 +160,8 @@ async function change(
       };
     }
     case "max_open": {
-      const limit = option(input, "limit", "integer")?.value;
-      if (limit === undefined || !Number.isInteger(limit) || limit < 1 || limit > 100) {
+      const limit = options.limit;
+      if (limit === null || !Number.isInteger(limit) || limit < 1 || limit > 100) {
         return invalid("The limit must be a whole number from 1 to 100.");
       }
       return {
@@ -87,7 +170,7 @@ async function change(
       };
     }
     case "naming_scheme": {
-      const scheme = stringOption(input, "scheme") ?? "";
+      const scheme = options.scheme ?? "";
       if (scheme.length === 0 || scheme.length > MAX_SCHEME_LENGTH) {
         return invalid(`The scheme must be 1 to ${MAX_SCHEME_LENGTH} characters.`);
       }
@@ -96,7 +179,7 @@ async function change(
       return { type: { namingScheme: scheme }, said: `New tickets are named \`${scheme}\`.` };
     }
     case "welcome_text": {
-      const text = stringOption(input, "text") ?? "";
+      const text = options.text ?? "";
       if (text.length > MAX_WELCOME_LENGTH) {
         return invalid(`The welcome text may be at most ${MAX_WELCOME_LENGTH} characters.`);
       }
@@ -107,8 +190,8 @@ async function change(
       };
     }
     case "transcript_dm": {
-      const enabled = option(input, "enabled", "boolean")?.value;
-      if (enabled === undefined) return invalid("Choose on or off.");
+      const enabled = options.enabled;
+      if (enabled === null) return invalid("Choose on or off.");
       return {
         settings: { transcriptDm: enabled },
         said: enabled
@@ -117,8 +200,8 @@ async function change(
       };
     }
     case "openers_may_add": {
-      const enabled = option(input, "enabled", "boolean")?.value;
-      if (enabled === undefined) return invalid("Choose on or off.");
+      const enabled = options.enabled;
+      if (enabled === null) return invalid("Choose on or off.");
       return {
         type: { openersMayAddMembers: enabled },
         said: enabled
@@ -127,7 +210,7 @@ async function change(
       };
     }
     case "question": {
-      const text = stringOption(input, "text") ?? "";
+      const text = options.text ?? "";
       if (text === "" || text.toLowerCase() === "none") {
         return { type: { questions: [] }, said: "Tickets open without a question." };
       }
@@ -142,12 +225,16 @@ async function change(
 }
 
 /** Handles every `/config set` subcommand. */
-export async function handleConfigSet(input: CommandInput, ctx: HandlerContext): Promise<Reply> {
+export async function handleConfigSet(
+  input: CommandInput,
+  ctx: HandlerContext,
+  options: Settings,
+): Promise<Reply> {
   if (!allowed("config", input.member)) {
     return refuse("not_admin", "Only members with Manage Server can change the ticket settings.");
   }
   const type = await ctx.types.defaultFor(input.guildId);
-  const outcome = await change(input, ctx, type);
+  const outcome = await change(input, ctx, type, options);
   if ("kind" in outcome) return outcome;
   if (outcome.type !== undefined) await ctx.types.update(type.id, outcome.type);
   if (outcome.settings !== undefined) {

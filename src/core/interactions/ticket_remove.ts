@@ -1,21 +1,33 @@
 /** `/ticket remove <user>`: takes a member's access to this ticket away. */
 import type { HandlerContext } from "../context.ts";
 import type { CommandInput } from "../interaction.ts";
-import { refuse } from "../errors.ts";
+import { refuse } from "../refusal.ts";
 import { type Reply, visible } from "../reply.ts";
-import { option } from "../command_options.ts";
 import { recordAction } from "../audit_log.ts";
-import { isReply, ticketFor } from "./ticket_scope.ts";
+import { isReply, ticketFor } from "../tickets/ticket_scope.ts";
+import { defineSubcommand, type OptionValues } from "./define_command.ts";
+import { userOption } from "./command_option.ts";
+
+const OPTIONS = [userOption("user", "Member to remove")] as const;
+
+/** `/ticket remove <user>`. */
+export const ticketRemove = defineSubcommand({
+  name: "remove",
+  description: "Remove a member from this ticket",
+  options: OPTIONS,
+  handler: handleTicketRemove,
+});
 
 /** Handles `/ticket remove`. */
 export async function handleTicketRemove(
   input: CommandInput,
   ctx: HandlerContext,
+  options: OptionValues<typeof OPTIONS>,
 ): Promise<Reply> {
   const scope = await ticketFor("remove", input, ctx);
   if (isReply(scope)) return scope;
   const { ticket } = scope;
-  const target = option(input, "user", "user");
+  const target = options.user;
   if (target === null) return refuse("invalid_value", "Choose the member to remove.");
   if (target.value === ticket.openerId) {
     return refuse(

@@ -1,10 +1,19 @@
 /** `/config show`: every ticket setting and the permission table. */
 import type { HandlerContext } from "../context.ts";
 import type { CommandInput } from "../interaction.ts";
-import { refuse } from "../errors.ts";
+import { refuse } from "../refusal.ts";
 import { ephemeral, type Reply } from "../reply.ts";
 import { allowed, renderAccessTable } from "../access.ts";
 import { DEFAULT_WELCOME_TEXT } from "../tickets/welcome.ts";
+import { defineSubcommand } from "./define_command.ts";
+
+/** `/config show`. */
+export const configShow = defineSubcommand({
+  name: "show",
+  description: "Show every ticket setting and who may do what",
+  options: [],
+  handler: handleConfigShow,
+});
 
 /** Handles `/config show`. */
 export async function handleConfigShow(input: CommandInput, ctx: HandlerContext): Promise<Reply> {

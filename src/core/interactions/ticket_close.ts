@@ -6,19 +6,54 @@
  */
 import type { HandlerContext } from "../context.ts";
 import type { CommandInput, ComponentInput, InteractionInput } from "../interaction.ts";
-import { refuse } from "../errors.ts";
+import { refuse } from "../refusal.ts";
 import { ephemeral, type Reply } from "../reply.ts";
-import { stringOption } from "../command_options.ts";
 import { buttonRow } from "../button_row.ts";
 import type { TicketId } from "../model.ts";
-import { runClose } from "./close_flow.ts";
+import { runClose } from "../tickets/close_flow.ts";
 import {
   authorize,
   isReply,
   ticketById,
   ticketInChannel,
   type TicketScope,
-} from "./ticket_scope.ts";
+} from "../tickets/ticket_scope.ts";
+import { defineSubcommand, OptionType, type OptionValues } from "./define_command.ts";
+import { defineButton } from "./define_component.ts";
+
+/** Longest close reason. */
+export const MAX_REASON_LENGTH = 500;
+
+const OPTIONS = [{
+  type: OptionType.String,
+  name: "reason",
+  description: "Why it is closed",
+  required: false,
+  max_length: MAX_REASON_LENGTH,
+}] as const;
+
+/** `/ticket close [reason]`. */
+export const ticketClose = defineSubcommand({
+  name: "close",
+  description: "Close this ticket (asks for confirmation)",
+  options: OPTIONS,
+  handler: handleTicketClose,
+});
+
+/** The Close button on the welcome message. */
+export const closeButton = defineButton({
+  action: "close",
+  handler: (input, ctx, id) => handleCloseButton(input, ctx, id.ticketId),
+});
+
+/** Confirm on the close question. */
+export const closeConfirm = defineButton({
+  action: "closeok",
+  handler: (input, ctx, id) => handleCloseConfirm(input, ctx, id.ticketId),
+});
+
+/** Cancel on the close question. */
+export const closeCancel = defineButton({ action: "closeno", handler: () => handleCloseCancel() });
 
 /** The key under which a requested close keeps its reason. */
 export function closeReasonKey(ticketId: TicketId): string {
@@ -51,10 +86,11 @@ async function confirmation(
 export async function handleTicketClose(
   input: CommandInput,
   ctx: HandlerContext,
+  options: OptionValues<typeof OPTIONS>,
 ): Promise<Reply> {
   const scope = await ticketInChannel(input, ctx, { allowClosing: true });
   if (isReply(scope)) return scope;
-  return await confirmation(input, ctx, scope, stringOption(input, "reason") || null);
+  return await confirmation(input, ctx, scope, options.reason || null);
 }
 
 /** Handles the Close button on the welcome message: asks for confirmation. */

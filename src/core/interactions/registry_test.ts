@@ -1,5 +1,12 @@
 import assert from "node:assert/strict";
-import { type CommandOption, COMMANDS, OptionType } from "./commands.ts";
+import { type CommandOption, OptionType } from "./define_command.ts";
+import {
+  BUTTONS,
+  COMMAND_DEFINITIONS as COMMANDS,
+  COMMANDS as SLASH_COMMANDS,
+  MODALS,
+} from "./registry.ts";
+import { commandKey } from "./dispatch.ts";
 
 const NAME = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
 
@@ -60,7 +67,6 @@ Deno.test("COMMANDS keep Discord's name, description and option limits", () => {
 Deno.test("COMMANDS define setup, config, panel and ticket as guild-only commands", () => {
   assert.deepEqual(COMMANDS.map((c) => c.name), ["setup", "config", "panel", "ticket"]);
   for (const command of COMMANDS) {
-    assert.equal(command.dm_permission, false);
     assert.deepEqual(command.contexts, [0]);
     assert.equal(command.type, 1);
   }
@@ -77,7 +83,7 @@ Deno.test("COMMANDS define setup, config, panel and ticket as guild-only command
 
 Deno.test("COMMANDS restrict channel options to categories and text channels", () => {
   const channelOptions: CommandOption[] = [];
-  const walk = (options: CommandOption[]) => {
+  const walk = (options: readonly CommandOption[]) => {
     for (const option of options) {
       if (option.type === OptionType.Channel) channelOptions.push(option);
       walk(option.options ?? []);
@@ -96,4 +102,68 @@ Deno.test("COMMANDS restrict channel options to categories and text channels", (
   const maxOpen = set?.options?.find((o) => o.name === "max_open")?.options?.[0];
   assert.equal(maxOpen?.min_value, 1);
   assert.equal(maxOpen?.max_value, 100);
+});
+
+Deno.test("COMMANDS register as guild installs without the deprecated dm_permission", () => {
+  for (const command of COMMANDS) {
+    assert.deepEqual(command.integration_types, [0], command.name);
+    assert.equal("dm_permission" in command, false, command.name);
+  }
+});
+
+/** The route keys a definition implies: one per subcommand or group, else the command. */
+function definedKeys(): string[] {
+  return COMMANDS.flatMap((command) => {
+    const subs = command.options.filter((o) =>
+      o.type === OptionType.Subcommand || o.type === OptionType.SubcommandGroup
+    );
+    return subs.length === 0
+      ? [commandKey({ name: command.name, group: null, subcommand: null })]
+      : subs.map((o) =>
+        o.type === OptionType.SubcommandGroup
+          ? commandKey({ name: command.name, group: o.name, subcommand: null })
+          : commandKey({ name: command.name, group: null, subcommand: o.name })
+      );
+  });
+}
+
+Deno.test("every registered command has a handler and every handler a registered command", () => {
+  const routed = SLASH_COMMANDS.flatMap((c) => c.routes.map((r) => r.key)).sort();
+  assert.deepEqual(routed, definedKeys().sort());
+  assert.equal(new Set(routed).size, routed.length, "one handler per route");
+});
+
+Deno.test("no two buttons or modals claim the same custom id prefix", () => {
+  for (const routes of [BUTTONS, MODALS]) {
+    const prefixes = routes.map((r) => r.prefix);
+    for (const [index, prefix] of prefixes.entries()) {
+      const rivals = prefixes.filter((other, i) => i !== index && other.startsWith(prefix));
+      assert.deepEqual(rivals, [], `${prefix} is shadowed`);
+    }
+  }
+});
+
+Deno.test("an option name means one option type within each command", () => {
+  const problems: string[] = [];
+  const walk = (options: readonly CommandOption[], seen: Map<string, number>, path: string) => {
+    for (const option of options) {
+      if (option.type === OptionType.Subcommand || option.type === OptionType.SubcommandGroup) {
+        walk(option.options ?? [], seen, `${path} ${option.name}`);
+        continue;
+      }
+      const type = seen.get(option.name);
+      if (type !== undefined && type !== option.type) problems.push(`${path} ${option.name}`);
+      seen.set(option.name, option.type);
+    }
+  };
+  for (const command of COMMANDS) walk(command.options, new Map(), `/${command.name}`);
+  assert.deepEqual(problems, []);
+});
+
+Deno.test("ids on messages posted by earlier builds still find their button or modal", () => {
+  const buttonIds = ["t1:open:1", "t1:close:42", "t1:claim:42", "t1:closeok:42", "t1:closeno:42"];
+  for (const id of buttonIds) {
+    assert.equal(BUTTONS.filter((r) => id.startsWith(r.prefix)).length, 1, id);
+  }
+  assert.equal(MODALS.filter((r) => "t1:openform:3".startsWith(r.prefix)).length, 1);
 });

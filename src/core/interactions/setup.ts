@@ -6,19 +6,47 @@
 import type { HandlerContext } from "../context.ts";
 import type { ChannelId, RoleId } from "../ids.ts";
 import type { CommandInput } from "../interaction.ts";
-import { refuse } from "../errors.ts";
+import { refuse } from "../refusal.ts";
 import { ephemeral, type Reply } from "../reply.ts";
 import { allowed } from "../access.ts";
-import { option } from "../command_options.ts";
 import { recordAction } from "../audit_log.ts";
 import type { Channel, Role } from "../ports.ts";
 import { staffOnlyOverwrites } from "../tickets/overwrites.ts";
+import { defineCommand, MANAGE_GUILD, type OptionValues } from "./define_command.ts";
+import { channelOption, roleOption } from "./command_option.ts";
 
 /** Names of what `/setup` creates. */
 export const SETUP_NAMES = { category: "Tickets", role: "Support", logChannel: "ticket-logs" };
 
+const OPTIONS = [
+  channelOption("category", 'Category for ticket channels (default: create "Tickets")', {
+    kind: "category",
+    required: false,
+  }),
+  roleOption("staff_role", 'Role that handles tickets (default: create "Support")', {
+    required: false,
+  }),
+  channelOption("log_channel", 'Channel for the ticket log (default: create "ticket-logs")', {
+    kind: "text",
+    required: false,
+  }),
+] as const;
+
+/** `/setup [category] [staff_role] [log_channel]`. */
+export const setupCommand = defineCommand({
+  name: "setup",
+  description: "Set up tickets: category, staff role and log channel (created when missing)",
+  default_member_permissions: MANAGE_GUILD,
+  options: OPTIONS,
+  handler: handleSetup,
+});
+
 /** Handles `/setup`. */
-export async function handleSetup(input: CommandInput, ctx: HandlerContext): Promise<Reply> {
+export async function handleSetup(
+  input: CommandInput,
+  ctx: HandlerContext,
+  options: OptionValues<typeof OPTIONS>,
+): Promise<Reply> {
   if (!allowed("setup", input.member)) {
     return refuse("not_admin", "Only members with Manage Server can run `/setup`.");
   }
@@ -36,7 +64,7 @@ export async function handleSetup(input: CommandInput, ctx: HandlerContext): Pro
   // Staff roles: keep the stored ones that still exist, add the given one.
   const roleExists = (id: RoleId) => roles.some((r) => r.id === id);
   const staffRoleIds = type.staffRoleIds.filter(roleExists);
-  const givenRole = option(input, "staff_role", "role");
+  const givenRole = options.staff_role;
   if (givenRole !== null) {
     if (!roleExists(givenRole.value)) {
       return refuse("invalid_value", "That role no longer exists. Pick another one.");
@@ -76,13 +104,13 @@ export async function handleSetup(input: CommandInput, ctx: HandlerContext): Pro
    */
   const channelFor = async (want: {
     kind: "category" | "text";
-    optionName: string;
+    optionName: "category" | "log_channel";
     storedId: ChannelId | null;
     name: string;
     refusal: string;
     topic?: string;
   }): Promise<{ channel: Channel; note: string } | Reply> => {
-    const given = option(input, want.optionName, "channel");
+    const given = options[want.optionName];
     if (given !== null) {
       const found = byId(given.value);
       if (found === undefined || found.kind !== want.kind) {

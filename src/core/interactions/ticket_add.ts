@@ -1,19 +1,34 @@
 /** `/ticket add <user>`: gives a member access to this ticket. */
 import type { HandlerContext } from "../context.ts";
 import type { CommandInput } from "../interaction.ts";
-import { refuse } from "../errors.ts";
+import { refuse } from "../refusal.ts";
 import { type Reply, visible } from "../reply.ts";
-import { option } from "../command_options.ts";
 import { recordAction } from "../audit_log.ts";
-import { memberOverwrite } from "./overwrites.ts";
-import { isReply, ticketFor } from "./ticket_scope.ts";
+import { memberOverwrite } from "../tickets/overwrites.ts";
+import { isReply, ticketFor } from "../tickets/ticket_scope.ts";
+import { defineSubcommand, type OptionValues } from "./define_command.ts";
+import { userOption } from "./command_option.ts";
+
+const OPTIONS = [userOption("user", "Member to add")] as const;
+
+/** `/ticket add <user>`. */
+export const ticketAdd = defineSubcommand({
+  name: "add",
+  description: "Give a member access to this ticket",
+  options: OPTIONS,
+  handler: handleTicketAdd,
+});
 
 /** Handles `/ticket add`. */
-export async function handleTicketAdd(input: CommandInput, ctx: HandlerContext): Promise<Reply> {
+export async function handleTicketAdd(
+  input: CommandInput,
+  ctx: HandlerContext,
+  options: OptionValues<typeof OPTIONS>,
+): Promise<Reply> {
   const scope = await ticketFor("add", input, ctx);
   if (isReply(scope)) return scope;
   const { ticket } = scope;
-  const target = option(input, "user", "user");
+  const target = options.user;
   if (target === null) return refuse("invalid_value", "Choose the member to add.");
   if (target.value === ticket.openerId) {
     return refuse("already_member", "They opened this ticket, so they already have access.");

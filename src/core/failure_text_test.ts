@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import type { DiscordFailure } from "./discord_failure.ts";
+import { failureReason, failureRefusal } from "./failure_text.ts";
+
+Deno.test("failureRefusal() tells a member what to do for each failure they can act on", () => {
+  const missing = failureRefusal({ kind: "missing_permissions" });
+  assert.equal(missing?.code, "bot_missing_permissions");
+  assert.match(missing?.text ?? "", /I lack a permission I need here/);
+  const creating = failureRefusal({ kind: "missing_access" }, {
+    doing: "to create your ticket channel",
+  });
+  assert.match(creating?.text ?? "", /I need to create your ticket channel/);
+  assert.match(
+    failureRefusal({ kind: "rate_limited", retryAfterMs: 4200 })?.text ?? "",
+    /try again in 5 seconds/,
+  );
+  assert.equal(failureRefusal({ kind: "unavailable", status: 502 })?.code, "discord_unavailable");
+});
+
+Deno.test("failureRefusal() leaves an unexplained failure to the apology", () => {
+  const other: DiscordFailure = { kind: "other", status: 400, code: 50035, message: "Invalid" };
+  assert.equal(failureRefusal(other), null);
+});
+
+Deno.test("failureReason() names the place that failed in a clause", () => {
+  assert.equal(
+    failureReason({ kind: "unknown_channel" }, "the log channel"),
+    "the log channel no longer exists; choose another one with `/config set`",
+  );
+  assert.equal(
+    failureReason({ kind: "missing_access" }, "the ticket channel"),
+    "the bot cannot see the ticket channel; give it View Channel there",
+  );
+  assert.equal(
+    failureReason({ kind: "unknown_role" }, "the ticket channel"),
+    "Discord refused a request for the ticket channel (unknown_role)",
+  );
+});

@@ -1,0 +1,82 @@
+/**
+ * The one entry point both shells call: routes a command by name (and
+ * subcommand), a button or modal by its `custom_id` prefix, and turns every
+ * throw into a short ephemeral answer (with an error id to give staff) so a
+ * member is never left with "The application did not respond".
+ */
+import type { HandlerContext } from "../context.ts";
+import type { CommandInput, ComponentInput, InteractionInput, ModalInput } from "../interaction.ts";
+import { refuse } from "../refusal.ts";
+import type { Reply } from "../reply.ts";
+import { DiscordRequestError } from "../discord_failure.ts";
+import { failureRefusal } from "../failure_text.ts";
+import type { ComponentRoute } from "./define_component.ts";
+import { apologize } from "./apology.ts";
+import { BUTTONS, COMMANDS, MODALS } from "./registry.ts";
+
+/** The reply for a command, button or form this build does not know (stale or foreign). */
+export const UNKNOWN_COMPONENT = refuse(
+  "unknown_component",
+  "This button or command is no longer in use. If it came from an old message, use `/ticket new` or a current panel.",
+);
+
+/** The route key of a command: `name`, `name subcommand` or `name group`. */
+export function commandKey(input: Pick<CommandInput, "name" | "group" | "subcommand">): string {
+  return input.group !== null
+    ? `${input.name} ${input.group}`
+    : input.subcommand !== null
+    ? `${input.name} ${input.subcommand}`
+    : input.name;
+}
+
+function routeCommand(input: CommandInput, ctx: HandlerContext): Promise<Reply> {
+  const key = commandKey(input);
+  const route = COMMANDS.flatMap((c) => c.routes).find((r) => r.key === key);
+  return route ? route.run(input, ctx) : Promise.resolve(UNKNOWN_COMPONENT);
+}
+
+function routeByPrefix<I extends ComponentInput | ModalInput>(
+  routes: readonly ComponentRoute<I>[],
+  input: I,
+  ctx: HandlerContext,
+): Promise<Reply> {
+  const route = routes.find((r) => input.customId.startsWith(r.prefix));
+  return route?.run(input, ctx) ?? Promise.resolve(UNKNOWN_COMPONENT);
+}
+
+/** Routes `input` to its handler and answers every outcome, including a throw. */
+export async function dispatch(input: InteractionInput, ctx: HandlerContext): Promise<Reply> {
+  try {
+    switch (input.kind) {
+      case "command":
+        return await routeCommand(input, ctx);
+      case "component":
+        return await routeByPrefix(BUTTONS, input, ctx);
+      case "modal":
+        return await routeByPrefix(MODALS, input, ctx);
+    }
+  } catch (error) {
+    const where = {
+      kind: input.kind,
+      name: input.kind === "command"
+        ? [input.name, input.group, input.subcommand].filter((p) => p !== null).join(" ")
+        : input.customId,
+      guildId: input.guildId,
+      channelId: input.channelId,
+      userId: input.member.user.id,
+      interactionId: input.id,
+    };
+    if (error instanceof DiscordRequestError) {
+      const reply = failureRefusal(error.failure);
+      if (reply !== null) {
+        ctx.log.warn("Interaction {name} failed with Discord error {failure}", {
+          ...where,
+          failure: error.failure.kind,
+          error,
+        });
+        return reply;
+      }
+    }
+    return apologize(ctx, { error, where });
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Every command, button and modal the bot answers, in one list: registration
+ * takes the definitions from here, and the dispatcher its routes.
+ */
+import type { ComponentInput, ModalInput } from "../interaction.ts";
+import type { CommandDefinition, SlashCommand } from "./define_command.ts";
+import type { ComponentRoute } from "./define_component.ts";
+import { setupCommand } from "./setup.ts";
+import { configCommand } from "./config.ts";
+import { panelCommand } from "./panel.ts";
+import { ticketCommand } from "./ticket.ts";
+import { claimButton } from "./ticket_claim.ts";
+import { closeButton, closeCancel, closeConfirm } from "./ticket_close.ts";
+import { openButton, openFormModal } from "./open_button.ts";
+
+/** Every slash command. */
+export const COMMANDS: readonly SlashCommand[] = [
+  setupCommand,
+  configCommand,
+  panelCommand,
+  ticketCommand,
+];
+
+/** Every button, by `custom_id` prefix. */
+export const BUTTONS: readonly ComponentRoute<ComponentInput>[] = [
+  openButton,
+  closeButton,
+  claimButton,
+  closeConfirm,
+  closeCancel,
+];
+
+/** Every modal, by `custom_id` prefix. */
+export const MODALS: readonly ComponentRoute<ModalInput>[] = [openFormModal];
+
+/** The definitions as Discord registers them (a bulk overwrite). */
+export const COMMAND_DEFINITIONS: readonly CommandDefinition[] = COMMANDS.map((c) => c.definition);
