@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { COMMANDS } from "../../src/core/commands.ts";
 import { startFakeDiscord } from "../fake_discord/fake_discord.ts";
-import { InvalidTokenError, startTicketeer } from "../../src/app/start.ts";
+import { startTicketeer } from "../../src/app/start.ts";
+import { InvalidTokenError } from "../../src/app/connect_discord.ts";
 import { ephemeral, type Reply } from "../../src/core/reply.ts";
 import { SQLITE } from "../fixtures/dialects.ts";
 import { tokenFor } from "../fixtures/rest_recorder.ts";

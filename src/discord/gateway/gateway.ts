@@ -28,6 +28,39 @@ export interface GatewayHooks {
   onMessageDelete(raw: unknown): unknown;
   onMessageDeleteBulk(raw: unknown): unknown;
   onStateChange?(state: ShardsState): void;
+  /** The bot joined a guild, or a guild became available (`GUILD_CREATE`). */
+  onGuildCreate?(guildId: string): unknown;
+  /** The bot left or was removed from a guild (`GUILD_DELETE` without `unavailable`). */
+  onGuildDelete?(guildId: string): unknown;
+  /** Discord closed a shard with a code that forbids reconnecting (4004, 4010–4014). */
+  onFatalClose?(error: GatewayClosedError): void;
+}
+
+/** Discord closed the gateway with a code after which no reconnect can succeed. */
+export class GatewayClosedError extends Error {
+  /** The WebSocket close code. */
+  readonly code: number;
+
+  constructor(code: number, reason: string) {
+    super(fatalCloseMessage(code, reason));
+    this.name = "GatewayClosedError";
+    this.code = code;
+  }
+}
+
+/** Close codes on which discordeno gives up (it throws where nothing can catch it). */
+const FATAL_CLOSE_CODES = new Set([4004, 4010, 4011, 4012, 4013, 4014]);
+
+/** What an operator must do about a fatal close, in one line. */
+export function fatalCloseMessage(code: number, reason: string): string {
+  const said = reason === "" ? "" : ` (${reason})`;
+  if (code === 4014) {
+    return `Discord closed the gateway with code 4014${said}: the Message Content intent is not enabled; turn on Bot → Privileged Gateway Intents → Message Content Intent in the developer portal`;
+  }
+  if (code === 4004) {
+    return `Discord closed the gateway with code 4004${said}: it refused the token; set DISCORD_TOKEN to the bot token from the developer portal`;
+  }
+  return `Discord closed the gateway with code ${code}${said}: it cannot reconnect`;
 }
 
 /** Options of `createGateway`. */
@@ -131,6 +164,32 @@ export function createGateway(
       : "disconnected";
   };
   const connected = Promise.withResolvers<void>();
+  const fatal = Promise.withResolvers<never>();
+  fatal.promise.catch(() => {});
+  let fatalError: GatewayClosedError | null = null;
+  const patchedShards = new WeakSet<object>();
+  /** Wraps a shard's close handler so a fatal close reaches us instead of throwing unhandled. */
+  const watchCloses = (shard: {
+    handleClose(close: { code: number; reason: string }): Promise<void>;
+  }) => {
+    if (patchedShards.has(shard)) return;
+    patchedShards.add(shard);
+    const original = shard.handleClose.bind(shard);
+    shard.handleClose = (close) =>
+      original(close).catch((error: unknown) => {
+        if (!FATAL_CLOSE_CODES.has(close.code)) {
+          log.error("Gateway close handling failed: {error}", { error });
+          return;
+        }
+        if (fatalError !== null) return;
+        fatalError = new GatewayClosedError(close.code, close.reason);
+        fatal.reject(fatalError);
+        const reported = fatalError;
+        if (hooks.onFatalClose) {
+          guard(log, "Gateway close hook", () => hooks.onFatalClose?.(reported));
+        }
+      });
+  };
   const stateChanged = () => {
     const next = stopped ? "disconnected" : currentState();
     if (next === "connected") connected.resolve();
@@ -153,6 +212,7 @@ export function createGateway(
       // background resharding would also keep an 8-hour timer alive.
       resharding: { enabled: false, shardsFullPercentage: 80, checkInterval: -1 },
       events: {
+        connecting: watchCloses,
         identified: stateChanged,
         resumed: stateChanged,
         disconnected: stateChanged,
@@ -180,12 +240,17 @@ export function createGateway(
       },
       GUILD_CREATE: (_bot, packet) => {
         const id = guildIdOf(payload(packet));
-        if (id !== null) guilds.add(id);
+        if (id === null) return;
+        guilds.add(id);
+        if (hooks.onGuildCreate) guard(log, "Guild create hook", () => hooks.onGuildCreate?.(id));
       },
       GUILD_DELETE: (_bot, packet) => {
         const d = payload(packet) as { id?: unknown; unavailable?: unknown } | null;
         // An outage marks the guild unavailable; only a removal drops it.
-        if (d?.unavailable !== true && typeof d?.id === "string") guilds.delete(d.id);
+        if (d?.unavailable === true || typeof d?.id !== "string") return;
+        const id = d.id;
+        guilds.delete(id);
+        if (hooks.onGuildDelete) guard(log, "Guild delete hook", () => hooks.onGuildDelete?.(id));
       },
     },
   });
@@ -204,7 +269,7 @@ export function createGateway(
       // (spawnShardDelay) after the last shard; the bot is ready once every shard is.
       const started = bot.start();
       started.catch((error: unknown) => log.error("Gateway start failed: {error}", { error }));
-      await Promise.race([connected.promise, started]);
+      await Promise.race([connected.promise, started, fatal.promise]);
       stateChanged();
     },
     state: () => (stopped ? "disconnected" : currentState()),
