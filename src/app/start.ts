@@ -235,9 +235,8 @@ export async function startTicketeer(
     };
     let ready: Promise<void> = Promise.resolve();
     if (config.gateway) {
+      // The one line an operator reads; `ready` rejects with the same error when not yet up.
       const onFatalClose = (error: GatewayClosedError) => {
-        // Before ready, `ready` rejects with the same error and says so.
-        if (!readyFlag) return;
         log.error("{error}", { error: error.message });
         failure.reject(error);
       };
@@ -292,9 +291,8 @@ export async function startTicketeer(
       if (every !== null && every > 0) reconciler.every(every);
     });
     ready.catch((error: unknown) => {
-      log.error("Cannot connect to the gateway: {error}", {
-        error: error instanceof GatewayClosedError ? error.message : error,
-      });
+      if (error instanceof GatewayClosedError) return; // onFatalClose said why
+      log.error("Cannot connect to the gateway: {error}", { error });
     });
 
     if (options.signal !== undefined) {
