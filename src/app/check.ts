@@ -9,6 +9,7 @@ import type { DiscordPort, TicketRepository } from "../core/ports.ts";
 import { checkGuilds } from "../core/guild_check.ts";
 import { describeTarget } from "../db/target.ts";
 import { callDiscord } from "../discord/rest/rest_failure.ts";
+import { MESSAGE_CONTENT_TOGGLE } from "../discord/gateway/gateway_closed_error.ts";
 
 /** The `ticketeer check` report. */
 export interface CheckReport {

@@ -6,7 +6,8 @@
  */
 import { getLogger } from "@logtape/logtape";
 import type { TicketRepository } from "../core/ports.ts";
-import type { GatewayClosedError, GatewayHooks } from "../discord/gateway/gateway.ts";
+import type { GatewayHooks } from "../discord/gateway/gateway.ts";
+import type { GatewayClosedError } from "../discord/gateway/gateway_closed_error.ts";
 import { parseMessage } from "../discord/gateway/parse_message.ts";
 import { isInteractionInput, parseInteraction } from "../discord/interactions/parse_interaction.ts";
 import {

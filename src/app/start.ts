@@ -19,7 +19,8 @@ import { dispatch as coreDispatch } from "../core/dispatch.ts";
 import type { Clock, DiscordPort, TicketRepository } from "../core/ports.ts";
 import { systemClock } from "../lib/system_clock.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
-import { createGateway, type Gateway, GatewayClosedError } from "../discord/gateway/gateway.ts";
+import { createGateway, type Gateway } from "../discord/gateway/gateway.ts";
+import { GatewayClosedError } from "../discord/gateway/gateway_closed_error.ts";
 import type { RetryPolicy } from "../discord/rest/rest_failure.ts";
 import {
   type Dispatch,

@@ -16,6 +16,7 @@ import { getLogger, type Logger } from "@logtape/logtape";
 import type { Config } from "../../config.ts";
 import { DESIRED_PROPERTIES } from "./desired_properties.ts";
 import { createDiscordRest, type DiscordenoLogger } from "../rest/discord_port.ts";
+import { FATAL_CLOSE_CODES, GatewayClosedError } from "./gateway_closed_error.ts";
 
 /** Connected when every shard is; disconnected otherwise. */
 export type ShardsState = "connected" | "disconnected";
@@ -34,33 +35,6 @@ export interface GatewayHooks {
   onGuildDelete?(guildId: string): unknown;
   /** Discord closed a shard with a code that forbids reconnecting (4004, 4010–4014). */
   onFatalClose?(error: GatewayClosedError): void;
-}
-
-/** Discord closed the gateway with a code after which no reconnect can succeed. */
-export class GatewayClosedError extends Error {
-  /** The WebSocket close code. */
-  readonly code: number;
-
-  constructor(code: number, reason: string) {
-    super(fatalCloseMessage(code, reason));
-    this.name = "GatewayClosedError";
-    this.code = code;
-  }
-}
-
-/** Close codes on which discordeno gives up (it throws where nothing can catch it). */
-const FATAL_CLOSE_CODES = new Set([4004, 4010, 4011, 4012, 4013, 4014]);
-
-/** What an operator must do about a fatal close, in one line. */
-export function fatalCloseMessage(code: number, reason: string): string {
-  const said = reason === "" ? "" : ` (${reason})`;
-  if (code === 4014) {
-    return `Discord closed the gateway with code 4014${said}: the Message Content intent is not enabled; turn on Bot → Privileged Gateway Intents → Message Content Intent in the developer portal`;
-  }
-  if (code === 4004) {
-    return `Discord closed the gateway with code 4004${said}: it refused the token; set DISCORD_TOKEN to the bot token from the developer portal`;
-  }
-  return `Discord closed the gateway with code ${code}${said}: it cannot reconnect`;
 }
 
 /** Options of `createGateway`. */
