@@ -33,9 +33,6 @@ export const GATEWAY_MESSAGE_CONTENT = 1 << 18;
 /** Application flag: the Message Content intent is on (apps in fewer than 100 guilds). */
 export const GATEWAY_MESSAGE_CONTENT_LIMITED = 1 << 19;
 
-/** The toggle that turns the Message Content intent on. */
-export const MESSAGE_CONTENT_TOGGLE = "Bot → Privileged Gateway Intents → Message Content Intent";
-
 /** Which shells take interactions, in words (`gateway + http-interactions`). */
 export function describeMode(config: Config): string {
   const parts = [];
