@@ -7,42 +7,14 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { VERSION } from "../src/version.ts";
 import { Permission } from "../src/core/permissions_bits.ts";
-import {
-  type FakeDiscord,
-  type FakeDiscordOptions,
-  startFakeDiscord,
-} from "./fake_discord/fake_discord.ts";
 import { DEFAULT_EVERYONE_PERMISSIONS, TYPICAL_BOT_PERMISSIONS } from "./fake_discord/state.ts";
 import { DIALECTS, isolateForApp } from "./fixtures/dialects.ts";
 import { freePort } from "./fixtures/free_port.ts";
-import { envForFake, runTicketeer, spawnTicketeer } from "./fixtures/ticketeer_process.ts";
+import { runTicketeer, spawnTicketeer } from "./fixtures/ticketeer_process.ts";
+import { envFor, sandbox } from "./fixtures/process_sandbox.ts";
 import { within } from "../src/lib/deadline.ts";
 import { bootBot } from "./e2e/boot.ts";
 import { sendCommand, setUpGuild } from "./e2e/world.ts";
-
-/** The environment that points ticketeer at `fake`, with SQLite in `dir`. */
-function envFor(fake: FakeDiscord, dir: string, extra: Record<string, string> = {}) {
-  return envForFake(fake, join(dir, "ticketeer.db"), extra);
-}
-
-/** A fake Discord and a temporary directory, removed together. */
-async function sandbox(
-  options: FakeDiscordOptions = {},
-): Promise<{ fake: FakeDiscord; dir: string } & AsyncDisposable> {
-  const dir = await Deno.makeTempDir({ prefix: "ticketeer-process-" });
-  const fake = await startFakeDiscord(options);
-  return {
-    fake,
-    dir,
-    async [Symbol.asyncDispose]() {
-      try {
-        await fake.close();
-      } finally {
-        await Deno.remove(dir, { recursive: true });
-      }
-    },
-  };
-}
 
 const READY_LINE = /ticketeer \S+ ready: /;
 /**

@@ -5,7 +5,7 @@
  * hold up the gateway.
  */
 import { getLogger } from "@logtape/logtape";
-import type { AppServices, MessageEvent, MessageHook } from "./start.ts";
+import type { AppServices, MessageEvent, MessageHook } from "./app_services.ts";
 import {
   archivedTicketOf,
   archiveMessageDelete,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createMessageEvents } from "./message_events.ts";
-import type { AppServices } from "./start.ts";
+import type { AppServices } from "./app_services.ts";
 import { parseConfig } from "../config.ts";
 import { createMetrics } from "./metrics.ts";
 import { type ChannelId, channelId, type UserId, userId } from "../core/ids.ts";

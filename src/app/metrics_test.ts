@@ -1,16 +1,25 @@
 import assert from "node:assert/strict";
-import { Counter, createMetrics, Gauge, Histogram, Registry, renderPrometheus } from "./metrics.ts";
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import {
+  createMetrics,
+  observationCount,
+  PROMETHEUS_CONTENT_TYPE,
+  seriesValue,
+} from "./metrics.ts";
 
-Deno.test("renderPrometheus() writes HELP, TYPE and one line per counter series", () => {
+Deno.test("registry.metrics() writes HELP, TYPE and one line per counter series", async () => {
   const registry = new Registry();
-  const counter = registry.register(
-    new Counter("app_requests_total", "Requests served.", ["route", "status"]),
-  );
+  const counter = new Counter({
+    name: "app_requests_total",
+    help: "Requests served.",
+    labelNames: ["route", "status"] as const,
+    registers: [registry],
+  });
   counter.inc({ route: "/a", status: "200" });
   counter.inc({ route: "/a", status: "200" }, 2);
-  counter.inc({ status: "500", route: "/b" });
+  counter.inc({ route: "/b", status: "500" });
   assert.equal(
-    renderPrometheus(registry),
+    await registry.metrics(),
     [
       "# HELP app_requests_total Requests served.",
       "# TYPE app_requests_total counter",
@@ -21,12 +30,17 @@ Deno.test("renderPrometheus() writes HELP, TYPE and one line per counter series"
   );
 });
 
-Deno.test("renderPrometheus() escapes label values and help text", () => {
+Deno.test("registry.metrics() escapes label values and help text", async () => {
   const registry = new Registry();
-  const counter = registry.register(new Counter("x_total", 'Line one\nback\\slash "q"', ["v"]));
+  const counter = new Counter({
+    name: "x_total",
+    help: 'Line one\nback\\slash "q"',
+    labelNames: ["v"] as const,
+    registers: [registry],
+  });
   counter.inc({ v: 'a"b\\c\nd' });
   assert.equal(
-    renderPrometheus(registry),
+    await registry.metrics(),
     [
       '# HELP x_total Line one\\nback\\\\slash "q"',
       "# TYPE x_total counter",
@@ -36,17 +50,20 @@ Deno.test("renderPrometheus() escapes label values and help text", () => {
   );
 });
 
-Deno.test("renderPrometheus() writes cumulative histogram buckets, sum and count", () => {
+Deno.test("registry.metrics() writes cumulative histogram buckets, sum and count", async () => {
   const registry = new Registry();
-  const histogram = registry.register(
-    new Histogram("op_seconds", "Op time.", { buckets: [0.1, 1, 5] }),
-  );
+  const histogram = new Histogram({
+    name: "op_seconds",
+    help: "Op time.",
+    buckets: [0.1, 1, 5],
+    registers: [registry],
+  });
   histogram.observe(0.05);
   histogram.observe(0.1);
   histogram.observe(2);
   histogram.observe(7.5);
   assert.equal(
-    renderPrometheus(registry),
+    await registry.metrics(),
     [
       "# HELP op_seconds Op time.",
       "# TYPE op_seconds histogram",
@@ -59,22 +76,26 @@ Deno.test("renderPrometheus() writes cumulative histogram buckets, sum and count
       "",
     ].join("\n"),
   );
+  assert.equal(await observationCount(histogram), 4);
 });
 
-Deno.test("renderPrometheus() shows labelless metrics at zero before any record", () => {
+Deno.test("registry.metrics() shows labelless metrics at zero before any record", async () => {
   const registry = new Registry();
-  registry.register(new Counter("a_total", "A."));
-  registry.register(new Gauge("b", "B."));
-  registry.register(new Counter("c_total", "C.", ["kind"]));
+  const registers = [registry];
+  new Counter({ name: "a_total", help: "A.", registers });
+  new Gauge({ name: "b", help: "B.", registers });
+  new Counter({ name: "c_total", help: "C.", labelNames: ["kind"] as const, registers });
   assert.equal(
-    renderPrometheus(registry),
+    await registry.metrics(),
     [
       "# HELP a_total A.",
       "# TYPE a_total counter",
       "a_total 0",
+      "",
       "# HELP b B.",
       "# TYPE b gauge",
       "b 0",
+      "",
       "# HELP c_total C.",
       "# TYPE c_total counter",
       "",
@@ -82,19 +103,23 @@ Deno.test("renderPrometheus() shows labelless metrics at zero before any record"
   );
 });
 
-Deno.test("Counter refuses to go down and to record with wrong labels", () => {
-  const counter = new Counter("n_total", "N.", ["kind"]);
-  assert.throws(() => counter.inc({ kind: "a" }, -1), RangeError);
-  assert.throws(() => counter.inc({} as { kind: string }), TypeError);
-  assert.throws(() => counter.inc({ kind: "a", extra: "b" } as { kind: string }), TypeError);
-  assert.throws(() => new Counter("bad name", "x"), TypeError);
-  assert.throws(() => new Counter("ok_total", "x", ["le"]), TypeError);
+Deno.test("Counter refuses to go down, to record unknown labels and to take a bad name", () => {
+  const counter = new Counter({ name: "n_total", help: "N.", labelNames: ["kind"] as const });
+  assert.throws(() => counter.inc({ kind: "a" }, -1), /not possible to decrease a counter/);
+  assert.throws(
+    () => counter.inc({ kind: "a", extra: "b" } as { kind: string }),
+    /"extra" is not included/,
+  );
+  assert.throws(() => new Counter({ name: "bad name", help: "x" }), /Invalid metric name/);
 });
 
 Deno.test("Registry refuses two metrics with one name", () => {
   const registry = new Registry();
-  registry.register(new Counter("same_total", "x"));
-  assert.throws(() => registry.register(new Gauge("same_total", "y")), TypeError);
+  new Counter({ name: "same_total", help: "x", registers: [registry] });
+  assert.throws(
+    () => new Gauge({ name: "same_total", help: "y", registers: [registry] }),
+    /already been registered/,
+  );
 });
 
 Deno.test("createMetrics() renders the project's metrics, open tickets read at scrape", async () => {
@@ -127,9 +152,19 @@ Deno.test("createMetrics() renders the project's metrics, open tickets read at s
   ) {
     assert.match(text, new RegExp(`^# TYPE ${name} `, "m"));
   }
+  assert.equal(await seriesValue(metrics.interactions, { kind: "command", outcome: "message" }), 1);
+  assert.equal(await seriesValue(metrics.interactions, { kind: "command", outcome: "error" }), 0);
+  assert.equal(metrics.registry.contentType, PROMETHEUS_CONTENT_TYPE);
 
   open = 2;
   assert.match(await metrics.render(), /^ticketeer_open_tickets 2$/m);
   metrics.openTickets.collectFrom(() => Promise.reject(new Error("database down")));
   assert.match(await metrics.render(), /^ticketeer_open_tickets 2$/m);
+});
+
+Deno.test("createMetrics() keeps its metrics out of prom-client's global registry", async () => {
+  const { register } = await import("prom-client");
+  createMetrics();
+  createMetrics();
+  assert.doesNotMatch(await register.metrics(), /ticketeer_/);
 });

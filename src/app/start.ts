@@ -5,78 +5,37 @@
  * flight have finished.
  */
 import { getLogger } from "@logtape/logtape";
-import { sql } from "kysely";
 import type { RestManager } from "@discordeno/bot";
-import { applicationIdFromToken, type Config } from "../config.ts";
+import type { Config } from "../config.ts";
 import { VERSION } from "../version.ts";
 import { type DatabaseHandle, openDatabase } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { createStores } from "../db/stores/create_stores.ts";
 import { clearLocksOnStart } from "../db/clear_locks.ts";
 import { describeTarget } from "../db/target.ts";
-import { type UserId, userId } from "../core/ids.ts";
-import type { MessageInput } from "../core/interaction.ts";
+import type { UserId } from "../core/ids.ts";
 import type { HandlerContext } from "../core/context.ts";
 import { dispatch as coreDispatch } from "../core/interactions/dispatch.ts";
-import { checkGuilds } from "../core/guild_check.ts";
-import { reconcile } from "../core/reconcile.ts";
 import type { Clock, DiscordPort, Stores } from "../core/ports.ts";
-import { DiscordRequestError } from "../core/discord_failure.ts";
 import { systemClock } from "../lib/system_clock.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
-import { createDiscordPort } from "../discord/rest/discord_port.ts";
-import { createDiscordRest } from "../discord/rest/discord_rest.ts";
-import { createGateway, discordenoLogger, type Gateway } from "../discord/gateway/gateway.ts";
-import { registerCommands } from "../discord/interactions/register_commands.ts";
-import { randomIds } from "../discord/interactions/random_ids.ts";
-import { createRestTransport } from "../discord/rest/rest_transport.ts";
+import { createGateway, type Gateway } from "../discord/gateway/gateway.ts";
+import { GatewayClosedError } from "../discord/gateway/gateway_closed_error.ts";
 import type { RetryOptions } from "../lib/retry.ts";
-import {
-  type ParsedInteraction,
-  parseInteraction,
-} from "../discord/interactions/parse_interaction.ts";
-import { parseMessage } from "../discord/gateway/parse_message.ts";
+import { randomIds } from "../discord/interactions/random_ids.ts";
 import {
   type Dispatch,
   InFlight,
-  runInteraction,
   type RunInteractionDeps,
 } from "../discord/interactions/run_interaction.ts";
-import type { InteractionTransport } from "../discord/interactions/interaction_transport.ts";
-import { ignoredAnswer } from "../discord/interactions/interaction_response.ts";
-import { createInteractionVerifier } from "../discord/interactions/verify.ts";
-import { createHttpHandler, type GatewayState, serveHttp } from "../http/server.ts";
+import type { AppServices, MessageEvent, MessageHook } from "./app_services.ts";
+import { type CheckReport, describeMode, runCheck } from "./check.ts";
+import { createGatewayHooks } from "./gateway_hooks.ts";
+import { startAppHttp } from "./app_http.ts";
+import { connectDiscord } from "./connect_discord.ts";
+import { registerOnStart } from "./register_on_start.ts";
 import { createMessageEvents } from "./message_events.ts";
-
-/** Discord refused the bot token (401): the operator must fix `DISCORD_TOKEN`. */
-export class InvalidTokenError extends Error {
-  constructor(message = "Discord refused the bot token (401 Unauthorized)") {
-    super(message);
-    this.name = "InvalidTokenError";
-  }
-}
-
-/** A message event from the gateway, for the live archive and the relay. */
-export type MessageEvent =
-  | { kind: "create"; message: MessageInput; raw: unknown }
-  | { kind: "update"; raw: unknown }
-  | { kind: "delete"; raw: unknown }
-  | { kind: "delete_bulk"; raw: unknown };
-
-/** What message hooks get to work with. */
-export interface AppServices {
-  config: Config;
-  stores: Stores;
-  discord: DiscordPort;
-  transport: InteractionTransport;
-  clock: Clock;
-  metrics: Metrics;
-  /** The bot's own user id (to skip its own messages). */
-  botUserId: UserId;
-}
-
-/** Where `MESSAGE_*` events go: the live archive and the relay plug in here. */
-export type MessageHook = (event: MessageEvent, services: AppServices) => unknown;
+import { createReconcileLoop } from "./reconcile_loop.ts";
 
 /** Options of `startTicketeer`. */
 export interface StartOptions {
@@ -103,12 +62,6 @@ export interface StartOptions {
   interactionDeadlineMs?: number;
 }
 
-/** The `ticketeer check` report. */
-export interface CheckReport {
-  ok: boolean;
-  lines: string[];
-}
-
 /** A started ticketeer. */
 export interface TicketeerApp {
   /** Resolves once the gateway is connected (at once when it is off); rejects if it cannot. */
@@ -125,17 +78,12 @@ export interface TicketeerApp {
   rest: RestManager;
   gateway: Gateway | null;
   inFlight: InFlight;
-  /** Config, database, token and every guild's permissions, as plain lines. */
+  /** Rejects when Discord closes the gateway for good after the bot was ready. */
+  failed: Promise<never>;
+  /** Config, database, token, intents and every guild's permissions, as plain lines. */
   check(): Promise<CheckReport>;
   /** Stops taking interactions, drains those in flight (bounded), closes everything. */
   stop(): Promise<void>;
-}
-
-function modeOf(config: Config): string {
-  const parts = [];
-  if (config.gateway) parts.push("gateway");
-  if (config.http !== null && config.publicKey !== null) parts.push("http-interactions");
-  return parts.length === 0 ? "no interactions" : parts.join(" + ");
 }
 
 /** Starts ticketeer; resolves once it takes interactions (the gateway may still be connecting). */
@@ -168,47 +116,16 @@ export async function startTicketeer(
     const stores = createStores(handle, { clock });
     metrics.openTickets.collectFrom(() => stores.tickets.countOpen());
 
-    // 2. Token.
-    const tokenAppId = applicationIdFromToken(config.discordToken);
-    if (tokenAppId === null && config.applicationId === null) {
-      throw new InvalidTokenError("The bot token is malformed: it does not start with a bot id");
-    }
-    const { rest, close: closeRest } = createDiscordRest({
-      token: config.discordToken,
-      baseUrl: config.discordApiUrl,
-      applicationId: config.applicationId ?? tokenAppId,
-      logger: discordenoLogger("REST"),
-    });
-    cleanups.push(closeRest);
-    const observe = (route: string, status: number) => {
-      metrics.restRequests.inc({ route, status: String(status) });
-      if (status === 0 || status >= 400) metrics.restFailures.inc({ route });
-    };
-    const shared = { observe, ...(options.retry === undefined ? {} : { retry: options.retry }) };
-    const discord = createDiscordPort(rest, shared);
-    const transport = createRestTransport(rest, shared);
-    let bot;
-    try {
-      bot = await discord.botUser();
-    } catch (error) {
-      if (
-        error instanceof DiscordRequestError && error.failure.kind === "other" &&
-        error.failure.status === 401
-      ) {
-        throw new InvalidTokenError();
-      }
-      throw error;
-    }
-
-    // 3. Application id.
-    const applicationId = config.applicationId ?? tokenAppId ?? bot.id;
-    const botUserId = userId(bot.id);
+    // 2. Token and application id.
+    const connection = await connectDiscord(config, { metrics, retry: options.retry });
+    cleanups.push(() => connection.close());
+    const { rest, discord, transport, bot, botUserId, applicationId } = connection;
 
     const context: Omit<HandlerContext, "defer"> = {
       ...stores,
       discord,
-      clock,
       ids: randomIds(),
+      clock,
       log: getLogger(["ticketeer", "handler"]),
       assistant: config.relay !== null,
     };
@@ -225,20 +142,10 @@ export async function startTicketeer(
     let readyFlag = false;
     let gateway: Gateway | null = null;
 
-    const check = async (): Promise<CheckReport> => {
-      const lines = [
-        `Configuration: ok (${modeOf(config)}).`,
-        `Database: ok (${describeTarget(config.database)}, migrations up to date).`,
-        `Token: ok (bot ${bot.username}, id ${bot.id}, application ${applicationId}).`,
-      ];
-      try {
-        const guilds = await checkGuilds({ ...stores, discord }, botUserId);
-        return { ok: guilds.ok, lines: [...lines, ...guilds.lines] };
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        return { ok: false, lines: [...lines, `Guilds: cannot read them (${reason}).`] };
-      }
-    };
+    const check = (): Promise<CheckReport> =>
+      runCheck({ config, stores, discord, rest, bot, applicationId, botUserId });
+    const failure = Promise.withResolvers<never>();
+    failure.promise.catch(() => {});
 
     let stopped = false;
     const stop = async () => {
@@ -255,21 +162,25 @@ export async function startTicketeer(
       await runCleanups();
     };
 
+    const base = {
+      applicationId,
+      botUserId,
+      stores,
+      discord,
+      metrics,
+      rest,
+      inFlight,
+      failed: failure.promise,
+      check,
+      stop,
+    };
     if (options.checkOnly) {
       return {
+        ...base,
         ready: Promise.resolve(),
         httpAddress: null,
-        applicationId,
-        botUserId,
         commandsRegistered: false,
-        stores,
-        discord,
-        metrics,
-        rest,
         gateway: null,
-        inFlight,
-        check,
-        stop,
       };
     }
 
@@ -281,22 +192,13 @@ export async function startTicketeer(
     }
 
     // 4. Commands.
-    let commandsRegistered = false;
-    try {
-      commandsRegistered = await registerCommands(rest, {
-        applicationId,
-        guildId: config.commandGuildId,
-        settings: stores.settings,
-        ...(options.retry === undefined ? {} : { retry: options.retry }),
-      });
-      if (commandsRegistered) {
-        log.info("Slash commands registered ({scope})", {
-          scope: config.commandGuildId === null ? "global" : `guild ${config.commandGuildId}`,
-        });
-      }
-    } catch (error) {
-      log.error("Cannot register slash commands (the previous ones stay): {error}", { error });
-    }
+    const commandsRegistered = await registerOnStart(rest, {
+      config,
+      applicationId,
+      settings: stores.settings,
+      log,
+      retry: options.retry,
+    });
 
     const dispatch = options.dispatch ?? coreDispatch;
     const runDeps: RunInteractionDeps = {
@@ -312,27 +214,16 @@ export async function startTicketeer(
     // 5. HTTP.
     let httpAddress: { host: string; port: number } | null = null;
     if (config.http !== null) {
-      const verify = config.publicKey === null ? null : createInteractionVerifier(config.publicKey);
-      const handler = createHttpHandler({
-        version: VERSION,
-        ready: () => readyFlag,
-        checkDatabase: async () => {
-          await sql`select 1`.execute(handle.db);
-          return true;
-        },
-        gatewayState: (): GatewayState =>
-          gateway === null ? "off" : stopped ? "disconnected" : gateway.state(),
-        relayConfigured: config.relay !== null,
+      const http = startAppHttp(config.http, config, {
+        handle,
         metrics,
-        interactions: verify === null ? null : { verify, run: runDeps, inFlight },
+        run: runDeps,
+        inFlight,
+        ready: () => readyFlag,
+        gatewayState: () => gateway === null ? "off" : stopped ? "disconnected" : gateway.state(),
       });
-      const abort = new AbortController();
-      const server = serveHttp(config.http, handler, abort.signal);
-      httpAddress = server.address;
-      cleanups.push(async () => {
-        abort.abort();
-        await server.finished;
-      });
+      httpAddress = http.address;
+      cleanups.push(() => http.close());
     }
 
     // 6. Gateway.
@@ -347,26 +238,21 @@ export async function startTicketeer(
     };
     let ready: Promise<void> = Promise.resolve();
     if (config.gateway) {
-      const gw = createGateway(config, {
-        onInteraction(raw) {
-          if (inFlight.closed) return;
-          const input = parseInteraction(raw);
-          if (input.kind === "ping") return;
-          if (input.kind === "ignored") {
-            inFlight.track(answerIgnored(input, transport));
-            return;
-          }
-          inFlight.track(runInteraction(input, runDeps));
-        },
-        onMessageCreate(raw) {
-          const message = parseMessage(raw);
-          if (message !== null) deliverMessage({ kind: "create", message, raw });
-        },
-        onMessageUpdate: (raw) => deliverMessage({ kind: "update", raw }),
-        onMessageDelete: (raw) => deliverMessage({ kind: "delete", raw }),
-        onMessageDeleteBulk: (raw) => deliverMessage({ kind: "delete_bulk", raw }),
-        onStateChange: (state) => metrics.gatewayUp.set(state === "connected" ? 1 : 0),
-      }, {
+      // The one line an operator reads; `ready` rejects with the same error when not yet up.
+      const onFatalClose = (error: GatewayClosedError) => {
+        log.error("{error}", { error: error.message });
+        failure.reject(error);
+      };
+      const hooks = createGatewayHooks({
+        run: runDeps,
+        transport,
+        inFlight,
+        settings: stores.settings,
+        metrics,
+        deliverMessage,
+        onFatalClose,
+      });
+      const gw = createGateway(config, hooks, {
         rest,
         ...(options.gatewayOptions?.spawnShardDelayMs === undefined
           ? {}
@@ -380,19 +266,13 @@ export async function startTicketeer(
     metrics.gatewayUp.set(0);
 
     // 7. Reconciliation, once connected and then now and again.
-    let reconcileTimer: ReturnType<typeof setInterval> | undefined;
-    let reconciling: Promise<void> | null = null;
-    const reconcilePass = () => {
-      if (stopped || reconciling !== null) return;
-      reconciling = reconcile(context, { botUserId })
-        .then((summary) => log.debug("Reconciled: {summary}", { summary }))
-        .catch((error: unknown) => log.error("Reconciliation failed: {error}", { error }))
-        .finally(() => {
-          reconciling = null;
-        });
-      inFlight.track(reconciling);
-    };
-    cleanups.push(() => clearInterval(reconcileTimer));
+    const reconciler = createReconcileLoop(context, {
+      botUserId,
+      log,
+      track: (work) => inFlight.track(work),
+      stopped: () => stopped,
+    });
+    cleanups.push(() => reconciler.stop());
 
     ready = ready.then(() => {
       if (stopped) return;
@@ -401,19 +281,20 @@ export async function startTicketeer(
         "ticketeer {version} ready: {mode}, database {database}, {guilds} guilds, HTTP {http}",
         {
           version: VERSION,
-          mode: modeOf(config),
+          mode: describeMode(config),
           database: describeTarget(config.database),
           guilds: gateway?.guildCount() ?? "unknown",
           http: httpAddress === null ? "off" : `${httpAddress.host}:${httpAddress.port}`,
         },
       );
-      if (options.reconcileOnStart ?? true) reconcilePass();
+      if (options.reconcileOnStart ?? true) reconciler.pass();
       const every = options.reconcileIntervalMs === undefined
         ? 10 * 60 * 1000
         : options.reconcileIntervalMs;
-      if (every !== null && every > 0) reconcileTimer = setInterval(reconcilePass, every);
+      if (every !== null && every > 0) reconciler.every(every);
     });
     ready.catch((error: unknown) => {
+      if (error instanceof GatewayClosedError) return; // onFatalClose said why
       log.error("Cannot connect to the gateway: {error}", { error });
     });
 
@@ -422,41 +303,9 @@ export async function startTicketeer(
       else options.signal.addEventListener("abort", () => void stop(), { once: true });
     }
 
-    return {
-      ready,
-      httpAddress,
-      applicationId,
-      botUserId,
-      commandsRegistered,
-      stores,
-      discord,
-      metrics,
-      rest,
-      gateway,
-      inFlight,
-      check,
-      stop,
-    };
+    return { ...base, ready, httpAddress, commandsRegistered, gateway };
   } catch (error) {
     await runCleanups();
     throw error;
-  }
-}
-
-/** Answers an interaction the handlers do not take (a DM, an unreadable payload). */
-async function answerIgnored(
-  ignored: Extract<ParsedInteraction, { kind: "ignored" }>,
-  transport: InteractionTransport,
-): Promise<void> {
-  const log = getLogger(["ticketeer", "interaction"]);
-  log.debug("Ignoring an interaction: {reason}", { reason: ignored.reason });
-  // Commands, components and modals must be answered; pings and autocomplete need not.
-  if (ignored.id === null || ignored.token === null || ignored.answer !== "message") return;
-  const answer = ignoredAnswer(ignored);
-  if (answer.type === 8) return;
-  try {
-    await transport.callback(ignored.id, ignored.token, answer);
-  } catch (error) {
-    log.warning("Could not answer an ignored interaction: {error}", { error });
   }
 }

@@ -33,6 +33,8 @@ export interface ReconcileOptions {
    * left alone: an open in flight looks exactly like that. Default 10 minutes.
    */
   graceMs?: number;
+  /** Guilds to leave alone this pass (the bot left them: Discord would answer 403). */
+  skipGuild?: (guildId: GuildId) => Promise<boolean>;
 }
 
 /** What a reconciliation pass did. */
@@ -69,6 +71,16 @@ export async function reconcile(
   const handlerCtx: HandlerContext = { ...ctx, defer: () => Promise.resolve() };
   const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
   const only = options.guildIds === undefined ? null : new Set<string>(options.guildIds);
+  const skipped = new Map<string, Promise<boolean>>();
+  const skip = (guildId: GuildId): Promise<boolean> => {
+    if (options.skipGuild === undefined) return Promise.resolve(false);
+    let answer = skipped.get(guildId);
+    if (answer === undefined) {
+      answer = options.skipGuild(guildId).catch(() => false);
+      skipped.set(guildId, answer);
+    }
+    return answer;
+  };
 
   let tickets: Ticket[];
   try {
@@ -80,6 +92,7 @@ export async function reconcile(
   }
   for (const ticket of tickets) {
     if (only !== null && !only.has(ticket.guildId)) continue;
+    if (await skip(ticket.guildId)) continue;
     try {
       if (ticket.status === "closing") {
         await resumeClose(handlerCtx, ticket, options.botUserId, summary);
@@ -100,6 +113,7 @@ export async function reconcile(
   const types = (await ctx.types.withCategory())
     .filter((type) => only === null || only.has(type.guildId));
   for (const type of types) {
+    if (await skip(type.guildId)) continue;
     try {
       await findOrphanChannels(handlerCtx, type, options.botUserId, graceMs, summary);
     } catch (error) {

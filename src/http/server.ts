@@ -5,7 +5,6 @@
  */
 import { getLogger } from "@logtape/logtape";
 import type { Metrics } from "../app/metrics.ts";
-import { PROMETHEUS_CONTENT_TYPE } from "../app/metrics.ts";
 import type { InteractionCallback } from "../discord/interactions/interaction_transport.ts";
 import { ignoredAnswer } from "../discord/interactions/interaction_response.ts";
 import { parseInteraction } from "../discord/interactions/parse_interaction.ts";
@@ -97,7 +96,7 @@ export function createHttpHandler(deps: HttpDeps): (request: Request) => Promise
 
   async function metrics(): Promise<Response> {
     return new Response(await deps.metrics.render(), {
-      headers: { "content-type": PROMETHEUS_CONTENT_TYPE, "cache-control": "no-store" },
+      headers: { "content-type": deps.metrics.registry.contentType, "cache-control": "no-store" },
     });
   }
 

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { COMMAND_DEFINITIONS as COMMANDS } from "../../src/core/interactions/registry.ts";
 import { startFakeDiscord } from "../fake_discord/fake_discord.ts";
-import { InvalidTokenError, startTicketeer } from "../../src/app/start.ts";
+import { startTicketeer } from "../../src/app/start.ts";
+import { InvalidTokenError } from "../../src/app/connect_discord.ts";
 import { ephemeral, type Reply } from "../../src/core/reply.ts";
 import { SQLITE } from "../fixtures/dialects.ts";
 import { tokenFor } from "../fixtures/rest_recorder.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { MessageEvent } from "../../src/app/start.ts";
+import type { MessageEvent } from "../../src/app/app_services.ts";
 import { within } from "../../src/lib/deadline.ts";
 import { startWorld } from "./boot.ts";
 

@@ -152,6 +152,10 @@ export interface FakeDiscord {
   setBotPermissions(guild: Ref, bits: bigint): void;
   /** Marks a user as not accepting DMs (sending there answers 403 code 50007). */
   setDmsClosed(user: Ref, closed: boolean): void;
+  /** Someone removes the bot from a guild: GUILD_DELETE (no `unavailable`); its requests answer 403. */
+  removeBot(guild: Ref): void;
+  /** The bot is invited back with its role: GUILD_CREATE. */
+  inviteBotBack(guild: Ref): void;
   /** Bulk guilds for benchmarks: each with channels, roles and members. */
   seedGuilds(
     count: number,
@@ -525,6 +529,23 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         throw new RangeError(`Cannot close DMs of user ${idOf(user)}: unknown user`);
       }
       found.dmsClosed = isClosed;
+    },
+    removeBot(guild) {
+      const guildId = idOf(guild);
+      state.members.get(guildId)?.delete(state.botUser.id);
+      ctx.emit(guildId, "GUILD_DELETE", { id: guildId }, Intent.Guilds);
+      state.changed();
+    },
+    inviteBotBack(guild) {
+      const guildId = idOf(guild);
+      const found = state.guilds.get(guildId);
+      if (found === undefined) {
+        throw new RangeError(`Cannot invite the bot to ${guildId}: unknown guild`);
+      }
+      const roleId = state.botRoles.get(guildId);
+      state.addMember(guildId, state.botUser.id, roleId === undefined ? [] : [roleId]);
+      emitGuildCreate(found);
+      state.changed();
     },
     seedGuilds(count, o = {}) {
       const guilds: FakeGuild[] = [];

@@ -42,6 +42,8 @@ export interface GatewayLogEntry {
 
 const MAX_REPLAY = 5000;
 const SENDS_PER_MINUTE = 120;
+/** The privileged Message Content intent bit. */
+const MESSAGE_CONTENT = 1 << 15;
 
 /** Discord's gateway for the fake: HELLO, IDENTIFY/READY, heartbeats, RESUME with replay. */
 export class FakeGateway {
@@ -213,7 +215,7 @@ export class FakeGateway {
       this.#close(socket, 4013, "Invalid intent(s).");
       return null;
     }
-    if (!this.#options.messageContentIntent && (data.intents & (1 << 15)) !== 0) {
+    if (!this.#options.messageContentIntent && (data.intents & MESSAGE_CONTENT) !== 0) {
       this.#close(socket, 4014, "Disallowed intent(s).");
       return null;
     }
@@ -356,6 +358,20 @@ export class FakeGateway {
     const code = options.code ?? (resumable ? 4000 : 4009);
     if (session.socket !== null) {
       this.#close(session.socket, code, resumable ? "Unknown error." : "Session timed out.");
+    }
+  }
+
+  /**
+   * Turns the Message Content intent off, as an owner does in the developer portal:
+   * every session that asked for it is closed with 4014 (Disallowed intent(s).) and
+   * invalidated, and later IDENTIFYs asking for it are closed with 4014 too.
+   */
+  disallowMessageContent(): void {
+    this.#options.messageContentIntent = false;
+    for (const session of this.shardSessions.values()) {
+      if ((session.intents & MESSAGE_CONTENT) === 0) continue;
+      session.valid = false;
+      if (session.socket !== null) this.#close(session.socket, 4014, "Disallowed intent(s).");
     }
   }
 

@@ -162,6 +162,26 @@ Deno.test("asking for Message Content without the approved intent closes with 40
   }
 });
 
+Deno.test("disallowMessageContent() closes a session that asked for it with 4014, and later identifies too", async () => {
+  const fake = await startFakeDiscord();
+  const client = await identify(fake, [0, 1], 1 | (1 << 15));
+  const again = { client: null as Awaited<ReturnType<typeof identify>> | null };
+  try {
+    await client.next((p) => p.t === "READY");
+    fake.gateway.disallowMessageContent();
+    await client.closed;
+    assert.equal(client.closeCode, 4014);
+    again.client = await identify(fake, [0, 1], 1 | (1 << 15));
+    await again.client.closed;
+    assert.equal(again.client.closeCode, 4014);
+    assert.equal(fake.gateway.identifyCount, 1);
+  } finally {
+    await client.close();
+    await again.client?.close();
+    await fake.close();
+  }
+});
+
 Deno.test("more than 120 gateway sends in a minute close the connection with 4008", async () => {
   const fake = await startFakeDiscord();
   const client = await identify(fake);

@@ -49,18 +49,37 @@ export const getUser: Handler = (request, ctx) => {
   return user === undefined ? unknown.user() : json(ctx.state.userJson(user));
 };
 
-export const currentApplication: Handler = (_request, ctx) =>
-  json({
+/** Application flag GATEWAY_MESSAGE_CONTENT_LIMITED: the intent is on (fewer than 100 guilds). */
+const GATEWAY_MESSAGE_CONTENT_LIMITED = 1 << 19;
+
+/** `GET /applications/@me`: Discord's PrivateApplicationResponse for the bot's application. */
+export const currentApplication: Handler = (_request, ctx) => {
+  const flags = ctx.messageContentIntent ? GATEWAY_MESSAGE_CONTENT_LIMITED : 0;
+  const bot = { ...ctx.state.userJson(ctx.state.botUser), primary_guild: null };
+  return json({
     id: ctx.state.botUser.id,
     name: ctx.state.botUser.username,
     icon: null,
     description: "",
+    type: null,
     bot_public: true,
     bot_require_code_grant: false,
     verify_key: ctx.publicKeyHex,
-    flags: ctx.messageContentIntent ? 1 << 19 : 0,
-    bot: ctx.state.userJson(ctx.state.botUser),
+    flags,
+    flags_new: String(flags),
+    bot,
+    owner: { ...bot, id: "100000000000000001", username: "owner", bot: false },
+    redirect_uris: [],
+    interactions_endpoint_url: null,
+    role_connections_verification_url: null,
+    approximate_guild_count: ctx.state.guilds.size,
+    approximate_user_install_count: 0,
+    approximate_user_authorization_count: 0,
+    explicit_content_filter: 0,
+    team: null,
+    eligible_oauth2_scopes: ["bot", "applications.commands"],
   });
+};
 
 export const openDm: Handler = (request, ctx) => {
   const recipient = String(obj(request.body).recipient_id ?? "");

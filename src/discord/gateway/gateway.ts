@@ -21,6 +21,7 @@ import {
   type DiscordRest,
 } from "../rest/discord_rest.ts";
 import { stopReconnecting } from "../rest/discordeno_patches.ts";
+import { FATAL_CLOSE_CODES, GatewayClosedError } from "./gateway_closed_error.ts";
 
 /** Connected when every shard is; disconnected otherwise. */
 export type ShardsState = "connected" | "disconnected";
@@ -33,6 +34,12 @@ export interface GatewayHooks {
   onMessageDelete(raw: unknown): unknown;
   onMessageDeleteBulk(raw: unknown): unknown;
   onStateChange?(state: ShardsState): void;
+  /** The bot joined a guild, or a guild became available (`GUILD_CREATE`). */
+  onGuildCreate?(guildId: string): unknown;
+  /** The bot left or was removed from a guild (`GUILD_DELETE` without `unavailable`). */
+  onGuildDelete?(guildId: string): unknown;
+  /** Discord closed a shard with a code that forbids reconnecting (4004, 4010–4014). */
+  onFatalClose?(error: GatewayClosedError): void;
 }
 
 /** Options of `createGateway`. */
@@ -142,6 +149,32 @@ export function createGateway(
       : "disconnected";
   };
   const connected = Promise.withResolvers<void>();
+  const fatal = Promise.withResolvers<never>();
+  fatal.promise.catch(() => {});
+  let fatalError: GatewayClosedError | null = null;
+  const patchedShards = new WeakSet<object>();
+  /** Wraps a shard's close handler so a fatal close reaches us instead of throwing unhandled. */
+  const watchCloses = (shard: {
+    handleClose(close: { code: number; reason: string }): Promise<void>;
+  }) => {
+    if (patchedShards.has(shard)) return;
+    patchedShards.add(shard);
+    const original = shard.handleClose.bind(shard);
+    shard.handleClose = (close) =>
+      original(close).catch((error: unknown) => {
+        if (!FATAL_CLOSE_CODES.has(close.code)) {
+          log.error("Gateway close handling failed: {error}", { error });
+          return;
+        }
+        if (fatalError !== null) return;
+        fatalError = new GatewayClosedError(close.code, close.reason);
+        fatal.reject(fatalError);
+        const reported = fatalError;
+        if (hooks.onFatalClose) {
+          guard(log, "Gateway close hook", () => hooks.onFatalClose?.(reported));
+        }
+      });
+  };
   const stateChanged = () => {
     const next = stopped ? "disconnected" : currentState();
     if (next === "connected") connected.resolve();
@@ -172,6 +205,7 @@ export function createGateway(
       // background resharding would also keep an 8-hour timer alive.
       resharding: { enabled: false, shardsFullPercentage: 80, checkInterval: -1 },
       events: {
+        connecting: watchCloses,
         identified: stateChanged,
         resumed: stateChanged,
         disconnected: stateChanged,
@@ -199,12 +233,17 @@ export function createGateway(
       },
       GUILD_CREATE: (_bot, packet) => {
         const id = guildIdOf(payload(packet));
-        if (id !== null) guilds.add(id);
+        if (id === null) return;
+        guilds.add(id);
+        if (hooks.onGuildCreate) guard(log, "Guild create hook", () => hooks.onGuildCreate?.(id));
       },
       GUILD_DELETE: (_bot, packet) => {
         const d = payload(packet) as { id?: unknown; unavailable?: unknown } | null;
         // An outage marks the guild unavailable; only a removal drops it.
-        if (d?.unavailable !== true && typeof d?.id === "string") guilds.delete(d.id);
+        if (d?.unavailable === true || typeof d?.id !== "string") return;
+        const id = d.id;
+        guilds.delete(id);
+        if (hooks.onGuildDelete) guard(log, "Guild delete hook", () => hooks.onGuildDelete?.(id));
       },
     },
   });
@@ -230,7 +269,7 @@ export function createGateway(
       // (spawnShardDelay) after the last shard; the bot is ready once every shard is.
       const started = bot.start();
       started.catch((error: unknown) => log.error("Gateway start failed: {error}", { error }));
-      await Promise.race([connected.promise, started]);
+      await Promise.race([connected.promise, started, fatal.promise]);
       stateChanged();
     },
     state: () => (stopped ? "disconnected" : currentState()),

@@ -4,7 +4,7 @@ import type { HandlerContext } from "../../core/context.ts";
 import type { CommandInput, ComponentInput, InteractionInput } from "../../core/interaction.ts";
 import type { ApplicationId, ChannelId, GuildId, RoleId, UserId } from "../../core/ids.ts";
 import { ephemeral, type Reply, visible } from "../../core/reply.ts";
-import { createMetrics } from "../../app/metrics.ts";
+import { createMetrics, observationCount, seriesValue } from "../../app/metrics.ts";
 import { systemClock } from "../../lib/system_clock.ts";
 import type { DiscordPort, Stores } from "../../core/ports.ts";
 import type { InteractionCallback } from "./interaction_transport.ts";
@@ -87,8 +87,8 @@ Deno.test("runInteraction() answers a quick handler with one callback", async ()
       data: { content: "Opened <#5>", allowed_mentions: { parse: [] }, flags: 64 },
     },
   }]);
-  assert.equal(metrics.interactions.value({ kind: "command", outcome: "message" }), 1);
-  assert.equal(metrics.handlerSeconds.count(), 1);
+  assert.equal(await seriesValue(metrics.interactions, { kind: "command", outcome: "message" }), 1);
+  assert.equal(await observationCount(metrics.handlerSeconds), 1);
 });
 
 Deno.test("runInteraction() defers once when asked, then edits the original answer", async () => {
@@ -200,7 +200,7 @@ Deno.test("runInteraction() answers a throwing dispatcher with an apology and er
   const text = data.embeds?.[0]?.description ?? "";
   assert.match(text, /error id: [0-9a-f]{8}\./);
   assert.ok(!text.includes("boom"), "internal details stay in the log");
-  assert.equal(metrics.interactions.value({ kind: "command", outcome: "error" }), 1);
+  assert.equal(await seriesValue(metrics.interactions, { kind: "command", outcome: "error" }), 1);
 });
 
 Deno.test("runInteraction() gives the first answer to `first`, later edits to the transport", async () => {
@@ -238,7 +238,10 @@ Deno.test("runInteraction() does not edit when the first answer could not be sen
   );
   assert.equal(outcome, "undelivered");
   assert.deepEqual(transport.calls.map((c) => c.method), ["callback"]);
-  assert.equal(metrics.interactions.value({ kind: "command", outcome: "undelivered" }), 1);
+  assert.equal(
+    await seriesValue(metrics.interactions, { kind: "command", outcome: "undelivered" }),
+    1,
+  );
 });
 
 Deno.test("runInteraction() sends files by deferring, then editing with them", async () => {

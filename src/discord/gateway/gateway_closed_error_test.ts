@@ -1,0 +1,11 @@
+import assert from "node:assert/strict";
+import { FATAL_CLOSE_CODES, GatewayClosedError } from "./gateway_closed_error.ts";
+
+Deno.test("GatewayClosedError for 4014 names the Message Content toggle in one line", () => {
+  const error = new GatewayClosedError(4014, "Disallowed intent(s).");
+  assert.equal(error.code, 4014);
+  assert.match(error.message, /Bot → Privileged Gateway Intents → Message Content Intent/);
+  assert.ok(!error.message.includes("\n"));
+  assert.ok(FATAL_CLOSE_CODES.has(4014));
+  assert.ok(!FATAL_CLOSE_CODES.has(4000), "an unknown error is resumable");
+});
