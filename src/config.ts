@@ -39,71 +39,6 @@ export interface ShardRange {
   total: number;
 }
 
-/** One environment variable as `--help` documents it. */
-export interface VariableDoc {
-  name: string;
-  default: string;
-  meaning: string;
-}
-
-/** Every variable ticketeer reads, with its default and meaning. */
-export const VARIABLES: readonly VariableDoc[] = [
-  { name: "DISCORD_TOKEN", default: "required", meaning: "bot token; never printed or logged" },
-  {
-    name: "DISCORD_APPLICATION_ID",
-    default: "read from the token",
-    meaning: "application id",
-  },
-  {
-    name: "DATABASE_URL",
-    default: "sqlite:./data/ticketeer.db",
-    meaning: "sqlite:PATH, sqlite::memory:, postgres://…, mysql://…",
-  },
-  { name: "HTTP_HOST", default: "127.0.0.1", meaning: "address of the HTTP server" },
-  {
-    name: "HTTP_PORT",
-    default: "8080",
-    meaning: "port of the HTTP server (health, metrics, interactions); 0 disables it",
-  },
-  {
-    name: "DISCORD_PUBLIC_KEY",
-    default: "unset",
-    meaning: "when set, POST /interactions accepts Discord HTTP interactions",
-  },
-  { name: "GATEWAY", default: "on", meaning: "off: HTTP interactions only, no gateway" },
-  {
-    name: "DISCORD_API_URL",
-    default: "https://discord.com/api",
-    meaning: "REST base URL (a REST proxy or a local Discord test double)",
-  },
-  {
-    name: "COMMAND_GUILD_ID",
-    default: "unset",
-    meaning: "register slash commands in this guild only",
-  },
-  { name: "RELAY_URL", default: "unset", meaning: "assistant relay endpoint" },
-  { name: "RELAY_SECRET", default: "unset", meaning: "HMAC-SHA256 key for relay requests" },
-  { name: "RELAY_TIMEOUT_MS", default: "10000", meaning: "relay timeout per attempt" },
-  { name: "LOG_LEVEL", default: "info", meaning: "debug, info, warning, error" },
-  { name: "LOG_FORMAT", default: "text", meaning: "text or json" },
-  { name: "LOG_FILE", default: "unset", meaning: "also log to this file, rotated by size" },
-  {
-    name: "SHARDS",
-    default: "all shards",
-    meaning: "FIRST-LAST/TOTAL (e.g. 0-3/8): the gateway shards this process runs",
-  },
-  {
-    name: "DISCORD_API_PROXY",
-    default: "off",
-    meaning: "on: DISCORD_API_URL is a rate-limiting REST proxy that owns the rate limits",
-  },
-  {
-    name: "DISCORD_API_PROXY_AUTH",
-    default: "unset",
-    meaning: "Authorization header the proxy expects (the bot token is then not sent to it)",
-  },
-];
-
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
 const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warning", "error"];
@@ -111,7 +46,7 @@ const LOG_FORMATS: readonly LogFormat[] = ["text", "json"];
 // A bot token is three base64url parts separated by dots; the first is the bot's id.
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/;
 
-/** Reads every variable in `VARIABLES` from `env` and validates it. */
+/** Reads every variable `--help` lists (`VARIABLES` in `cli/help_text.ts`) from `env` and validates it. */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
   const problems: string[] = [];
   const read = (name: string): string | undefined => {
@@ -306,29 +241,4 @@ function httpUrl(text: string, name: string, problems: string[]): string | null 
   }
   problems.push(`${name} must be an http:// or https:// URL (got "${text}")`);
   return null;
-}
-
-/** The `--help` text: usage, subcommands and every variable with its default. */
-export function helpText(version: string): string {
-  const width = Math.max(...VARIABLES.map((v) => v.name.length));
-  const lines = VARIABLES.map((v) =>
-    `  ${v.name.padEnd(width)}  ${v.meaning} (default: ${v.default})`
-  );
-  return [
-    `ticketeer ${version}: a self-hosted Discord support-ticket bot`,
-    "",
-    "Usage:",
-    "  ticketeer [run]                 connect and serve tickets",
-    "  ticketeer migrate               apply database migrations and exit",
-    "  ticketeer check                 check config, database and token; list guild problems",
-    "  ticketeer transcript <guild-id> <ticket-number> [--out FILE] [--text]",
-    "                                  write a stored transcript to a file (or stdout)",
-    "  ticketeer health                ask a running ticketeer's /health (exit 0 when healthy)",
-    "  ticketeer assistant             serve the relay's other end: answers from documents or a model",
-    "  ticketeer --help | --version",
-    "",
-    "Environment variables:",
-    ...lines,
-    "",
-  ].join("\n");
 }

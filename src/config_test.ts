@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { applicationIdFromToken, helpText, parseConfig, VARIABLES } from "./config.ts";
+import { applicationIdFromToken, parseConfig } from "./config.ts";
 
 import { SAMPLE_TOKEN } from "../tests/fixtures/sample_token.ts";
 
@@ -149,15 +149,6 @@ Deno.test("applicationIdFromToken() reads the id a token encodes and refuses gar
   assert.equal(applicationIdFromToken(SAMPLE_TOKEN), "123456789012345678");
   assert.equal(applicationIdFromToken("!!!.x.y"), null);
   assert.equal(applicationIdFromToken(`${btoa("hello")}.a.b`), null);
-});
-
-Deno.test("helpText() lists every variable with its default", () => {
-  const text = helpText("1.2.3");
-  for (const variable of VARIABLES) {
-    const line = text.split("\n").find((l) => l.trimStart().startsWith(variable.name + " "));
-    assert.ok(line, `missing ${variable.name}`);
-    assert.ok(line.includes(`(default: ${variable.default})`));
-  }
 });
 
 Deno.test("parseConfig() reads a shard range and a REST proxy", () => {

@@ -3,7 +3,8 @@
  * bot's `parseConfig`, `parseAssistantConfig` is pure: it returns a typed config
  * or every problem found at once. It needs no Discord token.
  */
-import type { LogFormat, LogLevel, VariableDoc } from "../config.ts";
+import type { LogFormat, LogLevel } from "../config.ts";
+import type { VariableDoc } from "../cli/help_text.ts";
 
 /** Phrases that make the assistant hand a ticket over to staff, unless configured. */
 export const DEFAULT_HANDOFF_PHRASES: readonly string[] = [

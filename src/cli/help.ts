@@ -2,7 +2,7 @@
  * `ticketeer --help` and `ticketeer --version`: every environment variable with
  * its default, and the version line.
  */
-import { helpText } from "../config.ts";
+import { helpText } from "./help_text.ts";
 import { assistantHelpText } from "../assistant/assistant_config.ts";
 import { printLine } from "../log.ts";
 import { VERSION } from "../version.ts";
