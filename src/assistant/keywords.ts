@@ -4,7 +4,7 @@
  * stem so that "passwords" and "password" or "arrived" and "arrive" meet.
  */
 
-const STOPWORDS = new Set(
+const STOPWORDS: ReadonlySet<string> = new Set(
   (
     "a about after again all am an and any are as at be been before being but by can cannot " +
     "could did do does doing don for from get got had has have having he her here hers him his " +

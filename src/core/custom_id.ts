@@ -26,8 +26,8 @@ export const CUSTOM_ID_PREFIX = "t1";
 /** Discord's limit on `custom_id` length. */
 export const MAX_CUSTOM_ID_LENGTH = 100;
 
-const TYPE_ACTIONS = new Set(["open", "openform"]);
-const TICKET_ACTIONS = new Set(["close", "claim", "closeok", "closeno"]);
+const TYPE_ACTIONS: ReadonlySet<string> = new Set(["open", "openform"]);
+const TICKET_ACTIONS: ReadonlySet<string> = new Set(["close", "claim", "closeok", "closeno"]);
 const POSITIVE_INTEGER = /^[1-9][0-9]{0,15}$/;
 
 /** Encodes a component id, e.g. `t1:close:42`. */

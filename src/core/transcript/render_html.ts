@@ -34,7 +34,7 @@ const GROUP_WINDOW_MS = 7 * 60 * 1000;
 /** Above this many messages, the top of the page links to each day. */
 const DAY_LINKS_FROM = 100;
 /** Message types shown as ordinary messages: default, reply, slash command, context menu. */
-const ORDINARY_TYPES = new Set([0, 19, 20, 23]);
+const ORDINARY_TYPES: ReadonlySet<number> = new Set([0, 19, 20, 23]);
 const SYSTEM_TEXT: Record<number, string> = {
   6: "pinned a message to this channel.",
   7: "joined the server.",

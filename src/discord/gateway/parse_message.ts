@@ -8,7 +8,7 @@ import type { MessageInput } from "../../core/interaction.ts";
 import { parseUser } from "../interactions/parse_interaction.ts";
 
 /** Message types written by members: 0 default, 19 reply. */
-const MEMBER_MESSAGE_TYPES = new Set([0, 19]);
+const MEMBER_MESSAGE_TYPES: ReadonlySet<number> = new Set([0, 19]);
 
 /** Parses a `MESSAGE_CREATE` payload; null for DMs and unreadable payloads. */
 export function parseMessage(raw: unknown): MessageInput | null {

@@ -3,9 +3,9 @@
  * the plain input handlers see. Payloads are read defensively: anything the
  * handlers cannot use comes back as a value saying why and how it must still be
  * answered, never an exception. The raw `type` is read here only: everyone
- * after the parser reads `kind`. It stays one file over 300 lines because it is
- * the one reader of raw interaction JSON: members, resolved data, options and
- * modal fields are read by the same few defensive helpers.
+ * after the parser reads `kind`. Kept in one file because it is the one reader
+ * of raw interaction JSON, though longer than 300 lines: members, resolved data,
+ * options and modal fields are read by the same few defensive helpers.
  */
 import {
   type ApplicationId,
