@@ -20,7 +20,7 @@ import {
   type DiscordenoLogger,
   type DiscordRest,
 } from "../rest/discord_rest.ts";
-import { stopReconnecting } from "../rest/discordeno_patches.ts";
+import { stopReconnecting, stopShards } from "../rest/discordeno_patches.ts";
 import { FATAL_CLOSE_CODES, GatewayClosedError } from "./gateway_closed_error.ts";
 
 /** Connected when every shard is; disconnected otherwise. */
@@ -285,14 +285,7 @@ export function createGateway(
       // No reconnect may start once we are stopping.
       stopReconnecting(bot.gateway);
       await bot.gateway.shutdown(ShardSocketCloseCodes.Shutdown, "Shutting down");
-      for (const shard of bot.gateway.shards.values()) {
-        shard.stopHeartbeating();
-        clearTimeout(shard.bucket.timeoutId);
-        shard.bucket.queue = [];
-        shard.state = ShardState.Offline;
-        for (const resolve of shard.offlineSendQueue) resolve();
-        shard.offlineSendQueue.length = 0;
-      }
+      stopShards(bot.gateway);
       ownRest?.close();
       stateChanged();
     },

@@ -5,9 +5,17 @@
  * and says which patch to drop.
  *
  * The REST patches replace `rest.sendRequest` as a whole (the one place a request
- * meets the network), so the corrections to it live together in `sendPatched`.
+ * meets the network), so the corrections to it live together in `sendPatched`. The
+ * gateway patches (`stopReconnecting`, `stopShards`) make a stopped gateway stay
+ * stopped and leave nothing running. Kept in one file because an upgrade of
+ * discordeno is checked against one list of patches, though longer than 300 lines.
  */
-import type { RestManager, SendRequestOptions } from "@discordeno/bot";
+import {
+  type DiscordenoShard,
+  type RestManager,
+  type SendRequestOptions,
+  ShardState,
+} from "@discordeno/bot";
 
 /** How long one REST request may take, its answer's body included. */
 export const REQUEST_TIMEOUT_MS = 15_000;
@@ -273,5 +281,35 @@ export function stopReconnecting(gateway: ReconnectingGateway): void {
   for (const shard of gateway.shards.values()) {
     shard.identify = () => Promise.resolve();
     shard.resume = () => Promise.resolve();
+  }
+}
+
+/** The part of discordeno's gateway manager `stopShards` touches. */
+export interface ShardsOwner {
+  shards: Map<number, DiscordenoShard>;
+}
+
+/**
+ * 21.0.0's `gateway.shutdown()` only closes the shards whose socket is open and
+ * never calls a shard's own `shutdown()`, so it leaves behind: heartbeat timers it
+ * did not stop itself (only a close event stops them); closed shards `Disconnected`
+ * rather than `Offline`; each shard's send bucket's refill timer, armed for 60 s at
+ * every send, which keeps a stopped process alive; and sends waiting in the bucket
+ * or in `offlineSendQueue` for a shard that will not connect again, which never
+ * settle. Call it after `gateway.shutdown()`: it stops all of them, and makes
+ * every send from then on (and every waiting one) settle without being sent.
+ */
+export function stopShards(gateway: ShardsOwner): void {
+  for (const shard of gateway.shards.values()) {
+    shard.stopHeartbeating();
+    shard.state = ShardState.Offline;
+    // Set before the waiting sends are released: they go on through these two, and
+    // the real ones would queue them again and arm the bucket's timer anew.
+    shard.checkOffline = () => Promise.resolve();
+    shard.bucket.acquire = () => Promise.resolve();
+    shard.send = () => Promise.resolve();
+    clearTimeout(shard.bucket.timeoutId);
+    for (const release of shard.bucket.queue.splice(0)) release();
+    for (const release of shard.offlineSendQueue.splice(0)) release();
   }
 }

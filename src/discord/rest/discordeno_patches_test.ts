@@ -1,10 +1,12 @@
 /**
  * Each test shows, on an unpatched discordeno 21.0.0 object, the behaviour one
  * patch in `discordeno_patches.ts` corrects. When an upgrade makes a test fail,
- * discordeno fixed that behaviour itself: drop the patch the test names.
+ * discordeno fixed that behaviour itself: drop the patch the test names. Kept in
+ * one file because it mirrors the one module of patches, though longer than 300 lines.
  */
 import assert from "node:assert/strict";
 import {
+  createGatewayManager,
   createRestManager,
   DiscordenoShard,
   type RestManager,
@@ -18,7 +20,7 @@ import {
   tokenFor,
 } from "../../../tests/fixtures/rest_recorder.ts";
 import { within } from "../../lib/deadline.ts";
-import { patchRestManager, stopReconnecting } from "./discordeno_patches.ts";
+import { patchRestManager, stopReconnecting, stopShards } from "./discordeno_patches.ts";
 
 const BASE_URL = "http://127.0.0.1:9/api";
 
@@ -177,8 +179,9 @@ Deno.test("discordeno leaves a route's slot spent after a request with no answer
   for (const each of rest.queues.values()) clearTimeout(each.deleteQueueTimeout);
 });
 
-Deno.test("discordeno lets a shard resume after the gateway shut down (patch: stopReconnecting)", async () => {
-  const shard = new DiscordenoShard({
+/** A shard that was never connected (its socket is not open). */
+function offlineShard(): DiscordenoShard {
+  return new DiscordenoShard({
     id: 0,
     connection: {
       compress: false,
@@ -193,6 +196,109 @@ Deno.test("discordeno lets a shard resume after the gateway shut down (patch: st
     events: {},
     logger: SILENT_LOGGER,
   });
+}
+
+/**
+ * Replaces the global timer functions to see which timers are still pending; `restore`
+ * puts the real ones back and clears whatever is left.
+ */
+function trackTimers() {
+  const real = { setTimeout, setInterval, clearTimeout, clearInterval };
+  const pending = new Set<unknown>();
+  globalThis.setTimeout = ((fn: () => void, ms?: number) => {
+    const id = real.setTimeout(() => {
+      pending.delete(id);
+      fn();
+    }, ms);
+    pending.add(id);
+    return id;
+  }) as typeof setTimeout;
+  globalThis.setInterval = ((fn: () => void, ms?: number) => {
+    const id = real.setInterval(fn, ms);
+    pending.add(id);
+    return id;
+  }) as typeof setInterval;
+  const clear = ((id?: ReturnType<typeof setTimeout>) => {
+    pending.delete(id);
+    real.clearTimeout(id);
+  }) as typeof clearTimeout;
+  globalThis.clearTimeout = clear;
+  globalThis.clearInterval = clear;
+  return {
+    pending: () => pending.size,
+    restore() {
+      Object.assign(globalThis, real);
+      for (const id of pending) real.clearTimeout(id as ReturnType<typeof setTimeout>);
+    },
+  };
+}
+
+/** Whether `promise` has settled once pending callbacks ran. */
+async function settled(promise: Promise<unknown>): Promise<boolean> {
+  const marker = Symbol("pending");
+  const result = await Promise.race([
+    promise.then(() => true, () => true),
+    Promise.resolve(marker),
+  ]);
+  return result !== marker;
+}
+
+Deno.test("discordeno's gateway shutdown leaves a shard heartbeating and not Offline (patch: stopShards)", async () => {
+  const timers = trackTimers();
+  try {
+    const gateway = createGatewayManager({ token: "t", logger: SILENT_LOGGER });
+    const shard = offlineShard();
+    gateway.shards.set(0, shard);
+    shard.startHeartbeating(45_000);
+    shard.state = ShardState.Resuming;
+    await gateway.shutdown(1000, "Shutting down");
+    assert.equal(timers.pending(), 1, "the heartbeat's first beat is still due");
+    assert.equal(shard.state, ShardState.Resuming);
+
+    stopShards(gateway);
+    assert.equal(timers.pending(), 0);
+    assert.equal(shard.state, ShardState.Offline);
+  } finally {
+    timers.restore();
+  }
+});
+
+Deno.test("discordeno keeps a shard's send-bucket refill timer after shutdown (patch: stopShards)", async () => {
+  const timers = trackTimers();
+  try {
+    const shard = offlineShard();
+    await shard.bucket.acquire();
+    await shard.shutdown();
+    assert.equal(timers.pending(), 1, "the bucket refills in 60 s and holds the process");
+
+    stopShards({ shards: new Map([[0, shard]]) });
+    assert.equal(timers.pending(), 0);
+  } finally {
+    timers.restore();
+  }
+});
+
+Deno.test("discordeno never settles a send waiting for a shard that shut down (patch: stopShards)", async () => {
+  const timers = trackTimers();
+  try {
+    const shard = offlineShard();
+    const waiting = shard.send({ op: 1, d: null });
+    await shard.shutdown();
+    assert.equal(await settled(waiting), false);
+    assert.equal(shard.offlineSendQueue.length, 1, "it waits for a connection that never comes");
+
+    stopShards({ shards: new Map([[0, shard]]) });
+    await within(waiting, 5_000, "the waiting send to settle");
+    await within(shard.send({ op: 1, d: null }), 5_000, "a later send to settle");
+    assert.equal(shard.offlineSendQueue.length, 0);
+    assert.equal(timers.pending(), 0, "and no bucket timer is armed again");
+  } finally {
+    timers.restore();
+  }
+});
+
+Deno.test("discordeno lets a shard resume after the gateway shut down (patch: stopReconnecting)", async () => {
+  const shard = offlineShard();
   shard.sessionId = "session-1";
   await shard.shutdown();
   assert.equal(shard.state, ShardState.Offline);
