@@ -36,16 +36,15 @@ const STATE_ALLOWED: ReadonlyMap<string, string> = new Map([
   ],
 ]);
 
-function listed(lines: string[]): string {
-  return lines.map((line) => `\n  ${line}`).join("");
+/** Fails with `advice` and every offender, one a line, unless there is none. */
+function assertNone(offenders: string[], advice: string): void {
+  assert.deepEqual(offenders, [], `${advice}:${offenders.map((line) => `\n  ${line}`).join("")}`);
 }
 
 Deno.test("src/ holds only main.ts, config.ts, log.ts and version.ts at its root", async () => {
-  const stray = await strayRootFiles(SRC);
-  assert.deepEqual(
-    stray,
-    [],
-    `Move these into a folder of src/ (only ${ROOT_FILES.join(", ")} stay):${listed(stray)}`,
+  assertNone(
+    await strayRootFiles(SRC),
+    `Move these into a folder of src/ (only ${ROOT_FILES.join(", ")} stay)`,
   );
 });
 
@@ -54,8 +53,7 @@ Deno.test("strayRootFiles() finds a module at the root beside the four allowed o
 });
 
 Deno.test("no modules of src/ import each other in a circle", async () => {
-  const cycles = await importCycles(SRC);
-  assert.deepEqual(cycles, [], `Break these import cycles:${listed(cycles)}`);
+  assertNone(await importCycles(SRC), "Break these import cycles");
 });
 
 Deno.test("importCycles() reports a cycle as the path that closes it, type-only imports included", async () => {
@@ -66,7 +64,7 @@ Deno.test("importCycles() reports a cycle as the path that closes it, type-only 
 
 Deno.test("src/core/ imports no Discord library, database driver or node: module, and uses no runtime, timer, randomness or network itself", async () => {
   const found = (await coreImpurities(SRC)).map((i) => `${i.path}:${i.line}: ${i.found}`);
-  assert.deepEqual(found, [], `Take these through ctx instead:${listed(found)}`);
+  assertNone(found, "Take these through ctx instead");
 });
 
 Deno.test("coreImpurities() finds each forbidden import and global, and nothing in comments, strings or ports", async () => {
@@ -88,12 +86,9 @@ Deno.test("src/ keeps no module-level mutable state", async () => {
   const found = (await moduleState(SRC))
     .filter((s) => !STATE_ALLOWED.has(`${s.path}#${s.name}`))
     .map((s) => `${s.path}:${s.line}: ${s.name} (${s.why})`);
-  assert.deepEqual(
+  assertNone(
     found,
-    [],
-    `Pass these in through ctx, or make them constant (ReadonlySet, as const, Object.freeze):${
-      listed(found)
-    }`,
+    "Pass these in through ctx, or make them constant (ReadonlySet, as const, Object.freeze)",
   );
 });
 
@@ -112,12 +107,9 @@ Deno.test("every module of src/ over 300 lines says why in its opening comment",
   const found = (await unexplainedLongFiles(SRC))
     .filter((file) => !LONG_ALLOWED.has(file.path))
     .map((file) => `${file.path} (${file.lines} lines)`);
-  assert.deepEqual(
+  assertNone(
     found,
-    [],
-    `Split these, or say why in the opening comment ("Longer than …" or "Kept in one file because …"):${
-      listed(found)
-    }`,
+    'Split these, or say why in the opening comment ("Longer than …" or "Kept in one file because …")',
   );
 });
 
@@ -133,9 +125,5 @@ Deno.test("the architecture allow-lists name only modules that still break their
     ...[...LONG_ALLOWED.keys()].filter((path) => !long.has(path)),
     ...[...STATE_ALLOWED.keys()].filter((key) => !state.has(key)),
   ];
-  assert.deepEqual(
-    stale,
-    [],
-    `Drop these entries from tests/architecture_test.ts:${listed(stale)}`,
-  );
+  assertNone(stale, "Drop these entries from tests/architecture_test.ts");
 });

@@ -233,6 +233,18 @@ function trackTimers() {
   };
 }
 
+/** Runs `fn` with the timers tracked, then restores the real ones. */
+async function withTrackedTimers(
+  fn: (timers: ReturnType<typeof trackTimers>) => Promise<void>,
+): Promise<void> {
+  const timers = trackTimers();
+  try {
+    await fn(timers);
+  } finally {
+    timers.restore();
+  }
+}
+
 /** Whether `promise` has settled once pending callbacks ran. */
 async function settled(promise: Promise<unknown>): Promise<boolean> {
   const marker = Symbol("pending");
@@ -243,9 +255,8 @@ async function settled(promise: Promise<unknown>): Promise<boolean> {
   return result !== marker;
 }
 
-Deno.test("discordeno's gateway shutdown leaves a shard heartbeating and not Offline (patch: stopShards)", async () => {
-  const timers = trackTimers();
-  try {
+Deno.test("discordeno's gateway shutdown leaves a shard heartbeating and not Offline (patch: stopShards)", () =>
+  withTrackedTimers(async (timers) => {
     const gateway = createGatewayManager({ token: "t", logger: SILENT_LOGGER });
     const shard = offlineShard();
     gateway.shards.set(0, shard);
@@ -258,14 +269,10 @@ Deno.test("discordeno's gateway shutdown leaves a shard heartbeating and not Off
     stopShards(gateway);
     assert.equal(timers.pending(), 0);
     assert.equal(shard.state, ShardState.Offline);
-  } finally {
-    timers.restore();
-  }
-});
+  }));
 
-Deno.test("discordeno keeps a shard's send-bucket refill timer after shutdown (patch: stopShards)", async () => {
-  const timers = trackTimers();
-  try {
+Deno.test("discordeno keeps a shard's send-bucket refill timer after shutdown (patch: stopShards)", () =>
+  withTrackedTimers(async (timers) => {
     const shard = offlineShard();
     await shard.bucket.acquire();
     await shard.shutdown();
@@ -273,14 +280,10 @@ Deno.test("discordeno keeps a shard's send-bucket refill timer after shutdown (p
 
     stopShards({ shards: new Map([[0, shard]]) });
     assert.equal(timers.pending(), 0);
-  } finally {
-    timers.restore();
-  }
-});
+  }));
 
-Deno.test("discordeno never settles a send waiting for a shard that shut down (patch: stopShards)", async () => {
-  const timers = trackTimers();
-  try {
+Deno.test("discordeno never settles a send waiting for a shard that shut down (patch: stopShards)", () =>
+  withTrackedTimers(async (timers) => {
     const shard = offlineShard();
     const waiting = shard.send({ op: 1, d: null });
     await shard.shutdown();
@@ -292,10 +295,7 @@ Deno.test("discordeno never settles a send waiting for a shard that shut down (p
     await within(shard.send({ op: 1, d: null }), 5_000, "a later send to settle");
     assert.equal(shard.offlineSendQueue.length, 0);
     assert.equal(timers.pending(), 0, "and no bucket timer is armed again");
-  } finally {
-    timers.restore();
-  }
-});
+  }));
 
 Deno.test("discordeno lets a shard resume after the gateway shut down (patch: stopReconnecting)", async () => {
   const shard = offlineShard();
