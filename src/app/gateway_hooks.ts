@@ -22,14 +22,14 @@ import type { InteractionTransport } from "../discord/interactions/interaction_t
 import { ignoredAnswer } from "../discord/interactions/interaction_response.ts";
 import type { MessageEvent } from "./app_services.ts";
 import type { Metrics } from "./metrics.ts";
-import { markGuildBack, markGuildLeft } from "./left_guilds.ts";
+import { createLeftGuilds } from "./left_guilds.ts";
 
 /** What the gateway hooks hand work to. */
 export interface GatewayHookDeps {
   run: RunInteractionDeps;
   transport: InteractionTransport;
   inFlight: InFlight;
-  settings: Pick<SettingsStore, "meta" | "setMeta">;
+  settings: Pick<SettingsStore, "meta" | "setMeta" | "metaWithPrefix">;
   metrics: Metrics;
   /** Where message events go (tracked, never awaited by the gateway). */
   deliverMessage: (event: MessageEvent) => void;
@@ -40,6 +40,7 @@ export interface GatewayHookDeps {
 /** Builds the gateway's hooks over `deps`. */
 export function createGatewayHooks(deps: GatewayHookDeps): GatewayHooks {
   const { inFlight, deliverMessage } = deps;
+  const leftGuilds = createLeftGuilds(deps.settings);
   const log = getLogger(["ticketeer", "gateway"]);
   const remember = (what: string, work: Promise<void>) => {
     inFlight.track(work).catch((error: unknown) =>
@@ -67,12 +68,12 @@ export function createGatewayHooks(deps: GatewayHookDeps): GatewayHooks {
     onStateChange: (state) => deps.metrics.gatewayUp.set(state === "connected" ? 1 : 0),
     onGuildCreate(guildId) {
       if (inFlight.closed) return;
-      remember("a guild the bot is in again", markGuildBack(deps.settings, guildId));
+      remember("a guild the bot is in again", leftGuilds.markBack(guildId));
     },
     onGuildDelete(guildId) {
       if (inFlight.closed) return;
       log.info("The bot left guild {guildId}; reconciliation skips it from now on", { guildId });
-      remember("a guild the bot left", markGuildLeft(deps.settings, guildId));
+      remember("a guild the bot left", leftGuilds.markLeft(guildId));
     },
     onFatalClose: deps.onFatalClose,
   };

@@ -7,29 +7,56 @@
 import type { GuildId } from "../core/ids.ts";
 import type { SettingsStore } from "../core/ports.ts";
 
-type MetaStore = Pick<SettingsStore, "meta" | "setMeta">;
+type MetaStore = Pick<SettingsStore, "meta" | "setMeta" | "metaWithPrefix">;
 
+const PREFIX = "guild_left:";
 const LEFT = "1";
 const BACK = "0";
 
 function keyOf(guildId: string): string {
-  return `guild_left:${guildId}`;
-}
-
-/** Records that the bot is no longer in `guildId` (`GUILD_DELETE` without `unavailable`). */
-export async function markGuildLeft(settings: MetaStore, guildId: string): Promise<void> {
-  await settings.setMeta(keyOf(guildId), LEFT);
-}
-
-/** Records that the bot is in `guildId` again (`GUILD_CREATE`); writes only when it had left. */
-export async function markGuildBack(settings: MetaStore, guildId: string): Promise<void> {
-  if ((await settings.meta(keyOf(guildId))) === LEFT) await settings.setMeta(keyOf(guildId), BACK);
+  return `${PREFIX}${guildId}`;
 }
 
 /** True when the bot left `guildId` and has not been given it back since. */
 export async function hasLeftGuild(
-  settings: MetaStore,
+  settings: Pick<SettingsStore, "meta">,
   guildId: GuildId | string,
 ): Promise<boolean> {
   return (await settings.meta(keyOf(guildId))) === LEFT;
+}
+
+/** What the gateway records as guilds come and go. */
+export interface LeftGuilds {
+  /** `GUILD_DELETE` without `unavailable`: the bot is no longer in `guildId`. */
+  markLeft(guildId: string): Promise<void>;
+  /** `GUILD_CREATE`: the bot is in `guildId`; writes only when it had left. */
+  markBack(guildId: string): Promise<void>;
+}
+
+/**
+ * A recorder for one process. The guilds marked left are read once, on the first
+ * `GUILD_CREATE`, and kept in memory: a start delivers one `GUILD_CREATE` per guild,
+ * and a database read for each of thousands would only cost memory and time. The
+ * process that owns a guild's shard is the one that receives its `GUILD_DELETE`
+ * and `GUILD_CREATE`, so the set it keeps stays true.
+ */
+export function createLeftGuilds(settings: MetaStore): LeftGuilds {
+  let left: Promise<Set<string>> | null = null;
+  const known = () =>
+    left ??= settings.metaWithPrefix(PREFIX).then((rows) =>
+      new Set(rows.filter((r) => r.value === LEFT).map((r) => r.key.slice(PREFIX.length)))
+    );
+  return {
+    async markLeft(guildId) {
+      const set = await known();
+      await settings.setMeta(keyOf(guildId), LEFT);
+      set.add(guildId);
+    },
+    async markBack(guildId) {
+      const set = await known();
+      if (!set.has(guildId)) return;
+      await settings.setMeta(keyOf(guildId), BACK);
+      set.delete(guildId);
+    },
+  };
 }

@@ -1,33 +1,62 @@
 import assert from "node:assert/strict";
-import { hasLeftGuild, markGuildBack, markGuildLeft } from "./left_guilds.ts";
-
-function memoryMeta() {
-  const values = new Map<string, string>();
-  const writes: string[] = [];
-  return {
-    writes,
-    meta: (key: string) => Promise.resolve(values.get(key) ?? null),
-    setMeta(key: string, value: string) {
-      writes.push(`${key}=${value}`);
-      values.set(key, value);
-      return Promise.resolve();
-    },
-  };
-}
+import { createLeftGuilds, hasLeftGuild } from "./left_guilds.ts";
+import { openTestStores } from "../../tests/fixtures/test_stores.ts";
 
 Deno.test("a guild the bot left stays left until it is marked back", async () => {
-  const store = memoryMeta();
-  assert.equal(await hasLeftGuild(store, "1"), false);
-  await markGuildLeft(store, "1");
-  assert.equal(await hasLeftGuild(store, "1"), true);
-  assert.equal(await hasLeftGuild(store, "2"), false);
-  await markGuildBack(store, "1");
-  assert.equal(await hasLeftGuild(store, "1"), false);
+  const stores = await openTestStores();
+  try {
+    const left = createLeftGuilds(stores.settings);
+    assert.equal(await hasLeftGuild(stores.settings, "1"), false);
+    await left.markLeft("1");
+    assert.equal(await hasLeftGuild(stores.settings, "1"), true);
+    assert.equal(await hasLeftGuild(stores.settings, "2"), false);
+    await left.markBack("1");
+    assert.equal(await hasLeftGuild(stores.settings, "1"), false);
+  } finally {
+    await stores.close();
+  }
 });
 
-Deno.test("markGuildBack() writes nothing for a guild the bot never left", async () => {
-  const store = memoryMeta();
-  await markGuildBack(store, "1");
-  await markGuildBack(store, "2");
-  assert.deepEqual(store.writes, []);
+Deno.test("createLeftGuilds() reads the database once for a burst of GUILD_CREATE", async () => {
+  const stores = await openTestStores();
+  try {
+    await createLeftGuilds(stores.settings).markLeft("7");
+    let reads = 0;
+    let writes = 0;
+    const counted = {
+      meta: (key: string) => {
+        reads++;
+        return stores.settings.meta(key);
+      },
+      metaWithPrefix: (prefix: string) => {
+        reads++;
+        return stores.settings.metaWithPrefix(prefix);
+      },
+      setMeta: (key: string, value: string) => {
+        writes++;
+        return stores.settings.setMeta(key, value);
+      },
+    };
+    // A later process starting: every guild arrives, one of them had been left.
+    const left = createLeftGuilds(counted);
+    await Promise.all(Array.from({ length: 1000 }, (_, i) => left.markBack(String(i + 1))));
+    assert.equal(reads, 1);
+    assert.equal(writes, 1);
+    assert.equal(await hasLeftGuild(stores.settings, "7"), false);
+  } finally {
+    await stores.close();
+  }
+});
+
+Deno.test("metaWithPrefix() takes the prefix literally, wildcards included", async () => {
+  const stores = await openTestStores();
+  try {
+    await stores.settings.setMeta("guild_left:1", "1");
+    await stores.settings.setMeta("guildXleft:2", "1");
+    await stores.settings.setMeta("other", "1");
+    const rows = await stores.settings.metaWithPrefix("guild_left:");
+    assert.deepEqual(rows.map((r) => r.key), ["guild_left:1"]);
+  } finally {
+    await stores.close();
+  }
 });

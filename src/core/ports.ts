@@ -114,6 +114,8 @@ export interface SettingsStore {
   /** A process-wide fact (e.g. the command hash), or null. */
   meta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
+  /** Every meta fact whose key starts with `prefix`. */
+  metaWithPrefix(prefix: string): Promise<Array<{ key: string; value: string }>>;
 }
 
 /** How long a lock is held and how long to wait for it. */

@@ -240,6 +240,14 @@ for (const dialect of DIALECTS) {
             null,
             "meta keys are case-sensitive",
           );
+          await stores.settings.setMeta(`p_${guild}:a`, "1");
+          await stores.settings.setMeta(`pX${guild}:b`, "1");
+          await stores.settings.setMeta(`P_${guild}:c`, "1");
+          assert.deepEqual(
+            (await stores.settings.metaWithPrefix(`p_${guild}:`)).map((r) => r.key),
+            [`p_${guild}:a`],
+            "a prefix matches literally and case-sensitively, wildcards included",
+          );
         });
       } finally {
         await close();

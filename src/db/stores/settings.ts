@@ -1,5 +1,6 @@
 /** The `SettingsStore`: guild settings (created on first use) and process-wide meta facts. */
 import type { SettingsStore } from "../../core/ports.ts";
+import { sql } from "kysely";
 import { toGuildSettings } from "../row_mapping.ts";
 import { findOrInsert } from "./inserts.ts";
 import type { StoreScope } from "./scope.ts";
@@ -40,6 +41,16 @@ export function settingsStore(scope: StoreScope): SettingsStore {
       const row = await db.selectFrom("meta").select("value").where("key", "=", key)
         .executeTakeFirst();
       return row ? row.value : null;
+    },
+
+    async metaWithPrefix(prefix) {
+      // `!` escapes LIKE's wildcards, so a prefix such as `guild_left:` matches only itself.
+      const pattern = `${prefix.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      const rows = await db.selectFrom("meta").select(["key", "value"])
+        .where(sql<boolean>`${sql.ref("key")} like ${pattern} escape '!'`)
+        .execute();
+      // SQLite's LIKE ignores ASCII case; keys are case-sensitive everywhere else.
+      return rows.filter((row) => row.key.startsWith(prefix));
     },
 
     async setMeta(key, value) {
