@@ -37,7 +37,8 @@ type Argument<R extends string, A extends Arg> = R extends `${infer Head}}${infe
   : [A, ""];
 
 /** Reads `one {…} other {…}}` of a plural or select, then the rest of the message. */
-type Branches<S extends string, A extends Arg> = Trim<S> extends `}${infer After}` ? Message<After, A>
+type Branches<S extends string, A extends Arg> = Trim<S> extends `}${infer After}`
+  ? Message<After, A>
   : S extends `${string}{${infer Body}`
     ? Message<Body> extends [infer B extends Arg, infer After extends string]
       ? Branches<After, A | B>

@@ -11,8 +11,7 @@ import type { MessageParams } from "./message_params.ts";
 import { formatDate, formatDateTime } from "./date_format.ts";
 
 /** The arguments a key's English message takes: none, or one object of them. */
-export type ParamsOf<K extends MessageKey> = keyof MessageParams<(typeof EN)[K]> extends never
-  ? []
+export type ParamsOf<K extends MessageKey> = keyof MessageParams<(typeof EN)[K]> extends never ? []
   : [params: MessageParams<(typeof EN)[K]>];
 
 /** Messages and dates in one language. */

@@ -1,6 +1,7 @@
 /** Deutsch: Antworten von `/config show`, `/config language`, `/panel` und den Ticket-Befehlen. */
 export const answers = {
-  "config.not_admin": "Nur Mitglieder mit „Server verwalten“ können die Ticket-Einstellungen sehen.",
+  "config.not_admin":
+    "Nur Mitglieder mit „Server verwalten“ können die Ticket-Einstellungen sehen.",
   "config.title": "Ticket-Einstellungen",
   "config.category": "Kategorie",
   "config.staff_roles": "Team-Rollen",
@@ -22,6 +23,7 @@ export const answers = {
     "Nur Mitglieder mit „Server verwalten“ können die Sprache des Servers ändern.",
   "config.language_invalid": "Wähle eine der aufgeführten Sprachen.",
   "config.language_set": "Öffentliche Nachrichten in diesem Server sind jetzt auf {language}.",
+  "config.language_audit": "<@{user}> hat die Sprache des Servers auf {language} gestellt",
   "access.action": "Aktion",
   "access.admin": "Admin",
   "access.staff": "Team",
@@ -48,7 +50,8 @@ export const answers = {
   "members.choose_remove": "Wähle das Mitglied, das du entfernen möchtest.",
   "members.cannot_remove_opener":
     "Wer das Ticket eröffnet hat, kann nicht entfernt werden. Schließe stattdessen das Ticket.",
-  "members.cannot_remove_bot": "Bots können mit diesem Befehl nicht aus einem Ticket entfernt werden.",
+  "members.cannot_remove_bot":
+    "Bots können mit diesem Befehl nicht aus einem Ticket entfernt werden.",
   "members.not_added":
     "<@{user}> wurde nicht zu diesem Ticket hinzugefügt, es gibt also nichts zu entfernen.",
   "members.removed": "<@{actor}> hat <@{user}> aus diesem Ticket entfernt.",

@@ -23,7 +23,8 @@ export const failures = {
   "reason.refused": "Discord hat eine Anfrage für {where} abgelehnt ({kind})",
   "reason.cannot_dm": "die Person, die das Ticket eröffnet hat, nimmt keine Direktnachrichten an",
   "reason.rate_limited": "Discord bremst den Bot gerade; warte eine Minute",
-  "reason.unavailable": "Discord antwortet gerade nicht; versuch es in ein paar Minuten noch einmal",
+  "reason.unavailable":
+    "Discord antwortet gerade nicht; versuch es in ein paar Minuten noch einmal",
   "apology":
     "Bei uns ist etwas schiefgegangen. Versuch es noch einmal; passiert es wieder, nenne dem Team diese Fehler-ID: {errorId}.",
   "unknown_component":

@@ -1,7 +1,6 @@
 /** Deutsch: Hinweise des Assistenten im Ticket und die Felder der Zusammenfassung. */
 export const notices = {
-  "relay.unavailable":
-    "Der Assistent ist gerade nicht erreichbar; das Team antwortet dir hier.",
+  "relay.unavailable": "Der Assistent ist gerade nicht erreichbar; das Team antwortet dir hier.",
   "relay.handoff":
     "{roles} das Mitglied möchte mit einem Menschen sprechen: Der Assistent ist in diesem Ticket pausiert (`/ticket assistant on` setzt ihn fort).",
   "summary.title": "Ticket #{number} geschlossen",

@@ -21,6 +21,7 @@ export const answers = {
   "config.language_not_admin": "Only members with Manage Server can change the server’s language.",
   "config.language_invalid": "Choose one of the listed languages.",
   "config.language_set": "Public messages in this server are now in {language}.",
+  "config.language_audit": "<@{user}> set the server’s language to {language}",
   "access.action": "action",
   "access.admin": "admin",
   "access.staff": "staff",

@@ -22,6 +22,7 @@ export const answers = {
     "Solo los miembros con Gestionar servidor pueden cambiar el idioma del servidor.",
   "config.language_invalid": "Elige uno de los idiomas de la lista.",
   "config.language_set": "Los mensajes públicos de este servidor ahora están en {language}.",
+  "config.language_audit": "<@{user}> cambió el idioma del servidor a {language}",
   "access.action": "acción",
   "access.admin": "admin",
   "access.staff": "equipo",

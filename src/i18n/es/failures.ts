@@ -17,8 +17,7 @@ export const failures = {
   "reason.missing_permissions":
     "al bot le falta un permiso en {where}; dale Ver canales, Enviar mensajes, Adjuntar archivos y Gestionar canales allí",
   "reason.missing_access": "el bot no puede ver {where}; dale Ver canales allí",
-  "reason.log_channel_gone":
-    "el canal de registro ya no existe; elige otro con `/config set`",
+  "reason.log_channel_gone": "el canal de registro ya no existe; elige otro con `/config set`",
   "reason.gone": "{where} ya no existe",
   "reason.refused": "Discord rechazó una solicitud para {where} ({kind})",
   "reason.cannot_dm": "quien abrió el ticket no acepta mensajes directos",

@@ -23,6 +23,7 @@ export const answers = {
     "Seuls les membres ayant la permission Gérer le serveur peuvent changer la langue du serveur.",
   "config.language_invalid": "Choisissez l’une des langues proposées.",
   "config.language_set": "Les messages publics de ce serveur sont désormais en {language}.",
+  "config.language_audit": "<@{user}> a réglé la langue du serveur sur {language}",
   "access.action": "action",
   "access.admin": "admin",
   "access.staff": "équipe",

@@ -1,7 +1,6 @@
 /** Français : avis de l’assistant dans les tickets et champs du résumé de fermeture. */
 export const notices = {
-  "relay.unavailable":
-    "L’assistant est indisponible pour le moment ; l’équipe vous répondra ici.",
+  "relay.unavailable": "L’assistant est indisponible pour le moment ; l’équipe vous répondra ici.",
   "relay.handoff":
     "{roles} le membre demande à parler à une personne : l’assistant est en pause dans ce ticket (`/ticket assistant on` le relance).",
   "summary.title": "Ticket #{number} fermé",

@@ -1,7 +1,6 @@
 /** Português (Brasil): respostas de `/config show`, `/config language`, `/panel` e dos comandos de ticket. */
 export const answers = {
-  "config.not_admin":
-    "Só membros com Gerenciar servidor podem ver as configurações de tickets.",
+  "config.not_admin": "Só membros com Gerenciar servidor podem ver as configurações de tickets.",
   "config.title": "Configurações de tickets",
   "config.category": "Categoria",
   "config.staff_roles": "Cargos da equipe",
@@ -23,6 +22,7 @@ export const answers = {
     "Só membros com Gerenciar servidor podem mudar o idioma do servidor.",
   "config.language_invalid": "Escolha um dos idiomas da lista.",
   "config.language_set": "As mensagens públicas deste servidor agora estão em {language}.",
+  "config.language_audit": "<@{user}> mudou o idioma do servidor para {language}",
   "access.action": "ação",
   "access.admin": "admin",
   "access.staff": "equipe",

@@ -1,7 +1,6 @@
 /** Português (Brasil): avisos do assistente nos tickets e campos do resumo de fechamento. */
 export const notices = {
-  "relay.unavailable":
-    "O assistente não está disponível agora; a equipe vai responder você aqui.",
+  "relay.unavailable": "O assistente não está disponível agora; a equipe vai responder você aqui.",
   "relay.handoff":
     "{roles} o membro pediu para falar com uma pessoa: o assistente está pausado neste ticket (`/ticket assistant on` o retoma).",
   "summary.title": "Ticket #{number} fechado",
