@@ -12,10 +12,13 @@ Deno.test("translator() fills in arguments and plurals in the reader's language"
 Deno.test("translator() chooses a select branch", () => {
   const de = translator("de");
   assert.equal(
-    de.t("close.question", { number: 2, reason: "none" }),
+    de.t("close.question", { number: 2, hasReason: "no", reason: "" }),
     "Ticket #2 schließen? Ein Protokoll wird aufbewahrt und dieser Kanal gelöscht.",
   );
-  assert.match(de.t("close.question", { number: 2, reason: "Erledigt" }), /\nGrund: Erledigt$/);
+  assert.match(
+    de.t("close.question", { number: 2, hasReason: "yes", reason: "Erledigt" }),
+    /\nGrund: Erledigt$/,
+  );
 });
 
 Deno.test("translator() writes dates the way each language does", () => {

@@ -74,7 +74,7 @@ export const answers = {
   "assistant.audit":
     "<@{user}> {state, select, on {activó} other {desactivó}} el asistente en el ticket #{number}",
   "close.question":
-    "¿Cerrar el ticket #{number}? Se guarda una transcripción y este canal se borra.{reason, select, none {} other {\nMotivo: {reason}}}",
+    "¿Cerrar el ticket #{number}? Se guarda una transcripción y este canal se borra.{hasReason, select, yes {\nMotivo: {reason}} other {}}",
   "close.confirm": "Cerrar ticket",
   "close.cancel": "Cancelar",
   "close.closed": "El ticket #{number} está cerrado.",

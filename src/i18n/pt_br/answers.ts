@@ -75,7 +75,7 @@ export const answers = {
   "assistant.audit":
     "<@{user}> {state, select, on {ligou} other {desligou}} o assistente no ticket #{number}",
   "close.question":
-    "Fechar o ticket #{number}? Uma transcrição é guardada e este canal é apagado.{reason, select, none {} other {\nMotivo: {reason}}}",
+    "Fechar o ticket #{number}? Uma transcrição é guardada e este canal é apagado.{hasReason, select, yes {\nMotivo: {reason}} other {}}",
   "close.confirm": "Fechar ticket",
   "close.cancel": "Cancelar",
   "close.closed": "O ticket #{number} está fechado.",
