@@ -60,3 +60,28 @@ Deno.test("deno task demo --assistant shows the assistant quoting the docs, then
   ];
   for (const line of expected) assert.match(stdout, line);
 });
+
+Deno.test("deno task demo --lang=de plays the story with the bot speaking German", async () => {
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", DEMO.href, "--lang=de"],
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+    signal: AbortSignal.timeout(30_000),
+  }).output();
+  const stdout = new TextDecoder().decode(output.stdout);
+  const stderr = new TextDecoder().decode(output.stderr);
+  assert.equal(output.code, 0, `the demo failed:\n${stdout}\n${stderr}`);
+  assert.equal(stderr, "", "the bot logged no error");
+  const expected = [
+    /dana runs \/config language language:"de" in #general/,
+    /Öffentliche Nachrichten in diesem Server sind jetzt auf Deutsch\./,
+    /\[ Ticket erstellen \]/,
+    /alice clicks \[ Ticket erstellen \] in #help/,
+    /@dana kümmert sich um dieses Ticket\./,
+    /Ticket #1 schließen\? .*\n\s+Grund: Replacement sent\n\s+\[ Ticket schließen \] \[ Abbrechen \]/,
+    /Ticket #1 ist geschlossen\./,
+    /no rule broken/,
+  ];
+  for (const line of expected) assert.match(stdout, line);
+});
