@@ -62,6 +62,7 @@ export function createMessageEvents(services: AppServices): MessageEvents {
       tickets: services.stores.tickets,
       types: services.stores.types,
       discord: services.discord,
+      settings: services.stores.settings,
       clock: services.clock,
       log: relayLog,
     });

@@ -5,6 +5,7 @@
 import type { MemberRef } from "./interaction.ts";
 import type { Ticket, TicketType } from "./model.ts";
 import { hasPermission, Permission } from "./permissions_bits.ts";
+import { english, type Translator } from "../i18n/translator.ts";
 
 /** The roles an actor can hold; one actor usually holds several. */
 export type AccessRole = "admin" | "staff" | "opener" | "member";
@@ -86,28 +87,24 @@ export function allowed(
   return can(action, rolesOf(member, scope), scope.type ?? null);
 }
 
-const GRANT_TEXT: Record<Grant, string> = {
-  yes: "yes",
-  no: "-",
-  if_openers_may_add: "if allowed",
-};
+const GRANT_KEY = {
+  yes: "access.yes",
+  no: "access.no",
+  if_openers_may_add: "access.if_allowed",
+} as const;
 
-/** The table as monospaced text, for `/config show` (the table is constant). */
-export function renderAccessTable(): string {
-  return ACCESS_TABLE_TEXT;
-}
-
-const ACCESS_TABLE_TEXT = formatAccessTable();
-
-function formatAccessTable(): string {
+/** The table as monospaced text in `tr`'s language, for `/config show`. */
+export function renderAccessTable(tr: Translator = english()): string {
   const actions = Object.keys(ACCESS_TABLE) as Action[];
-  const width = Math.max(...actions.map((a) => a.length));
-  const header = ["action".padEnd(width), ...ACCESS_ROLES.map((r) => r.padEnd(10))].join(" ");
+  const columns = ACCESS_ROLES.map((role) => tr.t(`access.${role}`));
+  const width = Math.max(tr.t("access.action").length, ...actions.map((a) => a.length));
+  const column = Math.max(10, ...columns.map((c) => c.length + 1));
+  const header = [tr.t("access.action").padEnd(width), ...columns.map((c) => c.padEnd(column))];
   const lines = actions.map((action) =>
     [
       action.padEnd(width),
-      ...ACCESS_ROLES.map((role) => GRANT_TEXT[ACCESS_TABLE[action][role]].padEnd(10)),
+      ...ACCESS_ROLES.map((role) => tr.t(GRANT_KEY[ACCESS_TABLE[action][role]]).padEnd(column)),
     ].join(" ").trimEnd()
   );
-  return [header.trimEnd(), ...lines].join("\n");
+  return [header.join(" ").trimEnd(), ...lines].join("\n");
 }

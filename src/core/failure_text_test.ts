@@ -7,7 +7,7 @@ Deno.test("failureRefusal() tells a member what to do for each failure they can 
   assert.equal(missing?.code, "bot_missing_permissions");
   assert.match(missing?.text ?? "", /I lack a permission I need here/);
   const creating = failureRefusal({ kind: "missing_access" }, {
-    doing: "to create your ticket channel",
+    doing: "create_channel",
   });
   assert.match(creating?.text ?? "", /I need to create your ticket channel/);
   assert.match(
@@ -34,5 +34,21 @@ Deno.test("failureReason() names the place that failed in a clause", () => {
   assert.equal(
     failureReason({ kind: "unknown_role" }, "the ticket channel"),
     "Discord refused a request for the ticket channel (unknown_role)",
+  );
+});
+
+Deno.test("failureRefusal() speaks the reader's language", () => {
+  assert.match(
+    failureRefusal({ kind: "rate_limited", retryAfterMs: 1000 }, { locale: "de" })?.text ?? "",
+    /in 1 Sekunde noch einmal/,
+  );
+  assert.match(
+    failureRefusal({ kind: "missing_access" }, { doing: "create_channel", locale: "fr" })?.text ??
+      "",
+    /pour créer votre salon de ticket/,
+  );
+  assert.equal(
+    failureReason({ kind: "unknown_channel" }, "the log channel", { locale: "es-ES" }),
+    "el canal de registro ya no existe; elige otro con `/config set`",
   );
 });

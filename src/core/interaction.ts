@@ -60,7 +60,10 @@ interface InteractionBase {
   member: MemberRef;
   /** The bot's permissions in the interaction's channel (`app_permissions`). */
   appPermissions: bigint;
+  /** The reader's Discord locale (`en-US`, `de`…): ephemeral answers follow it. */
   locale: string;
+  /** The guild's Discord locale, when Discord sends it: the default language of public messages. */
+  guildLocale?: string;
 }
 
 /** A slash command: `/ticket add user:@x` is name "ticket", subcommand "add". */

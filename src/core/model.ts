@@ -4,6 +4,7 @@
  * events, with their branded ids.
  */
 import type { ChannelId, GuildId, MessageId, RoleId, UserId } from "./ids.ts";
+import type { Locale } from "../i18n/locale.ts";
 
 /** Per-guild settings that are not per ticket type. */
 export interface GuildSettings {
@@ -11,13 +12,15 @@ export interface GuildSettings {
   logChannelId: ChannelId | null;
   /** DM the opener a copy of the transcript on close. */
   transcriptDm: boolean;
+  /** The language of public messages; null until `/config language` chooses one. */
+  language: Locale | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
 /** The editable part of the guild settings. */
 export type GuildSettingsPatch = Partial<
-  Pick<GuildSettings, "logChannelId" | "transcriptDm">
+  Pick<GuildSettings, "logChannelId" | "transcriptDm" | "language">
 >;
 
 export type TicketTypeId = number & { readonly __ticketType: true };

@@ -3,6 +3,8 @@
  * to do. Only bugs and outages throw; the dispatcher answers those with a generic
  * apology and an error id.
  */
+import { DEFAULT_LOCALE, type Locale } from "../i18n/locale.ts";
+import { translator } from "../i18n/translator.ts";
 
 /** Why a request was refused, for logs and tests (the member reads `text`). */
 export type RefusalCode =
@@ -39,8 +41,8 @@ export interface Refusal {
 }
 
 /** What a member reads when something failed on our side; staff find `errorId` in the log. */
-export function apologyText(errorId: string): string {
-  return `Something went wrong on our side. Please try again; if it keeps happening, give staff this error id: ${errorId}.`;
+export function apologyText(errorId: string, options: { locale?: Locale } = {}): string {
+  return translator(options.locale ?? DEFAULT_LOCALE).t("apology", { errorId });
 }
 
 /** A refusal reply: `code` is for logs and tests, `text` is what the member reads. */

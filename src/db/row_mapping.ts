@@ -5,6 +5,7 @@
  */
 import { Buffer } from "node:buffer";
 import type { ChannelId, GuildId, MessageId, RoleId, UserId } from "../core/ids.ts";
+import { isLocale } from "../i18n/locale.ts";
 import type {
   ArchivedMessage,
   AuditEvent,
@@ -74,6 +75,7 @@ export function toGuildSettings(row: GuildSettingsRow): GuildSettings {
     guildId: row.guild_id as GuildId,
     logChannelId: row.log_channel_id as ChannelId | null,
     transcriptDm: row.transcript_dm === 1,
+    language: row.language !== null && isLocale(row.language) ? row.language : null,
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
   };

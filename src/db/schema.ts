@@ -21,7 +21,16 @@ export interface GuildSettingsTable {
   guild_id: string;
   log_channel_id: string | null;
   transcript_dm: Flag;
+  /** A shipped language code (`de`, `pt-BR`…), NULL until chosen. */
+  language: string | null;
   created_at: Millis;
+  updated_at: Millis;
+}
+
+/** The `member_locales` table: each member's last known Discord locale. */
+export interface MemberLocalesTable {
+  user_id: string;
+  locale: string;
   updated_at: Millis;
 }
 
@@ -160,6 +169,7 @@ export interface LocksTable {
 /** Every table of the database, for `Kysely<Database>`. */
 export interface Database {
   guild_settings: GuildSettingsTable;
+  member_locales: MemberLocalesTable;
   ticket_types: TicketTypesTable;
   panels: PanelsTable;
   tickets: TicketsTable;

@@ -6,22 +6,24 @@
  */
 import type { Logger } from "@logtape/logtape";
 import type { MessageInput } from "../core/interaction.ts";
-import type { Clock, DiscordPort, TicketStore, TypeStore } from "../core/ports.ts";
+import type { Clock, DiscordPort, SettingsStore, TicketStore, TypeStore } from "../core/ports.ts";
+import { guildLanguage } from "../core/language.ts";
+import { english, type Translator, translator } from "../i18n/translator.ts";
 import type { Ticket } from "../core/model.ts";
 import type { RelayClient, RelayResult } from "./relay_client.ts";
 import type { RelayQueue } from "./relay_queue.ts";
 import { splitReply } from "./split_reply.ts";
 
-/** Posted in a ticket when the assistant could not answer (at most once per interval). */
-export const RELAY_UNAVAILABLE_NOTICE =
-  "The assistant is unavailable right now; staff will answer you here.";
+/** Posted in a ticket when the assistant could not answer (at most once per interval), in English. */
+export const RELAY_UNAVAILABLE_NOTICE = english().t("relay.unavailable");
 
 /** Default quiet period between two "unavailable" notices in one ticket. */
 export const RELAY_NOTICE_INTERVAL_MS = 10 * 60 * 1000;
 
-/** Posted after the staff role mentions when the member asked the assistant for a person. */
-export const RELAY_HANDOFF_NOTICE =
-  "the member asked for a person: the assistant is paused in this ticket (`/ticket assistant on` resumes it).";
+/** The staff ping when the member asked the assistant for a person, in `tr`'s language. */
+export function handoffNotice(tr: Translator, roles: readonly string[]): string {
+  return tr.t("relay.handoff", { roles: roles.map((role) => `<@&${role}>`).join(" ") });
+}
 
 /** Most messages one answer is posted as; the rest of a longer answer is left out. */
 export const MAX_REPLY_PARTS = 5;
@@ -35,6 +37,8 @@ export interface MessageRelayOptions {
   >;
   types: Pick<TypeStore, "get">;
   discord: Pick<DiscordPort, "sendMessage">;
+  /** The guild's language for the notices (English without it). */
+  settings?: Pick<SettingsStore, "guild">;
   clock: Clock;
   log: Logger;
   /** Quiet period between notices in one ticket. Default 10 minutes. */
@@ -61,6 +65,10 @@ function relayable(ticket: Ticket | null): ticket is Ticket {
 export function createMessageRelay(options: MessageRelayOptions): MessageRelay {
   const { client, queue, tickets, types, discord, clock, log } = options;
   const noticeIntervalMs = options.noticeIntervalMs ?? RELAY_NOTICE_INTERVAL_MS;
+  const guildText = async (ticket: Ticket): Promise<Translator> =>
+    options.settings
+      ? translator(guildLanguage(await options.settings.guild(ticket.guildId)))
+      : english();
 
   async function postReply(ticket: Ticket, message: MessageInput, text: string): Promise<void> {
     const parts = splitReply(text);
@@ -85,7 +93,7 @@ export function createMessageRelay(options: MessageRelayOptions): MessageRelay {
     );
     if (roles.length === 0) return;
     await discord.sendMessage(message.channelId, {
-      content: `${roles.map((role) => `<@&${role}>`).join(" ")} ${RELAY_HANDOFF_NOTICE}`,
+      content: handoffNotice(await guildText(ticket), roles),
       allowed_mentions: { parse: [], roles },
     });
   }
@@ -111,7 +119,7 @@ export function createMessageRelay(options: MessageRelayOptions): MessageRelay {
     const notBefore = new Date(now.getTime() - noticeIntervalMs);
     if (!(await tickets.takeRelayNoticeSlot(ticket.id, now, notBefore))) return;
     await discord.sendMessage(message.channelId, {
-      content: RELAY_UNAVAILABLE_NOTICE,
+      content: (await guildText(ticket)).t("relay.unavailable"),
       allowed_mentions: { parse: [] },
     });
   }

@@ -15,14 +15,11 @@ import type { Ticket } from "../core/model.ts";
 import { openTestStores } from "../../tests/fixtures/test_stores.ts";
 import { closedPortUrl, json, startBackend } from "../../tests/fixtures/relay_backend.ts";
 import { createRelayClient } from "./relay_client.ts";
-import {
-  createMessageRelay,
-  RELAY_HANDOFF_NOTICE,
-  RELAY_UNAVAILABLE_NOTICE,
-} from "./relay_message.ts";
+import { createMessageRelay, handoffNotice, RELAY_UNAVAILABLE_NOTICE } from "./relay_message.ts";
 import { createRelayQueue, type RelayQueue } from "./relay_queue.ts";
 import { verifyRelaySignature } from "./sign.ts";
 import { within } from "../lib/deadline.ts";
+import { english } from "../i18n/translator.ts";
 
 const GUILD = guildId("200000000000000001");
 const SECRET = "relay-test-secret";
@@ -394,7 +391,7 @@ Deno.test("onMessage() hands over on handoff: posts the reply, pauses and pings 
       {
         channelId: channel,
         body: {
-          content: `<@&${staffRoles[0]}> <@&${staffRoles[1]}> ${RELAY_HANDOFF_NOTICE}`,
+          content: handoffNotice(english(), staffRoles),
           allowed_mentions: { parse: [], roles: staffRoles },
         },
       },

@@ -14,6 +14,8 @@ import type { FakeChannel, FakeMessage } from "../fake_discord/types.ts";
 import { buttonPress, type OptionInput, slashCommand } from "../fixtures/interactions.ts";
 import { formatBytes, type MessageLike, Narrator } from "./narrate.ts";
 import { closeLogging, setupLogging } from "../../src/log.ts";
+import { isLocale, type Locale, LOCALES } from "../../src/i18n/locale.ts";
+import { t } from "../../src/i18n/translator.ts";
 import {
   DEMO_RELAY_SECRET,
   playAssistantConversation,
@@ -54,12 +56,15 @@ function buttonId(message: FakeMessage, label: string): string {
 }
 
 /** Plays the story and writes it; throws when the bot does not behave as shown. */
-export async function runDemo(write: Write, options: { assistant?: boolean } = {}): Promise<void> {
+export async function runDemo(
+  write: Write,
+  options: { assistant?: boolean; lang?: Locale } = {},
+): Promise<void> {
   const started = performance.now();
   const fake = await startFakeDiscord({ botName: "ticketeer" });
   const assistant = options.assistant === true ? await startDemoAssistant() : null;
   try {
-    await play(fake, write, assistant?.origin ?? null);
+    await play(fake, write, assistant?.origin ?? null, options.lang ?? "en");
     fake.assertNoViolations();
   } finally {
     await assistant?.close();
@@ -73,7 +78,16 @@ export async function runDemo(write: Write, options: { assistant?: boolean } = {
 }
 
 /** Plays the story; with `assistant` (an origin), the bot relays to that assistant service. */
-async function play(fake: FakeDiscord, write: Write, assistant: string | null): Promise<void> {
+async function play(
+  fake: FakeDiscord,
+  write: Write,
+  assistant: string | null,
+  lang: Locale,
+): Promise<void> {
+  // Everyone in the story uses Discord in `lang`, and so does the server.
+  const discordLocale = lang === "en" ? "en-US" : lang;
+  const inLang = (payload: Record<string, unknown>) =>
+    lang === "en" ? payload : { ...payload, locale: discordLocale, guild_locale: discordLocale };
   const say = new Narrator(fake.state);
   const step = (() => {
     let n = 0;
@@ -132,13 +146,13 @@ async function play(fake: FakeDiscord, write: Write, assistant: string | null): 
         ),
       ].filter((part) => part !== undefined).join(" ");
       step(`${who.username} runs ${shown} in ${say.channelName(where.id)}`);
-      const answer = await finalAnswer(fake.interact(slashCommand(fake, {
+      const answer = await finalAnswer(fake.interact(inLang(slashCommand(fake, {
         guild,
         channel: where,
         user: who,
         name,
         ...options,
-      })));
+      }))));
       answerLines(who.username, answer);
       return answer;
     };
@@ -149,13 +163,13 @@ async function play(fake: FakeDiscord, write: Write, assistant: string | null): 
       label: string,
     ) => {
       step(`${who.username} clicks [ ${label} ] in ${say.channelName(where.id)}`);
-      const answer = await finalAnswer(fake.interact(buttonPress(fake, {
+      const answer = await finalAnswer(fake.interact(inLang(buttonPress(fake, {
         guild,
         channel: where,
         user: who,
         customId: buttonId(message, label),
         messageId: message.id,
-      })));
+      }))));
       answerLines(who.username, answer);
       return answer;
     };
@@ -200,6 +214,12 @@ async function play(fake: FakeDiscord, write: Write, assistant: string | null): 
     }
     const logs = fake.state.channelsOf(guild.id).find((c) => c.name === "ticket-logs");
     if (logs === undefined) throw new Error("Setup made no ticket-logs channel");
+    if (lang !== "en") {
+      await command(dana, general, "config", {
+        subcommand: "language",
+        options: { language: lang === "es-ES" ? "es" : lang },
+      });
+    }
 
     // 2. Panel.
     await command(dana, help, "panel");
@@ -212,7 +232,7 @@ async function play(fake: FakeDiscord, write: Write, assistant: string | null): 
 
     // 3. Alice opens a ticket.
     before = channelIds();
-    await click(alice, help, panel, "Create ticket");
+    await click(alice, help, panel, t(lang, "panel.default_label"));
     const ticket = newChannels(before).find((c) => c.type === 0);
     if (ticket === undefined) throw new Error("No ticket channel was created");
     write(
@@ -255,7 +275,7 @@ async function play(fake: FakeDiscord, write: Write, assistant: string | null): 
       m.content === (question.body as { content?: unknown }).content
     );
     if (questionMessage === undefined) throw new Error("No close confirmation was shown");
-    await click(dana, ticket, questionMessage, "Close ticket");
+    await click(dana, ticket, questionMessage, t(lang, "close.confirm"));
 
     // 6. What is left: the summary in ticket-logs, the channel gone.
     const summary = await fake.waitFor(
@@ -296,6 +316,16 @@ async function play(fake: FakeDiscord, write: Write, assistant: string | null): 
   }
 }
 
+/** The language `--lang=de` asks for (English without it); an unknown one stops the demo. */
+function demoLanguage(args: readonly string[]): Locale {
+  const value = args.find((a) => a.startsWith("--lang="))?.slice("--lang=".length) ?? "en";
+  const lang = value === "es" ? "es-ES" : value;
+  if (!isLocale(lang)) {
+    throw new RangeError(`Cannot play the demo in "${value}": choose one of ${LOCALES.join(", ")}`);
+  }
+  return lang;
+}
+
 if (import.meta.main) {
   // Only the bot's errors reach the terminal, so the story stays readable.
   await setupLogging({ level: "error", format: "text", file: null, secrets: [] });
@@ -303,6 +333,7 @@ if (import.meta.main) {
   try {
     await runDemo((line) => Deno.stdout.writeSync(encoder.encode(`${line}\n`)), {
       assistant: Deno.args.includes("--assistant"),
+      lang: demoLanguage(Deno.args),
     });
   } finally {
     await closeLogging();

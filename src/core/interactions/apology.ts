@@ -4,12 +4,15 @@
  */
 import type { HandlerContext } from "../context.ts";
 import { apologyText, type Refusal, refuse } from "../refusal.ts";
+import type { Locale } from "../../i18n/locale.ts";
 
 /** What to log about the failure. */
 export interface ApologyOptions {
   error: unknown;
   /** Names the interaction in the log (never its token). */
   where: Record<string, unknown> & { name: string };
+  /** The reader's language (default English). */
+  locale?: Locale;
 }
 
 /** Logs `error` under a new error id and returns the apology that quotes it. */
@@ -23,5 +26,8 @@ export function apologize(
     errorId,
     error: options.error,
   });
-  return refuse("internal_error", apologyText(errorId));
+  return refuse(
+    "internal_error",
+    apologyText(errorId, options.locale ? { locale: options.locale } : {}),
+  );
 }

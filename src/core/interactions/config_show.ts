@@ -6,6 +6,8 @@ import { ephemeral, type Reply } from "../reply.ts";
 import { allowed, renderAccessTable } from "../access.ts";
 import { DEFAULT_WELCOME_TEXT } from "../tickets/welcome.ts";
 import { defineSubcommand } from "./define_command.ts";
+import { guildLanguage, readerText } from "../language.ts";
+import { LOCALE_NAMES } from "../../i18n/locale.ts";
 
 /** `/config show`. */
 export const configShow = defineSubcommand({
@@ -17,37 +19,49 @@ export const configShow = defineSubcommand({
 
 /** Handles `/config show`. */
 export async function handleConfigShow(input: CommandInput, ctx: HandlerContext): Promise<Reply> {
-  if (!allowed("config", input.member)) {
-    return refuse("not_admin", "Only members with Manage Server can see the ticket settings.");
-  }
+  const tr = readerText(input);
+  if (!allowed("config", input.member)) return refuse("not_admin", tr.t("config.not_admin"));
   const type = await ctx.types.defaultFor(input.guildId);
   const settings = await ctx.settings.guild(input.guildId);
-  const onOff = (value: boolean) => (value ? "on" : "off");
+  const onOff = (value: boolean) => (value ? tr.t("config.on") : tr.t("config.off"));
+  const none = tr.t("config.none");
   const fields = [
-    { name: "Category", value: type.categoryId ? `<#${type.categoryId}>` : "not set" },
     {
-      name: "Staff roles",
+      name: tr.t("config.category"),
+      value: type.categoryId ? `<#${type.categoryId}>` : tr.t("config.not_set"),
+    },
+    {
+      name: tr.t("config.staff_roles"),
       value: type.staffRoleIds.length > 0
         ? type.staffRoleIds.map((id) => `<@&${id}>`).join(", ")
-        : "none",
-    },
-    { name: "Log channel", value: settings.logChannelId ? `<#${settings.logChannelId}>` : "off" },
-    { name: "Open tickets per member", value: String(type.maxOpenPerMember), inline: true },
-    { name: "Channel names", value: `\`${type.namingScheme}\``, inline: true },
-    { name: "Transcript by DM", value: onOff(settings.transcriptDm), inline: true },
-    { name: "Openers may add members", value: onOff(type.openersMayAddMembers), inline: true },
-    {
-      name: "Question before opening",
-      value: type.questions.length > 0 ? type.questions.join("\n") : "none",
+        : none,
     },
     {
-      name: "Welcome text",
-      value: (type.welcomeText ?? `${DEFAULT_WELCOME_TEXT} (default)`).slice(0, 1024),
+      name: tr.t("config.log_channel"),
+      value: settings.logChannelId ? `<#${settings.logChannelId}>` : tr.t("config.off"),
     },
-    { name: "Who may do what", value: "```\n" + renderAccessTable() + "\n```" },
+    { name: tr.t("config.max_open"), value: String(type.maxOpenPerMember), inline: true },
+    { name: tr.t("config.naming"), value: `\`${type.namingScheme}\``, inline: true },
+    { name: tr.t("config.transcript_dm"), value: onOff(settings.transcriptDm), inline: true },
+    {
+      name: tr.t("config.openers_may_add"),
+      value: onOff(type.openersMayAddMembers),
+      inline: true,
+    },
+    { name: tr.t("config.language"), value: LOCALE_NAMES[guildLanguage(settings, input)] },
+    {
+      name: tr.t("config.question"),
+      value: type.questions.length > 0 ? type.questions.join("\n") : none,
+    },
+    {
+      name: tr.t("config.welcome"),
+      value: (type.welcomeText ?? tr.t("config.default_welcome", { text: DEFAULT_WELCOME_TEXT }))
+        .slice(0, 1024),
+    },
+    { name: tr.t("config.access"), value: "```\n" + renderAccessTable(tr) + "\n```" },
   ];
   return ephemeral({
-    embeds: [{ title: "Ticket settings", fields }],
+    embeds: [{ title: tr.t("config.title"), fields }],
     allowed_mentions: { parse: [] },
   });
 }

@@ -28,14 +28,23 @@ export const ChannelType = { GuildText: 0, GuildCategory: 4 } as const;
 /** "32" is Manage Server. */
 export const MANAGE_GUILD = "32";
 
+/** Texts by Discord locale (`de`, `pt-BR`…), beside the English default. */
+export type Localizations = Readonly<Record<string, string>>;
+
 /** One option (or subcommand) of a slash command. */
 export interface CommandOption {
   readonly type: (typeof OptionType)[keyof typeof OptionType];
   readonly name: string;
   readonly description: string;
   readonly required?: boolean;
-  readonly choices?: readonly { readonly name: string; readonly value: string | number }[];
+  readonly choices?: readonly {
+    readonly name: string;
+    readonly value: string | number;
+    readonly name_localizations?: Localizations;
+  }[];
   readonly options?: readonly CommandOption[];
+  readonly name_localizations?: Localizations;
+  readonly description_localizations?: Localizations;
   readonly channel_types?: readonly number[];
   readonly min_value?: number;
   readonly max_value?: number;
@@ -55,6 +64,8 @@ export interface CommandDefinition {
   integration_types: readonly [0];
   /** 0 = usable in guilds only. */
   contexts: readonly [0];
+  name_localizations?: Localizations;
+  description_localizations?: Localizations;
 }
 
 /** What a handler reads for each option type (strings come trimmed). */

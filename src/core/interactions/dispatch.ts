@@ -13,12 +13,28 @@ import { failureRefusal } from "../failure_text.ts";
 import type { ComponentRoute } from "./define_component.ts";
 import { apologize } from "./apology.ts";
 import { BUTTONS, COMMANDS, MODALS } from "./registry.ts";
+import { DEFAULT_LOCALE, fromDiscordLocale, type Locale } from "../../i18n/locale.ts";
+import { translator } from "../../i18n/translator.ts";
+
+/** Keeps the member's locale for later direct messages; a failure here only logs. */
+async function rememberLocale(input: InteractionInput, ctx: HandlerContext): Promise<void> {
+  try {
+    await ctx.settings.rememberLocale(input.member.user.id, input.locale);
+  } catch (error) {
+    ctx.log.warn("Could not keep the locale of user {userId}: {error}", {
+      userId: input.member.user.id,
+      error,
+    });
+  }
+}
 
 /** The reply for a command, button or form this build does not know (stale or foreign). */
-export const UNKNOWN_COMPONENT = refuse(
-  "unknown_component",
-  "This button or command is no longer in use. If it came from an old message, use `/ticket new` or a current panel.",
-);
+export function unknownComponent(locale: Locale): Reply {
+  return refuse("unknown_component", translator(locale).t("unknown_component"));
+}
+
+/** The English reply for an unknown command, button or form. */
+export const UNKNOWN_COMPONENT = unknownComponent(DEFAULT_LOCALE);
 
 /** The route key of a command: `name`, `name subcommand` or `name group`. */
 export function commandKey(input: Pick<CommandInput, "name" | "group" | "subcommand">): string {
@@ -32,7 +48,9 @@ export function commandKey(input: Pick<CommandInput, "name" | "group" | "subcomm
 function routeCommand(input: CommandInput, ctx: HandlerContext): Promise<Reply> {
   const key = commandKey(input);
   const route = COMMANDS.flatMap((c) => c.routes).find((r) => r.key === key);
-  return route ? route.run(input, ctx) : Promise.resolve(UNKNOWN_COMPONENT);
+  return route
+    ? route.run(input, ctx)
+    : Promise.resolve(unknownComponent(fromDiscordLocale(input.locale)));
 }
 
 function routeByPrefix<I extends ComponentInput | ModalInput>(
@@ -41,11 +59,14 @@ function routeByPrefix<I extends ComponentInput | ModalInput>(
   ctx: HandlerContext,
 ): Promise<Reply> {
   const route = routes.find((r) => input.customId.startsWith(r.prefix));
-  return route?.run(input, ctx) ?? Promise.resolve(UNKNOWN_COMPONENT);
+  return route?.run(input, ctx) ??
+    Promise.resolve(unknownComponent(fromDiscordLocale(input.locale)));
 }
 
 /** Routes `input` to its handler and answers every outcome, including a throw. */
 export async function dispatch(input: InteractionInput, ctx: HandlerContext): Promise<Reply> {
+  const locale = fromDiscordLocale(input.locale);
+  await rememberLocale(input, ctx);
   try {
     switch (input.kind) {
       case "command":
@@ -67,7 +88,7 @@ export async function dispatch(input: InteractionInput, ctx: HandlerContext): Pr
       interactionId: input.id,
     };
     if (error instanceof DiscordRequestError) {
-      const reply = failureRefusal(error.failure);
+      const reply = failureRefusal(error.failure, { locale });
       if (reply !== null) {
         ctx.log.warn("Interaction {name} failed with Discord error {failure}", {
           ...where,
@@ -77,6 +98,6 @@ export async function dispatch(input: InteractionInput, ctx: HandlerContext): Pr
         return reply;
       }
     }
-    return apologize(ctx, { error, where });
+    return apologize(ctx, { error, where, locale });
   }
 }

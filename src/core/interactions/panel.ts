@@ -8,13 +8,19 @@ import { recordAction } from "../audit_log.ts";
 import { buttonRow } from "../button_row.ts";
 import { defineCommand, MANAGE_GUILD, OptionType, type OptionValues } from "./define_command.ts";
 import { channelOption } from "./command_option.ts";
+import { guildText, readerText } from "../language.ts";
+import type { Translator } from "../../i18n/translator.ts";
 
-/** Texts a panel uses when the command leaves them out. */
-export const PANEL_DEFAULTS = {
-  title: "Support",
-  description: "Need help? Press the button below to open a private ticket with the staff.",
-  label: "Create ticket",
-};
+/** Texts a panel uses when the command leaves them out, in the guild's language. */
+export function panelDefaults(
+  tr: Translator,
+): { title: string; description: string; label: string } {
+  return {
+    title: tr.t("panel.default_title"),
+    description: tr.t("panel.default_description"),
+    label: tr.t("panel.default_label"),
+  };
+}
 
 const text = <const N extends string>(name: N, description: string, maxLength: number) =>
   ({
@@ -50,22 +56,23 @@ export async function handlePanel(
   ctx: HandlerContext,
   options: OptionValues<typeof OPTIONS>,
 ): Promise<Reply> {
-  if (!allowed("panel", input.member)) {
-    return refuse("not_admin", "Only members with Manage Server can post a panel.");
-  }
+  const reader = readerText(input);
+  if (!allowed("panel", input.member)) return refuse("not_admin", reader.t("panel.not_admin"));
   const type = await ctx.types.defaultFor(input.guildId);
   if (type.categoryId === null) {
-    return refuse("not_configured", "Tickets are not set up yet. Run `/setup` first.");
+    return refuse("not_configured", reader.t("panel.not_configured"));
   }
   const channelId = options.channel?.value ?? input.channelId;
   await ctx.defer({ ephemeral: true });
   const channel = await ctx.discord.channel(channelId);
   if (channel === null || channel.guildId !== input.guildId || channel.kind !== "text") {
-    return refuse("invalid_value", "A panel can only be posted in a text channel of this server.");
+    return refuse("invalid_value", reader.t("panel.not_text"));
   }
-  const title = options.title || PANEL_DEFAULTS.title;
-  const description = options.description || PANEL_DEFAULTS.description;
-  const label = options.label || PANEL_DEFAULTS.label;
+  const guild = await guildText(ctx, input);
+  const defaults = panelDefaults(guild);
+  const title = options.title || defaults.title;
+  const description = options.description || defaults.description;
+  const label = options.label || defaults.label;
   const messageId = await ctx.discord.sendMessage(channel.id, {
     embeds: [{ title, description }],
     components: [buttonRow([{ style: 1, label, id: { action: "open", typeId: type.id } }])],
@@ -90,7 +97,7 @@ export async function handlePanel(
       action: "panel.post",
       detail: { panelId: panel.id, channelId: channel.id, messageId },
     },
-    `<@${input.member.user.id}> posted a ticket panel in <#${channel.id}>`,
+    guild.t("panel.audit", { user: input.member.user.id, channel: channel.id }),
   );
-  return ephemeral(`Panel posted in <#${channel.id}>.`);
+  return ephemeral(reader.t("panel.posted", { channel: channel.id }));
 }

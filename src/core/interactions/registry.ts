@@ -12,6 +12,8 @@ import { ticketCommand } from "./ticket.ts";
 import { claimButton } from "./ticket_claim.ts";
 import { closeButton, closeCancel, closeConfirm } from "./ticket_close.ts";
 import { openButton, openFormModal } from "./open_button.ts";
+import { localizeCommand } from "./localize_command.ts";
+import { COMMAND_TABLES } from "../../i18n/command_tables.ts";
 
 /** Every slash command. */
 export const COMMANDS: readonly SlashCommand[] = [
@@ -33,5 +35,7 @@ export const BUTTONS: readonly ComponentRoute<ComponentInput>[] = [
 /** Every modal, by `custom_id` prefix. */
 export const MODALS: readonly ComponentRoute<ModalInput>[] = [openFormModal];
 
-/** The definitions as Discord registers them (a bulk overwrite). */
-export const COMMAND_DEFINITIONS: readonly CommandDefinition[] = COMMANDS.map((c) => c.definition);
+/** The definitions as Discord registers them (a bulk overwrite), localized from the catalogs. */
+export const COMMAND_DEFINITIONS: readonly CommandDefinition[] = COMMANDS.map((c) =>
+  localizeCommand(c.definition, COMMAND_TABLES)
+);

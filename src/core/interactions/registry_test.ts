@@ -61,8 +61,28 @@ Deno.test("COMMANDS keep Discord's name, description and option limits", () => {
     for (const option of command.options) checkOption(option, `/${command.name}`, problems);
   }
   assert.deepEqual(problems, []);
-  assert.ok(JSON.stringify(COMMANDS).length < 8000, "total size stays under Discord's 8,000");
+  for (const command of COMMANDS) {
+    assert.ok(commandSize(command) <= 8000, `/${command.name} stays within Discord's 8,000`);
+  }
 });
+
+/** Characters Discord counts: names, descriptions and values, the longest localization of each. */
+function commandSize(item: {
+  name: string;
+  description?: string;
+  value?: string | number;
+  name_localizations?: Readonly<Record<string, string>>;
+  description_localizations?: Readonly<Record<string, string>>;
+  options?: readonly unknown[];
+  choices?: readonly unknown[];
+}): number {
+  const longest = (text: string, localized?: Readonly<Record<string, string>>) =>
+    Math.max(text.length, ...Object.values(localized ?? {}).map((t) => t.length));
+  const children = [...(item.options ?? []), ...(item.choices ?? [])] as (typeof item)[];
+  return longest(item.name, item.name_localizations) +
+    longest(item.description ?? "", item.description_localizations) +
+    String(item.value ?? "").length + children.reduce((sum, c) => sum + commandSize(c), 0);
+}
 
 Deno.test("COMMANDS define setup, config, panel and ticket as guild-only commands", () => {
   assert.deepEqual(COMMANDS.map((c) => c.name), ["setup", "config", "panel", "ticket"]);

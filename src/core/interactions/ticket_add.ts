@@ -8,6 +8,7 @@ import { memberOverwrite } from "../tickets/overwrites.ts";
 import { isReply, ticketFor } from "../tickets/ticket_scope.ts";
 import { defineSubcommand, type OptionValues } from "./define_command.ts";
 import { userOption } from "./command_option.ts";
+import { guildText, readerText } from "../language.ts";
 
 const OPTIONS = [userOption("user", "Member to add")] as const;
 
@@ -29,18 +30,17 @@ export async function handleTicketAdd(
   if (isReply(scope)) return scope;
   const { ticket } = scope;
   const target = options.user;
-  if (target === null) return refuse("invalid_value", "Choose the member to add.");
+  const reader = readerText(input);
+  if (target === null) return refuse("invalid_value", reader.t("members.choose_add"));
   if (target.value === ticket.openerId) {
-    return refuse("already_member", "They opened this ticket, so they already have access.");
+    return refuse("already_member", reader.t("members.opener_has_access"));
   }
   const members = await ctx.tickets.members(ticket.id);
   if (members.some((m) => m.userId === target.value)) {
-    return refuse("already_member", `<@${target.value}> is already in this ticket.`);
+    return refuse("already_member", reader.t("members.already_in", { user: target.value }));
   }
   const member = await ctx.discord.member(input.guildId, target.value);
-  if (member === null) {
-    return refuse("member_missing", "That user is not a member of this server.");
-  }
+  if (member === null) return refuse("member_missing", reader.t("members.not_member"));
   await ctx.discord.editOverwrite(
     ticket.channelId ?? input.channelId,
     memberOverwrite(target.value, input.appPermissions),
@@ -51,6 +51,8 @@ export async function handleTicketAdd(
     addedBy: input.member.user.id,
     addedAt: ctx.clock.now(),
   });
+  const guild = await guildText(ctx, input);
+  const who = { actor: input.member.user.id, user: target.value };
   await recordAction(
     ctx,
     {
@@ -60,10 +62,10 @@ export async function handleTicketAdd(
       action: "ticket.add",
       detail: { userId: target.value },
     },
-    `<@${input.member.user.id}> added <@${target.value}> to ticket #${ticket.number}`,
+    guild.t("members.added_audit", { ...who, number: ticket.number }),
   );
   return visible({
-    content: `<@${input.member.user.id}> added <@${target.value}> to this ticket.`,
+    content: guild.t("members.added", who),
     allowed_mentions: { parse: [], users: [target.value] },
   });
 }

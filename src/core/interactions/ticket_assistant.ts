@@ -6,6 +6,7 @@ import { type Reply, visible } from "../reply.ts";
 import { recordAction } from "../audit_log.ts";
 import { isReply, ticketFor } from "../tickets/ticket_scope.ts";
 import { defineSubcommand, OptionType, type OptionValues } from "./define_command.ts";
+import { guildText, readerText } from "../language.ts";
 
 const OPTIONS = [{
   type: OptionType.String,
@@ -34,8 +35,9 @@ export async function handleTicketAssistant(
   const { ticket } = scope;
   const state = options.state;
   if (state !== "on" && state !== "off") {
-    return refuse("invalid_value", "Choose `on` or `off`.");
+    return refuse("invalid_value", readerText(input).t("assistant.choose"));
   }
+  const guild = await guildText(ctx, input);
   const paused = state === "off";
   await ctx.tickets.setAssistantPaused(ticket.id, paused);
   const me = input.member.user.id;
@@ -48,15 +50,12 @@ export async function handleTicketAssistant(
       action: paused ? "ticket.assistant_off" : "ticket.assistant_on",
       detail: {},
     },
-    `<@${me}> turned the assistant ${state} in ticket #${ticket.number}`,
+    guild.t("assistant.audit", { user: me, state, number: ticket.number }),
   );
-  const notConfigured = ctx.assistant === false
-    ? " (No assistant service is configured on this bot yet, so nothing is relayed either way.)"
-    : "";
+  const notConfigured = ctx.assistant === false ? guild.t("assistant.not_configured") : "";
   return visible({
-    content: (paused
-      ? `<@${me}> paused the assistant in this ticket.`
-      : `<@${me}> resumed the assistant in this ticket.`) + notConfigured,
+    content: guild.t(paused ? "assistant.paused" : "assistant.resumed", { user: me }) +
+      notConfigured,
     allowed_mentions: { parse: [] },
   });
 }

@@ -15,6 +15,7 @@ import {
 } from "../tickets/ticket_scope.ts";
 import { defineSubcommand } from "./define_command.ts";
 import { defineButton } from "./define_component.ts";
+import { guildText, readerText } from "../language.ts";
 
 /** `/ticket claim`. */
 export const ticketClaim = defineSubcommand({
@@ -47,16 +48,22 @@ async function claim(
   if (isReply(authorized)) return authorized;
   const { ticket } = authorized;
   const me = input.member.user.id;
-  const alreadyClaimed = (by: string) =>
-    by === me ? refuse("already_claimed", "You already handle this ticket.") : refuse(
+  const reader = readerText(input);
+  const alreadyClaimed = (by: string | null) =>
+    refuse(
       "already_claimed",
-      `<@${by}> already handles this ticket. They can release it with \`/ticket unclaim\`.`,
+      by === me
+        ? reader.t("claim.you_already")
+        : by === null
+        ? reader.t("claim.someone_already")
+        : reader.t("claim.other_already", { user: by }),
     );
   if (ticket.claimedBy !== null) return alreadyClaimed(ticket.claimedBy);
   if (!(await ctx.tickets.claim(ticket.id, me, null))) {
     const now = await ctx.tickets.get(ticket.id);
-    return alreadyClaimed(now?.claimedBy ?? "someone");
+    return alreadyClaimed(now?.claimedBy ?? null);
   }
+  const guild = await guildText(ctx, input);
   await ctx.tickets.setAssistantPaused(ticket.id, true);
   await recordAction(
     ctx,
@@ -67,13 +74,11 @@ async function claim(
       action: "ticket.claim",
       detail: {},
     },
-    `<@${me}> claimed ticket #${ticket.number}`,
+    guild.t("claim.audit", { user: me, number: ticket.number }),
   );
-  const assistant = ctx.assistant && !ticket.assistantPaused
-    ? " The assistant is paused; staff can resume it with `/ticket assistant on`."
-    : "";
+  const assistant = ctx.assistant && !ticket.assistantPaused ? "paused" : "none";
   return visible({
-    content: `<@${me}> is handling this ticket.${assistant}`,
+    content: guild.t("claim.claimed", { user: me, assistant }),
     allowed_mentions: { parse: [] },
   });
 }
@@ -103,13 +108,13 @@ export async function handleTicketUnclaim(
   const scope = await ticketFor("unclaim", input, ctx);
   if (isReply(scope)) return scope;
   const { ticket } = scope;
-  if (ticket.claimedBy === null) {
-    return refuse("not_claimed", "Nobody has claimed this ticket.");
-  }
+  const reader = readerText(input);
+  if (ticket.claimedBy === null) return refuse("not_claimed", reader.t("claim.nobody"));
   if (!(await ctx.tickets.claim(ticket.id, null, ticket.claimedBy))) {
-    return refuse("not_claimed", "The claim on this ticket just changed. Please try again.");
+    return refuse("not_claimed", reader.t("claim.changed"));
   }
   const me = input.member.user.id;
+  const guild = await guildText(ctx, input);
   await recordAction(
     ctx,
     {
@@ -119,14 +124,13 @@ export async function handleTicketUnclaim(
       action: "ticket.unclaim",
       detail: { previous: ticket.claimedBy },
     },
-    `<@${me}> released ticket #${ticket.number}`,
+    guild.t("claim.released_audit", { user: me, number: ticket.number }),
   );
   return visible({
-    content: `<@${me}> released this ticket; it is free to claim.${
-      ctx.assistant && ticket.assistantPaused
-        ? " The assistant stays paused; `/ticket assistant on` resumes it."
-        : ""
-    }`,
+    content: guild.t("claim.released", {
+      user: me,
+      assistant: ctx.assistant && ticket.assistantPaused ? "paused" : "none",
+    }),
     allowed_mentions: { parse: [] },
   });
 }

@@ -20,6 +20,7 @@ import {
 } from "../tickets/ticket_scope.ts";
 import { defineSubcommand, OptionType, type OptionValues } from "./define_command.ts";
 import { defineButton } from "./define_component.ts";
+import { readerText } from "../language.ts";
 
 /** Longest close reason. */
 export const MAX_REASON_LENGTH = 500;
@@ -53,7 +54,10 @@ export const closeConfirm = defineButton({
 });
 
 /** Cancel on the close question. */
-export const closeCancel = defineButton({ action: "closeno", handler: () => handleCloseCancel() });
+export const closeCancel = defineButton({
+  action: "closeno",
+  handler: (input) => handleCloseCancel(input),
+});
 
 /** The key under which a requested close keeps its reason. */
 export function closeReasonKey(ticketId: TicketId): string {
@@ -70,14 +74,17 @@ async function confirmation(
   if (isReply(authorized)) return authorized;
   const { ticket } = authorized;
   await ctx.settings.setMeta(closeReasonKey(ticket.id), reason ?? "");
-  const because = reason ? `\nReason: ${reason}` : "";
+  const tr = readerText(input);
   return ephemeral({
-    content:
-      `Close ticket #${ticket.number}? A transcript is kept and this channel is deleted.${because}`,
+    content: tr.t("close.question", {
+      number: ticket.number,
+      hasReason: reason ? "yes" : "no",
+      reason: reason ?? "",
+    }),
     allowed_mentions: { parse: [] },
     components: [buttonRow([
-      { style: 4, label: "Close ticket", id: { action: "closeok", ticketId: ticket.id } },
-      { style: 2, label: "Cancel", id: { action: "closeno", ticketId: ticket.id } },
+      { style: 4, label: tr.t("close.confirm"), id: { action: "closeok", ticketId: ticket.id } },
+      { style: 2, label: tr.t("close.cancel"), id: { action: "closeno", ticketId: ticket.id } },
     ])],
   });
 }
@@ -118,9 +125,8 @@ export async function handleCloseConfirm(
   const reason = ticket.closeReason ??
     ((await ctx.settings.meta(closeReasonKey(ticket.id))) || null);
   const outcome = await runClose(ticket, ctx, { by: input.member.user.id, reason });
-  if (outcome.kind === "closed") {
-    return ephemeral(`Ticket #${ticket.number} is closed.`);
-  }
+  const tr = readerText(input);
+  if (outcome.kind === "closed") return ephemeral(tr.t("close.closed", { number: ticket.number }));
   ctx.log.warn("Close of ticket {number} in guild {guildId} stopped at {step}: {reason}", {
     number: ticket.number,
     guildId: input.guildId,
@@ -129,14 +135,14 @@ export async function handleCloseConfirm(
   });
   return refuse(
     "close_failed",
-    `I could not finish closing ticket #${ticket.number}: ${outcome.reason}. The ticket stays open; run \`/ticket close\` again to resume.`,
+    tr.t("close.failed", { number: ticket.number, reason: outcome.reason }),
   );
 }
 
 /** Handles Cancel: replaces the question. */
-export function handleCloseCancel(): Promise<Reply> {
+export function handleCloseCancel(input: Pick<ComponentInput, "locale">): Promise<Reply> {
   return Promise.resolve({
     kind: "update",
-    body: { content: "Closing cancelled; the ticket stays open.", components: [] },
+    body: { content: readerText(input).t("close.cancelled"), components: [] },
   });
 }

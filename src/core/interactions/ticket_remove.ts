@@ -7,6 +7,7 @@ import { recordAction } from "../audit_log.ts";
 import { isReply, ticketFor } from "../tickets/ticket_scope.ts";
 import { defineSubcommand, type OptionValues } from "./define_command.ts";
 import { userOption } from "./command_option.ts";
+import { guildText, readerText } from "../language.ts";
 
 const OPTIONS = [userOption("user", "Member to remove")] as const;
 
@@ -28,25 +29,22 @@ export async function handleTicketRemove(
   if (isReply(scope)) return scope;
   const { ticket } = scope;
   const target = options.user;
-  if (target === null) return refuse("invalid_value", "Choose the member to remove.");
+  const reader = readerText(input);
+  if (target === null) return refuse("invalid_value", reader.t("members.choose_remove"));
   if (target.value === ticket.openerId) {
-    return refuse(
-      "cannot_remove",
-      "The person who opened the ticket cannot be removed. Close the ticket instead.",
-    );
+    return refuse("cannot_remove", reader.t("members.cannot_remove_opener"));
   }
   if (target.user?.bot === true || target.value === (await ctx.discord.botUser()).id) {
-    return refuse("cannot_remove", "Bots cannot be removed from a ticket with this command.");
+    return refuse("cannot_remove", reader.t("members.cannot_remove_bot"));
   }
   const members = await ctx.tickets.members(ticket.id);
   if (!members.some((m) => m.userId === target.value)) {
-    return refuse(
-      "not_member",
-      `<@${target.value}> was not added to this ticket, so there is nothing to remove.`,
-    );
+    return refuse("not_member", reader.t("members.not_added", { user: target.value }));
   }
   await ctx.discord.deleteOverwrite(ticket.channelId ?? input.channelId, target.value);
   await ctx.tickets.removeMember(ticket.id, target.value);
+  const guild = await guildText(ctx, input);
+  const who = { actor: input.member.user.id, user: target.value };
   await recordAction(
     ctx,
     {
@@ -56,10 +54,10 @@ export async function handleTicketRemove(
       action: "ticket.remove",
       detail: { userId: target.value },
     },
-    `<@${input.member.user.id}> removed <@${target.value}> from ticket #${ticket.number}`,
+    guild.t("members.removed_audit", { ...who, number: ticket.number }),
   );
   return visible({
-    content: `<@${input.member.user.id}> removed <@${target.value}> from this ticket.`,
+    content: guild.t("members.removed", who),
     allowed_mentions: { parse: [] },
   });
 }

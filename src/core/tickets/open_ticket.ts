@@ -85,7 +85,7 @@ const CHANNEL_FAILURES = new Set<DiscordFailure["kind"]>([
 /** What the member is told when Discord refused to create the channel; null for the rest. */
 function channelFailureReply(error: DiscordRequestError): Reply | null {
   return CHANNEL_FAILURES.has(error.failure.kind)
-    ? failureRefusal(error.failure, { doing: "to create your ticket channel" })
+    ? failureRefusal(error.failure, { doing: "create_channel" })
     : null;
 }
 

@@ -3,6 +3,8 @@
  * ticket, why, when, for how long, and how many messages it held.
  */
 import type { Embed } from "../message_body.ts";
+import { DEFAULT_LOCALE, type Locale } from "../../i18n/locale.ts";
+import { translator } from "../../i18n/translator.ts";
 
 /** The facts the summary shows. */
 export interface CloseSummary {
@@ -43,32 +45,36 @@ function stamp(date: Date): string {
 }
 
 /** The summary embed of a closed ticket (mentions in it must be sent with no pings). */
-export function summaryEmbed(summary: CloseSummary): Embed {
+export function summaryEmbed(summary: CloseSummary, options: { locale?: Locale } = {}): Embed {
+  const tr = translator(options.locale ?? DEFAULT_LOCALE);
   const fields = [
-    { name: "Ticket", value: `#${summary.number}`, inline: true },
-    { name: "Type", value: clip(summary.typeName, FIELD_MAX), inline: true },
-    { name: "Messages", value: String(summary.messageCount), inline: true },
-    { name: "Opened by", value: `<@${summary.openerId}>`, inline: true },
+    { name: tr.t("summary.ticket"), value: `#${summary.number}`, inline: true },
+    { name: tr.t("summary.type"), value: clip(summary.typeName, FIELD_MAX), inline: true },
+    { name: tr.t("summary.messages"), value: String(summary.messageCount), inline: true },
+    { name: tr.t("summary.opened_by"), value: `<@${summary.openerId}>`, inline: true },
     {
-      name: "Claimed by",
-      value: summary.claimerId === null ? "nobody" : `<@${summary.claimerId}>`,
+      name: tr.t("summary.claimed_by"),
+      value: summary.claimerId === null ? tr.t("summary.nobody") : `<@${summary.claimerId}>`,
       inline: true,
     },
-    { name: "Closed by", value: `<@${summary.closerId}>`, inline: true },
-    { name: "Opened", value: stamp(summary.openedAt), inline: true },
-    { name: "Closed", value: stamp(summary.closedAt), inline: true },
+    { name: tr.t("summary.closed_by"), value: `<@${summary.closerId}>`, inline: true },
+    { name: tr.t("summary.opened"), value: stamp(summary.openedAt), inline: true },
+    { name: tr.t("summary.closed"), value: stamp(summary.closedAt), inline: true },
     {
-      name: "Duration",
+      name: tr.t("summary.duration"),
       value: formatDuration(summary.closedAt.getTime() - summary.openedAt.getTime()),
       inline: true,
     },
-    { name: "Reason", value: clip(summary.reason?.trim() || "No reason given", FIELD_MAX) },
+    {
+      name: tr.t("summary.reason"),
+      value: clip(summary.reason?.trim() || tr.t("summary.no_reason"), FIELD_MAX),
+    },
   ];
   if (summary.notes.length > 0) {
-    fields.push({ name: "Files", value: clip(summary.notes.join("\n"), FIELD_MAX) });
+    fields.push({ name: tr.t("summary.files"), value: clip(summary.notes.join("\n"), FIELD_MAX) });
   }
   return {
-    title: `Ticket #${summary.number} closed`,
+    title: tr.t("summary.title", { number: summary.number }),
     color: 0xed4245,
     timestamp: summary.closedAt.toISOString(),
     fields,

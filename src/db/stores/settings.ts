@@ -19,6 +19,7 @@ export function settingsStore(scope: StoreScope): SettingsStore {
             guild_id: guildId,
             log_channel_id: null,
             transcript_dm: 1,
+            language: null,
             created_at: at,
             updated_at: at,
           }),
@@ -29,12 +30,32 @@ export function settingsStore(scope: StoreScope): SettingsStore {
 
     async updateGuild(guildId, patch) {
       await store.guild(guildId);
-      const update: { updated_at: number; log_channel_id?: string | null; transcript_dm?: number } =
-        { updated_at: scope.now() };
+      const update: {
+        updated_at: number;
+        log_channel_id?: string | null;
+        transcript_dm?: number;
+        language?: string | null;
+      } = { updated_at: scope.now() };
       if (patch.logChannelId !== undefined) update.log_channel_id = patch.logChannelId;
       if (patch.transcriptDm !== undefined) update.transcript_dm = patch.transcriptDm ? 1 : 0;
+      if (patch.language !== undefined) update.language = patch.language;
       await db.updateTable("guild_settings").set(update).where("guild_id", "=", guildId).execute();
       return await store.guild(guildId);
+    },
+
+    async memberLocale(userId) {
+      const row = await db.selectFrom("member_locales").select("locale")
+        .where("user_id", "=", userId).executeTakeFirst();
+      return row ? row.locale : null;
+    },
+
+    async rememberLocale(userId, locale) {
+      const values = { user_id: userId, locale, updated_at: scope.now() };
+      const set = { locale, updated_at: values.updated_at };
+      const insert = db.insertInto("member_locales").values(values);
+      await (kind === "mysql"
+        ? insert.onDuplicateKeyUpdate(set)
+        : insert.onConflict((oc) => oc.column("user_id").doUpdateSet(set))).execute();
     },
 
     async meta(key) {

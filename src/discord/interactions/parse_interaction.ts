@@ -304,6 +304,7 @@ function parse(raw: unknown): ParsedInteraction {
       ? 0n
       : bitfield(raw.app_permissions, "app_permissions"),
     locale: typeof raw.locale === "string" ? raw.locale : "en-US",
+    ...(typeof raw.guild_locale === "string" ? { guildLocale: raw.guild_locale } : {}),
   };
   if (base.token.length === 0) throw new MalformedPayload("token is empty");
   const data = record(raw.data, "data");

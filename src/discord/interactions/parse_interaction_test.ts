@@ -54,6 +54,7 @@ Deno.test("parseInteraction() reads a slash command's member, ids and permission
   assert.equal(input.guildId, "100000000000000001");
   assert.equal(input.channelId, "200000000000000001");
   assert.equal(input.locale, "fr");
+  assert.equal(input.guildLocale, "en-US");
   // Bitfields above 2^53 survive as bigint.
   assert.equal(input.appPermissions, 9007199254740993n);
   assert.deepEqual(input.member, {
@@ -232,4 +233,12 @@ Deno.test("parseInteraction() ignores malformed payloads with a reason instead o
 Deno.test("parseInteraction() ignores context menu commands", () => {
   const parsed = parseInteraction(base(2, { id: "1", name: "Report", type: 2 }));
   assert.equal(parsed.kind, "ignored");
+});
+
+Deno.test("parseInteraction() leaves guildLocale out when Discord does not send guild_locale", () => {
+  const raw = base(2, { id: "1", name: "setup", type: 1 });
+  delete (raw as Record<string, unknown>).guild_locale;
+  const input = parse<CommandInput>(raw);
+  assert.equal(input.guildLocale, undefined);
+  assert.equal(input.locale, "fr");
 });

@@ -1,0 +1,68 @@
+/** `/config language <language>`: the language of the bot's public messages in this server. */
+import type { HandlerContext } from "../context.ts";
+import type { CommandInput } from "../interaction.ts";
+import { refuse } from "../refusal.ts";
+import { ephemeral, type Reply } from "../reply.ts";
+import { allowed } from "../access.ts";
+import { recordAction } from "../audit_log.ts";
+import { readerText } from "../language.ts";
+import { type Locale, LOCALE_NAMES } from "../../i18n/locale.ts";
+import { translator } from "../../i18n/translator.ts";
+import { defineSubcommand, OptionType, type OptionValues } from "./define_command.ts";
+
+/** The choice values, as `/config language` offers them, and the language each stands for. */
+const CHOICES: Readonly<Record<string, Locale>> = {
+  en: "en",
+  de: "de",
+  fr: "fr",
+  es: "es-ES",
+  "pt-BR": "pt-BR",
+};
+
+const OPTIONS = [{
+  type: OptionType.String,
+  name: "language",
+  description: "The language",
+  required: true,
+  choices: Object.entries(CHOICES).map(([value, locale]) => ({
+    name: LOCALE_NAMES[locale],
+    value,
+  })),
+}] as const;
+
+/** `/config language <language>`. */
+export const configLanguage = defineSubcommand({
+  name: "language",
+  description: "The language of the bot's public messages in this server",
+  options: OPTIONS,
+  handler: handleConfigLanguage,
+});
+
+/** Handles `/config language`. */
+export async function handleConfigLanguage(
+  input: CommandInput,
+  ctx: HandlerContext,
+  options: OptionValues<typeof OPTIONS>,
+): Promise<Reply> {
+  const reader = readerText(input);
+  if (!allowed("config", input.member)) {
+    return refuse("not_admin", reader.t("config.language_not_admin"));
+  }
+  const language = options.language === null ? undefined : CHOICES[options.language];
+  if (language === undefined) return refuse("invalid_value", reader.t("config.language_invalid"));
+  await ctx.settings.updateGuild(input.guildId, { language });
+  const guild = translator(language);
+  const name = LOCALE_NAMES[language];
+  await recordAction(
+    ctx,
+    {
+      guildId: input.guildId,
+      ticketId: null,
+      actorId: input.member.user.id,
+      action: "config.set",
+      detail: { setting: "language", value: language },
+    },
+    guild.t("config.language_audit", { user: input.member.user.id, language: name }),
+  );
+  return ephemeral(reader.t("config.language_set", { language: name }));
+}

@@ -1,0 +1,13 @@
+/** The English catalog: the source of truth every other language follows key for key. */
+import { failures } from "./en/failures.ts";
+import { answers } from "./en/answers.ts";
+import { notices } from "./en/notices.ts";
+
+/** Every English message by key. */
+export const EN = { ...failures, ...answers, ...notices } as const;
+
+/** A message key of the catalog. */
+export type MessageKey = keyof typeof EN;
+
+/** A catalog of another language: every English key, each message with the same arguments. */
+export type Catalog = { readonly [K in MessageKey]: string };

@@ -1,0 +1,8 @@
+/** O catálogo em português do Brasil (tratamento por “você”, como o Discord; ver glossary/pt-BR.md). */
+import type { Catalog } from "./en.ts";
+import { failures } from "./pt_br/failures.ts";
+import { answers } from "./pt_br/answers.ts";
+import { notices } from "./pt_br/notices.ts";
+
+/** Every Brazilian Portuguese message by key. */
+export const PT_BR: Catalog = { ...failures, ...answers, ...notices };

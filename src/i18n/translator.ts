@@ -1,0 +1,57 @@
+/**
+ * The lookup: a message of the catalog of one language, its arguments filled in
+ * by ICU MessageFormat (plurals, selects, numbers). A key the English catalog
+ * lacks, or a missing or misnamed argument, is a type error.
+ */
+import { IntlMessageFormat } from "intl-messageformat";
+import { EN, type MessageKey } from "./en.ts";
+import { CATALOGS } from "./catalogs.ts";
+import { DEFAULT_LOCALE, type Locale } from "./locale.ts";
+import type { MessageParams } from "./message_params.ts";
+import { formatDate, formatDateTime } from "./date_format.ts";
+
+/** The arguments a key's English message takes: none, or one object of them. */
+export type ParamsOf<K extends MessageKey> = keyof MessageParams<(typeof EN)[K]> extends never ? []
+  : [params: MessageParams<(typeof EN)[K]>];
+
+/** Messages and dates in one language. */
+export interface Translator {
+  readonly locale: Locale;
+  /** The message `key` in this language with `params` filled in. */
+  t<K extends MessageKey>(key: K, ...params: ParamsOf<K>): string;
+  /** A date and time as this language writes it (`timeZone` default UTC). */
+  dateTime(date: Date, options?: { timeZone?: string }): string;
+  /** A date as this language writes it (`timeZone` default UTC). */
+  date(date: Date, options?: { timeZone?: string }): string;
+}
+
+/** A translator for `locale` (messages are parsed once per translator, on first use). */
+export function translator(locale: Locale): Translator {
+  const formats = new Map<MessageKey, IntlMessageFormat>();
+  const format = (key: MessageKey) => {
+    let compiled = formats.get(key);
+    if (compiled === undefined) {
+      compiled = new IntlMessageFormat(CATALOGS[locale][key] ?? EN[key], locale);
+      formats.set(key, compiled);
+    }
+    return compiled;
+  };
+  return {
+    locale,
+    t(key, ...params) {
+      return String(format(key).format(params[0] as Record<string, unknown> | undefined));
+    },
+    dateTime: (date, options) => formatDateTime(date, { locale, ...options }),
+    date: (date, options) => formatDate(date, { locale, ...options }),
+  };
+}
+
+/** The English translator, for callers that do not know the reader's language. */
+export function english(): Translator {
+  return translator(DEFAULT_LOCALE);
+}
+
+/** One message in `locale`: `t("de", "close.closed", { number: 4 })`. */
+export function t<K extends MessageKey>(locale: Locale, key: K, ...params: ParamsOf<K>): string {
+  return translator(locale).t(key, ...params);
+}
