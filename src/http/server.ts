@@ -22,6 +22,15 @@ const log = getLogger(["ticketeer", "http"]);
 /** The gateway as `/health` reports it. */
 export type GatewayState = "connected" | "disconnected" | "off";
 
+/** One gateway shard of this process as `/health` reports it (state in lower case). */
+export interface ShardHealth {
+  id: number;
+  state: string;
+}
+
+/** How the process keeps under Discord's global limit: the shared budget, a REST proxy, or alone. */
+export type PacingHealth = "shared" | "proxy" | "alone";
+
 /** What `POST /interactions` needs; absent when no public key is configured. */
 export interface HttpInteractions {
   verify: InteractionVerifier;
@@ -39,6 +48,9 @@ export interface HttpDeps {
   /** True when the database answers a trivial query. */
   checkDatabase(): Promise<boolean>;
   gatewayState(): GatewayState;
+  /** This process's gateway shards (none with `GATEWAY=off`). */
+  shards?(): ShardHealth[];
+  pacing?: PacingHealth;
   relayConfigured: boolean;
   metrics: Metrics;
   interactions: HttpInteractions | null;
@@ -53,6 +65,8 @@ export interface HealthReport {
   status: "ok" | "starting" | "unavailable";
   database: "ok" | "error";
   gateway: GatewayState;
+  shards: ShardHealth[];
+  pacing: PacingHealth;
   relay: "configured" | "unconfigured";
   version: string;
 }
@@ -88,6 +102,8 @@ export function createHttpHandler(deps: HttpDeps): (request: Request) => Promise
       status: !ready ? "starting" : database === "ok" ? "ok" : "unavailable",
       database,
       gateway: deps.gatewayState(),
+      shards: deps.shards?.() ?? [],
+      pacing: deps.pacing ?? "alone",
       relay: deps.relayConfigured ? "configured" : "unconfigured",
       version: deps.version,
     };

@@ -242,13 +242,15 @@ Deno.test("POST /interactions is 404 when no public key is configured", async ()
   await response.body?.cancel();
 });
 
-Deno.test("GET /health is 503 until ready and while the database fails, then 200", async () => {
+Deno.test("GET /health is 503 until ready and while the database fails, then 200, naming its shards and pacing", async () => {
   let ready = false;
   let database = true;
   const { handler } = harness(unused, {
     ready: () => ready,
     checkDatabase: () => database ? Promise.resolve(true) : Promise.reject(new Error("down")),
     gatewayState: () => "connected",
+    shards: () => [{ id: 2, state: "connected" }, { id: 3, state: "resuming" }],
+    pacing: "shared",
     relayConfigured: true,
   });
   const get = () => handler(new Request("http://bot.test/health"));
@@ -259,6 +261,8 @@ Deno.test("GET /health is 503 until ready and while the database fails, then 200
     status: "starting",
     database: "ok",
     gateway: "connected",
+    shards: [{ id: 2, state: "connected" }, { id: 3, state: "resuming" }],
+    pacing: "shared",
     relay: "configured",
     version: "1.2.3",
   });
@@ -270,6 +274,8 @@ Deno.test("GET /health is 503 until ready and while the database fails, then 200
     status: "ok",
     database: "ok",
     gateway: "connected",
+    shards: [{ id: 2, state: "connected" }, { id: 3, state: "resuming" }],
+    pacing: "shared",
     relay: "configured",
     version: "1.2.3",
   });
