@@ -1,6 +1,7 @@
 /**
  * The HTTP server: `GET /health`, `GET /metrics` and, when a public key is set,
- * `POST /interactions` (Discord HTTP interactions, Ed25519-verified). The handler
+ * `POST /interactions` (Discord HTTP interactions, Ed25519-verified, answered by
+ * REST callback and an empty `202`). The handler
  * is a plain `(Request) => Promise<Response>` so tests call it without a port.
  */
 import { getLogger } from "@logtape/logtape";
@@ -34,7 +35,7 @@ export type PacingHealth = "shared" | "proxy" | "alone";
 /** What `POST /interactions` needs; absent when no public key is configured. */
 export interface HttpInteractions {
   verify: InteractionVerifier;
-  /** Everything `runInteraction` needs except `first` (the HTTP response takes it). */
+  /** Everything `runInteraction` needs except `first` (sent by REST before the 202). */
   run: Omit<RunInteractionDeps, "first">;
   /** Shared with the gateway shell: tracks work and carries the shutdown switch. */
   inFlight: InFlight;
@@ -146,21 +147,28 @@ export function createHttpHandler(deps: HttpDeps): (request: Request) => Promise
       return json(ignoredAnswer(parsed));
     }
 
-    let answer!: (callback: InteractionCallback) => void;
-    const firstAnswer = new Promise<InteractionCallback>((resolve) => (answer = resolve));
+    // The first answer goes by REST callback, then the request is answered 202: an
+    // answer in the HTTP body may not be processed yet when an edit of `@original`
+    // reaches Discord (404 Unknown Webhook), and handlers edit right after deferring.
+    const answered = Promise.withResolvers<void>();
+    const first = async (callback: InteractionCallback) => {
+      try {
+        await setup.run.transport.callback(parsed.id, parsed.token, callback);
+      } finally {
+        answered.resolve();
+      }
+    };
     // The handler keeps running after the response is sent (edits, follow-ups):
     // the in-flight tracker lets shutdown wait for it.
-    const done = setup.inFlight.track(
-      runInteraction(parsed, { ...setup.run, first: (callback) => answer(callback) }),
-    );
-    const first = await Promise.race([firstAnswer, done.then(() => null)]);
-    if (first === null) {
+    const done = setup.inFlight.track(runInteraction(parsed, { ...setup.run, first }));
+    const sent = await Promise.race([answered.promise.then(() => true), done.then(() => false)]);
+    if (!sent) {
       log.error("An interaction finished without a first answer: {interactionId}", {
         interactionId: parsed.id,
       });
       return plain("internal error", 500);
     }
-    return json(first);
+    return new Response(null, { status: 202 });
   }
 
   async function route(request: Request): Promise<Response> {

@@ -141,24 +141,30 @@ Deno.test("POST /interactions refuses bad, stale and missing signatures with 401
   }
 });
 
-Deno.test("POST /interactions returns a quick handler's answer as the response body", async () => {
+Deno.test("POST /interactions sends a quick handler's answer by REST callback, then answers 202", async () => {
   let seen: InteractionInput | null = null;
   const { handler, transport, inFlight } = harness((input) => {
     seen = input;
     return Promise.resolve(ephemeral("Your ticket: <#7>"));
   });
   const response = await handler(await signed(JSON.stringify(commandPayload)));
-  assert.equal(response.status, 200);
-  assert.deepEqual(await response.json(), {
-    type: 4,
-    data: { content: "Your ticket: <#7>", allowed_mentions: { parse: [] }, flags: 64 },
-  });
+  assert.equal(response.status, 202);
+  assert.equal(await response.text(), "");
+  // The callback went out before the 202: Discord has the answer when it reads the 202.
+  assert.deepEqual(transport.calls, [{
+    method: "callback",
+    interactionId: "900000000000000001",
+    token: "interaction-token",
+    response: {
+      type: 4,
+      data: { content: "Your ticket: <#7>", allowed_mentions: { parse: [] }, flags: 64 },
+    },
+  }]);
   assert.equal(await inFlight.drain(2000), true);
   assert.equal(seen!.kind, "command");
-  assert.deepEqual(transport.calls, [], "the first answer is the body, not a REST callback");
 });
 
-Deno.test("POST /interactions defers a slow handler in the body, then edits via REST", async () => {
+Deno.test("POST /interactions defers a slow handler by REST callback, then edits via REST", async () => {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   const { handler, transport, inFlight } = harness(async () => {
@@ -167,7 +173,8 @@ Deno.test("POST /interactions defers a slow handler in the body, then edits via 
   }, { deadlineMs: 20 });
 
   const response = await handler(await signed(JSON.stringify(commandPayload)));
-  assert.deepEqual(await response.json(), { type: 5, data: { flags: 64 } });
+  assert.equal(response.status, 202);
+  await response.body?.cancel();
   assert.equal(inFlight.size, 1, "the handler is still running after the response");
 
   const edited = transport.nextCall();
@@ -175,6 +182,11 @@ Deno.test("POST /interactions defers a slow handler in the body, then edits via 
   await edited;
   assert.equal(await inFlight.drain(2000), true);
   assert.deepEqual(transport.calls, [{
+    method: "callback",
+    interactionId: "900000000000000001",
+    token: "interaction-token",
+    response: { type: 5, data: { flags: 64 } },
+  }, {
     method: "editOriginal",
     applicationId: "800000000000000001",
     token: "interaction-token",
