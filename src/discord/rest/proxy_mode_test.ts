@@ -15,9 +15,7 @@ const PROXY_SECRET = "Proxy shared-secret";
 /** The bot's REST shell in proxy mode, behind a fake proxy in front of a fake Discord. */
 async function setup(options: { authorization?: string | null; requestTimeoutMs?: number } = {}) {
   const fake = await startFakeDiscord();
-  const authorization = options.authorization === undefined
-    ? PROXY_SECRET
-    : options.authorization;
+  const authorization = options.authorization === undefined ? PROXY_SECRET : options.authorization;
   const proxy = startFakeProxy({ upstream: fake.apiUrl, botToken: fake.token, authorization });
   const discordRest = createDiscordRest({
     token: fake.token,

@@ -106,8 +106,10 @@ Deno.test("sharedBudgetOver() lets a person's request pass saturating background
   try {
     let backgroundDone = 0;
     // Forty background requests: five windows' worth of the whole budget.
-    const background = Array.from({ length: 40 }, () =>
-      busy.acquire("background").then(() => backgroundDone++));
+    const background = Array.from(
+      { length: 40 },
+      () => busy.acquire("background").then(() => backgroundDone++),
+    );
     const person = asking.acquire("person").then(() => backgroundDone);
     const before = await person;
     await Promise.all(background);
