@@ -41,7 +41,7 @@ const SETTLE_QUIET_MS = 3_000;
 const SETTLE_LIMIT_MS = 60_000;
 
 /** Rejects with the bot's output when the bot exits before `promise` settles. */
-async function whileAlive<T>(bot: BotProcess, promise: Promise<T>, what: string): Promise<T> {
+export async function whileAlive<T>(bot: BotProcess, promise: Promise<T>, what: string): Promise<T> {
   const died = bot.exited.then((status) => {
     throw new Error(
       `The bot exited (code ${status.code}) while ${what}. Its output:\n${bot.output()}`,
@@ -62,7 +62,7 @@ function textChannel(fake: FakeDiscord, guild: FakeGuild): string {
  * sent after the last GUILD_CREATE, is answered only once the bot has read the
  * dispatches ahead of it on that connection.
  */
-async function barrier(fake: FakeDiscord, guilds: FakeGuild[]): Promise<void> {
+export async function barrier(fake: FakeDiscord, guilds: FakeGuild[]): Promise<void> {
   const byShard = new Map<number, FakeGuild>();
   for (const guild of guilds) {
     const shard = fake.gateway.shardOf(guild.id);
@@ -85,7 +85,7 @@ async function barrier(fake: FakeDiscord, guilds: FakeGuild[]): Promise<void> {
  * its RSS by more than 0.5 MB for a few seconds (the startup reconciliation runs
  * through every guild in the database without calling Discord).
  */
-async function settle(fake: FakeDiscord, bot: BotProcess): Promise<void> {
+export async function settle(fake: FakeDiscord, bot: BotProcess): Promise<void> {
   const limit = performance.now() + SETTLE_LIMIT_MS;
   let calls = fake.calls.length;
   let rss = await bot.rss();
