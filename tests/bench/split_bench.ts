@@ -67,10 +67,10 @@ export async function measureSplit(scale: SplitScale): Promise<SplitResult> {
       CONNECT_TIMEOUT_MS,
       `all ${shards} shard(s) connected`,
     );
-    for (const bot of bots) await whileAlive(bot, connected, "connecting");
+    for (const bot of bots) await whileAlive(bot, connected, { doing: "connecting" });
     const read = barrier(fake, guilds);
-    for (const bot of bots) await whileAlive(bot, read, "reading the guilds");
-    await Promise.all(bots.map((bot) => whileAlive(bot, settle(fake, bot), "settling")));
+    for (const bot of bots) await whileAlive(bot, read, { doing: "reading the guilds" });
+    await Promise.all(bots.map((bot) => whileAlive(bot, settle(fake, bot), { doing: "settling" })));
 
     const processes = [];
     for (const [i, bot] of bots.entries()) {
