@@ -238,6 +238,8 @@ Deno.test("ticketeer health exits 0 against a running ticketeer and 1 when nothi
       status: "ok",
       database: "ok",
       gateway: "connected",
+      shards: [{ id: 0, state: "connected" }],
+      pacing: "alone",
       relay: "unconfigured",
       version: VERSION,
     });

@@ -8,7 +8,13 @@ import { VERSION } from "../version.ts";
 import type { DatabaseHandle } from "../db/connect.ts";
 import type { InFlight, RunInteractionDeps } from "../discord/interactions/run_interaction.ts";
 import { createInteractionVerifier } from "../discord/interactions/verify.ts";
-import { createHttpHandler, type GatewayState, serveHttp } from "../http/server.ts";
+import {
+  createHttpHandler,
+  type GatewayState,
+  type PacingHealth,
+  serveHttp,
+  type ShardHealth,
+} from "../http/server.ts";
 import type { Metrics } from "./metrics.ts";
 
 /** What the app's HTTP server reads. */
@@ -19,6 +25,8 @@ export interface AppHttpDeps {
   inFlight: InFlight;
   ready(): boolean;
   gatewayState(): GatewayState;
+  shards(): ShardHealth[];
+  pacing: PacingHealth;
 }
 
 /** A listening HTTP server and how to close it. */
@@ -42,6 +50,8 @@ export function startAppHttp(
       return true;
     },
     gatewayState: deps.gatewayState,
+    shards: deps.shards,
+    pacing: deps.pacing,
     relayConfigured: config.relay !== null,
     metrics: deps.metrics,
     interactions: verify === null ? null : { verify, run: deps.run, inFlight: deps.inFlight },

@@ -221,6 +221,9 @@ export async function startTicketeer(
         inFlight,
         ready: () => readyFlag,
         gatewayState: () => gateway === null ? "off" : stopped ? "disconnected" : gateway.state(),
+        shards: () =>
+          gateway?.shards().map((shard) => ({ ...shard, state: shard.state.toLowerCase() })) ?? [],
+        pacing: connection.pacing,
       });
       httpAddress = http.address;
       cleanups.push(() => http.close());
@@ -265,8 +268,9 @@ export async function startTicketeer(
     }
     metrics.gatewayUp.set(0);
 
-    // 7. Reconciliation, once connected and then now and again.
-    const reconciler = createReconcileLoop(context, {
+    // 7. Reconciliation, once connected and then now and again; its requests give
+    // way to those a person waits on.
+    const reconciler = createReconcileLoop({ ...context, discord: connection.backgroundDiscord }, {
       botUserId,
       log,
       track: (work) => inFlight.track(work),

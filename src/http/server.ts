@@ -1,6 +1,7 @@
 /**
  * The HTTP server: `GET /health`, `GET /metrics` and, when a public key is set,
- * `POST /interactions` (Discord HTTP interactions, Ed25519-verified). The handler
+ * `POST /interactions` (Discord HTTP interactions, Ed25519-verified, answered by
+ * REST callback and an empty `202`). The handler
  * is a plain `(Request) => Promise<Response>` so tests call it without a port.
  */
 import { getLogger } from "@logtape/logtape";
@@ -22,10 +23,19 @@ const log = getLogger(["ticketeer", "http"]);
 /** The gateway as `/health` reports it. */
 export type GatewayState = "connected" | "disconnected" | "off";
 
+/** One gateway shard of this process as `/health` reports it (state in lower case). */
+export interface ShardHealth {
+  id: number;
+  state: string;
+}
+
+/** How the process keeps under Discord's global limit: the shared budget, a REST proxy, or alone. */
+export type PacingHealth = "shared" | "proxy" | "alone";
+
 /** What `POST /interactions` needs; absent when no public key is configured. */
 export interface HttpInteractions {
   verify: InteractionVerifier;
-  /** Everything `runInteraction` needs except `first` (the HTTP response takes it). */
+  /** Everything `runInteraction` needs except `first` (sent by REST before the 202). */
   run: Omit<RunInteractionDeps, "first">;
   /** Shared with the gateway shell: tracks work and carries the shutdown switch. */
   inFlight: InFlight;
@@ -39,6 +49,9 @@ export interface HttpDeps {
   /** True when the database answers a trivial query. */
   checkDatabase(): Promise<boolean>;
   gatewayState(): GatewayState;
+  /** This process's gateway shards (none with `GATEWAY=off`). */
+  shards?(): ShardHealth[];
+  pacing?: PacingHealth;
   relayConfigured: boolean;
   metrics: Metrics;
   interactions: HttpInteractions | null;
@@ -53,6 +66,8 @@ export interface HealthReport {
   status: "ok" | "starting" | "unavailable";
   database: "ok" | "error";
   gateway: GatewayState;
+  shards: ShardHealth[];
+  pacing: PacingHealth;
   relay: "configured" | "unconfigured";
   version: string;
 }
@@ -88,6 +103,8 @@ export function createHttpHandler(deps: HttpDeps): (request: Request) => Promise
       status: !ready ? "starting" : database === "ok" ? "ok" : "unavailable",
       database,
       gateway: deps.gatewayState(),
+      shards: deps.shards?.() ?? [],
+      pacing: deps.pacing ?? "alone",
       relay: deps.relayConfigured ? "configured" : "unconfigured",
       version: deps.version,
     };
@@ -130,21 +147,28 @@ export function createHttpHandler(deps: HttpDeps): (request: Request) => Promise
       return json(ignoredAnswer(parsed));
     }
 
-    let answer!: (callback: InteractionCallback) => void;
-    const firstAnswer = new Promise<InteractionCallback>((resolve) => (answer = resolve));
+    // The first answer goes by REST callback, then the request is answered 202: an
+    // answer in the HTTP body may not be processed yet when an edit of `@original`
+    // reaches Discord (404 Unknown Webhook), and handlers edit right after deferring.
+    const answered = Promise.withResolvers<void>();
+    const first = async (callback: InteractionCallback) => {
+      try {
+        await setup.run.transport.callback(parsed.id, parsed.token, callback);
+      } finally {
+        answered.resolve();
+      }
+    };
     // The handler keeps running after the response is sent (edits, follow-ups):
     // the in-flight tracker lets shutdown wait for it.
-    const done = setup.inFlight.track(
-      runInteraction(parsed, { ...setup.run, first: (callback) => answer(callback) }),
-    );
-    const first = await Promise.race([firstAnswer, done.then(() => null)]);
-    if (first === null) {
+    const done = setup.inFlight.track(runInteraction(parsed, { ...setup.run, first }));
+    const sent = await Promise.race([answered.promise.then(() => true), done.then(() => false)]);
+    if (!sent) {
       log.error("An interaction finished without a first answer: {interactionId}", {
         interactionId: parsed.id,
       });
       return plain("internal error", 500);
     }
-    return json(first);
+    return new Response(null, { status: 202 });
   }
 
   async function route(request: Request): Promise<Response> {

@@ -141,24 +141,30 @@ Deno.test("POST /interactions refuses bad, stale and missing signatures with 401
   }
 });
 
-Deno.test("POST /interactions returns a quick handler's answer as the response body", async () => {
+Deno.test("POST /interactions sends a quick handler's answer by REST callback, then answers 202", async () => {
   let seen: InteractionInput | null = null;
   const { handler, transport, inFlight } = harness((input) => {
     seen = input;
     return Promise.resolve(ephemeral("Your ticket: <#7>"));
   });
   const response = await handler(await signed(JSON.stringify(commandPayload)));
-  assert.equal(response.status, 200);
-  assert.deepEqual(await response.json(), {
-    type: 4,
-    data: { content: "Your ticket: <#7>", allowed_mentions: { parse: [] }, flags: 64 },
-  });
+  assert.equal(response.status, 202);
+  assert.equal(await response.text(), "");
+  // The callback went out before the 202: Discord has the answer when it reads the 202.
+  assert.deepEqual(transport.calls, [{
+    method: "callback",
+    interactionId: "900000000000000001",
+    token: "interaction-token",
+    response: {
+      type: 4,
+      data: { content: "Your ticket: <#7>", allowed_mentions: { parse: [] }, flags: 64 },
+    },
+  }]);
   assert.equal(await inFlight.drain(2000), true);
   assert.equal(seen!.kind, "command");
-  assert.deepEqual(transport.calls, [], "the first answer is the body, not a REST callback");
 });
 
-Deno.test("POST /interactions defers a slow handler in the body, then edits via REST", async () => {
+Deno.test("POST /interactions defers a slow handler by REST callback, then edits via REST", async () => {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   const { handler, transport, inFlight } = harness(async () => {
@@ -167,7 +173,8 @@ Deno.test("POST /interactions defers a slow handler in the body, then edits via 
   }, { deadlineMs: 20 });
 
   const response = await handler(await signed(JSON.stringify(commandPayload)));
-  assert.deepEqual(await response.json(), { type: 5, data: { flags: 64 } });
+  assert.equal(response.status, 202);
+  await response.body?.cancel();
   assert.equal(inFlight.size, 1, "the handler is still running after the response");
 
   const edited = transport.nextCall();
@@ -175,6 +182,11 @@ Deno.test("POST /interactions defers a slow handler in the body, then edits via 
   await edited;
   assert.equal(await inFlight.drain(2000), true);
   assert.deepEqual(transport.calls, [{
+    method: "callback",
+    interactionId: "900000000000000001",
+    token: "interaction-token",
+    response: { type: 5, data: { flags: 64 } },
+  }, {
     method: "editOriginal",
     applicationId: "800000000000000001",
     token: "interaction-token",
@@ -242,13 +254,15 @@ Deno.test("POST /interactions is 404 when no public key is configured", async ()
   await response.body?.cancel();
 });
 
-Deno.test("GET /health is 503 until ready and while the database fails, then 200", async () => {
+Deno.test("GET /health is 503 until ready and while the database fails, then 200, naming its shards and pacing", async () => {
   let ready = false;
   let database = true;
   const { handler } = harness(unused, {
     ready: () => ready,
     checkDatabase: () => database ? Promise.resolve(true) : Promise.reject(new Error("down")),
     gatewayState: () => "connected",
+    shards: () => [{ id: 2, state: "connected" }, { id: 3, state: "resuming" }],
+    pacing: "shared",
     relayConfigured: true,
   });
   const get = () => handler(new Request("http://bot.test/health"));
@@ -259,6 +273,8 @@ Deno.test("GET /health is 503 until ready and while the database fails, then 200
     status: "starting",
     database: "ok",
     gateway: "connected",
+    shards: [{ id: 2, state: "connected" }, { id: 3, state: "resuming" }],
+    pacing: "shared",
     relay: "configured",
     version: "1.2.3",
   });
@@ -270,6 +286,8 @@ Deno.test("GET /health is 503 until ready and while the database fails, then 200
     status: "ok",
     database: "ok",
     gateway: "connected",
+    shards: [{ id: 2, state: "connected" }, { id: 3, state: "resuming" }],
+    pacing: "shared",
     relay: "configured",
     version: "1.2.3",
   });

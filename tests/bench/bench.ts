@@ -4,9 +4,13 @@
  * concurrent interactions, printed as a table. Figures, not pass/fail tests.
  *
  * Options: `--guilds=1000,3000 --channels=50 --roles=20 --members=100
- * --interactions=200`. The interactions are timed in the largest run.
+ * --interactions=200 --processes=1`. The interactions are timed in the largest
+ * run. With `--processes=N` (N > 1) the largest guild count is also measured split
+ * over N processes with `SHARDS`, on PostgreSQL when `TEST_POSTGRES_URL` is set.
  */
+import { DIALECTS, isolateForApp } from "../fixtures/dialects.ts";
 import { measureMemory, type MemoryResult } from "./memory_bench.ts";
+import { measureSplit, type SplitResult } from "./split_bench.ts";
 
 /** What to run. */
 export interface BenchOptions {
@@ -15,6 +19,8 @@ export interface BenchOptions {
   roles: number;
   members: number;
   interactions: number;
+  /** Processes to split the largest scale over (1: no split run). */
+  processes: number;
 }
 
 /** The targets the figures are held to. */
@@ -32,6 +38,7 @@ const DEFAULTS: BenchOptions = {
   roles: 20,
   members: 100,
   interactions: 200,
+  processes: 1,
 };
 
 /** Reads `--name=value` options over the defaults. */
@@ -49,6 +56,7 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions {
     else if (name === "channels" || name === "roles" || name === "members") {
       options[name] = numbers[0] ?? 0;
     } else if (name === "interactions") options.interactions = numbers[0] ?? 0;
+    else if (name === "processes") options.processes = Math.max(1, numbers[0] ?? 1);
     else throw new SyntaxError(`Unknown option --${name}`);
   }
   if (options.guilds.length === 0) throw new RangeError("Cannot run: no guild count given");
@@ -77,6 +85,50 @@ export async function runBench(
     );
   }
   return results;
+}
+
+/** The largest scale split over `options.processes` processes, or null when not asked for. */
+export async function runSplit(
+  options: BenchOptions,
+  progress: (line: string) => void = () => {},
+): Promise<SplitResult | null> {
+  if (options.processes <= 1) return null;
+  const guilds = Math.max(...options.guilds);
+  progress(`… ${guilds} guilds over ${options.processes} processes`);
+  const postgres = DIALECTS.find((d) => d.name === "postgres");
+  const database = postgres !== undefined && postgres.skip === null
+    ? await isolateForApp(postgres)
+    : null;
+  try {
+    return await measureSplit({
+      guilds,
+      channels: options.channels,
+      roles: options.roles,
+      members: options.members,
+      processes: options.processes,
+      ...(database?.target.kind === "postgres" ? { databaseUrl: database.target.url } : {}),
+    });
+  } finally {
+    await database?.drop();
+  }
+}
+
+/** A split run as lines of a small table. */
+export function formatSplit(result: SplitResult, database: string): string[] {
+  const rows: string[][] = [["measure", "value", "detail"]];
+  rows.push([
+    `RSS of ${result.processes.length} processes at ${result.guilds} guilds`,
+    `${mb(result.totalRss).toFixed(1)} MB`,
+    `${result.shards} shards, ${database}`,
+  ]);
+  for (const p of result.processes) {
+    rows.push([
+      `  SHARDS=${p.shards}`,
+      `${mb(p.rss).toFixed(1)} MB`,
+      `${p.guilds} guilds, samples ${p.samples.map((s) => mb(s).toFixed(1)).join("/")}`,
+    ]);
+  }
+  return table(rows);
 }
 
 function pad(cells: string[], widths: number[]): string {
@@ -138,6 +190,14 @@ if (import.meta.main) {
   const write = (line: string) => Deno.stdout.writeSync(encoder.encode(`${line}\n`));
   const options = parseBenchArgs(Deno.args);
   const results = await runBench(options, write);
+  const split = await runSplit(options, write);
   write("");
   for (const line of formatBench(options, results)) write(line);
+  if (split !== null) {
+    const database = Deno.env.get("TEST_POSTGRES_URL") === undefined
+      ? "SQLite in memory per process"
+      : "one PostgreSQL";
+    write("");
+    for (const line of formatSplit(split, database)) write(line);
+  }
 }

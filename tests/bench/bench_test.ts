@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { formatBench, parseBenchArgs, runBench } from "./bench.ts";
+import { formatBench, formatSplit, parseBenchArgs, runBench } from "./bench.ts";
+import { measureSplit, shardRanges } from "./split_bench.ts";
 import { percentile } from "./stats.ts";
 
 Deno.test("runBench() measures memory and latency at a tiny scale", async () => {
@@ -25,6 +26,7 @@ Deno.test("runBench() measures memory and latency at a tiny scale", async () => 
 Deno.test("parseBenchArgs() refuses unknown options and bad numbers", () => {
   assert.deepEqual(parseBenchArgs([]).guilds, [1000, 3000]);
   assert.deepEqual(parseBenchArgs(["--guilds=5,10"]).guilds, [5, 10]);
+  assert.equal(parseBenchArgs(["--processes=2"]).processes, 2);
   assert.throws(() => parseBenchArgs(["--shards=2"]), SyntaxError);
   assert.throws(() => parseBenchArgs(["--guilds=ten"]), RangeError);
 });
@@ -35,4 +37,29 @@ Deno.test("percentile() uses the nearest rank", () => {
   assert.equal(percentile(values, 99), 99);
   assert.equal(percentile([7], 99), 7);
   assert.ok(Number.isNaN(percentile([], 50)));
+});
+
+Deno.test("shardRanges() splits the shards over processes, the first ones taking the remainder", () => {
+  assert.deepEqual(shardRanges(10, 2), ["0-4/10", "5-9/10"]);
+  assert.deepEqual(shardRanges(3, 2), ["0-1/3", "2-2/3"]);
+  assert.deepEqual(shardRanges(1, 2), ["0-0/1"]);
+});
+
+Deno.test("measureSplit() measures each of two processes sharing the guilds at a tiny scale", async () => {
+  const result = await measureSplit({
+    guilds: 20,
+    channels: 5,
+    roles: 3,
+    members: 5,
+    guildsPerShard: 5,
+    processes: 2,
+    samples: 2,
+  });
+  assert.equal(result.shards, 4);
+  assert.deepEqual(result.processes.map((p) => p.shards), ["0-1/4", "2-3/4"]);
+  assert.equal(result.processes.reduce((sum, p) => sum + p.guilds, 0), 20);
+  for (const p of result.processes) {
+    assert.ok(p.rss > 10 * 1024 * 1024, `an RSS of ${p.rss} bytes is not a bot's`);
+  }
+  assert.match(formatSplit(result, "SQLite").join("\n"), /RSS of 2 processes at 20 guilds/);
 });

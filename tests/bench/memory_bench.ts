@@ -41,10 +41,14 @@ const SETTLE_QUIET_MS = 3_000;
 const SETTLE_LIMIT_MS = 60_000;
 
 /** Rejects with the bot's output when the bot exits before `promise` settles. */
-async function whileAlive<T>(bot: BotProcess, promise: Promise<T>, what: string): Promise<T> {
+export async function whileAlive<T>(
+  bot: BotProcess,
+  promise: Promise<T>,
+  options: { doing: string },
+): Promise<T> {
   const died = bot.exited.then((status) => {
     throw new Error(
-      `The bot exited (code ${status.code}) while ${what}. Its output:\n${bot.output()}`,
+      `The bot exited (code ${status.code}) while ${options.doing}. Its output:\n${bot.output()}`,
     );
   });
   return await Promise.race([promise, died]);
@@ -62,7 +66,7 @@ function textChannel(fake: FakeDiscord, guild: FakeGuild): string {
  * sent after the last GUILD_CREATE, is answered only once the bot has read the
  * dispatches ahead of it on that connection.
  */
-async function barrier(fake: FakeDiscord, guilds: FakeGuild[]): Promise<void> {
+export async function barrier(fake: FakeDiscord, guilds: FakeGuild[]): Promise<void> {
   const byShard = new Map<number, FakeGuild>();
   for (const guild of guilds) {
     const shard = fake.gateway.shardOf(guild.id);
@@ -85,7 +89,7 @@ async function barrier(fake: FakeDiscord, guilds: FakeGuild[]): Promise<void> {
  * its RSS by more than 0.5 MB for a few seconds (the startup reconciliation runs
  * through every guild in the database without calling Discord).
  */
-async function settle(fake: FakeDiscord, bot: BotProcess): Promise<void> {
+export async function settle(fake: FakeDiscord, bot: BotProcess): Promise<void> {
   const limit = performance.now() + SETTLE_LIMIT_MS;
   let calls = fake.calls.length;
   let rss = await bot.rss();
@@ -123,15 +127,15 @@ export async function measureMemory(scale: MemoryScale): Promise<MemoryResult> {
         CONNECT_TIMEOUT_MS,
         `all ${shards} shard(s) connected`,
       ),
-      "connecting",
+      { doing: "connecting" },
     );
-    await whileAlive(bot, barrier(fake, guilds), "reading the guilds");
+    await whileAlive(bot, barrier(fake, guilds), { doing: "reading the guilds" });
     const deliveredMs = performance.now() - started;
     const sent = fake.gateway.log.filter((e) => e.direction === "out" && e.t === "GUILD_CREATE");
     if (sent.length !== scale.guilds) {
       throw new Error(`The fake sent ${sent.length} GUILD_CREATE, not ${scale.guilds}`);
     }
-    await whileAlive(bot, settle(fake, bot), "settling");
+    await whileAlive(bot, settle(fake, bot), { doing: "settling" });
 
     const samples: number[] = [];
     for (let i = 0; i < (scale.samples ?? 7); i++) {
@@ -145,7 +149,7 @@ export async function measureMemory(scale: MemoryScale): Promise<MemoryResult> {
         measureLatency(fake, guilds[0] ?? fake.createGuild({ name: "latency" }), {
           interactions: scale.interactions ?? 0,
         }),
-        "answering interactions",
+        { doing: "answering interactions" },
       )
       : null;
 

@@ -115,7 +115,7 @@ Deno.test({
       ): Promise<Answer> => {
         if (via === "gateway") return await answerOf(fake.interact(payload));
         const sent = await fake.interactHttp(interactionsUrl, payload);
-        assert.equal(sent.status, 200, `HTTP interaction answered: ${JSON.stringify(sent.body)}`);
+        assert.equal(sent.status, 202, `HTTP interaction answered: ${JSON.stringify(sent.body)}`);
         return await answerOf(sent.handle);
       };
 

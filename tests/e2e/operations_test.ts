@@ -96,6 +96,8 @@ Deno.test("/health answers 503 until the gateway is ready and 200 after; /metric
         status: "starting",
         database: "ok",
         gateway: "disconnected",
+        shards: [],
+        pacing: "alone",
         relay: "unconfigured",
         version: VERSION,
       });
@@ -107,6 +109,8 @@ Deno.test("/health answers 503 until the gateway is ready and 200 after; /metric
         status: "ok",
         database: "ok",
         gateway: "connected",
+        shards: [{ id: 0, state: "connected" }],
+        pacing: "alone",
         relay: "unconfigured",
         version: VERSION,
       });

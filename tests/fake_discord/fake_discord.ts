@@ -62,6 +62,11 @@ export interface FakeDiscordOptions {
   interactionDeadlineMs?: number;
   /** How long an interaction token works for edits and follow-ups (default 15 min). */
   interactionTokenTtlMs?: number;
+  /**
+   * How long Discord takes to process a first answer given in an HTTP interaction's
+   * response body (default 20 ms); until then `@original` does not exist (10015).
+   */
+  httpAnswerLagMs?: number;
   rateLimits?: RateLimitOptions;
   /** Whether the application has the Message Content intent approved (default true). */
   messageContentIntent?: boolean;
@@ -181,6 +186,11 @@ export interface FakeDiscord {
   holdNext(options: HoldOptions): HeldRequest;
   /** Requests sent before the `retry_after` of a 429 had elapsed (expected empty). */
   earlyRetries(): EarlyRetry[];
+  /**
+   * The most requests bound by the global limit (interaction callbacks and webhooks
+   * exempt) that arrived within any one second, however many processes sent them.
+   */
+  maxGlobalRequestsPerSecond(): number;
   /** Forces a gateway close; see `FakeGateway.disconnect`. */
   disconnect(shardId: number, options?: { code?: number; resumable?: boolean }): void;
 
@@ -609,6 +619,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         body,
       });
       const text = await answer.text();
+      const receivedAt = performance.now();
       let parsed: unknown = text;
       try {
         parsed = text === "" ? null : JSON.parse(text);
@@ -631,15 +642,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
             detail: check.summary,
           });
         }
+        // Discord processes an answer in the body a little after it arrives.
+        const lagMs = options.httpAnswerLagMs ?? 20;
+        if (lagMs > 0) await new Promise((resolve) => setTimeout(resolve, lagMs));
         applyFirstAnswer(
           ctx,
           pending,
           parsed as Record<string, unknown>,
           [],
           "http",
-          performance.now(),
+          receivedAt,
         );
-        if (pending.answer !== null) pending.answer.elapsedMs = performance.now() - sentAt;
+        if (pending.answer !== null) pending.answer.elapsedMs = receivedAt - sentAt;
       }
       return {
         status: answer.status,
@@ -670,6 +684,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return { arrived: hold.arrived.promise, release: () => hold.released.resolve() };
     },
     earlyRetries: () => [...limiter.earlyRetries],
+    maxGlobalRequestsPerSecond: () => limiter.maxGlobalPerSecond,
     disconnect: (shardId, o) => gateway.disconnect(shardId, o),
 
     waitFor: (predicate, timeoutMs, what) => waiter.waitFor(predicate, timeoutMs, what),

@@ -322,3 +322,34 @@ Deno.test("an expired interaction refuses late answers (10062) and edits (50027)
     await fake.close();
   }
 });
+
+Deno.test("an edit of @original sent before an HTTP-body answer was processed gets 10015", async () => {
+  const fake = await startFakeDiscord({ httpAnswerLagMs: 200 });
+  const place = setup(fake);
+  const edits: Promise<Response>[] = [];
+  // A bot that answers in the body and edits at once, as Discord warns against.
+  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, async (req) => {
+    const payload = await req.json() as { token: string };
+    edits.push(webhook(fake, "PATCH", `${payload.token}/messages/@original`, { content: "done" }));
+    return Response.json({ type: 5 });
+  });
+  try {
+    const sent = await fake.interactHttp(
+      `http://127.0.0.1:${server.addr.port}/interactions`,
+      slashCommand(fake, { ...place, name: "ticket" }),
+    );
+    assert.equal(sent.status, 200);
+    const early = await edits[0]!;
+    assert.equal(early.status, 404);
+    assert.equal((await early.json()).code, 10015);
+    await sent.handle.response;
+    const later = await webhook(fake, "PATCH", `${sent.handle.token}/messages/@original`, {
+      content: "done",
+    });
+    assert.equal(later.status, 200);
+    await later.body?.cancel();
+  } finally {
+    await server.shutdown();
+    await fake.close();
+  }
+});

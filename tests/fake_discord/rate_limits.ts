@@ -73,6 +73,10 @@ export class RateLimiter {
   readonly earlyRetries: EarlyRetry[] = [];
   /** Count of 429 answers given, injected or earned. */
   rateLimitedCount = 0;
+  /** Arrival times of non-exempt requests in the last second, refused ones included. */
+  readonly #arrivals: number[] = [];
+  /** The most non-exempt requests that arrived within any one second (a sliding window). */
+  maxGlobalPerSecond = 0;
 
   constructor(options: RateLimitOptions = {}) {
     this.#limit = options.routeLimit ?? 50;
@@ -91,6 +95,13 @@ export class RateLimiter {
    */
   check(request: LimitedRequest, now: number): { refusal: Response | null; headers: Headers } {
     const key = bucketKeyOf(request.method, request.route, request.path);
+    if (!request.exempt) {
+      while (this.#arrivals.length > 0 && (this.#arrivals[0] ?? 0) <= now - 1000) {
+        this.#arrivals.shift();
+      }
+      this.#arrivals.push(now);
+      this.maxGlobalPerSecond = Math.max(this.maxGlobalPerSecond, this.#arrivals.length);
+    }
     const bucketHash = hashBucket(`${request.method} ${request.route}`);
     this.#noteEarly(request, key, now);
 

@@ -130,3 +130,22 @@ Deno.test("inject5xx() and failNext() fail the next matching requests", async ()
     await fake.close();
   }
 });
+
+Deno.test("maxGlobalRequestsPerSecond() counts every non-exempt request of the busiest second, refused ones too", async () => {
+  const fake = await startFakeDiscord({ rateLimits: { globalPerSecond: 5, routeLimit: 100 } });
+  try {
+    const answers = await Promise.all(Array.from({ length: 8 }, () => get(fake, "/users/@me")));
+    for (const answer of answers) await answer.body?.cancel();
+    assert.equal(answers.filter((a) => a.status === 429).length, 3);
+    // An interaction callback is exempt: it does not count.
+    const callback = await fetch(`${fake.apiUrl}/v10/interactions/1/none/callback`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ type: 1 }),
+    });
+    await callback.body?.cancel();
+    assert.equal(fake.maxGlobalRequestsPerSecond(), 8);
+  } finally {
+    await fake.close();
+  }
+});

@@ -177,6 +177,9 @@ export const webhookMessage: Handler = (request, ctx) => {
   const pending = webhookInteraction(ctx, request);
   if (pending instanceof Response) return pending;
   const messageId = request.params.message_id ?? "@original";
+  // Before the first answer is processed (an HTTP-body answer Discord has not read
+  // yet), there is no webhook message to name: Discord answers Unknown Webhook.
+  if (!pending.acknowledged) return unknown.webhook();
   const message = messageOf(ctx, pending, messageId);
   if (message === undefined) return unknown.message();
   const isOriginal = messageId === "@original" || messageId === pending.originalMessageId;

@@ -24,6 +24,7 @@ import { DiscordRequestError, isDiscordFailure } from "../../core/discord_failur
 import { readBounded } from "../../lib/read_bounded.ts";
 import type { RetryOptions } from "../../lib/retry.ts";
 import { callDiscord, type CallOptions } from "./rest_failure.ts";
+import type { RequestPriority } from "./request_priority.ts";
 import {
   CLOCK_SKEW_MS,
   isSameNewChannel,
@@ -51,6 +52,10 @@ export interface DiscordPortOptions {
   downloadTimeoutMs?: number;
   /** A new message nonce (default: random, 25 characters at most). */
   nonce?: () => string;
+  /** `background`: every request of this port gives way to a person's (default `person`). */
+  priority?: RequestPriority;
+  /** Retry requests that got no answer (default true; false behind a REST proxy). */
+  retryUnanswered?: boolean;
 }
 
 /** Splits a message body into Discord JSON and the multipart files, if any. */
@@ -90,6 +95,10 @@ export function createDiscordPort(
       ...callOptions,
       ...(options.retry === undefined ? {} : { retry: options.retry }),
       ...(options.observe === undefined ? {} : { observe: options.observe }),
+      ...(options.priority === undefined ? {} : { priority: options.priority }),
+      ...(options.retryUnanswered === undefined
+        ? {}
+        : { retryUnanswered: options.retryUnanswered }),
     });
   const doFetch = options.fetch ?? fetch;
   const newNonce = options.nonce ?? randomNonce;

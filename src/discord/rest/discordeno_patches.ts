@@ -27,8 +27,8 @@ const RATE_LIMIT_CHECK_MS = 1_000;
 export interface RestPatchOptions {
   /** Give up a request after this long (default `REQUEST_TIMEOUT_MS`). */
   timeoutMs?: number;
-  /** Awaited before every request leaves (the global pacer). */
-  beforeSend?: (route: string) => Promise<void>;
+  /** Awaited before every request leaves (the global pacer); gets the request as queued. */
+  beforeSend?: (request: SendRequestOptions) => Promise<void>;
 }
 
 /** Status discordeno reports for a request that got no answer. */
@@ -177,7 +177,7 @@ async function sendPatched(
   request: SendRequestOptions,
   options: RestPatchOptions,
 ): Promise<void> {
-  await options.beforeSend?.(request.route);
+  await options.beforeSend?.(request);
   // 21.0.0 decrements `invalidBucket.activeRequests` after every request, but only
   // queued ones incremented it: interaction callbacks (sent outside the queue)
   // drive the count below zero, which switches off its 10,000-per-10-minutes guard.
@@ -312,4 +312,61 @@ export function stopShards(gateway: ShardsOwner): void {
     for (const release of shard.bucket.queue.splice(0)) release();
     for (const release of shard.offlineSendQueue.splice(0)) release();
   }
+}
+
+/** Options of `patchProxiedRestManager`. */
+export interface ProxiedRestPatchOptions {
+  /** Give up a request after this long (default `REQUEST_TIMEOUT_MS`). */
+  timeoutMs?: number;
+  /** The `Authorization` value the proxy expects on every request, or null to send the bot's. */
+  authorization: string | null;
+}
+
+/**
+ * Behind a rate-limiting REST proxy 21.0.0 sends plain `fetch` calls (no queue,
+ * no 429 retries: the proxy owns the limits), but with no timeout, and it throws
+ * an error without the `{ status, body }` cause every other path carries when an
+ * answer has no body, or when no answer came. We keep its plain fetch and fix
+ * those, and send the proxy's own `Authorization` (interaction callbacks too)
+ * instead of the bot token when one is configured.
+ */
+export function patchProxiedRestManager(
+  rest: RestManager,
+  options: ProxiedRestPatchOptions,
+): () => void {
+  const state: PatchState = { timers: new Set(), cancels: new Set() };
+  rest.isProxied = true;
+  rest.makeRequest = async <T>(
+    method: Parameters<RestManager["makeRequest"]>[0],
+    route: string,
+    requestOptions?: Parameters<RestManager["makeRequest"]>[2],
+  ): Promise<T> => {
+    const error = new Error("Failed to send request to discord.");
+    const payload = rest.createRequestBody(method, requestOptions);
+    if (options.authorization !== null) {
+      payload.headers[rest.authorizationHeader] = options.authorization;
+    }
+    const url = `${rest.baseUrl}/v${rest.version}${route}`;
+    let answer: Answer;
+    try {
+      answer = await withTimeout(state, options.timeoutMs ?? REQUEST_TIMEOUT_MS, async (signal) => {
+        const response = await fetch(url, { ...payload, signal });
+        const text = response.status === 204 ? "" : await response.text();
+        return { status: response.status, headers: response.headers, text };
+      });
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      error.cause = { ok: false, status: NO_ANSWER, error: `No complete answer: ${reason}` };
+      throw error;
+    }
+    if (answer.status < 200 || answer.status >= 300) {
+      error.cause = { ok: false, status: answer.status, body: answer.text };
+      throw error;
+    }
+    return (answer.text === "" ? undefined : JSON.parse(answer.text)) as T;
+  };
+  return () => {
+    for (const cancel of [...state.cancels]) cancel();
+    state.cancels.clear();
+  };
 }

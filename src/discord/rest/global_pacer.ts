@@ -2,10 +2,11 @@
  * Keeps the bot under Discord's global limit (50 requests per second) instead
  * of running into it: discordeno only reacts to a global 429, and a burst of
  * work (many tickets opened at once) then sends a herd of requests that all get
- * 429 together. Requests wait here, first come first served, until the sliding
- * window has room. Interaction endpoints are not bound to the global limit and
- * never wait.
+ * 429 together. Requests wait here until the sliding window has room: a person's
+ * requests first, then background ones, each first come first served.
+ * Interaction endpoints are not bound to the global limit and never wait.
  */
+import type { RequestPriority } from "./request_priority.ts";
 
 /** Options of `createGlobalPacer`. */
 export interface GlobalPacerOptions {
@@ -19,8 +20,11 @@ export interface GlobalPacerOptions {
 
 /** A sliding-window pacer for the global limit. */
 export interface GlobalPacer {
-  /** Resolves when one more request may be sent now (and counts it). */
-  acquire(): Promise<void>;
+  /**
+   * Resolves when one more request may be sent now (and counts it); `person`
+   * requests (the default) go before `background` ones that wait with them.
+   */
+  acquire(priority?: RequestPriority): Promise<void>;
   /** Stops pacing: the timer ends and waiting requests go ahead (the app is shutting down). */
   close(): void;
 }
@@ -39,7 +43,9 @@ export function createGlobalPacer(options: GlobalPacerOptions = {}): GlobalPacer
     throw new RangeError(`Cannot pace requests: limit ${limit} is not a positive integer`);
   }
   const sent: number[] = [];
-  const waiting: Array<() => void> = [];
+  const waiting: Record<RequestPriority, Array<() => void>> = { person: [], background: [] };
+  const waitingCount = () => waiting.person.length + waiting.background.length;
+  const next = () => waiting.person.shift() ?? waiting.background.shift();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
 
@@ -48,20 +54,20 @@ export function createGlobalPacer(options: GlobalPacerOptions = {}): GlobalPacer
     if (closed) return;
     const at = now();
     while (sent.length > 0 && (sent[0] ?? 0) <= at - windowMs) sent.shift();
-    while (waiting.length > 0 && sent.length < limit) {
+    while (waitingCount() > 0 && sent.length < limit) {
       sent.push(at);
-      waiting.shift()?.();
+      next()?.();
     }
-    if (waiting.length > 0) {
+    if (waitingCount() > 0) {
       timer = setTimeout(release, Math.max(1, (sent[0] ?? at) + windowMs - at));
     }
   };
 
   return {
-    acquire() {
+    acquire(priority = "person") {
       if (closed) return Promise.resolve();
       return new Promise<void>((resolve) => {
-        waiting.push(resolve);
+        waiting[priority].push(resolve);
         if (timer === undefined) release();
       });
     },
@@ -69,7 +75,9 @@ export function createGlobalPacer(options: GlobalPacerOptions = {}): GlobalPacer
       closed = true;
       clearTimeout(timer);
       timer = undefined;
-      for (const resolve of waiting.splice(0)) resolve();
+      for (const resolve of [...waiting.person.splice(0), ...waiting.background.splice(0)]) {
+        resolve();
+      }
     },
   };
 }

@@ -38,3 +38,21 @@ Deno.test("isInteractionRoute() exempts interaction callbacks and token webhooks
   assert.ok(!isInteractionRoute("/channels/1/messages"));
   assert.ok(!isInteractionRoute("/guilds/1/channels"));
 });
+
+Deno.test("createGlobalPacer() lets a person's request pass background work within one window", async () => {
+  const pacer = createGlobalPacer({ limit: 4, windowMs: 50 });
+  try {
+    const order: string[] = [];
+    // Saturate the pacer with background work: 40 requests, ten windows' worth.
+    const background = Array.from(
+      { length: 40 },
+      (_, i) => pacer.acquire("background").then(() => order.push(`background ${i}`)),
+    );
+    const person = pacer.acquire("person").then(() => order.push("person"));
+    await Promise.all([...background, person]);
+    // Only the first window's background requests (already counted) go before it.
+    assert.ok(order.indexOf("person") <= 4, `the person waited behind: ${order.join(", ")}`);
+  } finally {
+    pacer.close();
+  }
+});

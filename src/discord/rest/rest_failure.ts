@@ -10,6 +10,7 @@
 import type { FileContent, RequestMethods, RestManager } from "@discordeno/bot";
 import { type DiscordFailure, DiscordRequestError } from "../../core/discord_failure.ts";
 import { retry, RetryError, type RetryOptions } from "../../lib/retry.ts";
+import { PRIORITY_OPTION, type RequestPriority } from "./request_priority.ts";
 
 /** Discord's JSON error body: `{ code, message, errors? }`. */
 interface DiscordErrorBody {
@@ -158,6 +159,13 @@ export interface CallOptions<T = unknown> {
   retry?: RetryOptions;
   /** Told the outcome of every attempt (status 0: no answer). */
   observe?: (route: string, status: number) => void;
+  /** Whether a person waits on it (default) or it may wait for them (`background`). */
+  priority?: RequestPriority;
+  /**
+   * Retry a request that got no answer (default true). Off behind a REST proxy:
+   * the request may have reached Discord through it, so only its 5xx are retried.
+   */
+  retryUnanswered?: boolean;
   /**
    * Asked before each retry whether the failed attempt took effect after all
    * (Discord may act and the answer still be lost): a value found is the result.
@@ -165,8 +173,8 @@ export interface CallOptions<T = unknown> {
   findEarlierResult?: () => Promise<T | null>;
 }
 
-function retryable(failure: DiscordFailure): boolean {
-  return failure.kind === "unavailable";
+function retryable(failure: DiscordFailure, unanswered: boolean): boolean {
+  return failure.kind === "unavailable" && (failure.status !== 0 || unanswered);
 }
 
 function statusOf(failure: DiscordFailure): number {
@@ -217,6 +225,7 @@ export async function callDiscord<T>(
         ...(options.runThroughQueue === undefined
           ? {}
           : { runThroughQueue: options.runThroughQueue }),
+        ...(options.priority === undefined ? {} : { [PRIORITY_OPTION]: options.priority }),
       });
       options.observe?.(label, 200);
       return result;
@@ -234,7 +243,9 @@ export async function callDiscord<T>(
     return await retry(send, {
       ...REST_RETRY,
       ...options.retry,
-      isRetryable: (error) => error instanceof DiscordRequestError && retryable(error.failure),
+      isRetryable: (error) =>
+        error instanceof DiscordRequestError &&
+        retryable(error.failure, options.retryUnanswered ?? true),
     });
   } catch (error) {
     if (error instanceof RetryError) throw error.cause;

@@ -18,6 +18,8 @@ import { callDiscord } from "./rest_failure.ts";
 export interface RestTransportOptions {
   retry?: RetryOptions;
   observe?: (route: string, status: number) => void;
+  /** Retry edits and follow-ups that got no answer (default true; false behind a REST proxy). */
+  retryUnanswered?: boolean;
 }
 
 /** An `InteractionTransport` that sends callbacks, edits and follow-ups through REST. */
@@ -28,6 +30,7 @@ export function createRestTransport(
   const shared = {
     ...(options.retry === undefined ? {} : { retry: options.retry }),
     ...(options.observe === undefined ? {} : { observe: options.observe }),
+    ...(options.retryUnanswered === undefined ? {} : { retryUnanswered: options.retryUnanswered }),
   };
   return {
     async callback(interactionId: string, token: string, response: InteractionCallback) {

@@ -3,7 +3,13 @@ import { getLogger } from "@logtape/logtape";
 import { openDatabase } from "../../db/connect.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
 import { DIALECTS } from "../../../tests/fixtures/dialects.ts";
-import { createSharedBudget, sharedBudgetOver } from "./shared_budget.ts";
+import {
+  BACKGROUND_POINTS,
+  createSharedBudget,
+  SHARED_POINTS,
+  SHARED_WINDOW_MS,
+  sharedBudgetOver,
+} from "./shared_budget.ts";
 
 const log = getLogger(["ticketeer", "test"]);
 
@@ -63,12 +69,13 @@ for (const dialect of DIALECTS.filter((d) => d.name !== "sqlite")) {
 
 Deno.test("sharedBudgetOver() paces the process alone when the database fails", async () => {
   let calls = 0;
-  const budget = sharedBudgetOver({
+  const failing = {
     consume: () => {
       calls++;
       return Promise.reject(new Error("connection refused"));
     },
-  }, { log });
+  };
+  const budget = sharedBudgetOver({ all: failing, background: failing }, { log });
   try {
     await Promise.all(Array.from({ length: 10 }, () => budget.acquire()));
     assert.equal(calls, 10);
@@ -79,10 +86,39 @@ Deno.test("sharedBudgetOver() paces the process alone when the database fails", 
 
 Deno.test("sharedBudgetOver() lets waiting requests go when it closes", async () => {
   const { RateLimiterRes } = await import("rate-limiter-flexible");
-  const budget = sharedBudgetOver({
-    consume: () => Promise.reject(new RateLimiterRes(0, 60_000, 8, false)),
-  }, { log });
+  const spent = { consume: () => Promise.reject(new RateLimiterRes(0, 60_000, 8, false)) };
+  const budget = sharedBudgetOver({ all: spent, background: spent }, { log });
   const waiting = budget.acquire();
   budget.close();
   await waiting;
+});
+
+Deno.test("sharedBudgetOver() lets a person's request pass saturating background work within one window", async () => {
+  const { RateLimiterMemory } = await import("rate-limiter-flexible");
+  const duration = SHARED_WINDOW_MS / 1000;
+  // Two processes on one budget: the limiters are the database's rows.
+  const limiters = {
+    all: new RateLimiterMemory({ points: SHARED_POINTS, duration }),
+    background: new RateLimiterMemory({ points: BACKGROUND_POINTS, duration }),
+  };
+  const busy = sharedBudgetOver(limiters, { log });
+  const asking = sharedBudgetOver(limiters, { log });
+  try {
+    let backgroundDone = 0;
+    // Forty background requests: five windows' worth of the whole budget.
+    const background = Array.from(
+      { length: 40 },
+      () => busy.acquire("background").then(() => backgroundDone++),
+    );
+    const person = asking.acquire("person").then(() => backgroundDone);
+    const before = await person;
+    await Promise.all(background);
+    assert.ok(
+      before <= SHARED_POINTS,
+      `${before} background requests went first, more than one window's ${SHARED_POINTS}`,
+    );
+  } finally {
+    await busy.end();
+    await asking.end();
+  }
 });
