@@ -24,6 +24,8 @@ export interface BootOptions {
   httpInteractions?: boolean;
   /** Connect the gateway (default true). */
   gateway?: boolean;
+  /** The web pages (`PUBLIC_URL` and its secrets); default off. */
+  web?: Config["web"];
   /** The assistant relay (`RELAY_URL`, `RELAY_SECRET`, `RELAY_TIMEOUT_MS`); default off. */
   relay?: Config["relay"];
   start?: StartOptions;
@@ -45,6 +47,7 @@ export function configFor(fake: FakeDiscord, options: BootOptions = {}): Config 
     log: { level: "warning", format: "text", file: null },
     shards: null,
     apiProxy: null,
+    web: options.web ?? null,
   };
 }
 
