@@ -214,8 +214,9 @@ export async function startTicketeer(
     // 5. HTTP.
     let httpAddress: { host: string; port: number } | null = null;
     if (config.http !== null) {
-      const http = startAppHttp(config.http, config, {
+      const http = await startAppHttp(config.http, config, {
         handle,
+        applicationId,
         metrics,
         run: runDeps,
         inFlight,

@@ -1,6 +1,7 @@
 /**
  * The HTTP server: `GET /health`, `GET /metrics` and, when a public key is set,
- * `POST /interactions` (Discord HTTP interactions, Ed25519-verified). The handler
+ * `POST /interactions` (Discord HTTP interactions, Ed25519-verified), and the web
+ * pages below `/web/` when they are on. The handler
  * is a plain `(Request) => Promise<Response>` so tests call it without a port.
  */
 import { getLogger } from "@logtape/logtape";
@@ -46,6 +47,8 @@ export interface HttpDeps {
   maxBodyBytes?: number;
   /** How long `/health` waits for the database (default 2000 ms). */
   healthTimeoutMs?: number;
+  /** The web pages, served below `/web/` (with `PUBLIC_URL`); absent when off. */
+  web?: ((request: Request) => Promise<Response>) | null;
 }
 
 /** The `/health` body. */
@@ -150,6 +153,9 @@ export function createHttpHandler(deps: HttpDeps): (request: Request) => Promise
   async function route(request: Request): Promise<Response> {
     const { pathname } = new URL(request.url);
     const get = request.method === "GET" || request.method === "HEAD";
+    if (deps.web && (pathname === "/web" || pathname.startsWith("/web/"))) {
+      return await deps.web(request);
+    }
     switch (pathname) {
       case "/health":
         return get ? await health() : plain("method not allowed", 405, { allow: "GET, HEAD" });
