@@ -56,7 +56,7 @@ export async function createWebApp(
     shareSigner: await createSigner(config.sessionSecret, "share"),
     clock: deps.clock,
   };
-  const app = new Hono().basePath(WEB_BASE);
+  const app = new Hono({ strict: false }).basePath(WEB_BASE);
   app.get("/style.css", () =>
     new Response(PAGE_STYLE, {
       headers: {
