@@ -128,6 +128,7 @@ export async function startTicketeer(
       clock,
       log: getLogger(["ticketeer", "handler"]),
       assistant: config.relay !== null,
+      publicUrl: config.web?.publicUrl ?? null,
     };
     const services: AppServices = {
       config,

@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { CookieClient, SEARCH_WORD, startWebWorld } from "./web_world.ts";
+import { botMessagesIn } from "./world.ts";
 
 Deno.test("web pages: the opener signs in with Discord and sees their ticket and its transcript", async () => {
   await using w = await startWebWorld();
@@ -166,4 +167,20 @@ Deno.test("web pages: a share link works without signing in until it expires or 
   assert.equal(revoked.status, 303);
   assert.equal((await status(second)).status, 404, "revoked");
   assert.equal((await status(`${second}/download.txt`)).status, 404);
+});
+
+Deno.test("web pages: the log summary and the closing DM link the transcript page instead of attaching it", async () => {
+  await using w = await startWebWorld();
+  const url = `${w.origin}/web/t/${w.g.guild}/${w.closed.number}`;
+  const summary = botMessagesIn(w.world.fake, w.g.logs).find((m) =>
+    JSON.stringify(m.embeds).includes(`Ticket #${w.closed.number} closed`)
+  );
+  const dm = w.world.fake.state.dmChannels.get(w.g.members[0]!);
+  assert.ok(summary && dm);
+  const [sent] = botMessagesIn(w.world.fake, dm);
+  for (const message of [summary, sent!]) {
+    assert.deepEqual(message.attachments, []);
+    assert.ok(JSON.stringify(message.components).includes(JSON.stringify(url)), "a link button");
+  }
+  w.world.fake.assertNoViolations();
 });
