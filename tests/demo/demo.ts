@@ -14,6 +14,7 @@ import type { FakeChannel, FakeMessage } from "../fake_discord/types.ts";
 import { buttonPress, type OptionInput, slashCommand } from "../fixtures/interactions.ts";
 import { formatBytes, type MessageLike, Narrator } from "./narrate.ts";
 import { closeLogging, setupLogging } from "../../src/log.ts";
+import { freePort } from "../fixtures/free_port.ts";
 import {
   DEMO_RELAY_SECRET,
   playAssistantConversation,
@@ -53,13 +54,24 @@ function buttonId(message: FakeMessage, label: string): string {
   throw new Error(`Cannot click "${label}": the message has no such button`);
 }
 
+/** How the demo runs: with the assistant, and with the web pages served until `stopped`. */
+export interface DemoOptions {
+  assistant?: boolean;
+  /** `--web`: `PUBLIC_URL` on; the story ends with a link, served until `stopped` settles. */
+  web?: { stopped: Promise<void> };
+}
+
+/** The demo's web pages: a fixed client secret shared with the fake, and a session key. */
+const DEMO_CLIENT_SECRET = "demo-client-secret";
+const DEMO_SESSION_SECRET = "demo-session-secret-of-at-least-32-bytes";
+
 /** Plays the story and writes it; throws when the bot does not behave as shown. */
-export async function runDemo(write: Write, options: { assistant?: boolean } = {}): Promise<void> {
+export async function runDemo(write: Write, options: DemoOptions = {}): Promise<void> {
   const started = performance.now();
-  const fake = await startFakeDiscord({ botName: "ticketeer" });
+  const fake = await startFakeDiscord({ botName: "ticketeer", clientSecret: DEMO_CLIENT_SECRET });
   const assistant = options.assistant === true ? await startDemoAssistant() : null;
   try {
-    await play(fake, write, assistant?.origin ?? null);
+    await play(fake, write, assistant?.origin ?? null, options.web ?? null);
     fake.assertNoViolations();
   } finally {
     await assistant?.close();
@@ -73,7 +85,12 @@ export async function runDemo(write: Write, options: { assistant?: boolean } = {
 }
 
 /** Plays the story; with `assistant` (an origin), the bot relays to that assistant service. */
-async function play(fake: FakeDiscord, write: Write, assistant: string | null): Promise<void> {
+async function play(
+  fake: FakeDiscord,
+  write: Write,
+  assistant: string | null,
+  web: DemoOptions["web"] | null,
+): Promise<void> {
   const say = new Narrator(fake.state);
   const step = (() => {
     let n = 0;
@@ -110,7 +127,14 @@ async function play(fake: FakeDiscord, write: Write, assistant: string | null): 
   const relay = assistant === null
     ? {}
     : { relay: { url: `${assistant}/relay`, secret: DEMO_RELAY_SECRET, timeoutMs: 5_000 } };
-  const app = await startTicketeer(configFor(fake, relay), {
+  const port = web === null ? 0 : freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const pages = web === null ? {} : {
+    http: true,
+    httpPort: port,
+    web: { publicUrl, clientSecret: DEMO_CLIENT_SECRET, sessionSecret: DEMO_SESSION_SECRET },
+  };
+  const app = await startTicketeer(configFor(fake, { ...relay, ...pages }), {
     gatewayOptions: { spawnShardDelayMs: 0 },
     reconcileIntervalMs: null,
   });
@@ -261,7 +285,10 @@ async function play(fake: FakeDiscord, write: Write, assistant: string | null): 
     const summary = await fake.waitFor(
       () =>
         fake.state.messagesIn(logs.id).find((m) =>
-          m.author_id === fake.botUser.id && m.attachments.length > 0
+          m.author_id === fake.botUser.id &&
+          (web === null
+            ? m.attachments.length > 0
+            : JSON.stringify(m.components).includes("/web/t/"))
         ),
       ANSWER_TIMEOUT_MS,
       "the close summary in ticket-logs",
@@ -273,8 +300,10 @@ async function play(fake: FakeDiscord, write: Write, assistant: string | null): 
     const html = summary.attachments.find((a) => a.filename.endsWith(".html"));
     const count = JSON.stringify(summary.embeds).match(/"Messages","value":"(\d+)"/)?.[1];
     write(
-      `   the transcript: ${html?.filename ?? "none"}, ${formatBytes(html?.size ?? 0)}, ` +
-        `${count ?? "?"} messages`,
+      web === null
+        ? `   the transcript: ${html?.filename ?? "none"}, ${formatBytes(html?.size ?? 0)}, ` +
+          `${count ?? "?"} messages`
+        : `   the transcript: a link to its page, ${count ?? "?"} messages`,
     );
     for (const message of dmMessages) {
       write(`   alice gets a direct message from ticketeer:`);
@@ -291,6 +320,13 @@ async function play(fake: FakeDiscord, write: Write, assistant: string | null): 
       }`,
     );
     if (!gone) throw new Error("The ticket channel was not deleted");
+    if (web !== null) {
+      write("");
+      write(`The transcript page (sign in as dana on the fake Discord's authorize page):`);
+      write(`   ${publicUrl}/web/t/${guild.id}/1`);
+      write("Serving it until Ctrl+C.");
+      await web.stopped;
+    }
   } finally {
     await app.stop();
   }
@@ -301,9 +337,24 @@ if (import.meta.main) {
   await setupLogging({ level: "error", format: "text", file: null, secrets: [] });
   const encoder = new TextEncoder();
   try {
-    await runDemo((line) => Deno.stdout.writeSync(encoder.encode(`${line}\n`)), {
-      assistant: Deno.args.includes("--assistant"),
-    });
+    const stopped = Promise.withResolvers<void>();
+    const stop = () => stopped.resolve();
+    const web = Deno.args.includes("--web");
+    if (web) {
+      for (const signal of ["SIGINT", "SIGTERM"] as const) Deno.addSignalListener(signal, stop);
+    }
+    try {
+      await runDemo((line) => Deno.stdout.writeSync(encoder.encode(`${line}\n`)), {
+        assistant: Deno.args.includes("--assistant"),
+        ...(web ? { web: { stopped: stopped.promise } } : {}),
+      });
+    } finally {
+      if (web) {
+        for (const signal of ["SIGINT", "SIGTERM"] as const) {
+          Deno.removeSignalListener(signal, stop);
+        }
+      }
+    }
   } finally {
     await closeLogging();
   }
