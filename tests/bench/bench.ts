@@ -4,9 +4,11 @@
  * concurrent interactions, printed as a table. Figures, not pass/fail tests.
  *
  * Options: `--guilds=1000,3000 --channels=50 --roles=20 --members=100
- * --interactions=200`. The interactions are timed in the largest run.
+ * --interactions=200 --search=100000`. The interactions are timed in the largest
+ * run; `--guilds=0` skips the memory runs, `--search=0` the full-text search.
  */
 import { measureMemory, type MemoryResult } from "./memory_bench.ts";
+import { formatSearch, measureSearch } from "./search_bench.ts";
 
 /** What to run. */
 export interface BenchOptions {
@@ -15,6 +17,8 @@ export interface BenchOptions {
   roles: number;
   members: number;
   interactions: number;
+  /** Archived messages the full-text search runs over (0: no search run). */
+  search: number;
 }
 
 /** The targets the figures are held to. */
@@ -32,6 +36,7 @@ const DEFAULTS: BenchOptions = {
   roles: 20,
   members: 100,
   interactions: 200,
+  search: 100_000,
 };
 
 /** Reads `--name=value` options over the defaults. */
@@ -49,6 +54,7 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions {
     else if (name === "channels" || name === "roles" || name === "members") {
       options[name] = numbers[0] ?? 0;
     } else if (name === "interactions") options.interactions = numbers[0] ?? 0;
+    else if (name === "search") options.search = numbers[0] ?? 0;
     else throw new SyntaxError(`Unknown option --${name}`);
   }
   if (options.guilds.length === 0) throw new RangeError("Cannot run: no guild count given");
@@ -64,7 +70,7 @@ export async function runBench(
 ): Promise<MemoryResult[]> {
   const results: MemoryResult[] = [];
   const largest = Math.max(...options.guilds);
-  for (const guilds of options.guilds) {
+  for (const guilds of options.guilds.filter((n) => n > 0)) {
     progress(`… ${guilds} guilds`);
     results.push(
       await measureMemory({
@@ -139,5 +145,9 @@ if (import.meta.main) {
   const options = parseBenchArgs(Deno.args);
   const results = await runBench(options, write);
   write("");
-  for (const line of formatBench(options, results)) write(line);
+  if (results.length > 0) { for (const line of formatBench(options, results)) write(line); }
+  if (options.search > 0) {
+    write("");
+    for (const line of formatSearch(await measureSearch({ messages: options.search }))) write(line);
+  }
 }

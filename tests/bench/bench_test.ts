@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { formatBench, parseBenchArgs, runBench } from "./bench.ts";
 import { percentile } from "./stats.ts";
+import { formatSearch, measureSearch } from "./search_bench.ts";
 
 Deno.test("runBench() measures memory and latency at a tiny scale", async () => {
   const options = parseBenchArgs([
@@ -35,4 +36,14 @@ Deno.test("percentile() uses the nearest rank", () => {
   assert.equal(percentile(values, 99), 99);
   assert.equal(percentile([7], 99), 7);
   assert.ok(Number.isNaN(percentile([], 50)));
+});
+
+Deno.test("measureSearch() times full-text searches at a tiny scale", async () => {
+  const result = await measureSearch({ messages: 2_000, rounds: 2 });
+  assert.equal(result.messages, 2_000);
+  assert.equal(result.queries.length, 4);
+  assert.ok(result.queries[0]!.found > 0, "the commonest word is found");
+  assert.equal(result.queries.at(-1)!.found, 0, "a word nobody wrote is not");
+  assert.match(formatSearch(result).join("\n"), /"nosuchword": p50 \d+\.\d ms/);
+  assert.equal(parseBenchArgs(["--search=0"]).search, 0);
 });
