@@ -32,19 +32,28 @@ export function page(
   content: { title: string; body: Html; session: Session | null; base: string; status?: number },
 ): Response | Promise<Response> {
   const { session, base } = content;
-  const account = session === null
-    ? html`<a href="${base}/login">Sign in with Discord</a>`
-    : html`<span class="muted">${session.username}</span>
-      <form method="post" action="${base}/logout">${csrfInput(session)}<button class="quiet">Sign out</button></form>`;
-  const body = html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${content.title} · ticketeer</title>
-<link rel="stylesheet" href="${base}/style.css"></head>
-<body><header class="site"><a class="brand" href="${base}/">ticketeer</a>
-<nav><a href="${base}/">My tickets</a></nav>${account}</header>
-<main>${content.body}</main></body></html>`;
+  const account = session === null ? html`<a href="${base}/login">Sign in with Discord</a>` : html`
+    <span class="muted">${session.username}</span>
+    <form method="post"
+      action="${base}/logout">${csrfInput(session)}<button class="quiet">Sign out</button></form>
+  `;
+  const body = html`
+    <!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="referrer" content="no-referrer">
+        <title>${content.title} · ticketeer</title>
+        <link rel="stylesheet" href="${base}/style.css">
+      </head>
+      <body>
+        <header class="site"><a class="brand" href="${base}/">ticketeer</a>
+    <nav><a href="${base}/">My tickets</a></nav>${account}</header>
+        <main>${content.body}</main>
+      </body>
+    </html>
+  `;
   for (const [name, value] of Object.entries(securityHeaders(PAGE_CSP))) c.header(name, value);
   return c.html(body, (content.status ?? 200) as 200);
 }

@@ -58,35 +58,50 @@ export function guildTicketsPage(app: Hono, deps: WebDeps): void {
       query.set("page", String(n));
       return `${WEB_BASE}/g/${guildId}?${query}`;
     };
-    const selected = (on: boolean) => on ? html` selected` : "";
-    const body = html`<h1>Tickets of ${name}</h1>
-      <form class="filters" method="get" action="${WEB_BASE}/g/${guildId}">
+    const selected = (on: boolean) =>
+      on
+        ? html`
+          selected
+        `
+        : "";
+    const body = html`
+      <h1>Tickets of ${name}</h1>
+            <form class="filters" method="get" action="${WEB_BASE}/g/${guildId}">
         <label>Search messages<input type="search" name="q" value="${filter.text ?? ""}"></label>
-        <label>Type<select name="type"><option value="">any</option>${
-      types.map((t) =>
-        html`<option value="${t.id}"${selected(filter.typeId === t.id)}>${t.name}</option>`
-      )
-    }</select></label>
-        <label>Status<select name="status"><option value="">any</option>${
-      STATUSES.map((s) => html`<option${selected(filter.status === s)}>${s}</option>`)
-    }</select></label>
-        <label>Claimed by (user id)<input name="claimer" inputmode="numeric" value="${
-      filter.claimedBy ?? ""
-    }"></label>
-        <label>Opened by (user id)<input name="opener" inputmode="numeric" value="${
-      filter.openerId ?? ""
-    }"></label>
+        <label>Type<select name="type"><option value="">any</option>${types.map((t) =>
+          html`
+            <option value="${t.id}" ${selected(filter.typeId === t.id)}>${t.name}</option>
+          `
+        )}</select></label>
+        <label>Status<select name="status"><option value="">any</option>${STATUSES.map((s) =>
+          html`<option${selected(filter.status === s)}>${s}</option>`
+        )}</select></label>
+        <label>Claimed by (user id)<input name="claimer" inputmode="numeric" value="${filter
+          .claimedBy ?? ""}"></label>
+        <label>Opened by (user id)<input name="opener" inputmode="numeric" value="${filter
+          .openerId ?? ""}"></label>
         <button>Filter</button>
       </form>
-      ${
-      rows.length === 0
-        ? html`<p class="muted">No ticket matches.</p>`
-        : html`<table><thead><tr><th>Ticket</th><th>Server</th><th>Status</th><th>Topic</th>
-          <th class="wide">Opened</th></tr></thead><tbody>${rows}</tbody></table>`
-    }
-      <div class="pager">${
-      pageNumber > 1 ? html`<a href="${pageLink(pageNumber - 1)}">Newer</a>` : ""
-    }${found.length > PAGE_SIZE ? html`<a href="${pageLink(pageNumber + 1)}">Older</a>` : ""}</div>`;
+            ${rows.length === 0 ? html`<p class="muted">No ticket matches.</p>` : html`
+              <table>
+                <thead>
+                  <tr>
+                    <th>Ticket</th>
+                    <th>Server</th>
+                    <th>Status</th>
+                    <th>Topic</th>
+                    <th class="wide">Opened</th>
+                  </tr>
+                </thead>
+                <tbody>${rows}</tbody>
+              </table>
+            `}
+            <div class="pager">${pageNumber > 1
+              ? html`<a href="${pageLink(pageNumber - 1)}">Newer</a>`
+              : ""}${found.length > PAGE_SIZE
+              ? html`<a href="${pageLink(pageNumber + 1)}">Older</a>`
+              : ""}</div>
+    `;
     return page(c, { title: `Tickets of ${name}`, session, base: WEB_BASE, body });
   });
 }

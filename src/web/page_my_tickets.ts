@@ -18,9 +18,15 @@ const GUILD_LIMIT = 50;
 /** A row of a ticket table, linking its page. */
 export function ticketRow(ticket: Ticket, guildName: string) {
   const href = `${WEB_BASE}/t/${ticket.guildId}/${ticket.number}`;
-  return html`<tr><td><a href="${href}">#${ticket.number}</a></td><td>${guildName}</td>
-    <td><span class="status ${ticket.status}">${ticket.status}</span></td>
-    <td>${ticket.topic ?? ""}</td><td class="wide">${whenText(ticket.createdAt)}</td></tr>`;
+  return html`
+    <tr>
+      <td><a href="${href}">#${ticket.number}</a></td>
+      <td>${guildName}</td>
+      <td><span class="status ${ticket.status}">${ticket.status}</span></td>
+      <td>${ticket.topic ?? ""}</td>
+      <td class="wide">${whenText(ticket.createdAt)}</td>
+    </tr>
+  `;
 }
 
 /** Adds `GET /` to `app`. */
@@ -46,13 +52,28 @@ export function myTicketsPage(app: Hono, deps: WebDeps): void {
       ${
       rows.length === 0
         ? html`<p class="muted">You have not opened a ticket, nor been added to one.</p>`
-        : html`<table><thead><tr><th>Ticket</th><th>Server</th><th>Status</th><th>Topic</th>
-          <th class="wide">Opened</th></tr></thead><tbody>${rows}</tbody></table>`
+        : html`
+          <table>
+            <thead>
+              <tr>
+                <th>Ticket</th>
+                <th>Server</th>
+                <th>Status</th>
+                <th>Topic</th>
+                <th class="wide">Opened</th>
+              </tr>
+            </thead>
+            <tbody>${rows}</tbody>
+          </table>
+        `
     }
       ${
-      staffed.length === 0 ? "" : html`<h2>Servers you support</h2><ul class="links">${
-        staffed.map((g) => html`<li><a href="${WEB_BASE}/g/${g.id}">${g.name}</a></li>`)
-      }</ul>`
+      staffed.length === 0 ? "" : html`
+        <h2>Servers you support</h2>
+        <ul class="links">${staffed.map((g) =>
+          html`<li><a href="${WEB_BASE}/g/${g.id}">${g.name}</a></li>`
+        )}</ul>
+      `
     }`;
     return page(c, { title: "My tickets", session, base: WEB_BASE, body });
   });

@@ -12,7 +12,14 @@ import { type Html, page } from "./layout.ts";
 import type { Session } from "./session.ts";
 import { shareToken } from "./share_token.ts";
 import { formatOf, transcriptDocument } from "./transcript_document.ts";
-import { notFound, toSignIn, type VisibleTicket, visibleTicket, WEB_BASE, type WebDeps } from "./web_context.ts";
+import {
+  notFound,
+  toSignIn,
+  type VisibleTicket,
+  visibleTicket,
+  WEB_BASE,
+  type WebDeps,
+} from "./web_context.ts";
 import { whenText } from "./when_text.ts";
 
 /** The facts, the frame and the downloads of a ticket; `root` is where its documents are. */
@@ -21,33 +28,62 @@ export function ticketView(
   view: { root: string; hasTranscript: boolean; guildName: string },
 ): Html {
   const frame = view.hasTranscript
-    ? html`<div class="actions"><a class="button" href="${view.root}/download.html">Download HTML</a>
-        <a class="button" href="${view.root}/download.txt">Download text</a></div>
-        <iframe class="transcript" title="Transcript of ticket ${ticket.number}" sandbox="allow-scripts"
-          src="${view.root}/transcript.html"></iframe>`
+    ? html`
+      <div class="actions"><a class="button" href="${view.root}/download.html">Download HTML</a>
+              <a class="button" href="${view.root}/download.txt">Download text</a></div>
+      <iframe class="transcript" title="Transcript of ticket ${ticket
+        .number}" sandbox="allow-scripts"
+        src="${view.root}/transcript.html"></iframe>
+    `
     : html`<p class="muted">The transcript is written when the ticket closes.</p>`;
-  return html`<h1>Ticket #${ticket.number}</h1>
-    <dl class="facts"><dt>Server</dt><dd>${view.guildName}</dd>
-      <dt>Status</dt><dd><span class="status ${ticket.status}">${ticket.status}</span></dd>
-      <dt>Topic</dt><dd>${ticket.topic ?? "—"}</dd>
-      <dt>Opened by</dt><dd><code>${ticket.openerId}</code></dd>
-      <dt>Opened</dt><dd>${whenText(ticket.createdAt)}</dd>
-      <dt>Claimed by</dt><dd>${ticket.claimedBy === null ? "—" : html`<code>${ticket.claimedBy}</code>`}</dd>
-      <dt>Closed</dt><dd>${whenText(ticket.closedAt)}</dd>
-      <dt>Reason</dt><dd>${ticket.closeReason ?? "—"}</dd></dl>
-    ${frame}`;
+  return html`
+    <h1>Ticket #${ticket.number}</h1>
+        <dl class="facts">
+      <dt>Server</dt>
+      <dd>${view.guildName}</dd>
+      <dt>Status</dt>
+      <dd><span class="status ${ticket.status}">${ticket.status}</span></dd>
+      <dt>Topic</dt>
+      <dd>${ticket.topic ?? "—"}</dd>
+      <dt>Opened by</dt>
+      <dd><code>${ticket.openerId}</code></dd>
+      <dt>Opened</dt>
+      <dd>${whenText(ticket.createdAt)}</dd>
+      <dt>Claimed by</dt>
+      <dd>${ticket.claimedBy === null ? "—" : html`<code>${ticket.claimedBy}</code>`}</dd>
+      <dt>Closed</dt>
+      <dd>${whenText(ticket.closedAt)}</dd>
+      <dt>Reason</dt>
+      <dd>${ticket.closeReason ?? "—"}</dd>
+    </dl>
+        ${frame}
+  `;
 }
 
 function auditTable(events: AuditEvent[]): Html {
   if (events.length === 0) return html`<p class="muted">Nothing recorded.</p>`;
-  return html`<table><thead><tr><th>When</th><th>What</th><th>Who</th><th class="wide">Details</th></tr></thead>
-    <tbody>${
-    events.map((e) =>
-      html`<tr><td>${whenText(e.createdAt)}</td><td>${e.action}</td>
-        <td>${e.actorId === null ? "—" : html`<code>${e.actorId}</code>`}</td>
-        <td class="wide"><code>${JSON.stringify(e.detail).slice(0, 300)}</code></td></tr>`
-    )
-  }</tbody></table>`;
+  return html`
+    <table>
+      <thead>
+        <tr>
+          <th>When</th>
+          <th>What</th>
+          <th>Who</th>
+          <th class="wide">Details</th>
+        </tr>
+      </thead>
+      <tbody>${events.map((e) =>
+        html`
+          <tr>
+            <td>${whenText(e.createdAt)}</td>
+            <td>${e.action}</td>
+            <td>${e.actorId === null ? "—" : html`<code>${e.actorId}</code>`}</td>
+            <td class="wide"><code>${JSON.stringify(e.detail).slice(0, 300)}</code></td>
+          </tr>
+        `
+      )}</tbody>
+    </table>
+  `;
 }
 
 async function staffSection(deps: WebDeps, session: Session, visible: VisibleTicket) {
@@ -60,15 +96,21 @@ async function staffSection(deps: WebDeps, session: Session, visible: VisibleTic
   const items = [];
   for (const link of links) {
     const url = `${deps.publicUrl}${WEB_BASE}/s/${await shareToken(deps.shareSigner, link)}`;
-    items.push(html`<li><a href="${url}">${url}</a> <span class="muted">until ${
-      whenText(link.expiresAt)
-    }</span>
+    items.push(
+      html`<li><a href="${url}">${url}</a> <span class="muted">until ${
+        whenText(link.expiresAt)
+      }</span>
       <form method="post" action="${root}/share/${link.id}/revoke">${
-      csrfInput(session)
-    }<button class="danger">Revoke</button></form></li>`);
+        csrfInput(session)
+      }<button class="danger">Revoke</button></form></li>`,
+    );
   }
   return html`<h2>Share links</h2>
-    ${items.length === 0 ? html`<p class="muted">No active link.</p>` : html`<ul class="links">${items}</ul>`}
+    ${
+    items.length === 0
+      ? html`<p class="muted">No active link.</p>`
+      : html`<ul class="links">${items}</ul>`
+  }
     <form class="filters" method="post" action="${root}/share">${csrfInput(session)}
       <label>Expires after (days)<input name="days" type="number" min="1" max="30" value="7"></label>
       <button>Make a share link</button></form>
@@ -110,7 +152,9 @@ export function transcriptPage(app: Hono, deps: WebDeps): void {
       guildId: c.req.param("guild"),
       number: c.req.param("number"),
     });
-    const transcript = visible === null ? null : await deps.stores.transcripts.get(visible.ticket.id);
+    const transcript = visible === null
+      ? null
+      : await deps.stores.transcripts.get(visible.ticket.id);
     if (visible === null || transcript === null) return notFound(c, session);
     return transcriptDocument(visible.ticket, transcript, format);
   });

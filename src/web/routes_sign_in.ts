@@ -65,8 +65,10 @@ export function signInRoutes(app: Hono, deps: WebDeps): void {
         status: 400,
         session: null,
         base: WEB_BASE,
-        body: html`<h1>Sign-in did not finish</h1>
-          <p>It took too long or was started elsewhere. <a href="${WEB_BASE}/login">Sign in again</a>.</p>`,
+        body: html`
+          <h1>Sign-in did not finish</h1>
+          <p>It took too long or was started elsewhere. <a href="${WEB_BASE}/login">Sign in again</a>.</p>
+        `,
       });
     }
     try {
@@ -81,8 +83,10 @@ export function signInRoutes(app: Hono, deps: WebDeps): void {
         status: 502,
         session: null,
         base: WEB_BASE,
-        body: html`<h1>Discord did not confirm the sign-in</h1>
-          <p><a href="${WEB_BASE}/login">Try again</a> in a moment.</p>`,
+        body: html`
+          <h1>Discord did not confirm the sign-in</h1>
+          <p><a href="${WEB_BASE}/login">Try again</a> in a moment.</p>
+        `,
       });
     }
     return c.redirect(safeNext(typeof saved.next === "string" ? saved.next : undefined));

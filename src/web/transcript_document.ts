@@ -31,7 +31,9 @@ export function transcriptDocument(
     headers: {
       ...securityHeaders(`${TRANSCRIPT_CSP}; frame-ancestors 'self'`),
       "content-type": "text/html; charset=utf-8",
-      ...(format === "html" ? { "content-disposition": `attachment; filename="${name}.html"` } : {}),
+      ...(format === "html"
+        ? { "content-disposition": `attachment; filename="${name}.html"` }
+        : {}),
     },
   });
 }

@@ -39,8 +39,11 @@ export function notFound(c: Context, session: Session | null): Response | Promis
     status: 404,
     session,
     base: WEB_BASE,
-    body: html`<h1>Not found</h1><p>There is nothing here, or you may not see it.
-      <a href="${WEB_BASE}/">Your tickets</a></p>`,
+    body: html`
+      <h1>Not found</h1>
+      <p>There is nothing here, or you may not see it.
+            <a href="${WEB_BASE}/">Your tickets</a></p>
+    `,
   });
 }
 
@@ -51,8 +54,10 @@ export function forbiddenForm(c: Context, session: Session | null): Response | P
     status: 403,
     session,
     base: WEB_BASE,
-    body: html`<h1>This form was refused</h1>
-      <p>It did not carry this session's security token. Reload the page and try again.</p>`,
+    body: html`
+      <h1>This form was refused</h1>
+      <p>It did not carry this session's security token. Reload the page and try again.</p>
+    `,
   });
 }
 

@@ -56,7 +56,8 @@ async function screenshot(page: Page, name: string) {
 }
 
 Deno.test({
-  name: `web pages in Chromium: sign-in, my tickets, transcripts, 404, search, share links, CSRF${skipNote}`,
+  name:
+    `web pages in Chromium: sign-in, my tickets, transcripts, 404, search, share links, CSRF${skipNote}`,
   ignore: !present,
   // playwright keeps its own connection resources for the browser's lifetime.
   sanitizeResources: false,

@@ -31,7 +31,7 @@ Deno.test("web pages: the opener signs in with Discord and sees their ticket and
   const page = await client.fetch(`${w.origin}/web/t/${w.g.guild}/${w.closed.number}`);
   const pageHtml = await page.text();
   assert.equal(page.status, 200);
-  assert.ok(pageHtml.includes("sandbox=\"allow-scripts\""));
+  assert.ok(pageHtml.includes('sandbox="allow-scripts"'));
   assert.ok(!pageHtml.includes("Audit trail"), "the opener is not staff");
   const doc = await client.fetch(
     `${w.origin}/web/t/${w.g.guild}/${w.closed.number}/transcript.html`,

@@ -8,8 +8,15 @@
 import assert from "node:assert/strict";
 import type { Ticket } from "../../src/core/model.ts";
 import { freePort } from "../fixtures/free_port.ts";
-import { type World, startWorld } from "./boot.ts";
-import { closeTicket, eventually, openTicket, setUpGuild, type TicketGuild, ticketOf } from "./world.ts";
+import { startWorld, type World } from "./boot.ts";
+import {
+  closeTicket,
+  eventually,
+  openTicket,
+  setUpGuild,
+  type TicketGuild,
+  ticketOf,
+} from "./world.ts";
 
 /** A word only the closed ticket's conversation holds. */
 export const SEARCH_WORD = "zeppelin";

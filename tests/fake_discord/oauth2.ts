@@ -31,8 +31,7 @@ const CODE_TTL_MS = 10 * 60_000;
 /** How long an access token lives (Discord's default: 7 days). */
 const TOKEN_TTL_S = 604_800;
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function randomToken(): string {
   return crypto.randomUUID().replaceAll("-", "") + crypto.randomUUID().replaceAll("-", "");
@@ -158,13 +157,13 @@ export class FakeOAuth2 {
     const pending = this.#codes.get(code);
     this.#codes.delete(code); // a code works once
     if (pending === undefined || pending.expiresAt < Date.now()) {
-      return oauthError(400, "invalid_grant", "Invalid \"code\" in request.");
+      return oauthError(400, "invalid_grant", 'Invalid "code" in request.');
     }
     if (body.get("redirect_uri") !== pending.redirectUri) {
-      return oauthError(400, "invalid_grant", "Invalid \"redirect_uri\" in request.");
+      return oauthError(400, "invalid_grant", 'Invalid "redirect_uri" in request.');
     }
     if (await s256(body.get("code_verifier") ?? "") !== pending.challenge) {
-      return oauthError(400, "invalid_grant", "Invalid \"code_verifier\"");
+      return oauthError(400, "invalid_grant", 'Invalid "code_verifier"');
     }
     this.exchanges++;
     const accessToken = randomToken();

@@ -2,7 +2,7 @@
  * The `TicketBrowser`: ticket lists for the web pages, full-text search over
  * archived messages (FTS5, `tsvector`, `FULLTEXT`, by dialect) and audit trails.
  */
-import { type Expression, type SqlBool, sql } from "kysely";
+import { type Expression, sql, type SqlBool } from "kysely";
 import type { GuildId } from "../../core/ids.ts";
 import type { TicketBrowser, TicketFilter } from "../../core/ports.ts";
 import { toAuditEvent, toTicket, toTicketType } from "../row_mapping.ts";
@@ -34,8 +34,12 @@ export function ticketBrowser(scope: StoreScope): TicketBrowser {
         .where((eb) =>
           eb.or([
             eb("opener_id", "=", userId),
-            eb("id", "in", eb.selectFrom("ticket_members").select("ticket_id")
-              .where("user_id", "=", userId)),
+            eb(
+              "id",
+              "in",
+              eb.selectFrom("ticket_members").select("ticket_id")
+                .where("user_id", "=", userId),
+            ),
           ])
         )
         .orderBy("id", "desc").limit(limit).execute();
