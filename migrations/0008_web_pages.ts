@@ -7,18 +7,15 @@
 // deno-lint-ignore-file no-explicit-any
 import { type Kysely, MysqlAdapter, PostgresAdapter, sql } from "kysely";
 
-type Dialect = "sqlite" | "postgres" | "mysql";
-
-function dialectOf(db: Kysely<any>): Dialect {
-  const adapter = db.getExecutor().adapter;
-  if (adapter instanceof PostgresAdapter) return "postgres";
-  if (adapter instanceof MysqlAdapter) return "mysql";
-  return "sqlite";
-}
-
 /** Creates `message_search` and `share_links`, and indexes the archived messages. */
 export async function up(db: Kysely<any>): Promise<void> {
-  const dialect = dialectOf(db);
+  // Frozen migrations share no code: each tells the engines apart itself.
+  const adapter = db.getExecutor().adapter;
+  const dialect = adapter instanceof PostgresAdapter
+    ? "postgres"
+    : adapter instanceof MysqlAdapter
+    ? "mysql"
+    : "sqlite";
   if (dialect === "sqlite") {
     await sql`create virtual table message_search using fts5(
       content, message_id unindexed, ticket_id unindexed,

@@ -9,7 +9,7 @@ import type { GuildId, UserId } from "../core/ids.ts";
 import type { TicketStatus, TicketTypeId } from "../core/model.ts";
 import type { TicketFilter } from "../core/ports.ts";
 import { page } from "./layout.ts";
-import { ticketRow } from "./page_my_tickets.ts";
+import { ticketTable } from "./ticket_table.ts";
 import { isGuildStaff } from "./ticket_access.ts";
 import { notFound, toSignIn, WEB_BASE, type WebDeps } from "./web_context.ts";
 
@@ -52,7 +52,10 @@ export function guildTicketsPage(app: Hono, deps: WebDeps): void {
       limit: PAGE_SIZE + 1,
     });
     const name = await deps.lookup.guildName(guildId as GuildId);
-    const rows = found.slice(0, PAGE_SIZE).map((ticket) => ticketRow(ticket, name));
+    const table = await ticketTable(found.slice(0, PAGE_SIZE), {
+      guildName: () => Promise.resolve(name),
+      empty: "No ticket matches.",
+    });
     const pageLink = (n: number) => {
       const query = new URLSearchParams(c.req.query());
       query.set("page", String(n));
@@ -82,20 +85,7 @@ export function guildTicketsPage(app: Hono, deps: WebDeps): void {
           .openerId ?? ""}"></label>
         <button>Filter</button>
       </form>
-            ${rows.length === 0 ? html`<p class="muted">No ticket matches.</p>` : html`
-              <table>
-                <thead>
-                  <tr>
-                    <th>Ticket</th>
-                    <th>Server</th>
-                    <th>Status</th>
-                    <th>Topic</th>
-                    <th class="wide">Opened</th>
-                  </tr>
-                </thead>
-                <tbody>${rows}</tbody>
-              </table>
-            `}
+      ${table}
             <div class="pager">${pageNumber > 1
               ? html`<a href="${pageLink(pageNumber - 1)}">Newer</a>`
               : ""}${found.length > PAGE_SIZE

@@ -89,7 +89,7 @@ async function play(
   fake: FakeDiscord,
   write: Write,
   assistant: string | null,
-  web: DemoOptions["web"] | null,
+  web: NonNullable<DemoOptions["web"]> | null,
 ): Promise<void> {
   const say = new Narrator(fake.state);
   const step = (() => {

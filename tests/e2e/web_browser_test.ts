@@ -11,23 +11,12 @@
 import assert from "node:assert/strict";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { SEARCH_WORD, startWebWorld, type WebWorld } from "./web_world.ts";
+import { CHROMIUM, chromiumSkipNote, requireChromium } from "../fixtures/chromium.ts";
 
-const CHROMIUM = Deno.env.get("CHROMIUM_PATH") ?? "/usr/bin/chromium";
 const ARTIFACTS = new URL("../../test-artifacts/", import.meta.url);
 
-function chromiumPresent(): boolean {
-  try {
-    return Deno.statSync(CHROMIUM).isFile;
-  } catch {
-    return false;
-  }
-}
-
-const present = chromiumPresent();
-if (!present && Deno.env.get("CI") === "true") {
-  throw new Error(`Cannot run the web browser tests: ${CHROMIUM} is missing and CI=true`);
-}
-const skipNote = present ? "" : ` (skipped: ${CHROMIUM} not found; install chromium)`;
+const present = requireChromium("the web browser tests");
+const skipNote = chromiumSkipNote(present);
 
 /** A page whose every request is checked against the origins it may reach. */
 async function watchedPage(browser: Browser, w: WebWorld, width: number) {
