@@ -45,8 +45,10 @@ export async function createSigner(secret: string, purpose: string): Promise<Sig
       const dot = signed.lastIndexOf(".");
       if (dot < 0) return null;
       const value = signed.slice(0, dot);
-      const mac = fromBase64url(signed.slice(dot + 1));
-      if (mac === null) return null;
+      const text = signed.slice(dot + 1);
+      const mac = fromBase64url(text);
+      // Only the one canonical spelling of a signature counts (no ignored padding bits).
+      if (mac === null || base64url(mac) !== text) return null;
       // WebCrypto's verify compares in constant time.
       return await crypto.subtle.verify("HMAC", key, mac, encoder.encode(value)) ? value : null;
     },
