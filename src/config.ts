@@ -5,6 +5,9 @@
  */
 import { type GuildId, isSnowflake } from "./core/ids.ts";
 import { type DatabaseTarget, parseDatabaseUrl } from "./db/target.ts";
+import { parseShardRange, type ShardRange } from "./discord/gateway/shard_range.ts";
+
+export type { ShardRange };
 
 export type LogLevel = "debug" | "info" | "warning" | "error";
 export type LogFormat = "text" | "json";
@@ -30,13 +33,18 @@ export interface Config {
   shards: ShardRange | null;
   /** `DISCORD_API_URL` is a rate-limiting REST proxy that owns the rate limits. */
   apiProxy: { authorization: string | null } | null;
+  /** The web pages (`PUBLIC_URL`); null when they are off. */
+  web: WebConfig | null;
 }
 
-/** Shards `first`…`last` (inclusive) of `total`, from `SHARDS=FIRST-LAST/TOTAL`. */
-export interface ShardRange {
-  first: number;
-  last: number;
-  total: number;
+/** What the web pages need: where they are reached, the OAuth2 secret and the cookie key. */
+export interface WebConfig {
+  /** `PUBLIC_URL` without a trailing slash. */
+  publicUrl: string;
+  /** `DISCORD_CLIENT_SECRET`: a secret, never printed or logged. */
+  clientSecret: string;
+  /** `SESSION_SECRET`: signs session cookies and share links; a secret. */
+  sessionSecret: string;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -157,6 +165,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     );
   }
 
+  const web = parseWebConfig(read, port, problems);
+
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -179,37 +189,53 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       },
       shards,
       apiProxy: proxyText === "on" ? { authorization: proxyAuth } : null,
+      web,
     },
   };
 }
 
-/** Discord's ceiling on shards for one bot is far below this; it only keeps numbers sane. */
-const MAX_SHARDS = 65_536;
+/** The shortest `SESSION_SECRET` accepted, in bytes. */
+const MIN_SESSION_SECRET_BYTES = 32;
 
-function parseShardRange(text: string, problems: string[]): ShardRange | null {
-  const match = /^(\d+)-(\d+)\/(\d+)$/.exec(text);
-  if (match === null) {
-    problems.push(`SHARDS must look like FIRST-LAST/TOTAL, e.g. 0-3/8 (got "${text}")`);
+function parseWebConfig(
+  read: (name: string) => string | undefined,
+  port: number,
+  problems: string[],
+): WebConfig | null {
+  const publicText = read("PUBLIC_URL") ?? null;
+  const clientSecret = read("DISCORD_CLIENT_SECRET") ?? null;
+  const sessionSecret = read("SESSION_SECRET") ?? null;
+  if (publicText === null) {
+    if (clientSecret !== null || sessionSecret !== null) {
+      problems.push(
+        "DISCORD_CLIENT_SECRET and SESSION_SECRET are only used with PUBLIC_URL: set PUBLIC_URL too, or unset them",
+      );
+    }
     return null;
   }
-  const [first, last, total] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (total < 1 || total > MAX_SHARDS) {
-    problems.push(`SHARDS total must be from 1 to ${MAX_SHARDS} (got "${text}")`);
-    return null;
+  const publicUrl = httpUrl(publicText, "PUBLIC_URL", problems)?.replace(/\/+$/, "") ?? null;
+  if (publicUrl !== null && /[?#]/.test(publicUrl)) {
+    problems.push(`PUBLIC_URL must not have a query or fragment (got "${publicText}")`);
   }
-  if (first > last) {
-    problems.push(`SHARDS first shard must not be after the last one (got "${text}")`);
-    return null;
-  }
-  if (last >= total) {
+  if (clientSecret === null) {
     problems.push(
-      `SHARDS last shard must be below the total: shards are numbered 0 to ${
-        total - 1
-      } (got "${text}")`,
+      "PUBLIC_URL needs DISCORD_CLIENT_SECRET: the OAuth2 client secret from the developer portal (OAuth2 page)",
     );
-    return null;
   }
-  return { first, last, total };
+  if (sessionSecret === null) {
+    problems.push(
+      `PUBLIC_URL needs SESSION_SECRET: at least ${MIN_SESSION_SECRET_BYTES} random bytes, e.g. from openssl rand -hex 32`,
+    );
+  } else if (new TextEncoder().encode(sessionSecret).byteLength < MIN_SESSION_SECRET_BYTES) {
+    problems.push(
+      `SESSION_SECRET must be at least ${MIN_SESSION_SECRET_BYTES} bytes long (e.g. openssl rand -hex 32)`,
+    );
+  }
+  if (port === 0) {
+    problems.push("PUBLIC_URL is set but HTTP_PORT=0 disables the HTTP server the pages need");
+  }
+  if (publicUrl === null || clientSecret === null || sessionSecret === null) return null;
+  return { publicUrl, clientSecret, sessionSecret };
 }
 
 /** The bot's id, which the first part of its token encodes in base64; null when unreadable. */

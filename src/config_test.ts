@@ -24,6 +24,7 @@ Deno.test("parseConfig() applies every default", () => {
     log: { level: "info", format: "text", file: null },
     shards: null,
     apiProxy: null,
+    web: null,
   });
 });
 
@@ -187,4 +188,41 @@ Deno.test("parseConfig() refuses a proxy setting that cannot work", () => {
     problemsOf({ DISCORD_TOKEN: SAMPLE_TOKEN, DISCORD_API_PROXY_AUTH: "x" })[0]!,
     /DISCORD_API_PROXY_AUTH is set but DISCORD_API_PROXY is not on/,
   );
+});
+
+const SESSION_SECRET = "0123456789abcdef0123456789abcdef";
+
+Deno.test("parseConfig() turns the web pages on with PUBLIC_URL and its two secrets", () => {
+  const result = parseConfig({
+    DISCORD_TOKEN: SAMPLE_TOKEN,
+    PUBLIC_URL: "https://tickets.example.org/",
+    DISCORD_CLIENT_SECRET: "client-secret",
+    SESSION_SECRET,
+  });
+  assert.ok(result.ok);
+  assert.deepEqual(result.config.web, {
+    publicUrl: "https://tickets.example.org",
+    clientSecret: "client-secret",
+    sessionSecret: SESSION_SECRET,
+  });
+});
+
+Deno.test("parseConfig() lists every web problem at once", () => {
+  const problems = problemsOf({
+    DISCORD_TOKEN: SAMPLE_TOKEN,
+    PUBLIC_URL: "ftp://tickets.example.org",
+    SESSION_SECRET: "short",
+    HTTP_PORT: "0",
+  });
+  assert.equal(problems.length, 4, problems.join("\n"));
+  assert.ok(problems.some((p) => p.startsWith("PUBLIC_URL must be an http:// or https:// URL")));
+  assert.ok(problems.some((p) => p.startsWith("PUBLIC_URL needs DISCORD_CLIENT_SECRET")));
+  assert.ok(problems.some((p) => p.startsWith("SESSION_SECRET must be at least 32 bytes")));
+  assert.ok(problems.some((p) => p.startsWith("PUBLIC_URL is set but HTTP_PORT=0")));
+});
+
+Deno.test("parseConfig() refuses the web secrets without PUBLIC_URL", () => {
+  const problems = problemsOf({ DISCORD_TOKEN: SAMPLE_TOKEN, SESSION_SECRET });
+  assert.equal(problems.length, 1);
+  assert.match(problems[0]!, /only used with PUBLIC_URL/);
 });

@@ -13,23 +13,12 @@ import { LOCAL_TIME_SCRIPT } from "../src/core/transcript/local_time_script.ts";
 import type { TranscriptMessage } from "../src/core/transcript/types.ts";
 import { ticket40Messages, ticket40Options } from "./fixtures/ticket_40.ts";
 import { HOSTILE_NAMES, hostileMessages, PWNED_TITLE } from "./fixtures/hostile_corpus.ts";
+import { CHROMIUM, chromiumSkipNote, requireChromium } from "./fixtures/chromium.ts";
 
-const CHROMIUM = Deno.env.get("CHROMIUM_PATH") ?? "/usr/bin/chromium";
 const ARTIFACTS = new URL("../test-artifacts/", import.meta.url);
 
-function chromiumPresent(): boolean {
-  try {
-    return Deno.statSync(CHROMIUM).isFile;
-  } catch {
-    return false;
-  }
-}
-
-const present = chromiumPresent();
-if (!present && Deno.env.get("CI") === "true") {
-  throw new Error(`Cannot run the browser tests: ${CHROMIUM} is missing and CI=true`);
-}
-const skipNote = present ? "" : ` (skipped: ${CHROMIUM} not found; install chromium)`;
+const present = requireChromium("the browser tests");
+const skipNote = chromiumSkipNote(present);
 
 /** Runs headless Chromium on `file` with `args`; returns its standard output. */
 async function chromium(file: string, profile: string, args: string[]): Promise<string> {

@@ -1,6 +1,7 @@
 /**
  * The app's HTTP server: `/health` reading the database and the gateway,
- * `/metrics`, and `/interactions` when a public key is configured.
+ * `/metrics`, `/interactions` when a public key is configured, and the web pages
+ * when `PUBLIC_URL` is set.
  */
 import { sql } from "kysely";
 import type { Config } from "../config.ts";
@@ -16,6 +17,8 @@ import {
   type ShardHealth,
 } from "../http/server.ts";
 import type { Metrics } from "./metrics.ts";
+import { createWebStores } from "../db/stores/web_stores.ts";
+import { createWebApp } from "../web/web_app.ts";
 
 /** What the app's HTTP server reads. */
 export interface AppHttpDeps {
@@ -27,6 +30,8 @@ export interface AppHttpDeps {
   gatewayState(): GatewayState;
   shards(): ShardHealth[];
   pacing: PacingHealth;
+  /** The OAuth2 client id of the web pages' sign-in. */
+  applicationId: string;
 }
 
 /** A listening HTTP server and how to close it. */
@@ -36,11 +41,19 @@ export interface AppHttp {
 }
 
 /** Serves HTTP on `http` (the config's host and port). */
-export function startAppHttp(
+export async function startAppHttp(
   http: NonNullable<Config["http"]>,
-  config: Pick<Config, "publicKey" | "relay">,
+  config: Pick<Config, "publicKey" | "relay" | "web" | "discordApiUrl">,
   deps: AppHttpDeps,
-): AppHttp {
+): Promise<AppHttp> {
+  const { context } = deps.run;
+  const web = config.web === null ? null : await createWebApp(config.web, {
+    discordApiUrl: config.discordApiUrl,
+    applicationId: deps.applicationId,
+    stores: { ...context, ...createWebStores(deps.handle) },
+    discord: context.discord,
+    clock: context.clock,
+  });
   const verify = config.publicKey === null ? null : createInteractionVerifier(config.publicKey);
   const handler = createHttpHandler({
     version: VERSION,
@@ -55,6 +68,7 @@ export function startAppHttp(
     relayConfigured: config.relay !== null,
     metrics: deps.metrics,
     interactions: verify === null ? null : { verify, run: deps.run, inFlight: deps.inFlight },
+    web,
   });
   const abort = new AbortController();
   const server = serveHttp(http, handler, abort.signal);

@@ -128,6 +128,7 @@ export async function startTicketeer(
       clock,
       log: getLogger(["ticketeer", "handler"]),
       assistant: config.relay !== null,
+      publicUrl: config.web?.publicUrl ?? null,
     };
     const services: AppServices = {
       config,
@@ -214,8 +215,9 @@ export async function startTicketeer(
     // 5. HTTP.
     let httpAddress: { host: string; port: number } | null = null;
     if (config.http !== null) {
-      const http = startAppHttp(config.http, config, {
+      const http = await startAppHttp(config.http, config, {
         handle,
+        applicationId,
         metrics,
         run: runDeps,
         inFlight,

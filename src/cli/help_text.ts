@@ -66,6 +66,21 @@ export const VARIABLES: readonly VariableDoc[] = [
     default: "unset",
     meaning: "Authorization header the proxy expects (the bot token is then not sent to it)",
   },
+  {
+    name: "PUBLIC_URL",
+    default: "unset",
+    meaning: "public https:// (or http://) URL of the HTTP server; turns on the web pages",
+  },
+  {
+    name: "DISCORD_CLIENT_SECRET",
+    default: "unset",
+    meaning: "OAuth2 client secret for signing in to the web pages (required with PUBLIC_URL)",
+  },
+  {
+    name: "SESSION_SECRET",
+    default: "unset",
+    meaning: "at least 32 bytes; signs web sessions and share links (required with PUBLIC_URL)",
+  },
 ];
 
 /** The `--help` text: usage, subcommands and every variable with its default. */

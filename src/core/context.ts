@@ -15,6 +15,8 @@ export interface HandlerContext extends Stores {
   log: Logger;
   /** True when an assistant relay is configured (`RELAY_URL`): answers mention its state. */
   assistant?: boolean;
+  /** `PUBLIC_URL` when the web pages are on: summaries then link the transcript page. */
+  publicUrl?: string | null;
   /**
    * Acknowledges the interaction now (Discord's 3-second deadline); the handler's
    * returned reply then becomes an edit of that answer. `ephemeral` is fixed here.

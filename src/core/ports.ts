@@ -1,6 +1,8 @@
 /**
  * The ports handlers work through: narrow stores over the database, Discord and
  * a clock. Interfaces only; `src/db` and `src/discord` implement them, tests fake them.
+ * Kept in one file because it is the one page that lists everything the core may
+ * reach outside itself; it holds no code.
  */
 import type { ChannelId, GuildId, MessageId, RoleId, UserId } from "./ids.ts";
 import type { ChannelKind, UserRef } from "./interaction.ts";
@@ -153,6 +155,60 @@ export interface LockStore {
   renew(key: string, holder: string, ttlMs: number): Promise<boolean>;
   /** Releases the lock if `holder` still holds it; otherwise does nothing. */
   release(key: string, holder: string): Promise<void>;
+}
+
+/** Filters of a guild's ticket list; an absent field does not filter. */
+export interface TicketFilter {
+  typeId?: TicketTypeId;
+  status?: TicketStatus;
+  claimedBy?: UserId;
+  openerId?: UserId;
+  /** Words that must all occur in one of the ticket's archived messages. */
+  text?: string;
+}
+
+/** What the web pages read: tickets across guilds, a guild's list with search, audit trails. */
+export interface TicketBrowser {
+  /** Tickets `userId` opened or was added to, every guild, newest first. */
+  involving(userId: UserId, limit: number): Promise<Ticket[]>;
+  /** One page of a guild's tickets that match `filter`, newest first. */
+  inGuild(
+    guildId: GuildId,
+    filter: TicketFilter,
+    page: { offset: number; limit: number },
+  ): Promise<Ticket[]>;
+  /** Every ticket type of a guild. */
+  typesOf(guildId: GuildId): Promise<TicketType[]>;
+  /** The guilds that have a ticket type (those that ever used the bot). */
+  guildsWithTypes(): Promise<GuildId[]>;
+  /** The audit events of one ticket, oldest first. */
+  auditTrail(ticketId: TicketId): Promise<AuditEvent[]>;
+}
+
+/** A signed link to one transcript that works without signing in, until it expires. */
+export interface ShareLink {
+  id: string;
+  ticketId: TicketId;
+  createdBy: UserId;
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+}
+
+/** Share links, kept so that revoking one is remembered. */
+export interface ShareLinkStore {
+  create(link: Omit<ShareLink, "revokedAt">): Promise<void>;
+  get(id: string): Promise<ShareLink | null>;
+  /** Revokes a link of `ticketId`; false when there is none or it was revoked already. */
+  revoke(ticketId: TicketId, id: string, by: UserId, at: Date): Promise<boolean>;
+  /** A ticket's links that are neither revoked nor expired at `now`, newest first. */
+  activeFor(ticketId: TicketId, now: Date): Promise<ShareLink[]>;
+}
+
+/** The stores the web pages use besides `Stores`. */
+export interface WebStores {
+  browser: TicketBrowser;
+  shareLinks: ShareLinkStore;
 }
 
 /** The stores that can share one database transaction. */

@@ -166,6 +166,27 @@ export interface LocksTable {
   expires_at: Millis;
 }
 
+/**
+ * The `message_search` full-text index (an FTS5 virtual table on SQLite): the
+ * searchable text of each archived message that is not deleted.
+ */
+export interface MessageSearchTable {
+  message_id: string;
+  ticket_id: number;
+  content: string;
+}
+
+/** The `share_links` table: signed links to a transcript, revocable. */
+export interface ShareLinksTable {
+  id: string;
+  ticket_id: number;
+  created_by: string;
+  created_at: Millis;
+  expires_at: Millis;
+  revoked_at: NullableMillis;
+  revoked_by: string | null;
+}
+
 /** Every table of the database, for `Kysely<Database>`. */
 export interface Database {
   guild_settings: GuildSettingsTable;
@@ -181,6 +202,8 @@ export interface Database {
   guild_counters: GuildCountersTable;
   meta: MetaTable;
   locks: LocksTable;
+  message_search: MessageSearchTable;
+  share_links: ShareLinksTable;
 }
 
 export type GuildSettingsRow = Selectable<GuildSettingsTable>;
@@ -201,3 +224,4 @@ export type AttachmentRow = Selectable<AttachmentsTable>;
 export type ArchivedMessageRow = Selectable<ArchivedMessagesTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type MetaRow = Selectable<MetaTable>;
+export type ShareLinkRow = Selectable<ShareLinksTable>;

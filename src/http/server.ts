@@ -1,7 +1,8 @@
 /**
  * The HTTP server: `GET /health`, `GET /metrics` and, when a public key is set,
  * `POST /interactions` (Discord HTTP interactions, Ed25519-verified, answered by
- * REST callback and an empty `202`). The handler
+ * REST callback and an empty `202`), and the web pages below `/web/` when they are
+ * on. The handler
  * is a plain `(Request) => Promise<Response>` so tests call it without a port.
  */
 import { getLogger } from "@logtape/logtape";
@@ -59,6 +60,8 @@ export interface HttpDeps {
   maxBodyBytes?: number;
   /** How long `/health` waits for the database (default 2000 ms). */
   healthTimeoutMs?: number;
+  /** The web pages, served below `/web/` (with `PUBLIC_URL`); absent when off. */
+  web?: ((request: Request) => Promise<Response>) | null;
 }
 
 /** The `/health` body. */
@@ -174,6 +177,9 @@ export function createHttpHandler(deps: HttpDeps): (request: Request) => Promise
   async function route(request: Request): Promise<Response> {
     const { pathname } = new URL(request.url);
     const get = request.method === "GET" || request.method === "HEAD";
+    if (deps.web && (pathname === "/web" || pathname.startsWith("/web/"))) {
+      return await deps.web(request);
+    }
     switch (pathname) {
       case "/health":
         return get ? await health() : plain("method not allowed", 405, { allow: "GET, HEAD" });

@@ -4,13 +4,15 @@
  * concurrent interactions, printed as a table. Figures, not pass/fail tests.
  *
  * Options: `--guilds=1000,3000 --channels=50 --roles=20 --members=100
- * --interactions=200 --processes=1`. The interactions are timed in the largest
- * run. With `--processes=N` (N > 1) the largest guild count is also measured split
+ * --interactions=200 --processes=1 --search=100000`. The interactions are timed in
+ * the largest run; `--guilds=0` skips the memory runs, `--search=0` the full-text
+ * search. With `--processes=N` (N > 1) the largest guild count is also measured split
  * over N processes with `SHARDS`, on PostgreSQL when `TEST_POSTGRES_URL` is set.
  */
 import { DIALECTS, isolateForApp } from "../fixtures/dialects.ts";
 import { measureMemory, type MemoryResult } from "./memory_bench.ts";
 import { measureSplit, type SplitResult } from "./split_bench.ts";
+import { formatSearch, measureSearch } from "./search_bench.ts";
 
 /** What to run. */
 export interface BenchOptions {
@@ -21,6 +23,8 @@ export interface BenchOptions {
   interactions: number;
   /** Processes to split the largest scale over (1: no split run). */
   processes: number;
+  /** Archived messages the full-text search runs over (0: no search run). */
+  search: number;
 }
 
 /** The targets the figures are held to. */
@@ -39,6 +43,7 @@ const DEFAULTS: BenchOptions = {
   members: 100,
   interactions: 200,
   processes: 1,
+  search: 100_000,
 };
 
 /** Reads `--name=value` options over the defaults. */
@@ -57,6 +62,7 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions {
       options[name] = numbers[0] ?? 0;
     } else if (name === "interactions") options.interactions = numbers[0] ?? 0;
     else if (name === "processes") options.processes = Math.max(1, numbers[0] ?? 1);
+    else if (name === "search") options.search = numbers[0] ?? 0;
     else throw new SyntaxError(`Unknown option --${name}`);
   }
   if (options.guilds.length === 0) throw new RangeError("Cannot run: no guild count given");
@@ -72,7 +78,7 @@ export async function runBench(
 ): Promise<MemoryResult[]> {
   const results: MemoryResult[] = [];
   const largest = Math.max(...options.guilds);
-  for (const guilds of options.guilds) {
+  for (const guilds of options.guilds.filter((n) => n > 0)) {
     progress(`… ${guilds} guilds`);
     results.push(
       await measureMemory({
@@ -192,12 +198,16 @@ if (import.meta.main) {
   const results = await runBench(options, write);
   const split = await runSplit(options, write);
   write("");
-  for (const line of formatBench(options, results)) write(line);
+  if (results.length > 0) { for (const line of formatBench(options, results)) write(line); }
   if (split !== null) {
     const database = Deno.env.get("TEST_POSTGRES_URL") === undefined
       ? "SQLite in memory per process"
       : "one PostgreSQL";
     write("");
     for (const line of formatSplit(split, database)) write(line);
+  }
+  if (options.search > 0) {
+    write("");
+    for (const line of formatSearch(await measureSearch({ messages: options.search }))) write(line);
   }
 }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { formatBench, formatSplit, parseBenchArgs, runBench } from "./bench.ts";
 import { measureSplit, shardRanges } from "./split_bench.ts";
 import { percentile } from "./stats.ts";
+import { formatSearch, measureSearch } from "./search_bench.ts";
 
 Deno.test("runBench() measures memory and latency at a tiny scale", async () => {
   const options = parseBenchArgs([
@@ -62,4 +63,14 @@ Deno.test("measureSplit() measures each of two processes sharing the guilds at a
     assert.ok(p.rss > 10 * 1024 * 1024, `an RSS of ${p.rss} bytes is not a bot's`);
   }
   assert.match(formatSplit(result, "SQLite").join("\n"), /RSS of 2 processes at 20 guilds/);
+});
+
+Deno.test("measureSearch() times full-text searches at a tiny scale", async () => {
+  const result = await measureSearch({ messages: 2_000, rounds: 2 });
+  assert.equal(result.messages, 2_000);
+  assert.equal(result.queries.length, 4);
+  assert.ok(result.queries[0]!.found > 0, "the commonest word is found");
+  assert.equal(result.queries.at(-1)!.found, 0, "a word nobody wrote is not");
+  assert.match(formatSearch(result).join("\n"), /"nosuchword": p50 \d+\.\d ms/);
+  assert.equal(parseBenchArgs(["--search=0"]).search, 0);
 });

@@ -16,6 +16,7 @@ import { formatBytes, type MessageLike, Narrator } from "./narrate.ts";
 import { closeLogging, setupLogging } from "../../src/log.ts";
 import { isLocale, type Locale, LOCALES } from "../../src/i18n/locale.ts";
 import { t } from "../../src/i18n/translator.ts";
+import { freePort } from "../fixtures/free_port.ts";
 import {
   DEMO_RELAY_SECRET,
   playAssistantConversation,
@@ -55,16 +56,26 @@ function buttonId(message: FakeMessage, label: string): string {
   throw new Error(`Cannot click "${label}": the message has no such button`);
 }
 
+/** How the demo runs: with the assistant, and with the web pages served until `stopped`. */
+export interface DemoOptions {
+  assistant?: boolean;
+  /** `--lang=de`: the server and its members use Discord in this language. */
+  lang?: Locale;
+  /** `--web`: `PUBLIC_URL` on; the story ends with a link, served until `stopped` settles. */
+  web?: { stopped: Promise<void> };
+}
+
+/** The demo's web pages: a fixed client secret shared with the fake, and a session key. */
+const DEMO_CLIENT_SECRET = "demo-client-secret";
+const DEMO_SESSION_SECRET = "demo-session-secret-of-at-least-32-bytes";
+
 /** Plays the story and writes it; throws when the bot does not behave as shown. */
-export async function runDemo(
-  write: Write,
-  options: { assistant?: boolean; lang?: Locale } = {},
-): Promise<void> {
+export async function runDemo(write: Write, options: DemoOptions = {}): Promise<void> {
   const started = performance.now();
-  const fake = await startFakeDiscord({ botName: "ticketeer" });
+  const fake = await startFakeDiscord({ botName: "ticketeer", clientSecret: DEMO_CLIENT_SECRET });
   const assistant = options.assistant === true ? await startDemoAssistant() : null;
   try {
-    await play(fake, write, assistant?.origin ?? null, options.lang ?? "en");
+    await play(fake, write, assistant?.origin ?? null, options.lang ?? "en", options.web ?? null);
     fake.assertNoViolations();
   } finally {
     await assistant?.close();
@@ -83,6 +94,7 @@ async function play(
   write: Write,
   assistant: string | null,
   lang: Locale,
+  web: NonNullable<DemoOptions["web"]> | null,
 ): Promise<void> {
   // Everyone in the story uses Discord in `lang`, and so does the server.
   const discordLocale = lang === "en" ? "en-US" : lang;
@@ -124,7 +136,14 @@ async function play(
   const relay = assistant === null
     ? {}
     : { relay: { url: `${assistant}/relay`, secret: DEMO_RELAY_SECRET, timeoutMs: 5_000 } };
-  const app = await startTicketeer(configFor(fake, relay), {
+  const port = web === null ? 0 : freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const pages = web === null ? {} : {
+    http: true,
+    httpPort: port,
+    web: { publicUrl, clientSecret: DEMO_CLIENT_SECRET, sessionSecret: DEMO_SESSION_SECRET },
+  };
+  const app = await startTicketeer(configFor(fake, { ...relay, ...pages }), {
     gatewayOptions: { spawnShardDelayMs: 0 },
     reconcileIntervalMs: null,
   });
@@ -281,7 +300,10 @@ async function play(
     const summary = await fake.waitFor(
       () =>
         fake.state.messagesIn(logs.id).find((m) =>
-          m.author_id === fake.botUser.id && m.attachments.length > 0
+          m.author_id === fake.botUser.id &&
+          (web === null
+            ? m.attachments.length > 0
+            : JSON.stringify(m.components).includes("/web/t/"))
         ),
       ANSWER_TIMEOUT_MS,
       "the close summary in ticket-logs",
@@ -293,8 +315,10 @@ async function play(
     const html = summary.attachments.find((a) => a.filename.endsWith(".html"));
     const count = JSON.stringify(summary.embeds).match(/"Messages","value":"(\d+)"/)?.[1];
     write(
-      `   the transcript: ${html?.filename ?? "none"}, ${formatBytes(html?.size ?? 0)}, ` +
-        `${count ?? "?"} messages`,
+      web === null
+        ? `   the transcript: ${html?.filename ?? "none"}, ${formatBytes(html?.size ?? 0)}, ` +
+          `${count ?? "?"} messages`
+        : `   the transcript: a link to its page, ${count ?? "?"} messages`,
     );
     for (const message of dmMessages) {
       write(`   alice gets a direct message from ticketeer:`);
@@ -311,6 +335,13 @@ async function play(
       }`,
     );
     if (!gone) throw new Error("The ticket channel was not deleted");
+    if (web !== null) {
+      write("");
+      write(`The transcript page (sign in as dana on the fake Discord's authorize page):`);
+      write(`   ${publicUrl}/web/t/${guild.id}/1`);
+      write("Serving it until Ctrl+C.");
+      await web.stopped;
+    }
   } finally {
     await app.stop();
   }
@@ -331,10 +362,25 @@ if (import.meta.main) {
   await setupLogging({ level: "error", format: "text", file: null, secrets: [] });
   const encoder = new TextEncoder();
   try {
-    await runDemo((line) => Deno.stdout.writeSync(encoder.encode(`${line}\n`)), {
-      assistant: Deno.args.includes("--assistant"),
-      lang: demoLanguage(Deno.args),
-    });
+    const stopped = Promise.withResolvers<void>();
+    const stop = () => stopped.resolve();
+    const web = Deno.args.includes("--web");
+    if (web) {
+      for (const signal of ["SIGINT", "SIGTERM"] as const) Deno.addSignalListener(signal, stop);
+    }
+    try {
+      await runDemo((line) => Deno.stdout.writeSync(encoder.encode(`${line}\n`)), {
+        assistant: Deno.args.includes("--assistant"),
+        lang: demoLanguage(Deno.args),
+        ...(web ? { web: { stopped: stopped.promise } } : {}),
+      });
+    } finally {
+      if (web) {
+        for (const signal of ["SIGINT", "SIGTERM"] as const) {
+          Deno.removeSignalListener(signal, stop);
+        }
+      }
+    }
   } finally {
     await closeLogging();
   }

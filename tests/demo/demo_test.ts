@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { within } from "../../src/lib/deadline.ts";
+import { CookieClient } from "../e2e/web_world.ts";
 
 const DEMO = new URL("./demo.ts", import.meta.url);
 
@@ -70,4 +72,63 @@ Deno.test("deno task demo --lang=de plays the story with the bot speaking German
     /no rule broken/,
   ];
   for (const line of expected) assert.match(stdout, line);
+});
+
+Deno.test("deno task demo --web prints a link that opens the transcript page after signing in as dana", async () => {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", DEMO.href, "--web"],
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+  }).spawn();
+  const stderr = new Response(child.stderr).text();
+  const lines = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let stdout = "";
+  try {
+    const link = await within(
+      (async () => {
+        while (true) {
+          const { value, done } = await lines.read();
+          if (done) throw new Error(`The demo ended without a link:\n${stdout}`);
+          stdout += value;
+          const found = /^ {3}(http:\/\/127\.0\.0\.1:\d+\/web\/t\/\d+\/1)$/m.exec(stdout)?.[1];
+          if (found !== undefined && stdout.includes("Serving it until Ctrl+C")) return found;
+        }
+      })(),
+      30_000,
+      "the demo's transcript link",
+    );
+    assert.match(stdout, /\[ Open transcript \]/);
+    const client = new CookieClient();
+    const origin = new URL(link).origin;
+    const login = await client.fetch(link);
+    await login.body?.cancel();
+    assert.equal(login.status, 302, "signing in first");
+    const people = await client.fetch(new URL(login.headers.get("location")!, origin).href);
+    const authorize = new URL(people.headers.get("location")!);
+    const consent = await (await client.fetch(authorize.href)).text();
+    const dana = /<button name="user_id" value="(\d+)">Authorize as dana<\/button>/.exec(consent);
+    assert.ok(dana, "the fake's authorize page offers dana");
+    const form = new URLSearchParams(authorize.searchParams);
+    form.set("user_id", dana[1]!);
+    const back = await client.fetch(`${authorize.origin}${authorize.pathname}`, {
+      method: "POST",
+      body: form,
+    });
+    await back.body?.cancel();
+    const callback = await client.fetch(back.headers.get("location")!);
+    await callback.body?.cancel();
+    assert.equal(new URL(callback.headers.get("location")!, origin).href, link);
+    const page = await client.fetch(link);
+    assert.equal(page.status, 200);
+    assert.ok((await page.text()).includes("Replacement sent"));
+  } finally {
+    child.kill("SIGINT");
+    // Read to the end, so the demo can write its last lines and exit.
+    for (let part = await lines.read(); !part.done; part = await lines.read()) stdout += part.value;
+  }
+  const status = await child.status;
+  assert.equal(status.code, 0, `the demo failed:\n${stdout}\n${await stderr}`);
+  assert.equal(await stderr, "", "the bot logged no error");
+  assert.match(stdout, /no rule broken/);
 });

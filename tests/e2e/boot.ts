@@ -20,10 +20,14 @@ export interface BootOptions {
   databasePath?: string;
   /** Serve HTTP (health, metrics, interactions) on an ephemeral port. */
   http?: boolean;
+  /** The HTTP port instead of an ephemeral one (the web pages need to know it before the start). */
+  httpPort?: number;
   /** Accept signed HTTP interactions with the fake's public key (implies `http`). */
   httpInteractions?: boolean;
   /** Connect the gateway (default true). */
   gateway?: boolean;
+  /** The web pages (`PUBLIC_URL` and its secrets); default off. */
+  web?: Config["web"];
   /** The assistant relay (`RELAY_URL`, `RELAY_SECRET`, `RELAY_TIMEOUT_MS`); default off. */
   relay?: Config["relay"];
   start?: StartOptions;
@@ -36,7 +40,7 @@ export function configFor(fake: FakeDiscord, options: BootOptions = {}): Config 
     discordToken: fake.token,
     applicationId: null,
     database: options.database ?? { kind: "sqlite", path: options.databasePath ?? ":memory:" },
-    http: http ? { host: "127.0.0.1", port: 0 } : null,
+    http: http ? { host: "127.0.0.1", port: options.httpPort ?? 0 } : null,
     publicKey: options.httpInteractions === true ? fake.publicKey : null,
     gateway: options.gateway ?? true,
     discordApiUrl: fake.apiUrl,
@@ -45,6 +49,7 @@ export function configFor(fake: FakeDiscord, options: BootOptions = {}): Config 
     log: { level: "warning", format: "text", file: null },
     shards: null,
     apiProxy: null,
+    web: options.web ?? null,
   };
 }
 

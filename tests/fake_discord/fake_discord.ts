@@ -16,6 +16,7 @@ import {
   type PendingInteraction,
   signInteraction,
 } from "./interactions.ts";
+import { FakeOAuth2 } from "./oauth2.ts";
 import { type Inject429Options, RateLimiter, type RateLimitOptions } from "./rate_limits.ts";
 import type { RoutePattern } from "./route_pattern.ts";
 import { matchesRoute } from "./route_pattern.ts";
@@ -70,6 +71,8 @@ export interface FakeDiscordOptions {
   rateLimits?: RateLimitOptions;
   /** Whether the application has the Message Content intent approved (default true). */
   messageContentIntent?: boolean;
+  /** The application's OAuth2 client secret (default: a random one). */
+  clientSecret?: string;
 }
 
 /** A guild, channel, role or user given by id or by record. */
@@ -103,6 +106,10 @@ export interface FakeDiscord {
   readonly botUser: FakeUser;
   /** Hex Ed25519 public key for `DISCORD_PUBLIC_KEY`. */
   readonly publicKey: string;
+  /** The application's OAuth2 client secret, for `DISCORD_CLIENT_SECRET`. */
+  readonly clientSecret: string;
+  /** The OAuth2 sign-in flow (authorize page, token endpoint, Bearer `users/@me`). */
+  readonly oauth2: FakeOAuth2;
   readonly state: FakeState;
   readonly gateway: FakeGateway;
   /** Every REST request, in arrival order. */
@@ -328,13 +335,17 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
   };
 
+  const clientSecret = options.clientSecret ?? crypto.randomUUID().replaceAll("-", "");
+  const oauth2 = new FakeOAuth2({ state, applicationId: botId, clientSecret, violation });
   const limiter = new RateLimiter(options.rateLimits ?? {});
   const failures: RestPipeline["failures"] = [];
   const holds: PendingHold[] = [];
   const pipeline: RestPipeline = { ctx, limiter, calls, failures, holds, onChange };
 
-  handler = (request) => {
+  handler = async (request) => {
     const url = new URL(request.url);
+    const signIn = await oauth2.serve(request, url);
+    if (signIn !== null) return signIn;
     if (url.pathname === "/gateway" || url.pathname === "/gateway-resume") {
       if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
         return new Response("Expected a WebSocket upgrade", { status: 426 });
@@ -406,6 +417,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     applicationId: state.botUser.id,
     botUser: state.botUser,
     publicKey: keys.publicKeyHex,
+    clientSecret,
+    oauth2,
     state,
     gateway,
     calls,

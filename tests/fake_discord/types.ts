@@ -135,7 +135,8 @@ export interface Violation {
     | "unauthorized"
     | "deadline"
     | "already_acknowledged"
-    | "gateway";
+    | "gateway"
+    | "oauth2";
   method: string;
   route: string;
   detail: string;

@@ -22,11 +22,14 @@ import { imageDataUri } from "../transcript/image_data_uri.ts";
 import { readAttachments } from "../transcript/message_view.ts";
 import { formatTime } from "../transcript/format_time.ts";
 import { summaryEmbed } from "../transcript/summary_embed.ts";
+import { transcriptLinkRow } from "../transcript/transcript_link.ts";
 import { DISCORD_UPLOAD_LIMIT, transcriptFiles } from "../transcript/upload_files.ts";
 import type { LockOptions } from "../ports.ts";
 import type { RoleLabel, TranscriptMessage, TranscriptOptions } from "../transcript/types.ts";
 import { archiveRecord } from "./archive_message.ts";
 import { LockTimeoutError } from "../lock_timeout_error.ts";
+import { guildLanguage } from "../language.ts";
+import { translator } from "../../i18n/translator.ts";
 
 /** How a close attempt ended. */
 export type CloseOutcome =
@@ -436,19 +439,27 @@ async function closeOnce(
       });
     const settings = await ctx.settings.guild(current.guildId);
     const baseName = `ticket-${current.number}-transcript`;
+    // With the web pages on, a link button replaces the files.
+    const link = ctx.publicUrl
+      ? transcriptLinkRow(ctx.publicUrl, current, {
+        label: translator(guildLanguage(settings)).t("transcript.open_link"),
+      })
+      : null;
+    const attach = link === null ? transcriptFiles : () => ({ files: [], notes: [] });
 
     if (pending("log_posted")) {
       const logChannel = settings.logChannelId;
       if (logChannel !== null) {
         await step("log_posted", "the log channel", async () => {
           const stored = await loadTranscript();
-          const files = await transcriptFiles([
+          const files = await attach([
             { name: `${baseName}.html`, content: stored.html, contentType: "text/html" },
             { name: `${baseName}.txt`, content: stored.text, contentType: "text/plain" },
           ], { limitBytes: options.uploadLimitBytes ?? DISCORD_UPLOAD_LIMIT });
           const body: MessageBody = {
             embeds: [await summary(files.notes)],
             files: files.files,
+            ...(link === null ? {} : { components: [link] }),
             allowed_mentions: { parse: [] },
             ...stepNonce(current, "log"),
           };
@@ -462,15 +473,18 @@ async function closeOnce(
       if (settings.transcriptDm) {
         await step("dm_sent", "the opener's direct messages", async () => {
           const stored = await loadTranscript();
-          const files = await transcriptFiles([
+          const files = await attach([
             { name: `${baseName}.html`, content: stored.html, contentType: "text/html" },
           ], { limitBytes: options.uploadLimitBytes ?? DISCORD_UPLOAD_LIMIT });
           try {
             const dm: ChannelId = await discord.dmChannel(current.openerId);
             await discord.sendMessage(dm, {
-              content: `Your ticket #${current.number} was closed. Its transcript is attached.`,
+              content: `Your ticket #${current.number} was closed. Its transcript is ${
+                link === null ? "attached" : "linked below"
+              }.`,
               embeds: [await summary(files.notes)],
               files: files.files,
+              ...(link === null ? {} : { components: [link] }),
               allowed_mentions: { parse: [] },
               ...stepNonce(current, "dm"),
             });

@@ -2,6 +2,7 @@
 import type { ArchiveStore } from "../../core/ports.ts";
 import { toArchivedMessage } from "../row_mapping.ts";
 import { insertOnce } from "./inserts.ts";
+import { indexMessage, reindexEdited, unindexMessage } from "./message_index.ts";
 import type { StoreScope } from "./scope.ts";
 import { snowflakeOrder } from "./snowflake_order.ts";
 
@@ -11,7 +12,7 @@ export function archiveStore(scope: StoreScope): ArchiveStore {
   return {
     async add(message) {
       // The gateway may deliver a message twice: the first record stays.
-      await insertOnce(
+      const added = await insertOnce(
         db.insertInto("archived_messages").values({
           message_id: message.messageId,
           ticket_id: message.ticketId,
@@ -22,16 +23,19 @@ export function archiveStore(scope: StoreScope): ArchiveStore {
           deleted_at: null,
         }),
       );
+      if (added) await indexMessage(scope, message);
     },
 
     async markEdited(messageId, payload, at) {
       await db.updateTable("archived_messages").set({ payload, edited_at: at.getTime() })
         .where("message_id", "=", messageId).execute();
+      await reindexEdited(scope, messageId, payload);
     },
 
     async markDeleted(messageId, at) {
       await db.updateTable("archived_messages").set({ deleted_at: at.getTime() })
         .where("message_id", "=", messageId).execute();
+      await unindexMessage(scope, messageId);
     },
 
     async messages(ticketId) {

@@ -17,6 +17,7 @@ export const notices = {
   "summary.reason": "Grund",
   "summary.no_reason": "Kein Grund angegeben",
   "summary.files": "Dateien",
+  "transcript.open_link": "Transkript öffnen",
   "transcript.someone": "Jemand",
   "transcript.unknown_user": "Unbekannte Person",
   "transcript.unknown_time": "unbekannte Zeit",

@@ -17,6 +17,7 @@ export const notices = {
   "summary.reason": "Reason",
   "summary.no_reason": "No reason given",
   "summary.files": "Files",
+  "transcript.open_link": "Open transcript",
   "transcript.someone": "Someone",
   "transcript.unknown_user": "Unknown user",
   "transcript.unknown_time": "unknown time",

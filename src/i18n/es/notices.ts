@@ -18,6 +18,7 @@ export const notices = {
   "summary.reason": "Motivo",
   "summary.no_reason": "Sin motivo",
   "summary.files": "Archivos",
+  "transcript.open_link": "Abrir la transcripción",
   "transcript.someone": "Alguien",
   "transcript.unknown_user": "Usuario desconocido",
   "transcript.unknown_time": "hora desconocida",

@@ -17,6 +17,7 @@ export const notices = {
   "summary.reason": "Raison",
   "summary.no_reason": "Aucune raison donnée",
   "summary.files": "Fichiers",
+  "transcript.open_link": "Ouvrir la transcription",
   "transcript.someone": "Quelqu’un",
   "transcript.unknown_user": "Utilisateur inconnu",
   "transcript.unknown_time": "heure inconnue",

@@ -17,6 +17,7 @@ export const notices = {
   "summary.reason": "Motivo",
   "summary.no_reason": "Nenhum motivo informado",
   "summary.files": "Arquivos",
+  "transcript.open_link": "Abrir a transcrição",
   "transcript.someone": "Alguém",
   "transcript.unknown_user": "Usuário desconhecido",
   "transcript.unknown_time": "hora desconhecida",

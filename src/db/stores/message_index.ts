@@ -1,0 +1,62 @@
+/**
+ * Keeps the full-text index (`message_search`) in step with the archive: the
+ * archive store calls these when a message is archived, edited or deleted.
+ */
+import { sql } from "kysely";
+import type { StoreScope } from "./scope.ts";
+
+/** The searchable text of a message's JSON payload (its content; empty when unreadable). */
+export function searchableText(payload: string): string {
+  try {
+    const raw = JSON.parse(payload) as { content?: unknown };
+    return typeof raw.content === "string" ? raw.content : "";
+  } catch {
+    return "";
+  }
+}
+
+/** Indexes (or re-indexes) one archived message. */
+export async function indexMessage(
+  scope: StoreScope,
+  message: { messageId: string; ticketId: number; payload: string },
+): Promise<void> {
+  const content = searchableText(message.payload);
+  const { db } = scope;
+  // FTS5 tables have no unique key to upsert on: replace the row instead.
+  await db.deleteFrom("message_search").where("message_id", "=", message.messageId).execute();
+  const row = { message_id: message.messageId, ticket_id: message.ticketId, content };
+  if (scope.kind === "sqlite") {
+    await db.insertInto("message_search").values(row).execute();
+  } else if (scope.kind === "postgres") {
+    await db.insertInto("message_search").values(row)
+      .onConflict((oc) => oc.column("message_id").doUpdateSet({ content })).execute();
+  } else {
+    await db.insertInto("message_search").values(row)
+      .onDuplicateKeyUpdate({ content: sql`values(content)` }).execute();
+  }
+}
+
+/** Re-indexes an edited message, if it is archived. */
+export async function reindexEdited(
+  scope: StoreScope,
+  messageId: string,
+  payload: string,
+): Promise<void> {
+  const row = await scope.db.selectFrom("archived_messages").select(["ticket_id", "deleted_at"])
+    .where("message_id", "=", messageId).executeTakeFirst();
+  if (row === undefined || row.deleted_at !== null) return;
+  await indexMessage(scope, { messageId, ticketId: row.ticket_id, payload });
+}
+
+/** Removes a deleted message from the index. */
+export async function unindexMessage(scope: StoreScope, messageId: string): Promise<void> {
+  await scope.db.deleteFrom("message_search").where("message_id", "=", messageId).execute();
+}
+
+/**
+ * The words of a search, as the index tokenises them: letters and digits only,
+ * at most 8, so that no query syntax of any engine reaches it.
+ */
+export function searchWords(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
+}
