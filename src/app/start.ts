@@ -12,6 +12,7 @@ import { type DatabaseHandle, openDatabase } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { createStores } from "../db/stores/create_stores.ts";
 import { clearLocksOnStart } from "../db/clear_locks.ts";
+import { logPoster } from "../core/log_posts.ts";
 import { describeTarget } from "../db/target.ts";
 import type { UserId } from "../core/ids.ts";
 import type { HandlerContext } from "../core/context.ts";
@@ -128,6 +129,7 @@ export async function startTicketeer(
       clock,
       log: getLogger(["ticketeer", "handler"]),
       assistant: config.relay !== null,
+      logPosts: logPoster(discord),
     };
     const services: AppServices = {
       config,

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import type { CallRecord } from "../fake_discord/types.ts";
 import {
   answerOf,
+  botMessagesIn,
   lifecycleTest,
   linkedChannel,
   newMember,
@@ -101,6 +102,31 @@ lifecycleTest(
     assert.equal(second.parent_id, overflow?.id);
     const creates = fake.calls.slice(before).filter((c) => c.route === "/guilds/:id/channels");
     assert.deepEqual(creates.map((c) => `${c.method} ${c.status}`), ["POST 201"]);
+    fake.assertNoViolations();
+  },
+);
+
+lifecycleTest(
+  "a burst of opens is logged in fewer messages, every open listed once",
+  async (dialect) => {
+    await using world = await startTicketDesk(dialect);
+    const { fake, panel, setup } = world;
+    const members = Array.from({ length: 20 }, (_, i) => newMember(world, `member${i}`));
+    const before = botMessagesIn(fake, setup.logChannel.id).length;
+    const channels = await Promise.all(
+      members.map(async (member) =>
+        linkedChannel(world, await answerOf(pressPanel(world, panel, member)))
+      ),
+    );
+    for (const channel of channels) await openLogEntry(fake, setup.logChannel.id, channel.id);
+    const posts = botMessagesIn(fake, setup.logChannel.id).slice(before);
+    const lines = posts.flatMap((m) => m.content.split("\n")).filter((l) => /opened by/.test(l));
+    assert.equal(lines.length, 20, "every open is logged once");
+    for (const channel of channels) {
+      assert.equal(lines.filter((l) => l.includes(`<#${channel.id}>`)).length, 1);
+    }
+    assert.ok(posts.length < 20, `${posts.length} log messages for 20 opens`);
+    assert.ok(posts.every((m) => m.content.length <= 2000));
     fake.assertNoViolations();
   },
 );

@@ -7,7 +7,7 @@ import type { DiscordPort } from "../ports.ts";
 import type { GuildId, UserId } from "../ids.ts";
 import { basePermissions } from "../guild_check.ts";
 import { hasPermission, Permission } from "../permissions_bits.ts";
-import { refuse, type Refusal } from "../refusal.ts";
+import { type Refusal, refuse } from "../refusal.ts";
 
 /** Permissions without which the bot cannot make a private channel, by name. */
 export const PRIVACY_PERMISSIONS: readonly { name: string; bit: bigint }[] = [
