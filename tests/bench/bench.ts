@@ -1,12 +1,16 @@
 /**
  * `deno task bench`: resident memory of the whole bot at 1,000 and 3,000 guilds
- * (50 channels, 20 roles and 100 members each), and the latency of 200
- * concurrent interactions, printed as a table. Figures, not pass/fail tests.
+ * (50 channels, 20 roles and 100 members each), the latency of 200 concurrent
+ * interactions, and the opening benchmark (`open_bench.ts`: 200 opens in 200
+ * guilds and 50 in one, on SQLite and PostgreSQL, at Discord's global limit),
+ * printed as a table. Figures, not pass/fail tests.
  *
  * Options: `--guilds=1000,3000 --channels=50 --roles=20 --members=100
- * --interactions=200`. The interactions are timed in the largest run.
+ * --interactions=200 --opens=200`. The interactions are timed in the largest
+ * run; `--opens=N` opens in N guilds and min(N, 50) in one (0 skips them).
  */
 import { measureMemory, type MemoryResult } from "./memory_bench.ts";
+import { measureOpens, type OpenResult, openRows } from "./open_bench.ts";
 
 /** What to run. */
 export interface BenchOptions {
@@ -15,6 +19,8 @@ export interface BenchOptions {
   roles: number;
   members: number;
   interactions: number;
+  /** Opens spread over this many guilds, and min(opens, 50) in one guild; 0: none. */
+  opens: number;
 }
 
 /** The targets the figures are held to. */
@@ -32,6 +38,7 @@ const DEFAULTS: BenchOptions = {
   roles: 20,
   members: 100,
   interactions: 200,
+  opens: 200,
 };
 
 /** Reads `--name=value` options over the defaults. */
@@ -88,8 +95,34 @@ function table(rows: string[][]): string[] {
   return rows.map((row) => pad(row, widths));
 }
 
+/** Runs the opening scenarios of `options` on SQLite and PostgreSQL (when configured). */
+export async function runOpenBench(
+  options: Pick<BenchOptions, "opens">,
+  progress: (line: string) => void = () => {},
+): Promise<OpenResult[]> {
+  if (options.opens === 0) return [];
+  const results: OpenResult[] = [];
+  for (const dialect of ["sqlite", "postgres"] as const) {
+    for (
+      const scenario of [
+        { guilds: options.opens, perGuild: 1 },
+        { guilds: 1, perGuild: Math.min(options.opens, 50) },
+      ]
+    ) {
+      progress(`… ${scenario.guilds} × ${scenario.perGuild} opens on ${dialect}`);
+      const result = await measureOpens({ ...scenario, dialect });
+      if (result !== null) results.push(result);
+    }
+  }
+  return results;
+}
+
 /** The results as the lines of a small table, each with its target. */
-export function formatBench(options: BenchOptions, results: MemoryResult[]): string[] {
+export function formatBench(
+  options: BenchOptions,
+  results: MemoryResult[],
+  opens: readonly OpenResult[] = [],
+): string[] {
   const lines = [
     `ticketeer benchmarks (${Deno.build.target}, ${navigator.hardwareConcurrency} cores, ` +
     `Deno ${Deno.version.deno})`,
@@ -130,6 +163,7 @@ export function formatBench(options: BenchOptions, results: MemoryResult[]): str
       `max ${latency.max.toFixed(1)} ms`,
     ]);
   }
+  rows.push(...openRows(opens));
   return [...lines, ...table(rows)];
 }
 
@@ -138,6 +172,7 @@ if (import.meta.main) {
   const write = (line: string) => Deno.stdout.writeSync(encoder.encode(`${line}\n`));
   const options = parseBenchArgs(Deno.args);
   const results = await runBench(options, write);
+  const opens = await runOpenBench(options, write);
   write("");
-  for (const line of formatBench(options, results)) write(line);
+  for (const line of formatBench(options, results, opens)) write(line);
 }
