@@ -6,8 +6,8 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { startFakeDiscord } from "../fake_discord/fake_discord.ts";
-import { envForFake, spawnTicketeer } from "../fixtures/ticketeer_process.ts";
+import { spawnTicketeer } from "../fixtures/ticketeer_process.ts";
+import { envFor, sandbox } from "../fixtures/process_sandbox.ts";
 import { bootBot } from "./boot.ts";
 import { canView, command, linkedChannel, sendCommand, setUpGuild, welcomeIn } from "./world.ts";
 
@@ -18,12 +18,12 @@ for (
   ] as const
 ) {
   Deno.test(`a bot killed ${crash.when} opens exactly one ticket on the member's next click`, async () => {
-    const dir = await Deno.makeTempDir({ prefix: "ticketeer-open-crash-" });
-    const fake = await startFakeDiscord();
-    try {
+    await using box = await sandbox();
+    const { fake, dir } = box;
+    {
       const databasePath = join(dir, "ticketeer.db");
       await using child = spawnTicketeer([], {
-        env: envForFake(fake, databasePath, { LOG_LEVEL: "error" }),
+        env: envFor(fake, dir, { LOG_LEVEL: "error" }),
         captureOutput: false,
       });
       await fake.waitFor(() => fake.gateway.isConnected(0), 20_000, "the bot process to connect");
@@ -69,9 +69,6 @@ for (
       } finally {
         await app.stop();
       }
-    } finally {
-      await fake.close();
-      await Deno.remove(dir, { recursive: true });
     }
   });
 }

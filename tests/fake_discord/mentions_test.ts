@@ -1,14 +1,9 @@
 import assert from "node:assert/strict";
 import { startFakeDiscord } from "./fake_discord.ts";
+import { postAsBot } from "./bot_post.ts";
 import { TYPICAL_BOT_PERMISSIONS } from "./state.ts";
 
-function post(fake: { apiUrl: string; token: string }, channel: string, body: unknown) {
-  return fetch(`${fake.apiUrl}/v10/channels/${channel}/messages`, {
-    method: "POST",
-    headers: { authorization: `Bot ${fake.token}`, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-}
+const post = postAsBot;
 
 Deno.test("a role mention notifies only when the role is mentionable or the bot has Mention Everyone", async () => {
   const fake = await startFakeDiscord();

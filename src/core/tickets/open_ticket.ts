@@ -66,6 +66,9 @@ export async function precheckLimit(
 ): Promise<Reply | null> {
   const mine = (await ctx.tickets.heldBy(input.guildId, input.member.user.id))
     .filter((t) => t.typeId === type.id);
+  // A ticket without a channel may be one whose open died: the open after the form
+  // takes it over, so the form is shown.
+  if (mine.some((t) => t.channelId === null)) return null;
   return mine.length >= type.maxOpenPerMember ? limitRefusal(mine, type.maxOpenPerMember) : null;
 }
 
