@@ -55,7 +55,10 @@ export async function measureOpens(scenario: OpenScenario): Promise<OpenResult |
   const fake = await startFakeDiscord({ rateLimits: { globalPerSecond: 50 } });
   try {
     await using bot = spawnBot(fake, { env });
-    await fake.waitFor(() => fake.gateway.isConnected(0), 30_000, "the bot to connect");
+    await fake.waitFor(() => fake.gateway.isConnected(0), 90_000, "the bot to connect")
+      .catch((error) => {
+        throw new Error(`${error.message}; the bot said:\n${bot.output()}`);
+      });
     const places = [];
     for (let g = 0; g < scenario.guilds; g++) {
       const guild = fake.createGuild({ name: `Guild ${g}` });
