@@ -18,52 +18,46 @@ function channelOf(reply: Awaited<ReturnType<typeof newTicket>>): string {
   return match[1]!;
 }
 
-Deno.test("openTicket() takes over a reservation whose open died, adopting the channel made for it", async () => {
-  await using world = await openTicketWorld();
+/** After `/setup`, reserves a ticket for alice the way an open does first (no channel yet). */
+async function reserveForAlice(world: TicketWorld) {
   await world.setUp();
   const type = await world.stores.types.defaultFor(world.discord.guildId);
-  // An open that reserved, created its channel, and died before saving it.
-  const reserved = await world.stores.tickets.open({
+  const result = await world.stores.tickets.open({
     guildId: world.discord.guildId,
     typeId: type.id,
     openerId: world.alice.user.id,
     topic: null,
     answers: [],
   });
-  assert.equal(reserved.kind, "opened");
-  const made = world.discord.addChannel({
-    name: "ticket-1",
-    kind: "text",
-    parentId: type.categoryId,
-    topic: markedTopic("Ticket #1", reserved.ticket.id),
-  });
-  const stray = world.discord.addChannel({
-    name: "ticket-1",
-    kind: "text",
-    parentId: type.categoryId,
-    topic: markedTopic("Ticket #1", reserved.ticket.id),
-  });
+  assert.equal(result.kind, "opened");
+  return { type, reserved: result.ticket };
+}
+
+Deno.test("openTicket() takes over a reservation whose open died, adopting the channel made for it", async () => {
+  await using world = await openTicketWorld();
+  // An open that reserved, created its channel (twice), and died before saving it.
+  const { type, reserved } = await reserveForAlice(world);
+  const marked = () =>
+    world.discord.addChannel({
+      name: "ticket-1",
+      kind: "text",
+      parentId: type.categoryId,
+      topic: markedTopic("Ticket #1", reserved.id),
+    });
+  const made = marked();
+  const stray = marked();
 
   const reply = await newTicket(world);
   assert.equal(channelOf(reply), made.id, "the channel made for it is adopted");
   assert.equal(world.discord.channels.has(stray.id), false, "a second one is deleted");
-  assert.equal((await world.stores.tickets.get(reserved.ticket.id))?.channelId, made.id);
+  assert.equal((await world.stores.tickets.get(reserved.id))?.channelId, made.id);
   assert.ok(world.discord.messagesIn(made.id)[0], "the welcome message is posted");
 });
 
 Deno.test("openTicket() leaves a reservation alone while its open holds the lock", async () => {
   await using world = await openTicketWorld();
-  await world.setUp();
-  const type = await world.stores.types.defaultFor(world.discord.guildId);
-  const reserved = await world.stores.tickets.open({
-    guildId: world.discord.guildId,
-    typeId: type.id,
-    openerId: world.alice.user.id,
-    topic: null,
-    answers: [],
-  });
-  assert.equal(reserved.kind, "opened");
-  const holder = await world.stores.locks.acquire(reservationLockKey(reserved.ticket), 30_000);
+  const { reserved } = await reserveForAlice(world);
+  const holder = await world.stores.locks.acquire(reservationLockKey(reserved), 30_000);
   assert.ok(holder);
   const before = world.discord.callsOf("createChannel").length;
   const text = refusalText(await newTicket(world), "ticket_limit");
