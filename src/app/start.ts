@@ -12,6 +12,7 @@ import { type DatabaseHandle, openDatabase } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { createStores } from "../db/stores/create_stores.ts";
 import { clearLocksOnStart } from "../db/clear_locks.ts";
+import { logPoster } from "../core/log_posts.ts";
 import { describeTarget } from "../db/target.ts";
 import type { UserId } from "../core/ids.ts";
 import type { HandlerContext } from "../core/context.ts";
@@ -129,6 +130,8 @@ export async function startTicketeer(
       log: getLogger(["ticketeer", "handler"]),
       assistant: config.relay !== null,
       publicUrl: config.web?.publicUrl ?? null,
+      // Log posts wait behind what a member is waiting on (channels, welcome messages, links).
+      logPosts: logPoster(connection.backgroundDiscord),
     };
     const services: AppServices = {
       config,

@@ -1,6 +1,7 @@
 /**
  * One place for "this happened": the audit table, and a one-line entry in the
- * guild's log channel when one is set. The log channel is best effort: a missing
+ * guild's log channel when one is set (coalesced with others in a burst when the
+ * context has a `LogPoster`). The log channel is best effort: a missing
  * or failing channel never blocks the action that is being recorded.
  */
 import type { HandlerContext } from "./context.ts";
@@ -36,6 +37,10 @@ export async function announceAction(
   try {
     const settings = await ctx.settings.guild(event.guildId);
     if (settings.logChannelId === null) return;
+    if (ctx.logPosts !== undefined) {
+      await ctx.logPosts.post(settings.logChannelId, line);
+      return;
+    }
     await ctx.discord.sendMessage(settings.logChannelId, {
       content: line.slice(0, 2000),
       allowed_mentions: { parse: [] },

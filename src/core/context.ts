@@ -5,6 +5,7 @@
  */
 import type { Logger } from "@logtape/logtape";
 import type { Clock, DiscordPort, IdSource, Stores } from "./ports.ts";
+import type { LogPoster } from "./log_posts.ts";
 
 /** The stores (`ctx.tickets`, `ctx.audit`, …, `ctx.atomically`) and the other ports. */
 export interface HandlerContext extends Stores {
@@ -13,6 +14,8 @@ export interface HandlerContext extends Stores {
   /** Fresh ids (error ids of apologies). */
   ids: IdSource;
   log: Logger;
+  /** Posts to log channels, merging the lines of a burst (posted one by one without it). */
+  logPosts?: LogPoster;
   /** True when an assistant relay is configured (`RELAY_URL`): answers mention its state. */
   assistant?: boolean;
   /** `PUBLIC_URL` when the web pages are on: summaries then link the transcript page. */

@@ -252,6 +252,8 @@ export interface Channel {
   parentId: ChannelId | null;
   position: number;
   overwrites: Overwrite[];
+  /** The channel's topic (text channels; null when none or not given). */
+  topic?: string | null;
 }
 
 export interface NewChannel {
@@ -268,6 +270,8 @@ export interface Role {
   permissions: bigint;
   position: number;
   managed: boolean;
+  /** Whether anyone may mention the role (so a mention notifies its members). */
+  mentionable?: boolean;
   /** Discord's integer colour (0 = none). */
   color?: number;
 }
@@ -303,6 +307,7 @@ export interface DiscordPort {
   guilds(): Promise<Array<{ id: GuildId; name: string }>>;
 
   roles(guildId: GuildId): Promise<Role[]>;
+  /** Creates a role with no guild-wide permissions that members can mention. */
   createRole(guildId: GuildId, name: string): Promise<Role>;
   /** A guild member, or null when they are not in the guild. */
   member(guildId: GuildId, userId: UserId): Promise<Member | null>;

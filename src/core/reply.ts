@@ -7,8 +7,12 @@ import type { MessageBody, ModalBody } from "./message_body.ts";
 import type { Refusal } from "./refusal.ts";
 
 export type Reply =
-  /** A new message (ephemeral: only the member who asked sees it). */
-  | { kind: "message"; body: MessageBody; ephemeral: boolean }
+  /**
+   * A new message (ephemeral: only the member who asked sees it). `after` is work
+   * the shell runs once the message is delivered (or could not be): what the
+   * member need not wait for.
+   */
+  | { kind: "message"; body: MessageBody; ephemeral: boolean; after?: () => Promise<void> }
   /** Replace the message that holds the pressed component (type 7). */
   | { kind: "update"; body: MessageBody }
   /** Show a modal (only as the first answer, never after a defer). */
@@ -32,4 +36,9 @@ export function visible(body: MessageBody | string): Reply {
     body: typeof body === "string" ? { content: body } : body,
     ephemeral: false,
   };
+}
+
+/** Runs the `after` work of `reply`, if any (the shells call it once the reply is delivered). */
+export async function runAfter(reply: Reply): Promise<void> {
+  if (reply.kind === "message" && reply.after !== undefined) await reply.after();
 }

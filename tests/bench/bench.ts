@@ -1,18 +1,23 @@
 /**
  * `deno task bench`: resident memory of the whole bot at 1,000 and 3,000 guilds
- * (50 channels, 20 roles and 100 members each), and the latency of 200
- * concurrent interactions, printed as a table. Figures, not pass/fail tests.
+ * (50 channels, 20 roles and 100 members each), the latency of 200 concurrent
+ * interactions, and the opening benchmark (`open_bench.ts`: 200 opens in 200
+ * guilds and 50 in one, on SQLite and PostgreSQL, at Discord's global limit),
+ * printed as a table. Figures, not pass/fail tests.
  *
  * Options: `--guilds=1000,3000 --channels=50 --roles=20 --members=100
- * --interactions=200 --processes=1 --search=100000`. The interactions are timed in
- * the largest run; `--guilds=0` skips the memory runs, `--search=0` the full-text
- * search. With `--processes=N` (N > 1) the largest guild count is also measured split
- * over N processes with `SHARDS`, on PostgreSQL when `TEST_POSTGRES_URL` is set.
+ * --interactions=200 --processes=1 --search=100000 --opens=200`. The interactions are
+ * timed in the largest run; `--guilds=0` skips the memory runs, `--search=0` the
+ * full-text search, `--opens=0` the opening runs (`--opens=N` opens in N guilds and
+ * min(N, 50) in one). With `--processes=N` (N > 1) the largest guild count is also
+ * measured split over N processes with `SHARDS`, on PostgreSQL when `TEST_POSTGRES_URL`
+ * is set.
  */
 import { DIALECTS, isolateForApp } from "../fixtures/dialects.ts";
 import { measureMemory, type MemoryResult } from "./memory_bench.ts";
 import { measureSplit, type SplitResult } from "./split_bench.ts";
 import { formatSearch, measureSearch } from "./search_bench.ts";
+import { measureOpens, type OpenResult, openRows } from "./open_bench.ts";
 
 /** What to run. */
 export interface BenchOptions {
@@ -25,6 +30,8 @@ export interface BenchOptions {
   processes: number;
   /** Archived messages the full-text search runs over (0: no search run). */
   search: number;
+  /** Opens spread over this many guilds, and min(opens, 50) in one guild; 0: none. */
+  opens: number;
 }
 
 /** The targets the figures are held to. */
@@ -44,6 +51,7 @@ const DEFAULTS: BenchOptions = {
   interactions: 200,
   processes: 1,
   search: 100_000,
+  opens: 200,
 };
 
 /** Reads `--name=value` options over the defaults. */
@@ -146,8 +154,34 @@ function table(rows: string[][]): string[] {
   return rows.map((row) => pad(row, widths));
 }
 
+/** Runs the opening scenarios of `options` on SQLite and PostgreSQL (when configured). */
+export async function runOpenBench(
+  options: Pick<BenchOptions, "opens">,
+  progress: (line: string) => void = () => {},
+): Promise<OpenResult[]> {
+  if (options.opens === 0) return [];
+  const results: OpenResult[] = [];
+  for (const dialect of ["sqlite", "postgres"] as const) {
+    for (
+      const scenario of [
+        { guilds: options.opens, perGuild: 1 },
+        { guilds: 1, perGuild: Math.min(options.opens, 50) },
+      ]
+    ) {
+      progress(`… ${scenario.guilds} × ${scenario.perGuild} opens on ${dialect}`);
+      const result = await measureOpens({ ...scenario, dialect });
+      if (result !== null) results.push(result);
+    }
+  }
+  return results;
+}
+
 /** The results as the lines of a small table, each with its target. */
-export function formatBench(options: BenchOptions, results: MemoryResult[]): string[] {
+export function formatBench(
+  options: BenchOptions,
+  results: MemoryResult[],
+  opens: readonly OpenResult[] = [],
+): string[] {
   const lines = [
     `ticketeer benchmarks (${Deno.build.target}, ${navigator.hardwareConcurrency} cores, ` +
     `Deno ${Deno.version.deno})`,
@@ -188,6 +222,7 @@ export function formatBench(options: BenchOptions, results: MemoryResult[]): str
       `max ${latency.max.toFixed(1)} ms`,
     ]);
   }
+  rows.push(...openRows(opens));
   return [...lines, ...table(rows)];
 }
 
@@ -197,8 +232,9 @@ if (import.meta.main) {
   const options = parseBenchArgs(Deno.args);
   const results = await runBench(options, write);
   const split = await runSplit(options, write);
+  const opens = await runOpenBench(options, write);
   write("");
-  if (results.length > 0) { for (const line of formatBench(options, results)) write(line); }
+  if (results.length > 0) { for (const line of formatBench(options, results, opens)) write(line); }
   if (split !== null) {
     const database = Deno.env.get("TEST_POSTGRES_URL") === undefined
       ? "SQLite in memory per process"

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { formatBench, formatSplit, parseBenchArgs, runBench } from "./bench.ts";
 import { measureSplit, shardRanges } from "./split_bench.ts";
+import { measureOpens } from "./open_bench.ts";
 import { percentile } from "./stats.ts";
 import { formatSearch, measureSearch } from "./search_bench.ts";
 
@@ -22,6 +23,16 @@ Deno.test("runBench() measures memory and latency at a tiny scale", async () => 
   const table = formatBench(options, [result]).join("\n");
   assert.match(table, /RSS at 20 guilds\s+\d+\.\d MB/);
   assert.match(table, /interaction p99\s+\d+\.\d ms/);
+
+  // The opening benchmark at a tiny scale: a burst of opens, timed and counted.
+  const opens = await measureOpens({ guilds: 2, perGuild: 2, dialect: "sqlite" });
+  assert.ok(opens, "SQLite always runs");
+  assert.equal(opens.opened, 4, "every click opened a ticket");
+  assert.ok(opens.linkP99 >= opens.firstP50);
+  assert.ok(opens.ticketsPerSecond > 0);
+  assert.ok((opens.perOpen["POST /guilds/:id/channels"] ?? 0) >= 1, JSON.stringify(opens));
+  const withOpens = formatBench(options, [result], [opens]).join("\n");
+  assert.match(withOpens, /open: link p50 \/ p99\s+\d+ ms \/ \d+ ms/);
 });
 
 Deno.test("parseBenchArgs() refuses unknown options and bad numbers", () => {

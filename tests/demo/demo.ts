@@ -258,8 +258,12 @@ async function play(
       `   new: ${say.channelName(ticket.id)} in ${say.channelName(ticket.parent_id ?? "")}, ` +
         audience(ticket),
     );
-    const welcome = fake.state.messagesIn(ticket.id)[0];
-    if (welcome === undefined) throw new Error("The ticket has no welcome message");
+    // The welcome message follows the link.
+    const welcome = await fake.waitFor(
+      () => fake.state.messagesIn(ticket.id)[0],
+      10_000,
+      "the ticket's welcome message",
+    );
     write(`   ticketeer posts in ${say.channelName(ticket.id)}:`);
     for (const line of say.body(welcome, "     ")) write(line);
 

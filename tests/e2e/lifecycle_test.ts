@@ -27,6 +27,7 @@ import {
   startLifecycleWorld,
   startTicketDesk,
   VIEW_CHANNEL,
+  welcomeIn,
 } from "./world.ts";
 
 const MANAGE_CHANNELS = 1n << 4n;
@@ -170,7 +171,7 @@ lifecycleTest(
     const alice = newMember(world, "alice");
     const channel = await openFromPanel(world, panel, alice);
     assert.equal(channel.name, "alice-1");
-    assert.match(fake.state.messagesIn(channel.id)[0]?.content ?? "", /Staff will answer shortly/);
+    assert.match((await welcomeIn(fake, channel.id)).content, /Staff will answer shortly/);
     fake.assertNoViolations();
   },
 );
@@ -212,8 +213,7 @@ lifecycleTest(
     assert.ok(canView(world, channel.id, staff));
     assert.ok(!canView(world, channel.id, stranger), "other members cannot see the ticket");
 
-    const [welcome] = fake.state.messagesIn(channel.id);
-    assert.ok(welcome, "a welcome message is posted");
+    const welcome = await welcomeIn(fake, channel.id);
     assert.equal(welcome.author_id, fake.botUser.id);
     assert.match(welcome.content, new RegExp(`<@${alice}>`));
     assert.match(welcome.content, new RegExp(`<@&${setup.supportRole}>`));
@@ -285,8 +285,7 @@ lifecycleTest("/ticket new with a topic opens a ticket the same way", async (dia
   assert.equal(channel.name, "ticket-1");
   assert.ok(canView(world, channel.id, alice));
   assert.ok(!canView(world, channel.id, newMember(world, "mallory")));
-  const [welcome] = fake.state.messagesIn(channel.id);
-  assert.ok(welcome);
+  const welcome = await welcomeIn(fake, channel.id);
   assert.match(welcome.content, new RegExp(`<@${alice}>`));
   assert.match(JSON.stringify(welcome.embeds), /My invoice is wrong/);
   assert.deepEqual(buttonLabels(welcome), ["Close", "Claim"]);

@@ -7,7 +7,6 @@ import { channelId } from "../../src/core/ids.ts";
 import { modalSubmit } from "../fixtures/interactions.ts";
 import {
   answerOf,
-  botMessagesIn,
   command,
   lifecycleTest,
   linkedChannel,
@@ -15,6 +14,7 @@ import {
   postPanel,
   pressPanel,
   startTicketDesk,
+  welcomeIn,
 } from "./world.ts";
 
 lifecycleTest(
@@ -58,8 +58,7 @@ lifecycleTest(
     const answer = await answerOf(submitted);
     assert.ok(answer.ephemeral);
     const channel = linkedChannel(desk, answer);
-    const welcome = botMessagesIn(fake, channel.id)[0];
-    assert.ok(welcome, "the welcome message is posted");
+    const welcome = await welcomeIn(fake, channel.id);
     const shown = JSON.stringify(welcome.embeds);
     assert.ok(shown.includes(question), `the welcome shows the question: ${shown}`);
     assert.ok(shown.includes("A-1042 <script>alert(1)</script>"), "the answer is shown as typed");

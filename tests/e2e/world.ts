@@ -260,7 +260,36 @@ export async function openFromPanel(
   panel: PanelRef,
   user: string,
 ): Promise<FakeChannel> {
-  return linkedChannel(place, await answerOf(pressPanel(place, panel, user)));
+  const channel = linkedChannel(place, await answerOf(pressPanel(place, panel, user)));
+  await welcomeIn(place.fake, channel.id);
+  return channel;
+}
+
+/** The welcome message of a ticket channel, once posted (it follows the member's link). */
+export function welcomeIn(
+  fake: FakeDiscord,
+  channel: string,
+  timeoutMs = 10_000,
+): Promise<FakeMessage> {
+  return fake.waitFor(
+    () => botMessagesIn(fake, channel)[0],
+    timeoutMs,
+    `the welcome message in ${channel}`,
+  );
+}
+
+/** The log channel's entry about the ticket of `channel` being opened, once posted. */
+export function openLogEntry(
+  fake: FakeDiscord,
+  logs: string,
+  channel: string,
+  timeoutMs = 10_000,
+): Promise<FakeMessage> {
+  return fake.waitFor(
+    () => botMessagesIn(fake, logs).find((m) => m.content.includes(`<#${channel}>`)),
+    timeoutMs,
+    `the log entry of the ticket in ${channel}`,
+  );
 }
 
 // Discord's permission bits, written out here rather than taken from the bot's own table.
@@ -312,7 +341,11 @@ export async function openTicket(
   topic = "My order never arrived",
 ): Promise<FakeChannel> {
   const answer = await command(g, { user, name: "ticket", subcommand: "new", options: { topic } });
-  return linkedChannel(g, answer);
+  const channel = linkedChannel(g, answer);
+  // The welcome and the log entry follow the link: the open is done once both are posted.
+  await welcomeIn(g.fake, channel.id);
+  await openLogEntry(g.fake, g.logs, channel.id);
+  return channel;
 }
 
 /** The ticket row of a channel. */

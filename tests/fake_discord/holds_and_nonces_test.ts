@@ -1,13 +1,8 @@
 import assert from "node:assert/strict";
 import { startFakeDiscord } from "./fake_discord.ts";
+import { postAsBot } from "./bot_post.ts";
 
-function post(fake: { apiUrl: string; token: string }, channel: string, body: unknown) {
-  return fetch(`${fake.apiUrl}/v10/channels/${channel}/messages`, {
-    method: "POST",
-    headers: { authorization: `Bot ${fake.token}`, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-}
+const post = postAsBot;
 
 Deno.test("a repeated enforced nonce returns the first message instead of a new one", async () => {
   const fake = await startFakeDiscord();

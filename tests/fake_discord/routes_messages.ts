@@ -1,3 +1,4 @@
+import { resolveMentions } from "./mentions.ts";
 import type { FakeContext, Handler, UploadedFile } from "./context.ts";
 import { discordError, invalidFormBody, missingPermissions, unknown } from "./http_errors.ts";
 import { isEmptyMessage, messageBodyErrors } from "./message_rules.ts";
@@ -125,8 +126,15 @@ export const createMessage: Handler = (request, ctx) => {
       : undefined;
     if (found !== undefined) return json(ctx.state.messageJson(found));
   }
+  const content = typeof body.content === "string" ? body.content : "";
+  const mentioned = resolveMentions(ctx.state, {
+    channelId: channel.id,
+    authorId: ctx.state.botUser.id,
+  }, { content, allowedMentions: body.allowed_mentions ?? null });
   const message = ctx.state.addMessage(channel.id, ctx.state.botUser.id, {
-    content: typeof body.content === "string" ? body.content : "",
+    content,
+    mentions: mentioned.users,
+    mention_roles: mentioned.roles,
     embeds: Array.isArray(body.embeds) ? body.embeds : [],
     components: Array.isArray(body.components) ? body.components : [],
     attachments: storeUploads(ctx, channel.id, body, request.files),

@@ -259,6 +259,8 @@ export class FakeState {
       flags: fields.flags ?? 0,
       webhook_id: fields.webhook_id ?? null,
       interaction_id: fields.interaction_id ?? null,
+      mentions: fields.mentions ?? [],
+      mention_roles: fields.mention_roles ?? [],
     };
     message.timestamp = fields.timestamp ?? snowflakeTime(message.id).toISOString();
     if ((message.flags & 64) !== 0) {
@@ -319,6 +321,20 @@ export class FakeState {
       if (channel !== undefined) channels.push(channel);
     }
     return channels;
+  }
+
+  /** Users a message notifies: those it mentions and the members of the roles it mentions. */
+  notifiedBy(message: FakeMessage): string[] {
+    const guildId = this.channels.get(message.channel_id)?.guild_id ?? null;
+    const notified = new Set(message.mentions);
+    if (guildId !== null) {
+      for (const member of this.members.get(guildId)?.values() ?? []) {
+        if (member.roles.some((r) => message.mention_roles.includes(r))) {
+          notified.add(member.user_id);
+        }
+      }
+    }
+    return [...notified];
   }
 
   /** A channel's history, oldest first. */
@@ -489,8 +505,11 @@ export class FakeState {
       flags: message.flags,
       tts: false,
       mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
+      mentions: message.mentions.flatMap((id) => {
+        const user = this.users.get(id);
+        return user === undefined ? [] : [this.userJson(user)];
+      }),
+      mention_roles: message.mention_roles,
       pinned: false,
       webhook_id: message.webhook_id ?? undefined,
     };

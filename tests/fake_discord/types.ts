@@ -86,6 +86,10 @@ export interface FakeMessage {
   webhook_id: string | null;
   /** The interaction that produced the message, if any. */
   interaction_id: string | null;
+  /** Users the message notifies through a mention. */
+  mentions: string[];
+  /** Roles the message notifies (mentionable, or the author may mention any role). */
+  mention_roles: string[];
 }
 
 /** A guild. */

@@ -7,6 +7,8 @@ import { allowed } from "../access.ts";
 import { recordAction } from "../audit_log.ts";
 import type { GuildSettingsPatch, TicketType, TicketTypePatch } from "../model.ts";
 import { schemeProblem } from "../tickets/channel_name.ts";
+import { reapplyReport, reapplyStaffRole } from "../tickets/staff_overwrites.ts";
+import type { RoleId } from "../ids.ts";
 import { defineSubcommandGroup, OptionType, type OptionValues } from "./define_command.ts";
 import {
   booleanOption,
@@ -93,8 +95,13 @@ export const configSet = defineSubcommandGroup({
 });
 
 type Change =
-  | { type: TicketTypePatch; settings?: undefined; said: string }
-  | { settings: GuildSettingsPatch; type?: undefined; said: string };
+  | {
+    type: TicketTypePatch;
+    settings?: undefined;
+    said: string;
+    staffRole?: { roleId: RoleId; change: "add" | "remove" };
+  }
+  | { settings: GuildSettingsPatch; type?: undefined; said: string; staffRole?: undefined };
 
 const invalid = (text: string): Reply => refuse("invalid_value", text);
 
@@ -121,6 +128,7 @@ async function change(
       return {
         type: { staffRoleIds: [...current.staffRoleIds, role.value] },
         said: `<@&${role.value}> is now a staff role.`,
+        staffRole: { roleId: role.value, change: "add" },
       };
     }
     case "staff_role_remove": {
@@ -132,6 +140,7 @@ async function change(
       return {
         type: { staffRoleIds: current.staffRoleIds.filter((id) => id !== role.value) },
         said: `<@&${role.value}> is no longer a staff role.`,
+        staffRole: { roleId: role.value, change: "remove" },
       };
     }
     case "category": {
@@ -240,6 +249,16 @@ export async function handleConfigSet(
   if (outcome.settings !== undefined) {
     await ctx.settings.updateGuild(input.guildId, outcome.settings);
   }
+  let said = outcome.said;
+  if (outcome.staffRole !== undefined) {
+    await ctx.defer({ ephemeral: true });
+    const result = await reapplyStaffRole(ctx, {
+      guildId: input.guildId,
+      typeId: type.id,
+      ...outcome.staffRole,
+    });
+    said = `${said} ${reapplyReport(result)}`;
+  }
   await recordAction(
     ctx,
     {
@@ -251,5 +270,5 @@ export async function handleConfigSet(
     },
     `<@${input.member.user.id}> changed the setting ${input.subcommand}: ${outcome.said}`,
   );
-  return ephemeral({ content: outcome.said, allowed_mentions: { parse: [] } });
+  return ephemeral({ content: said, allowed_mentions: { parse: [] } });
 }

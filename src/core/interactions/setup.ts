@@ -12,6 +12,8 @@ import { allowed } from "../access.ts";
 import { recordAction } from "../audit_log.ts";
 import type { Channel, Role } from "../ports.ts";
 import { staffOnlyOverwrites } from "../tickets/overwrites.ts";
+import { missingForPrivacy, privacyRefusal } from "../tickets/bot_permissions.ts";
+import { basePermissions } from "../guild_check.ts";
 import { defineCommand, MANAGE_GUILD, type OptionValues } from "./define_command.ts";
 import { channelOption, roleOption } from "./command_option.ts";
 
@@ -57,6 +59,13 @@ export async function handleSetup(
   const channels = await ctx.discord.guildChannels(guildId);
   const roles = await ctx.discord.roles(guildId);
   const report: string[] = [];
+  // Discord judges what the bot may put in overwrites by its guild-wide
+  // permissions, not by `app_permissions` of the channel /setup ran in.
+  const bot = await ctx.discord.botUser();
+  const member = await ctx.discord.member(guildId, bot.id);
+  const held = member === null ? 0n : basePermissions(guildId, member.roles, roles);
+  const missing = missingForPrivacy(held);
+  if (missing.length > 0) return privacyRefusal(missing, "the ticket category and log channel");
   const byId = (id: ChannelId | null) => channels.find((c) => c.id === id);
   const byName = (name: string, kind: Channel["kind"]) =>
     channels.find((c) => c.kind === kind && c.name.toLowerCase() === name.toLowerCase());
@@ -73,7 +82,12 @@ export async function handleSetup(
       return refuse("invalid_value", "@everyone cannot be the staff role.");
     }
     if (!staffRoleIds.includes(givenRole.value)) staffRoleIds.push(givenRole.value);
-    report.push(`Staff role: <@&${givenRole.value}>`);
+    const given = roles.find((r) => r.id === givenRole.value);
+    report.push(
+      given?.mentionable === false
+        ? `Staff role: <@&${givenRole.value}> (not mentionable: new tickets will not notify its members; turn on "Allow anyone to @mention this role" in its settings)`
+        : `Staff role: <@&${givenRole.value}>`,
+    );
   } else if (staffRoleIds.length > 0) {
     report.push(`Staff roles: ${staffRoleIds.map((id) => `<@&${id}>`).join(", ")} (kept)`);
   } else {
@@ -89,12 +103,11 @@ export async function handleSetup(
     staffRoleIds.push(role.id);
   }
 
-  const bot = await ctx.discord.botUser();
   const privateOverwrites = staffOnlyOverwrites({
     guildId,
     staffRoleIds,
     botId: bot.id,
-    botPermissions: input.appPermissions,
+    botPermissions: held,
   });
 
   /**

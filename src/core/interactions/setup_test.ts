@@ -103,3 +103,26 @@ Deno.test("handleSetup() refuses members without Manage Server and wrong option 
     "invalid_value",
   );
 });
+
+Deno.test("handleSetup() refuses, naming the permission, when the bot cannot make channels private", async () => {
+  await using world = await openTicketWorld();
+  const { discord, admin } = world;
+  discord.botPermissions &= ~Permission.ManageRoles;
+  const reply = await world.run(commandInput({ name: "setup", member: admin }));
+  assert.match(refusalText(reply, "bot_missing_permissions"), /lacks Manage Roles/);
+  assert.equal(discord.callsOf("createChannel").length, 0, "nothing was created");
+  assert.equal(discord.callsOf("createRole").length, 0);
+});
+
+Deno.test("handleSetup() judges overwrites by the bot's roles, not by the channel it ran in", async () => {
+  await using world = await openTicketWorld();
+  const { discord, admin } = world;
+  // In a channel the bot cannot see, Discord sends app_permissions 0.
+  const reply = await world.run(commandInput({ name: "setup", member: admin, appPermissions: 0n }));
+  assert.equal(reply.kind, "message");
+  const logs = discord.channelNamed("ticket-logs");
+  assert.equal(
+    logs?.overwrites.find((o) => o.id === (discord.guildId as string))?.deny,
+    Permission.ViewChannel,
+  );
+});

@@ -1,8 +1,9 @@
 /**
  * The one path that opens a ticket, shared by the panel button, the panel's form
  * and `/ticket new`: reserve the ticket (atomic limit and number), create its
- * private channel, post the welcome message, and answer with a link. Each step
- * undoes the previous one when it fails, and the member is told why.
+ * private channel, answer with a link, then post the welcome message and the log
+ * entry. Each step undoes the previous one when it fails, and the member is told
+ * why. A reservation whose open died is taken over by the member's next click.
  */
 import type { HandlerContext } from "../context.ts";
 import type { InteractionInput } from "../interaction.ts";
@@ -11,14 +12,9 @@ import { ephemeral, type Reply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
 import { announceAction } from "../audit_log.ts";
 import { encodeCustomId } from "../custom_id.ts";
-import { type DiscordFailure, DiscordRequestError } from "../discord_failure.ts";
-import { failureRefusal } from "../failure_text.ts";
-import type { NewAuditEvent, Ticket, TicketAnswer, TicketType } from "../model.ts";
-import type { UserId } from "../ids.ts";
-import { channelName } from "./channel_name.ts";
-import { staffOnlyOverwrites, ticketOverwrites } from "./overwrites.ts";
-import { createTicketChannel } from "./ticket_channel.ts";
-import { LockTimeoutError } from "../lock_timeout_error.ts";
+import type { Ticket, TicketAnswer, TicketType } from "../model.ts";
+import type { ChannelId } from "../ids.ts";
+import { completeReservation, openedEvent } from "./ticket_reservation.ts";
 import { welcomeMessage } from "./welcome.ts";
 
 /** What the member asked for. */
@@ -70,23 +66,10 @@ export async function precheckLimit(
 ): Promise<Reply | null> {
   const mine = (await ctx.tickets.heldBy(input.guildId, input.member.user.id))
     .filter((t) => t.typeId === type.id);
+  // A ticket without a channel may be one whose open died: the open after the form
+  // takes it over, so the form is shown.
+  if (mine.some((t) => t.channelId === null)) return null;
   return mine.length >= type.maxOpenPerMember ? limitRefusal(mine, type.maxOpenPerMember) : null;
-}
-
-/** Failures a member is told about when Discord refused to create the channel. */
-const CHANNEL_FAILURES = new Set<DiscordFailure["kind"]>([
-  "guild_channel_limit",
-  "missing_permissions",
-  "missing_access",
-  "rate_limited",
-  "unavailable",
-]);
-
-/** What the member is told when Discord refused to create the channel; null for the rest. */
-function channelFailureReply(error: DiscordRequestError): Reply | null {
-  return CHANNEL_FAILURES.has(error.failure.kind)
-    ? failureRefusal(error.failure, { doing: "create_channel" })
-    : null;
 }
 
 /** Opens a ticket for the member behind `input`. Defers first. */
@@ -97,141 +80,87 @@ export async function openTicket(
 ): Promise<Reply> {
   await ctx.defer({ ephemeral: true });
   const { type } = request;
-  if (type.categoryId === null) {
+  const categoryId = type.categoryId;
+  if (categoryId === null) {
     return refuse(
       "not_configured",
       "Tickets are not set up on this server yet. Please ask an admin to run `/setup`.",
     );
   }
-  const opener = input.member.user;
+  const configured = { ...type, categoryId };
   const result = await ctx.tickets.open({
     guildId: input.guildId,
     typeId: type.id,
-    openerId: opener.id,
+    openerId: input.member.user.id,
     topic: request.topic,
     answers: request.answers,
   });
-  if (result.kind === "limit_reached") return limitRefusal(result.existing, result.limit);
-  const reserved = result.ticket;
-
-  let created;
-  try {
-    const bot = await ctx.discord.botUser();
-    const targets = {
-      guildId: input.guildId,
-      staffRoleIds: type.staffRoleIds,
-      botId: bot.id,
-      botPermissions: input.appPermissions,
-    };
-    created = await createTicketChannel(ctx, {
-      guildId: input.guildId,
-      categoryId: type.categoryId,
-      name: channelName(type.namingScheme, {
-        number: reserved.number,
-        username: opener.username,
-        userId: opener.id,
-      }),
-      topic: `Ticket #${reserved.number} opened by ${opener.username} (${opener.id})`,
-      overwrites: ticketOverwrites({ ...targets, openerId: opener.id }),
-      categoryOverwrites: staffOnlyOverwrites(targets),
+  if (result.kind === "limit_reached") {
+    // A ticket without a channel is being made by another click, or by an open that
+    // died: its lock tells which, and a dead one is taken over here.
+    const stuck = result.existing.find((t) => t.channelId === null);
+    if (stuck === undefined) return limitRefusal(result.existing, result.limit);
+    const outcome = await completeReservation(ctx, stuck, {
+      input,
+      type: configured,
+      takeOver: true,
     });
-  } catch (error) {
-    await ctx.tickets.discard(reserved.id);
-    if (error instanceof DiscordRequestError) {
-      ctx.log.warn("Could not create the channel of ticket {number} in guild {guildId}", {
-        number: reserved.number,
-        guildId: input.guildId,
-        error,
-      });
-      const reply = channelFailureReply(error);
-      if (reply !== null) return reply;
-    }
-    if (error instanceof LockTimeoutError) {
-      ctx.log.warn("Could not create the channel of ticket {number} in guild {guildId}", {
-        number: reserved.number,
-        guildId: input.guildId,
-        error,
-      });
-      return refuse(
-        "busy",
-        "Many tickets are being opened at this moment. Please try again in a minute.",
-      );
-    }
-    throw error;
+    if (outcome.kind === "opened") return openedReply(ctx, outcome, configured);
+    if (outcome.kind === "refused") return outcome.reply;
+    const existing = outcome.kind === "already_opened"
+      ? result.existing.map((t) => t.id === outcome.ticket.id ? outcome.ticket : t)
+      : result.existing;
+    return limitRefusal(existing, result.limit);
   }
-  if (created.kind === "category_missing") {
-    await ctx.tickets.discard(reserved.id);
-    return refuse(
-      "not_configured",
-      "The ticket category no longer exists. Please ask an admin to run `/setup` again.",
-    );
+  const outcome = await completeReservation(ctx, result.ticket, {
+    input,
+    type: configured,
+    takeOver: false,
+  });
+  switch (outcome.kind) {
+    case "opened":
+      return openedReply(ctx, outcome, configured);
+    case "already_opened":
+      return ephemeral(`Your ticket is open: <#${outcome.ticket.channelId}>`);
+    case "in_progress":
+      return limitRefusal([result.ticket], 1);
+    case "refused":
+      return outcome.reply;
   }
-  const channel = created.channel;
-
-  let ticket: Ticket;
-  try {
-    // The ticket counts as opened once its channel is saved, and its audit row with
-    // it: both commit together or neither does.
-    ticket = await ctx.atomically(async (tx) => {
-      const opened = await tx.tickets.setChannel(reserved.id, channel.id);
-      await tx.audit.record(openedEvent(opened, opener.id));
-      return opened;
-    });
-  } catch (error) {
-    ctx.log.error("Could not save the channel of ticket {number} in guild {guildId}", {
-      number: reserved.number,
-      guildId: input.guildId,
-      error,
-    });
-    try {
-      await ctx.discord.deleteChannel(channel.id, "Ticket could not be saved");
-    } catch (deleteError) {
-      ctx.log.error("Could not delete orphan ticket channel {channelId}", {
-        channelId: channel.id,
-        error: deleteError,
-      });
-    }
-    try {
-      await ctx.tickets.discard(reserved.id);
-    } catch (discardError) {
-      ctx.log.warn("Could not discard ticket {ticketId}", {
-        ticketId: reserved.id,
-        error: discardError,
-      });
-    }
-    return refuse(
-      "discord_unavailable",
-      "I created your ticket channel but could not save the ticket, so I removed the channel again. Please try again in a moment.",
-    );
-  }
-
-  try {
-    await ctx.discord.sendMessage(
-      channel.id,
-      welcomeMessage(ticket, type, { assistant: ctx.assistant === true }),
-    );
-  } catch (error) {
-    ctx.log.warn("Could not post the welcome message of ticket {number} in guild {guildId}", {
-      number: ticket.number,
-      guildId: input.guildId,
-      error,
-    });
-  }
-  await announceAction(
-    ctx,
-    openedEvent(ticket, opener.id),
-    `Ticket #${ticket.number} opened by <@${opener.id}> in <#${channel.id}>`,
-  );
-  return ephemeral(`Your ticket is open: <#${channel.id}>`);
 }
 
-/** The audit record of `ticket` being opened by `openerId`. */
-function openedEvent(ticket: Ticket, openerId: UserId): NewAuditEvent {
+/**
+ * The link, at once; the welcome message and the log post follow once the member
+ * has it (they are what the member need not wait for).
+ */
+function openedReply(
+  ctx: HandlerContext,
+  outcome: { ticket: Ticket; channel: { id: string } },
+  type: TicketType,
+): Reply {
+  const { ticket, channel } = outcome;
   return {
-    guildId: ticket.guildId,
-    ticketId: ticket.id,
-    actorId: openerId,
-    action: "ticket.open",
-    detail: { number: ticket.number, channelId: ticket.channelId, topic: ticket.topic },
+    kind: "message",
+    body: { content: `Your ticket is open: <#${channel.id}>` },
+    ephemeral: true,
+    after: async () => {
+      try {
+        await ctx.discord.sendMessage(
+          channel.id as ChannelId,
+          welcomeMessage(ticket, type, { assistant: ctx.assistant === true }),
+        );
+      } catch (error) {
+        ctx.log.warn("Could not post the welcome message of ticket {number} in guild {guildId}", {
+          number: ticket.number,
+          guildId: ticket.guildId,
+          error,
+        });
+      }
+      await announceAction(
+        ctx,
+        openedEvent(ticket, ticket.openerId),
+        `Ticket #${ticket.number} opened by <@${ticket.openerId}> in <#${channel.id}>`,
+      );
+    },
   };
 }

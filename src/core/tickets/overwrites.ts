@@ -1,7 +1,10 @@
 /**
  * Permission overwrites of ticket channels and ticket categories (pure). The bot
  * is not Administrator, and Discord refuses an overwrite that allows or denies a
- * bit the bot does not hold itself, so every bitfield is masked to the bot's own.
+ * bit the bot does not hold itself, so every allowed bitfield is masked to the
+ * bot's own guild-wide permissions. @everyone is always denied View Channel:
+ * a bot that cannot deny it must refuse to create the channel, never make a
+ * public one.
  */
 import type { GuildId, RoleId, UserId } from "../ids.ts";
 import type { Overwrite } from "../ports.ts";
@@ -30,7 +33,10 @@ export interface OverwriteTargets {
   guildId: GuildId;
   staffRoleIds: readonly RoleId[];
   botId: UserId;
-  /** The bot's permissions (`app_permissions`). */
+  /**
+   * The bot's guild-wide permissions (from its roles), never `app_permissions`:
+   * that is its view of the interaction's channel, which it may not even see.
+   */
   botPermissions: bigint;
 }
 
@@ -42,7 +48,7 @@ export function staffOnlyOverwrites(targets: OverwriteTargets): Overwrite[] {
       id: targets.guildId as string as RoleId,
       type: "role",
       allow: 0n,
-      deny: Permission.ViewChannel & mask,
+      deny: Permission.ViewChannel,
     },
   ];
   for (const role of new Set(targets.staffRoleIds)) {

@@ -56,3 +56,14 @@ Deno.test("staffOnlyOverwrites() leaves the opener out and lists a staff role on
   });
   assert.deepEqual(list.map((o) => o.id), ["10", "20", "30"]);
 });
+
+Deno.test("ticketOverwrites() denies @everyone View Channel even when the mask lacks View Channel", () => {
+  // The permissions of a bot in a channel it cannot see: Discord sends 0 there.
+  const list = ticketOverwrites({ ...targets, botPermissions: 0n });
+  assert.deepEqual(list.find((o) => o.id === "10"), {
+    id: "10",
+    type: "role",
+    allow: 0n,
+    deny: P.ViewChannel,
+  });
+});

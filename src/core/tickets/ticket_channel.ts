@@ -1,11 +1,15 @@
 /**
  * Creating a ticket's channel under the ticket category, overflowing into
  * "<category> 2", "<category> 3", … once a category holds Discord's 50 channels.
+ * The usual open is one request: the channel goes straight into the category
+ * that took the last one (remembered in the database); the guild's channels are
+ * listed only when Discord answers that the category is full or gone.
  */
 import type { HandlerContext } from "../context.ts";
 import type { ChannelId, GuildId } from "../ids.ts";
+import type { TicketTypeId } from "../model.ts";
 import type { Channel, LockOptions, Overwrite } from "../ports.ts";
-import { isDiscordFailure } from "../discord_failure.ts";
+import { DiscordRequestError, isDiscordFailure } from "../discord_failure.ts";
 
 /** Discord's limit of channels in one category. */
 export const CATEGORY_CAPACITY = 50;
@@ -22,6 +26,7 @@ const OVERFLOW_LOCK: LockOptions = { ttlMs: 30_000, waitMs: 10_000 };
 /** Where and how to create the channel. */
 export interface TicketChannelRequest {
   guildId: GuildId;
+  typeId: TicketTypeId;
   categoryId: ChannelId;
   name: string;
   topic: string;
@@ -35,6 +40,18 @@ export type TicketChannelResult =
   | { kind: "created"; channel: Channel }
   | { kind: "category_missing" };
 
+/** The settings key of the category that took a type's last ticket channel. */
+export function currentCategoryKey(typeId: TicketTypeId): string {
+  return `tickets.category.${typeId}`;
+}
+
+/** True for Discord's answer to a `parent_id` that is no category (a deleted one). */
+function isBadParent(error: unknown): boolean {
+  return isDiscordFailure(error, "unknown_channel") ||
+    (error instanceof DiscordRequestError && error.failure.kind === "other" &&
+      error.failure.code === 50035);
+}
+
 /**
  * Creates the channel; Discord failures other than a full category are thrown, and
  * `LockTimeoutError` when other opens kept the overflow lock for the whole wait.
@@ -43,10 +60,57 @@ export async function createTicketChannel(
   ctx: HandlerContext,
   request: TicketChannelRequest,
 ): Promise<TicketChannelResult> {
+  const key = currentCategoryKey(request.typeId);
+  const remembered = await ctx.settings.meta(key);
+  const first = remembered !== null && remembered !== "" ? remembered as ChannelId : null;
+  const create = (parentId: ChannelId) =>
+    ctx.discord.createChannel(request.guildId, {
+      name: request.name,
+      kind: "text",
+      parentId,
+      topic: request.topic,
+      overwrites: request.overwrites,
+    });
+  const remember = async (categoryId: ChannelId) => {
+    const value = categoryId === request.categoryId ? "" : categoryId;
+    if ((remembered ?? "") !== value) await ctx.settings.setMeta(key, value);
+  };
+
+  const tried = first ?? request.categoryId;
+  try {
+    const channel = await create(tried);
+    await remember(tried);
+    return { kind: "created", channel };
+  } catch (error) {
+    if (!isDiscordFailure(error, "category_full") && !isBadParent(error)) throw error;
+    if (isBadParent(error) && tried === request.categoryId) {
+      // Confirm it is the category that is gone, not something else in the request.
+      const channels = await ctx.discord.guildChannels(request.guildId);
+      if (!channels.some((c) => c.id === request.categoryId && c.kind === "category")) {
+        return { kind: "category_missing" };
+      }
+      throw error;
+    }
+  }
+  return await overflow(ctx, request, first === null ? [request.categoryId] : [first], {
+    create,
+    remember,
+  });
+}
+
+async function overflow(
+  ctx: HandlerContext,
+  request: TicketChannelRequest,
+  knownFull: ChannelId[],
+  ops: {
+    create: (parentId: ChannelId) => Promise<Channel>;
+    remember: (categoryId: ChannelId) => Promise<void>;
+  },
+): Promise<TicketChannelResult> {
   let channels = await ctx.discord.guildChannels(request.guildId);
   const main = channels.find((c) => c.id === request.categoryId && c.kind === "category");
   if (main === undefined) return { kind: "category_missing" };
-  const full = new Set<ChannelId>();
+  const full = new Set<ChannelId>(knownFull);
   const isFull = (id: ChannelId) =>
     full.has(id) || channels.filter((c) => c.parentId === id).length >= CATEGORY_CAPACITY;
   const categoryNamed = (name: string) =>
@@ -83,13 +147,8 @@ export async function createTicketChannel(
       if (isFull(category.id)) continue;
     }
     try {
-      const channel = await ctx.discord.createChannel(request.guildId, {
-        name: request.name,
-        kind: "text",
-        parentId: category.id,
-        topic: request.topic,
-        overwrites: request.overwrites,
-      });
+      const channel = await ops.create(category.id);
+      await ops.remember(category.id);
       return { kind: "created", channel };
     } catch (error) {
       if (!isDiscordFailure(error, "category_full")) throw error;

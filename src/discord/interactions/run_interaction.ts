@@ -9,7 +9,7 @@ import type { HandlerContext } from "../../core/context.ts";
 import { apologize } from "../../core/interactions/apology.ts";
 import type { InteractionInput } from "../../core/interaction.ts";
 import type { MessageBody } from "../../core/message_body.ts";
-import type { Reply } from "../../core/reply.ts";
+import { type Reply, runAfter } from "../../core/reply.ts";
 import type { Metrics } from "../../app/metrics.ts";
 import { withDeadline } from "../../lib/deadline.ts";
 import {
@@ -169,6 +169,11 @@ export async function runInteraction(
   deps.metrics?.handlerSeconds.observe(Math.max(0, now() - started) / 1000);
 
   const delivered = await deliver();
+  try {
+    await runAfter(reply);
+  } catch (error) {
+    log.warn("The work after answering {interaction} failed: {error}", { ...logProps, error });
+  }
   deps.metrics?.interactions.inc({
     kind: input.kind,
     outcome: delivered ? outcome : "undelivered",

@@ -67,6 +67,7 @@ export function toChannel(raw: Json, fallbackGuild?: GuildId): Channel {
     parentId: parent === null ? null : channelId(parent),
     position: typeof raw.position === "number" ? raw.position : 0,
     overwrites,
+    ...(raw.topic === undefined ? {} : { topic: strOrNull(raw.topic) }),
   };
 }
 
@@ -89,6 +90,7 @@ export function toRole(raw: Json): Role {
     permissions: BigInt(str(raw.permissions) || "0"),
     position: typeof raw.position === "number" ? raw.position : 0,
     managed: raw.managed === true,
+    ...(typeof raw.mentionable === "boolean" ? { mentionable: raw.mentionable } : {}),
     ...(typeof raw.color === "number" ? { color: raw.color } : {}),
   };
 }

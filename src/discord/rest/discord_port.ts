@@ -183,7 +183,8 @@ export function createDiscordPort(
 
     async createRole(guild: GuildId, name: string) {
       // No guild-wide permissions: staff get access through channel overwrites.
-      const body = { name, permissions: "0", mentionable: false, hoist: false };
+      // Mentionable, so the welcome message's mention notifies staff.
+      const body = { name, permissions: "0", mentionable: true, hoist: false };
       return toRole(await call<Json>("POST", `/guilds/${guild}/roles`, { body }));
     },
 

@@ -1,0 +1,283 @@
+/**
+ * Turning a reserved ticket (a row without a channel) into an opened one: create
+ * its private channel, or adopt the one a crashed open made for it, and save it.
+ * The work runs under a database lock per ticket, renewed while it runs: an open
+ * that died (its lease runs out on the database's clock, or is cleared at start
+ * on SQLite) is taken over by the member's next click, never run twice at once.
+ */
+import type { HandlerContext } from "../context.ts";
+import type { InteractionInput } from "../interaction.ts";
+import type { Reply } from "../reply.ts";
+import { refuse } from "../refusal.ts";
+import { type DiscordFailure, DiscordRequestError, isDiscordFailure } from "../discord_failure.ts";
+import { failureRefusal } from "../failure_text.ts";
+import type { NewAuditEvent, Ticket, TicketType } from "../model.ts";
+import type { Channel, LockOptions } from "../ports.ts";
+import type { UserId } from "../ids.ts";
+import { LockTimeoutError } from "../lock_timeout_error.ts";
+import { channelName } from "./channel_name.ts";
+import { BOT_ALLOW, staffOnlyOverwrites, ticketOverwrites } from "./overwrites.ts";
+import { createTicketChannel } from "./ticket_channel.ts";
+import { channelsMarkedFor, markedTopic } from "./ticket_marker.ts";
+import { botGuildPermissions, missingForPrivacy, privacyRefusal } from "./bot_permissions.ts";
+import { fromDiscordLocale } from "../../i18n/locale.ts";
+
+/**
+ * The lock an open holds while it makes its ticket's channel: a creation takes a
+ * few seconds even through rate limits, and the lease is renewed meanwhile, so
+ * 30 s without renewal means its process is gone.
+ */
+export const RESERVATION_LOCK_TTL_MS = 30_000;
+
+/** The lock key of a reserved ticket. */
+export function reservationLockKey(ticket: Pick<Ticket, "id">): string {
+  return `ticket-open:${ticket.id}`;
+}
+
+/** How a reservation ended: opened now, found opened by another click, or a refusal. */
+export type ReservationOutcome =
+  | { kind: "opened"; ticket: Ticket; channel: Channel; adopted: boolean }
+  | { kind: "already_opened"; ticket: Ticket }
+  | { kind: "in_progress" }
+  | { kind: "refused"; reply: Reply };
+
+/** Who opens and what. */
+export interface ReservationRequest {
+  input: InteractionInput;
+  type: TicketType & { categoryId: NonNullable<TicketType["categoryId"]> };
+  /** True for a click that takes over a reservation: look for a channel made for it first. */
+  takeOver: boolean;
+}
+
+/** Failures a member is told about when Discord refused to create the channel. */
+const CHANNEL_FAILURES = new Set<DiscordFailure["kind"]>([
+  "guild_channel_limit",
+  "missing_permissions",
+  "missing_access",
+  "rate_limited",
+  "unavailable",
+]);
+
+/**
+ * Completes the reservation of `ticket` under its lock. A take-over that finds the
+ * lock held answers `in_progress` at once; the click that reserved waits for it.
+ */
+export async function completeReservation(
+  ctx: HandlerContext,
+  ticket: Ticket,
+  request: ReservationRequest,
+): Promise<ReservationOutcome> {
+  const lock: LockOptions = {
+    ttlMs: RESERVATION_LOCK_TTL_MS,
+    waitMs: request.takeOver ? 0 : 10_000,
+  };
+  try {
+    return await ctx.locks.withLock(
+      reservationLockKey(ticket),
+      lock,
+      () => underLock(ctx, ticket, request),
+    );
+  } catch (error) {
+    if (!(error instanceof LockTimeoutError)) throw error;
+    if (request.takeOver) return { kind: "in_progress" };
+    ctx.log.warn("Could not open ticket {number} in guild {guildId}: {error}", {
+      number: ticket.number,
+      guildId: ticket.guildId,
+      error,
+    });
+    return { kind: "in_progress" };
+  }
+}
+
+async function underLock(
+  ctx: HandlerContext,
+  reserved: Ticket,
+  request: ReservationRequest,
+): Promise<ReservationOutcome> {
+  const current = await ctx.tickets.get(reserved.id);
+  if (current === null || current.status !== "open") {
+    return {
+      kind: "refused",
+      reply: refuse("busy", "Your ticket could not be opened. Please try again."),
+    };
+  }
+  if (current.channelId !== null) return { kind: "already_opened", ticket: current };
+  const { input } = request;
+  const opener = input.member.user;
+
+  let channel: Channel | null = null;
+  if (request.takeOver) channel = await adoptStray(ctx, current);
+  if (channel === null) {
+    const made = await createFor(ctx, current, request);
+    if ("reply" in made) {
+      await ctx.tickets.discard(current.id);
+      return { kind: "refused", reply: made.reply };
+    }
+    channel = made.channel;
+  }
+
+  try {
+    // The ticket counts as opened once its channel is saved, and its audit row with
+    // it: both commit together or neither does.
+    const ticket = await ctx.atomically(async (tx) => {
+      const opened = await tx.tickets.setChannel(current.id, channel.id);
+      await tx.audit.record(openedEvent(opened, opener.id));
+      return opened;
+    });
+    return { kind: "opened", ticket, channel, adopted: request.takeOver };
+  } catch (error) {
+    ctx.log.error("Could not save the channel of ticket {number} in guild {guildId}", {
+      number: current.number,
+      guildId: current.guildId,
+      error,
+    });
+    try {
+      await ctx.discord.deleteChannel(channel.id, "Ticket could not be saved");
+    } catch (deleteError) {
+      ctx.log.error("Could not delete orphan ticket channel {channelId}", {
+        channelId: channel.id,
+        error: deleteError,
+      });
+    }
+    try {
+      await ctx.tickets.discard(current.id);
+    } catch (discardError) {
+      ctx.log.warn("Could not discard ticket {ticketId}", {
+        ticketId: current.id,
+        error: discardError,
+      });
+    }
+    return {
+      kind: "refused",
+      reply: refuse(
+        "discord_unavailable",
+        "I created your ticket channel but could not save the ticket, so I removed the channel again. Please try again in a moment.",
+      ),
+    };
+  }
+}
+
+/**
+ * The channel a crashed open made for `ticket` (found by the mark in its topic);
+ * any further one it made is deleted, so the member never sees two.
+ */
+async function adoptStray(ctx: HandlerContext, ticket: Ticket): Promise<Channel | null> {
+  const marked = channelsMarkedFor(await ctx.discord.guildChannels(ticket.guildId), ticket.id);
+  const [kept, ...strays] = marked;
+  for (const stray of strays) {
+    await ctx.discord.deleteChannel(stray.id, `A second channel made for ticket #${ticket.number}`);
+  }
+  if (kept !== undefined) {
+    ctx.log.info("Adopted channel {channelId} made for ticket #{number} in guild {guildId}", {
+      channelId: kept.id,
+      number: ticket.number,
+      guildId: ticket.guildId,
+    });
+  }
+  return kept ?? null;
+}
+
+/**
+ * Creates the ticket's channel. The overwrites first assume the bot holds what it
+ * grants (one request, the usual case); only when Discord refuses are the bot's
+ * guild-wide permissions read, to name what it lacks or to grant less.
+ */
+async function createFor(
+  ctx: HandlerContext,
+  ticket: Ticket,
+  request: ReservationRequest,
+): Promise<{ channel: Channel } | { reply: Reply }> {
+  const { input, type } = request;
+  const opener = input.member.user;
+  const bot = await ctx.discord.botUser();
+  const attempt = (botPermissions: bigint) => {
+    const targets = {
+      guildId: input.guildId,
+      staffRoleIds: type.staffRoleIds,
+      botId: bot.id,
+      botPermissions,
+    };
+    return createTicketChannel(ctx, {
+      guildId: input.guildId,
+      typeId: type.id,
+      categoryId: type.categoryId,
+      name: channelName(type.namingScheme, {
+        number: ticket.number,
+        username: opener.username,
+        userId: opener.id,
+      }),
+      topic: markedTopic(
+        `Ticket #${ticket.number} opened by ${opener.username} (${opener.id})`,
+        ticket.id,
+      ),
+      overwrites: ticketOverwrites({ ...targets, openerId: opener.id }),
+      categoryOverwrites: staffOnlyOverwrites(targets),
+    });
+  };
+  try {
+    let created;
+    try {
+      created = await attempt(BOT_ALLOW);
+    } catch (error) {
+      if (!isDiscordFailure(error, "missing_permissions")) throw error;
+      const held = await botGuildPermissions(ctx.discord, input.guildId, bot.id);
+      const missing = missingForPrivacy(held);
+      if (missing.length > 0) {
+        ctx.log.warn(
+          "Could not open ticket {number} in guild {guildId}: the bot lacks {missing}",
+          { number: ticket.number, guildId: input.guildId, missing: missing.join(", ") },
+        );
+        return { reply: privacyRefusal(missing, "your ticket channel") };
+      }
+      created = await attempt(held);
+    }
+    if (created.kind === "category_missing") {
+      return {
+        reply: refuse(
+          "not_configured",
+          "The ticket category no longer exists. Please ask an admin to run `/setup` again.",
+        ),
+      };
+    }
+    return { channel: created.channel };
+  } catch (error) {
+    if (error instanceof DiscordRequestError && CHANNEL_FAILURES.has(error.failure.kind)) {
+      ctx.log.warn("Could not create the channel of ticket {number} in guild {guildId}", {
+        number: ticket.number,
+        guildId: input.guildId,
+        error,
+      });
+      const reply = failureRefusal(error.failure, {
+        doing: "create_channel",
+        locale: fromDiscordLocale(input.locale),
+      });
+      if (reply !== null) return { reply };
+    }
+    if (error instanceof LockTimeoutError) {
+      ctx.log.warn("Could not create the channel of ticket {number} in guild {guildId}", {
+        number: ticket.number,
+        guildId: input.guildId,
+        error,
+      });
+      return {
+        reply: refuse(
+          "busy",
+          "Many tickets are being opened at this moment. Please try again in a minute.",
+        ),
+      };
+    }
+    await ctx.tickets.discard(ticket.id);
+    throw error;
+  }
+}
+
+/** The audit record of `ticket` being opened by `openerId`. */
+export function openedEvent(ticket: Ticket, openerId: UserId): NewAuditEvent {
+  return {
+    guildId: ticket.guildId,
+    ticketId: ticket.id,
+    actorId: openerId,
+    action: "ticket.open",
+    detail: { number: ticket.number, channelId: ticket.channelId, topic: ticket.topic },
+  };
+}
