@@ -65,7 +65,7 @@ export async function handleSetup(
   const member = await ctx.discord.member(guildId, bot.id);
   const held = member === null ? 0n : basePermissions(guildId, member.roles, roles);
   const missing = missingForPrivacy(held);
-  if (missing.length > 0) return privacyRefusal(missing, "the ticket category and log channel");
+  if (missing.length > 0) return privacyRefusal(missing, "setup", { locale: input.locale });
   const byId = (id: ChannelId | null) => channels.find((c) => c.id === id);
   const byName = (name: string, kind: Channel["kind"]) =>
     channels.find((c) => c.kind === kind && c.name.toLowerCase() === name.toLowerCase());

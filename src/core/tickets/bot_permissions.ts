@@ -8,6 +8,8 @@ import type { GuildId, UserId } from "../ids.ts";
 import { basePermissions } from "../guild_check.ts";
 import { hasPermission, Permission } from "../permissions_bits.ts";
 import { type Refusal, refuse } from "../refusal.ts";
+import { fromDiscordLocale } from "../../i18n/locale.ts";
+import { t } from "../../i18n/translator.ts";
 
 /** Permissions without which the bot cannot make a private channel, by name. */
 export const PRIVACY_PERMISSIONS: readonly { name: string; bit: bigint }[] = [
@@ -34,15 +36,16 @@ export function missingForPrivacy(permissions: bigint): string[] {
   return PRIVACY_PERMISSIONS.filter((p) => !hasPermission(permissions, p.bit)).map((p) => p.name);
 }
 
-/** The refusal when the bot cannot make `what` private, naming what it lacks. */
-export function privacyRefusal(missing: readonly string[], what: string): Refusal {
-  const list = missing.length === 1
-    ? missing[0]
-    : `${missing.slice(0, -1).join(", ")} and ${missing.at(-1)}`;
+/** The refusal, in the reader's language, when the bot cannot make `what` private. */
+export function privacyRefusal(
+  missing: readonly string[],
+  what: "setup" | "ticket_channel",
+  options: { locale: string },
+): Refusal {
+  const locale = fromDiscordLocale(options.locale);
+  const list = new Intl.ListFormat(locale, { type: "conjunction" }).format(missing);
   return refuse(
     "bot_missing_permissions",
-    `I cannot make ${what} private: my role lacks ${list} in this server. Please ask an admin to give my role ${
-      missing.length === 1 ? "that permission" : "those permissions"
-    } in Server Settings → Roles.`,
+    t(locale, "privacy.cannot_make_private", { what, list, count: missing.length }),
   );
 }

@@ -21,6 +21,7 @@ import { createTicketChannel } from "./ticket_channel.ts";
 import { channelsMarkedFor, markedTopic } from "./ticket_marker.ts";
 import { botGuildPermissions, missingForPrivacy, privacyRefusal } from "./bot_permissions.ts";
 import { fromDiscordLocale } from "../../i18n/locale.ts";
+import { t } from "../../i18n/translator.ts";
 
 /**
  * The lock an open holds while it makes its ticket's channel: a creation takes a
@@ -50,7 +51,7 @@ export interface ReservationRequest {
 }
 
 /** Failures a member is told about when Discord refused to create the channel. */
-const CHANNEL_FAILURES = new Set<DiscordFailure["kind"]>([
+const CHANNEL_FAILURES: ReadonlySet<DiscordFailure["kind"]> = new Set<DiscordFailure["kind"]>([
   "guild_channel_limit",
   "missing_permissions",
   "missing_access",
@@ -98,7 +99,7 @@ async function underLock(
   if (current === null || current.status !== "open") {
     return {
       kind: "refused",
-      reply: refuse("busy", "Your ticket could not be opened. Please try again."),
+      reply: refuse("busy", t(fromDiscordLocale(request.input.locale), "open.could_not_open")),
     };
   }
   if (current.channelId !== null) return { kind: "already_opened", ticket: current };
@@ -151,7 +152,7 @@ async function underLock(
       kind: "refused",
       reply: refuse(
         "discord_unavailable",
-        "I created your ticket channel but could not save the ticket, so I removed the channel again. Please try again in a moment.",
+        t(fromDiscordLocale(request.input.locale), "open.save_failed"),
       ),
     };
   }
@@ -227,7 +228,7 @@ async function createFor(
           "Could not open ticket {number} in guild {guildId}: the bot lacks {missing}",
           { number: ticket.number, guildId: input.guildId, missing: missing.join(", ") },
         );
-        return { reply: privacyRefusal(missing, "your ticket channel") };
+        return { reply: privacyRefusal(missing, "ticket_channel", { locale: input.locale }) };
       }
       created = await attempt(held);
     }
@@ -235,7 +236,7 @@ async function createFor(
       return {
         reply: refuse(
           "not_configured",
-          "The ticket category no longer exists. Please ask an admin to run `/setup` again.",
+          t(fromDiscordLocale(input.locale), "open.category_missing"),
         ),
       };
     }
@@ -262,7 +263,7 @@ async function createFor(
       return {
         reply: refuse(
           "busy",
-          "Many tickets are being opened at this moment. Please try again in a minute.",
+          t(fromDiscordLocale(input.locale), "open.busy"),
         ),
       };
     }

@@ -84,4 +84,13 @@ export const answers = {
   "close.failed":
     "Ich konnte Ticket #{number} nicht fertig schließen: {reason}. Das Ticket bleibt offen; führe `/ticket close` erneut aus, um fortzufahren.",
   "close.cancelled": "Schließen abgebrochen; das Ticket bleibt offen.",
+  "privacy.cannot_make_private":
+    "Ich kann {what, select, setup {die Ticket-Kategorie und den Log-Kanal} other {deinen Ticket-Kanal}} nicht privat machen: Meiner Rolle fehlt auf diesem Server {list}. Bitte eine Admin-Person, meiner Rolle {count, plural, one {diese Berechtigung} other {diese Berechtigungen}} unter Servereinstellungen → Rollen zu geben.",
+  "open.could_not_open": "Dein Ticket konnte nicht eröffnet werden. Bitte versuche es noch einmal.",
+  "open.save_failed":
+    "Ich habe deinen Ticket-Kanal erstellt, konnte das Ticket aber nicht speichern, deshalb habe ich den Kanal wieder entfernt. Bitte versuche es gleich noch einmal.",
+  "open.category_missing":
+    "Die Ticket-Kategorie gibt es nicht mehr. Bitte eine Admin-Person, `/setup` noch einmal auszuführen.",
+  "open.busy":
+    "Gerade werden sehr viele Tickets eröffnet. Bitte versuche es in einer Minute noch einmal.",
 } as const;

@@ -80,4 +80,12 @@ export const answers = {
   "close.failed":
     "I could not finish closing ticket #{number}: {reason}. The ticket stays open; run `/ticket close` again to resume.",
   "close.cancelled": "Closing cancelled; the ticket stays open.",
+  "privacy.cannot_make_private":
+    "I cannot make {what, select, setup {the ticket category and log channel} other {your ticket channel}} private: my role lacks {list} in this server. Please ask an admin to give my role {count, plural, one {that permission} other {those permissions}} in Server Settings → Roles.",
+  "open.could_not_open": "Your ticket could not be opened. Please try again.",
+  "open.save_failed":
+    "I created your ticket channel but could not save the ticket, so I removed the channel again. Please try again in a moment.",
+  "open.category_missing":
+    "The ticket category no longer exists. Please ask an admin to run `/setup` again.",
+  "open.busy": "Many tickets are being opened at this moment. Please try again in a minute.",
 } as const;

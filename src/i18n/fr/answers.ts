@@ -83,4 +83,12 @@ export const answers = {
   "close.failed":
     "Je n’ai pas pu terminer la fermeture du ticket #{number} : {reason}. Le ticket reste ouvert ; relancez `/ticket close` pour reprendre.",
   "close.cancelled": "Fermeture annulée ; le ticket reste ouvert.",
+  "privacy.cannot_make_private":
+    "Je ne peux pas rendre {what, select, setup {la catégorie des tickets et le salon de journal privés} other {votre salon de ticket privé}} : il manque à mon rôle {list} sur ce serveur. Demandez à un administrateur d’accorder {count, plural, one {cette permission} other {ces permissions}} à mon rôle dans Paramètres du serveur → Rôles.",
+  "open.could_not_open": "Votre ticket n’a pas pu être ouvert. Veuillez réessayer.",
+  "open.save_failed":
+    "J’ai créé votre salon de ticket mais je n’ai pas pu enregistrer le ticket, j’ai donc supprimé le salon. Veuillez réessayer dans un instant.",
+  "open.category_missing":
+    "La catégorie des tickets n’existe plus. Demandez à un administrateur de relancer `/setup`.",
+  "open.busy": "De nombreux tickets sont en cours d’ouverture. Veuillez réessayer dans une minute.",
 } as const;
