@@ -1,7 +1,7 @@
 /**
  * Who reads which language: an interaction's own answers follow the reader's
  * Discord locale; public messages follow the guild's language, chosen with
- * `/config language`, else the guild's Discord locale, else English.
+ * `/config set language`, else the guild's Discord locale, else English.
  */
 import type { InteractionInput } from "./interaction.ts";
 import type { GuildSettings } from "./model.ts";

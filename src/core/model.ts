@@ -12,7 +12,7 @@ export interface GuildSettings {
   logChannelId: ChannelId | null;
   /** DM the opener a copy of the transcript on close. */
   transcriptDm: boolean;
-  /** The language of public messages; null until `/config language` chooses one. */
+  /** The language of public messages; null until `/config set language` chooses one. */
   language: Locale | null;
   createdAt: Date;
   updatedAt: Date;

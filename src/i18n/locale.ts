@@ -4,7 +4,7 @@
  * header, falling back to English.
  */
 
-/** Every shipped language, as Discord and `/config language` name it. */
+/** Every shipped language, as Discord and `/config set language` name it. */
 export const LOCALES = ["en", "de", "fr", "es-ES", "pt-BR"] as const;
 
 /** A shipped language. */

@@ -155,10 +155,11 @@ async function play(
       who: { id: string; username: string },
       where: FakeChannel,
       name: string,
-      options: { subcommand?: string; options?: Record<string, OptionInput> } = {},
+      options: { group?: string; subcommand?: string; options?: Record<string, OptionInput> } = {},
     ) => {
       const shown = [
         `/${name}`,
+        options.group,
         options.subcommand,
         ...Object.entries(options.options ?? {}).map(([k, v]) =>
           `${k}:${typeof v === "string" ? JSON.stringify(v) : String(v)}`
@@ -235,6 +236,7 @@ async function play(
     if (logs === undefined) throw new Error("Setup made no ticket-logs channel");
     if (lang !== "en") {
       await command(dana, general, "config", {
+        group: "set",
         subcommand: "language",
         options: { language: lang === "es-ES" ? "es" : lang },
       });

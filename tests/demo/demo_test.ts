@@ -62,7 +62,7 @@ Deno.test("deno task demo --assistant shows the assistant quoting the docs, then
 Deno.test("deno task demo --lang=de plays the story with the bot speaking German", async () => {
   const stdout = await playDemo(["--lang=de"]);
   const expected = [
-    /dana runs \/config language language:"de" in #general/,
+    /dana runs \/config set language language:"de" in #general/,
     /Öffentliche Nachrichten in diesem Server sind jetzt auf Deutsch\./,
     /\[ Ticket erstellen \]/,
     /alice clicks \[ Ticket erstellen \] in #help/,

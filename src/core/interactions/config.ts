@@ -2,12 +2,11 @@
 import { defineCommandGroup, MANAGE_GUILD } from "./define_command.ts";
 import { configShow } from "./config_show.ts";
 import { configSet } from "./config_set.ts";
-import { configLanguage } from "./config_language.ts";
 
-/** `/config show`, `/config set …` and `/config language`. */
+/** `/config show` and `/config set …`. */
 export const configCommand = defineCommandGroup({
   name: "config",
   description: "Show or change the ticket settings",
   default_member_permissions: MANAGE_GUILD,
-  subcommands: [configShow, configSet, configLanguage],
+  subcommands: [configShow, configSet],
 });

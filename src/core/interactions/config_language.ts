@@ -1,4 +1,4 @@
-/** `/config language <language>`: the language of the bot's public messages in this server. */
+/** `/config set language <language>`: the language of the bot's public messages in this server. */
 import type { HandlerContext } from "../context.ts";
 import type { CommandInput } from "../interaction.ts";
 import { refuse } from "../refusal.ts";
@@ -8,9 +8,9 @@ import { recordAction } from "../audit_log.ts";
 import { readerText } from "../language.ts";
 import { type Locale, LOCALE_NAMES } from "../../i18n/locale.ts";
 import { translator } from "../../i18n/translator.ts";
-import { defineSubcommand, OptionType, type OptionValues } from "./define_command.ts";
+import { OptionType, type OptionValues } from "./define_command.ts";
 
-/** The choice values, as `/config language` offers them, and the language each stands for. */
+/** The choice values, as `/config set language` offers them, and the language each stands for. */
 const CHOICES: Readonly<Record<string, Locale>> = {
   en: "en",
   de: "de",
@@ -19,7 +19,8 @@ const CHOICES: Readonly<Record<string, Locale>> = {
   "pt-BR": "pt-BR",
 };
 
-const OPTIONS = [{
+/** The option of `/config set language`. */
+export const LANGUAGE_OPTIONS = [{
   type: OptionType.String,
   name: "language",
   description: "The language",
@@ -30,19 +31,11 @@ const OPTIONS = [{
   })),
 }] as const;
 
-/** `/config language <language>`. */
-export const configLanguage = defineSubcommand({
-  name: "language",
-  description: "The language of the bot's public messages in this server",
-  options: OPTIONS,
-  handler: handleConfigLanguage,
-});
-
-/** Handles `/config language`. */
+/** Handles `/config set language`. */
 export async function handleConfigLanguage(
   input: CommandInput,
   ctx: HandlerContext,
-  options: OptionValues<typeof OPTIONS>,
+  options: Pick<OptionValues<typeof LANGUAGE_OPTIONS>, "language">,
 ): Promise<Reply> {
   const reader = readerText(input);
   if (!allowed("config", input.member)) {

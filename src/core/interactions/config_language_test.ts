@@ -10,13 +10,14 @@ const inLocale = (input: CommandInput, locale: string, guildLocale?: string): Co
   ...(guildLocale ? { guildLocale } : {}),
 });
 
-Deno.test("/config language sets the server's language, answering in the reader's", async () => {
+Deno.test("/config set language sets the server's language, answering in the reader's", async () => {
   await using world = await openTicketWorld();
   await world.setUp();
   const language = (member = world.admin, value = "de") =>
     inLocale(
       commandInput({
         name: "config",
+        group: "set",
         subcommand: "language",
         member,
         options: { language: opt.string(value) },

@@ -9,6 +9,7 @@ import type { GuildSettingsPatch, TicketType, TicketTypePatch } from "../model.t
 import { schemeProblem } from "../tickets/channel_name.ts";
 import { reapplyReport, reapplyStaffRole } from "../tickets/staff_overwrites.ts";
 import type { RoleId } from "../ids.ts";
+import { handleConfigLanguage, LANGUAGE_OPTIONS } from "./config_language.ts";
 import { defineSubcommandGroup, OptionType, type OptionValues } from "./define_command.ts";
 import {
   booleanOption,
@@ -82,6 +83,7 @@ const SETTINGS = [
       max_length: MAX_QUESTION_LENGTH,
     },
   ]),
+  sub("language", "The language of the bot's public messages in this server", LANGUAGE_OPTIONS),
 ] as const;
 
 type Settings = OptionValues<typeof SETTINGS>;
@@ -239,6 +241,7 @@ export async function handleConfigSet(
   ctx: HandlerContext,
   options: Settings,
 ): Promise<Reply> {
+  if (input.subcommand === "language") return await handleConfigLanguage(input, ctx, options);
   if (!allowed("config", input.member)) {
     return refuse("not_admin", "Only members with Manage Server can change the ticket settings.");
   }

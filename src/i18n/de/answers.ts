@@ -1,4 +1,4 @@
-/** Deutsch: Antworten von `/config show`, `/config language`, `/panel` und den Ticket-Befehlen. */
+/** Deutsch: Antworten von `/config show`, `/config set language`, `/panel` und den Ticket-Befehlen. */
 export const answers = {
   "config.not_admin":
     "Nur Mitglieder mit „Server verwalten“ können die Ticket-Einstellungen sehen.",

@@ -1,4 +1,4 @@
-/** English: answers of `/config show`, `/config language`, `/panel` and the ticket commands. */
+/** English: answers of `/config show`, `/config set language`, `/panel` and the ticket commands. */
 export const answers = {
   "config.not_admin": "Only members with Manage Server can see the ticket settings.",
   "config.title": "Ticket settings",

@@ -1,4 +1,4 @@
-/** Español: respuestas de `/config show`, `/config language`, `/panel` y los comandos de ticket. */
+/** Español: respuestas de `/config show`, `/config set language`, `/panel` y los comandos de ticket. */
 export const answers = {
   "config.not_admin": "Solo los miembros con Gestionar servidor pueden ver los ajustes de tickets.",
   "config.title": "Ajustes de tickets",

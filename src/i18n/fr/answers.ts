@@ -1,4 +1,4 @@
-/** Français : réponses de `/config show`, `/config language`, `/panel` et des commandes de ticket. */
+/** Français : réponses de `/config show`, `/config set language`, `/panel` et des commandes de ticket. */
 export const answers = {
   "config.not_admin":
     "Seuls les membres ayant la permission Gérer le serveur peuvent voir les réglages des tickets.",

@@ -1,4 +1,4 @@
-/** Português (Brasil): respostas de `/config show`, `/config language`, `/panel` e dos comandos de ticket. */
+/** Português (Brasil): respostas de `/config show`, `/config set language`, `/panel` e dos comandos de ticket. */
 export const answers = {
   "config.not_admin": "Só membros com Gerenciar servidor podem ver as configurações de tickets.",
   "config.title": "Configurações de tickets",
