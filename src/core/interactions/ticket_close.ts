@@ -9,6 +9,7 @@ import type { CommandInput, ComponentInput, InteractionInput } from "../interact
 import { refuse } from "../refusal.ts";
 import { ephemeral, type Reply } from "../reply.ts";
 import { buttonRow } from "../button_row.ts";
+import { Permission } from "../permissions_bits.ts";
 import type { TicketId } from "../model.ts";
 import { runClose } from "../tickets/close_flow.ts";
 import {
@@ -117,7 +118,14 @@ export async function handleCloseConfirm(
   await ctx.defer({ ephemeral: true });
   const reason = ticket.closeReason ??
     ((await ctx.settings.meta(closeReasonKey(ticket.id))) || null);
-  const outcome = await runClose(ticket, ctx, { by: input.member.user.id, reason });
+  const outcome = await runClose(ticket, ctx, {
+    by: input.member.user.id,
+    reason,
+    canReadHistory: canReadHistory(input.appPermissions),
+    ...(input.attachmentSizeLimit === undefined
+      ? {}
+      : { uploadLimitBytes: input.attachmentSizeLimit }),
+  });
   if (outcome.kind === "closed") {
     return ephemeral(`Ticket #${ticket.number} is closed.`);
   }
@@ -131,6 +139,16 @@ export async function handleCloseConfirm(
     "close_failed",
     `I could not finish closing ticket #${ticket.number}: ${outcome.reason}. The ticket stays open; run \`/ticket close\` again to resume.`,
   );
+}
+
+/**
+ * Whether the bot may read this channel's history, from the interaction's
+ * `app_permissions` (0 when Discord did not send them: unknown, so yes).
+ */
+export function canReadHistory(appPermissions: bigint): boolean {
+  if (appPermissions === 0n) return true;
+  const granted = Permission.ReadMessageHistory | Permission.Administrator;
+  return (appPermissions & granted) !== 0n;
 }
 
 /** Handles Cancel: replaces the question. */

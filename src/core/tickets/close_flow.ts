@@ -27,8 +27,10 @@ export type CloseOutcome =
 export interface CloseOptions extends AttachmentLimits {
   by: UserId;
   reason: string | null;
-  /** Largest file uploaded to Discord (default 8 MiB, Discord's default limit). */
+  /** Largest file uploaded to Discord (the interaction's `attachment_size_limit`, else 8 MiB). */
   uploadLimitBytes?: number;
+  /** False when the bot is known to lack Read Message History in the channel. */
+  canReadHistory?: boolean;
 }
 
 /**
@@ -83,6 +85,28 @@ function header(ticket: Ticket, typeName: string, closerId: UserId, reason: stri
       ...ticket.answers.map((a) => [a.question, a.answer] as const),
     ] as const,
   };
+}
+
+/**
+ * Refuses to delete the channel of a ticket whose stored transcript holds fewer
+ * messages than the live archive had when it was stored (an older close that
+ * read an empty history, say); the close starts over at its next run.
+ */
+async function keptEverything(
+  ticket: Ticket,
+  ctx: HandlerContext,
+  rendered: Pick<Transcript, "messageCount"> | null,
+): Promise<void> {
+  const stored = await ctx.transcripts.get(ticket.id);
+  const count = rendered?.messageCount ?? stored?.messageCount ?? 0;
+  const archived = await ctx.archive.count(ticket.id, stored?.createdAt ?? ctx.clock.now());
+  if (count >= archived) return;
+  await ctx.tickets.recordCloseStep(ticket.id, "requested");
+  throw new StepFailure(
+    "channel_deleted",
+    `the transcript holds ${count} messages but ${archived} were recorded, so the channel was kept; close again to make a new transcript`,
+    null,
+  );
 }
 
 async function closeOnce(
@@ -176,6 +200,7 @@ async function closeOnce(
     if (pending("channel_deleted")) {
       const channelId = current.channelId;
       if (channelId !== null) {
+        await keptEverything(current, ctx, transcript);
         await runStep("channel_deleted", "this ticket's channel", async () => {
           try {
             await discord.deleteChannel(channelId, `Ticket #${current.number} closed`);
