@@ -107,12 +107,25 @@ export async function checkOpenTicket(
   const channel = await channelOrGone(ctx, ticket.channelId);
   if (channel !== null) return;
 
+  await closeGoneChannel(ctx, ticket, botUserId);
+  summary.closedMissing.push(ticket.id);
+}
+
+/**
+ * Closes `ticket`, whose channel is gone, with reason "channel deleted": the
+ * transcript comes from the live archive. Audited; a close that stops is logged
+ * and left for the next pass.
+ */
+export async function closeGoneChannel(
+  ctx: HandlerContext,
+  ticket: Ticket,
+  botUserId: UserId,
+): Promise<void> {
   ctx.log.warn(
     "The channel {channelId} of ticket #{number} in guild {guildId} is gone: closing the ticket",
     { channelId: ticket.channelId, number: ticket.number, guildId: ticket.guildId },
   );
   const outcome = await runClose(ticket, ctx, { by: botUserId, reason: CHANNEL_DELETED_REASON });
-  summary.closedMissing.push(ticket.id);
   await ctx.audit.record(reconcileEvent(ticket, botUserId, "closed", {
     channelId: ticket.channelId,
     reason: CHANNEL_DELETED_REASON,

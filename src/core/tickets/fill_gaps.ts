@@ -48,12 +48,11 @@ export async function fillArchiveGaps(
   if (channelId === null) return { readable: false, pages: 0 };
   const now = ctx.clock.now();
   // Never before the ticket's own start, whatever the clocks say.
-  const end = new Date(Math.max(now.getTime(), ticket.createdAt.getTime()));
-  const sessions = await ctx.archive.sessions(
-    new Date(ticket.createdAt.getTime() - GAP_MARGIN_MS),
-  );
+  const end = new Date(Math.max(now.getTime(), ticket.createdAt.getTime() + 1));
+  const sessions = await ctx.archive.sessions(ticket.createdAt);
+  // The ticket's channel holds nothing older than the ticket.
   const gaps = archiveGaps(sessions, ticket.guildId, {
-    from: new Date(ticket.createdAt.getTime() - GAP_MARGIN_MS),
+    from: ticket.createdAt,
     to: end,
   }, { now, liveWithinMs: LIVE_WITHIN_MS, marginMs: GAP_MARGIN_MS });
   if (gaps.length === 0) return { readable: true, pages: 0 };

@@ -40,6 +40,21 @@ export interface GatewayHooks {
   onGuildDelete?(guildId: string): unknown;
   /** Discord closed a shard with a code that forbids reconnecting (4004, 4010–4014). */
   onFatalClose?(error: GatewayClosedError): void;
+  /** A guild channel was created or deleted (`CHANNEL_CREATE`, `CHANNEL_DELETE`). */
+  onChannelCreate?(raw: unknown): unknown;
+  onChannelDelete?(raw: unknown): unknown;
+  /**
+   * A shard's session began (READY after IDENTIFY: events before it may be lost),
+   * resumed (RESUMED: missed events are replayed) or was disconnected.
+   */
+  onShardSession?(event: ShardSessionEvent): unknown;
+}
+
+/** What happened to one shard's gateway session. */
+export interface ShardSessionEvent {
+  kind: "identified" | "resumed" | "disconnected";
+  shardId: number;
+  shardCount: number;
 }
 
 /** Options of `createGateway`. */
@@ -175,6 +190,15 @@ export function createGateway(
         }
       });
   };
+  const session =
+    (kind: ShardSessionEvent["kind"]) =>
+    (shard: { id: number; gatewayConfig: { totalShards: number } }) => {
+      if (hooks.onShardSession) {
+        const event = { kind, shardId: shard.id, shardCount: shard.gatewayConfig.totalShards };
+        guard(log, "Shard session hook", () => hooks.onShardSession?.(event));
+      }
+      stateChanged();
+    };
   const stateChanged = () => {
     const next = stopped ? "disconnected" : currentState();
     if (next === "connected") connected.resolve();
@@ -206,9 +230,9 @@ export function createGateway(
       resharding: { enabled: false, shardsFullPercentage: 80, checkInterval: -1 },
       events: {
         connecting: watchCloses,
-        identified: stateChanged,
-        resumed: stateChanged,
-        disconnected: stateChanged,
+        identified: session("identified"),
+        resumed: session("resumed"),
+        disconnected: session("disconnected"),
         connected: stateChanged,
       },
     },
@@ -223,6 +247,16 @@ export function createGateway(
         guard(log, "Message delete hook", () => hooks.onMessageDelete(payload(packet))),
       MESSAGE_DELETE_BULK: (_bot, packet) =>
         guard(log, "Message bulk delete hook", () => hooks.onMessageDeleteBulk(payload(packet))),
+      CHANNEL_CREATE: (_bot, packet) => {
+        if (hooks.onChannelCreate) {
+          guard(log, "Channel create hook", () => hooks.onChannelCreate?.(payload(packet)));
+        }
+      },
+      CHANNEL_DELETE: (_bot, packet) => {
+        if (hooks.onChannelDelete) {
+          guard(log, "Channel delete hook", () => hooks.onChannelDelete?.(payload(packet)));
+        }
+      },
       READY: (_bot, packet) => {
         readySeen = true;
         const list = (payload(packet) as { guilds?: unknown[] } | null)?.guilds ?? [];
