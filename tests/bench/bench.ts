@@ -1,12 +1,14 @@
 /**
  * `deno task bench`: resident memory of the whole bot at 1,000 and 3,000 guilds
  * (50 channels, 20 roles and 100 members each), and the latency of 200
- * concurrent interactions, printed as a table. Figures, not pass/fail tests.
+ * concurrent interactions, printed as a table; then the closing benchmarks
+ * (`close_bench.ts`). Figures, not pass/fail tests.
  *
  * Options: `--guilds=1000,3000 --channels=50 --roles=20 --members=100
  * --interactions=200`. The interactions are timed in the largest run.
  */
 import { measureMemory, type MemoryResult } from "./memory_bench.ts";
+import { runCloseBench } from "./close_bench_table.ts";
 
 /** What to run. */
 export interface BenchOptions {
@@ -140,4 +142,6 @@ if (import.meta.main) {
   const results = await runBench(options, write);
   write("");
   for (const line of formatBench(options, results)) write(line);
+  write("");
+  for (const line of await runCloseBench(write)) write(line);
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { formatBench, parseBenchArgs, runBench } from "./bench.ts";
 import { percentile } from "./stats.ts";
+import { runCloseBench } from "./close_bench_table.ts";
 
 Deno.test("runBench() measures memory and latency at a tiny scale", async () => {
   const options = parseBenchArgs([
@@ -35,4 +36,11 @@ Deno.test("percentile() uses the nearest rank", () => {
   assert.equal(percentile(values, 99), 99);
   assert.equal(percentile([7], 99), 7);
   assert.ok(Number.isNaN(percentile([], 50)));
+});
+
+Deno.test("runCloseBench() closes archived and gapped tickets and sizes a transcript at a tiny scale", async () => {
+  const lines = (await runCloseBench(() => {}, { close: 300, transcript: 100 })).join("\n");
+  assert.match(lines, /close 300 archived\s+\d+ ms\s+≤ 1000 ms\s+0 history requests/);
+  assert.match(lines, /close 300, gap of 30\s+\d+ ms/);
+  assert.match(lines, /transcript of 100\s+\d+\.\d MB/);
 });

@@ -1,66 +1,17 @@
 import assert from "node:assert/strict";
-import type { ChannelId, MessageId } from "../ids.ts";
-import type { FetchedMessage } from "../ports.ts";
-import { archiveRecord } from "./archive_message.ts";
 import { snowflakeAt } from "./archive_coverage.ts";
-import { RecordingDiscord } from "../../../tests/fixtures/recording_discord.ts";
 import {
+  archive,
   closeAs,
+  connectedFrom,
+  HistoryDiscord,
   logPosts,
+  messageAt,
+  MINUTE,
   OPENED_AT,
   type World,
   world,
 } from "../../../tests/fixtures/close_world.ts";
-
-const MINUTE = 60_000;
-
-/** A message of `w`'s ticket sent `minutes` after it opened, with a snowflake of that time. */
-function messageAt(w: World, minutes: number, content: string): FetchedMessage {
-  const at = new Date(OPENED_AT + minutes * MINUTE);
-  const id = (BigInt(snowflakeAt(at)) + 1n).toString() as MessageId;
-  return {
-    id,
-    raw: {
-      id,
-      channel_id: w.channel,
-      type: 0,
-      content,
-      timestamp: at.toISOString(),
-      edited_timestamp: null,
-      author: { id: w.opener.id, username: "olivia", global_name: "Olivia", avatar: null },
-      embeds: [],
-      attachments: [],
-      mentions: [],
-    },
-  };
-}
-
-/** Discord's history of one channel, given as time-stamped messages, paged as Discord does. */
-class HistoryDiscord extends RecordingDiscord {
-  history: FetchedMessage[] = [];
-  historyChannel: ChannelId | null = null;
-  override async messagesAfter(channelId: ChannelId, after: MessageId | null, limit: number) {
-    const page = await super.messagesAfter(channelId, after, limit);
-    if (channelId !== this.historyChannel) return page;
-    const floor = after === null ? -1n : BigInt(after);
-    return this.history.filter((m) => BigInt(m.id) > floor).slice(0, limit)
-      .map((m) => structuredClone(m));
-  }
-}
-
-async function archive(w: World, messages: FetchedMessage[]): Promise<void> {
-  for (const m of messages) await w.ctx.archive.add(archiveRecord(w.ticket.id, m.raw, new Date()));
-}
-
-async function connectedFrom(w: World, id: string, from: number, to: number, live: boolean) {
-  await w.ctx.archive.sessionStarted({
-    id,
-    shardId: 0,
-    shardCount: 1,
-    startedAt: new Date(OPENED_AT + from * MINUTE),
-  });
-  await w.ctx.archive.sessionSeen(id, new Date(OPENED_AT + to * MINUTE), live);
-}
 
 async function transcriptText(w: World): Promise<string> {
   return (await w.ctx.transcripts.get(w.ticket.id))?.text ?? "";
