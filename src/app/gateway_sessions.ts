@@ -1,6 +1,6 @@
 /**
  * Records this process's gateway sessions in the database, per shard, as the
- * live archive's coverage: a session begins at READY, is renewed every 30 s
+ * live archive's coverage: a session begins at READY, is renewed every 10 s
  * while connected, stops covering at a disconnect and covers again once
  * RESUMED (Discord replays what it missed). A close reads Discord's history
  * only for the time no session covered.
@@ -9,8 +9,8 @@ import type { Logger } from "@logtape/logtape";
 import type { ArchiveStore, Clock } from "../core/ports.ts";
 import type { ShardSessionEvent } from "../discord/gateway/gateway.ts";
 
-/** How often live sessions are marked as seen. */
-export const SESSION_RENEW_MS = 30_000;
+/** How often live sessions are marked as seen (a close trusts one seen within 25 s). */
+export const SESSION_RENEW_MS = 10_000;
 
 /** This process's sessions. */
 export interface GatewaySessionLog {

@@ -121,10 +121,10 @@ export async function runCloseScenario(
       const back = spanMin * 0.5;
       await archive(w, all.filter((_, i) => i < messages * 0.4 || i >= messages * 0.5));
       await connectedFrom(w, "before", -5, lost, false);
-      await connectedFrom(w, "after", back, spanMin + 0.5, true);
+      await connectedFrom(w, "after", back, spanMin + 0.9, true);
     } else {
       await archive(w, all);
-      await connectedFrom(w, "all", -5, spanMin + 0.5, true);
+      await connectedFrom(w, "all", -5, spanMin + 0.9, true);
     }
     all.length = 0;
     // Only the gap is still to be read from Discord; the fixture's own copies go.

@@ -86,7 +86,7 @@ Deno.test("runClose() of a fully archived 1,000-message ticket reads no history"
     const messages = Array.from({ length: 1000 }, (_, i) => messageAt(w, i * 0.05, `m${i}`));
     await archive(w, messages);
     w.now.value = OPENED_AT + 60 * MINUTE;
-    await connectedFrom(w, "s1", -30, 59.5, true);
+    await connectedFrom(w, "s1", -30, 59.8, true);
     const outcome = await closeAs(w);
     assert.equal(outcome.kind, "closed");
     assert.equal(w.discord.callsOf("messagesAfter").length, 0);

@@ -18,8 +18,11 @@ import { archiveGaps, snowflakeAt } from "./archive_coverage.ts";
 import type { AttachmentKeeper } from "./close_attachments.ts";
 
 const PAGE_SIZE = 100;
-/** Sessions renew `seenAt` every 30 s: one seen within 90 s is still connected. */
-export const LIVE_WITHIN_MS = 90_000;
+/**
+ * Sessions renew `seenAt` every 10 s: one seen within 25 s is still connected. A
+ * process that died less than that ago is taken for connected until then.
+ */
+export const LIVE_WITHIN_MS = 25_000;
 /** Gaps are widened by a minute, for clocks that disagree a little with Discord's. */
 export const GAP_MARGIN_MS = 60_000;
 
