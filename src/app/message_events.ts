@@ -67,11 +67,21 @@ export function createMessageEvents(services: AppServices): MessageEvents {
   Deno.unrefTimer(renewTimer);
   Deno.unrefTimer(reloadTimer);
 
+  // The archive's queries run one after another: a burst of messages in a ticket would
+  // otherwise queue thousands of waiters on the database connection's lock, each woken on
+  // every release.
+  let tail: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = tail.then(work, work);
+    tail = next.catch(() => {});
+    return next;
+  };
+
   /** The ticket whose channel `raw` names, or null; ordinary channels cost no lookup. */
   const ticketOf = async (raw: RawMessage): Promise<Ticket | null> => {
     const channelId = typeof raw.channel_id === "string" ? raw.channel_id : "";
     if (!channels.mayHold(channelId)) return null;
-    const ticket = await archivedTicketOf(raw, archive);
+    const ticket = await inTurn(() => archivedTicketOf(raw, archive));
     if (ticket === null) channels.remove(channelId);
     else channels.add(channelId);
     return ticket;
@@ -79,7 +89,7 @@ export function createMessageEvents(services: AppServices): MessageEvents {
   /** Runs `work` for a message event in a channel that may hold a ticket. */
   const inTicket = async (raw: RawMessage, work: () => Promise<void>) => {
     const channelId = typeof raw.channel_id === "string" ? raw.channel_id : "";
-    if (channels.mayHold(channelId)) await work();
+    if (channels.mayHold(channelId)) await inTurn(work);
   };
 
   const hook: MessageHook = async (event: MessageEvent) => {
@@ -92,7 +102,7 @@ export function createMessageEvents(services: AppServices): MessageEvents {
         relay?.relay.onMessage(event.message, ticket.then((found) => found !== null, () => false));
         const found = await ticket;
         if (found === null) return;
-        await archiveMessageIn(found, raw, archive);
+        await inTurn(() => archiveMessageIn(found, raw, archive));
         await copyAttachments(found, raw, context);
         return;
       }

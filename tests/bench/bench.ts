@@ -2,13 +2,15 @@
  * `deno task bench`: resident memory of the whole bot at 1,000 and 3,000 guilds
  * (50 channels, 20 roles and 100 members each), and the latency of 200
  * concurrent interactions, printed as a table; then the closing benchmarks
- * (`close_bench.ts`). Figures, not pass/fail tests.
+ * (`close_bench.ts`) and the CPU per 1,000 gateway messages (`message_cpu_bench.ts`).
+ * Figures, not pass/fail tests.
  *
  * Options: `--guilds=1000,3000 --channels=50 --roles=20 --members=100
  * --interactions=200`. The interactions are timed in the largest run.
  */
 import { measureMemory, type MemoryResult } from "./memory_bench.ts";
 import { runCloseBench } from "./close_bench_table.ts";
+import { measureMessageCpu, MESSAGE_CPU_TARGETS } from "./message_cpu_bench.ts";
 
 /** What to run. */
 export interface BenchOptions {
@@ -144,4 +146,12 @@ if (import.meta.main) {
   for (const line of formatBench(options, results)) write(line);
   write("");
   for (const line of await runCloseBench(write)) write(line);
+  write("");
+  write("… gateway messages: 1,000 in ordinary channels, then 1,000 in a ticket");
+  const cpu = await measureMessageCpu(1000);
+  write(
+    `CPU per 1,000 MESSAGE_CREATE: ordinary channels ${cpu.ordinaryMs} ms ` +
+      `(≤ ${MESSAGE_CPU_TARGETS.ordinaryMs} ms; bare discordeno ${cpu.bareOrdinaryMs} ms), ` +
+      `ticket channel ${cpu.ticketMs} ms (≤ ${MESSAGE_CPU_TARGETS.ticketMs} ms; bare ${cpu.bareTicketMs} ms)`,
+  );
 }

@@ -12,7 +12,6 @@
  * work, without network time.
  */
 import type { UserRef } from "../../src/core/interaction.ts";
-import { TEST_GUILD_ID } from "../fixtures/recording_discord.ts";
 import {
   archive,
   closeAs,
