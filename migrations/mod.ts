@@ -6,6 +6,7 @@ import type { Migration, MigrationProvider } from "kysely/migration";
 import * as m0001 from "./0001_initial.ts";
 import * as m0002 from "./0002_locks.ts";
 import * as m0004 from "./0004_request_budget.ts";
+import * as m0006 from "./0006_gateway_sessions.ts";
 import * as m0008 from "./0008_web_pages.ts";
 import * as m0010 from "./0010_languages.ts";
 
@@ -14,6 +15,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0001_initial": m0001,
   "0002_locks": m0002,
   "0004_request_budget": m0004,
+  "0006_gateway_sessions": m0006,
   "0008_web_pages": m0008,
   "0010_languages": m0010,
 });

@@ -7,15 +7,22 @@ import type { Config } from "../config.ts";
 import type { UserId } from "../core/ids.ts";
 import type { MessageInput } from "../core/interaction.ts";
 import type { Clock, DiscordPort, Stores } from "../core/ports.ts";
+import type { ShardSessionEvent } from "../discord/gateway/gateway.ts";
 import type { InteractionTransport } from "../discord/interactions/interaction_transport.ts";
 import type { Metrics } from "./metrics.ts";
 
-/** A message event from the gateway, for the live archive and the relay. */
+/**
+ * A gateway event for the live archive and the relay: messages, and what the
+ * archive needs besides (channels created and deleted, shard sessions).
+ */
 export type MessageEvent =
   | { kind: "create"; message: MessageInput; raw: unknown }
   | { kind: "update"; raw: unknown }
   | { kind: "delete"; raw: unknown }
-  | { kind: "delete_bulk"; raw: unknown };
+  | { kind: "delete_bulk"; raw: unknown }
+  | { kind: "channel_create"; raw: unknown }
+  | { kind: "channel_delete"; raw: unknown }
+  | { kind: "session"; event: ShardSessionEvent };
 
 /** What message hooks get to work with. */
 export interface AppServices {

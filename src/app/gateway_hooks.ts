@@ -1,8 +1,9 @@
 /**
  * The glue between the gateway shell and the rest of the app: interactions go
  * to the runner (or get a polite answer when the handlers do not take them),
- * message events to the message hook, guild joins and leaves to the database,
- * shard state to the metrics.
+ * message events, channel creations and deletions and shard sessions to the
+ * message hook, guild joins and leaves to the database, shard state to the
+ * metrics.
  */
 import { getLogger } from "@logtape/logtape";
 import type { SettingsStore } from "../core/ports.ts";
@@ -65,6 +66,9 @@ export function createGatewayHooks(deps: GatewayHookDeps): GatewayHooks {
     onMessageUpdate: (raw) => deliverMessage({ kind: "update", raw }),
     onMessageDelete: (raw) => deliverMessage({ kind: "delete", raw }),
     onMessageDeleteBulk: (raw) => deliverMessage({ kind: "delete_bulk", raw }),
+    onChannelCreate: (raw) => deliverMessage({ kind: "channel_create", raw }),
+    onChannelDelete: (raw) => deliverMessage({ kind: "channel_delete", raw }),
+    onShardSession: (event) => deliverMessage({ kind: "session", event }),
     onStateChange: (state) => deps.metrics.gatewayUp.set(state === "connected" ? 1 : 0),
     onGuildCreate(guildId) {
       if (inFlight.closed) return;

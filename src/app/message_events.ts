@@ -1,11 +1,14 @@
 /**
  * What happens to the gateway's message events: every message, edit and deletion
- * in a ticket channel goes to the live archive, and members' new messages go to
- * the assistant relay when `RELAY_URL` is set. Both are best effort and never
- * hold up the gateway.
+ * in a ticket channel goes to the live archive (with copies of its attachments),
+ * and members' new messages go to the assistant relay when `RELAY_URL` is set.
+ * A ticket channel deleted by a person closes its ticket at once. Gateway
+ * sessions are recorded as the archive's coverage. All of it is best effort and
+ * never holds up the gateway; messages in ordinary channels cost no lookup.
  */
 import { getLogger } from "@logtape/logtape";
 import type { AppServices, MessageEvent, MessageHook } from "./app_services.ts";
+import type { HandlerContext } from "../core/context.ts";
 import {
   archivedTicketOf,
   archiveMessageDelete,
@@ -13,14 +16,23 @@ import {
   archiveMessageIn,
   archiveMessageUpdate,
 } from "../core/tickets/archive_message.ts";
-import { createRelayClient } from "../relay/relay_client.ts";
-import { createRelayQueue, type RelayQueue } from "../relay/relay_queue.ts";
-import { createMessageRelay, type MessageRelay } from "../relay/relay_message.ts";
+import { copyAttachments } from "../core/tickets/archive_attachments.ts";
+import { closeDeletedChannel } from "../core/tickets/channel_deleted.ts";
+import type { Ticket } from "../core/model.ts";
+import { randomIds } from "../discord/interactions/random_ids.ts";
 import { withDeadline } from "../lib/deadline.ts";
+import { createMessageRelay } from "./message_relay.ts";
+import { createTicketChannels } from "./ticket_channels.ts";
+import { createGatewaySessionLog, SESSION_RENEW_MS } from "./gateway_sessions.ts";
+
+/** How often the set of ticket channels is read from the database again. */
+const RELOAD_CHANNELS_MS = 60_000;
 
 /** The message hook and what must be closed on shutdown. */
 export interface MessageEvents {
   hook: MessageHook;
+  /** Resolves once the set of ticket channels is first loaded. */
+  ready: Promise<void>;
   /** Waits (bounded) for relays already queued, then stops. */
   close(timeoutMs: number): Promise<void>;
 }
@@ -30,73 +42,117 @@ type RawMessage = Record<string, unknown>;
 /** Builds the hook from the app's services: archive always, relay when configured. */
 export function createMessageEvents(services: AppServices): MessageEvents {
   const log = getLogger(["ticketeer", "archive"]);
-  const archive = {
-    tickets: services.stores.tickets,
-    archive: services.stores.archive,
-    clock: services.clock,
+  const { stores, clock } = services;
+  const archive = { tickets: stores.tickets, archive: stores.archive, clock, log };
+  const context: HandlerContext = {
+    ...stores,
+    discord: services.discord,
+    clock,
+    ids: randomIds(),
     log,
+    defer: () => Promise.resolve(),
   };
-  let relay: MessageRelay | null = null;
-  let queue: RelayQueue | null = null;
-  if (services.config.relay !== null) {
-    const relayLog = getLogger(["ticketeer", "relay"]);
-    const { metrics } = services;
-    queue = createRelayQueue({ log: relayLog });
-    const client = createRelayClient({
-      url: services.config.relay.url,
-      secret: services.config.relay.secret,
-      timeoutMs: services.config.relay.timeoutMs,
-      observer: {
-        onResult(outcome, seconds) {
-          metrics.relayRequests.inc({ outcome });
-          metrics.relaySeconds.observe(seconds);
-        },
-        onRetry() {
-          metrics.relayRetries.inc();
-        },
-      },
-    });
-    relay = createMessageRelay({
-      client,
-      queue,
-      tickets: services.stores.tickets,
-      types: services.stores.types,
-      discord: services.discord,
-      settings: services.stores.settings,
-      clock: services.clock,
-      log: relayLog,
-    });
-  }
+  const relay = createMessageRelay(services);
+  const channels = createTicketChannels(stores.tickets, clock);
+  const sessions = createGatewaySessionLog(stores.archive, { clock, log });
+  const reload = () =>
+    channels.reload().catch((error: unknown) =>
+      log.warning("Cannot load the ticket channels (every message is looked up): {error}", {
+        error,
+      })
+    );
+  const ready = reload();
+  const renewTimer = setInterval(() => void sessions.renew(), SESSION_RENEW_MS);
+  const reloadTimer = setInterval(() => void reload(), RELOAD_CHANNELS_MS);
+  Deno.unrefTimer(renewTimer);
+  Deno.unrefTimer(reloadTimer);
+
+  // The archive's queries run one after another: a burst of messages in a ticket would
+  // otherwise queue thousands of waiters on the database connection's lock, each woken on
+  // every release.
+  let tail: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = tail.then(work, work);
+    tail = next.catch(() => {});
+    return next;
+  };
+
+  /** The ticket whose channel `raw` names, or null; ordinary channels cost no lookup. */
+  const ticketOf = async (raw: RawMessage): Promise<Ticket | null> => {
+    const channelId = typeof raw.channel_id === "string" ? raw.channel_id : "";
+    if (!channels.mayHold(channelId)) return null;
+    const ticket = await inTurn(() => archivedTicketOf(raw, archive));
+    if (ticket === null) channels.remove(channelId);
+    else channels.add(channelId);
+    return ticket;
+  };
+  /** Runs `work` for a message event in a channel that may hold a ticket. */
+  const inTicket = async (raw: RawMessage, work: () => Promise<void>) => {
+    const channelId = typeof raw.channel_id === "string" ? raw.channel_id : "";
+    if (channels.mayHold(channelId)) await inTurn(work);
+  };
 
   const hook: MessageHook = async (event: MessageEvent) => {
-    const raw = event.raw as RawMessage;
     switch (event.kind) {
       case "create": {
-        // One lookup serves both: most messages are in no ticket, and then neither
-        // the archive nor the relay does anything more. The relay queues at once.
-        const ticket = archivedTicketOf(raw, archive);
-        relay?.onMessage(event.message, ticket.then((found) => found !== null, () => false));
+        const raw = event.raw as RawMessage;
+        await ready;
+        // One lookup serves both; the relay queues at once.
+        const ticket = ticketOf(raw);
+        relay?.relay.onMessage(event.message, ticket.then((found) => found !== null, () => false));
         const found = await ticket;
-        if (found !== null) await archiveMessageIn(found, raw, archive);
+        if (found === null) return;
+        await inTurn(() => archiveMessageIn(found, raw, archive));
+        await copyAttachments(found, raw, context);
         return;
       }
       case "update":
-        await archiveMessageUpdate(raw, archive);
-        return;
+        return await inTicket(
+          event.raw as RawMessage,
+          () => archiveMessageUpdate(event.raw as RawMessage, archive),
+        );
       case "delete":
-        await archiveMessageDelete(raw, archive);
-        return;
+        return await inTicket(
+          event.raw as RawMessage,
+          () => archiveMessageDelete(event.raw as RawMessage, archive),
+        );
       case "delete_bulk":
-        await archiveMessageDeleteBulk(raw, archive);
+        return await inTicket(
+          event.raw as RawMessage,
+          () => archiveMessageDeleteBulk(event.raw as RawMessage, archive),
+        );
+      case "channel_create": {
+        const raw = event.raw as RawMessage;
+        if (typeof raw.id === "string" && typeof raw.guild_id === "string") {
+          channels.created(raw.id);
+        }
+        return;
+      }
+      case "channel_delete": {
+        const raw = event.raw as RawMessage;
+        await closeDeletedChannel(raw, context, { botUserId: services.botUserId });
+        if (typeof raw.id === "string") channels.deleted(raw.id);
+        return;
+      }
+      case "session":
+        if (event.event.kind === "identified") {
+          channels.sessionStarted();
+          void reload();
+        }
+        await sessions.record(event.event);
         return;
     }
   };
 
   return {
     hook,
+    ready,
     async close(timeoutMs) {
-      if (queue === null) return;
-      await withDeadline(queue.close(), timeoutMs, () => {
+      clearInterval(renewTimer);
+      clearInterval(reloadTimer);
+      await sessions.end();
+      if (relay === null) return;
+      await withDeadline(relay.queue.close(), timeoutMs, () => {
         log.warning("Stopping with assistant relays still queued");
       });
     },

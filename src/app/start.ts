@@ -5,7 +5,6 @@
  * flight have finished.
  */
 import { getLogger } from "@logtape/logtape";
-import type { RestManager } from "@discordeno/bot";
 import type { Config } from "../config.ts";
 import { VERSION } from "../version.ts";
 import { type DatabaseHandle, openDatabase } from "../db/connect.ts";
@@ -14,22 +13,15 @@ import { createStores } from "../db/stores/create_stores.ts";
 import { clearLocksOnStart } from "../db/clear_locks.ts";
 import { logPoster } from "../core/log_posts.ts";
 import { describeTarget } from "../db/target.ts";
-import type { UserId } from "../core/ids.ts";
 import type { HandlerContext } from "../core/context.ts";
 import { dispatch as coreDispatch } from "../core/interactions/dispatch.ts";
-import type { Clock, DiscordPort, Stores } from "../core/ports.ts";
 import { systemClock } from "../lib/system_clock.ts";
-import { createMetrics, type Metrics } from "./metrics.ts";
+import { createMetrics } from "./metrics.ts";
 import { createGateway, type Gateway } from "../discord/gateway/gateway.ts";
 import { GatewayClosedError } from "../discord/gateway/gateway_closed_error.ts";
-import type { RetryOptions } from "../lib/retry.ts";
 import { randomIds } from "../discord/interactions/random_ids.ts";
-import {
-  type Dispatch,
-  InFlight,
-  type RunInteractionDeps,
-} from "../discord/interactions/run_interaction.ts";
-import type { AppServices, MessageEvent, MessageHook } from "./app_services.ts";
+import { InFlight, type RunInteractionDeps } from "../discord/interactions/run_interaction.ts";
+import type { AppServices, MessageEvent } from "./app_services.ts";
 import { type CheckReport, describeMode, runCheck } from "./check.ts";
 import { createGatewayHooks } from "./gateway_hooks.ts";
 import { startAppHttp } from "./app_http.ts";
@@ -37,55 +29,9 @@ import { connectDiscord } from "./connect_discord.ts";
 import { registerOnStart } from "./register_on_start.ts";
 import { createMessageEvents } from "./message_events.ts";
 import { createReconcileLoop } from "./reconcile_loop.ts";
+import type { StartOptions, TicketeerApp } from "./ticketeer_app.ts";
 
-/** Options of `startTicketeer`. */
-export interface StartOptions {
-  /** Gateway tuning (tests shorten the pause between shards). */
-  gatewayOptions?: { spawnShardDelayMs?: number };
-  /** Aborting it stops the app (as `stop()` does). */
-  signal?: AbortSignal;
-  clock?: Clock;
-  /** `ticketeer check`: database and token only; no commands, HTTP or gateway. */
-  checkOnly?: boolean;
-  /** Receives every guild message event (default: the live archive and the relay). */
-  onMessage?: MessageHook;
-  /** The dispatcher (default: the project's). */
-  dispatch?: Dispatch;
-  /** How long `stop()` waits for interactions in flight (default 10 s). */
-  drainTimeoutMs?: number;
-  /** REST retry policy for 5xx and network errors. */
-  retry?: RetryOptions;
-  /** Reconcile tickets and channels this often after startup; null: never (default 10 min). */
-  reconcileIntervalMs?: number | null;
-  /** Run a reconciliation pass right after startup (default true). */
-  reconcileOnStart?: boolean;
-  /** The runner's self-defer deadline (default 1,500 ms). */
-  interactionDeadlineMs?: number;
-}
-
-/** A started ticketeer. */
-export interface TicketeerApp {
-  /** Resolves once the gateway is connected (at once when it is off); rejects if it cannot. */
-  ready: Promise<void>;
-  /** Where the HTTP server listens, or null without one. */
-  httpAddress: { host: string; port: number } | null;
-  applicationId: string;
-  botUserId: UserId;
-  /** True when this start bulk-overwrote the slash commands. */
-  commandsRegistered: boolean;
-  stores: Stores;
-  discord: DiscordPort;
-  metrics: Metrics;
-  rest: RestManager;
-  gateway: Gateway | null;
-  inFlight: InFlight;
-  /** Rejects when Discord closes the gateway for good after the bot was ready. */
-  failed: Promise<never>;
-  /** Config, database, token, intents and every guild's permissions, as plain lines. */
-  check(): Promise<CheckReport>;
-  /** Stops taking interactions, drains those in flight (bounded), closes everything. */
-  stop(): Promise<void>;
-}
+export type { StartOptions, TicketeerApp };
 
 /** Starts ticketeer; resolves once it takes interactions (the gateway may still be connecting). */
 export async function startTicketeer(

@@ -60,6 +60,8 @@ interface InteractionBase {
   member: MemberRef;
   /** The bot's permissions in the interaction's channel (`app_permissions`). */
   appPermissions: bigint;
+  /** Largest file the bot may upload here (`attachment_size_limit`), when Discord says. */
+  attachmentSizeLimit?: number;
   /** The reader's Discord locale (`en-US`, `de`…): ephemeral answers follow it. */
   locale: string;
   /** The guild's Discord locale, when Discord sends it: the default language of public messages. */

@@ -88,7 +88,31 @@ export interface ArchiveStore {
   add(message: Omit<ArchivedMessage, "editedAt" | "deletedAt">): Promise<void>;
   markEdited(messageId: MessageId, payload: string, at: Date): Promise<void>;
   markDeleted(messageId: MessageId, at: Date): Promise<void>;
+  /** Replaces a message's payload without marking it edited (an embed unfurled). */
+  refresh(messageId: MessageId, payload: string): Promise<void>;
   messages(ticketId: TicketId): Promise<ArchivedMessage[]>;
+  /** Up to `limit` messages of a ticket strictly after `after` (or from the first), by id. */
+  page(ticketId: TicketId, after: MessageId | null, limit: number): Promise<ArchivedMessage[]>;
+  /** How many messages of a ticket the archive holds (deleted ones too), sent until `until`. */
+  count(ticketId: TicketId, until?: Date): Promise<number>;
+  /** Records a gateway session that began (READY after IDENTIFY). */
+  sessionStarted(session: Omit<GatewaySession, "live" | "seenAt">): Promise<void>;
+  /** The session was connected at `at`; `live` false once it is disconnected or stopped. */
+  sessionSeen(id: string, at: Date, live: boolean): Promise<void>;
+  /** Sessions seen at or after `since`, and every live one. */
+  sessions(since: Date): Promise<GatewaySession[]>;
+}
+
+/** A gateway session of one shard, as the live archive's coverage. */
+export interface GatewaySession {
+  id: string;
+  shardId: number;
+  shardCount: number;
+  startedAt: Date;
+  /** When it was last known to be connected. */
+  seenAt: Date;
+  /** Connected when last written (a process that died leaves it true, with an old `seenAt`). */
+  live: boolean;
 }
 
 /** Transcripts of closed tickets and the attachments they keep. */
@@ -99,6 +123,8 @@ export interface TranscriptStore {
   /** Keeps an attachment; saving the same one again keeps the first copy. */
   saveAttachment(attachment: StoredAttachment): Promise<void>;
   attachments(ticketId: TicketId): Promise<StoredAttachment[]>;
+  /** Bytes of the attachment copies a ticket holds. */
+  attachmentBytes(ticketId: TicketId): Promise<number>;
 }
 
 /** The audit trail: what happened, who did it, when. */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { CHANNEL_DELETED_REASON, reconcile, ticketCategories } from "./reconcile.ts";
+import { CHANNEL_DELETED_REASON, reconcile } from "./reconcile.ts";
 import type { ChannelId, GuildId, MessageId, RoleId, UserId } from "./ids.ts";
 import { Permission } from "./permissions_bits.ts";
 import type { Channel, Overwrite } from "./ports.ts";
@@ -256,31 +256,4 @@ Deno.test("reconcile() touches only the guilds it is given", async () => {
   assert.deepEqual(summary.closedMissing, []);
   assert.deepEqual(summary.orphanChannels, []);
   assert.equal((await world.stores.tickets.get(ticket.id))?.status, "open");
-});
-
-Deno.test("ticketCategories() finds the category and its numbered overflow categories", () => {
-  const category = (id: string, name: string): Channel => ({
-    id: id as ChannelId,
-    guildId: "1" as GuildId,
-    name,
-    kind: "category",
-    parentId: null,
-    position: 0,
-    overwrites: [],
-  });
-  const channels = [
-    category("10", "Support"),
-    category("11", "Support 2"),
-    category("12", "support 3"),
-    category("13", "Tickets 4"),
-    category("14", "Support archive"),
-    category("15", "Supporters 2"),
-  ];
-  assert.deepEqual([...ticketCategories(channels, "10" as ChannelId)].sort(), [
-    "10",
-    "11",
-    "12",
-    "13",
-  ]);
-  assert.equal(ticketCategories(channels, "99" as ChannelId).size, 0);
 });

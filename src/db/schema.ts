@@ -133,6 +133,16 @@ export interface ArchivedMessagesTable {
   deleted_at: NullableMillis;
 }
 
+/** The `gateway_sessions` table: what the live archive covers, per shard. */
+export interface GatewaySessionsTable {
+  id: string;
+  shard_id: number;
+  shard_count: number;
+  started_at: Millis;
+  seen_at: Millis;
+  live: Flag;
+}
+
 /** The `audit_events` table. */
 export interface AuditEventsTable {
   id: AutoId;
@@ -198,6 +208,7 @@ export interface Database {
   transcripts: TranscriptsTable;
   attachments: AttachmentsTable;
   archived_messages: ArchivedMessagesTable;
+  gateway_sessions: GatewaySessionsTable;
   audit_events: AuditEventsTable;
   guild_counters: GuildCountersTable;
   meta: MetaTable;

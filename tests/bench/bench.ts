@@ -1,9 +1,10 @@
 /**
  * `deno task bench`: resident memory of the whole bot at 1,000 and 3,000 guilds
  * (50 channels, 20 roles and 100 members each), the latency of 200 concurrent
- * interactions, and the opening benchmark (`open_bench.ts`: 200 opens in 200
- * guilds and 50 in one, on SQLite and PostgreSQL, at Discord's global limit),
- * printed as a table. Figures, not pass/fail tests.
+ * interactions, the opening benchmark (`open_bench.ts`: 200 opens in 200 guilds and
+ * 50 in one, on SQLite and PostgreSQL, at Discord's global limit), the closing
+ * benchmarks (`close_bench.ts`) and the CPU per 1,000 gateway messages
+ * (`message_cpu_bench.ts`), printed as tables. Figures, not pass/fail tests.
  *
  * Options: `--guilds=1000,3000 --channels=50 --roles=20 --members=100
  * --interactions=200 --processes=1 --search=100000 --opens=200`. The interactions are
@@ -18,6 +19,8 @@ import { measureMemory, type MemoryResult } from "./memory_bench.ts";
 import { measureSplit, type SplitResult } from "./split_bench.ts";
 import { formatSearch, measureSearch } from "./search_bench.ts";
 import { measureOpens, type OpenResult, openRows } from "./open_bench.ts";
+import { runCloseBench } from "./close_bench_table.ts";
+import { measureMessageCpu, MESSAGE_CPU_TARGETS } from "./message_cpu_bench.ts";
 
 /** What to run. */
 export interface BenchOptions {
@@ -246,4 +249,14 @@ if (import.meta.main) {
     write("");
     for (const line of formatSearch(await measureSearch({ messages: options.search }))) write(line);
   }
+  write("");
+  for (const line of await runCloseBench(write)) write(line);
+  write("");
+  write("… gateway messages: 1,000 in ordinary channels, then 1,000 in a ticket");
+  const cpu = await measureMessageCpu(1000);
+  write(
+    `CPU per 1,000 MESSAGE_CREATE: ordinary channels ${cpu.ordinaryMs} ms ` +
+      `(≤ ${MESSAGE_CPU_TARGETS.ordinaryMs} ms; bare discordeno ${cpu.bareOrdinaryMs} ms), ` +
+      `ticket channel ${cpu.ticketMs} ms (≤ ${MESSAGE_CPU_TARGETS.ticketMs} ms; bare ${cpu.bareTicketMs} ms)`,
+  );
 }

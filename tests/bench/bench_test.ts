@@ -4,6 +4,7 @@ import { measureSplit, shardRanges } from "./split_bench.ts";
 import { measureOpens } from "./open_bench.ts";
 import { percentile } from "./stats.ts";
 import { formatSearch, measureSearch } from "./search_bench.ts";
+import { runCloseBench } from "./close_bench_table.ts";
 
 Deno.test("runBench() measures memory and latency at a tiny scale", async () => {
   const options = parseBenchArgs([
@@ -84,4 +85,11 @@ Deno.test("measureSearch() times full-text searches at a tiny scale", async () =
   assert.equal(result.queries.at(-1)!.found, 0, "a word nobody wrote is not");
   assert.match(formatSearch(result).join("\n"), /"nosuchword": p50 \d+\.\d ms/);
   assert.equal(parseBenchArgs(["--search=0"]).search, 0);
+});
+
+Deno.test("runCloseBench() closes archived and gapped tickets and sizes a transcript at a tiny scale", async () => {
+  const lines = (await runCloseBench(() => {}, { close: 300, transcript: 100 })).join("\n");
+  assert.match(lines, /close 300 archived\s+\d+ ms\s+≤ 1000 ms\s+0 history requests/);
+  assert.match(lines, /close 300, gap of 30\s+\d+ ms/);
+  assert.match(lines, /transcript of 100\s+\d+\.\d MB/);
 });

@@ -293,8 +293,9 @@ Deno.test("two Confirms at the same moment close the ticket once", async () => {
   await using world = await worldWithTicket();
   const { fake, app, g, opener, channel, ticket } = world;
   const ask = await askToClose(g, { channel, user: g.staff });
-  // Hold the first history page so both closes are under way together.
-  const held = fake.holdNext({ method: "GET", route: "/channels/:id/messages" });
+  // Hold the first request of the transcript (the guild's roles, for mention names) so
+  // both closes are under way together.
+  const held = fake.holdNext({ method: "GET", route: "/guilds/:id/roles" });
   const first = pressConfirm(g, { channel, user: g.staff, ...ask });
   await held.arrived;
   const second = pressConfirm(g, { channel, user: opener, ...ask });
@@ -318,8 +319,8 @@ Deno.test("two Confirms at the same moment close the ticket once", async () => {
 for (
   const crash of [
     {
-      when: "while fetching the history",
-      hold: { method: "GET", route: "/channels/:id/messages" },
+      when: "while rendering the transcript",
+      hold: { method: "GET", route: "/guilds/:id/roles" },
     },
     {
       when: "after Discord took the log post but before the bot recorded it",

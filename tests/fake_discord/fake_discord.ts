@@ -160,6 +160,10 @@ export interface FakeDiscord {
   deleteMessage(channel: Ref, messageId: string): void;
   /** A moderator deletes several messages at once: MESSAGE_DELETE_BULK on the gateway. */
   bulkDeleteMessages(channel: Ref, messageIds: readonly string[]): void;
+  /** A member with Manage Channels deletes a channel: CHANNEL_DELETE goes to the gateway. */
+  deleteChannel(channel: Ref): void;
+  /** Moves the CDN's clock ahead: attachment links signed before then may have expired. */
+  advanceCdnClock(ms: number): void;
   /** Sets the permissions of the bot's own role in a guild. */
   setBotPermissions(guild: Ref, bits: bigint): void;
   /** Marks a user as not accepting DMs (sending there answers 403 code 50007). */
@@ -354,7 +358,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       gateway.accept(socket, url);
       return response;
     }
-    if (url.pathname.startsWith("/cdn/attachments/")) return serveCdn(ctx, url.pathname);
+    if (url.pathname.startsWith("/cdn/attachments/")) return serveCdn(ctx, url);
     const match = /^\/api\/v(\d+)(\/.*)$/.exec(url.pathname);
     if (match === null || match[1] !== "10") {
       violation({
@@ -469,6 +473,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       });
       ctx.emit(idOf(guild), "CHANNEL_CREATE", state.channelJson(channel), Intent.Guilds);
       return channel;
+    },
+    deleteChannel(channelRef) {
+      const channel = state.channels.get(idOf(channelRef));
+      if (channel === undefined) {
+        throw new RangeError(`Cannot delete channel ${idOf(channelRef)}: it does not exist`);
+      }
+      const payload = state.channelJson(channel);
+      state.deleteChannel(channel.id);
+      ctx.emit(channel.guild_id, "CHANNEL_DELETE", payload, Intent.Guilds);
+    },
+    advanceCdnClock(ms) {
+      state.cdnOffsetMs += ms;
     },
     postMessage(channelRef, author, content, o = {}) {
       const channel = state.channels.get(idOf(channelRef));

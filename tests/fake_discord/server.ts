@@ -1,3 +1,4 @@
+import { linkValid } from "./cdn_links.ts";
 import type { FakeContext, RestRequest, UploadedFile } from "./context.ts";
 import { discordError } from "./http_errors.ts";
 import type { RateLimiter } from "./rate_limits.ts";
@@ -270,10 +271,13 @@ function withheldBody(response: Response, hold: PendingHold, record: CallRecord)
 }
 
 /** Serves an uploaded file from the fake CDN (`/cdn/attachments/{channel}/{id}/{name}`). */
-export function serveCdn(ctx: FakeContext, path: string): Response {
-  const parts = path.split("/");
+export function serveCdn(ctx: FakeContext, url: URL): Response {
+  const parts = url.pathname.split("/");
   const attachment = ctx.state.attachments.get(parts[4] ?? "");
   if (attachment === undefined) return new Response("Not Found", { status: 404 });
+  if (!linkValid(url, ctx.state.cdnNow())) {
+    return new Response("This content is no longer available.", { status: 404 });
+  }
   return new Response(attachment.data.slice(), {
     status: 200,
     headers: {

@@ -1,3 +1,4 @@
+import { signLink } from "./cdn_links.ts";
 import { compareSnowflakes, SnowflakeSource, snowflakeTime } from "./snowflake.ts";
 import type {
   FakeAttachment,
@@ -475,13 +476,23 @@ export class FakeState {
     };
   }
 
+  /** The CDN's clock runs this far ahead of the real one (`advanceCdnClock`). */
+  cdnOffsetMs = 0;
+
+  /** Now, as the CDN sees it. */
+  cdnNow(): number {
+    return Date.now() + this.cdnOffsetMs;
+  }
+
   attachmentJson(attachment: FakeAttachment): Record<string, unknown> {
+    // Every read signs the links afresh, as Discord does.
+    const now = this.cdnNow();
     return {
       id: attachment.id,
       filename: attachment.filename,
       size: attachment.size,
-      url: attachment.url,
-      proxy_url: attachment.proxy_url,
+      url: signLink(attachment.url, now),
+      proxy_url: signLink(attachment.proxy_url, now),
       content_type: attachment.content_type ?? undefined,
     };
   }

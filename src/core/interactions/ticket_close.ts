@@ -9,6 +9,7 @@ import type { CommandInput, ComponentInput, InteractionInput } from "../interact
 import { refuse } from "../refusal.ts";
 import { ephemeral, type Reply } from "../reply.ts";
 import { buttonRow } from "../button_row.ts";
+import { Permission } from "../permissions_bits.ts";
 import type { TicketId } from "../model.ts";
 import { runClose } from "../tickets/close_flow.ts";
 import {
@@ -124,7 +125,14 @@ export async function handleCloseConfirm(
   await ctx.defer({ ephemeral: true });
   const reason = ticket.closeReason ??
     ((await ctx.settings.meta(closeReasonKey(ticket.id))) || null);
-  const outcome = await runClose(ticket, ctx, { by: input.member.user.id, reason });
+  const outcome = await runClose(ticket, ctx, {
+    by: input.member.user.id,
+    reason,
+    canReadHistory: canReadHistory(input.appPermissions),
+    ...(input.attachmentSizeLimit === undefined
+      ? {}
+      : { uploadLimitBytes: input.attachmentSizeLimit }),
+  });
   const tr = readerText(input);
   if (outcome.kind === "closed") return ephemeral(tr.t("close.closed", { number: ticket.number }));
   ctx.log.warn("Close of ticket {number} in guild {guildId} stopped at {step}: {reason}", {
@@ -137,6 +145,16 @@ export async function handleCloseConfirm(
     "close_failed",
     tr.t("close.failed", { number: ticket.number, reason: outcome.reason }),
   );
+}
+
+/**
+ * Whether the bot may read this channel's history, from the interaction's
+ * `app_permissions` (0 when Discord did not send them: unknown, so yes).
+ */
+export function canReadHistory(appPermissions: bigint): boolean {
+  if (appPermissions === 0n) return true;
+  const granted = Permission.ReadMessageHistory | Permission.Administrator;
+  return (appPermissions & granted) !== 0n;
 }
 
 /** Handles Cancel: replaces the question. */

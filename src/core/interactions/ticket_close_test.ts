@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { contentOf, openTicketWorld, refusalText } from "../../../tests/fixtures/ticket_world.ts";
 import { commandInput, componentInput, opt } from "../../../tests/fixtures/inputs.ts";
 import type { Reply } from "../reply.ts";
+import { Permission } from "../permissions_bits.ts";
+import { canReadHistory } from "./ticket_close.ts";
 
 function buttonIds(reply: Reply): string[] {
   assert.equal(reply.kind, "message");
@@ -114,4 +116,32 @@ Deno.test("a close that stops part-way is reported and can be confirmed again", 
   );
   assert.equal(again.kind, "message", "closing tickets may be closed again");
   assert.match(contentOf(await world.run(confirm)), /is closed/);
+});
+
+Deno.test("Confirm uploads transcripts within the interaction's attachment_size_limit", async () => {
+  await using world = await openTicketWorld();
+  await world.setUp();
+  const ticket = await world.openTicketAs(world.alice);
+  for (let i = 0; i < 40; i++) {
+    world.discord.addMessage(ticket.channelId!, world.alice.user, `message ${i} `.repeat(20));
+  }
+  const confirm = {
+    ...componentInput({ customId: `t1:closeok:${ticket.id}`, member: world.alice }),
+    attachmentSizeLimit: 4096,
+  };
+  assert.match(contentOf(await world.run(confirm)), /is closed/);
+  const posts = world.discord.messages.filter((m) => (m.body.files?.length ?? 0) > 0);
+  assert.ok(posts.length > 0, "the transcript was posted");
+  for (const post of posts) {
+    for (const file of post.body.files ?? []) {
+      assert.ok(file.data.byteLength <= 4096, `${file.name} fits the limit`);
+    }
+  }
+});
+
+Deno.test("canReadHistory() reads Read Message History from app_permissions", () => {
+  assert.equal(canReadHistory(0n), true, "unknown permissions: try");
+  assert.equal(canReadHistory(Permission.ViewChannel), false);
+  assert.equal(canReadHistory(Permission.ViewChannel | Permission.ReadMessageHistory), true);
+  assert.equal(canReadHistory(Permission.Administrator), true);
 });

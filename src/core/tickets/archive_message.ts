@@ -3,7 +3,7 @@
  * MESSAGE_DELETE payloads in ticket channels are recorded as they happen, so the
  * transcript can show messages deleted before the close, and edits as edited.
  * Messages outside guilds, and in channels that hold no open ticket, are ignored
- * after one indexed lookup.
+ * (the app keeps the set of ticket channels in memory, so most cost no lookup).
  */
 import type { Logger } from "@logtape/logtape";
 import type { ArchivedMessage, Ticket, TicketId } from "../model.ts";
@@ -73,14 +73,21 @@ export async function archiveMessageIn(
 }
 
 /**
- * Records an edit (gateway MESSAGE_UPDATE). Updates without `edited_timestamp`
- * (Discord unfurling a link into an embed) are not edits and are skipped; the
- * history fetched at close has the embeds anyway.
+ * Records an edit (gateway MESSAGE_UPDATE). An update without `edited_timestamp`
+ * (Discord unfurling a link into an embed) is not an edit: the new payload is
+ * kept, since the close renders from the archive, but not marked edited.
  */
 export async function archiveMessageUpdate(raw: Raw, ctx: ArchiveContext): Promise<void> {
-  if (!isSnowflake(raw.id) || typeof raw.edited_timestamp !== "string") return;
+  if (!isSnowflake(raw.id)) return;
   const ticket = await archivedTicketOf(raw, ctx);
   if (ticket === null) return;
+  if (typeof raw.edited_timestamp !== "string") {
+    // Only a whole message replaces the record; a partial update would lose its content.
+    if (isSnowflake((raw.author as Raw | undefined)?.id) && typeof raw.content === "string") {
+      await ctx.archive.refresh(raw.id as MessageId, JSON.stringify(raw));
+    }
+    return;
+  }
   await ctx.archive.markEdited(
     raw.id as MessageId,
     JSON.stringify(raw),

@@ -1,122 +1,22 @@
 import assert from "node:assert/strict";
-import { getLogger } from "@logtape/logtape";
 import { parse } from "parse5";
-import type { HandlerContext } from "../context.ts";
-import type { ChannelId, MessageId, UserId } from "../ids.ts";
-import type { UserRef } from "../interaction.ts";
-import type { FileUpload } from "../message_body.ts";
+import type { ChannelId, MessageId } from "../ids.ts";
 import type { FetchedMessage } from "../ports.ts";
-import type { Ticket } from "../model.ts";
+import type { UserRef } from "../interaction.ts";
 import { runClose } from "./close_flow.ts";
-import { openTestStores, type TestStores } from "../../../tests/fixtures/test_stores.ts";
-import { RecordingDiscord, TEST_GUILD_ID } from "../../../tests/fixtures/recording_discord.ts";
-import { sequentialIds } from "../../../tests/fixtures/sequential_ids.ts";
-
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-const OPENED_AT = Date.UTC(2026, 0, 5, 9, 0, 0);
-const STAFF_AVATAR =
-  "https://cdn.discordapp.com/avatars/300000000000000002/0123456789abcdef0123456789abcdef.png?size=64";
-
-interface World {
-  test: TestStores;
-  discord: RecordingDiscord;
-  ctx: HandlerContext;
-  ticket: Ticket;
-  opener: UserRef;
-  staff: UserRef;
-  logChannel: ChannelId;
-  channel: ChannelId;
-  now: { value: number };
-}
-
-async function world(discord = new RecordingDiscord()): Promise<World> {
-  const now = { value: OPENED_AT };
-  const clock = { now: () => new Date(now.value) };
-  const test = await openTestStores({ clock });
-  const stores = test;
-  const opener = discord.addMember({ id: "300000000000000001" as UserId, globalName: "Olivia" });
-  const staff = discord.addMember({
-    id: "300000000000000002" as UserId,
-    username: "sam",
-    avatar: "0123456789abcdef0123456789abcdef",
-  });
-  discord.downloads.set(STAFF_AVATAR, PNG);
-  const logChannel = discord.addChannel({ name: "ticket-logs", kind: "text" }).id;
-  await stores.settings.updateGuild(TEST_GUILD_ID, {
-    logChannelId: logChannel,
-    transcriptDm: true,
-  });
-  const type = await stores.types.defaultFor(TEST_GUILD_ID);
-  const opened = await stores.tickets.open({
-    guildId: TEST_GUILD_ID,
-    typeId: type.id,
-    openerId: opener.id,
-    topic: "Refund",
-    answers: [],
-  });
-  assert.equal(opened.kind, "opened");
-  const channel = discord.addChannel({ name: "ticket-1", kind: "text" }).id;
-  const ticket = await stores.tickets.setChannel(opened.ticket.id, channel);
-  const ctx: HandlerContext = {
-    ...stores,
-    discord,
-    clock,
-    ids: sequentialIds(),
-    log: getLogger(["ticketeer", "test"]),
-    defer: () => Promise.resolve(),
-  };
-  return { test, discord, ctx, ticket, opener, staff, logChannel, channel, now };
-}
-
-/** Posts `count` messages, alternating authors; every 25th carries an image attachment. */
-function converse(w: World, count: number): void {
-  for (let i = 0; i < count; i++) {
-    const author = i % 3 === 0 ? w.staff : w.opener;
-    const extra: Record<string, unknown> = {
-      timestamp: new Date(OPENED_AT + i * 60_000).toISOString(),
-    };
-    if (i % 25 === 0) {
-      const url = `https://cdn.example/attachments/${i}/shot.png`;
-      extra.attachments = [{ id: `${900000 + i}`, filename: "shot.png", size: PNG.length, url }];
-      w.discord.downloads.set(url, PNG);
-    }
-    w.discord.addMessage(w.channel, author, `message ${i} **bold**`, extra);
-  }
-}
-
-function logPosts(w: World) {
-  return w.discord.messagesIn(w.logChannel);
-}
-
-function dms(w: World) {
-  return w.discord.messages.filter((m) => w.discord.dmChannels.has(m.channelId));
-}
-
-function file(body: { files?: FileUpload[] }, suffix: string): FileUpload {
-  const found = body.files?.find((f) => f.name.endsWith(suffix));
-  assert.ok(found, `a file ending in ${suffix}`);
-  return found;
-}
-
-async function closeAs(w: World, reason: string | null = "Resolved") {
-  const fresh = await w.ctx.tickets.get(w.ticket.id);
-  assert.ok(fresh);
-  return await runClose(fresh, w.ctx, { by: w.staff.id, reason });
-}
-
-async function assertClosedOnce(w: World, messageCount: number) {
-  const ticket = await w.ctx.tickets.get(w.ticket.id);
-  assert.equal(ticket?.status, "closed");
-  assert.equal(ticket?.closeStep, "channel_deleted");
-  assert.equal(w.discord.channels.has(w.channel), false, "the ticket channel is deleted");
-  assert.equal(logPosts(w).length, 1, "exactly one log post");
-  const transcript = await w.ctx.transcripts.get(w.ticket.id);
-  assert.equal(transcript?.messageCount, messageCount);
-  const audits = (await w.ctx.audit.recent(TEST_GUILD_ID, 50)).filter((e) =>
-    e.action === "ticket.close"
-  );
-  assert.equal(audits.length, 1);
-}
+import { RecordingDiscord } from "../../../tests/fixtures/recording_discord.ts";
+import {
+  assertClosedOnce,
+  closeAs,
+  converse,
+  dms,
+  file,
+  logPosts,
+  OPENED_AT,
+  PNG,
+  STAFF_AVATAR,
+  world,
+} from "../../../tests/fixtures/close_world.ts";
 
 Deno.test("runClose() closes a 250-message ticket with attachments, log post, DM and audit", async () => {
   const w = await world();

@@ -1,6 +1,8 @@
 /** The `ArchiveStore`: every message of a ticket, kept as it arrives, edits and deletions too. */
+import { sql } from "kysely";
 import type { ArchiveStore } from "../../core/ports.ts";
-import { toArchivedMessage } from "../row_mapping.ts";
+import { toArchivedMessage, toNumber } from "../row_mapping.ts";
+import { gatewaySessions } from "./gateway_sessions.ts";
 import { insertOnce } from "./inserts.ts";
 import { indexMessage, reindexEdited, unindexMessage } from "./message_index.ts";
 import type { StoreScope } from "./scope.ts";
@@ -37,6 +39,42 @@ export function archiveStore(scope: StoreScope): ArchiveStore {
         .where("message_id", "=", messageId).execute();
       await unindexMessage(scope, messageId);
     },
+
+    async refresh(messageId, payload) {
+      await db.updateTable("archived_messages").set({ payload })
+        .where("message_id", "=", messageId).execute();
+    },
+
+    async page(ticketId, after, limit) {
+      let query = db.selectFrom("archived_messages").selectAll()
+        .where("ticket_id", "=", ticketId);
+      if (after !== null) {
+        // Snowflakes as text: a longer one is larger; of equal length, the larger string.
+        query = query.where((eb) =>
+          eb.or([
+            eb(snowflakeOrder("message_id"), ">", after.length),
+            eb.and([
+              eb(snowflakeOrder("message_id"), "=", after.length),
+              eb("message_id", ">", after),
+            ]),
+          ])
+        );
+      }
+      const rows = await query.orderBy(snowflakeOrder("message_id")).orderBy("message_id")
+        .limit(limit).execute();
+      return rows.map(toArchivedMessage);
+    },
+
+    async count(ticketId, until) {
+      let query = db.selectFrom("archived_messages")
+        .select(sql<number | string>`count(*)`.as("n"))
+        .where("ticket_id", "=", ticketId);
+      if (until !== undefined) query = query.where("created_at", "<=", until.getTime());
+      const row = await query.executeTakeFirst();
+      return row === undefined ? 0 : toNumber(row.n);
+    },
+
+    ...gatewaySessions(scope),
 
     async messages(ticketId) {
       const rows = await db.selectFrom("archived_messages").selectAll()

@@ -1,4 +1,5 @@
 /** The `TranscriptStore`: closed tickets' transcripts (compressed when large) and attachments. */
+import { sql } from "kysely";
 import type { TicketId } from "../../core/model.ts";
 import type { TranscriptStore } from "../../core/ports.ts";
 import { toBytes, toDate, toDriverBytes, toNumber, toStoredAttachment } from "../row_mapping.ts";
@@ -62,6 +63,13 @@ export function transcriptStore(scope: StoreScope): TranscriptStore {
           data: toDriverBytes(attachment.data),
         }),
       );
+    },
+
+    async attachmentBytes(ticketId) {
+      const row = await db.selectFrom("attachments")
+        .select(sql<number | string | null>`sum(size)`.as("bytes"))
+        .where("ticket_id", "=", ticketId).executeTakeFirst();
+      return row?.bytes === null || row?.bytes === undefined ? 0 : toNumber(row.bytes);
     },
 
     async attachments(ticketId) {

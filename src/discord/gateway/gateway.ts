@@ -15,13 +15,12 @@ import {
 import { getLogger, type Logger } from "@logtape/logtape";
 import type { Config } from "../../config.ts";
 import { DESIRED_PROPERTIES } from "./desired_properties.ts";
-import {
-  createDiscordRest,
-  type DiscordenoLogger,
-  type DiscordRest,
-} from "../rest/discord_rest.ts";
+import { createDiscordRest, type DiscordRest } from "../rest/discord_rest.ts";
 import { stopReconnecting, stopShards } from "../rest/discordeno_patches.ts";
 import { FATAL_CLOSE_CODES, GatewayClosedError } from "./gateway_closed_error.ts";
+import { discordenoLogger } from "./discordeno_logger.ts";
+
+export { discordenoLogger };
 
 /** Connected when every shard is; disconnected otherwise. */
 export type ShardsState = "connected" | "disconnected";
@@ -40,6 +39,21 @@ export interface GatewayHooks {
   onGuildDelete?(guildId: string): unknown;
   /** Discord closed a shard with a code that forbids reconnecting (4004, 4010–4014). */
   onFatalClose?(error: GatewayClosedError): void;
+  /** A guild channel was created or deleted (`CHANNEL_CREATE`, `CHANNEL_DELETE`). */
+  onChannelCreate?(raw: unknown): unknown;
+  onChannelDelete?(raw: unknown): unknown;
+  /**
+   * A shard's session began (READY after IDENTIFY: events before it may be lost),
+   * resumed (RESUMED: missed events are replayed) or was disconnected.
+   */
+  onShardSession?(event: ShardSessionEvent): unknown;
+}
+
+/** What happened to one shard's gateway session. */
+export interface ShardSessionEvent {
+  kind: "identified" | "resumed" | "disconnected";
+  shardId: number;
+  shardCount: number;
 }
 
 /** Options of `createGateway`. */
@@ -68,44 +82,6 @@ export interface Gateway {
 /** The intents ticketeer needs: guild events, guild messages and their content. */
 export const INTENTS = GatewayIntents.Guilds | GatewayIntents.GuildMessages |
   GatewayIntents.MessageContent;
-
-function formatArgs(args: unknown[]): { text: string; error: Error | null } {
-  let error: Error | null = null;
-  const parts = args.map((arg) => {
-    if (typeof arg === "string") return arg;
-    if (arg instanceof Error) {
-      error ??= arg;
-      return arg.message;
-    }
-    return Deno.inspect(arg, { depth: 3, breakLength: Infinity, compact: true });
-  });
-  return { text: parts.join(" "), error };
-}
-
-/**
- * A discordeno logger that writes to LogTape under `["ticketeer", "discordeno",
- * name]`. discordeno passes several arguments per call (text, then objects),
- * so they are joined into one message.
- */
-export function discordenoLogger(name: string): DiscordenoLogger {
-  const log = getLogger(["ticketeer", "discordeno", name.toLowerCase()]);
-  const emit =
-    (level: "debug" | "info" | "warning" | "error" | "fatal") => (...args: unknown[]) => {
-      // discordeno logs every REST request at debug level with its payload:
-      // formatting that when nobody reads it costs more than the request itself.
-      if (!log.isEnabledFor(level)) return;
-      const { text, error } = formatArgs(args);
-      const props = error === null ? {} : { error };
-      log[level]("{text}", { text, ...props });
-    };
-  return {
-    debug: emit("debug"),
-    info: emit("info"),
-    warn: emit("warning"),
-    error: emit("error"),
-    fatal: emit("fatal"),
-  } as DiscordenoLogger;
-}
 
 function guard(log: Logger, what: string, run: () => unknown): void {
   try {
@@ -175,6 +151,15 @@ export function createGateway(
         }
       });
   };
+  const session =
+    (kind: ShardSessionEvent["kind"]) =>
+    (shard: { id: number; gatewayConfig: { totalShards: number } }) => {
+      if (hooks.onShardSession) {
+        const event = { kind, shardId: shard.id, shardCount: shard.gatewayConfig.totalShards };
+        guard(log, "Shard session hook", () => hooks.onShardSession?.(event));
+      }
+      stateChanged();
+    };
   const stateChanged = () => {
     const next = stopped ? "disconnected" : currentState();
     if (next === "connected") connected.resolve();
@@ -206,9 +191,9 @@ export function createGateway(
       resharding: { enabled: false, shardsFullPercentage: 80, checkInterval: -1 },
       events: {
         connecting: watchCloses,
-        identified: stateChanged,
-        resumed: stateChanged,
-        disconnected: stateChanged,
+        identified: session("identified"),
+        resumed: session("resumed"),
+        disconnected: session("disconnected"),
         connected: stateChanged,
       },
     },
@@ -223,6 +208,16 @@ export function createGateway(
         guard(log, "Message delete hook", () => hooks.onMessageDelete(payload(packet))),
       MESSAGE_DELETE_BULK: (_bot, packet) =>
         guard(log, "Message bulk delete hook", () => hooks.onMessageDeleteBulk(payload(packet))),
+      CHANNEL_CREATE: (_bot, packet) => {
+        if (hooks.onChannelCreate) {
+          guard(log, "Channel create hook", () => hooks.onChannelCreate?.(payload(packet)));
+        }
+      },
+      CHANNEL_DELETE: (_bot, packet) => {
+        if (hooks.onChannelDelete) {
+          guard(log, "Channel delete hook", () => hooks.onChannelDelete?.(payload(packet)));
+        }
+      },
       READY: (_bot, packet) => {
         readySeen = true;
         const list = (payload(packet) as { guilds?: unknown[] } | null)?.guilds ?? [];

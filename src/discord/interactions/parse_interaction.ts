@@ -305,6 +305,9 @@ function parse(raw: unknown): ParsedInteraction {
       : bitfield(raw.app_permissions, "app_permissions"),
     locale: typeof raw.locale === "string" ? raw.locale : "en-US",
     ...(typeof raw.guild_locale === "string" ? { guildLocale: raw.guild_locale } : {}),
+    ...(typeof raw.attachment_size_limit === "number" && raw.attachment_size_limit > 0
+      ? { attachmentSizeLimit: raw.attachment_size_limit }
+      : {}),
   };
   if (base.token.length === 0) throw new MalformedPayload("token is empty");
   const data = record(raw.data, "data");

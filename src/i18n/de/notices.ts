@@ -21,4 +21,6 @@ export const notices = {
   "transcript.someone": "Jemand",
   "transcript.unknown_user": "Unbekannte Person",
   "transcript.unknown_time": "unbekannte Zeit",
+  "close.dm":
+    "Dein Ticket #{number} wurde geschlossen. Das Transkript {how, select, linked {findest du unten verlinkt} other {ist angehängt}}.",
 } as const;

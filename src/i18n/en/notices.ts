@@ -21,4 +21,6 @@ export const notices = {
   "transcript.someone": "Someone",
   "transcript.unknown_user": "Unknown user",
   "transcript.unknown_time": "unknown time",
+  "close.dm":
+    "Your ticket #{number} was closed. Its transcript is {how, select, linked {linked below} other {attached}}.",
 } as const;

@@ -22,4 +22,6 @@ export const notices = {
   "transcript.someone": "Alguien",
   "transcript.unknown_user": "Usuario desconocido",
   "transcript.unknown_time": "hora desconocida",
+  "close.dm":
+    "Tu ticket #{number} se ha cerrado. Su transcripción {how, select, linked {está enlazada abajo} other {va adjunta}}.",
 } as const;

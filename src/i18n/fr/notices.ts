@@ -21,4 +21,6 @@ export const notices = {
   "transcript.someone": "Quelqu’un",
   "transcript.unknown_user": "Utilisateur inconnu",
   "transcript.unknown_time": "heure inconnue",
+  "close.dm":
+    "Votre ticket n°{number} a été fermé. Sa transcription est {how, select, linked {accessible par le lien ci-dessous} other {jointe}}.",
 } as const;

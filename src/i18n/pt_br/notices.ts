@@ -21,4 +21,6 @@ export const notices = {
   "transcript.someone": "Alguém",
   "transcript.unknown_user": "Usuário desconhecido",
   "transcript.unknown_time": "hora desconhecida",
+  "close.dm":
+    "O seu ticket #{number} foi fechado. A transcrição {how, select, linked {está no link abaixo} other {está anexada}}.",
 } as const;

@@ -1,0 +1,151 @@
+/**
+ * The close's two posts: the summary with the transcript files in the log
+ * channel, and the transcript by DM to the opener (a closed DM is not an error).
+ * Each carries a nonce Discord enforces, so a post sent again after a crash
+ * (between Discord accepting it and the step being recorded) is not doubled.
+ * With the web pages on (`ctx.publicUrl`), both link the transcript page instead of
+ * attaching files. The summary speaks the guild's language, the DM the opener's.
+ */
+import type { HandlerContext } from "../context.ts";
+import type { ChannelId } from "../ids.ts";
+import type { MessageBody } from "../message_body.ts";
+import type { Ticket, Transcript } from "../model.ts";
+import { isDiscordFailure } from "../discord_failure.ts";
+import { summaryEmbed } from "../transcript/summary_embed.ts";
+import { DISCORD_UPLOAD_LIMIT, transcriptFiles } from "../transcript/upload_files.ts";
+import { transcriptLinkRow } from "../transcript/transcript_link.ts";
+import { fromDiscordLocale, type Locale } from "../../i18n/locale.ts";
+import { translator } from "../../i18n/translator.ts";
+
+/** What the summary says about a close. */
+export interface ClosePost {
+  ticket: Ticket;
+  typeName: string;
+  closerId: Ticket["openerId"];
+  reason: string | null;
+  transcript: Pick<Transcript, "html" | "text" | "messageCount">;
+  /** Largest file uploaded (default Discord's default upload limit). */
+  uploadLimitBytes?: number | undefined;
+  /** The guild's language, for the summary. */
+  locale: Locale;
+}
+
+type Files = Parameters<typeof transcriptFiles>[0];
+
+/** The files to attach, or none and a link row when the web pages are on. */
+async function attachments(
+  close: ClosePost,
+  ctx: Pick<HandlerContext, "publicUrl">,
+  files: Files,
+  locale: Locale,
+): Promise<
+  {
+    files: NonNullable<MessageBody["files"]>;
+    notes: string[];
+    components?: MessageBody["components"];
+  }
+> {
+  if (ctx.publicUrl) {
+    const label = translator(locale).t("transcript.open_link");
+    return {
+      files: [],
+      notes: [],
+      components: [transcriptLinkRow(ctx.publicUrl, close.ticket, { label })],
+    };
+  }
+  return await transcriptFiles(files, {
+    limitBytes: close.uploadLimitBytes ?? DISCORD_UPLOAD_LIMIT,
+  });
+}
+
+/**
+ * A nonce Discord enforces: a repeat within a few minutes returns the first
+ * message instead of posting a second one.
+ */
+function stepNonce(
+  ticket: Ticket,
+  post: "log" | "dm",
+): Pick<MessageBody, "nonce" | "enforce_nonce"> {
+  // Discord allows 25 characters: "tc" + post + ticket id + guild id digits.
+  return {
+    nonce: `tc${post}${ticket.id}-${ticket.guildId}`.slice(0, 25),
+    enforce_nonce: true,
+  };
+}
+
+function baseName(ticket: Ticket): string {
+  return `ticket-${ticket.number}-transcript`;
+}
+
+function summary(
+  close: ClosePost,
+  ctx: Pick<HandlerContext, "clock">,
+  notes: string[],
+  locale: Locale,
+) {
+  return summaryEmbed({
+    number: close.ticket.number,
+    typeName: close.typeName,
+    openerId: close.ticket.openerId,
+    claimerId: close.ticket.claimedBy,
+    closerId: close.closerId,
+    reason: close.reason,
+    openedAt: close.ticket.createdAt,
+    closedAt: ctx.clock.now(),
+    messageCount: close.transcript.messageCount,
+    notes,
+  }, { locale });
+}
+
+/** Posts the summary and both transcript files in `logChannel`. */
+export async function postSummary(
+  close: ClosePost,
+  ctx: Pick<HandlerContext, "discord" | "clock" | "publicUrl">,
+  options: { logChannel: ChannelId },
+): Promise<void> {
+  const name = baseName(close.ticket);
+  const files = await attachments(close, ctx, [
+    { name: `${name}.html`, content: close.transcript.html, contentType: "text/html" },
+    { name: `${name}.txt`, content: close.transcript.text, contentType: "text/plain" },
+  ], close.locale);
+  await ctx.discord.sendMessage(options.logChannel, {
+    embeds: [summary(close, ctx, files.notes, close.locale)],
+    files: files.files,
+    ...(files.components === undefined ? {} : { components: files.components }),
+    allowed_mentions: { parse: [] },
+    ...stepNonce(close.ticket, "log"),
+  });
+}
+
+/** Sends the opener the summary and the HTML transcript; a closed DM is logged, not thrown. */
+export async function sendTranscriptDm(
+  close: ClosePost,
+  ctx: Pick<HandlerContext, "discord" | "clock" | "log" | "publicUrl" | "settings">,
+): Promise<void> {
+  const { ticket } = close;
+  // The opener's language as their last interaction showed it, else the guild's.
+  const known = await ctx.settings.memberLocale(ticket.openerId);
+  const locale = known === null ? close.locale : fromDiscordLocale(known);
+  const files = await attachments(close, ctx, [
+    { name: `${baseName(ticket)}.html`, content: close.transcript.html, contentType: "text/html" },
+  ], locale);
+  try {
+    const dm = await ctx.discord.dmChannel(ticket.openerId);
+    await ctx.discord.sendMessage(dm, {
+      content: translator(locale).t("close.dm", {
+        number: ticket.number,
+        how: files.components === undefined ? "attached" : "linked",
+      }),
+      embeds: [summary(close, ctx, files.notes, locale)],
+      files: files.files,
+      ...(files.components === undefined ? {} : { components: files.components }),
+      allowed_mentions: { parse: [] },
+      ...stepNonce(ticket, "dm"),
+    });
+  } catch (error) {
+    if (!isDiscordFailure(error, "cannot_dm")) throw error;
+    ctx.log.info("Ticket {number}: the opener does not accept DMs; transcript not sent", {
+      number: ticket.number,
+    });
+  }
+}

@@ -1,0 +1,62 @@
+/** The closing benchmarks of `deno task bench`, run and printed as a table. */
+import { CLOSE_TARGETS, type CloseResult, measureClose } from "./close_bench.ts";
+
+const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+
+/** The close results as table lines, each with its target. */
+export function formatCloseBench(results: CloseResult[]): string[] {
+  const rows: string[][] = [["measure", "value", "target", "detail"]];
+  for (const r of results) {
+    const detail = `${r.historyRequests} history requests, peak RSS ${mb(r.peakRssBytes)} MB ` +
+      `(${mb(r.rssBeforeBytes)} MB before)`;
+    if (r.scenario === "archived") {
+      rows.push([
+        `close ${r.messages} archived`,
+        `${r.wallMs.toFixed(0)} ms`,
+        `≤ ${CLOSE_TARGETS.archivedMs} ms`,
+        detail,
+      ]);
+    } else if (r.scenario === "gap") {
+      rows.push([
+        `close ${r.messages}, gap of ${r.messages / 10}`,
+        `${r.wallMs.toFixed(0)} ms`,
+        `≤ ${CLOSE_TARGETS.gapMs} ms`,
+        detail,
+      ]);
+    } else {
+      rows.push([
+        `transcript of ${r.messages}`,
+        `${mb(r.htmlBytes)} MB`,
+        `≤ ${CLOSE_TARGETS.transcriptMb} MB`,
+        `text ${mb(r.textBytes)} MB`,
+      ]);
+    }
+  }
+  const peak = Math.max(...results.map((r) => r.peakRssBytes));
+  rows.push([
+    "peak RSS while closing",
+    `${mb(peak)} MB`,
+    `≤ ${CLOSE_TARGETS.peakRssMb} MB`,
+    "largest of the runs",
+  ]);
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]?.length ?? 0)));
+  return rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd());
+}
+
+/** Runs the three close scenarios (`scale` messages; 10,000 and 5,000 by default). */
+export async function runCloseBench(
+  progress: (line: string) => void = () => {},
+  scale = { close: 10_000, transcript: 5_000 },
+): Promise<string[]> {
+  const results: CloseResult[] = [];
+  for (
+    const [scenario, count] of [["archived", scale.close], ["gap", scale.close], [
+      "transcript",
+      scale.transcript,
+    ]] as const
+  ) {
+    progress(`… close: ${scenario}, ${count} messages`);
+    results.push(await measureClose(scenario, count));
+  }
+  return formatCloseBench(results);
+}
