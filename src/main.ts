@@ -16,6 +16,7 @@ import { migrateCommand } from "./cli/migrate.ts";
 import { checkCommand } from "./cli/check.ts";
 import { runCommand } from "./cli/run.ts";
 import { transcriptCommand } from "./cli/transcript.ts";
+import { rekeyCommand } from "./cli/rekey.ts";
 import { assistantCommand } from "./assistant/assistant_command.ts";
 
 /** The subcommands that need a valid configuration, by name. */
@@ -24,6 +25,7 @@ const CONFIGURED: Record<string, (config: Config, args: string[]) => Promise<num
   migrate: (config) => migrateCommand(config),
   check: (config) => checkCommand(config),
   transcript: (config, args) => transcriptCommand(config, args),
+  rekey: (config, args) => rekeyCommand(config, args),
 };
 
 async function main(args: string[]): Promise<number> {
