@@ -5,7 +5,7 @@
  */
 import { type GuildId, isSnowflake } from "./core/ids.ts";
 import { type DatabaseTarget, parseDatabaseUrl } from "./db/target.ts";
-import { parseEncryptionKey } from "./db/encryption/encryption_key.ts";
+import { type EncryptionConfig, parseEncryption } from "./db/encryption/encryption_key.ts";
 import { parseShardRange, type ShardRange } from "./discord/gateway/shard_range.ts";
 
 export type { ShardRange };
@@ -41,10 +41,7 @@ export interface Config {
 }
 
 /** The key new values are sealed with, and the one `ticketeer rekey` moves away from. */
-export interface EncryptionConfig {
-  key: Uint8Array<ArrayBuffer>;
-  previous: Uint8Array<ArrayBuffer> | null;
-}
+export type { EncryptionConfig };
 
 /** What the web pages need: where they are reached, the OAuth2 secret and the cookie key. */
 export interface WebConfig {
@@ -203,30 +200,6 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       ...(encryption === null ? {} : { encryption }),
     },
   };
-}
-
-function parseEncryption(
-  read: (name: string) => string | undefined,
-  problems: string[],
-): EncryptionConfig | null {
-  const keyText = read("ENCRYPTION_KEY") ?? null;
-  const previousText = read("ENCRYPTION_KEY_PREVIOUS") ?? null;
-  if (keyText === null) {
-    if (previousText !== null) {
-      problems.push(
-        "ENCRYPTION_KEY_PREVIOUS is set but ENCRYPTION_KEY is not: set the new key too",
-      );
-    }
-    return null;
-  }
-  const key = parseEncryptionKey("ENCRYPTION_KEY", keyText);
-  const previous = previousText === null
-    ? null
-    : parseEncryptionKey("ENCRYPTION_KEY_PREVIOUS", previousText);
-  if ("problem" in key) problems.push(key.problem);
-  if (previous !== null && "problem" in previous) problems.push(previous.problem);
-  if ("problem" in key || (previous !== null && "problem" in previous)) return null;
-  return { key: key.key, previous: previous?.key ?? null };
 }
 
 /** The shortest `SESSION_SECRET` accepted, in bytes. */

@@ -8,8 +8,8 @@ import { join } from "node:path";
 import type { GuildId, MessageId, UserId } from "../src/core/ids.ts";
 import type { TicketId } from "../src/core/model.ts";
 import { rerenderTranscript } from "../src/core/privacy/rerender_transcript.ts";
-import { openDatabase } from "../src/db/connect.ts";
-import { createCipher } from "../src/db/encryption/field_cipher.ts";
+import { type DatabaseHandle, openDatabase } from "../src/db/connect.ts";
+import { createCipher, type FieldCipher } from "../src/db/encryption/field_cipher.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
 import { createStores } from "../src/db/stores/create_stores.ts";
 import { eraseMember } from "../src/db/stores/erasure.ts";
@@ -61,7 +61,9 @@ async function seed(stores: ReturnType<typeof createStores>): Promise<TicketId> 
     data: new TextEncoder().encode("abc"),
   });
   const ticket = (await stores.tickets.get(id))!;
-  const rendered = rerenderTranscript(ticket, await stores.archive.messages(id));
+  const rendered = rerenderTranscript(ticket, await stores.archive.messages(id), {
+    title: `Ticket #${ticket.number}`,
+  });
   await stores.transcripts.save({
     ticketId: id,
     html: rendered.html,
@@ -72,22 +74,39 @@ async function seed(stores: ReturnType<typeof createStores>): Promise<TicketId> 
   return id;
 }
 
+/** Runs `fn` on a fresh migrated `dialect` database with encrypted stores, then drops it. */
+async function withEncrypted(
+  dialect: (typeof DIALECTS)[number],
+  fn: (
+    scope: StoreScope & { cipher: FieldCipher },
+    stores: ReturnType<typeof createStores>,
+    handle: DatabaseHandle,
+  ) => Promise<void>,
+): Promise<void> {
+  const isolated = await dialect.isolate();
+  const handle = await openDatabase(isolated.target, isolated.options);
+  try {
+    await migrateToLatest(handle);
+    const cipher = await createCipher(new Uint8Array(32).fill(3));
+    const scope = { db: handle.db, kind: handle.kind, now: () => 5, cipher };
+    await fn(scope, createStores(handle, { cipher }), handle);
+  } finally {
+    await handle.close();
+    await isolated.drop();
+  }
+}
+
 for (const dialect of DIALECTS) {
   Deno.test({
     name: `[${dialect.name}] eraseMember() removes the member's words and keeps another's`,
     ignore: dialect.skip !== null,
-    async fn() {
-      const isolated = await dialect.isolate();
-      const handle = await openDatabase(isolated.target, isolated.options);
-      try {
-        await migrateToLatest(handle);
-        const cipher = await createCipher(new Uint8Array(32).fill(3));
-        const stores = createStores(handle, { cipher });
+    fn: () =>
+      withEncrypted(dialect, async (scope, stores, handle) => {
+        const { cipher } = scope;
         const id = await seed(stores);
         const before = await stores.transcripts.get(id);
         assert(before?.html.includes("membersecretword"));
 
-        const scope: StoreScope = { db: handle.db, kind: handle.kind, now: () => 5, cipher };
         const result = await eraseMember(scope, GUILD, { userId: MEMBER, actorId: STAFF });
         assert.equal(result.messages, 1);
 
@@ -117,24 +136,15 @@ for (const dialect of DIALECTS) {
         assert.equal(erase?.actorId, STAFF);
         assert.equal(erase?.detail.user_id, MEMBER);
         assert(!JSON.stringify(audit).includes("membersecretword"));
-      } finally {
-        await handle.close();
-        await isolated.drop();
-      }
-    },
+      }),
   });
 
   Deno.test({
     name: `[${dialect.name}] exportGuild() writes the guild's data, or one member's, as JSON`,
     ignore: dialect.skip !== null,
-    async fn() {
-      const isolated = await dialect.isolate();
-      const handle = await openDatabase(isolated.target, isolated.options);
-      try {
-        await migrateToLatest(handle);
-        const cipher = await createCipher(new Uint8Array(32).fill(4));
-        await seed(createStores(handle, { cipher }));
-        const scope: StoreScope = { db: handle.db, kind: handle.kind, now: () => 5, cipher };
+    fn: () =>
+      withEncrypted(dialect, async (scope, stores) => {
+        await seed(stores);
         let chunks = 0;
         let all = "";
         await exportGuild(scope, GUILD, { write: (c) => (chunks++, all += c, Promise.resolve()) });
@@ -157,11 +167,7 @@ for (const dialect of DIALECTS) {
             "staffreplyword two",
           ],
         );
-      } finally {
-        await handle.close();
-        await isolated.drop();
-      }
-    },
+      }),
   });
 }
 

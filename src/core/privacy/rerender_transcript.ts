@@ -9,10 +9,15 @@ import { createHtmlRenderer } from "../transcript/render_html.ts";
 import { createTextRenderer } from "../transcript/render_text.ts";
 import type { TranscriptMessage, TranscriptOptions } from "../transcript/types.ts";
 
-/** The HTML and text transcript of `ticket` from its archived `messages`. */
+/**
+ * The HTML and text transcript of `ticket` from its archived `messages`, under
+ * a header titled `header.title` (the close's header texts are not in the
+ * catalogs yet, so the caller names it as the close does).
+ */
 export function rerenderTranscript(
   ticket: Ticket,
   messages: readonly ArchivedMessage[],
+  header: { title: string },
 ): { html: string; text: string; messageCount: number } {
   const entries: TranscriptMessage[] = messages.flatMap((m) => {
     try {
@@ -23,7 +28,7 @@ export function rerenderTranscript(
   });
   const options: TranscriptOptions = {
     info: {
-      title: `Ticket #${ticket.number}`,
+      title: header.title,
       details: [
         ["Opened", formatTime(ticket.createdAt)],
         ["Opener", { userId: ticket.openerId }],

@@ -21,3 +21,34 @@ export function parseEncryptionKey(
     problem: `${name} must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)`,
   };
 }
+
+/** The key new values are sealed with, and the one `ticketeer rekey` moves away from. */
+export interface EncryptionConfig {
+  key: Uint8Array<ArrayBuffer>;
+  previous: Uint8Array<ArrayBuffer> | null;
+}
+
+/** `ENCRYPTION_KEY` and `ENCRYPTION_KEY_PREVIOUS` from `read`; problems go to `problems`. */
+export function parseEncryption(
+  read: (name: string) => string | undefined,
+  problems: string[],
+): EncryptionConfig | null {
+  const keyText = read("ENCRYPTION_KEY") ?? null;
+  const previousText = read("ENCRYPTION_KEY_PREVIOUS") ?? null;
+  if (keyText === null) {
+    if (previousText !== null) {
+      problems.push(
+        "ENCRYPTION_KEY_PREVIOUS is set but ENCRYPTION_KEY is not: set the new key too",
+      );
+    }
+    return null;
+  }
+  const key = parseEncryptionKey("ENCRYPTION_KEY", keyText);
+  const previous = previousText === null
+    ? null
+    : parseEncryptionKey("ENCRYPTION_KEY_PREVIOUS", previousText);
+  if ("problem" in key) problems.push(key.problem);
+  if (previous !== null && "problem" in previous) problems.push(previous.problem);
+  if ("problem" in key || (previous !== null && "problem" in previous)) return null;
+  return { key: key.key, previous: previous?.key ?? null };
+}

@@ -84,7 +84,9 @@ export async function eraseMember(
     const stored = await transcripts.get(ticketId);
     const ticket = await tickets.get(ticketId);
     if (stored === null || ticket === null) continue;
-    const rendered = rerenderTranscript(ticket, await archive.messages(ticketId));
+    const rendered = rerenderTranscript(ticket, await archive.messages(ticketId), {
+      title: `Ticket #${ticket.number}`,
+    });
     await transcripts.save({
       ticketId,
       html: rendered.html,
