@@ -5,6 +5,7 @@
  */
 import { type GuildId, isSnowflake } from "./core/ids.ts";
 import { type DatabaseTarget, parseDatabaseUrl } from "./db/target.ts";
+import { type EncryptionConfig, parseEncryption } from "./db/encryption/encryption_key.ts";
 import { parseShardRange, type ShardRange } from "./discord/gateway/shard_range.ts";
 
 export type { ShardRange };
@@ -35,7 +36,12 @@ export interface Config {
   apiProxy: { authorization: string | null } | null;
   /** The web pages (`PUBLIC_URL`); null when they are off. */
   web: WebConfig | null;
+  /** Encryption at rest (`ENCRYPTION_KEY`); absent: content is stored plain. Secrets. */
+  encryption?: EncryptionConfig;
 }
+
+/** The key new values are sealed with, and the one `ticketeer rekey` moves away from. */
+export type { EncryptionConfig };
 
 /** What the web pages need: where they are reached, the OAuth2 secret and the cookie key. */
 export interface WebConfig {
@@ -166,6 +172,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   }
 
   const web = parseWebConfig(read, port, problems);
+  const encryption = parseEncryption(read, problems);
 
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -190,6 +197,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       shards,
       apiProxy: proxyText === "on" ? { authorization: proxyAuth } : null,
       web,
+      ...(encryption === null ? {} : { encryption }),
     },
   };
 }

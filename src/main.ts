@@ -16,6 +16,9 @@ import { migrateCommand } from "./cli/migrate.ts";
 import { checkCommand } from "./cli/check.ts";
 import { runCommand } from "./cli/run.ts";
 import { transcriptCommand } from "./cli/transcript.ts";
+import { rekeyCommand } from "./cli/rekey.ts";
+import { eraseCommand } from "./cli/erase.ts";
+import { exportCommand } from "./cli/export.ts";
 import { assistantCommand } from "./assistant/assistant_command.ts";
 
 /** The subcommands that need a valid configuration, by name. */
@@ -24,6 +27,9 @@ const CONFIGURED: Record<string, (config: Config, args: string[]) => Promise<num
   migrate: (config) => migrateCommand(config),
   check: (config) => checkCommand(config),
   transcript: (config, args) => transcriptCommand(config, args),
+  rekey: (config, args) => rekeyCommand(config, args),
+  erase: (config, args) => eraseCommand(config, args),
+  export: (config, args) => exportCommand(config, args),
 };
 
 async function main(args: string[]): Promise<number> {

@@ -17,12 +17,15 @@ import {
   type ShardHealth,
 } from "../http/server.ts";
 import type { Metrics } from "./metrics.ts";
+import type { FieldCipher } from "../db/encryption/field_cipher.ts";
 import { createWebStores } from "../db/stores/web_stores.ts";
 import { createWebApp } from "../web/web_app.ts";
 
 /** What the app's HTTP server reads. */
 export interface AppHttpDeps {
   handle: DatabaseHandle;
+  /** Seals content at rest, as the bot's own stores do. */
+  cipher: FieldCipher;
   metrics: Metrics;
   run: RunInteractionDeps;
   inFlight: InFlight;
@@ -50,7 +53,7 @@ export async function startAppHttp(
   const web = config.web === null ? null : await createWebApp(config.web, {
     discordApiUrl: config.discordApiUrl,
     applicationId: deps.applicationId,
-    stores: { ...context, ...createWebStores(deps.handle) },
+    stores: { ...context, ...createWebStores(deps.handle, { cipher: deps.cipher }) },
     discord: context.discord,
     clock: context.clock,
   });

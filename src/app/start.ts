@@ -10,6 +10,8 @@ import { VERSION } from "../version.ts";
 import { type DatabaseHandle, openDatabase } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { createStores } from "../db/stores/create_stores.ts";
+import { cipherFor } from "../db/encryption/cipher_for.ts";
+import { checkEncryptionKey } from "../db/encryption/key_check.ts";
 import { clearLocksOnStart } from "../db/clear_locks.ts";
 import { logPoster } from "../core/log_posts.ts";
 import { describeTarget } from "../db/target.ts";
@@ -60,7 +62,9 @@ export async function startTicketeer(
     if (migration.applied.length > 0) {
       log.info("Database migrated: {applied}", { applied: migration.applied });
     }
-    const stores = createStores(handle, { clock });
+    const cipher = await cipherFor(config.encryption);
+    await checkEncryptionKey(handle, cipher);
+    const stores = createStores(handle, { clock, cipher });
     metrics.openTickets.collectFrom(() => stores.tickets.countOpen());
 
     // 2. Token and application id.
@@ -166,6 +170,7 @@ export async function startTicketeer(
     if (config.http !== null) {
       const http = await startAppHttp(config.http, config, {
         handle,
+        cipher,
         applicationId,
         metrics,
         run: runDeps,

@@ -6,7 +6,8 @@ import { getLogger } from "@logtape/logtape";
 import type { Config } from "../config.ts";
 import { type StartOptions, startTicketeer, type TicketeerApp } from "../app/start.ts";
 import { InvalidTokenError } from "../app/connect_discord.ts";
-import { EXIT_BAD_TOKEN, EXIT_FAILURE } from "./exit_codes.ts";
+import { EncryptionKeyError } from "../db/encryption/key_check.ts";
+import { EXIT_BAD_TOKEN, EXIT_FAILURE, EXIT_USAGE } from "./exit_codes.ts";
 
 /** Starts ticketeer, or logs why it cannot and returns the exit code. */
 export async function startOrExitCode(
@@ -22,6 +23,10 @@ export async function startOrExitCode(
         "Discord refused the token: set DISCORD_TOKEN to the bot token from the developer portal",
       );
       return EXIT_BAD_TOKEN;
+    }
+    if (error instanceof EncryptionKeyError) {
+      log.error("Cannot start: {error}", { error: error.message });
+      return EXIT_USAGE;
     }
     log.error("Cannot start: {error}", {
       error: error instanceof Error ? error.message : String(error),

@@ -6,6 +6,7 @@ import type { Config } from "../config.ts";
 import { openDatabase } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { createStores } from "../db/stores/create_stores.ts";
+import { cipherFor } from "../db/encryption/cipher_for.ts";
 import { printError, printLine } from "../log.ts";
 import { exportTranscript } from "./transcript_export.ts";
 
@@ -53,7 +54,7 @@ export async function transcriptCommand(config: Config, args: readonly string[])
   try {
     await migrateToLatest(handle);
     const text = await exportTranscript(
-      createStores(handle),
+      createStores(handle, { cipher: await cipherFor(config.encryption) }),
       parsed.guildId,
       parsed.number,
       parsed.format,

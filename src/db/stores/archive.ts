@@ -6,6 +6,7 @@ import { gatewaySessions } from "./gateway_sessions.ts";
 import { insertOnce } from "./inserts.ts";
 import { indexMessage, reindexEdited, unindexMessage } from "./message_index.ts";
 import type { StoreScope } from "./scope.ts";
+import { openArchivedRows, sealText } from "../encryption/sealed_rows.ts";
 import { snowflakeOrder } from "./snowflake_order.ts";
 
 /** An `ArchiveStore` whose queries run on `scope`. */
@@ -19,7 +20,7 @@ export function archiveStore(scope: StoreScope): ArchiveStore {
           message_id: message.messageId,
           ticket_id: message.ticketId,
           author_id: message.authorId,
-          payload: message.payload,
+          payload: await sealText(scope, message.payload),
           created_at: message.createdAt.getTime(),
           edited_at: null,
           deleted_at: null,
@@ -29,7 +30,8 @@ export function archiveStore(scope: StoreScope): ArchiveStore {
     },
 
     async markEdited(messageId, payload, at) {
-      await db.updateTable("archived_messages").set({ payload, edited_at: at.getTime() })
+      await db.updateTable("archived_messages")
+        .set({ payload: await sealText(scope, payload), edited_at: at.getTime() })
         .where("message_id", "=", messageId).execute();
       await reindexEdited(scope, messageId, payload);
     },
@@ -81,7 +83,7 @@ export function archiveStore(scope: StoreScope): ArchiveStore {
         .where("ticket_id", "=", ticketId)
         .orderBy("created_at").orderBy(snowflakeOrder("message_id")).orderBy("message_id")
         .execute();
-      return rows.map(toArchivedMessage);
+      return (await openArchivedRows(scope, rows)).map(toArchivedMessage);
     },
   };
 }

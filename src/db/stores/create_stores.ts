@@ -6,6 +6,7 @@ import { getLogger, type Logger } from "@logtape/logtape";
 import type { Clock, Stores, TransactionStores } from "../../core/ports.ts";
 import { systemClock } from "../../lib/system_clock.ts";
 import type { DatabaseHandle } from "../connect.ts";
+import type { FieldCipher } from "../encryption/field_cipher.ts";
 import { archiveStore } from "./archive.ts";
 import { auditLog } from "./audit.ts";
 import { lockStore } from "./locks.ts";
@@ -22,6 +23,8 @@ export interface StoresOptions {
   clock?: Clock;
   /** Where lost or unreleasable locks are reported (default: the `ticketeer.db` logger). */
   log?: Logger;
+  /** Seals content at rest (from `ENCRYPTION_KEY`); absent: stored plain. */
+  cipher?: FieldCipher;
 }
 
 /** The stores whose queries run on `scope` (the database or one transaction). */
@@ -44,6 +47,7 @@ export function createStores(handle: DatabaseHandle, options: StoresOptions = {}
     db: handle.db,
     kind: handle.kind,
     now: () => clock.now().getTime(),
+    ...(options.cipher ? { cipher: options.cipher } : {}),
   };
   return {
     ...transactionStores(scope),

@@ -3,7 +3,7 @@
  * archive store calls these when a message is archived, edited or deleted.
  */
 import { sql } from "kysely";
-import type { StoreScope } from "./scope.ts";
+import { cipherOf, type StoreScope } from "./scope.ts";
 
 /** The searchable text of a message's JSON payload (its content; empty when unreadable). */
 export function searchableText(payload: string): string {
@@ -20,7 +20,7 @@ export async function indexMessage(
   scope: StoreScope,
   message: { messageId: string; ticketId: number; payload: string },
 ): Promise<void> {
-  const content = searchableText(message.payload);
+  const content = await indexedText(scope, searchableText(message.payload));
   const { db } = scope;
   // FTS5 tables have no unique key to upsert on: replace the row instead.
   await db.deleteFrom("message_search").where("message_id", "=", message.messageId).execute();
@@ -51,6 +51,36 @@ export async function reindexEdited(
 /** Removes a deleted message from the index. */
 export async function unindexMessage(scope: StoreScope, messageId: string): Promise<void> {
   await scope.db.deleteFrom("message_search").where("message_id", "=", messageId).execute();
+}
+
+/** A word as the hashed index keeps it: lower case, accents dropped (as FTS5's unicode61 does). */
+export function normaliseWord(word: string): string {
+  return word.toLowerCase().normalize("NFKD").replace(/\p{M}+/gu, "");
+}
+
+/**
+ * What the index stores for `text`: the text itself, or under encryption its
+ * distinct words as keyed hashes (so the index holds no readable content).
+ */
+export async function indexedText(scope: StoreScope, text: string): Promise<string> {
+  const cipher = cipherOf(scope);
+  if (cipher.keyId === null) return text;
+  const words = new Set(normaliseWord(text).match(/[\p{L}\p{N}]+/gu) ?? []);
+  const tokens: string[] = [];
+  for (const word of words) tokens.push((await cipher.wordTokens(word))[0]!);
+  return tokens.join(" ");
+}
+
+/**
+ * The alternatives each search word matches in the index: the word itself, or
+ * under encryption its hash under each configured key (current and previous,
+ * so search keeps working while `ticketeer rekey` runs).
+ */
+export async function searchTerms(scope: StoreScope, text: string): Promise<string[][]> {
+  const words = searchWords(text);
+  const cipher = cipherOf(scope);
+  if (cipher.keyId === null) return words.map((word) => [word]);
+  return await Promise.all(words.map((word) => cipher.wordTokens(normaliseWord(word))));
 }
 
 /**

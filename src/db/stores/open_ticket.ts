@@ -2,6 +2,7 @@
  * Opening a ticket: the one write that must be atomic under concurrency (the
  * guild's next number, and the opener's open-ticket limit).
  */
+import { openTicketRow, openTicketRows, sealTicketText } from "../encryption/sealed_rows.ts";
 import type {
   OpenTicketRequest,
   OpenTicketResult,
@@ -59,11 +60,19 @@ export function openTicket(
       // Still holding the counter row: giving the number back leaves no gap, and it
       // also works inside a caller's transaction, which a rollback here would end.
       await bump(-1);
-      return { kind: "limit_reached", existing: held.map(toTicket), limit };
+      return {
+        kind: "limit_reached",
+        existing: (await openTicketRows(scope, held)).map(toTicket),
+        limit,
+      };
     }
 
     const counter = await trx.selectFrom("guild_counters").select("next_number")
       .where("guild_id", "=", guildId).executeTakeFirstOrThrow();
+    const sealed = await sealTicketText(scope, {
+      topic: request.topic,
+      answers: JSON.stringify(request.answers),
+    });
     const id = await insertReturningId(
       scope,
       trx.insertInto("tickets").values({
@@ -74,8 +83,8 @@ export function openTicket(
         opener_id: openerId,
         status: "open",
         claimed_by: null,
-        topic: request.topic,
-        answers: JSON.stringify(request.answers),
+        topic: sealed.topic,
+        answers: sealed.answers,
         created_at: scope.now(),
         closed_at: null,
         closed_by: null,
@@ -88,6 +97,6 @@ export function openTicket(
     const row = await trx.selectFrom("tickets").selectAll().where("id", "=", id as TicketId)
       .executeTakeFirst();
     if (!row) throw new Error(`Cannot read ticket ${id} back after inserting it`);
-    return { kind: "opened", ticket: toTicket(row) };
+    return { kind: "opened", ticket: toTicket(await openTicketRow(scope, row)) };
   });
 }

@@ -4,6 +4,7 @@
  * several stores' writes into one transaction.
  */
 import type { Kysely, Transaction } from "kysely";
+import { type FieldCipher, plainCipher } from "../encryption/field_cipher.ts";
 import type { DatabaseTarget } from "../target.ts";
 import { withRetry } from "../db_errors.ts";
 import type { Database } from "../schema.ts";
@@ -15,6 +16,13 @@ export interface StoreScope {
   kind: DatabaseTarget["kind"];
   /** Milliseconds since the epoch for `createdAt`/`updatedAt` stamps. */
   now(): number;
+  /** Seals content at rest (`ENCRYPTION_KEY`); absent: stored plain. */
+  cipher?: FieldCipher;
+}
+
+/** The cipher `scope` seals content with (a plain one when encryption is off). */
+export function cipherOf(scope: StoreScope): FieldCipher {
+  return scope.cipher ?? plainCipher();
 }
 
 /**

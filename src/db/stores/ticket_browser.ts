@@ -6,21 +6,30 @@ import { type Expression, sql, type SqlBool } from "kysely";
 import type { GuildId } from "../../core/ids.ts";
 import type { TicketBrowser, TicketFilter } from "../../core/ports.ts";
 import { toAuditEvent, toTicket, toTicketType } from "../row_mapping.ts";
-import { searchWords } from "./message_index.ts";
+import { searchTerms } from "./message_index.ts";
 import type { StoreScope } from "./scope.ts";
+import { openTicketRows } from "../encryption/sealed_rows.ts";
 
-/** The ids of tickets with a message holding every word, as a subquery for `scope`'s dialect. */
-function matchingTickets(scope: StoreScope, words: string[]): Expression<SqlBool> {
+/**
+ * The ids of tickets with a message holding every word (one of each word's
+ * alternatives), as a subquery for `scope`'s dialect. Words and tokens are
+ * letters and digits only, so no query syntax reaches the engine.
+ */
+function matchingTickets(scope: StoreScope, terms: string[][]): Expression<SqlBool> {
   if (scope.kind === "sqlite") {
-    const query = words.map((word) => `"${word}"`).join(" ");
+    const query = terms.map((alts) => `(${alts.map((w) => `"${w}"`).join(" OR ")})`).join(
+      " AND ",
+    );
     return sql<SqlBool>`tickets.id in (select ticket_id from message_search
       where message_search match ${query})`;
   }
   if (scope.kind === "postgres") {
     return sql<SqlBool>`tickets.id in (select ticket_id from message_search
-      where document @@ plainto_tsquery('simple', ${words.join(" ")}))`;
+      where document @@ to_tsquery('simple', ${
+      terms.map((alts) => `(${alts.join(" | ")})`).join(" & ")
+    }))`;
   }
-  const query = words.map((word) => `+${word}`).join(" ");
+  const query = terms.map((alts) => `+(${alts.join(" ")})`).join(" ");
   return sql<SqlBool>`tickets.id in (select ticket_id from message_search
     where match (content) against (${query} in boolean mode))`;
 }
@@ -43,7 +52,7 @@ export function ticketBrowser(scope: StoreScope): TicketBrowser {
           ])
         )
         .orderBy("id", "desc").limit(limit).execute();
-      return rows.map(toTicket);
+      return (await openTicketRows(scope, rows)).map(toTicket);
     },
 
     async inGuild(guildId, filter: TicketFilter, page) {
@@ -52,11 +61,11 @@ export function ticketBrowser(scope: StoreScope): TicketBrowser {
       if (filter.status !== undefined) query = query.where("status", "=", filter.status);
       if (filter.claimedBy !== undefined) query = query.where("claimed_by", "=", filter.claimedBy);
       if (filter.openerId !== undefined) query = query.where("opener_id", "=", filter.openerId);
-      const words = searchWords(filter.text ?? "");
-      if (words.length > 0) query = query.where(matchingTickets(scope, words));
+      const terms = await searchTerms(scope, filter.text ?? "");
+      if (terms.length > 0) query = query.where(matchingTickets(scope, terms));
       const rows = await query.orderBy("id", "desc").offset(page.offset).limit(page.limit)
         .execute();
-      return rows.map(toTicket);
+      return (await openTicketRows(scope, rows)).map(toTicket);
     },
 
     async typesOf(guildId) {

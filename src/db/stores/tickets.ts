@@ -7,15 +7,17 @@ import type { Database } from "../schema.ts";
 import { insertOnce } from "./inserts.ts";
 import { HELD, openTicket } from "./open_ticket.ts";
 import type { StoreScope } from "./scope.ts";
+import { openTicketRow, openTicketRows } from "../encryption/sealed_rows.ts";
 
-/** The ticket with `id`, read on `db` or a transaction. */
+/** The ticket with `id`, read on `db` or a transaction of `scope`. */
 export async function ticketIn(
   db: Kysely<Database> | Transaction<Database>,
   id: TicketId,
+  options: { scope: StoreScope },
 ): Promise<Ticket | null> {
   const row = await db.selectFrom("tickets").selectAll().where("id", "=", id)
     .executeTakeFirst();
-  return row ? toTicket(row) : null;
+  return row ? toTicket(await openTicketRow(options.scope, row)) : null;
 }
 
 /** A `TicketStore` whose queries run on `scope`. */
@@ -31,37 +33,37 @@ export function ticketStore(scope: StoreScope): TicketStore {
     async setChannel(id, channelId) {
       await db.updateTable("tickets").set({ channel_id: channelId }).where("id", "=", id)
         .execute();
-      const ticket = await ticketIn(db, id);
+      const ticket = await ticketIn(db, id, { scope });
       if (!ticket) throw new Error(`Cannot set the channel of ticket ${id}: it does not exist`);
       return ticket;
     },
 
-    get: (id) => ticketIn(db, id),
+    get: (id) => ticketIn(db, id, { scope }),
 
     async byChannel(channelId) {
       const row = await db.selectFrom("tickets").selectAll().where("channel_id", "=", channelId)
         .executeTakeFirst();
-      return row ? toTicket(row) : null;
+      return row ? toTicket(await openTicketRow(scope, row)) : null;
     },
 
     async byNumber(guildId, number) {
       const row = await db.selectFrom("tickets").selectAll().where("guild_id", "=", guildId)
         .where("number", "=", number).executeTakeFirst();
-      return row ? toTicket(row) : null;
+      return row ? toTicket(await openTicketRow(scope, row)) : null;
     },
 
     async heldBy(guildId, openerId) {
       const rows = await db.selectFrom("tickets").selectAll().where("guild_id", "=", guildId)
         .where("opener_id", "=", openerId).where("status", "in", HELD).orderBy("number")
         .execute();
-      return rows.map(toTicket);
+      return (await openTicketRows(scope, rows)).map(toTicket);
     },
 
     async withStatus(statuses) {
       if (statuses.length === 0) return [];
       const rows = await db.selectFrom("tickets").selectAll().where("status", "in", statuses)
         .orderBy("id").execute();
-      return rows.map(toTicket);
+      return (await openTicketRows(scope, rows)).map(toTicket);
     },
 
     async countOpen() {

@@ -5,6 +5,7 @@ import type { TranscriptStore } from "../../core/ports.ts";
 import { toBytes, toDate, toDriverBytes, toNumber, toStoredAttachment } from "../row_mapping.ts";
 import { decodeTranscript, encodeTranscript } from "../transcript_codec.ts";
 import { insertOnce } from "./inserts.ts";
+import { openAttachmentRows, openBytes, sealBytes } from "../encryption/sealed_rows.ts";
 import { inTransaction, type StoreScope } from "./scope.ts";
 import { snowflakeOrder } from "./snowflake_order.ts";
 
@@ -21,8 +22,8 @@ export function transcriptStore(scope: StoreScope): TranscriptStore {
           .execute();
         await trx.insertInto("transcripts").values({
           ticket_id: transcript.ticketId,
-          html: toDriverBytes(encoded.html),
-          text: toDriverBytes(encoded.text),
+          html: toDriverBytes(await sealBytes(scope, encoded.html)),
+          text: toDriverBytes(await sealBytes(scope, encoded.text)),
           compressed: encoded.compressed ? 1 : 0,
           byte_size: transcript.byteSize,
           message_count: transcript.messageCount,
@@ -36,8 +37,8 @@ export function transcriptStore(scope: StoreScope): TranscriptStore {
         .where("ticket_id", "=", ticketId).executeTakeFirst();
       if (!row) return null;
       const { html, text } = await decodeTranscript({
-        html: toBytes(row.html),
-        text: toBytes(row.text),
+        html: await openBytes(scope, toBytes(row.html)),
+        text: await openBytes(scope, toBytes(row.text)),
         compressed: row.compressed === 1,
       });
       return {
@@ -60,7 +61,7 @@ export function transcriptStore(scope: StoreScope): TranscriptStore {
           filename: attachment.filename,
           content_type: attachment.contentType,
           size: attachment.size,
-          data: toDriverBytes(attachment.data),
+          data: toDriverBytes(await sealBytes(scope, attachment.data)),
         }),
       );
     },
@@ -78,7 +79,7 @@ export function transcriptStore(scope: StoreScope): TranscriptStore {
         .orderBy(snowflakeOrder("message_id")).orderBy("message_id")
         .orderBy(snowflakeOrder("attachment_id")).orderBy("attachment_id")
         .execute();
-      return rows.map(toStoredAttachment);
+      return (await openAttachmentRows(scope, rows)).map(toStoredAttachment);
     },
   };
 }

@@ -1,0 +1,176 @@
+/**
+ * Re-seals every sealed column under the current key, in batches (bounded
+ * memory), while the bot runs. Each value names its key, so a rekey that stops
+ * halfway simply runs again: rows already under the current key are skipped.
+ * Plain values (encryption newly on) are sealed the same way. Each write is
+ * guarded by the value it replaces, so an edit that lands meanwhile wins.
+ */
+import type { DatabaseHandle } from "../connect.ts";
+import { toBytes, toDriverBytes } from "../row_mapping.ts";
+import { indexMessage } from "../stores/message_index.ts";
+import type { StoreScope } from "../stores/scope.ts";
+import { bytesKeyId, type FieldCipher, textKeyId } from "./field_cipher.ts";
+import { recordKeyCheck } from "./key_check.ts";
+
+/** Options for `rekey`. */
+export interface RekeyOptions {
+  /** Rows per batch (default 100; transcripts and attachments use a tenth). */
+  batchSize?: number;
+  /** Stops (unfinished) after this many batches: for tests of a resumed rekey. */
+  maxBatches?: number;
+  /** Told after each batch. */
+  onBatch?: (table: string, rows: number) => void;
+}
+
+/** What a rekey did. */
+export interface RekeyResult {
+  /** Values sealed again. */
+  resealed: number;
+  /** False when `maxBatches` stopped it early. */
+  finished: boolean;
+}
+
+class Stop extends Error {}
+
+/** Re-seals everything in `handle` under `cipher`'s current key. */
+export async function rekey(
+  handle: DatabaseHandle,
+  cipher: FieldCipher,
+  options: RekeyOptions = {},
+): Promise<RekeyResult> {
+  if (cipher.keyId === null) {
+    throw new TypeError("Cannot rekey: ENCRYPTION_KEY is not set");
+  }
+  const current = cipher.keyId;
+  const size = options.batchSize ?? 100;
+  const small = Math.max(1, Math.floor(size / 10));
+  const scope: StoreScope = { db: handle.db, kind: handle.kind, now: () => Date.now(), cipher };
+  const { db } = handle;
+  let batches = 0;
+  let resealed = 0;
+  const batchDone = (table: string, rows: number) => {
+    options.onBatch?.(table, rows);
+    if (options.maxBatches !== undefined && ++batches >= options.maxBatches) throw new Stop();
+  };
+  const stale = (value: string) => textKeyId(value) !== current;
+
+  try {
+    // Archived messages, and their search words under the new key.
+    let after = "";
+    for (;;) {
+      const rows = await db.selectFrom("archived_messages")
+        .select(["message_id", "ticket_id", "payload", "deleted_at"])
+        .where("message_id", ">", after).orderBy("message_id").limit(size).execute();
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        if (!stale(row.payload)) continue;
+        const plain = await cipher.openText(row.payload);
+        const sealed = await cipher.sealText(plain);
+        const done = await db.updateTable("archived_messages").set({ payload: sealed })
+          .where("message_id", "=", row.message_id).where("payload", "=", row.payload)
+          .executeTakeFirst();
+        if (Number(done.numUpdatedRows) === 0) continue;
+        resealed++;
+        if (row.deleted_at === null) {
+          await indexMessage(scope, {
+            messageId: row.message_id,
+            ticketId: row.ticket_id,
+            payload: plain,
+          });
+        }
+      }
+      after = rows[rows.length - 1]!.message_id;
+      batchDone("archived_messages", rows.length);
+    }
+
+    // Ticket topics and answers.
+    let afterId = 0;
+    for (;;) {
+      const rows = await db.selectFrom("tickets").select(["id", "topic", "answers"])
+        .where("id", ">", afterId).orderBy("id").limit(size).execute();
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const topicStale = row.topic !== null && stale(row.topic);
+        if (!topicStale && !stale(row.answers)) continue;
+        const topic = row.topic === null
+          ? null
+          : topicStale
+          ? await cipher.sealText(await cipher.openText(row.topic))
+          : row.topic;
+        const answers = stale(row.answers)
+          ? await cipher.sealText(await cipher.openText(row.answers))
+          : row.answers;
+        let update = db.updateTable("tickets").set({ topic, answers })
+          .where("id", "=", row.id).where("answers", "=", row.answers);
+        update = row.topic === null
+          ? update.where("topic", "is", null)
+          : update.where("topic", "=", row.topic);
+        const done = await update.executeTakeFirst();
+        resealed += Number(done.numUpdatedRows);
+      }
+      afterId = rows[rows.length - 1]!.id;
+      batchDone("tickets", rows.length);
+    }
+
+    // Transcripts (written once, at close).
+    afterId = 0;
+    for (;;) {
+      const rows = await db.selectFrom("transcripts").select(["ticket_id", "html", "text"])
+        .where("ticket_id", ">", afterId).orderBy("ticket_id").limit(small).execute();
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const html = toBytes(row.html);
+        const text = toBytes(row.text);
+        if (bytesKeyId(html) === current && bytesKeyId(text) === current) continue;
+        await db.updateTable("transcripts").set({
+          html: toDriverBytes(await cipher.sealBytes(await cipher.openBytes(html))),
+          text: toDriverBytes(await cipher.sealBytes(await cipher.openBytes(text))),
+        }).where("ticket_id", "=", row.ticket_id).execute();
+        resealed++;
+      }
+      afterId = rows[rows.length - 1]!.ticket_id;
+      batchDone("transcripts", rows.length);
+    }
+
+    // Attachment copies, one key at a time: (ticket, message, attachment).
+    let key: { t: number; m: string; a: string } | null = null;
+    for (;;) {
+      let query = db.selectFrom("attachments")
+        .select(["ticket_id", "message_id", "attachment_id", "data"]);
+      if (key !== null) {
+        const k: { t: number; m: string; a: string } = key;
+        query = query.where((eb) =>
+          eb.or([
+            eb("ticket_id", ">", k.t),
+            eb.and([eb("ticket_id", "=", k.t), eb("message_id", ">", k.m)]),
+            eb.and([
+              eb("ticket_id", "=", k.t),
+              eb("message_id", "=", k.m),
+              eb("attachment_id", ">", k.a),
+            ]),
+          ])
+        );
+      }
+      const rows = await query.orderBy("ticket_id").orderBy("message_id")
+        .orderBy("attachment_id").limit(small).execute();
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const data = toBytes(row.data);
+        if (bytesKeyId(data) === current) continue;
+        await db.updateTable("attachments").set({
+          data: toDriverBytes(await cipher.sealBytes(await cipher.openBytes(data))),
+        }).where("ticket_id", "=", row.ticket_id).where("message_id", "=", row.message_id)
+          .where("attachment_id", "=", row.attachment_id).execute();
+        resealed++;
+      }
+      const last = rows[rows.length - 1]!;
+      key = { t: last.ticket_id, m: last.message_id, a: last.attachment_id };
+      batchDone("attachments", rows.length);
+    }
+  } catch (error) {
+    if (error instanceof Stop) return { resealed, finished: false };
+    throw error;
+  }
+  await recordKeyCheck(handle, cipher);
+  return { resealed, finished: true };
+}

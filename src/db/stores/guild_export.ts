@@ -1,0 +1,84 @@
+/**
+ * A guild's data (or one member's part of it) as JSON, written piece by piece
+ * as rows are read in batches, so a large guild never sits in memory whole.
+ */
+import type { GuildId, UserId } from "../../core/ids.ts";
+import { toArchivedMessage, toAuditEvent, toTicket, toTicketType } from "../row_mapping.ts";
+import { openArchivedRows, openTicketRows } from "../encryption/sealed_rows.ts";
+import type { StoreScope } from "./scope.ts";
+
+const BATCH = 200;
+
+/** Writes `guildId`'s data as one JSON document through `write`; `userId` narrows it to a member. */
+export async function exportGuild(
+  scope: StoreScope,
+  guildId: GuildId,
+  options: { userId?: UserId; write: (chunk: string) => Promise<void> },
+): Promise<{ tickets: number; messages: number }> {
+  const { db } = scope;
+  const { write, userId } = options;
+  const json = (value: unknown) => JSON.stringify(value);
+  await write(`{"guild_id":${json(guildId)},"user_id":${json(userId ?? null)}`);
+  if (userId === undefined) {
+    const types = await db.selectFrom("ticket_types").selectAll().where("guild_id", "=", guildId)
+      .orderBy("id").execute();
+    await write(`,"ticket_types":${json(types.map(toTicketType))}`);
+  }
+  await write(`,"tickets":[`);
+  let tickets = 0;
+  let messages = 0;
+  let after = 0;
+  for (;;) {
+    let query = db.selectFrom("tickets").selectAll().where("guild_id", "=", guildId)
+      .where("id", ">", after);
+    if (userId !== undefined) query = query.where("opener_id", "=", userId);
+    const rows = await query.orderBy("id").limit(BATCH).execute();
+    if (rows.length === 0) break;
+    for (const ticket of (await openTicketRows(scope, rows)).map(toTicket)) {
+      const members = await db.selectFrom("ticket_members").select(["user_id", "added_at"])
+        .where("ticket_id", "=", ticket.id).orderBy("user_id").execute();
+      await write(`${tickets++ === 0 ? "" : ","}${json({ ...ticket, members })}`);
+    }
+    after = rows[rows.length - 1]!.id;
+  }
+  await write(`],"messages":[`);
+  let afterMessage = "";
+  for (;;) {
+    let query = db.selectFrom("archived_messages").selectAll("archived_messages")
+      .innerJoin("tickets", "tickets.id", "archived_messages.ticket_id")
+      .where("tickets.guild_id", "=", guildId)
+      .where("archived_messages.message_id", ">", afterMessage);
+    if (userId !== undefined) query = query.where("archived_messages.author_id", "=", userId);
+    const rows = await query.orderBy("archived_messages.message_id").limit(BATCH).execute();
+    if (rows.length === 0) break;
+    for (const message of (await openArchivedRows(scope, rows)).map(toArchivedMessage)) {
+      let payload: unknown;
+      try {
+        payload = JSON.parse(message.payload);
+      } catch {
+        payload = message.payload;
+      }
+      await write(`${messages++ === 0 ? "" : ","}${json({ ...message, payload })}`);
+    }
+    afterMessage = rows[rows.length - 1]!.message_id;
+  }
+  await write("]");
+  if (userId === undefined) {
+    await write(`,"audit_events":[`);
+    let first = true;
+    let afterAudit = 0;
+    for (;;) {
+      const rows = await db.selectFrom("audit_events").selectAll().where("guild_id", "=", guildId)
+        .where("id", ">", afterAudit).orderBy("id").limit(BATCH).execute();
+      if (rows.length === 0) break;
+      for (const event of rows.map(toAuditEvent)) {
+        await write(`${first ? "" : ","}${json(event)}`);
+        first = false;
+      }
+      afterAudit = rows[rows.length - 1]!.id;
+    }
+    await write("]");
+  }
+  await write("}\n");
+  return { tickets, messages };
+}
