@@ -7,6 +7,7 @@ import { type GuildId, isSnowflake } from "./core/ids.ts";
 import { type DatabaseTarget, parseDatabaseUrl } from "./db/target.ts";
 import { type EncryptionConfig, parseEncryption } from "./db/encryption/encryption_key.ts";
 import { parseShardRange, type ShardRange } from "./discord/gateway/shard_range.ts";
+import { envReader, httpUrl, wholeNumber } from "./lib/env_values.ts";
 
 export type { ShardRange };
 
@@ -63,10 +64,7 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$
 /** Reads every variable `--help` lists (`VARIABLES` in `cli/help_text.ts`) from `env` and validates it. */
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
   const problems: string[] = [];
-  const read = (name: string): string | undefined => {
-    const value = env[name]?.trim();
-    return value === undefined || value === "" ? undefined : value;
-  };
+  const read = envReader(env);
 
   const discordToken = read("DISCORD_TOKEN") ?? "";
   if (discordToken === "") {
@@ -92,7 +90,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   if (!/^[A-Za-z0-9.:\-\[\]]+$/.test(host)) {
     problems.push(`HTTP_HOST must be a host name or IP address (got "${host}")`);
   }
-  const port = integer(read("HTTP_PORT") ?? "8080", "HTTP_PORT", 0, 65535, problems);
+  const port = wholeNumber(read("HTTP_PORT") ?? "8080", "HTTP_PORT", {
+    min: 0,
+    max: 65535,
+    problems,
+  });
 
   const publicKey = read("DISCORD_PUBLIC_KEY") ?? null;
   if (publicKey !== null && !/^[0-9a-fA-F]{64}$/.test(publicKey)) {
@@ -116,7 +118,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   }
 
   const apiText = read("DISCORD_API_URL") ?? "https://discord.com/api";
-  const discordApiUrl = httpUrl(apiText, "DISCORD_API_URL", problems)?.replace(/\/+$/, "") ??
+  const discordApiUrl = httpUrl(apiText, "DISCORD_API_URL", { problems })?.replace(/\/+$/, "") ??
     "https://discord.com/api";
   if (/\/v\d+$/.test(discordApiUrl)) {
     problems.push("DISCORD_API_URL must not end with a version (/v10 is added by the bot)");
@@ -129,14 +131,12 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
 
   const relayText = read("RELAY_URL") ?? null;
   const relaySecret = read("RELAY_SECRET") ?? null;
-  const relayTimeoutMs = integer(
-    read("RELAY_TIMEOUT_MS") ?? "10000",
-    "RELAY_TIMEOUT_MS",
-    100,
-    120_000,
+  const relayTimeoutMs = wholeNumber(read("RELAY_TIMEOUT_MS") ?? "10000", "RELAY_TIMEOUT_MS", {
+    min: 100,
+    max: 120_000,
     problems,
-  );
-  const relayUrl = relayText === null ? null : httpUrl(relayText, "RELAY_URL", problems);
+  });
+  const relayUrl = relayText === null ? null : httpUrl(relayText, "RELAY_URL", { problems });
   if (relayText === null && relaySecret !== null) {
     problems.push("RELAY_SECRET is set but RELAY_URL is not: set both, or neither");
   }
@@ -221,7 +221,7 @@ function parseWebConfig(
     }
     return null;
   }
-  const publicUrl = httpUrl(publicText, "PUBLIC_URL", problems)?.replace(/\/+$/, "") ?? null;
+  const publicUrl = httpUrl(publicText, "PUBLIC_URL", { problems })?.replace(/\/+$/, "") ?? null;
   if (publicUrl !== null && /[?#]/.test(publicUrl)) {
     problems.push(`PUBLIC_URL must not have a query or fragment (got "${publicText}")`);
   }
@@ -255,24 +255,4 @@ export function applicationIdFromToken(token: string): string | null {
   } catch {
     return null;
   }
-}
-
-function integer(text: string, name: string, min: number, max: number, problems: string[]): number {
-  const value = /^[0-9]+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${text}")`);
-    return min;
-  }
-  return value;
-}
-
-function httpUrl(text: string, name: string, problems: string[]): string | null {
-  try {
-    const url = new URL(text);
-    if (url.protocol === "http:" || url.protocol === "https:") return text;
-  } catch {
-    // reported below
-  }
-  problems.push(`${name} must be an http:// or https:// URL (got "${text}")`);
-  return null;
 }

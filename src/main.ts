@@ -8,7 +8,8 @@
  */
 import { getLogger } from "@logtape/logtape";
 import { type Config, parseConfig } from "./config.ts";
-import { closeLogging, printError, setupLogging } from "./log.ts";
+import { closeLogging, printError } from "./log.ts";
+import { configuredStart } from "./cli/configured_start.ts";
 import { EXIT_FAILURE, EXIT_USAGE } from "./cli/exit_codes.ts";
 import { helpCommand, versionCommand, wantsHelp, wantsVersion } from "./cli/help.ts";
 import { healthCommand } from "./cli/health.ts";
@@ -50,32 +51,10 @@ async function main(args: string[]): Promise<number> {
     return EXIT_USAGE;
   }
 
-  const parsed = parseConfig(Deno.env.toObject());
-  if (!parsed.ok) {
-    const count = parsed.problems.length;
-    printError(
-      `ticketeer: invalid configuration (${count} problem${count === 1 ? "" : "s"}):\n${
-        parsed.problems.map((p) => `  - ${p}`).join("\n")
-      }\nRun ticketeer --help for every variable.`,
-    );
-    return EXIT_USAGE;
-  }
-  const config = parsed.config;
-  try {
-    await setupLogging({
-      level: config.log.level,
-      format: config.log.format,
-      file: config.log.file,
-      secrets: [config.discordToken, config.relay?.secret ?? ""],
-    });
-  } catch (error) {
-    printError(
-      `ticketeer: cannot open LOG_FILE ${config.log.file}: ${
-        error instanceof Error ? error.message : String(error)
-      }`,
-    );
-    return EXIT_USAGE;
-  }
+  const config = await configuredStart("ticketeer", parseConfig(Deno.env.toObject()), {
+    secrets: (config) => [config.discordToken, config.relay?.secret ?? ""],
+  });
+  if (config === null) return EXIT_USAGE;
   try {
     return await command(config, args.slice(1));
   } catch (error) {

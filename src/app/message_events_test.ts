@@ -8,6 +8,7 @@ import type { MessageInput } from "../core/interaction.ts";
 import { systemClock } from "../lib/system_clock.ts";
 import type { TicketStore } from "../core/ports.ts";
 import { openTestStores, type TestStores } from "../../tests/fixtures/test_stores.ts";
+import { openFor } from "../../tests/fixtures/store_suite.ts";
 import { BOT_ID, RecordingDiscord, TEST_GUILD_ID } from "../../tests/fixtures/recording_discord.ts";
 import { RecordingTransport } from "../../tests/fixtures/recording_transport.ts";
 import { json, startBackend } from "../../tests/fixtures/relay_backend.ts";
@@ -40,16 +41,8 @@ function messageIn(channel: ChannelId, id: string, author: UserId = MEMBER) {
 
 /** A ticket of `MEMBER` opened in `channel`. */
 async function openTicketIn(store: TestStores, channel: ChannelId) {
-  const type = await store.types.defaultFor(TEST_GUILD_ID);
-  const opened = await store.tickets.open({
-    guildId: TEST_GUILD_ID,
-    typeId: type.id,
-    openerId: MEMBER,
-    topic: null,
-    answers: [],
-  });
-  assert.ok(opened.kind === "opened");
-  return await store.tickets.setChannel(opened.ticket.id, channel);
+  const opened = await openFor(store, TEST_GUILD_ID, { opener: MEMBER });
+  return await store.tickets.setChannel(opened.id, channel);
 }
 
 /** Services over `store` whose ticket lookups by channel are counted in `lookups.count`. */

@@ -3,7 +3,8 @@
  * every problem), sets up logging, serves until SIGINT/SIGTERM, then exits 0.
  */
 import { getLogger } from "@logtape/logtape";
-import { closeLogging, printError, setupLogging } from "../log.ts";
+import { closeLogging } from "../log.ts";
+import { configuredStart } from "../cli/configured_start.ts";
 import { parseAssistantConfig } from "./assistant_config.ts";
 import { startAssistant } from "./start_assistant.ts";
 
@@ -11,32 +12,10 @@ import { startAssistant } from "./start_assistant.ts";
 export async function assistantCommand(
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<number> {
-  const parsed = parseAssistantConfig(env);
-  if (!parsed.ok) {
-    const count = parsed.problems.length;
-    printError(
-      `ticketeer assistant: invalid configuration (${count} problem${count === 1 ? "" : "s"}):\n${
-        parsed.problems.map((p) => `  - ${p}`).join("\n")
-      }\nRun ticketeer --help for every variable.`,
-    );
-    return 2;
-  }
-  const { config } = parsed;
-  try {
-    await setupLogging({
-      level: config.log.level,
-      format: config.log.format,
-      file: config.log.file,
-      secrets: [config.secret, config.model?.apiKey ?? ""],
-    });
-  } catch (error) {
-    printError(
-      `ticketeer assistant: cannot open LOG_FILE ${config.log.file}: ${
-        error instanceof Error ? error.message : String(error)
-      }`,
-    );
-    return 2;
-  }
+  const config = await configuredStart("ticketeer assistant", parseAssistantConfig(env), {
+    secrets: (config) => [config.secret, config.model?.apiKey ?? ""],
+  });
+  if (config === null) return 2;
   const log = getLogger(["ticketeer", "assistant"]);
   try {
     let running;

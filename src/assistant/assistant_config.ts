@@ -5,6 +5,7 @@
  */
 import type { LogFormat, LogLevel } from "../config.ts";
 import type { VariableDoc } from "../cli/help_text.ts";
+import { envReader, httpUrl, wholeNumber } from "../lib/env_values.ts";
 
 /** Phrases that make the assistant hand a ticket over to staff, unless configured. */
 export const DEFAULT_HANDOFF_PHRASES: readonly string[] = [
@@ -85,16 +86,17 @@ export function parseAssistantConfig(
   env: Readonly<Record<string, string | undefined>>,
 ): AssistantConfigResult {
   const problems: string[] = [];
-  const read = (name: string): string | undefined => {
-    const value = env[name]?.trim();
-    return value === undefined || value === "" ? undefined : value;
-  };
+  const read = envReader(env);
 
   const host = read("ASSISTANT_HOST") ?? "127.0.0.1";
   if (!/^[A-Za-z0-9.:\-\[\]]+$/.test(host)) {
     problems.push(`ASSISTANT_HOST must be a host name or IP address (got "${host}")`);
   }
-  const port = integer(read("ASSISTANT_PORT") ?? "8000", "ASSISTANT_PORT", 0, 65535, problems);
+  const port = wholeNumber(read("ASSISTANT_PORT") ?? "8000", "ASSISTANT_PORT", {
+    min: 0,
+    max: 65535,
+    problems,
+  });
 
   const secret = read("RELAY_SECRET") ?? "";
   if (secret === "") {
@@ -103,34 +105,19 @@ export function parseAssistantConfig(
 
   const modelUrlText = read("ASSISTANT_MODEL_URL") ?? null;
   const modelName = read("ASSISTANT_MODEL") ?? null;
-  let modelUrl: string | null = null;
-  if (modelUrlText !== null) {
-    try {
-      const url = new URL(modelUrlText);
-      if (url.protocol === "http:" || url.protocol === "https:") {
-        modelUrl = modelUrlText.replace(/\/+$/, "");
-      }
-    } catch {
-      // reported below
-    }
-    if (modelUrl === null) {
-      problems.push(
-        `ASSISTANT_MODEL_URL must be an http:// or https:// URL (got "${modelUrlText}")`,
-      );
-    }
-  }
+  const modelUrl = modelUrlText === null
+    ? null
+    : httpUrl(modelUrlText, "ASSISTANT_MODEL_URL", { problems })?.replace(/\/+$/, "") ?? null;
   if (modelUrlText !== null && modelName === null) {
     problems.push("ASSISTANT_MODEL_URL is set but ASSISTANT_MODEL is not: name the model");
   }
   if (modelUrlText === null && modelName !== null) {
     problems.push("ASSISTANT_MODEL is set but ASSISTANT_MODEL_URL is not: set both, or neither");
   }
-  const timeoutMs = integer(
+  const timeoutMs = wholeNumber(
     read("ASSISTANT_MODEL_TIMEOUT_MS") ?? "4000",
     "ASSISTANT_MODEL_TIMEOUT_MS",
-    100,
-    600_000,
-    problems,
+    { min: 100, max: 600_000, problems },
   );
 
   const phrasesText = read("ASSISTANT_HANDOFF_PHRASES");
@@ -175,15 +162,6 @@ export function parseAssistantConfig(
       },
     },
   };
-}
-
-function integer(text: string, name: string, min: number, max: number, problems: string[]): number {
-  const value = /^[0-9]+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${text}")`);
-    return min;
-  }
-  return value;
 }
 
 /** The assistant's part of `--help`: its subcommand's variables with their defaults. */

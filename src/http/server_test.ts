@@ -267,33 +267,26 @@ Deno.test("GET /health is 503 until ready and while the database fails, then 200
   });
   const get = () => handler(new Request("http://bot.test/health"));
 
-  let response = await get();
-  assert.equal(response.status, 503);
-  assert.deepEqual(await response.json(), {
-    status: "starting",
-    database: "ok",
-    gateway: "connected",
-    shards: [{ id: 2, state: "connected" }, { id: 3, state: "resuming" }],
-    pacing: "shared",
-    relay: "configured",
-    version: "1.2.3",
-  });
+  const expectHealth = async (code: number, status: string) => {
+    const response = await get();
+    assert.equal(response.status, code);
+    assert.deepEqual(await response.json(), {
+      status,
+      database: "ok",
+      gateway: "connected",
+      shards: [{ id: 2, state: "connected" }, { id: 3, state: "resuming" }],
+      pacing: "shared",
+      relay: "configured",
+      version: "1.2.3",
+    });
+  };
 
+  await expectHealth(503, "starting");
   ready = true;
-  response = await get();
-  assert.equal(response.status, 200);
-  assert.deepEqual(await response.json(), {
-    status: "ok",
-    database: "ok",
-    gateway: "connected",
-    shards: [{ id: 2, state: "connected" }, { id: 3, state: "resuming" }],
-    pacing: "shared",
-    relay: "configured",
-    version: "1.2.3",
-  });
+  await expectHealth(200, "ok");
 
   database = false;
-  response = await get();
+  const response = await get();
   assert.equal(response.status, 503);
   assert.equal((await response.json()).database, "error");
 });

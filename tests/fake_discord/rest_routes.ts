@@ -25,6 +25,25 @@ const route = (
   tokenAuth,
 });
 
+/** The application command routes below `base` (global or one guild's). */
+const commandRoutes = (base: string): RestRoute[] => [
+  route("GET", `${base}/commands`, misc.listCommands),
+  route("PUT", `${base}/commands`, misc.overwriteCommands),
+  route("POST", `${base}/commands`, misc.createCommand),
+  route("DELETE", `${base}/commands/{command_id}`, misc.deleteCommand),
+];
+
+/** GET, PATCH and DELETE of one webhook message (`@original` or an id segment). */
+const webhookMessageRoutes = (message: string): RestRoute[] =>
+  ["GET", "PATCH", "DELETE"].map((method) =>
+    route(
+      method,
+      `/webhooks/{webhook_id}/{webhook_token}/messages/${message}`,
+      interactions.webhookMessage,
+      true,
+    )
+  );
+
 /** Every REST route the fake serves, below `/api/v10`. */
 export const ROUTES: RestRoute[] = [
   route("GET", "/gateway/bot", misc.gatewayBot),
@@ -34,18 +53,8 @@ export const ROUTES: RestRoute[] = [
   route("GET", "/users/{user_id}", misc.getUser),
   route("POST", "/users/@me/channels", misc.openDm),
   route("GET", "/applications/@me", misc.currentApplication),
-  route("GET", "/applications/{application_id}/commands", misc.listCommands),
-  route("PUT", "/applications/{application_id}/commands", misc.overwriteCommands),
-  route("POST", "/applications/{application_id}/commands", misc.createCommand),
-  route("DELETE", "/applications/{application_id}/commands/{command_id}", misc.deleteCommand),
-  route("GET", "/applications/{application_id}/guilds/{guild_id}/commands", misc.listCommands),
-  route("PUT", "/applications/{application_id}/guilds/{guild_id}/commands", misc.overwriteCommands),
-  route("POST", "/applications/{application_id}/guilds/{guild_id}/commands", misc.createCommand),
-  route(
-    "DELETE",
-    "/applications/{application_id}/guilds/{guild_id}/commands/{command_id}",
-    misc.deleteCommand,
-  ),
+  ...commandRoutes("/applications/{application_id}"),
+  ...commandRoutes("/applications/{application_id}/guilds/{guild_id}"),
   route("GET", "/guilds/{guild_id}", guilds.getGuild),
   route("GET", "/guilds/{guild_id}/channels", guilds.listGuildChannels),
   route("POST", "/guilds/{guild_id}/channels", guilds.createGuildChannel),
@@ -74,42 +83,8 @@ export const ROUTES: RestRoute[] = [
     true,
   ),
   route("POST", "/webhooks/{webhook_id}/{webhook_token}", interactions.executeWebhook, true),
-  route(
-    "GET",
-    "/webhooks/{webhook_id}/{webhook_token}/messages/@original",
-    interactions.webhookMessage,
-    true,
-  ),
-  route(
-    "PATCH",
-    "/webhooks/{webhook_id}/{webhook_token}/messages/@original",
-    interactions.webhookMessage,
-    true,
-  ),
-  route(
-    "DELETE",
-    "/webhooks/{webhook_id}/{webhook_token}/messages/@original",
-    interactions.webhookMessage,
-    true,
-  ),
-  route(
-    "GET",
-    "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}",
-    interactions.webhookMessage,
-    true,
-  ),
-  route(
-    "PATCH",
-    "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}",
-    interactions.webhookMessage,
-    true,
-  ),
-  route(
-    "DELETE",
-    "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}",
-    interactions.webhookMessage,
-    true,
-  ),
+  ...webhookMessageRoutes("@original"),
+  ...webhookMessageRoutes("{message_id}"),
 ];
 
 /** Finds the route for a method and path; literal segments win over parameters. */

@@ -81,6 +81,51 @@ function guildOf(ctx: FakeContext, request: RestRequest): string | Response {
   return guildId;
 }
 
+/** A handler for a route below `/guilds/{guild_id}`, run only where the bot is a member. */
+function inGuild(
+  handler: (guildId: string, ctx: FakeContext, request: RestRequest) => Response,
+): Handler {
+  return (request, ctx) => {
+    const guildId = guildOf(ctx, request);
+    return guildId instanceof Response ? guildId : handler(guildId, ctx, request);
+  };
+}
+
+/** The category `parentId` names in this guild, or Discord's refusal. */
+function categoryOf(ctx: FakeContext, guildId: string, parentId: string): FakeChannel | Response {
+  const parent = ctx.state.channels.get(parentId);
+  if (parent === undefined || parent.guild_id !== guildId || parent.type !== 4) {
+    return invalidFormBody(
+      fieldError(["parent_id"], "CHANNEL_PARENT_INVALID", "Not a category in this guild."),
+    );
+  }
+  return parent;
+}
+
+/** Discord's refusal when the category already holds its most channels, else null. */
+function categoryFull(ctx: FakeContext, guildId: string, parentId: string): Response | null {
+  const children = ctx.state.channelsOf(guildId).filter((c) => c.parent_id === parentId);
+  if (children.length < CHANNELS_PER_CATEGORY) return null;
+  return invalidFormBody(
+    fieldError(
+      ["parent_id"],
+      "CHANNEL_PARENT_MAX_CHANNELS",
+      "Maximum number of channels in category reached (50)",
+    ),
+  );
+}
+
+/** The name Discord stores for a channel of `type` (text channels are slugged), or its refusal. */
+function channelName(type: number, raw: string): string | Response {
+  const name = type === 0 ? textChannelName(raw) : raw.trim();
+  if (name.length < 1 || name.length > 100) {
+    return invalidFormBody(
+      fieldError(["name"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length."),
+    );
+  }
+  return name;
+}
+
 /** The channel named in the path, or the refusal Discord would give the bot. */
 export function visibleChannel(ctx: FakeContext, request: RestRequest): FakeChannel | Response {
   const channel = ctx.state.channels.get(request.params.channel_id ?? "");
@@ -90,34 +135,25 @@ export function visibleChannel(ctx: FakeContext, request: RestRequest): FakeChan
   return channel;
 }
 
-export const getGuild: Handler = (request, ctx) => {
-  const guildId = guildOf(ctx, request);
-  if (guildId instanceof Response) return guildId;
+export const getGuild: Handler = inGuild((guildId, ctx) => {
   const guild = ctx.state.guilds.get(guildId);
   return guild === undefined ? unknown.guild() : json(ctx.state.guildJson(guild));
-};
+});
 
-export const listGuildChannels: Handler = (request, ctx) => {
-  const guildId = guildOf(ctx, request);
-  if (guildId instanceof Response) return guildId;
+export const listGuildChannels: Handler = inGuild((guildId, ctx) => {
   return json(ctx.state.channelsOf(guildId).map((c) => ctx.state.channelJson(c)));
-};
+});
 
-export const createGuildChannel: Handler = (request, ctx) => {
-  const guildId = guildOf(ctx, request);
-  if (guildId instanceof Response) return guildId;
+export const createGuildChannel: Handler = inGuild((guildId, ctx, request) => {
   const body = obj(request.body);
   const type = Number(body.type ?? 0);
   const parentId = typeof body.parent_id === "string" ? body.parent_id : null;
   let held = botBase(ctx, guildId);
   let parent: FakeChannel | undefined;
   if (parentId !== null) {
-    parent = ctx.state.channels.get(parentId);
-    if (parent === undefined || parent.guild_id !== guildId || parent.type !== 4) {
-      return invalidFormBody(
-        fieldError(["parent_id"], "CHANNEL_PARENT_INVALID", "Not a category in this guild."),
-      );
-    }
+    const category = categoryOf(ctx, guildId, parentId);
+    if (category instanceof Response) return category;
+    parent = category;
     held = botIn(ctx, parent.id);
   }
   if ((held & MANAGE_CHANNELS) === 0n) return missingPermissions();
@@ -131,24 +167,11 @@ export const createGuildChannel: Handler = (request, ctx) => {
     return discordError(400, 30013, "Maximum number of guild channels reached (500)");
   }
   if (parent !== undefined) {
-    const children = ctx.state.channelsOf(guildId).filter((c) => c.parent_id === parent.id);
-    if (children.length >= CHANNELS_PER_CATEGORY) {
-      return invalidFormBody(
-        fieldError(
-          ["parent_id"],
-          "CHANNEL_PARENT_MAX_CHANNELS",
-          "Maximum number of channels in category reached (50)",
-        ),
-      );
-    }
+    const full = categoryFull(ctx, guildId, parent.id);
+    if (full !== null) return full;
   }
-  const rawName = String(body.name ?? "");
-  const name = type === 0 ? textChannelName(rawName) : rawName.trim();
-  if (name.length < 1 || name.length > 100) {
-    return invalidFormBody(
-      fieldError(["name"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length."),
-    );
-  }
+  const name = channelName(type, String(body.name ?? ""));
+  if (name instanceof Response) return name;
   const channel = ctx.state.createChannel(guildId, {
     name,
     type,
@@ -163,7 +186,7 @@ export const createGuildChannel: Handler = (request, ctx) => {
   const payload = ctx.state.channelJson(channel);
   ctx.emit(guildId, "CHANNEL_CREATE", payload, Intent.Guilds);
   return json(payload, 201);
-};
+});
 
 export const getChannel: Handler = (request, ctx) => {
   const channel = visibleChannel(ctx, request);
@@ -187,33 +210,17 @@ export const editChannel: Handler = (request, ctx) => {
     if (refusal !== null) return refusal;
   }
   if (typeof body.name === "string") {
-    const name = channel.type === 0 ? textChannelName(body.name) : body.name.trim();
-    if (name.length < 1 || name.length > 100) {
-      return invalidFormBody(
-        fieldError(["name"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length."),
-      );
-    }
+    const name = channelName(channel.type, body.name);
+    if (name instanceof Response) return name;
     channel.name = name;
   }
   if (body.parent_id !== undefined) {
     const parentId = typeof body.parent_id === "string" ? body.parent_id : null;
     if (parentId !== null && parentId !== channel.parent_id) {
-      const parent = ctx.state.channels.get(parentId);
-      if (parent === undefined || parent.guild_id !== guildId || parent.type !== 4) {
-        return invalidFormBody(
-          fieldError(["parent_id"], "CHANNEL_PARENT_INVALID", "Not a category in this guild."),
-        );
-      }
-      const children = ctx.state.channelsOf(guildId).filter((c) => c.parent_id === parentId);
-      if (children.length >= CHANNELS_PER_CATEGORY) {
-        return invalidFormBody(
-          fieldError(
-            ["parent_id"],
-            "CHANNEL_PARENT_MAX_CHANNELS",
-            "Maximum number of channels in category reached (50)",
-          ),
-        );
-      }
+      const parent = categoryOf(ctx, guildId, parentId);
+      if (parent instanceof Response) return parent;
+      const full = categoryFull(ctx, guildId, parentId);
+      if (full !== null) return full;
     }
     channel.parent_id = parentId;
   }
@@ -291,15 +298,11 @@ export const deleteOverwrite: Handler = (request, ctx) => {
   return new Response(null, { status: 204 });
 };
 
-export const listRoles: Handler = (request, ctx) => {
-  const guildId = guildOf(ctx, request);
-  if (guildId instanceof Response) return guildId;
+export const listRoles: Handler = inGuild((guildId, ctx) => {
   return json(ctx.state.rolesOf(guildId).map((r) => ctx.state.roleJson(r)));
-};
+});
 
-export const createRole: Handler = (request, ctx) => {
-  const guildId = guildOf(ctx, request);
-  if (guildId instanceof Response) return guildId;
+export const createRole: Handler = inGuild((guildId, ctx, request) => {
   const held = botBase(ctx, guildId);
   if ((held & MANAGE_ROLES) === 0n) return missingPermissions();
   const body = obj(request.body);
@@ -315,30 +318,24 @@ export const createRole: Handler = (request, ctx) => {
   const payload = ctx.state.roleJson(role);
   ctx.emit(guildId, "GUILD_ROLE_CREATE", { guild_id: guildId, role: payload }, Intent.Guilds);
   return json(payload);
-};
+});
 
-export const deleteRole: Handler = (request, ctx) => {
-  const guildId = guildOf(ctx, request);
-  if (guildId instanceof Response) return guildId;
+export const deleteRole: Handler = inGuild((guildId, ctx, request) => {
   const role = ctx.state.roles.get(request.params.role_id ?? "");
   if (role === undefined || role.guild_id !== guildId) return unknown.role();
   if ((botBase(ctx, guildId) & MANAGE_ROLES) === 0n) return missingPermissions();
   ctx.state.deleteRole(role.id);
   ctx.emit(guildId, "GUILD_ROLE_DELETE", { guild_id: guildId, role_id: role.id }, Intent.Guilds);
   return new Response(null, { status: 204 });
-};
+});
 
-export const getMember: Handler = (request, ctx) => {
-  const guildId = guildOf(ctx, request);
-  if (guildId instanceof Response) return guildId;
+export const getMember: Handler = inGuild((guildId, ctx, request) => {
   const member = ctx.state.member(guildId, request.params.user_id ?? "");
   if (member === undefined) return unknown.member();
   return json(ctx.state.memberJson(member));
-};
+});
 
-export const listMembers: Handler = (request, ctx) => {
-  const guildId = guildOf(ctx, request);
-  if (guildId instanceof Response) return guildId;
+export const listMembers: Handler = inGuild((guildId, ctx, request) => {
   const limit = Number(request.query.get("limit") ?? "1");
   const after = request.query.get("after") ?? "0";
   const members = [...(ctx.state.members.get(guildId)?.values() ?? [])]
@@ -346,11 +343,9 @@ export const listMembers: Handler = (request, ctx) => {
     .sort((a, b) => (BigInt(a.user_id) < BigInt(b.user_id) ? -1 : 1))
     .slice(0, Math.max(1, Math.min(1000, limit)));
   return json(members.map((m) => ctx.state.memberJson(m)));
-};
+});
 
-export const addMemberRole: Handler = (request, ctx) => {
-  const guildId = guildOf(ctx, request);
-  if (guildId instanceof Response) return guildId;
+export const addMemberRole: Handler = inGuild((guildId, ctx, request) => {
   const member = ctx.state.member(guildId, request.params.user_id ?? "");
   if (member === undefined) return unknown.member();
   const role = ctx.state.roles.get(request.params.role_id ?? "");
@@ -367,4 +362,4 @@ export const addMemberRole: Handler = (request, ctx) => {
   }
   ctx.state.changed();
   return new Response(null, { status: 204 });
-};
+});

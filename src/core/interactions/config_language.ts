@@ -4,7 +4,7 @@ import type { CommandInput } from "../interaction.ts";
 import { refuse } from "../refusal.ts";
 import { ephemeral, type Reply } from "../reply.ts";
 import { allowed } from "../access.ts";
-import { recordAction } from "../audit_log.ts";
+import { recordSettingChange } from "./record_setting_change.ts";
 import { readerText } from "../language.ts";
 import { type Locale, LOCALE_NAMES } from "../../i18n/locale.ts";
 import { translator } from "../../i18n/translator.ts";
@@ -46,16 +46,9 @@ export async function handleConfigLanguage(
   await ctx.settings.updateGuild(input.guildId, { language });
   const guild = translator(language);
   const name = LOCALE_NAMES[language];
-  await recordAction(
-    ctx,
-    {
-      guildId: input.guildId,
-      ticketId: null,
-      actorId: input.member.user.id,
-      action: "config.set",
-      detail: { setting: "language", value: language },
-    },
-    guild.t("config.language_audit", { user: input.member.user.id, language: name }),
-  );
+  await recordSettingChange(input, ctx, {
+    detail: { setting: "language", value: language },
+    line: guild.t("config.language_audit", { user: input.member.user.id, language: name }),
+  });
   return ephemeral(reader.t("config.language_set", { language: name }));
 }

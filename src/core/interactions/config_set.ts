@@ -4,7 +4,7 @@ import type { CommandInput } from "../interaction.ts";
 import { refuse } from "../refusal.ts";
 import { ephemeral, type Reply } from "../reply.ts";
 import { allowed } from "../access.ts";
-import { recordAction } from "../audit_log.ts";
+import { recordSettingChange } from "./record_setting_change.ts";
 import type { GuildSettingsPatch, TicketType, TicketTypePatch } from "../model.ts";
 import { schemeProblem } from "../tickets/channel_name.ts";
 import { reapplyReport, reapplyStaffRole } from "../tickets/staff_overwrites.ts";
@@ -262,16 +262,9 @@ export async function handleConfigSet(
     });
     said = `${said} ${reapplyReport(result)}`;
   }
-  await recordAction(
-    ctx,
-    {
-      guildId: input.guildId,
-      ticketId: null,
-      actorId: input.member.user.id,
-      action: "config.set",
-      detail: { setting: input.subcommand, ...(outcome.type ?? outcome.settings) },
-    },
-    `<@${input.member.user.id}> changed the setting ${input.subcommand}: ${outcome.said}`,
-  );
+  await recordSettingChange(input, ctx, {
+    detail: { setting: input.subcommand, ...(outcome.type ?? outcome.settings) },
+    line: `<@${input.member.user.id}> changed the setting ${input.subcommand}: ${outcome.said}`,
+  });
   return ephemeral({ content: said, allowed_mentions: { parse: [] } });
 }

@@ -9,6 +9,7 @@ import {
   archiveMessageUpdate,
 } from "./archive_message.ts";
 import { openTestStores } from "../../../tests/fixtures/test_stores.ts";
+import { openFor } from "../../../tests/fixtures/store_suite.ts";
 import { TEST_GUILD_ID } from "../../../tests/fixtures/recording_discord.ts";
 
 const CHANNEL = "500000000000000001" as ChannelId;
@@ -17,16 +18,8 @@ const NOW = new Date(Date.UTC(2026, 1, 1, 12));
 
 async function setup() {
   const test = await openTestStores();
-  const type = await test.types.defaultFor(TEST_GUILD_ID);
-  const opened = await test.tickets.open({
-    guildId: TEST_GUILD_ID,
-    typeId: type.id,
-    openerId: OPENER,
-    topic: null,
-    answers: [],
-  });
-  assert.equal(opened.kind, "opened");
-  const ticket = await test.tickets.setChannel(opened.ticket.id, CHANNEL);
+  const opened = await openFor(test, TEST_GUILD_ID, { opener: OPENER });
+  const ticket = await test.tickets.setChannel(opened.id, CHANNEL);
   const ctx: ArchiveContext = {
     tickets: test.tickets,
     archive: test.archive,

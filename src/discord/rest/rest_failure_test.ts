@@ -107,46 +107,40 @@ Deno.test("routeLabel() hides ids and interaction tokens", () => {
   assert.equal(routeLabel("/users/@me"), "/users/@me");
 });
 
-Deno.test("callDiscord() gives up on a server that never answers, and the route keeps working", async () => {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
-  const { rest, close: closeRest } = createDiscordRest({
+/** Runs `request` twice against a REST client whose server never answers; each must fail in time. */
+async function twiceUnanswered(
+  what: string,
+  request: (rest: ReturnType<typeof createDiscordRest>["rest"]) => Promise<unknown>,
+): Promise<void> {
+  const { rest, close } = createDiscordRest({
     token: SAMPLE_TOKEN,
-    baseUrl: `http://127.0.0.1:${port}/api`,
+    baseUrl: `http://127.0.0.1:${freePort()}/api`,
   });
   try {
     for (let round = 0; round < 2; round++) {
       await within(
-        assert.rejects(
-          callDiscord(rest, "GET", "/users/@me", { retry: { maxAttempts: 2, minTimeout: 10 } }),
-          (error) => error instanceof DiscordRequestError && error.failure.kind === "unavailable",
-        ),
+        request(rest),
         5_000,
-        `call ${round + 1} to an unanswering server to fail instead of hanging`,
+        `${what} ${round + 1} to an unanswering server to fail instead of hanging`,
       );
     }
   } finally {
-    closeRest();
+    close();
   }
+}
+
+Deno.test("callDiscord() gives up on a server that never answers, and the route keeps working", async () => {
+  await twiceUnanswered("call", (rest) =>
+    assert.rejects(
+      callDiscord(rest, "GET", "/users/@me", { retry: { maxAttempts: 2, minTimeout: 10 } }),
+      (error) => error instanceof DiscordRequestError && error.failure.kind === "unavailable",
+    ));
 });
 
 Deno.test("a route stays usable after a request that got no answer, outside callDiscord too", async () => {
-  const port = freePort();
-  const { rest, close: closeRest } = createDiscordRest({
-    token: SAMPLE_TOKEN,
-    baseUrl: `http://127.0.0.1:${port}/api`,
-  });
-  try {
-    // discordeno's own calls (the gateway's GET /gateway/bot) go through makeRequest.
-    for (let round = 0; round < 2; round++) {
-      await within(
-        assert.rejects(rest.makeRequest("GET", "/gateway/bot")),
-        5_000,
-        `request ${round + 1} to an unanswering server to fail instead of hanging`,
-      );
-    }
-  } finally {
-    closeRest();
-  }
+  // discordeno's own calls (the gateway's GET /gateway/bot) go through makeRequest.
+  await twiceUnanswered(
+    "request",
+    (rest) => assert.rejects(rest.makeRequest("GET", "/gateway/bot")),
+  );
 });
