@@ -7,6 +7,8 @@ import * as m0001 from "./0001_initial.ts";
 import * as m0002 from "./0002_locks.ts";
 import * as m0004 from "./0004_request_budget.ts";
 import * as m0010 from "./0010_languages.ts";
+import * as m0011 from "./0011_ticket_types.ts";
+import * as m0012 from "./0012_panel_types.ts";
 
 /** Migrations by name; names sort in the order they run. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -14,6 +16,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0002_locks": m0002,
   "0004_request_budget": m0004,
   "0010_languages": m0010,
+  "0011_ticket_types": m0011,
+  "0012_panel_types": m0012,
 });
 
 /** A Kysely `MigrationProvider` over `MIGRATIONS`. */

@@ -20,6 +20,7 @@ import { staffOnlyOverwrites, ticketOverwrites } from "./overwrites.ts";
 import { createTicketChannel } from "./ticket_channel.ts";
 import { LockTimeoutError } from "../lock_timeout_error.ts";
 import { welcomeMessage } from "./welcome.ts";
+import { openLimitRefusal } from "../types/limit_refusal.ts";
 
 /** What the member asked for. */
 export interface OpenRequest {
@@ -50,7 +51,7 @@ export function openForm(type: TicketType): ModalBody {
     title: "Open a ticket",
     components: type.questions.slice(0, 5).map((question, index) => ({
       type: 18,
-      label: question.slice(0, 45),
+      label: question.label.slice(0, 45),
       component: {
         type: 4,
         custom_id: `q${index}`,
@@ -112,6 +113,7 @@ export async function openTicket(
     answers: request.answers,
   });
   if (result.kind === "limit_reached") return limitRefusal(result.existing, result.limit);
+  if (result.kind !== "opened") return openLimitRefusal(result, input);
   const reserved = result.ticket;
 
   let created;
