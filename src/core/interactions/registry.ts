@@ -9,6 +9,7 @@ import { setupCommand } from "./setup.ts";
 import { configCommand } from "./config.ts";
 import { panelCommand } from "./panel.ts";
 import { ticketCommand } from "./ticket.ts";
+import { typeCommand } from "./type.ts";
 import { claimButton } from "./ticket_claim.ts";
 import { closeButton, closeCancel, closeConfirm } from "./ticket_close.ts";
 import { openButton, openFormModal } from "./open_button.ts";
@@ -21,6 +22,7 @@ export const COMMANDS: readonly SlashCommand[] = [
   configCommand,
   panelCommand,
   ticketCommand,
+  typeCommand,
 ];
 
 /** Every button, by `custom_id` prefix. */

@@ -7,7 +7,8 @@
 import { getLogger } from "@logtape/logtape";
 import type { HandlerContext } from "../../core/context.ts";
 import { apologize } from "../../core/interactions/apology.ts";
-import type { InteractionInput } from "../../core/interaction.ts";
+import type { AutocompleteInput, InteractionInput } from "../../core/interaction.ts";
+import { suggest } from "../../core/interactions/autocomplete.ts";
 import type { MessageBody } from "../../core/message_body.ts";
 import type { Reply } from "../../core/reply.ts";
 import type { Metrics } from "../../app/metrics.ts";
@@ -62,6 +63,7 @@ export type InteractionOutcome =
   | "message"
   | "update"
   | "modal"
+  | "choices"
   | "refused"
   | "error"
   | "undelivered";
@@ -97,14 +99,42 @@ function deferCallback(ephemeral: boolean): InteractionCallback {
   return ephemeral ? { type: 5, data: { flags: EPHEMERAL_FLAG } } : { type: 5 };
 }
 
-/**
- * Dispatches `input` and answers it; resolves when the last answer was sent.
- * Never rejects: failures are logged and counted.
- */
-export async function runInteraction(
-  input: InteractionInput,
+/** Answers an autocomplete query with choices (none when finding them failed). */
+async function answerAutocomplete(
+  input: AutocompleteInput,
   deps: RunInteractionDeps,
 ): Promise<InteractionOutcome> {
+  let choices: Array<{ name: string; value: string }> = [];
+  try {
+    choices = await withDeadline(
+      suggest(input, deps.context),
+      deps.deadlineMs ?? DEFAULT_DEADLINE_MS,
+      () => [],
+    );
+  } catch (error) {
+    log.warn("Could not find choices for /{command}: {error}", { command: input.name, error });
+  }
+  const callback: InteractionCallback = { type: 8, data: { choices } };
+  try {
+    if (deps.first !== undefined) await deps.first(callback);
+    else await deps.transport.callback(input.id, input.token, callback);
+    return "choices";
+  } catch (error) {
+    log.warn("Could not send choices for /{command}: {error}", { command: input.name, error });
+    return "undelivered";
+  }
+}
+
+/**
+ * Dispatches `input` and answers it; resolves when the last answer was sent.
+ * Never rejects: failures are logged and counted. Autocomplete queries are
+ * answered with choices, within the same deadline.
+ */
+export async function runInteraction(
+  input: InteractionInput | AutocompleteInput,
+  deps: RunInteractionDeps,
+): Promise<InteractionOutcome> {
+  if (input.kind === "autocomplete") return await answerAutocomplete(input, deps);
   const now = deps.now ?? (() => performance.now());
   const where = describe(input);
   const logProps = { interactionId: input.id, interaction: where, guildId: input.guildId };
