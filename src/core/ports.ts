@@ -294,6 +294,7 @@ export interface DiscordPort {
     messageId: MessageId,
     body: MessageBody,
   ): Promise<void>;
+  deleteMessage(channelId: ChannelId, messageId: MessageId): Promise<void>;
   /** One page of history, oldest first, strictly after `after` (or from the start). */
   messagesAfter(
     channelId: ChannelId,

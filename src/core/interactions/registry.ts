@@ -13,6 +13,7 @@ import { typeCommand } from "./type.ts";
 import { claimButton } from "./ticket_claim.ts";
 import { closeButton, closeCancel, closeConfirm } from "./ticket_close.ts";
 import { openButton, openFormModal } from "./open_button.ts";
+import { panelPick } from "./panel_pick.ts";
 import { localizeCommand } from "./localize_command.ts";
 import { COMMAND_TABLES } from "../../i18n/command_tables.ts";
 
@@ -32,6 +33,7 @@ export const BUTTONS: readonly ComponentRoute<ComponentInput>[] = [
   claimButton,
   closeConfirm,
   closeCancel,
+  panelPick,
 ];
 
 /** Every modal, by `custom_id` prefix. */

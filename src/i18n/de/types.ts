@@ -55,4 +55,20 @@ export const types = {
   "types.form.transcript_channel": "ein Kanal (#Erwähnung oder ID) oder none für den Log-Kanal",
   "types.form.retention_days": "Tage als ganze Zahl oder none, um für immer aufzubewahren",
   "types.form.close_request_timeout_hours": "Stunden als ganze Zahl von 1 bis 720",
+  "panel.unknown_type":
+    "Eine Ticket-Art „{name}“ gibt es hier nicht. Die Namen findest du mit `/type list`.",
+  "panel.type_count":
+    "Ein Panel bietet 1 bis 25 Ticket-Arten an. Nenne mindestens eine, die es gibt.",
+  "panel.unknown_panel":
+    "Dieses Panel gibt es hier nicht. Wähle eines aus der Liste oder sieh in `/panel list` nach.",
+  "panel.message_gone":
+    "Die Nachricht des Panels ist aus Discord verschwunden. Lösche das Panel mit `/panel delete` und poste ein neues.",
+  "panel.edited": "Das Panel in <#{channel}> wurde geändert.",
+  "panel.edited_audit": "<@{user}> hat das Ticket-Panel in <#{channel}> geändert",
+  "panel.deleted": "Das Panel in <#{channel}> wurde gelöscht.",
+  "panel.deleted_audit": "<@{user}> hat das Ticket-Panel in <#{channel}> gelöscht",
+  "panel.none": "Es ist noch kein Panel gepostet. Poste eines mit `/panel create`.",
+  "panel.list_title": "Panels",
+  "panel.list_line":
+    "**{title}** (Panel {id}) in <#{channel}>: {count, plural, one {# Art} other {# Arten}}, {style}",
 };

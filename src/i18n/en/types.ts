@@ -52,4 +52,19 @@ export const types = {
   "types.form.transcript_channel": "a channel (#mention or id), or none for the log channel",
   "types.form.retention_days": "days as a whole number, or none to keep forever",
   "types.form.close_request_timeout_hours": "hours as a whole number from 1 to 720",
+  "panel.unknown_type":
+    "There is no ticket type named “{name}” here. See `/type list` for the names.",
+  "panel.type_count": "A panel offers 1 to 25 ticket types. Name at least one that exists.",
+  "panel.unknown_panel":
+    "There is no such panel here. Pick one from the list, or see `/panel list`.",
+  "panel.message_gone":
+    "The panel’s message is gone from Discord. Delete the panel with `/panel delete` and post a new one.",
+  "panel.edited": "The panel in <#{channel}> was changed.",
+  "panel.edited_audit": "<@{user}> changed the ticket panel in <#{channel}>",
+  "panel.deleted": "The panel in <#{channel}> was deleted.",
+  "panel.deleted_audit": "<@{user}> deleted the ticket panel in <#{channel}>",
+  "panel.none": "No panels are posted yet. Post one with `/panel create`.",
+  "panel.list_title": "Panels",
+  "panel.list_line":
+    "**{title}** (panel {id}) in <#{channel}>: {count, plural, one {# type} other {# types}}, {style}",
 } as const;

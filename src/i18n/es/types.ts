@@ -54,4 +54,19 @@ export const types = {
   "types.form.transcript_channel": "un canal (#mención o ID), o none para el canal de registro",
   "types.form.retention_days": "días como número entero, o none para guardarlo siempre",
   "types.form.close_request_timeout_hours": "horas como número entero del 1 al 720",
+  "panel.unknown_type":
+    "Aquí no hay ningún tipo de ticket llamado «{name}». Consulta los nombres con `/type list`.",
+  "panel.type_count": "Un panel ofrece de 1 a 25 tipos de ticket. Nombra al menos uno que exista.",
+  "panel.unknown_panel":
+    "Ese panel no existe aquí. Elige uno de la lista o consulta `/panel list`.",
+  "panel.message_gone":
+    "El mensaje del panel ya no está en Discord. Elimina el panel con `/panel delete` y publica uno nuevo.",
+  "panel.edited": "Se cambió el panel de <#{channel}>.",
+  "panel.edited_audit": "<@{user}> cambió el panel de tickets de <#{channel}>",
+  "panel.deleted": "Se eliminó el panel de <#{channel}>.",
+  "panel.deleted_audit": "<@{user}> eliminó el panel de tickets de <#{channel}>",
+  "panel.none": "Todavía no hay paneles publicados. Publica uno con `/panel create`.",
+  "panel.list_title": "Paneles",
+  "panel.list_line":
+    "**{title}** (panel {id}) en <#{channel}>: {count, plural, one {# tipo} other {# tipos}}, {style}",
 };

@@ -55,4 +55,20 @@ export const types = {
     "un salon (#mention ou identifiant), ou none pour le salon de journal",
   "types.form.retention_days": "des jours en nombre entier, ou none pour tout garder",
   "types.form.close_request_timeout_hours": "des heures en nombre entier de 1 à 720",
+  "panel.unknown_type":
+    "Aucun type de ticket nommé « {name} » ici. Consultez les noms avec `/type list`.",
+  "panel.type_count":
+    "Un panneau propose de 1 à 25 types de ticket. Nommez-en au moins un qui existe.",
+  "panel.unknown_panel":
+    "Ce panneau n’existe pas ici. Choisissez-en un dans la liste, ou consultez `/panel list`.",
+  "panel.message_gone":
+    "Le message du panneau a disparu de Discord. Supprimez le panneau avec `/panel delete` et publiez-en un nouveau.",
+  "panel.edited": "Le panneau de <#{channel}> a été modifié.",
+  "panel.edited_audit": "<@{user}> a modifié le panneau de tickets de <#{channel}>",
+  "panel.deleted": "Le panneau de <#{channel}> a été supprimé.",
+  "panel.deleted_audit": "<@{user}> a supprimé le panneau de tickets de <#{channel}>",
+  "panel.none": "Aucun panneau n’est encore publié. Publiez-en un avec `/panel create`.",
+  "panel.list_title": "Panneaux",
+  "panel.list_line":
+    "**{title}** (panneau {id}) dans <#{channel}> : {count, plural, one {# type} other {# types}}, {style}",
 };

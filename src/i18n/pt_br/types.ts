@@ -50,4 +50,19 @@ export const types = {
   "types.form.transcript_channel": "um canal (#menção ou ID), ou none para o canal de registro",
   "types.form.retention_days": "dias como número inteiro, ou none para guardar para sempre",
   "types.form.close_request_timeout_hours": "horas como número inteiro de 1 a 720",
+  "panel.unknown_type":
+    "Não existe tipo de ticket chamado «{name}» aqui. Veja os nomes com `/type list`.",
+  "panel.type_count":
+    "Um painel oferece de 1 a 25 tipos de ticket. Indique pelo menos um que exista.",
+  "panel.unknown_panel": "Esse painel não existe aqui. Escolha um da lista ou veja `/panel list`.",
+  "panel.message_gone":
+    "A mensagem do painel sumiu do Discord. Exclua o painel com `/panel delete` e publique um novo.",
+  "panel.edited": "O painel em <#{channel}> foi alterado.",
+  "panel.edited_audit": "<@{user}> alterou o painel de tickets em <#{channel}>",
+  "panel.deleted": "O painel em <#{channel}> foi excluído.",
+  "panel.deleted_audit": "<@{user}> excluiu o painel de tickets em <#{channel}>",
+  "panel.none": "Ainda não há painéis publicados. Publique um com `/panel create`.",
+  "panel.list_title": "Painéis",
+  "panel.list_line":
+    "**{title}** (painel {id}) em <#{channel}>: {count, plural, one {# tipo} other {# tipos}}, {style}",
 };
