@@ -4,6 +4,7 @@
  * while tickets are open, multi-type panels, and the migration of old questions.
  */
 import assert from "node:assert/strict";
+import { sql } from "kysely";
 import { Migrator } from "kysely/migration";
 import { channelId, guildId, messageId, userId } from "../../src/core/ids.ts";
 import { defaultTypeSettings, MAX_TYPES_PER_GUILD } from "../../src/core/model.ts";
@@ -216,7 +217,16 @@ for (const dialect of DIALECTS) {
       try {
         const handle = await openDatabase(isolated.target, isolated.options);
         try {
-          const migrator = new Migrator({ db: handle.db, provider: migrationProvider });
+          // PostgreSQL: name the connection's schema, as `src/db/migrate.ts` does, or
+          // Kysely looks for its bookkeeping tables in every schema of the server.
+          const schema = handle.kind === "postgres"
+            ? (await sql<{ s: string }>`select current_schema() as s`.execute(handle.db)).rows[0]?.s
+            : undefined;
+          const migrator = new Migrator({
+            db: handle.db,
+            provider: migrationProvider,
+            ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+          });
           const before = await migrator.migrateTo("0010_languages");
           assert.equal(before.error, undefined);
           const guild = fresh();

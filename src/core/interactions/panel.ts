@@ -13,7 +13,6 @@ import {
   defineCommandGroup,
   defineSubcommand,
   MANAGE_GUILD,
-  OptionType,
   type OptionValues,
   type SlashCommand,
 } from "./define_command.ts";
@@ -23,6 +22,7 @@ import type { Translator } from "../../i18n/translator.ts";
 import { panelMessage } from "../panels/panel_message.ts";
 import { panelTypes } from "../panels/panel_types.ts";
 import { panelDelete, panelEdit, panelList } from "./panel_manage.ts";
+import { PANEL_LOOK } from "./panel_options.ts";
 
 /** Texts a panel uses when the command leaves them out, in the guild's language. */
 export function panelDefaults(
@@ -34,30 +34,6 @@ export function panelDefaults(
     label: tr.t("panel.default_label"),
   };
 }
-
-const text = <const N extends string>(name: N, description: string, maxLength: number) =>
-  ({
-    type: OptionType.String,
-    name,
-    description,
-    required: false,
-    max_length: maxLength,
-  }) as const;
-
-/** The options a panel's look is made of, shared by create and edit. */
-export const PANEL_LOOK = [
-  text("title", "Panel title", 256),
-  text("description", "Panel text", 4000),
-  text("label", "Button label", 80),
-  text("types", "Ticket types offered, separated by commas (default: the default type)", 1000),
-  {
-    type: OptionType.String,
-    name: "style",
-    description: "Buttons, or a select menu",
-    required: false,
-    choices: [{ name: "buttons", value: "buttons" }, { name: "select", value: "select" }],
-  },
-] as const;
 
 const OPTIONS = [
   channelOption("channel", "Where to post it (default: this channel)", {

@@ -10,20 +10,8 @@ import { panelTypes } from "../panels/panel_types.ts";
 import { type Refusal, refuse } from "../refusal.ts";
 import { ephemeral } from "../reply.ts";
 import { DiscordRequestError } from "../discord_failure.ts";
-import { defineSubcommand, OptionType } from "./define_command.ts";
-
-/** The `panel:` option, chosen by autocomplete. */
-const PANEL_OPTION = {
-  type: OptionType.String,
-  name: "panel",
-  description: "The panel",
-  required: true,
-  autocomplete: true,
-  max_length: 100,
-} as const;
-
-const text = <const N extends string>(name: N, description: string, maxLength: number) =>
-  ({ type: OptionType.String, name, description, required: false, max_length: maxLength }) as const;
+import { defineSubcommand } from "./define_command.ts";
+import { PANEL_LOOK, PANEL_OPTION } from "./panel_options.ts";
 
 /** The guild's panel the option names (its id), or a refusal saying what to do. */
 async function chosenPanel(
@@ -41,24 +29,26 @@ async function chosenPanel(
   return panel;
 }
 
+/** Records what was done to `panel`, by whom. */
+function recordPanelAction(
+  ctx: HandlerContext,
+  input: CommandInput,
+  done: { panel: Panel; action: string; line: string },
+): Promise<void> {
+  return recordAction(ctx, {
+    guildId: input.guildId,
+    ticketId: null,
+    actorId: input.member.user.id,
+    action: done.action,
+    detail: { panelId: done.panel.id },
+  }, done.line);
+}
+
 /** `/panel edit panel [title] [description] [label] [types] [style]`. */
 export const panelEdit = defineSubcommand({
   name: "edit",
   description: "Change a posted panel in place",
-  options: [
-    PANEL_OPTION,
-    text("title", "Panel title", 256),
-    text("description", "Panel text", 4000),
-    text("label", "Button label", 80),
-    text("types", "Ticket types offered, separated by commas", 1000),
-    {
-      type: OptionType.String,
-      name: "style",
-      description: "Buttons, or a select menu",
-      required: false,
-      choices: [{ name: "buttons", value: "buttons" }, { name: "select", value: "select" }],
-    },
-  ] as const,
+  options: [PANEL_OPTION, ...PANEL_LOOK] as const,
   async handler(input, ctx, options) {
     const tr = readerText(input);
     const panel = await chosenPanel(input, ctx, options.panel);
@@ -95,13 +85,11 @@ export const panelEdit = defineSubcommand({
       throw error;
     }
     await ctx.panels.update(panel.id, { ...patch, typeIds: types.map((t) => t.id) });
-    await recordAction(ctx, {
-      guildId: input.guildId,
-      ticketId: null,
-      actorId: input.member.user.id,
+    await recordPanelAction(ctx, input, {
+      panel,
       action: "panel.edit",
-      detail: { panelId: panel.id },
-    }, tr.t("panel.edited_audit", { user: input.member.user.id, channel: panel.channelId }));
+      line: tr.t("panel.edited_audit", { user: input.member.user.id, channel: panel.channelId }),
+    });
     return ephemeral(tr.t("panel.edited", { channel: panel.channelId }));
   },
 });
@@ -124,13 +112,11 @@ export const panelDelete = defineSubcommand({
       if (!gone) throw error;
     }
     await ctx.panels.remove(panel.id);
-    await recordAction(ctx, {
-      guildId: input.guildId,
-      ticketId: null,
-      actorId: input.member.user.id,
+    await recordPanelAction(ctx, input, {
+      panel,
       action: "panel.delete",
-      detail: { panelId: panel.id },
-    }, tr.t("panel.deleted_audit", { user: input.member.user.id, channel: panel.channelId }));
+      line: tr.t("panel.deleted_audit", { user: input.member.user.id, channel: panel.channelId }),
+    });
     return ephemeral(tr.t("panel.deleted", { channel: panel.channelId }));
   },
 });
