@@ -9,6 +9,8 @@ import * as m0004 from "./0004_request_budget.ts";
 import * as m0006 from "./0006_gateway_sessions.ts";
 import * as m0008 from "./0008_web_pages.ts";
 import * as m0010 from "./0010_languages.ts";
+import * as m0011 from "./0011_ticket_types.ts";
+import * as m0012 from "./0012_panel_types.ts";
 
 /** Migrations by name; names sort in the order they run. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -18,6 +20,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0006_gateway_sessions": m0006,
   "0008_web_pages": m0008,
   "0010_languages": m0010,
+  "0011_ticket_types": m0011,
+  "0012_panel_types": m0012,
 });
 
 /** A Kysely `MigrationProvider` over `MIGRATIONS`. */

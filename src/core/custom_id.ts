@@ -1,7 +1,9 @@
 /**
- * Component `custom_id`s: versioned (`t1:`), short, and self-contained, so a button
- * posted months ago still routes after a restart. Decoding never throws: an id that
- * does not parse is `null`, which the dispatcher answers as a stale component.
+ * Component `custom_id`s: versioned, short, and self-contained, so a button posted
+ * months ago still routes after a restart. `t1:` ids name an action and its target
+ * (`t1:open:<typeId>` opens that type, forever); `t2:pick` is the select menu of
+ * types on a panel, whose chosen value is the type id. Decoding never throws: an id
+ * that does not parse is `null`, which the dispatcher answers as a stale component.
  */
 import type { TicketId, TicketTypeId } from "./model.ts";
 
@@ -18,7 +20,12 @@ export type ComponentId =
   /** Confirmation of a close. */
   | { action: "closeok"; ticketId: TicketId }
   /** Cancellation of a close. */
-  | { action: "closeno"; ticketId: TicketId };
+  | { action: "closeno"; ticketId: TicketId }
+  /** A panel's select menu of types: the chosen option's value is the type id. */
+  | { action: "pick" };
+
+/** The version of ids without a target (the select menu of types). */
+export const PICK_ID_PREFIX = "t2";
 
 /** The version prefix every id this build writes starts with. */
 export const CUSTOM_ID_PREFIX = "t1";
@@ -32,6 +39,7 @@ const POSITIVE_INTEGER = /^[1-9][0-9]{0,15}$/;
 
 /** Encodes a component id, e.g. `t1:close:42`. */
 export function encodeCustomId(id: ComponentId): string {
+  if (id.action === "pick") return `${PICK_ID_PREFIX}:pick`;
   const target = "typeId" in id ? id.typeId : id.ticketId;
   if (!Number.isSafeInteger(target) || target < 1) {
     throw new RangeError(`Cannot encode custom id: ${target} is not a positive integer id`);
@@ -47,6 +55,7 @@ export function encodeCustomId(id: ComponentId): string {
 export function decodeCustomId(raw: string): ComponentId | null {
   if (raw.length === 0 || raw.length > MAX_CUSTOM_ID_LENGTH) return null;
   const parts = raw.split(":");
+  if (raw === `${PICK_ID_PREFIX}:pick`) return { action: "pick" };
   if (parts.length !== 3) return null;
   const [prefix, action, target] = parts as [string, string, string];
   if (prefix !== CUSTOM_ID_PREFIX || !POSITIVE_INTEGER.test(target)) return null;

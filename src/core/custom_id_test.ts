@@ -49,3 +49,12 @@ Deno.test("encodeCustomId() refuses ids that are not positive integers", () => {
   assert.throws(() => encodeCustomId({ action: "close", ticketId: 0 as TicketId }), RangeError);
   assert.throws(() => encodeCustomId({ action: "open", typeId: 1.5 as TicketTypeId }), RangeError);
 });
+
+Deno.test("decodeCustomId() reads the panel select menu (t2) beside every t1 id", () => {
+  assert.equal(encodeCustomId({ action: "pick" }), "t2:pick");
+  assert.deepEqual(decodeCustomId("t2:pick"), { action: "pick" });
+  // A panel button posted before panels offered several types keeps opening its type.
+  assert.deepEqual(decodeCustomId("t1:open:12"), { action: "open", typeId: 12 });
+  assert.equal(decodeCustomId("t2:pick:3"), null);
+  assert.equal(decodeCustomId("t1:pick"), null);
+});

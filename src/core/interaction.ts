@@ -92,6 +92,20 @@ export interface ModalInput extends InteractionBase {
   fields: Readonly<Record<string, string>>;
 }
 
+/**
+ * A member typing into an option declared with `autocomplete`: the command path,
+ * the options filled so far, and the focused option's text. Answered with
+ * choices, never with a message, so it is kept apart from `InteractionInput`.
+ */
+export interface AutocompleteInput extends InteractionBase {
+  kind: "autocomplete";
+  name: string;
+  group: string | null;
+  subcommand: string | null;
+  options: Readonly<Record<string, OptionValue>>;
+  focused: { name: string; value: string };
+}
+
 /** Every interaction a handler can receive (DMs and pings never reach handlers). */
 export type InteractionInput = CommandInput | ComponentInput | ModalInput;
 

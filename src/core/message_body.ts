@@ -38,6 +38,14 @@ export interface LinkButton {
   url: string;
 }
 
+/** A string select menu (type 3): up to 25 options, the chosen values come back. */
+export interface StringSelect {
+  type: 3;
+  custom_id: string;
+  placeholder?: string;
+  options: Array<{ label: string; value: string; description?: string; emoji?: { name: string } }>;
+}
+
 export interface TextInput {
   type: 4;
   custom_id: string;
@@ -83,7 +91,7 @@ export interface FileUpload {
 export interface MessageBody {
   content?: string;
   embeds?: Embed[];
-  components?: ActionRow<Button | LinkButton>[];
+  components?: Array<ActionRow<Button | LinkButton> | ActionRow<StringSelect>>;
   allowed_mentions?: AllowedMentions;
   files?: FileUpload[];
   /** Channel messages only: up to 25 characters; with `enforce_nonce`, a repeat returns the first. */

@@ -25,54 +25,149 @@ export type GuildSettingsPatch = Partial<
 
 export type TicketTypeId = number & { readonly __ticketType: true };
 
-/** A kind of ticket: a guild has one default type now, and may have many later. */
+/** How a question is answered: one line, several lines, or one of a list. */
+export type QuestionStyle = "short" | "paragraph" | "choice";
+
+/** A field of the form a type shows before opening. */
+export interface TypeQuestion {
+  label: string;
+  style: QuestionStyle;
+  required: boolean;
+  /** The options of a `choice` (2–25); empty for text fields. */
+  options: string[];
+}
+
+/** Where a type's tickets live: a private channel, or a private thread in `parentChannelId`. */
+export type TicketMode = "channel" | "thread";
+
+/** What a claim does: a label only, hides the ticket from other staff, or makes it read-only for them. */
+export type ClaimMode = "open" | "hide" | "readonly";
+
+/** When staff answer, e.g. `Mon-Fri 09:00-17:00 Europe/Berlin`, and what happens outside them. */
+export interface SupportHours {
+  /** Days, times and time zone as written, e.g. `Mon-Fri 09:00-17:00 Europe/Berlin`. */
+  schedule: string;
+  /** `warn`: open and say when staff are back; `block`: refuse until then. */
+  policy: "warn" | "block";
+}
+
+/** Closing quiet tickets: a warning after `warnAfterHours`, a close `closeAfterHours` later. */
+export interface AutoClose {
+  warnAfterHours: number;
+  closeAfterHours: number;
+}
+
+/** A kind of ticket: every guild has a default type and may add more. */
 export interface TicketType {
   id: TicketTypeId;
   guildId: GuildId;
   name: string;
   isDefault: boolean;
+  emoji: string | null;
+  description: string | null;
   categoryId: ChannelId | null;
+  mode: TicketMode;
+  /** The channel whose private threads hold the tickets in `thread` mode. */
+  parentChannelId: ChannelId | null;
   staffRoleIds: RoleId[];
   /** Channel name scheme with tokens `{number}` `{username}` `{user_id}`. */
   namingScheme: string;
   welcomeText: string | null;
-  /** Questions asked in a modal before opening (0–5; the first answer is the topic). */
-  questions: string[];
+  /** Fields asked in a form before opening (0–5; the first answer is the topic). */
+  questions: TypeQuestion[];
   /** Open tickets one member may hold of this type (1–100). */
   maxOpenPerMember: number;
+  /** Open tickets of this type across the guild; null for no cap. */
+  totalOpenCap: number | null;
+  /** Seconds a member waits after opening one before opening another; null for none. */
+  cooldownSeconds: number | null;
+  /** A member needs one of these roles to open this type (empty: anyone). */
+  requiredRoleIds: RoleId[];
+  /** A member with one of these roles may not open this type. */
+  blockedRoleIds: RoleId[];
   openersMayAddMembers: boolean;
+  claimMode: ClaimMode;
+  supportHours: SupportHours | null;
+  autoClose: AutoClose | null;
+  closeWhenOpenerLeaves: boolean;
+  feedback: boolean;
+  /** Where summaries and transcripts go; null for the guild's log channel. */
+  transcriptChannelId: ChannelId | null;
+  /** Days after close until the transcript is deleted; null keeps it forever. */
+  retentionDays: number | null;
+  /** Hours a close request waits for the opener's answer. */
+  closeRequestTimeoutHours: number;
 }
 
-export type TicketTypePatch = Partial<
-  Pick<
-    TicketType,
-    | "name"
-    | "categoryId"
-    | "staffRoleIds"
-    | "namingScheme"
-    | "welcomeText"
-    | "questions"
-    | "maxOpenPerMember"
-    | "openersMayAddMembers"
-  >
->;
+/** The settings of a type a person may change (everything but its identity). */
+export type TicketTypeSettings = Omit<TicketType, "id" | "guildId" | "isDefault">;
+
+export type TicketTypePatch = Partial<TicketTypeSettings>;
 
 export const DEFAULT_NAMING_SCHEME = "ticket-{number}";
 export const DEFAULT_MAX_OPEN_PER_MEMBER = 1;
+export const DEFAULT_CLOSE_REQUEST_TIMEOUT_HOURS = 24;
+/** At most this many ticket types per guild (a panel shows at most 25 buttons). */
+export const MAX_TYPES_PER_GUILD = 25;
 
-/** A posted panel: the message whose button opens tickets of `typeId`. */
+/** The settings a new type starts with. */
+export function defaultTypeSettings(name: string): TicketTypeSettings {
+  return {
+    name,
+    emoji: null,
+    description: null,
+    categoryId: null,
+    mode: "channel",
+    parentChannelId: null,
+    staffRoleIds: [],
+    namingScheme: DEFAULT_NAMING_SCHEME,
+    welcomeText: null,
+    questions: [],
+    maxOpenPerMember: DEFAULT_MAX_OPEN_PER_MEMBER,
+    totalOpenCap: null,
+    cooldownSeconds: null,
+    requiredRoleIds: [],
+    blockedRoleIds: [],
+    openersMayAddMembers: false,
+    claimMode: "open",
+    supportHours: null,
+    autoClose: null,
+    closeWhenOpenerLeaves: true,
+    feedback: true,
+    transcriptChannelId: null,
+    retentionDays: null,
+    closeRequestTimeoutHours: DEFAULT_CLOSE_REQUEST_TIMEOUT_HOURS,
+  };
+}
+
+/** How a panel offers its types: a button each, or one select menu. */
+export type PanelStyle = "buttons" | "select";
+
+/** A posted panel: the message whose buttons (or select menu) open tickets of `typeIds`. */
 export interface Panel {
   id: number;
   guildId: GuildId;
   channelId: ChannelId;
   messageId: MessageId;
+  /** The first of `typeIds` (panels posted before several types offered only it). */
   typeId: TicketTypeId;
+  /** The types offered, in order (1–25). */
+  typeIds: TicketTypeId[];
+  style: PanelStyle;
   title: string;
   description: string;
   buttonLabel: string;
   createdBy: UserId;
   createdAt: Date;
 }
+
+/** What a panel is saved with (its id and time come from the store). */
+export type NewPanel = Omit<Panel, "id" | "createdAt" | "typeId">;
+
+/** The editable part of a panel. */
+export type PanelPatch = Partial<
+  Pick<Panel, "typeIds" | "style" | "title" | "description" | "buttonLabel">
+>;
 
 export type TicketId = number & { readonly __ticket: true };
 export type TicketStatus = "open" | "closing" | "closed";
@@ -177,7 +272,16 @@ export interface OpenTicketRequest {
   answers: TicketAnswer[];
 }
 
-/** Outcome of reserving a ticket: the limit check and number allocation are atomic. */
+/**
+ * Outcome of reserving a ticket: the limit checks and number allocation are
+ * atomic. `limit_reached` is the member's own limit, `cap_reached` the type's
+ * total, `cooling_down` the type's cooldown (`retryAt` says when to try again).
+ */
 export type OpenTicketResult =
   | { kind: "opened"; ticket: Ticket }
-  | { kind: "limit_reached"; existing: Ticket[]; limit: number };
+  | { kind: "limit_reached"; existing: Ticket[]; limit: number }
+  | { kind: "cap_reached"; cap: number }
+  | { kind: "cooling_down"; retryAt: Date };
+
+/** An open refused by one of the type's limits. */
+export type OpenLimitOutcome = Exclude<OpenTicketResult, { kind: "opened" }>;

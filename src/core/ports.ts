@@ -14,9 +14,11 @@ import type {
   GuildSettings,
   GuildSettingsPatch,
   NewAuditEvent,
+  NewPanel,
   OpenTicketRequest,
   OpenTicketResult,
   Panel,
+  PanelPatch,
   StoredAttachment,
   Ticket,
   TicketId,
@@ -25,6 +27,7 @@ import type {
   TicketType,
   TicketTypeId,
   TicketTypePatch,
+  TicketTypeSettings,
   Transcript,
 } from "./model.ts";
 
@@ -32,8 +35,9 @@ import type {
 export interface TicketStore {
   /**
    * Atomically: refuse when the opener already holds `maxOpenPerMember` open or
-   * closing tickets of this type; otherwise take the guild's next number and
-   * insert the ticket (status open, no channel yet).
+   * closing tickets of this type, when the type holds `totalOpenCap`, or when
+   * the opener's last ticket of it is younger than `cooldownSeconds`; otherwise
+   * take the guild's next number and insert the ticket (status open, no channel yet).
    */
   open(request: OpenTicketRequest): Promise<OpenTicketResult>;
   /** Removes a reserved ticket whose channel could not be created (its number stays used). */
@@ -66,20 +70,51 @@ export interface TicketStore {
   members(ticketId: TicketId): Promise<TicketMember[]>;
 }
 
-/** Ticket types: the kinds of ticket a guild offers. */
+/** Outcome of creating a ticket type: names are unique per guild, types at most 25. */
+export type CreateTypeResult =
+  | { kind: "created"; type: TicketType }
+  | { kind: "name_taken" }
+  | { kind: "too_many"; max: number };
+
+/** Outcome of deleting a ticket type: the default and types with open tickets stay. */
+export type RemoveTypeResult =
+  | { kind: "deleted" }
+  | { kind: "is_default" }
+  | { kind: "has_open_tickets"; count: number }
+  | { kind: "missing" };
+
+/** Ticket types: the kinds of ticket a guild offers (deleted ones are never returned). */
 export interface TypeStore {
   /** The guild's default ticket type, created with defaults on first use. */
   defaultFor(guildId: GuildId): Promise<TicketType>;
   get(id: TicketTypeId): Promise<TicketType | null>;
+  /** The guild's types: the default first, then by creation. */
+  list(guildId: GuildId): Promise<TicketType[]>;
+  /** The guild's type of that name, ignoring case. */
+  byName(guildId: GuildId, name: string): Promise<TicketType | null>;
   /** Every ticket type that has a Discord category, all guilds (guilds that ran `/setup`). */
   withCategory(): Promise<TicketType[]>;
+  /**
+   * Atomically (with the guild's opens): a new type with `settings`, unless the
+   * name is taken or the guild has its maximum of types.
+   */
+  create(guildId: GuildId, settings: TicketTypeSettings): Promise<CreateTypeResult>;
+  /** Throws a `RangeError` naming the rule when the patch breaks one. */
   update(id: TicketTypeId, patch: TicketTypePatch): Promise<TicketType>;
+  /** Atomically (with the guild's opens): deletes a type that holds no open or closing ticket. */
+  remove(id: TicketTypeId): Promise<RemoveTypeResult>;
 }
 
-/** Panels: the messages with an open button. */
+/** Panels: the messages with open buttons or a select menu of types. */
 export interface PanelStore {
-  save(panel: Omit<Panel, "id" | "createdAt">): Promise<Panel>;
+  save(panel: NewPanel): Promise<Panel>;
+  get(id: number): Promise<Panel | null>;
   byMessage(messageId: MessageId): Promise<Panel | null>;
+  /** The guild's panels, oldest first. */
+  list(guildId: GuildId): Promise<Panel[]>;
+  update(id: number, patch: PanelPatch): Promise<Panel>;
+  /** Forgets a panel; false when there was none. */
+  remove(id: number): Promise<boolean>;
 }
 
 /** The live archive of a ticket's messages, kept as they arrive. */
@@ -344,6 +379,7 @@ export interface DiscordPort {
     messageId: MessageId,
     body: MessageBody,
   ): Promise<void>;
+  deleteMessage(channelId: ChannelId, messageId: MessageId): Promise<void>;
   /** One page of history, oldest first, strictly after `after` (or from the start). */
   messagesAfter(
     channelId: ChannelId,

@@ -9,10 +9,12 @@ import { isLocale } from "../i18n/locale.ts";
 import type {
   ArchivedMessage,
   AuditEvent,
+  AutoClose,
   CloseStep,
   GuildSettings,
   Panel,
   StoredAttachment,
+  SupportHours,
   Ticket,
   TicketAnswer,
   TicketId,
@@ -20,6 +22,7 @@ import type {
   TicketStatus,
   TicketType,
   TicketTypeId,
+  TypeQuestion,
 } from "../core/model.ts";
 import type {
   ArchivedMessageRow,
@@ -81,6 +84,21 @@ export function toGuildSettings(row: GuildSettingsRow): GuildSettings {
   };
 }
 
+/** Stored questions; a plain string (written before questions had a style) is a short text. */
+function toQuestions(text: string): TypeQuestion[] {
+  return parseJson<Array<TypeQuestion | string>>(text, "questions").map((q) =>
+    typeof q === "string" ? { label: q, style: "short", required: true, options: [] } : q
+  );
+}
+
+function nullableJson<T>(text: string | null, what: string): T | null {
+  return text === null ? null : parseJson<T>(text, what);
+}
+
+function nullableNumber(value: number | string | null): number | null {
+  return value === null ? null : toNumber(value);
+}
+
 /** A `ticket_types` row as a `TicketType`. */
 export function toTicketType(row: TicketTypeRow): TicketType {
   return {
@@ -88,24 +106,44 @@ export function toTicketType(row: TicketTypeRow): TicketType {
     guildId: row.guild_id as GuildId,
     name: row.name,
     isDefault: row.is_default !== null && toNumber(row.is_default) === 1,
+    emoji: row.emoji,
+    description: row.description,
     categoryId: row.category_id as ChannelId | null,
+    mode: row.mode === "thread" ? "thread" : "channel",
+    parentChannelId: row.parent_channel_id as ChannelId | null,
     staffRoleIds: parseJson<RoleId[]>(row.staff_role_ids, "staff role ids"),
     namingScheme: row.naming_scheme,
     welcomeText: row.welcome_text,
-    questions: parseJson<string[]>(row.questions, "questions"),
+    questions: toQuestions(row.questions),
     maxOpenPerMember: toNumber(row.max_open_per_member),
-    openersMayAddMembers: row.openers_may_add_members === 1,
+    totalOpenCap: nullableNumber(row.total_open_cap),
+    cooldownSeconds: nullableNumber(row.cooldown_seconds),
+    requiredRoleIds: nullableJson<RoleId[]>(row.required_role_ids, "required roles") ?? [],
+    blockedRoleIds: nullableJson<RoleId[]>(row.blocked_role_ids, "blocked roles") ?? [],
+    openersMayAddMembers: toNumber(row.openers_may_add_members) === 1,
+    claimMode: row.claim_mode === "hide" || row.claim_mode === "readonly" ? row.claim_mode : "open",
+    supportHours: nullableJson<SupportHours>(row.support_hours, "support hours"),
+    autoClose: nullableJson<AutoClose>(row.auto_close, "auto close"),
+    closeWhenOpenerLeaves: toNumber(row.close_when_opener_leaves) === 1,
+    feedback: toNumber(row.feedback) === 1,
+    transcriptChannelId: row.transcript_channel_id as ChannelId | null,
+    retentionDays: nullableNumber(row.retention_days),
+    closeRequestTimeoutHours: toNumber(row.close_request_timeout_hours),
   };
 }
 
 /** A `panels` row as a `Panel`. */
 export function toPanel(row: PanelRow): Panel {
+  const typeId = toNumber(row.type_id) as TicketTypeId;
+  const typeIds = nullableJson<number[]>(row.type_ids, "panel types") ?? [typeId];
   return {
     id: toNumber(row.id),
     guildId: row.guild_id as GuildId,
     channelId: row.channel_id as ChannelId,
     messageId: row.message_id as MessageId,
-    typeId: toNumber(row.type_id) as TicketTypeId,
+    typeId,
+    typeIds: typeIds as TicketTypeId[],
+    style: row.style === "select" ? "select" : "buttons",
     title: row.title,
     description: row.description,
     buttonLabel: row.button_label,

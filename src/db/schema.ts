@@ -46,12 +46,38 @@ export interface TicketTypesTable {
   staff_role_ids: string;
   naming_scheme: string;
   welcome_text: string | null;
-  /** JSON array of question strings. */
+  /** JSON array of `{ label, style, required, options }`. */
   questions: string;
   max_open_per_member: number;
   openers_may_add_members: Flag;
   created_at: Millis;
   updated_at: Millis;
+  /** The name in lower case: unique per guild while the type exists. */
+  name_key: string | null;
+  emoji: string | null;
+  description: string | null;
+  /** `channel` or `thread`. */
+  mode: ColumnType<string, string | undefined, string>;
+  parent_channel_id: string | null;
+  total_open_cap: number | null;
+  cooldown_seconds: number | null;
+  /** JSON array of role ids (NULL read as none). */
+  required_role_ids: string | null;
+  /** JSON array of role ids (NULL read as none). */
+  blocked_role_ids: string | null;
+  /** `open`, `hide` or `readonly`. */
+  claim_mode: ColumnType<string, string | undefined, string>;
+  /** JSON `{ schedule, policy }` or NULL. */
+  support_hours: string | null;
+  /** JSON `{ warnAfterHours, closeAfterHours }` or NULL. */
+  auto_close: string | null;
+  close_when_opener_leaves: ColumnType<Flag, Flag | undefined, Flag>;
+  feedback: ColumnType<Flag, Flag | undefined, Flag>;
+  transcript_channel_id: string | null;
+  retention_days: number | null;
+  close_request_timeout_hours: ColumnType<number, number | undefined, number>;
+  /** When the type was deleted (its closed tickets keep it); NULL while it exists. */
+  deleted_at: NullableMillis;
 }
 
 /** The `panels` table. */
@@ -66,6 +92,10 @@ export interface PanelsTable {
   button_label: string;
   created_by: string;
   created_at: Millis;
+  /** JSON array of the type ids offered, in order (NULL: only `type_id`). */
+  type_ids: string | null;
+  /** `buttons` or `select`. */
+  style: ColumnType<string, string | undefined, string>;
 }
 
 /** The `tickets` table. */
@@ -224,6 +254,7 @@ export type TicketTypeRow = Selectable<TicketTypesTable>;
 export type NewTicketTypeRow = Insertable<TicketTypesTable>;
 export type TicketTypeUpdate = Updateable<TicketTypesTable>;
 export type PanelRow = Selectable<PanelsTable>;
+export type PanelUpdate = Updateable<PanelsTable>;
 export type NewPanelRow = Insertable<PanelsTable>;
 export type TicketRow = Selectable<TicketsTable>;
 export type NewTicketRow = Insertable<TicketsTable>;

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { channelId, guildId, messageId, roleId, userId } from "../../src/core/ids.ts";
 import { DIALECTS } from "../fixtures/dialects.ts";
 import { AWKWARD, dialectLabel, fresh } from "../fixtures/store_suite.ts";
+import { shortQuestion } from "../../src/core/types/short_question.ts";
 
 for (const dialect of DIALECTS) {
   Deno.test({
@@ -35,8 +36,9 @@ for (const dialect of DIALECTS) {
             categoryId: channelId(fresh()),
             staffRoleIds: [roleId(fresh()), roleId("18446744073709551615")],
             namingScheme: "✨-{username}-{number}-{user_id}",
-            welcomeText: long,
-            questions: ["Why? 🤔", AWKWARD, "c", "d", "e"],
+            // The longest welcome text a type takes, in awkward characters.
+            welcomeText: AWKWARD + "🎫".repeat(900) + "ب".repeat(2000 - AWKWARD.length - 1800),
+            questions: ["Why? 🤔", AWKWARD.slice(0, 45), "c", "d", "e"].map(shortQuestion),
             maxOpenPerMember: 100,
             openersMayAddMembers: true,
           };
@@ -49,14 +51,20 @@ for (const dialect of DIALECTS) {
             guildId: guild,
             channelId: channelId(fresh()),
             messageId: messageId(fresh()),
-            typeId: type.id,
+            typeIds: [type.id],
+            style: "buttons" as const,
             title: AWKWARD,
             description: long,
             buttonLabel: "Open 🎫",
             createdBy: staff,
           };
           const panel = await stores.panels.save(panelInput);
-          assert.deepEqual(panel, { ...panelInput, id: panel.id, createdAt: panel.createdAt });
+          assert.deepEqual(panel, {
+            ...panelInput,
+            id: panel.id,
+            typeId: type.id,
+            createdAt: panel.createdAt,
+          });
           assert.deepEqual(await stores.panels.byMessage(panelInput.messageId), panel);
           assert.equal(await stores.panels.byMessage(messageId(fresh())), null);
 

@@ -38,6 +38,7 @@ for (const dialect of DIALECTS) {
             assert.equal(ticket.number, 1);
             for (const result of results) {
               if (result.kind === "opened") continue;
+              if (result.kind !== "limit_reached") assert.fail(`unexpected ${result.kind}`);
               assert.equal(result.limit, 1);
               assert.deepEqual(result.existing, [ticket]);
             }

@@ -17,6 +17,7 @@ import {
   roleOption,
   subcommandOption as sub,
 } from "./command_option.ts";
+import { shortQuestion } from "../types/short_question.ts";
 
 /** Longest question text: Discord's text-input label limit. */
 export const MAX_QUESTION_LENGTH = 45;
@@ -228,7 +229,7 @@ async function change(
       if (text.length > MAX_QUESTION_LENGTH) {
         return invalid(`The question may be at most ${MAX_QUESTION_LENGTH} characters.`);
       }
-      return { type: { questions: [text] }, said: `The panel asks: "${text}"` };
+      return { type: { questions: [shortQuestion(text)] }, said: `The panel asks: "${text}"` };
     }
     default:
       return refuse("unknown_component", "That setting does not exist.");

@@ -8,6 +8,7 @@ import {
 import { commandInput, opt } from "../../../tests/fixtures/inputs.ts";
 import type { MemberRef, OptionValue } from "../interaction.ts";
 import type { RoleId } from "../ids.ts";
+import { shortQuestion } from "../types/short_question.ts";
 
 const set = (
   world: TicketWorld,
@@ -63,7 +64,7 @@ Deno.test("/config set changes each setting and audits it", async () => {
   assert.equal(type.namingScheme, "{username}-{number}");
   assert.equal(type.welcomeText, "Hello there");
   assert.equal(type.openersMayAddMembers, true);
-  assert.deepEqual(type.questions, ["Order number?"]);
+  assert.deepEqual(type.questions, [shortQuestion("Order number?")]);
   const settings = await stores.settings.guild(guild);
   assert.equal(settings.logChannelId, logs.id);
   assert.equal(settings.transcriptDm, false);

@@ -50,6 +50,8 @@ export interface CommandOption {
   readonly max_value?: number;
   readonly min_length?: number;
   readonly max_length?: number;
+  /** Discord asks the bot for choices while the member types (string options only). */
+  readonly autocomplete?: boolean;
 }
 
 /** A chat-input command as sent to Discord. */

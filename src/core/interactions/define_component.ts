@@ -4,7 +4,12 @@
  * ids on messages posted long ago keep routing.
  */
 import type { HandlerContext } from "../context.ts";
-import { type ComponentId, CUSTOM_ID_PREFIX, decodeCustomId } from "../custom_id.ts";
+import {
+  type ComponentId,
+  CUSTOM_ID_PREFIX,
+  decodeCustomId,
+  encodeCustomId,
+} from "../custom_id.ts";
 import type { ComponentInput, ModalInput } from "../interaction.ts";
 import type { Reply } from "../reply.ts";
 
@@ -31,7 +36,9 @@ function route<A extends ComponentId["action"], I extends ComponentInput | Modal
   handler: ComponentHandler<I, A>,
 ): ComponentRoute<I> {
   return {
-    prefix: `${CUSTOM_ID_PREFIX}:${action}:`,
+    prefix: action === "pick"
+      ? encodeCustomId({ action: "pick" })
+      : `${CUSTOM_ID_PREFIX}:${action}:`,
     run(input, ctx) {
       const id = decodeCustomId(input.customId);
       return id?.action === action

@@ -59,7 +59,7 @@ export async function handleOpenForm(
   const type = await typeOf(input, ctx, typeId);
   if ("kind" in type) return type;
   const answers = type.questions.slice(0, 5).map((question, index) => ({
-    question,
+    question: question.label,
     answer: (input.fields[`q${index}`] ?? "").trim().slice(0, MAX_ANSWER_LENGTH),
   }));
   const topic = answers[0]?.answer || null;

@@ -38,6 +38,8 @@ export async function handleTicketNew(
     return { kind: "modal", modal: openForm(type) };
   }
   const question = type.questions[0];
-  const answers = question !== undefined && topic ? [{ question, answer: topic }] : [];
+  const answers = question !== undefined && topic
+    ? [{ question: question.label, answer: topic }]
+    : [];
   return await openTicket(input, ctx, { type, topic: topic || null, answers });
 }

@@ -16,6 +16,7 @@ import type { Ticket, TicketAnswer, TicketType } from "../model.ts";
 import type { ChannelId } from "../ids.ts";
 import { completeReservation, openedEvent } from "./ticket_reservation.ts";
 import { welcomeMessage } from "./welcome.ts";
+import { openLimitRefusal } from "../types/limit_refusal.ts";
 
 /** What the member asked for. */
 export interface OpenRequest {
@@ -46,7 +47,7 @@ export function openForm(type: TicketType): ModalBody {
     title: "Open a ticket",
     components: type.questions.slice(0, 5).map((question, index) => ({
       type: 18,
-      label: question.slice(0, 45),
+      label: question.label.slice(0, 45),
       component: {
         type: 4,
         custom_id: `q${index}`,
@@ -112,6 +113,7 @@ export async function openTicket(
       : result.existing;
     return limitRefusal(existing, result.limit);
   }
+  if (result.kind !== "opened") return openLimitRefusal(result, input);
   const outcome = await completeReservation(ctx, result.ticket, {
     input,
     type: configured,

@@ -21,6 +21,7 @@ import { encodeCustomId } from "../custom_id.ts";
 import { BOT_ALLOW, PARTICIPANT_ALLOW } from "./overwrites.ts";
 import { MAX_ANSWER_LENGTH, openForm } from "./open_ticket.ts";
 import type { TicketType } from "../model.ts";
+import { shortQuestion } from "../types/short_question.ts";
 
 async function postPanel(world: TicketWorld): Promise<string> {
   world.discord.channels.set(TEST_CHANNEL_ID, {
@@ -292,7 +293,9 @@ Deno.test("a panel of another guild's ticket type is a stale button", async () =
 });
 
 Deno.test("openForm() wraps each question's text input in a Label, not a deprecated action row", () => {
-  const form = openForm({ id: 7, questions: ["What is your order number?"] } as TicketType);
+  const form = openForm(
+    { id: 7, questions: [shortQuestion("What is your order number?")] } as TicketType,
+  );
   assert.deepEqual(form.components, [{
     type: 18,
     label: "What is your order number?",

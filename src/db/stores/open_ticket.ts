@@ -1,15 +1,19 @@
 /**
  * Opening a ticket: the one write that must be atomic under concurrency (the
- * guild's next number, and the opener's open-ticket limit).
+ * guild's next number, the opener's open-ticket limit, the type's total cap and
+ * cooldown).
  */
 import { openTicketRow, openTicketRows, sealTicketText } from "../encryption/sealed_rows.ts";
 import type {
+  OpenLimitOutcome,
   OpenTicketRequest,
   OpenTicketResult,
   TicketId,
   TicketStatus,
 } from "../../core/model.ts";
-import { toNumber, toTicket } from "../row_mapping.ts";
+import type { Kysely, Transaction } from "kysely";
+import { toDate, toNumber, toTicket } from "../row_mapping.ts";
+import type { Database } from "../schema.ts";
 import { ignoringDuplicates, insertReturningId } from "./inserts.ts";
 import { inTransaction, type StoreScope } from "./scope.ts";
 
@@ -18,8 +22,10 @@ export const HELD: TicketStatus[] = ["open", "closing"];
 
 /**
  * Refuses when the opener already holds the type's limit of open or closing
- * tickets; otherwise takes the guild's next number and inserts the ticket. Runs
- * in its own transaction, or joins the one `scope` is in.
+ * tickets, when the type holds its total cap, or when the opener's last ticket
+ * of the type is younger than its cooldown (checked in that order); otherwise
+ * takes the guild's next number and inserts the ticket. Runs in its own
+ * transaction, or joins the one `scope` is in.
  */
 export function openTicket(
   scope: StoreScope,
@@ -44,7 +50,8 @@ export function openTicket(
     }
 
     const type = await trx.selectFrom("ticket_types")
-      .select(["guild_id", "max_open_per_member"]).where("id", "=", typeId)
+      .select(["guild_id", "max_open_per_member", "total_open_cap", "cooldown_seconds"])
+      .where("id", "=", typeId).where("deleted_at", "is", null)
       .executeTakeFirst();
     if (!type || type.guild_id !== guildId) {
       throw new RangeError(
@@ -65,6 +72,11 @@ export function openTicket(
         existing: (await openTicketRows(scope, held)).map(toTicket),
         limit,
       };
+    }
+    const refusal = await typeLimit(trx, { scope, request, type });
+    if (refusal !== null) {
+      await bump(-1);
+      return refusal;
     }
 
     const counter = await trx.selectFrom("guild_counters").select("next_number")
@@ -99,4 +111,34 @@ export function openTicket(
     if (!row) throw new Error(`Cannot read ticket ${id} back after inserting it`);
     return { kind: "opened", ticket: toTicket(await openTicketRow(scope, row)) };
   });
+}
+
+/** The type's cooldown, then its total cap: the refusal, or null when neither holds. */
+async function typeLimit(
+  trx: Kysely<Database> | Transaction<Database>,
+  checked: {
+    scope: StoreScope;
+    request: OpenTicketRequest;
+    type: { total_open_cap: number | null; cooldown_seconds: number | null };
+  },
+): Promise<OpenLimitOutcome | null> {
+  const { scope, request, type } = checked;
+  if (type.cooldown_seconds !== null) {
+    const last = await trx.selectFrom("tickets").select("created_at")
+      .where("guild_id", "=", request.guildId).where("opener_id", "=", request.openerId)
+      .where("type_id", "=", request.typeId).orderBy("created_at", "desc").limit(1)
+      .executeTakeFirst();
+    if (last) {
+      const retryAt = toDate(last.created_at).getTime() + toNumber(type.cooldown_seconds) * 1000;
+      if (scope.now() < retryAt) return { kind: "cooling_down", retryAt: new Date(retryAt) };
+    }
+  }
+  if (type.total_open_cap !== null) {
+    const open = await trx.selectFrom("tickets").select((eb) => eb.fn.countAll().as("n"))
+      .where("type_id", "=", request.typeId).where("status", "in", HELD)
+      .executeTakeFirstOrThrow();
+    const cap = toNumber(type.total_open_cap);
+    if (toNumber(open.n as number | string) >= cap) return { kind: "cap_reached", cap };
+  }
+  return null;
 }

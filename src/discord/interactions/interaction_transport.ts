@@ -20,6 +20,8 @@ export type InteractionCallback =
   | { type: 6 }
   /** UPDATE_MESSAGE: replace the message that holds the component. */
   | { type: 7; data: CallbackMessageData }
+  /** APPLICATION_COMMAND_AUTOCOMPLETE_RESULT: choices for the option being typed. */
+  | { type: 8; data: { choices: Array<{ name: string; value: string }> } }
   /** MODAL: show a modal. */
   | { type: 9; data: ModalBody };
 

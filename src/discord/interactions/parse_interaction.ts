@@ -17,6 +17,7 @@ import {
   type UserId,
 } from "../../core/ids.ts";
 import type {
+  AutocompleteInput,
   ChannelKind,
   InteractionInput,
   MemberRef,
@@ -46,8 +47,8 @@ export type IgnoredInteraction =
     token: string | null;
   };
 
-/** What the parser makes of a payload: handler input, or why not. */
-export type ParsedInteraction = InteractionInput | IgnoredInteraction;
+/** What the parser makes of a payload: handler input, an autocomplete query, or why not. */
+export type ParsedInteraction = InteractionInput | AutocompleteInput | IgnoredInteraction;
 
 /** The reason given for interactions outside a guild (DMs, user-installed contexts). */
 export const NOT_IN_GUILD = "not in a guild";
@@ -175,6 +176,8 @@ interface CommandPath {
   group: string | null;
   subcommand: string | null;
   options: Record<string, OptionValue>;
+  /** The option being typed into (autocomplete only); its text is kept as typed. */
+  focused: { name: string; value: string } | null;
 }
 
 function userOption(resolved: Resolved, userId: UserId): OptionValue {
@@ -230,6 +233,21 @@ function parseOptions(raw: unknown, resolved: Resolved, path: CommandPath): void
   if (!Array.isArray(raw)) throw new MalformedPayload("options is not an array");
   for (const item of raw) {
     const option = record(item, "option");
+    if (option.focused === true) {
+      path.focused = {
+        name: text(option.name, "option name"),
+        value: typeof option.value === "string" ? option.value : String(option.value ?? ""),
+      };
+    }
+  }
+  parseOptionValues(raw, resolved, path);
+}
+
+function parseOptionValues(raw: unknown, resolved: Resolved, path: CommandPath): void {
+  if (raw === undefined || raw === null) return;
+  if (!Array.isArray(raw)) throw new MalformedPayload("options is not an array");
+  for (const item of raw) {
+    const option = record(item, "option");
     const name = text(option.name, "option name");
     if (option.type === SUB_COMMAND_GROUP) {
       path.group = name;
@@ -237,7 +255,7 @@ function parseOptions(raw: unknown, resolved: Resolved, path: CommandPath): void
     } else if (option.type === SUB_COMMAND) {
       path.subcommand = name;
       parseOptions(option.options, resolved, path);
-    } else {
+    } else if (option.focused !== true) {
       const value = parseOptionValue(option, resolved);
       if (value !== null) path.options[name] = value;
     }
@@ -285,8 +303,10 @@ function parse(raw: unknown): ParsedInteraction {
   if (!isRecord(raw)) return ignored(raw, "the payload is not an object");
   const type = raw.type;
   if (type === PING) return { kind: "ping" };
-  if (type === AUTOCOMPLETE) return ignored(raw, "autocomplete is not used");
-  if (type !== APPLICATION_COMMAND && type !== MESSAGE_COMPONENT && type !== MODAL_SUBMIT) {
+  if (
+    type !== AUTOCOMPLETE && type !== APPLICATION_COMMAND && type !== MESSAGE_COMPONENT &&
+    type !== MODAL_SUBMIT
+  ) {
     return ignored(raw, `unknown interaction type ${String(type)}`);
   }
   if (raw.guild_id === undefined || raw.guild_id === null || !isRecord(raw.member)) {
@@ -312,12 +332,23 @@ function parse(raw: unknown): ParsedInteraction {
   if (base.token.length === 0) throw new MalformedPayload("token is empty");
   const data = record(raw.data, "data");
 
-  if (type === APPLICATION_COMMAND) {
+  if (type === APPLICATION_COMMAND || type === AUTOCOMPLETE) {
     if (data.type !== undefined && data.type !== 1) {
       return ignored(raw, "context menu commands are not used");
     }
-    const path: CommandPath = { group: null, subcommand: null, options: {} };
+    const path: CommandPath = { group: null, subcommand: null, options: {}, focused: null };
     parseOptions(data.options, parseResolved(data.resolved), path);
+    const command = {
+      ...base,
+      name: text(data.name, "data.name"),
+      group: path.group,
+      subcommand: path.subcommand,
+      options: path.options,
+    };
+    if (type === AUTOCOMPLETE) {
+      if (path.focused === null) throw new MalformedPayload("no option is focused");
+      return { ...command, kind: "autocomplete", focused: path.focused };
+    }
     return {
       ...base,
       kind: "command",
@@ -350,7 +381,7 @@ function parse(raw: unknown): ParsedInteraction {
 
 /**
  * Parses an interaction payload; PINGs come back as `{ kind: "ping" }`,
- * autocomplete, DMs and malformed payloads as `{ kind: "ignored", reason, … }`.
+ * DMs and malformed payloads as `{ kind: "ignored", reason, … }`.
  */
 export function parseInteraction(raw: unknown): ParsedInteraction {
   try {
@@ -365,6 +396,8 @@ export function parseInteraction(raw: unknown): ParsedInteraction {
 }
 
 /** True when `parseInteraction` gave something the handlers can run. */
-export function isInteractionInput(parsed: ParsedInteraction): parsed is InteractionInput {
+export function isInteractionInput(
+  parsed: ParsedInteraction,
+): parsed is InteractionInput | AutocompleteInput {
   return parsed.kind !== "ping" && parsed.kind !== "ignored";
 }

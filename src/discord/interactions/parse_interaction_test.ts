@@ -242,3 +242,23 @@ Deno.test("parseInteraction() leaves guildLocale out when Discord does not send 
   assert.equal(input.guildLocale, undefined);
   assert.equal(input.locale, "fr");
 });
+
+Deno.test("parseInteraction() reads an autocomplete query with its focused option", () => {
+  const parsed = parseInteraction(base(4, {
+    name: "type",
+    options: [{
+      name: "set",
+      type: 1,
+      options: [
+        { name: "setting", type: 3, value: "feedback" },
+        { name: "type", type: 3, value: "Bil", focused: true },
+      ],
+    }],
+  }));
+  assert.ok(isInteractionInput(parsed));
+  assert.equal(parsed.kind, "autocomplete");
+  if (parsed.kind !== "autocomplete") return;
+  assert.equal(parsed.subcommand, "set");
+  assert.deepEqual(parsed.focused, { name: "type", value: "Bil" });
+  assert.deepEqual(parsed.options, { setting: { type: "string", value: "feedback" } });
+});

@@ -7,11 +7,15 @@
 import { getLogger } from "@logtape/logtape";
 import type { HandlerContext } from "../../core/context.ts";
 import { apologize } from "../../core/interactions/apology.ts";
-import type { InteractionInput } from "../../core/interaction.ts";
+import type { AutocompleteInput, InteractionInput } from "../../core/interaction.ts";
+import { suggest } from "../../core/interactions/autocomplete.ts";
 import type { MessageBody } from "../../core/message_body.ts";
 import { type Reply, runAfter } from "../../core/reply.ts";
 import type { Metrics } from "../../app/metrics.ts";
 import { withDeadline } from "../../lib/deadline.ts";
+import { InFlight } from "./in_flight.ts";
+
+export { InFlight };
 import {
   EPHEMERAL_FLAG,
   type InteractionCallback,
@@ -62,6 +66,7 @@ export type InteractionOutcome =
   | "message"
   | "update"
   | "modal"
+  | "choices"
   | "refused"
   | "error"
   | "undelivered";
@@ -97,14 +102,42 @@ function deferCallback(ephemeral: boolean): InteractionCallback {
   return ephemeral ? { type: 5, data: { flags: EPHEMERAL_FLAG } } : { type: 5 };
 }
 
-/**
- * Dispatches `input` and answers it; resolves when the last answer was sent.
- * Never rejects: failures are logged and counted.
- */
-export async function runInteraction(
-  input: InteractionInput,
+/** Answers an autocomplete query with choices (none when finding them failed). */
+async function answerAutocomplete(
+  input: AutocompleteInput,
   deps: RunInteractionDeps,
 ): Promise<InteractionOutcome> {
+  let choices: Array<{ name: string; value: string }> = [];
+  try {
+    choices = await withDeadline(
+      suggest(input, deps.context),
+      deps.deadlineMs ?? DEFAULT_DEADLINE_MS,
+      () => [],
+    );
+  } catch (error) {
+    log.warn("Could not find choices for /{command}: {error}", { command: input.name, error });
+  }
+  const callback: InteractionCallback = { type: 8, data: { choices } };
+  try {
+    if (deps.first !== undefined) await deps.first(callback);
+    else await deps.transport.callback(input.id, input.token, callback);
+    return "choices";
+  } catch (error) {
+    log.warn("Could not send choices for /{command}: {error}", { command: input.name, error });
+    return "undelivered";
+  }
+}
+
+/**
+ * Dispatches `input` and answers it; resolves when the last answer was sent.
+ * Never rejects: failures are logged and counted. Autocomplete queries are
+ * answered with choices, within the same deadline.
+ */
+export async function runInteraction(
+  input: InteractionInput | AutocompleteInput,
+  deps: RunInteractionDeps,
+): Promise<InteractionOutcome> {
+  if (input.kind === "autocomplete") return await answerAutocomplete(input, deps);
   const now = deps.now ?? (() => performance.now());
   const where = describe(input);
   const logProps = { interactionId: input.id, interaction: where, guildId: input.guildId };
@@ -227,48 +260,5 @@ export async function runInteraction(
 
   function followUp(body: MessageBody, ephemeral: boolean): Promise<void> {
     return deps.transport.followUp(input.applicationId, input.token, body, ephemeral);
-  }
-}
-
-/**
- * Interactions in flight, so graceful shutdown can stop taking new ones
- * (`close()`, then shells check `closed`) and wait for the rest (`drain`).
- */
-export class InFlight {
-  readonly #pending = new Set<Promise<void>>();
-  #closed = false;
-
-  /** True once `close()` was called: shells refuse new interactions. */
-  get closed(): boolean {
-    return this.#closed;
-  }
-
-  /** Stops taking new interactions (those in flight continue). */
-  close(): void {
-    this.#closed = true;
-  }
-
-  /** How many tracked promises have not settled. */
-  get size(): number {
-    return this.#pending.size;
-  }
-
-  /** Tracks `promise` until it settles; returns it unchanged. */
-  track<T>(promise: Promise<T>): Promise<T> {
-    const entry: Promise<void> = promise.then(() => {}, () => {}).then(() => {
-      this.#pending.delete(entry);
-    });
-    this.#pending.add(entry);
-    return promise;
-  }
-
-  /** Waits until nothing is in flight or `timeoutMs` passed; true when all settled. */
-  async drain(timeoutMs: number): Promise<boolean> {
-    if (this.#pending.size === 0) return true;
-    const settled = (async () => {
-      while (this.#pending.size > 0) await Promise.all([...this.#pending]);
-      return true;
-    })();
-    return await withDeadline(settled, timeoutMs, () => false);
   }
 }

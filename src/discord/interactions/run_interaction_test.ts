@@ -298,3 +298,34 @@ Deno.test("runInteraction() defers a slow handler within 1.5 s, leaving half of 
   assert.ok(deferredAfter <= 1500 + 250, `deferred after ${Math.round(deferredAfter)} ms`);
   assert.deepEqual(transport.calls.map((c) => c.method), ["callback", "editOriginal"]);
 });
+
+Deno.test("runInteraction() answers autocomplete with the guild's types as choices (type 8)", async () => {
+  const transport = new RecordingTransport();
+  const types = {
+    list: () =>
+      Promise.resolve([
+        { id: 3, name: "Billing", emoji: "💳" },
+        { id: 4, name: "Bugs", emoji: null },
+      ]),
+  };
+  const outcome = await runInteraction(
+    {
+      ...command,
+      kind: "autocomplete",
+      name: "type",
+      subcommand: "delete",
+      focused: { name: "type", value: "bil" },
+    },
+    {
+      ...deps(transport, () => Promise.reject(new Error("not dispatched"))),
+      context: { ...context, types } as unknown as Omit<HandlerContext, "defer">,
+    },
+  );
+  assert.equal(outcome, "choices");
+  assert.deepEqual(transport.calls, [{
+    method: "callback",
+    interactionId: "900000000000000001",
+    token: "tok",
+    response: { type: 8, data: { choices: [{ name: "💳 Billing", value: "3" }] } },
+  }]);
+});

@@ -221,6 +221,10 @@ export function createDiscordPort(
       await call("PATCH", `/channels/${channel}/messages/${message}`, messageRequest(body));
     },
 
+    async deleteMessage(channel: ChannelId, message: MessageId) {
+      await call("DELETE", `/channels/${channel}/messages/${message}`);
+    },
+
     async messagesAfter(channel: ChannelId, after: MessageId | null, limit: number) {
       const size = Math.max(1, Math.min(100, Math.trunc(limit)));
       const query = `after=${after ?? "0"}&limit=${size}`;
