@@ -74,6 +74,7 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions {
     } else if (name === "interactions") options.interactions = numbers[0] ?? 0;
     else if (name === "processes") options.processes = Math.max(1, numbers[0] ?? 1);
     else if (name === "search") options.search = numbers[0] ?? 0;
+    else if (name === "opens") options.opens = numbers[0] ?? 0;
     else throw new SyntaxError(`Unknown option --${name}`);
   }
   if (options.guilds.length === 0) throw new RangeError("Cannot run: no guild count given");

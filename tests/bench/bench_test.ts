@@ -85,6 +85,7 @@ Deno.test("measureSearch() times full-text searches at a tiny scale", async () =
   assert.equal(result.queries.at(-1)!.found, 0, "a word nobody wrote is not");
   assert.match(formatSearch(result).join("\n"), /"nosuchword": p50 \d+\.\d ms/);
   assert.equal(parseBenchArgs(["--search=0"]).search, 0);
+  assert.equal(parseBenchArgs(["--opens=0"]).opens, 0);
 });
 
 Deno.test("runCloseBench() closes archived and gapped tickets and sizes a transcript at a tiny scale", async () => {
