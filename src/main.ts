@@ -20,7 +20,6 @@ import { transcriptCommand } from "./cli/transcript.ts";
 import { rekeyCommand } from "./cli/rekey.ts";
 import { eraseCommand } from "./cli/erase.ts";
 import { exportCommand } from "./cli/export.ts";
-import { assistantCommand } from "./assistant/assistant_command.ts";
 
 /** The subcommands that need a valid configuration, by name. */
 const CONFIGURED: Record<string, (config: Config, args: string[]) => Promise<number>> = {
@@ -44,7 +43,10 @@ async function main(args: string[]): Promise<number> {
     });
   }
   // The assistant service needs no Discord token: it reads its own variables.
-  if (subcommand === "assistant") return await assistantCommand(Deno.env.toObject());
+  if (subcommand === "assistant") {
+    const { assistantCommand } = await import("./assistant/assistant_command.ts");
+    return await assistantCommand(Deno.env.toObject());
+  }
   const command = Object.hasOwn(CONFIGURED, subcommand) ? CONFIGURED[subcommand] : undefined;
   if (command === undefined) {
     printError(`ticketeer: unknown command "${args[0]}". Run ticketeer --help for usage.`);

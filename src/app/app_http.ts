@@ -18,8 +18,6 @@ import {
 } from "../http/server.ts";
 import type { Metrics } from "./metrics.ts";
 import type { FieldCipher } from "../db/encryption/field_cipher.ts";
-import { createWebStores } from "../db/stores/web_stores.ts";
-import { createWebApp } from "../web/web_app.ts";
 
 /** What the app's HTTP server reads. */
 export interface AppHttpDeps {
@@ -50,13 +48,21 @@ export async function startAppHttp(
   deps: AppHttpDeps,
 ): Promise<AppHttp> {
   const { context } = deps.run;
-  const web = config.web === null ? null : await createWebApp(config.web, {
-    discordApiUrl: config.discordApiUrl,
-    applicationId: deps.applicationId,
-    stores: { ...context, ...createWebStores(deps.handle, { cipher: deps.cipher }) },
-    discord: context.discord,
-    clock: context.clock,
-  });
+  // The web pages (hono, arctic and the pages) are loaded only when they are on.
+  const web = config.web === null
+    ? null
+    : await (await import("../web/web_app.ts")).createWebApp(config.web, {
+      discordApiUrl: config.discordApiUrl,
+      applicationId: deps.applicationId,
+      stores: {
+        ...context,
+        ...(await import("../db/stores/web_stores.ts")).createWebStores(deps.handle, {
+          cipher: deps.cipher,
+        }),
+      },
+      discord: context.discord,
+      clock: context.clock,
+    });
   const verify = config.publicKey === null ? null : createInteractionVerifier(config.publicKey);
   const handler = createHttpHandler({
     version: VERSION,
