@@ -9,6 +9,7 @@ import * as m0004 from "./0004_request_budget.ts";
 import * as m0006 from "./0006_gateway_sessions.ts";
 import * as m0008 from "./0008_web_pages.ts";
 import * as m0010 from "./0010_languages.ts";
+import * as m0013 from "./0013_privacy_exports.ts";
 
 /** Migrations by name; names sort in the order they run. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -18,6 +19,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0006_gateway_sessions": m0006,
   "0008_web_pages": m0008,
   "0010_languages": m0010,
+  "0013_privacy_exports": m0013,
 });
 
 /** A Kysely `MigrationProvider` over `MIGRATIONS`. */

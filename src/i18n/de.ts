@@ -3,6 +3,7 @@ import type { Catalog } from "./en.ts";
 import { failures } from "./de/failures.ts";
 import { answers } from "./de/answers.ts";
 import { notices } from "./de/notices.ts";
+import { privacy } from "./de/privacy.ts";
 
 /** Every German message by key. */
-export const DE: Catalog = { ...failures, ...answers, ...notices };
+export const DE: Catalog = { ...failures, ...answers, ...notices, ...privacy };

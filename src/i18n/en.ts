@@ -2,9 +2,10 @@
 import { failures } from "./en/failures.ts";
 import { answers } from "./en/answers.ts";
 import { notices } from "./en/notices.ts";
+import { privacy } from "./en/privacy.ts";
 
 /** Every English message by key. */
-export const EN = { ...failures, ...answers, ...notices } as const;
+export const EN = { ...failures, ...answers, ...notices, ...privacy } as const;
 
 /** A message key of the catalog. */
 export type MessageKey = keyof typeof EN;

@@ -3,6 +3,7 @@ import type { Catalog } from "./en.ts";
 import { failures } from "./es/failures.ts";
 import { answers } from "./es/answers.ts";
 import { notices } from "./es/notices.ts";
+import { privacy } from "./es/privacy.ts";
 
 /** Every Spanish message by key. */
-export const ES: Catalog = { ...failures, ...answers, ...notices };
+export const ES: Catalog = { ...failures, ...answers, ...notices, ...privacy };

@@ -3,6 +3,7 @@ import type { Catalog } from "./en.ts";
 import { failures } from "./fr/failures.ts";
 import { answers } from "./fr/answers.ts";
 import { notices } from "./fr/notices.ts";
+import { privacy } from "./fr/privacy.ts";
 
 /** Every French message by key. */
-export const FR: Catalog = { ...failures, ...answers, ...notices };
+export const FR: Catalog = { ...failures, ...answers, ...notices, ...privacy };

@@ -3,6 +3,7 @@ import type { Catalog } from "./en.ts";
 import { failures } from "./pt_br/failures.ts";
 import { answers } from "./pt_br/answers.ts";
 import { notices } from "./pt_br/notices.ts";
+import { privacy } from "./pt_br/privacy.ts";
 
 /** Every Brazilian Portuguese message by key. */
-export const PT_BR: Catalog = { ...failures, ...answers, ...notices };
+export const PT_BR: Catalog = { ...failures, ...answers, ...notices, ...privacy };

@@ -9,9 +9,11 @@ import { setupCommand } from "./setup.ts";
 import { configCommand } from "./config.ts";
 import { panelCommand } from "./panel.ts";
 import { ticketCommand } from "./ticket.ts";
+import { privacyCommand } from "./privacy.ts";
 import { claimButton } from "./ticket_claim.ts";
 import { closeButton, closeCancel, closeConfirm } from "./ticket_close.ts";
 import { openButton, openFormModal } from "./open_button.ts";
+import { eraseCancel, eraseConfirm } from "./privacy_erase_confirm.ts";
 import { localizeCommand } from "./localize_command.ts";
 import { COMMAND_TABLES } from "../../i18n/command_tables.ts";
 
@@ -21,6 +23,7 @@ export const COMMANDS: readonly SlashCommand[] = [
   configCommand,
   panelCommand,
   ticketCommand,
+  privacyCommand,
 ];
 
 /** Every button, by `custom_id` prefix. */
@@ -30,6 +33,8 @@ export const BUTTONS: readonly ComponentRoute<ComponentInput>[] = [
   claimButton,
   closeConfirm,
   closeCancel,
+  eraseConfirm,
+  eraseCancel,
 ];
 
 /** Every modal, by `custom_id` prefix. */

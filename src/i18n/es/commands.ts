@@ -87,4 +87,17 @@ export const commands: CommandTable = {
   "ticket.assistant.state": ["estado", "Activado o desactivado"],
   "ticket.assistant.state:on": ["activado"],
   "ticket.assistant.state:off": ["desactivado"],
+  "privacy": [
+    "privacidad",
+    "Tus datos en los tickets: una copia por MD, o borrar las palabras de un miembro (admins)",
+  ],
+  "privacy.erase": [
+    "borrar",
+    "Borrar las palabras de un miembro de todos los tickets («Gestionar servidor»; pide confirmación)",
+  ],
+  "privacy.erase.user": ["miembro", "Miembro cuyas palabras se borran"],
+  "privacy.mydata": [
+    "mis-datos",
+    "Tus tickets y mensajes en este servidor, en un archivo por MD (una vez al día)",
+  ],
 };
