@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { type ComponentId, decodeCustomId, encodeCustomId } from "./custom_id.ts";
 import type { TicketId, TicketTypeId } from "./model.ts";
+import type { UserId } from "./ids.ts";
 
 const samples: ComponentId[] = [
   { action: "open", typeId: 1 as TicketTypeId },
@@ -48,4 +49,27 @@ Deno.test("decodeCustomId() answers null for stale, foreign or malformed ids", (
 Deno.test("encodeCustomId() refuses ids that are not positive integers", () => {
   assert.throws(() => encodeCustomId({ action: "close", ticketId: 0 as TicketId }), RangeError);
   assert.throws(() => encodeCustomId({ action: "open", typeId: 1.5 as TicketTypeId }), RangeError);
+});
+
+Deno.test("encodeCustomId() names the member and the asking admin of an erasure", () => {
+  const user = "400000000000000501" as UserId;
+  const asker = "12345678901234567890" as UserId;
+  const ok: ComponentId = { action: "eraseok", userId: user, askerId: asker };
+  assert.equal(encodeCustomId(ok), `t1:eraseok:${user}:${asker}`);
+  assert.deepEqual(decodeCustomId(encodeCustomId(ok)), ok);
+  const no: ComponentId = { action: "eraseno", userId: user };
+  assert.deepEqual(decodeCustomId(encodeCustomId(no)), no);
+  for (
+    const raw of [
+      `t1:eraseok:${user}`,
+      `t1:eraseok:${user}:${asker}:1`,
+      `t1:eraseok:${user}:42`,
+      `t1:eraseno:${user}:${asker}`,
+      `t1:eraseno:0${user}`,
+      `t0:eraseno:${user}`,
+    ]
+  ) {
+    assert.equal(decodeCustomId(raw), null, raw);
+  }
+  assert.throws(() => encodeCustomId({ action: "eraseno", userId: "42" as UserId }), RangeError);
 });
