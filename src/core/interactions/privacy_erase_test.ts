@@ -12,26 +12,9 @@ import {
   memberRef,
   opt,
 } from "../../../tests/fixtures/inputs.ts";
-import { archiveWords } from "../../../tests/fixtures/archived_words.ts";
+import { ticketWithWords, WORDS } from "../../../tests/fixtures/archived_words.ts";
 import type { MemberRef } from "../interaction.ts";
 import type { Reply } from "../reply.ts";
-
-/** A ticket of alice with her words and the staff's, and the archive as it was. */
-async function worldWithWords() {
-  const world = await openTicketWorld();
-  await world.setUp();
-  const ticket = await world.openTicketAs(world.alice);
-  const hers = await archiveWords(world.stores.archive, ticket, {
-    author: world.alice,
-    content: "my home address is 12 Elm Street",
-  });
-  await archiveWords(world.stores.archive, ticket, {
-    author: world.staff,
-    content: "thanks, a replacement is on its way",
-    replyTo: { id: hers, author: world.alice, content: "my home address is 12 Elm Street" },
-  });
-  return Object.assign(world, { ticket });
-}
 
 function askErase(world: TicketWorld, member: MemberRef) {
   return world.run(commandInput({
@@ -53,7 +36,7 @@ function buttons(reply: Reply): string[] {
 const press = (world: TicketWorld, member: MemberRef, customId: string) =>
   world.run(componentInput({ member, customId }));
 
-async function archiveText(world: Awaited<ReturnType<typeof worldWithWords>>) {
+async function archiveText(world: Awaited<ReturnType<typeof ticketWithWords>>): Promise<string> {
   return (await world.stores.archive.messages(world.ticket.id)).map((m) => m.payload).join("\n");
 }
 
@@ -63,7 +46,7 @@ async function erasures(world: TicketWorld) {
 }
 
 Deno.test("/privacy erase asks the admin first; Erase removes the member's words and counts them", async () => {
-  await using world = await worldWithWords();
+  await using world = await ticketWithWords();
   const question = await askErase(world, world.admin);
   assert.equal(question.kind === "message" && question.ephemeral, true);
   assert.match(contentOf(question), new RegExp(`<@${world.alice.user.id}>`));
@@ -85,6 +68,15 @@ Deno.test("/privacy erase asks the admin first; Erase removes the member's words
   const text = await archiveText(world);
   assert.doesNotMatch(text, /Elm Street/, "her words and the quote of them are gone");
   assert.match(text, /a replacement is on its way/, "the staff's words stay");
+  assert.ok(text.includes(WORDS.staffAsks), "and so does the question she quoted");
+  const logs = (await world.stores.settings.guild(world.discord.guildId)).logChannelId;
+  assert.ok(
+    world.discord.messagesIn(logs!).some((m) =>
+      m.body.content ===
+        `<@${world.admin.user.id}> erased the words of <@${world.alice.user.id}> from the tickets`
+    ),
+    "the log channel is told",
+  );
   const [audit] = await erasures(world);
   assert.equal(audit?.actorId, world.admin.user.id);
   assert.deepEqual(audit?.detail, {
@@ -96,7 +88,7 @@ Deno.test("/privacy erase asks the admin first; Erase removes the member's words
 });
 
 Deno.test("/privacy erase refuses a member without Manage Server and changes nothing", async () => {
-  await using world = await worldWithWords();
+  await using world = await ticketWithWords();
   const before = await archiveText(world);
   const refused = await askErase(world, world.bob);
   assert.match(refusalText(refused, "not_admin"), /Manage Server/);
@@ -108,7 +100,7 @@ Deno.test("/privacy erase refuses a member without Manage Server and changes not
 });
 
 Deno.test("/privacy erase may be confirmed only by the admin who asked", async () => {
-  await using world = await worldWithWords();
+  await using world = await ticketWithWords();
   const before = await archiveText(world);
   const [confirm] = buttons(await askErase(world, world.admin));
   const otherAdmin = memberRef(world.newMember("other-admin").user, {
@@ -121,7 +113,7 @@ Deno.test("/privacy erase may be confirmed only by the admin who asked", async (
 });
 
 Deno.test("/privacy erase Cancel erases nothing and says so", async () => {
-  await using world = await worldWithWords();
+  await using world = await ticketWithWords();
   const before = await archiveText(world);
   const [, cancel] = buttons(await askErase(world, world.admin));
   const reply = await press(world, world.admin, cancel!);

@@ -6,28 +6,17 @@ import {
   type TicketWorld,
 } from "../../../tests/fixtures/ticket_world.ts";
 import { commandInput } from "../../../tests/fixtures/inputs.ts";
-import { archiveWords } from "../../../tests/fixtures/archived_words.ts";
+import { archiveWords, ticketWithWords, WORDS } from "../../../tests/fixtures/archived_words.ts";
 import type { MemberRef } from "../interaction.ts";
 import type { MessageBody } from "../message_body.ts";
 import { MYDATA_WINDOW_MS } from "./privacy_mydata.ts";
 
-/** Alice's ticket where she replies to the staff, and a ticket of bob's. */
+/** `ticketWithWords`, and a ticket of bob's with his own words. */
 async function worldWithWords() {
-  const world = await openTicketWorld();
-  await world.setUp();
-  const ticket = await world.openTicketAs(world.alice);
-  const staffs = await archiveWords(world.stores.archive, ticket, {
-    author: world.staff,
-    content: "staff only: the customer owes us money",
-  });
-  await archiveWords(world.stores.archive, ticket, {
-    author: world.alice,
-    content: "here is my order number 4711",
-    replyTo: { id: staffs, author: world.staff, content: "staff only: the customer owes us money" },
-  });
+  const world = await ticketWithWords();
   const bobs = await world.openTicketAs(world.bob);
   await archiveWords(world.stores.archive, bobs, { author: world.bob, content: "bob's secret" });
-  return Object.assign(world, { ticket });
+  return world;
 }
 
 const mydata = (world: TicketWorld, member: MemberRef) =>
@@ -59,8 +48,9 @@ Deno.test("/privacy mydata sends the member's own tickets and messages by DM, no
   assert.equal(data.user_id, world.alice.user.id);
   assert.deepEqual(data.tickets.map((t: { number: number }) => t.number), [world.ticket.number]);
   assert.equal(data.messages.length, 1);
-  assert.equal(data.messages[0].payload.content, "here is my order number 4711");
-  assert.doesNotMatch(text, /owes us money/, "the staff's words are not in her copy");
+  assert.equal(data.messages[0].payload.content, WORDS.aliceAnswers);
+  assert.ok(!text.includes(WORDS.staffAsks), "the staff's question she quoted is not in her copy");
+  assert.ok(!text.includes(WORDS.staffThanks), "nor the staff's other words");
   assert.doesNotMatch(text, /staffer|bob/, "nor others' names");
 });
 
