@@ -1,10 +1,5 @@
 import assert from "node:assert/strict";
-import {
-  contentOf,
-  openTicketWorld,
-  refusalText,
-  type TicketWorld,
-} from "../../../tests/fixtures/ticket_world.ts";
+import { contentOf, refusalText, type TicketWorld } from "../../../tests/fixtures/ticket_world.ts";
 import {
   ADMIN_PERMISSIONS,
   commandInput,

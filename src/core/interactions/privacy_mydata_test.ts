@@ -1,10 +1,5 @@
 import assert from "node:assert/strict";
-import {
-  contentOf,
-  openTicketWorld,
-  refusalText,
-  type TicketWorld,
-} from "../../../tests/fixtures/ticket_world.ts";
+import { contentOf, refusalText, type TicketWorld } from "../../../tests/fixtures/ticket_world.ts";
 import { commandInput } from "../../../tests/fixtures/inputs.ts";
 import { archiveWords, ticketWithWords, WORDS } from "../../../tests/fixtures/archived_words.ts";
 import type { MemberRef } from "../interaction.ts";
