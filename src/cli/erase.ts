@@ -8,8 +8,7 @@ import { openDatabase } from "../db/connect.ts";
 import { cipherFor } from "../db/encryption/cipher_for.ts";
 import { checkEncryptionKey, EncryptionKeyError } from "../db/encryption/key_check.ts";
 import { migrateToLatest } from "../db/migrate.ts";
-import { eraseMember } from "../db/stores/erasure.ts";
-import { inTransaction } from "../db/stores/scope.ts";
+import { privacyStore } from "../db/stores/privacy.ts";
 import { printError, printLine } from "../log.ts";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./exit_codes.ts";
 import { parsePrivacyArgs } from "./privacy_args.ts";
@@ -34,12 +33,10 @@ export async function eraseCommand(config: Config, args: readonly string[]): Pro
     const cipher = await cipherFor(config.encryption);
     await checkEncryptionKey(handle, cipher);
     const scope = { db: handle.db, kind: handle.kind, now: () => Date.now(), cipher };
-    // One transaction: the member's words are gone everywhere, or nowhere.
-    const result = await inTransaction(
-      scope,
-      (db) =>
-        eraseMember({ ...scope, db }, guild as GuildId, { userId: user as UserId, actorId: null }),
-    );
+    const result = await privacyStore(scope).erase(guild as GuildId, {
+      userId: user as UserId,
+      actorId: null,
+    });
     printLine(
       `Erased ${result.messages} messages of ${user} in ${result.tickets} tickets ` +
         `(${result.transcripts} transcripts rendered again)`,

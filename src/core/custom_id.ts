@@ -5,6 +5,7 @@
  * types on a panel, whose chosen value is the type id. Decoding never throws: an id
  * that does not parse is `null`, which the dispatcher answers as a stale component.
  */
+import type { UserId } from "./ids.ts";
 import type { TicketId, TicketTypeId } from "./model.ts";
 
 /** What a component or modal id names. */
@@ -22,7 +23,11 @@ export type ComponentId =
   /** Cancellation of a close. */
   | { action: "closeno"; ticketId: TicketId }
   /** A panel's select menu of types: the chosen option's value is the type id. */
-  | { action: "pick" };
+  | { action: "pick" }
+  /** Confirmation of `/privacy erase`: whose words, and the admin who asked (only they confirm). */
+  | { action: "eraseok"; userId: UserId; askerId: UserId }
+  /** Cancellation of `/privacy erase`. */
+  | { action: "eraseno"; userId: UserId };
 
 /** The version of ids without a target (the select menu of types). */
 export const PICK_ID_PREFIX = "t2";
@@ -37,9 +42,10 @@ const TYPE_ACTIONS: ReadonlySet<string> = new Set(["open", "openform"]);
 const TICKET_ACTIONS: ReadonlySet<string> = new Set(["close", "claim", "closeok", "closeno"]);
 const POSITIVE_INTEGER = /^[1-9][0-9]{0,15}$/;
 
-/** Encodes a component id, e.g. `t1:close:42`. */
+/** Encodes a component id, e.g. `t1:close:42` or `t1:eraseok:<user>:<asker>`. */
 export function encodeCustomId(id: ComponentId): string {
   if (id.action === "pick") return `${PICK_ID_PREFIX}:pick`;
+  if (id.action === "eraseok" || id.action === "eraseno") return encodeErase(id);
   const target = "typeId" in id ? id.typeId : id.ticketId;
   if (!Number.isSafeInteger(target) || target < 1) {
     throw new RangeError(`Cannot encode custom id: ${target} is not a positive integer id`);
@@ -56,6 +62,7 @@ export function decodeCustomId(raw: string): ComponentId | null {
   if (raw.length === 0 || raw.length > MAX_CUSTOM_ID_LENGTH) return null;
   const parts = raw.split(":");
   if (raw === `${PICK_ID_PREFIX}:pick`) return { action: "pick" };
+  if (parts[1] === "eraseok" || parts[1] === "eraseno") return decodeErase(parts);
   if (parts.length !== 3) return null;
   const [prefix, action, target] = parts as [string, string, string];
   if (prefix !== CUSTOM_ID_PREFIX || !POSITIVE_INTEGER.test(target)) return null;
@@ -71,4 +78,22 @@ export function decodeCustomId(raw: string): ComponentId | null {
     };
   }
   return null;
+}
+
+const SNOWFLAKE = /^[1-9][0-9]{15,19}$/;
+
+function encodeErase(id: Extract<ComponentId, { action: "eraseok" | "eraseno" }>): string {
+  const users = id.action === "eraseok" ? [id.userId, id.askerId] : [id.userId];
+  if (!users.every((u) => SNOWFLAKE.test(u))) {
+    throw new RangeError(`Cannot encode custom id: ${users.join(", ")} is not a Discord user id`);
+  }
+  return [CUSTOM_ID_PREFIX, id.action, ...users].join(":");
+}
+
+function decodeErase(parts: readonly string[]): ComponentId | null {
+  const [prefix, action, userId, askerId] = parts;
+  if (prefix !== CUSTOM_ID_PREFIX || userId === undefined || !SNOWFLAKE.test(userId)) return null;
+  if (action === "eraseno") return parts.length === 3 ? { action, userId: userId as UserId } : null;
+  if (parts.length !== 4 || askerId === undefined || !SNOWFLAKE.test(askerId)) return null;
+  return { action: "eraseok", userId: userId as UserId, askerId: askerId as UserId };
 }

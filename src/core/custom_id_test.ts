@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { type ComponentId, decodeCustomId, encodeCustomId } from "./custom_id.ts";
 import type { TicketId, TicketTypeId } from "./model.ts";
+import type { UserId } from "./ids.ts";
 
 const samples: ComponentId[] = [
   { action: "open", typeId: 1 as TicketTypeId },
@@ -57,4 +58,27 @@ Deno.test("decodeCustomId() reads the panel select menu (t2) beside every t1 id"
   assert.deepEqual(decodeCustomId("t1:open:12"), { action: "open", typeId: 12 });
   assert.equal(decodeCustomId("t2:pick:3"), null);
   assert.equal(decodeCustomId("t1:pick"), null);
+});
+
+Deno.test("encodeCustomId() names the member and the asking admin of an erasure", () => {
+  const user = "400000000000000501" as UserId;
+  const asker = "12345678901234567890" as UserId;
+  const ok: ComponentId = { action: "eraseok", userId: user, askerId: asker };
+  assert.equal(encodeCustomId(ok), `t1:eraseok:${user}:${asker}`);
+  assert.deepEqual(decodeCustomId(encodeCustomId(ok)), ok);
+  const no: ComponentId = { action: "eraseno", userId: user };
+  assert.deepEqual(decodeCustomId(encodeCustomId(no)), no);
+  for (
+    const raw of [
+      `t1:eraseok:${user}`,
+      `t1:eraseok:${user}:${asker}:1`,
+      `t1:eraseok:${user}:42`,
+      `t1:eraseno:${user}:${asker}`,
+      `t1:eraseno:0${user}`,
+      `t0:eraseno:${user}`,
+    ]
+  ) {
+    assert.equal(decodeCustomId(raw), null, raw);
+  }
+  assert.throws(() => encodeCustomId({ action: "eraseno", userId: "42" as UserId }), RangeError);
 });

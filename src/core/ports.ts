@@ -185,6 +185,41 @@ export interface SettingsStore {
   metaWithPrefix(prefix: string): Promise<Array<{ key: string; value: string }>>;
 }
 
+/** What erasing a member changed, in counts. */
+export interface ErasureCounts {
+  tickets: number;
+  messages: number;
+  transcripts: number;
+}
+
+/** A member's data in a guild: erasing their words, and the copy of what is theirs. */
+export interface PrivacyStore {
+  /**
+   * In one transaction: removes `userId`'s words from the guild's archives and
+   * transcripts and records a `privacy.erase` audit row naming `actorId` (null: the command line).
+   */
+  erase(
+    guildId: GuildId,
+    options: { userId: UserId; actorId: UserId | null },
+  ): Promise<ErasureCounts>;
+  /** The tickets `userId` opened and the messages they wrote, as JSON, without others' words. */
+  exportOwn(
+    guildId: GuildId,
+    userId: UserId,
+  ): Promise<{ json: string; tickets: number; messages: number }>;
+  /**
+   * Atomically takes the member's export slot at `at` when their last one is at
+   * least `windowMs` old (or there is none); otherwise gives when it frees up.
+   */
+  takeExportSlot(
+    guildId: GuildId,
+    userId: UserId,
+    options: { at: Date; windowMs: number },
+  ): Promise<{ taken: true } | { taken: false; freeAt: Date }>;
+  /** Gives back the slot taken at `at` (the copy could not be delivered). */
+  releaseExportSlot(guildId: GuildId, userId: UserId, at: Date): Promise<void>;
+}
+
 /** How long a lock is held and how long to wait for it. */
 export interface LockOptions {
   /**
@@ -286,6 +321,7 @@ export interface TransactionStores {
 /** Every store, and the unit of work that composes writes into one transaction. */
 export interface Stores extends TransactionStores {
   locks: LockStore;
+  privacy: PrivacyStore;
   /**
    * Runs `work` with stores bound to one database transaction: its writes all
    * commit or none does. On a deadlock or busy database the whole `work` runs again.

@@ -34,6 +34,13 @@ export interface MemberLocalesTable {
   updated_at: Millis;
 }
 
+/** The `privacy_exports` table: when a member last had `/privacy mydata` send their data. */
+export interface PrivacyExportsTable {
+  guild_id: string;
+  user_id: string;
+  exported_at: Millis;
+}
+
 /** The `ticket_types` table. */
 export interface TicketTypesTable {
   id: AutoId;
@@ -231,6 +238,7 @@ export interface ShareLinksTable {
 export interface Database {
   guild_settings: GuildSettingsTable;
   member_locales: MemberLocalesTable;
+  privacy_exports: PrivacyExportsTable;
   ticket_types: TicketTypesTable;
   panels: PanelsTable;
   tickets: TicketsTable;

@@ -4,6 +4,7 @@ import { failures } from "./de/failures.ts";
 import { answers } from "./de/answers.ts";
 import { notices } from "./de/notices.ts";
 import { types } from "./de/types.ts";
+import { privacy } from "./de/privacy.ts";
 
 /** Every German message by key. */
-export const DE: Catalog = { ...failures, ...answers, ...notices, ...types };
+export const DE: Catalog = { ...failures, ...answers, ...notices, ...types, ...privacy };

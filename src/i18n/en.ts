@@ -3,9 +3,10 @@ import { failures } from "./en/failures.ts";
 import { answers } from "./en/answers.ts";
 import { notices } from "./en/notices.ts";
 import { types } from "./en/types.ts";
+import { privacy } from "./en/privacy.ts";
 
 /** Every English message by key. */
-export const EN = { ...failures, ...answers, ...notices, ...types } as const;
+export const EN = { ...failures, ...answers, ...notices, ...types, ...privacy } as const;
 
 /** A message key of the catalog. */
 export type MessageKey = keyof typeof EN;

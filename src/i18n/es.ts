@@ -4,6 +4,7 @@ import { failures } from "./es/failures.ts";
 import { answers } from "./es/answers.ts";
 import { notices } from "./es/notices.ts";
 import { types } from "./es/types.ts";
+import { privacy } from "./es/privacy.ts";
 
 /** Every Spanish message by key. */
-export const ES: Catalog = { ...failures, ...answers, ...notices, ...types };
+export const ES: Catalog = { ...failures, ...answers, ...notices, ...types, ...privacy };

@@ -4,6 +4,7 @@ import { failures } from "./fr/failures.ts";
 import { answers } from "./fr/answers.ts";
 import { notices } from "./fr/notices.ts";
 import { types } from "./fr/types.ts";
+import { privacy } from "./fr/privacy.ts";
 
 /** Every French message by key. */
-export const FR: Catalog = { ...failures, ...answers, ...notices, ...types };
+export const FR: Catalog = { ...failures, ...answers, ...notices, ...types, ...privacy };

@@ -4,6 +4,7 @@ import { failures } from "./pt_br/failures.ts";
 import { answers } from "./pt_br/answers.ts";
 import { notices } from "./pt_br/notices.ts";
 import { types } from "./pt_br/types.ts";
+import { privacy } from "./pt_br/privacy.ts";
 
 /** Every Brazilian Portuguese message by key. */
-export const PT_BR: Catalog = { ...failures, ...answers, ...notices, ...types };
+export const PT_BR: Catalog = { ...failures, ...answers, ...notices, ...types, ...privacy };

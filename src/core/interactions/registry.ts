@@ -14,6 +14,8 @@ import { claimButton } from "./ticket_claim.ts";
 import { closeButton, closeCancel, closeConfirm } from "./ticket_close.ts";
 import { openButton, openFormModal } from "./open_button.ts";
 import { panelPick } from "./panel_pick.ts";
+import { privacyCommand } from "./privacy.ts";
+import { eraseCancel, eraseConfirm } from "./privacy_erase_confirm.ts";
 import { localizeCommand } from "./localize_command.ts";
 import { COMMAND_TABLES } from "../../i18n/command_tables.ts";
 
@@ -24,6 +26,7 @@ export const COMMANDS: readonly SlashCommand[] = [
   panelCommand,
   ticketCommand,
   typeCommand,
+  privacyCommand,
 ];
 
 /** Every button, by `custom_id` prefix. */
@@ -34,6 +37,8 @@ export const BUTTONS: readonly ComponentRoute<ComponentInput>[] = [
   closeConfirm,
   closeCancel,
   panelPick,
+  eraseConfirm,
+  eraseCancel,
 ];
 
 /** Every modal, by `custom_id` prefix. */

@@ -84,8 +84,15 @@ function commandSize(item: {
     String(item.value ?? "").length + children.reduce((sum, c) => sum + commandSize(c), 0);
 }
 
-Deno.test("COMMANDS define setup, config, panel, ticket and type as guild-only commands", () => {
-  assert.deepEqual(COMMANDS.map((c) => c.name), ["setup", "config", "panel", "ticket", "type"]);
+Deno.test("COMMANDS define setup, config, panel, ticket, type and privacy as guild-only commands", () => {
+  assert.deepEqual(COMMANDS.map((c) => c.name), [
+    "setup",
+    "config",
+    "panel",
+    "ticket",
+    "type",
+    "privacy",
+  ]);
   for (const command of COMMANDS) {
     assert.deepEqual(command.contexts, [0]);
     assert.equal(command.type, 1);
@@ -99,6 +106,9 @@ Deno.test("COMMANDS define setup, config, panel, ticket and type as guild-only c
     byName.ticket?.options.map((o) => o.name),
     ["new", "add", "remove", "claim", "unclaim", "close", "assistant"],
   );
+  // Shown to everyone: `/privacy mydata` is for anyone, `/privacy erase` checks Manage Server.
+  assert.equal(byName.privacy?.default_member_permissions, null);
+  assert.deepEqual(byName.privacy?.options.map((o) => o.name), ["erase", "mydata"]);
 });
 
 Deno.test("COMMANDS restrict channel options to categories and text channels", () => {
@@ -183,7 +193,15 @@ Deno.test("an option name means one option type within each command", () => {
 });
 
 Deno.test("ids on messages posted by earlier builds still find their button or modal", () => {
-  const buttonIds = ["t1:open:1", "t1:close:42", "t1:claim:42", "t1:closeok:42", "t1:closeno:42"];
+  const buttonIds = [
+    "t1:open:1",
+    "t1:close:42",
+    "t1:claim:42",
+    "t1:closeok:42",
+    "t1:closeno:42",
+    "t1:eraseok:400000000000000501:400000000000000502",
+    "t1:eraseno:400000000000000501",
+  ];
   for (const id of buttonIds) {
     assert.equal(BUTTONS.filter((r) => id.startsWith(r.prefix)).length, 1, id);
   }

@@ -11,6 +11,7 @@ import { archiveStore } from "./archive.ts";
 import { auditLog } from "./audit.ts";
 import { lockStore } from "./locks.ts";
 import { panelStore } from "./panels.ts";
+import { privacyStore } from "./privacy.ts";
 import { inTransaction, type StoreScope } from "./scope.ts";
 import { settingsStore } from "./settings.ts";
 import { ticketStore } from "./tickets.ts";
@@ -52,6 +53,7 @@ export function createStores(handle: DatabaseHandle, options: StoresOptions = {}
   return {
     ...transactionStores(scope),
     locks: lockStore(scope, { clock, log: options.log ?? getLogger(["ticketeer", "db"]) }),
+    privacy: privacyStore(scope),
     atomically: (work) =>
       inTransaction(scope, (trx) => work(transactionStores({ ...scope, db: trx }))),
   };

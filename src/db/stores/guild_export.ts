@@ -6,17 +6,23 @@ import type { GuildId, UserId } from "../../core/ids.ts";
 import { toArchivedMessage, toAuditEvent, toTicket, toTicketType } from "../row_mapping.ts";
 import { openArchivedRows, openTicketRows } from "../encryption/sealed_rows.ts";
 import type { StoreScope } from "./scope.ts";
+import { ownPayload, ownTicket } from "../../core/privacy/own_words.ts";
 
 const BATCH = 200;
 
-/** Writes `guildId`'s data as one JSON document through `write`; `userId` narrows it to a member. */
+/**
+ * Writes `guildId`'s data as one JSON document through `write`; `userId` narrows
+ * it to a member, and `ownOnly` (with `userId`) leaves out every word of others
+ * (quotes, a close reason by staff) and who else was in their tickets.
+ */
 export async function exportGuild(
   scope: StoreScope,
   guildId: GuildId,
-  options: { userId?: UserId; write: (chunk: string) => Promise<void> },
+  options: { userId?: UserId; ownOnly?: boolean; write: (chunk: string) => Promise<void> },
 ): Promise<{ tickets: number; messages: number }> {
   const { db } = scope;
   const { write, userId } = options;
+  const own = userId !== undefined && options.ownOnly === true;
   const json = (value: unknown) => JSON.stringify(value);
   await write(`{"guild_id":${json(guildId)},"user_id":${json(userId ?? null)}`);
   if (userId === undefined) {
@@ -35,6 +41,10 @@ export async function exportGuild(
     const rows = await query.orderBy("id").limit(BATCH).execute();
     if (rows.length === 0) break;
     for (const ticket of (await openTicketRows(scope, rows)).map(toTicket)) {
+      if (own) {
+        await write(`${tickets++ === 0 ? "" : ","}${json(ownTicket(ticket, userId))}`);
+        continue;
+      }
       const members = await db.selectFrom("ticket_members").select(["user_id", "added_at"])
         .where("ticket_id", "=", ticket.id).orderBy("user_id").execute();
       await write(`${tickets++ === 0 ? "" : ","}${json({ ...ticket, members })}`);
@@ -58,6 +68,7 @@ export async function exportGuild(
       } catch {
         payload = message.payload;
       }
+      if (own) payload = ownPayload(payload, userId);
       await write(`${messages++ === 0 ? "" : ","}${json({ ...message, payload })}`);
     }
     afterMessage = rows[rows.length - 1]!.message_id;

@@ -143,4 +143,17 @@ export const commands: CommandTable = {
   "panel.delete": ["löschen", "Ein gepostetes Panel löschen"],
   "panel.delete.panel": ["panel", "Das Panel"],
   "panel.list": ["liste", "Die geposteten Panels auflisten"],
+  "privacy": [
+    "datenschutz",
+    "Deine Daten in den Tickets: eine Kopie per DM, oder die Worte eines Mitglieds löschen (Admins)",
+  ],
+  "privacy.erase": [
+    "löschen",
+    "Die Worte eines Mitglieds aus allen Tickets löschen („Server verwalten“; mit Rückfrage)",
+  ],
+  "privacy.erase.user": ["mitglied", "Mitglied, dessen Worte gelöscht werden"],
+  "privacy.mydata": [
+    "meine-daten",
+    "Deine Tickets und Nachrichten in diesem Server als Datei per DM (einmal am Tag)",
+  ],
 };

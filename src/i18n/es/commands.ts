@@ -143,4 +143,17 @@ export const commands: CommandTable = {
   "panel.delete": ["eliminar", "Eliminar un panel publicado"],
   "panel.delete.panel": ["panel", "El panel"],
   "panel.list": ["lista", "Ver los paneles publicados"],
+  "privacy": [
+    "privacidad",
+    "Tus datos en los tickets: una copia por MD, o borrar las palabras de un miembro (admins)",
+  ],
+  "privacy.erase": [
+    "borrar",
+    "Borrar las palabras de un miembro de todos los tickets («Gestionar servidor»; pide confirmación)",
+  ],
+  "privacy.erase.user": ["miembro", "Miembro cuyas palabras se borran"],
+  "privacy.mydata": [
+    "mis-datos",
+    "Tus tickets y mensajes en este servidor, en un archivo por MD (una vez al día)",
+  ],
 };

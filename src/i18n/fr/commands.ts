@@ -146,4 +146,17 @@ export const commands: CommandTable = {
   "panel.delete": ["supprimer", "Supprimer un panneau publié"],
   "panel.delete.panel": ["panneau", "Le panneau"],
   "panel.list": ["liste", "Lister les panneaux publiés"],
+  "privacy": [
+    "confidentialité",
+    "Vos données dans les tickets : une copie en MP, ou effacer les propos d’un membre (admins)",
+  ],
+  "privacy.erase": [
+    "effacer",
+    "Effacer les propos d’un membre de tous les tickets (« Gérer le serveur » ; confirmation)",
+  ],
+  "privacy.erase.user": ["membre", "Membre dont les propos sont effacés"],
+  "privacy.mydata": [
+    "mes-données",
+    "Vos tickets et messages sur ce serveur, en fichier par MP (une fois par jour)",
+  ],
 };

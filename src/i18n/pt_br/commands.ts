@@ -140,4 +140,17 @@ export const commands: CommandTable = {
   "panel.delete": ["excluir", "Excluir um painel publicado"],
   "panel.delete.panel": ["painel", "O painel"],
   "panel.list": ["lista", "Listar os painéis publicados"],
+  "privacy": [
+    "privacidade",
+    "Seus dados nos tickets: uma cópia por MD, ou apagar as palavras de um membro (admins)",
+  ],
+  "privacy.erase": [
+    "apagar",
+    "Apagar as palavras de um membro de todos os tickets (“Gerenciar servidor”; pede confirmação)",
+  ],
+  "privacy.erase.user": ["membro", "Membro cujas palavras serão apagadas"],
+  "privacy.mydata": [
+    "meus-dados",
+    "Seus tickets e mensagens neste servidor, em um arquivo por MD (uma vez por dia)",
+  ],
 };
