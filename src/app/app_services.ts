@@ -6,7 +6,8 @@
 import type { Config } from "../config.ts";
 import type { UserId } from "../core/ids.ts";
 import type { MessageInput } from "../core/interaction.ts";
-import type { Clock, DiscordPort, Stores } from "../core/ports.ts";
+import type { Clock, Stores } from "../core/ports.ts";
+import type { DiscordPort } from "../core/discord_port.ts";
 import type { ShardSessionEvent } from "../discord/gateway/gateway.ts";
 import type { InteractionTransport } from "../discord/interactions/interaction_transport.ts";
 import type { Metrics } from "./metrics.ts";

@@ -5,7 +5,8 @@
 import type { RestManager } from "@discordeno/bot";
 import type { Config } from "../config.ts";
 import type { UserId } from "../core/ids.ts";
-import type { DiscordPort, Stores } from "../core/ports.ts";
+import type { DiscordPort } from "../core/discord_port.ts";
+import type { Stores } from "../core/ports.ts";
 import { checkGuilds } from "../core/guild_check.ts";
 import { describeTarget } from "../db/target.ts";
 import { callDiscord } from "../discord/rest/rest_failure.ts";

@@ -9,7 +9,7 @@ import type { RestManager } from "@discordeno/bot";
 import { getLogger } from "@logtape/logtape";
 import { applicationIdFromToken, type Config } from "../config.ts";
 import { type UserId, userId } from "../core/ids.ts";
-import type { DiscordPort } from "../core/ports.ts";
+import type { DiscordPort } from "../core/discord_port.ts";
 import type { UserRef } from "../core/interaction.ts";
 import { DiscordRequestError } from "../core/discord_failure.ts";
 import { createDiscordPort } from "../discord/rest/discord_port.ts";

@@ -1,7 +1,8 @@
 /** What `startTicketeer` takes (`StartOptions`) and what it gives back (`TicketeerApp`). */
 import type { RestManager } from "@discordeno/bot";
 import type { UserId } from "../core/ids.ts";
-import type { Clock, DiscordPort, Stores } from "../core/ports.ts";
+import type { Clock, Stores } from "../core/ports.ts";
+import type { DiscordPort } from "../core/discord_port.ts";
 import type { Gateway } from "../discord/gateway/gateway.ts";
 import type { Dispatch, InFlight } from "../discord/interactions/run_interaction.ts";
 import type { RetryOptions } from "../lib/retry.ts";

@@ -4,7 +4,8 @@
  * with in-memory SQLite stores and a recording Discord port.
  */
 import type { Logger } from "@logtape/logtape";
-import type { Clock, DiscordPort, IdSource, Stores } from "./ports.ts";
+import type { Clock, IdSource, Stores } from "./ports.ts";
+import type { DiscordPort } from "./discord_port.ts";
 import type { LogPoster } from "./log_posts.ts";
 
 /** The stores (`ctx.tickets`, `ctx.audit`, …, `ctx.atomically`) and the other ports. */

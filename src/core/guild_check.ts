@@ -6,7 +6,7 @@
 import type { HandlerContext } from "./context.ts";
 import type { GuildId, RoleId, UserId } from "./ids.ts";
 import { hasPermission, Permission } from "./permissions_bits.ts";
-import type { Channel, Role } from "./ports.ts";
+import type { Channel, Role } from "./discord_port.ts";
 
 /** The ports the check reads through (a handler context fits). */
 export type GuildCheckContext = Pick<HandlerContext, "settings" | "types" | "discord">;

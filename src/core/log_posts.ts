@@ -6,7 +6,7 @@
  * processes each coalesce their own posts.
  */
 import type { ChannelId } from "./ids.ts";
-import type { DiscordPort } from "./ports.ts";
+import type { DiscordPort } from "./discord_port.ts";
 
 /** Discord's limit of characters in a message's content. */
 const MAX_CONTENT = 2000;

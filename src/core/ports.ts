@@ -1,12 +1,10 @@
 /**
- * The ports handlers work through: narrow stores over the database, Discord and
- * a clock. Interfaces only; `src/db` and `src/discord` implement them, tests fake them.
- * Kept in one file because it is the one page that lists everything the core may
- * reach outside itself; it holds no code.
+ * The ports handlers work through: narrow stores over the database, a clock and
+ * ids (the Discord port is in `discord_port.ts`). Interfaces only; `src/db`
+ * implements them, tests fake them. Kept in one file because it is the one page
+ * that lists every store the core may reach; it holds no code.
  */
-import type { ChannelId, GuildId, MessageId, RoleId, UserId } from "./ids.ts";
-import type { ChannelKind, UserRef } from "./interaction.ts";
-import type { MessageBody } from "./message_body.ts";
+import type { ChannelId, GuildId, MessageId, UserId } from "./ids.ts";
 import type {
   ArchivedMessage,
   AuditEvent,
@@ -327,105 +325,6 @@ export interface Stores extends TransactionStores {
    * commit or none does. On a deadlock or busy database the whole `work` runs again.
    */
   atomically<T>(work: (stores: TransactionStores) => Promise<T>): Promise<T>;
-}
-
-// ---------------------------------------------------------------------------
-// Discord port
-// ---------------------------------------------------------------------------
-
-/** A permission overwrite: `type` role or member; allow/deny are bitfields. */
-export interface Overwrite {
-  id: RoleId | UserId;
-  type: "role" | "member";
-  allow: bigint;
-  deny: bigint;
-}
-
-export interface Channel {
-  id: ChannelId;
-  guildId: GuildId;
-  name: string;
-  kind: ChannelKind;
-  parentId: ChannelId | null;
-  position: number;
-  overwrites: Overwrite[];
-  /** The channel's topic (text channels; null when none or not given). */
-  topic?: string | null;
-}
-
-export interface NewChannel {
-  name: string;
-  kind: "text" | "category";
-  parentId?: ChannelId | null;
-  topic?: string;
-  overwrites: Overwrite[];
-}
-
-export interface Role {
-  id: RoleId;
-  name: string;
-  permissions: bigint;
-  position: number;
-  managed: boolean;
-  /** Whether anyone may mention the role (so a mention notifies its members). */
-  mentionable?: boolean;
-  /** Discord's integer colour (0 = none). */
-  color?: number;
-}
-
-export interface Member {
-  user: UserRef;
-  nick: string | null;
-  roles: RoleId[];
-}
-
-/** A message as fetched from a channel's history (the subset transcripts use). */
-export interface FetchedMessage {
-  id: MessageId;
-  /** Discord's message JSON as received; the transcript renderer reads it. */
-  raw: Record<string, unknown>;
-}
-
-export interface DiscordPort {
-  /** The bot's own user (cached after the first call). */
-  botUser(): Promise<UserRef>;
-
-  channel(id: ChannelId): Promise<Channel | null>;
-  guildChannels(guildId: GuildId): Promise<Channel[]>;
-  createChannel(guildId: GuildId, channel: NewChannel): Promise<Channel>;
-  deleteChannel(id: ChannelId, reason?: string): Promise<void>;
-  editOverwrite(channelId: ChannelId, overwrite: Overwrite): Promise<void>;
-  deleteOverwrite(
-    channelId: ChannelId,
-    targetId: RoleId | UserId,
-  ): Promise<void>;
-
-  /** The guilds the bot is in (`GET /users/@me/guilds`, every page). */
-  guilds(): Promise<Array<{ id: GuildId; name: string }>>;
-
-  roles(guildId: GuildId): Promise<Role[]>;
-  /** Creates a role with no guild-wide permissions that members can mention. */
-  createRole(guildId: GuildId, name: string): Promise<Role>;
-  /** A guild member, or null when they are not in the guild. */
-  member(guildId: GuildId, userId: UserId): Promise<Member | null>;
-
-  sendMessage(channelId: ChannelId, body: MessageBody): Promise<MessageId>;
-  editMessage(
-    channelId: ChannelId,
-    messageId: MessageId,
-    body: MessageBody,
-  ): Promise<void>;
-  deleteMessage(channelId: ChannelId, messageId: MessageId): Promise<void>;
-  /** One page of history, oldest first, strictly after `after` (or from the start). */
-  messagesAfter(
-    channelId: ChannelId,
-    after: MessageId | null,
-    limit: number,
-  ): Promise<FetchedMessage[]>;
-  /** Downloads an attachment (bounded by `maxBytes`; null when larger). */
-  download(url: string, maxBytes: number): Promise<Uint8Array | null>;
-  /** Opens (or reuses) the DM channel with a user. */
-  dmChannel(userId: UserId): Promise<ChannelId>;
 }
 
 /** The time source handlers use, so tests can set it. */

@@ -7,7 +7,7 @@
 import type { HandlerContext } from "./context.ts";
 import { type ChannelId, snowflakeTime, type UserId } from "./ids.ts";
 import { recordAction } from "./audit_log.ts";
-import type { Channel } from "./ports.ts";
+import type { Channel } from "./discord_port.ts";
 import type { TicketType } from "./model.ts";
 import type { ReconcileSummary } from "./reconcile_summary.ts";
 

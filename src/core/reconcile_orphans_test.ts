@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { ticketCategories } from "./reconcile_orphans.ts";
 import type { ChannelId, GuildId } from "./ids.ts";
-import type { Channel } from "./ports.ts";
+import type { Channel } from "./discord_port.ts";
 
 Deno.test("ticketCategories() finds the category and its numbered overflow categories", () => {
   const category = (id: string, name: string): Channel => ({

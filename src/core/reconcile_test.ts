@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { CHANNEL_DELETED_REASON, reconcile } from "./reconcile.ts";
 import type { ChannelId, GuildId, MessageId, RoleId, UserId } from "./ids.ts";
 import { Permission } from "./permissions_bits.ts";
-import type { Channel, Overwrite } from "./ports.ts";
+import type { Channel, Overwrite } from "./discord_port.ts";
 import type { Ticket } from "./model.ts";
 import { BOT_ID, RecordingDiscord } from "../../tests/fixtures/recording_discord.ts";
 import { openTestStores, type TestStores } from "../../tests/fixtures/test_stores.ts";

@@ -7,7 +7,7 @@
 import type { HandlerContext } from "./context.ts";
 import type { ChannelId, UserId } from "./ids.ts";
 import { runClose } from "./tickets/close_flow.ts";
-import type { Channel } from "./ports.ts";
+import type { Channel } from "./discord_port.ts";
 import { isDiscordFailure } from "./discord_failure.ts";
 import type { NewAuditEvent, Ticket } from "./model.ts";
 import type { ReconcileSummary } from "./reconcile_summary.ts";

@@ -7,7 +7,8 @@ import { RecordingTransport } from "../../tests/fixtures/recording_transport.ts"
 import { InFlight } from "../discord/interactions/run_interaction.ts";
 import { createInteractionVerifier } from "../discord/interactions/verify.ts";
 import { createMetrics } from "../app/metrics.ts";
-import type { DiscordPort, Stores } from "../core/ports.ts";
+import type { DiscordPort } from "../core/discord_port.ts";
+import type { Stores } from "../core/ports.ts";
 import { systemClock } from "../lib/system_clock.ts";
 import { createHttpHandler, type HttpDeps, serveHttp } from "./server.ts";
 import { sequentialIds } from "../../tests/fixtures/sequential_ids.ts";

@@ -6,7 +6,8 @@
  */
 import type { Logger } from "@logtape/logtape";
 import type { MessageInput } from "../core/interaction.ts";
-import type { Clock, DiscordPort, SettingsStore, TicketStore, TypeStore } from "../core/ports.ts";
+import type { Clock, SettingsStore, TicketStore, TypeStore } from "../core/ports.ts";
+import type { DiscordPort } from "../core/discord_port.ts";
 import { guildLanguage } from "../core/language.ts";
 import { english, type Translator, translator } from "../i18n/translator.ts";
 import type { Ticket } from "../core/model.ts";

@@ -10,7 +10,8 @@ import {
 } from "../core/ids.ts";
 import type { MessageInput, UserRef } from "../core/interaction.ts";
 import type { MessageBody } from "../core/message_body.ts";
-import type { Clock, DiscordPort, Stores } from "../core/ports.ts";
+import type { Clock, Stores } from "../core/ports.ts";
+import type { DiscordPort } from "../core/discord_port.ts";
 import type { Ticket } from "../core/model.ts";
 import { openTestStores } from "../../tests/fixtures/test_stores.ts";
 import { closedPortUrl, json, startBackend } from "../../tests/fixtures/relay_backend.ts";

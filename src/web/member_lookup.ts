@@ -6,7 +6,8 @@
  */
 import type { GuildId, RoleId, UserId } from "../core/ids.ts";
 import { hasPermission, Permission } from "../core/permissions_bits.ts";
-import type { Clock, DiscordPort } from "../core/ports.ts";
+import type { Clock } from "../core/ports.ts";
+import type { DiscordPort } from "../core/discord_port.ts";
 
 /** A person as a guild sees them; null from `viewer` when they are not a member. */
 export interface GuildViewer {

@@ -6,7 +6,8 @@
 import { getLogger } from "@logtape/logtape";
 import { Hono } from "hono";
 import type { WebConfig } from "../config.ts";
-import type { Clock, DiscordPort, Stores, WebStores } from "../core/ports.ts";
+import type { Clock, Stores, WebStores } from "../core/ports.ts";
+import type { DiscordPort } from "../core/discord_port.ts";
 import { createDiscordSignIn, discordEndpoints } from "./discord_sign_in.ts";
 import { securityHeaders } from "./layout.ts";
 import { createMemberLookup } from "./member_lookup.ts";

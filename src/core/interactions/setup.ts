@@ -10,7 +10,7 @@ import { refuse } from "../refusal.ts";
 import { ephemeral, type Reply } from "../reply.ts";
 import { allowed } from "../access.ts";
 import { recordAction } from "../audit_log.ts";
-import type { Channel, Role } from "../ports.ts";
+import type { Channel, Role } from "../discord_port.ts";
 import { staffOnlyOverwrites } from "../tickets/overwrites.ts";
 import { missingForPrivacy, privacyRefusal } from "../tickets/bot_permissions.ts";
 import { basePermissions } from "../guild_check.ts";

@@ -3,7 +3,7 @@
  * overwrites by: never `app_permissions`, which is the bot's view of the channel
  * an interaction came from (a channel the bot may not even see).
  */
-import type { DiscordPort } from "../ports.ts";
+import type { DiscordPort } from "../discord_port.ts";
 import type { GuildId, UserId } from "../ids.ts";
 import { basePermissions } from "../guild_check.ts";
 import { hasPermission, Permission } from "../permissions_bits.ts";

@@ -3,7 +3,7 @@
  * data URI; a failed download leaves the initial letter.
  */
 import type { Logger } from "@logtape/logtape";
-import type { DiscordPort } from "../ports.ts";
+import type { DiscordPort } from "../discord_port.ts";
 import { imageDataUri } from "../transcript/image_data_uri.ts";
 
 const AVATAR_CDN = "https://cdn.discordapp.com/avatars";

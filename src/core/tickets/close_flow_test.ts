@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { parse } from "parse5";
 import type { ChannelId, MessageId } from "../ids.ts";
-import type { FetchedMessage } from "../ports.ts";
+import type { FetchedMessage } from "../discord_port.ts";
 import type { UserRef } from "../interaction.ts";
 import { runClose } from "./close_flow.ts";
 import { RecordingDiscord } from "../../../tests/fixtures/recording_discord.ts";

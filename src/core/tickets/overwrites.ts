@@ -7,7 +7,7 @@
  * public one.
  */
 import type { GuildId, RoleId, UserId } from "../ids.ts";
-import type { Overwrite } from "../ports.ts";
+import type { Overwrite } from "../discord_port.ts";
 import { Permission } from "../permissions_bits.ts";
 
 /** What openers, added members and staff may do in a ticket. */

@@ -8,7 +8,8 @@
 import type { HandlerContext } from "../context.ts";
 import type { ChannelId, GuildId } from "../ids.ts";
 import type { TicketTypeId } from "../model.ts";
-import type { Channel, LockOptions, Overwrite } from "../ports.ts";
+import type { Channel, Overwrite } from "../discord_port.ts";
+import type { LockOptions } from "../ports.ts";
 import { DiscordRequestError, isDiscordFailure } from "../discord_failure.ts";
 
 /** Discord's limit of channels in one category. */

@@ -3,7 +3,7 @@
  * open that takes over a crashed one recognises the channel made for its ticket.
  */
 import type { TicketId } from "../model.ts";
-import type { Channel } from "../ports.ts";
+import type { Channel } from "../discord_port.ts";
 
 /** The mark of `ticketId` in a channel topic. */
 export function ticketMarker(ticketId: TicketId): string {

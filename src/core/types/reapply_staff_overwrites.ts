@@ -5,7 +5,8 @@
  */
 import type { RoleId } from "../ids.ts";
 import type { TicketType } from "../model.ts";
-import type { DiscordPort, TicketStore } from "../ports.ts";
+import type { DiscordPort } from "../discord_port.ts";
+import type { TicketStore } from "../ports.ts";
 import { grantable, PARTICIPANT_ALLOW } from "../tickets/overwrites.ts";
 import { DiscordRequestError } from "../discord_failure.ts";
 

@@ -6,7 +6,8 @@ import type { ApplicationId, ChannelId, GuildId, RoleId, UserId } from "../../co
 import { ephemeral, type Reply, visible } from "../../core/reply.ts";
 import { createMetrics, observationCount, seriesValue } from "../../app/metrics.ts";
 import { systemClock } from "../../lib/system_clock.ts";
-import type { DiscordPort, Stores } from "../../core/ports.ts";
+import type { DiscordPort } from "../../core/discord_port.ts";
+import type { Stores } from "../../core/ports.ts";
 import type { InteractionCallback } from "./interaction_transport.ts";
 import { RecordingTransport } from "../../../tests/fixtures/recording_transport.ts";
 import { InFlight, runInteraction, type RunInteractionDeps } from "./run_interaction.ts";

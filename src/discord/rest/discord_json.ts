@@ -4,7 +4,7 @@
  */
 import { channelId, type GuildId, guildId, roleId, userId } from "../../core/ids.ts";
 import type { UserRef } from "../../core/interaction.ts";
-import type { Channel, Member, Overwrite, Role } from "../../core/ports.ts";
+import type { Channel, Member, Overwrite, Role } from "../../core/discord_port.ts";
 import { encodeHex } from "../../lib/hex.ts";
 import { channelKind } from "../interactions/parse_interaction.ts";
 

@@ -19,7 +19,12 @@ import {
 } from "../../core/ids.ts";
 import type { UserRef } from "../../core/interaction.ts";
 import type { MessageBody } from "../../core/message_body.ts";
-import type { DiscordPort, FetchedMessage, NewChannel, Overwrite } from "../../core/ports.ts";
+import type {
+  DiscordPort,
+  FetchedMessage,
+  NewChannel,
+  Overwrite,
+} from "../../core/discord_port.ts";
 import { DiscordRequestError, isDiscordFailure } from "../../core/discord_failure.ts";
 import { readBounded } from "../../lib/read_bounded.ts";
 import type { RetryOptions } from "../../lib/retry.ts";
