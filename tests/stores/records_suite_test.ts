@@ -256,6 +256,16 @@ for (const dialect of DIALECTS) {
             [`p_${guild}:a`],
             "a prefix matches literally and case-sensitively, wildcards included",
           );
+          const reader = userId(fresh());
+          await stores.settings.rememberLocale(reader, "fr");
+          await stores.settings.rememberLocale(reader, "fr");
+          assert.equal(await stores.settings.memberLocale(reader), "fr");
+          await stores.settings.rememberLocale(reader, "de");
+          assert.equal(
+            await stores.settings.memberLocale(reader),
+            "de",
+            "a new locale replaces it",
+          );
         });
       } finally {
         await close();

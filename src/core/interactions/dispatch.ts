@@ -66,7 +66,8 @@ function routeByPrefix<I extends ComponentInput | ModalInput>(
 /** Routes `input` to its handler and answers every outcome, including a throw. */
 export async function dispatch(input: InteractionInput, ctx: HandlerContext): Promise<Reply> {
   const locale = fromDiscordLocale(input.locale);
-  await rememberLocale(input, ctx);
+  // Kept while the handler runs, not before it: the member is waiting on the answer.
+  const remembered = rememberLocale(input, ctx);
   try {
     switch (input.kind) {
       case "command":
@@ -99,5 +100,7 @@ export async function dispatch(input: InteractionInput, ctx: HandlerContext): Pr
       }
     }
     return apologize(ctx, { error, where, locale });
+  } finally {
+    await remembered;
   }
 }

@@ -55,7 +55,10 @@ export function settingsStore(scope: StoreScope): SettingsStore {
       const insert = db.insertInto("member_locales").values(values);
       await (kind === "mysql"
         ? insert.onDuplicateKeyUpdate(set)
-        : insert.onConflict((oc) => oc.column("user_id").doUpdateSet(set))).execute();
+        // Most interactions repeat the locale already kept: then nothing is written.
+        : insert.onConflict((oc) =>
+          oc.column("user_id").doUpdateSet(set).where("member_locales.locale", "<>", locale)
+        )).execute();
     },
 
     async meta(key) {
