@@ -27,7 +27,11 @@ export type ComponentId =
   /** Confirmation of `/privacy erase`: whose words, and the admin who asked (only they confirm). */
   | { action: "eraseok"; userId: UserId; askerId: UserId }
   /** Cancellation of `/privacy erase`. */
-  | { action: "eraseno"; userId: UserId };
+  | { action: "eraseno"; userId: UserId }
+  /** One of the five rating buttons of the feedback DM after a close. */
+  | { action: "rate"; ticketId: TicketId; stars: number }
+  /** The optional comment form shown after a rating. */
+  | { action: "ratenote"; ticketId: TicketId };
 
 /** The version of ids without a target (the select menu of types). */
 export const PICK_ID_PREFIX = "t2";
@@ -39,13 +43,20 @@ export const CUSTOM_ID_PREFIX = "t1";
 export const MAX_CUSTOM_ID_LENGTH = 100;
 
 const TYPE_ACTIONS: ReadonlySet<string> = new Set(["open", "openform"]);
-const TICKET_ACTIONS: ReadonlySet<string> = new Set(["close", "claim", "closeok", "closeno"]);
+const TICKET_ACTIONS: ReadonlySet<string> = new Set([
+  "close",
+  "claim",
+  "closeok",
+  "closeno",
+  "ratenote",
+]);
 const POSITIVE_INTEGER = /^[1-9][0-9]{0,15}$/;
 
 /** Encodes a component id, e.g. `t1:close:42` or `t1:eraseok:<user>:<asker>`. */
 export function encodeCustomId(id: ComponentId): string {
   if (id.action === "pick") return `${PICK_ID_PREFIX}:pick`;
   if (id.action === "eraseok" || id.action === "eraseno") return encodeErase(id);
+  if (id.action === "rate") return encodeRate(id);
   const target = "typeId" in id ? id.typeId : id.ticketId;
   if (!Number.isSafeInteger(target) || target < 1) {
     throw new RangeError(`Cannot encode custom id: ${target} is not a positive integer id`);
@@ -63,6 +74,7 @@ export function decodeCustomId(raw: string): ComponentId | null {
   const parts = raw.split(":");
   if (raw === `${PICK_ID_PREFIX}:pick`) return { action: "pick" };
   if (parts[1] === "eraseok" || parts[1] === "eraseno") return decodeErase(parts);
+  if (parts[1] === "rate") return decodeRate(parts);
   if (parts.length !== 3) return null;
   const [prefix, action, target] = parts as [string, string, string];
   if (prefix !== CUSTOM_ID_PREFIX || !POSITIVE_INTEGER.test(target)) return null;
@@ -73,7 +85,7 @@ export function decodeCustomId(raw: string): ComponentId | null {
   }
   if (TICKET_ACTIONS.has(action)) {
     return {
-      action: action as "close" | "claim" | "closeok" | "closeno",
+      action: action as "close" | "claim" | "closeok" | "closeno" | "ratenote",
       ticketId: value as TicketId,
     };
   }
@@ -96,4 +108,24 @@ function decodeErase(parts: readonly string[]): ComponentId | null {
   if (action === "eraseno") return parts.length === 3 ? { action, userId: userId as UserId } : null;
   if (parts.length !== 4 || askerId === undefined || !SNOWFLAKE.test(askerId)) return null;
   return { action: "eraseok", userId: userId as UserId, askerId: askerId as UserId };
+}
+
+const STARS = /^[1-5]$/;
+
+function encodeRate(id: Extract<ComponentId, { action: "rate" }>): string {
+  if (!Number.isSafeInteger(id.ticketId) || id.ticketId < 1 || !STARS.test(String(id.stars))) {
+    throw new RangeError(`Cannot encode custom id: rating ${id.stars} of ticket ${id.ticketId}`);
+  }
+  return `${CUSTOM_ID_PREFIX}:rate:${id.ticketId}:${id.stars}`;
+}
+
+function decodeRate(parts: readonly string[]): ComponentId | null {
+  const [prefix, , ticket, stars] = parts;
+  if (parts.length !== 4 || prefix !== CUSTOM_ID_PREFIX) return null;
+  if (ticket === undefined || !POSITIVE_INTEGER.test(ticket)) return null;
+  if (stars === undefined || !STARS.test(stars)) return null;
+  const ticketId = Number(ticket);
+  return Number.isSafeInteger(ticketId)
+    ? { action: "rate", ticketId: ticketId as TicketId, stars: Number(stars) }
+    : null;
 }

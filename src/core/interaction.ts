@@ -106,8 +106,40 @@ export interface AutocompleteInput extends InteractionBase {
   focused: { name: string; value: string };
 }
 
-/** Every interaction a handler can receive (DMs and pings never reach handlers). */
+/** Every interaction a handler can receive in a guild (pings never reach handlers). */
 export type InteractionInput = CommandInput | ComponentInput | ModalInput;
+
+/**
+ * A button or form used in a direct message with the bot (the feedback after a
+ * close): there is no guild and no member, only the user.
+ */
+interface DirectBase {
+  id: string;
+  token: string;
+  applicationId: ApplicationId;
+  channelId: ChannelId;
+  user: UserRef;
+  /** The reader's Discord locale. */
+  locale: string;
+}
+
+/** A button pressed on a message the bot sent by DM. */
+export interface DirectComponentInput extends DirectBase {
+  kind: "direct_component";
+  customId: string;
+  messageId: string;
+  values: string[];
+}
+
+/** A modal submitted from a direct message. */
+export interface DirectModalInput extends DirectBase {
+  kind: "direct_modal";
+  customId: string;
+  fields: Readonly<Record<string, string>>;
+}
+
+/** An interaction from a direct message: only buttons and forms the bot sent there. */
+export type DirectInput = DirectComponentInput | DirectModalInput;
 
 /** A member's message in a guild channel, from the gateway's `MESSAGE_CREATE`. */
 export interface MessageInput {

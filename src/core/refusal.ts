@@ -38,6 +38,8 @@ export type RefusalCode =
   | "discord_unavailable"
   | "close_failed"
   | "busy"
+  | "feedback_not_open"
+  | "already_rated"
   | "internal_error";
 
 /** A user-facing refusal: rendered as a short ephemeral embed. */

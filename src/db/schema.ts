@@ -130,6 +130,20 @@ export interface TicketsTable {
   expired_at: NullableMillis;
 }
 
+/** The `ticket_feedback` table: a closed ticket's rating and where its summary is. */
+export interface TicketFeedbackTable {
+  ticket_id: number;
+  guild_id: string;
+  summary_channel_id: string | null;
+  summary_message_id: string | null;
+  staff_id: string | null;
+  asked_at: NullableMillis;
+  rating: number | null;
+  /** Sealed when `ENCRYPTION_KEY` is set. */
+  comment: string | null;
+  rated_at: NullableMillis;
+}
+
 /** The `tags` table: saved answers, one per guild and lower-case name. */
 export interface TagsTable {
   guild_id: string;
@@ -268,6 +282,7 @@ export interface Database {
   message_search: MessageSearchTable;
   share_links: ShareLinksTable;
   tags: TagsTable;
+  ticket_feedback: TicketFeedbackTable;
 }
 
 export type GuildSettingsRow = Selectable<GuildSettingsTable>;
@@ -291,3 +306,4 @@ export type AuditEventRow = Selectable<AuditEventsTable>;
 export type MetaRow = Selectable<MetaTable>;
 export type ShareLinkRow = Selectable<ShareLinksTable>;
 export type TagRow = Selectable<TagsTable>;
+export type TicketFeedbackRow = Selectable<TicketFeedbackTable>;

@@ -19,6 +19,7 @@ import {
 import type {
   AutocompleteInput,
   ChannelKind,
+  DirectInput,
   InteractionInput,
   MemberRef,
   OptionValue,
@@ -48,7 +49,11 @@ export type IgnoredInteraction =
   };
 
 /** What the parser makes of a payload: handler input, an autocomplete query, or why not. */
-export type ParsedInteraction = InteractionInput | AutocompleteInput | IgnoredInteraction;
+export type ParsedInteraction =
+  | InteractionInput
+  | AutocompleteInput
+  | DirectInput
+  | IgnoredInteraction;
 
 /** The reason given for interactions outside a guild (DMs, user-installed contexts). */
 export const NOT_IN_GUILD = "not in a guild";
@@ -310,7 +315,7 @@ function parse(raw: unknown): ParsedInteraction {
     return ignored(raw, `unknown interaction type ${String(type)}`);
   }
   if (raw.guild_id === undefined || raw.guild_id === null || !isRecord(raw.member)) {
-    return ignored(raw, NOT_IN_GUILD);
+    return parseDirect(raw, type) ?? ignored(raw, NOT_IN_GUILD);
   }
   const channel = isRecord(raw.channel) ? raw.channel : {};
   const base = {
@@ -380,6 +385,43 @@ function parse(raw: unknown): ParsedInteraction {
 }
 
 /**
+ * A button or form used in a DM with the bot (the feedback after a close); null
+ * for anything else outside a guild (commands there are not offered).
+ */
+function parseDirect(raw: Json, type: unknown): DirectInput | null {
+  if ((type !== MESSAGE_COMPONENT && type !== MODAL_SUBMIT) || !isRecord(raw.user)) return null;
+  const channel = isRecord(raw.channel) ? raw.channel : {};
+  const base = {
+    id: id<"interaction">(raw.id, "id") as string,
+    token: text(raw.token, "token"),
+    applicationId: id<"application">(raw.application_id, "application_id") as ApplicationId,
+    channelId: id<"channel">(raw.channel_id ?? channel.id, "channel_id"),
+    user: parseUser(raw.user),
+    locale: typeof raw.locale === "string" ? raw.locale : "en-US",
+  };
+  if (base.token.length === 0) throw new MalformedPayload("token is empty");
+  const data = record(raw.data, "data");
+  const customId = text(data.custom_id, "data.custom_id");
+  if (type === MESSAGE_COMPONENT) {
+    const message = record(raw.message, "message");
+    const values = data.values ?? [];
+    if (!Array.isArray(values) || !values.every((v) => typeof v === "string")) {
+      throw new MalformedPayload("data.values is not a list of strings");
+    }
+    return {
+      ...base,
+      kind: "direct_component",
+      customId,
+      messageId: id<"message">(message.id, "message.id"),
+      values,
+    };
+  }
+  const fields: Record<string, string> = {};
+  collectFields(data.components, fields);
+  return { ...base, kind: "direct_modal", customId, fields };
+}
+
+/**
  * Parses an interaction payload; PINGs come back as `{ kind: "ping" }`,
  * DMs and malformed payloads as `{ kind: "ignored", reason, … }`.
  */
@@ -398,6 +440,6 @@ export function parseInteraction(raw: unknown): ParsedInteraction {
 /** True when `parseInteraction` gave something the handlers can run. */
 export function isInteractionInput(
   parsed: ParsedInteraction,
-): parsed is InteractionInput | AutocompleteInput {
+): parsed is InteractionInput | AutocompleteInput | DirectInput {
   return parsed.kind !== "ping" && parsed.kind !== "ignored";
 }
