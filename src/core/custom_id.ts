@@ -1,8 +1,9 @@
 /**
  * Component `custom_id`s: versioned, short, and self-contained, so a button posted
  * months ago still routes after a restart. `t1:` ids name an action and its target
- * (`t1:open:<typeId>` opens that type, forever); `t2:pick` is the select menu of
- * types on a panel, whose chosen value is the type id. Decoding never throws: an id
+ * (`t1:open:<typeId>` opens that type, forever; `t1:cfgok:<interaction>` applies
+ * the `/config import` that interaction previewed); `t2:pick` is the select menu
+ * of types on a panel, whose chosen value is the type id. Decoding never throws: an id
  * that does not parse is `null`, which the dispatcher answers as a stale component.
  */
 import type { UserId } from "./ids.ts";
@@ -27,7 +28,11 @@ export type ComponentId =
   /** Confirmation of `/privacy erase`: whose words, and the admin who asked (only they confirm). */
   | { action: "eraseok"; userId: UserId; askerId: UserId }
   /** Cancellation of `/privacy erase`. */
-  | { action: "eraseno"; userId: UserId };
+  | { action: "eraseno"; userId: UserId }
+  /** Apply on a `/config import` preview: the id of the interaction that made it. */
+  | { action: "cfgok"; importId: string }
+  /** Cancel on a `/config import` preview. */
+  | { action: "cfgno"; importId: string };
 
 /** The version of ids without a target (the select menu of types). */
 export const PICK_ID_PREFIX = "t2";
@@ -46,6 +51,7 @@ const POSITIVE_INTEGER = /^[1-9][0-9]{0,15}$/;
 export function encodeCustomId(id: ComponentId): string {
   if (id.action === "pick") return `${PICK_ID_PREFIX}:pick`;
   if (id.action === "eraseok" || id.action === "eraseno") return encodeErase(id);
+  if (id.action === "cfgok" || id.action === "cfgno") return encodeImport(id);
   const target = "typeId" in id ? id.typeId : id.ticketId;
   if (!Number.isSafeInteger(target) || target < 1) {
     throw new RangeError(`Cannot encode custom id: ${target} is not a positive integer id`);
@@ -63,6 +69,7 @@ export function decodeCustomId(raw: string): ComponentId | null {
   const parts = raw.split(":");
   if (raw === `${PICK_ID_PREFIX}:pick`) return { action: "pick" };
   if (parts[1] === "eraseok" || parts[1] === "eraseno") return decodeErase(parts);
+  if (parts[1] === "cfgok" || parts[1] === "cfgno") return decodeImport(parts);
   if (parts.length !== 3) return null;
   const [prefix, action, target] = parts as [string, string, string];
   if (prefix !== CUSTOM_ID_PREFIX || !POSITIVE_INTEGER.test(target)) return null;
@@ -96,4 +103,18 @@ function decodeErase(parts: readonly string[]): ComponentId | null {
   if (action === "eraseno") return parts.length === 3 ? { action, userId: userId as UserId } : null;
   if (parts.length !== 4 || askerId === undefined || !SNOWFLAKE.test(askerId)) return null;
   return { action: "eraseok", userId: userId as UserId, askerId: askerId as UserId };
+}
+
+function encodeImport(id: Extract<ComponentId, { action: "cfgok" | "cfgno" }>): string {
+  if (!SNOWFLAKE.test(id.importId)) {
+    throw new RangeError(`Cannot encode custom id: ${id.importId} is not a Discord id`);
+  }
+  return [CUSTOM_ID_PREFIX, id.action, id.importId].join(":");
+}
+
+function decodeImport(parts: readonly string[]): ComponentId | null {
+  const [prefix, action, importId] = parts;
+  if (parts.length !== 3 || prefix !== CUSTOM_ID_PREFIX) return null;
+  if (importId === undefined || !SNOWFLAKE.test(importId)) return null;
+  return action === "cfgok" ? { action, importId } : { action: "cfgno", importId };
 }
