@@ -212,7 +212,7 @@ Deno.test("/config import edits a changed panel in place, keeps one left out, an
   });
   const current = await exported(world);
   const withoutBilling = current
-    .replace(/  - name: Billing\n[\s\S]*?\npanels:/, "panels:")
+    .replace(/ {2}- name: Billing\n[\s\S]*?\npanels:/, "panels:")
     .replace(/\n\s+- Billing\n/, "\n");
   const refused = refusalText(await importFile(world, withoutBilling), "invalid_value");
   assert.match(refused, /"Billing" is left out, so it would be deleted, but it has 1 open ticket/);
