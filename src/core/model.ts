@@ -172,6 +172,14 @@ export type PanelPatch = Partial<
 export type TicketId = number & { readonly __ticket: true };
 export type TicketStatus = "open" | "closing" | "closed";
 
+/** How urgent staff consider a ticket; shown in lists and summaries, never in its name. */
+export type TicketPriority = "low" | "normal" | "high" | "urgent";
+
+export const TICKET_PRIORITIES: readonly TicketPriority[] = ["low", "normal", "high", "urgent"];
+
+/** Who a ticket waits for: staff after the member wrote last, the member after staff did. */
+export type WaitingFor = "staff" | "member";
+
 /** The steps of a close, in order; `closeStep` is the last one finished. */
 export type CloseStep =
   | "requested"
@@ -207,7 +215,26 @@ export interface Ticket {
   assistantPaused: boolean;
   /** When the relay last posted its "assistant unavailable" notice here. */
   relayNoticeAt: Date | null;
+  priority: TicketPriority;
+  /** Null until someone writes in the ticket. */
+  waitingFor: WaitingFor | null;
+  /** When its transcripts and archive were deleted under its type's retention. */
+  expiredAt: Date | null;
 }
+
+/** A saved answer staff post in tickets (`/tag send`); names are unique per guild, any case. */
+export interface Tag {
+  guildId: GuildId;
+  name: string;
+  /** Up to 2,000 characters; `{opener}`, `{staff}` and `{number}` are filled in when sent. */
+  content: string;
+  createdBy: UserId;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Longest tag content (one Discord message). */
+export const MAX_TAG_LENGTH = 2000;
 
 export interface TicketMember {
   ticketId: TicketId;

@@ -125,6 +125,20 @@ export interface TicketsTable {
   close_step: string | null;
   assistant_paused: Flag;
   relay_notice_at: NullableMillis;
+  priority: ColumnType<string, string | undefined, string>;
+  waiting_for: string | null;
+  expired_at: NullableMillis;
+}
+
+/** The `tags` table: saved answers, one per guild and lower-case name. */
+export interface TagsTable {
+  guild_id: string;
+  name_key: string;
+  name: string;
+  content: string;
+  created_by: string;
+  created_at: Millis;
+  updated_at: Millis;
 }
 
 /** The `ticket_members` table. */
@@ -253,6 +267,7 @@ export interface Database {
   locks: LocksTable;
   message_search: MessageSearchTable;
   share_links: ShareLinksTable;
+  tags: TagsTable;
 }
 
 export type GuildSettingsRow = Selectable<GuildSettingsTable>;
@@ -275,3 +290,4 @@ export type ArchivedMessageRow = Selectable<ArchivedMessagesTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type MetaRow = Selectable<MetaTable>;
 export type ShareLinkRow = Selectable<ShareLinksTable>;
+export type TagRow = Selectable<TagsTable>;
