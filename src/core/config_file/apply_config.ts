@@ -12,7 +12,6 @@ import type { Panel, TicketType, TicketTypeId } from "../model.ts";
 import type { PanelStore, Stores, TicketStore, TransactionStores } from "../ports.ts";
 import { editPostedPanel } from "../panels/edit_posted_panel.ts";
 import { reapplyStaffOverwrites } from "../types/reapply_staff_overwrites.ts";
-import type { ConfigTags } from "./config_tags.ts";
 import type { ConfigState } from "./export_config.ts";
 import type { ConfigPlan } from "./plan_config.ts";
 
@@ -72,7 +71,6 @@ export interface ApplyContext {
   types: TransactionStores["types"];
   panels: Pick<PanelStore, "get">;
   tickets: Pick<TicketStore, "withStatus">;
-  tags?: ConfigTags;
   /** Absent on the command line: only the database changes. */
   discord?: DiscordPort;
 }
@@ -107,17 +105,19 @@ export async function applyConfig(
       const typeIds = typeNames?.flatMap((name) => byName.get(name.toLowerCase()) ?? []);
       await tx.panels.update(panel.id, typeIds === undefined ? patch : { ...patch, typeIds });
     }
-    if (ctx.tags !== undefined) {
-      for (const name of plan.tags.remove) await ctx.tags.delete(guildId, name);
-      for (const tag of plan.tags.put) {
-        if (tag.isNew) {
-          await ctx.tags.create({
-            guildId,
-            name: tag.name,
-            content: tag.content,
-            createdBy: (target.actorId ?? guildId) as UserId,
-          });
-        } else await ctx.tags.update(guildId, tag.name, tag.content);
+    for (const name of plan.tags.remove) await tx.tags.remove(guildId, name);
+    for (const tag of plan.tags.put) {
+      const saved = tag.isNew
+        ? await tx.tags.create({
+          guildId,
+          name: tag.name,
+          content: tag.content,
+          // From the command line nobody in the guild made it: it is the server's own.
+          createdBy: (target.actorId ?? guildId) as string as UserId,
+        })
+        : await tx.tags.update(guildId, tag.name, tag.content);
+      if (saved.kind !== "saved") {
+        throw new RangeError(`Cannot save tag "${tag.name}": ${saved.kind}`);
       }
     }
     await tx.audit.record({

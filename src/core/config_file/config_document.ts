@@ -15,7 +15,7 @@ import {
   typePatchSchema,
   typeSettingsSchema,
 } from "../types/type_schema.ts";
-import { MAX_TYPES_PER_GUILD } from "../model.ts";
+import { MAX_TAG_LENGTH, MAX_TYPES_PER_GUILD } from "../model.ts";
 
 /** The version of the file's format this build writes and reads. */
 export const CONFIG_VERSION = 1;
@@ -45,9 +45,8 @@ export const panelEntrySchema = z.object({
     .max(25, "at most 25"),
 }).strict();
 
-/** Longest tag name and content: what a slash-command choice and a message hold. */
+/** Longest tag name: what the store keeps and a slash-command choice holds. */
 export const MAX_TAG_NAME = 100;
-export const MAX_TAG_CONTENT = 2000;
 
 /** The whole file. */
 export const configDocumentSchema = z.object({
@@ -59,7 +58,10 @@ export const configDocumentSchema = z.object({
   panels: z.array(panelEntrySchema),
   tags: z.record(
     z.string().trim().min(1, "at least 1 character").max(MAX_TAG_NAME, "at most 100 characters"),
-    z.string().min(1, "at least 1 character").max(MAX_TAG_CONTENT, "at most 2000 characters"),
+    z.string().min(1, "at least 1 character").max(
+      MAX_TAG_LENGTH,
+      `at most ${MAX_TAG_LENGTH} characters`,
+    ),
   ),
 }).strict();
 
@@ -82,7 +84,8 @@ function field(value: unknown, key: string): unknown {
 
 /**
  * The problems between entries: exactly one default type, type names unique
- * (ignoring case), panels unique by message and offering only declared types.
+ * (ignoring case), panels unique by message and offering only declared types,
+ * tag names unique (ignoring case).
  * Reads `raw` defensively: values of the wrong shape are the schema's to report.
  */
 export function documentProblems(raw: unknown): string[] {
@@ -122,6 +125,15 @@ export function documentProblems(raw: unknown): string[] {
       }
     });
   });
+  const tags = field(raw, "tags");
+  if (typeof tags === "object" && tags !== null && !Array.isArray(tags)) {
+    const seen = new Map<string, string>();
+    for (const name of Object.keys(tags)) {
+      const first = seen.get(name.trim().toLowerCase());
+      if (first !== undefined) problems.push(`tags.${name}: the same name as tags.${first}`);
+      else seen.set(name.trim().toLowerCase(), name);
+    }
+  }
   return problems;
 }
 

@@ -6,10 +6,9 @@
 import { Document } from "yaml";
 import type { GuildId } from "../ids.ts";
 import type { GuildSettings, Panel, TicketType } from "../model.ts";
-import type { PanelStore, SettingsStore, TypeStore } from "../ports.ts";
+import type { PanelStore, SettingsStore, TagStore, TypeStore } from "../ports.ts";
 import { typeSettingsSchema } from "../types/type_schema.ts";
 import { CONFIG_VERSION, type ConfigDocument, type TypeEntry } from "./config_document.ts";
-import type { ConfigTags } from "./config_tags.ts";
 
 /** What the file is made from: the guild's settings, types, panels and tags as stored. */
 export interface ConfigState {
@@ -26,7 +25,7 @@ export interface ConfigReadStores {
   settings: Pick<SettingsStore, "guild">;
   types: Pick<TypeStore, "defaultFor" | "list">;
   panels: Pick<PanelStore, "list">;
-  tags?: ConfigTags;
+  tags: Pick<TagStore, "list">;
 }
 
 /** Reads what the file of `guildId` shows. */
@@ -35,7 +34,7 @@ export async function readConfigState(
   guildId: GuildId,
 ): Promise<ConfigState> {
   await stores.types.defaultFor(guildId);
-  const tags = stores.tags === undefined ? [] : await stores.tags.list(guildId);
+  const tags = await stores.tags.list(guildId);
   return {
     guildId,
     settings: await stores.settings.guild(guildId),

@@ -197,18 +197,21 @@ export function planConfig(
     }
   }
 
+  // Tag names are compared without case, as the store keeps them.
   const tags: ConfigPlan["tags"] = { put: [], remove: [] };
-  const storedTags = new Map(state.tags.map((t) => [t.name, t.content]));
+  const storedTags = new Map(state.tags.map((t) => [t.name.toLowerCase(), t]));
+  const fileTags = new Set<string>();
   for (const [name, content] of Object.entries(document.tags)) {
-    const before = storedTags.get(name);
-    if (before === content) continue;
+    fileTags.add(name.toLowerCase());
+    const before = storedTags.get(name.toLowerCase());
+    if (before?.name === name && before.content === content) continue;
     tags.put.push({ name, content, isNew: before === undefined });
     changes.push({ kind: before === undefined ? "tag_added" : "tag_changed", name });
   }
-  for (const name of storedTags.keys()) {
-    if (!(name in document.tags)) {
-      tags.remove.push(name);
-      changes.push({ kind: "tag_removed", name });
+  for (const [key, tag] of storedTags) {
+    if (!fileTags.has(key)) {
+      tags.remove.push(tag.name);
+      changes.push({ kind: "tag_removed", name: tag.name });
     }
   }
 

@@ -56,10 +56,12 @@ Deno.test("/config import previews the changes, applies them on Apply, and expor
     .replace("maxOpenPerMember: 1", "maxOpenPerMember: 3")
     .replace(/staffRoleIds:\n(\s+)- "(\d+)"/, `staffRoleIds:\n$1- "$2"\n$1- "${extra.id}"`)
     // A type entry needs only its name: the other settings are a new type's.
-    .replace("panels: []", "  - name: Billing\npanels: []");
+    .replace("panels: []", "  - name: Billing\npanels: []")
+    .replace("tags: {}", "tags:\n  refund: Refunds take five days.");
   const preview = await importFile(world, changed);
   const said = contentOf(preview);
-  assert.match(said, /makes 3 changes/, said);
+  assert.match(said, /makes 4 changes/, said);
+  assert.match(said, /new tag “refund”/);
   assert.match(said, /types\[0\]\.maxOpenPerMember`: 1 → 3/);
   assert.match(said, /new type “Billing”/);
   // Nothing changes before Apply; only the member who asked may press it.
@@ -77,6 +79,10 @@ Deno.test("/config import previews the changes, applies them on Apply, and expor
   assert.equal(type.maxOpenPerMember, 3);
   assert.ok(type.staffRoleIds.includes(extra.id));
   assert.ok(await world.stores.types.byName(TEST_GUILD_ID, "Billing"));
+  assert.equal(
+    (await world.stores.tags.get(TEST_GUILD_ID, "refund"))?.content,
+    "Refunds take five days.",
+  );
   assert.ok(
     world.discord.calls.some((c) =>
       c.method === "editOverwrite" && c.args[0] === ticket.channelId &&
