@@ -6,6 +6,7 @@ import { notices } from "./de/notices.ts";
 import { types } from "./de/types.ts";
 import { privacy } from "./de/privacy.ts";
 import { configFile } from "./de/config_file.ts";
+import { settings } from "./de/settings.ts";
 
 /** Every German message by key. */
 export const DE: Catalog = {
@@ -15,4 +16,5 @@ export const DE: Catalog = {
   ...types,
   ...privacy,
   ...configFile,
+  ...settings,
 };

@@ -6,6 +6,7 @@ import { notices } from "./es/notices.ts";
 import { types } from "./es/types.ts";
 import { privacy } from "./es/privacy.ts";
 import { configFile } from "./es/config_file.ts";
+import { settings } from "./es/settings.ts";
 
 /** Every Spanish message by key. */
 export const ES: Catalog = {
@@ -15,4 +16,5 @@ export const ES: Catalog = {
   ...types,
   ...privacy,
   ...configFile,
+  ...settings,
 };

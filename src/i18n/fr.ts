@@ -6,6 +6,7 @@ import { notices } from "./fr/notices.ts";
 import { types } from "./fr/types.ts";
 import { privacy } from "./fr/privacy.ts";
 import { configFile } from "./fr/config_file.ts";
+import { settings } from "./fr/settings.ts";
 
 /** Every French message by key. */
 export const FR: Catalog = {
@@ -15,4 +16,5 @@ export const FR: Catalog = {
   ...types,
   ...privacy,
   ...configFile,
+  ...settings,
 };
