@@ -119,10 +119,15 @@ export function documentProblems(raw: unknown): string[] {
         problems.push(`panels[${i}].messageId: the same panel as panels[${first}]`);
       } else messages.set(messageId, i);
     }
+    const offered = new Map<string, number>();
     list(field(panel, "types")).forEach((name, j) => {
-      if (typeof name === "string" && !names.has(name.trim().toLowerCase())) {
-        problems.push(`panels[${i}].types[${j}]: no type "${name}" in types`);
-      }
+      if (typeof name !== "string") return;
+      const key = name.trim().toLowerCase();
+      const first = offered.get(key);
+      if (!names.has(key)) problems.push(`panels[${i}].types[${j}]: no type "${name}" in types`);
+      else if (first !== undefined) {
+        problems.push(`panels[${i}].types[${j}]: "${name}" is also types[${first}] of this panel`);
+      } else offered.set(key, j);
     });
   });
   const tags = field(raw, "tags");

@@ -72,6 +72,30 @@ Deno.test("parseConfig() refuses unknown keys, two defaults and a repeated type 
   );
 });
 
+Deno.test("parseConfig() refuses a type offered twice on a panel and tags named alike", () => {
+  const text = VALID
+    .replace(
+      "panels: []",
+      [
+        "panels:",
+        '  - messageId: "100000000000000009"',
+        '    channelId: "100000000000000008"',
+        "    title: Help",
+        "    description: Ask us",
+        "    buttonLabel: Open",
+        "    style: select",
+        "    types: [Billing, billing]",
+      ].join("\n"),
+    )
+    .replace("  refund: Refunds take 5 days.", "  refund: Refunds take 5 days.\n  Refund: Again.");
+  const parsed = parseConfig(text);
+  assert.ok("problems" in parsed);
+  assert.deepEqual(parsed.problems, [
+    'panels[0].types[1]: "billing" is also types[0] of this panel',
+    "tags.Refund: the same name as tags.refund",
+  ]);
+});
+
 Deno.test("parseConfig() names the line and column of a YAML syntax error", () => {
   const parsed = parseConfig("version: 1\ntypes: [\n  - a: b\n");
   assert.ok("problems" in parsed);
