@@ -104,3 +104,11 @@ Deno.test("parseConfig() names the line and column of a YAML syntax error", () =
     "line 3, column 3: Block collections are not allowed within flow collections",
   );
 });
+
+Deno.test("parseConfig() asks for quotes around an id written as a number", () => {
+  const parsed = parseConfig(
+    VALID.replace('guildId: "100000000000000001"', "guildId: 100000000000000001"),
+  );
+  assert.ok("problems" in parsed);
+  assert.deepEqual(parsed.problems, ["guildId: a Discord id, written in quotes"]);
+});
