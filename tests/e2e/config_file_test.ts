@@ -10,9 +10,12 @@ import {
   answerOf,
   botMessagesIn,
   buttonIds,
+  canView,
   command,
   type GuildPlace,
   lifecycleTest,
+  newMember,
+  openFromPanel,
   press,
   startTicketDesk,
 } from "./world.ts";
@@ -50,6 +53,8 @@ lifecycleTest(
   async (dialect) => {
     await using world = await startTicketDesk(dialect);
     const { fake, setup, panel } = world;
+    const ticket = await openFromPanel(world, panel, newMember(world, "alice"));
+    const seniors = fake.createRole(world.guild, { name: "Seniors" }).id;
     const text = await exportFile(world);
     assert.match(text, /^# ticketeer configuration/);
     assert.match((await importFile(world, text)).text, /No changes/);
@@ -57,12 +62,13 @@ lifecycleTest(
     const changed = text
       .replace(/title: .*\n/, "title: Ask the team\n")
       .replace("maxOpenPerMember: 1", "maxOpenPerMember: 2")
+      .replace(/staffRoleIds:\n(\s+)- "(\d+)"/, `staffRoleIds:\n$1- "$2"\n$1- "${seniors}"`)
       .replace("panels:", `  - name: Billing\n    categoryId: "${setup.category.id}"\npanels:`)
       .replace(/types:\n(\s+)- Support\n/, "types:\n$1- Support\n$1- Billing\n")
       .replace("tags: {}", "tags:\n  refund: Refunds take five working days.");
     const preview = await importFile(world, changed);
     assert.ok(preview.ephemeral);
-    assert.match(preview.text, /makes 5 changes/, preview.text);
+    assert.match(preview.text, /makes 6 changes/, preview.text);
     assert.match(preview.text, /panels\[0\]\.title`: .* → "Ask the team"/);
     assert.match(preview.text, /new type “Billing”/);
     const [apply] = buttonIds(preview.body);
@@ -74,7 +80,11 @@ lifecycleTest(
       messageId: preview.messageId,
       customId: apply,
     }));
-    assert.match(applied.text, /Applied 5 changes\. Edited 1 posted panel\./, applied.text);
+    assert.match(
+      applied.text,
+      /Applied 6 changes\. Updated the permissions of 1 open ticket\. Edited 1 posted panel\./,
+      applied.text,
+    );
     const calls = fake.calls.slice(before);
     assert.ok(
       calls.some((c) => c.method === "PATCH" && c.path.endsWith(`/messages/${panel.messageId}`)),
@@ -90,6 +100,10 @@ lifecycleTest(
     const labels = (edited.components as Array<{ components: Array<{ label: string }> }>)
       .flatMap((row) => row.components.map((c) => c.label));
     assert.deepEqual(labels, ["Support", "Billing"]);
+    const staffOverwrite = fake.state.channels.get(ticket.id)?.permission_overwrites
+      .find((o) => o.id === seniors);
+    assert.ok(staffOverwrite, "the new staff role may see the open ticket");
+    assert.ok(canView(world, ticket.id, newMember(world, "sid", [seniors])));
     const now = await exportFile(world);
     assert.match(now, /maxOpenPerMember: 2/);
     assert.match(now, /refund: Refunds take five working days\./);
