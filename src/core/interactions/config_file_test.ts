@@ -153,6 +153,14 @@ Deno.test("/config import refuses members without Manage Server, a missing or ov
   );
   assert.equal((await world.stores.types.defaultFor(TEST_GUILD_ID)).maxOpenPerMember, 5);
 
+  // A newer import replaces the one waiting.
+  const older = await importFile(world, text.replace("maxOpenPerMember: 1", "maxOpenPerMember: 3"));
+  const newer = await importFile(world, text.replace("maxOpenPerMember: 1", "maxOpenPerMember: 4"));
+  assert.match(refusalText(await press(world, older, 0), "invalid_value"), /no longer waiting/);
+  assert.match(contentOf(await press(world, newer, 0)), /Applied 1 change\./);
+  assert.equal((await world.stores.types.defaultFor(TEST_GUILD_ID)).maxOpenPerMember, 4);
+  await world.stores.types.update(type.id, { maxOpenPerMember: 5 });
+
   // Cancel forgets the file.
   const again = await importFile(
     world,
