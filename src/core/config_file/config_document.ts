@@ -41,8 +41,8 @@ export const panelEntrySchema = z.object({
   description: z.string().min(1, "at least 1 character").max(4000, "at most 4000 characters"),
   buttonLabel: z.string().min(1, "at least 1 character").max(80, "at most 80 characters"),
   style: z.enum(["buttons", "select"]),
-  types: z.array(z.string().min(1, "at least 1 character")).min(1, "at least 1")
-    .max(25, "at most 25"),
+  // Empty only as exported for a panel whose every type was deleted since (see planConfig).
+  types: z.array(z.string().min(1, "at least 1 character")).max(25, "at most 25"),
 }).strict();
 
 /** Longest tag name: what the store keeps and a slash-command choice holds. */

@@ -180,7 +180,8 @@ export function planConfig(
     const after = entry.types.map((name) => name.trim());
     const sameTypes = before.length === after.length &&
       before.every((name, j) => name.toLowerCase() === after[j]!.toLowerCase());
-    if (!sameTypes) {
+    if (!sameTypes && after.length === 0) problems.push(`panels[${i}].types: at least 1`);
+    else if (!sameTypes) {
       changes.push({ kind: "set", path: `panels[${i}].types`, before, after });
     }
     if (!sameTypes || Object.keys(patch).length > 0) {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { openTestStores } from "../../../tests/fixtures/test_stores.ts";
 import type { ChannelId, GuildId, MessageId, UserId } from "../ids.ts";
+import { defaultTypeSettings } from "../model.ts";
 import { discordWork } from "./apply_config.ts";
 import { documentOf, readConfigState, renderConfig } from "./export_config.ts";
 import { parseConfig } from "./parse_config.ts";
@@ -96,6 +97,37 @@ Deno.test("discordWork() names a panel edit and new staff roles of a type with o
     assert.equal(work.length, 2);
     assert.match(work[0]!, /message 100000000000000003 would be edited on Discord/);
     assert.match(work[1]!, /"Support" has 1 open ticket/);
+  } finally {
+    await stores.close();
+  }
+});
+
+Deno.test("planConfig() keeps a panel whose types were all deleted, and refuses emptying one", async () => {
+  const stores = await storesWithPanel();
+  try {
+    const support = await stores.types.defaultFor(GUILD);
+    const created = await stores.types.create(GUILD, defaultTypeSettings("Billing"));
+    assert.ok(created.kind === "created");
+    const [panel] = await stores.panels.list(GUILD);
+    await stores.panels.update(panel!.id, { typeIds: [created.type.id] });
+    assert.equal((await stores.types.remove(created.type.id)).kind, "deleted");
+    const state = await readConfigState(stores, GUILD);
+    const text = renderConfig(documentOf(state));
+    assert.match(text, /types: \[\]\n/);
+    const same = parseConfig(text);
+    assert.ok("document" in same, JSON.stringify(same));
+    const kept = planConfig(state, same.document, new Map());
+    assert.ok(kept.kind === "plan" && kept.changes.length === 0);
+
+    await stores.panels.update(panel!.id, { typeIds: [support.id] });
+    const now = await readConfigState(stores, GUILD);
+    const emptied = parseConfig(
+      renderConfig(documentOf(now)).replace(/types:\n\s+- Support\n/, "types: []\n"),
+    );
+    assert.ok("document" in emptied, JSON.stringify(emptied));
+    const refused = planConfig(now, emptied.document, new Map());
+    assert.ok(refused.kind === "invalid");
+    assert.deepEqual(refused.problems, ["panels[0].types: at least 1"]);
   } finally {
     await stores.close();
   }
