@@ -1,8 +1,9 @@
 /**
  * Component `custom_id`s: versioned, short, and self-contained, so a button posted
  * months ago still routes after a restart. `t1:` ids name an action and its target
- * (`t1:open:<typeId>` opens that type, forever); `t2:pick` is the select menu of
- * types on a panel, whose chosen value is the type id. Decoding never throws: an id
+ * (`t1:open:<typeId>` opens that type, forever; `t1:cfgok:<interaction>` applies
+ * the `/config import` that interaction previewed); `t2:pick` is the select menu
+ * of types on a panel, whose chosen value is the type id. Decoding never throws: an id
  * that does not parse is `null`, which the dispatcher answers as a stale component.
  */
 import type { UserId } from "./ids.ts";
@@ -31,7 +32,11 @@ export type ComponentId =
   /** One of the five rating buttons of the feedback DM after a close. */
   | { action: "rate"; ticketId: TicketId; stars: number }
   /** The optional comment form shown after a rating. */
-  | { action: "ratenote"; ticketId: TicketId };
+  | { action: "ratenote"; ticketId: TicketId }
+  /** Apply on a `/config import` preview: the id of the interaction that made it. */
+  | { action: "cfgok"; importId: string }
+  /** Cancel on a `/config import` preview. */
+  | { action: "cfgno"; importId: string };
 
 /** The version of ids without a target (the select menu of types). */
 export const PICK_ID_PREFIX = "t2";
@@ -57,6 +62,7 @@ export function encodeCustomId(id: ComponentId): string {
   if (id.action === "pick") return `${PICK_ID_PREFIX}:pick`;
   if (id.action === "eraseok" || id.action === "eraseno") return encodeErase(id);
   if (id.action === "rate") return encodeRate(id);
+  if (id.action === "cfgok" || id.action === "cfgno") return encodeImport(id);
   const target = "typeId" in id ? id.typeId : id.ticketId;
   if (!Number.isSafeInteger(target) || target < 1) {
     throw new RangeError(`Cannot encode custom id: ${target} is not a positive integer id`);
@@ -75,6 +81,7 @@ export function decodeCustomId(raw: string): ComponentId | null {
   if (raw === `${PICK_ID_PREFIX}:pick`) return { action: "pick" };
   if (parts[1] === "eraseok" || parts[1] === "eraseno") return decodeErase(parts);
   if (parts[1] === "rate") return decodeRate(parts);
+  if (parts[1] === "cfgok" || parts[1] === "cfgno") return decodeImport(parts);
   if (parts.length !== 3) return null;
   const [prefix, action, target] = parts as [string, string, string];
   if (prefix !== CUSTOM_ID_PREFIX || !POSITIVE_INTEGER.test(target)) return null;
@@ -128,4 +135,18 @@ function decodeRate(parts: readonly string[]): ComponentId | null {
   return Number.isSafeInteger(ticketId)
     ? { action: "rate", ticketId: ticketId as TicketId, stars: Number(stars) }
     : null;
+}
+
+function encodeImport(id: Extract<ComponentId, { action: "cfgok" | "cfgno" }>): string {
+  if (!SNOWFLAKE.test(id.importId)) {
+    throw new RangeError(`Cannot encode custom id: ${id.importId} is not a Discord id`);
+  }
+  return [CUSTOM_ID_PREFIX, id.action, id.importId].join(":");
+}
+
+function decodeImport(parts: readonly string[]): ComponentId | null {
+  const [prefix, action, importId] = parts;
+  if (parts.length !== 3 || prefix !== CUSTOM_ID_PREFIX) return null;
+  if (importId === undefined || !SNOWFLAKE.test(importId)) return null;
+  return action === "cfgok" ? { action, importId } : { action: "cfgno", importId };
 }

@@ -41,6 +41,16 @@ export interface ResolvedRole {
   managed: boolean;
 }
 
+/** An uploaded file from an interaction's resolved data (its URL is signed and expires). */
+export interface ResolvedAttachment {
+  id: string;
+  filename: string;
+  /** Bytes, as Discord reports them. */
+  size: number;
+  url: string;
+  contentType: string | null;
+}
+
 /** Values of a slash command's options, flattened below the subcommand. */
 export type OptionValue =
   | { type: "string"; value: string }
@@ -48,7 +58,8 @@ export type OptionValue =
   | { type: "boolean"; value: boolean }
   | { type: "user"; value: UserId; user: UserRef | null; member: boolean }
   | { type: "channel"; value: ChannelId; channel: ResolvedChannel | null }
-  | { type: "role"; value: RoleId; role: ResolvedRole | null };
+  | { type: "role"; value: RoleId; role: ResolvedRole | null }
+  | { type: "attachment"; value: string; attachment: ResolvedAttachment | null };
 
 interface InteractionBase {
   /** Interaction id and token: the token is a secret and is never logged. */

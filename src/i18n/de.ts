@@ -6,6 +6,8 @@ import { notices } from "./de/notices.ts";
 import { types } from "./de/types.ts";
 import { privacy } from "./de/privacy.ts";
 import { feedback } from "./de/feedback.ts";
+import { configFile } from "./de/config_file.ts";
+import { settings } from "./de/settings.ts";
 
 /** Every German message by key. */
 export const DE: Catalog = {
@@ -15,4 +17,6 @@ export const DE: Catalog = {
   ...types,
   ...privacy,
   ...feedback,
+  ...configFile,
+  ...settings,
 };

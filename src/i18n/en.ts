@@ -5,6 +5,8 @@ import { notices } from "./en/notices.ts";
 import { types } from "./en/types.ts";
 import { privacy } from "./en/privacy.ts";
 import { feedback } from "./en/feedback.ts";
+import { configFile } from "./en/config_file.ts";
+import { settings } from "./en/settings.ts";
 
 /** Every English message by key. */
 export const EN = {
@@ -14,6 +16,8 @@ export const EN = {
   ...types,
   ...privacy,
   ...feedback,
+  ...configFile,
+  ...settings,
 } as const;
 
 /** A message key of the catalog. */

@@ -6,6 +6,8 @@ import { notices } from "./es/notices.ts";
 import { types } from "./es/types.ts";
 import { privacy } from "./es/privacy.ts";
 import { feedback } from "./es/feedback.ts";
+import { configFile } from "./es/config_file.ts";
+import { settings } from "./es/settings.ts";
 
 /** Every Spanish message by key. */
 export const ES: Catalog = {
@@ -15,4 +17,6 @@ export const ES: Catalog = {
   ...types,
   ...privacy,
   ...feedback,
+  ...configFile,
+  ...settings,
 };

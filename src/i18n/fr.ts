@@ -6,6 +6,8 @@ import { notices } from "./fr/notices.ts";
 import { types } from "./fr/types.ts";
 import { privacy } from "./fr/privacy.ts";
 import { feedback } from "./fr/feedback.ts";
+import { configFile } from "./fr/config_file.ts";
+import { settings } from "./fr/settings.ts";
 
 /** Every French message by key. */
 export const FR: Catalog = {
@@ -15,4 +17,6 @@ export const FR: Catalog = {
   ...types,
   ...privacy,
   ...feedback,
+  ...configFile,
+  ...settings,
 };

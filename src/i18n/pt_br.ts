@@ -6,6 +6,8 @@ import { notices } from "./pt_br/notices.ts";
 import { types } from "./pt_br/types.ts";
 import { privacy } from "./pt_br/privacy.ts";
 import { feedback } from "./pt_br/feedback.ts";
+import { configFile } from "./pt_br/config_file.ts";
+import { settings } from "./pt_br/settings.ts";
 
 /** Every Brazilian Portuguese message by key. */
 export const PT_BR: Catalog = {
@@ -15,4 +17,6 @@ export const PT_BR: Catalog = {
   ...types,
   ...privacy,
   ...feedback,
+  ...configFile,
+  ...settings,
 };

@@ -21,6 +21,7 @@ import { openButton, openFormModal } from "./open_button.ts";
 import { panelPick } from "./panel_pick.ts";
 import { privacyCommand } from "./privacy.ts";
 import { eraseCancel, eraseConfirm } from "./privacy_erase_confirm.ts";
+import { configImportApply, configImportCancel } from "./config_import_confirm.ts";
 import { localizeCommand } from "./localize_command.ts";
 import { rateButton, rateNoteModal } from "../feedback/rate_button.ts";
 import { COMMAND_TABLES } from "../../i18n/command_tables.ts";
@@ -45,6 +46,8 @@ export const BUTTONS: readonly ComponentRoute<ComponentInput>[] = [
   panelPick,
   eraseConfirm,
   eraseCancel,
+  configImportApply,
+  configImportCancel,
 ];
 
 /** Every modal, by `custom_id` prefix. */

@@ -23,6 +23,7 @@ import type {
   InteractionInput,
   MemberRef,
   OptionValue,
+  ResolvedAttachment,
   ResolvedChannel,
   ResolvedRole,
   UserRef,
@@ -130,6 +131,7 @@ interface Resolved {
   members: Json;
   roles: Json;
   channels: Json;
+  attachments: Json;
 }
 
 function parseResolved(raw: unknown): Resolved {
@@ -140,6 +142,7 @@ function parseResolved(raw: unknown): Resolved {
     members: part("members"),
     roles: part("roles"),
     channels: part("channels"),
+    attachments: part("attachments"),
   };
 }
 
@@ -171,6 +174,23 @@ function resolvedRole(resolved: Resolved, roleId: string): ResolvedRole | null {
     id: id<"role">(role.id, "resolved role id"),
     name: text(role.name, "resolved role name"),
     managed: role.managed === true,
+  };
+}
+
+function resolvedAttachment(resolved: Resolved, attachmentId: string): ResolvedAttachment | null {
+  const raw = resolved.attachments[attachmentId];
+  if (raw === undefined) return null;
+  const attachment = record(raw, `resolved.attachments.${attachmentId}`);
+  const size = attachment.size;
+  if (typeof size !== "number" || !Number.isInteger(size) || size < 0) {
+    throw new MalformedPayload("resolved attachment size is not a whole number");
+  }
+  return {
+    id: id<"attachment">(attachment.id, "resolved attachment id"),
+    filename: text(attachment.filename, "resolved attachment filename"),
+    size,
+    url: text(attachment.url, "resolved attachment url"),
+    contentType: optionalText(attachment.content_type, "resolved attachment content_type"),
   };
 }
 
@@ -228,7 +248,15 @@ function parseOptionValue(option: Json, resolved: Resolved): OptionValue | null 
         ? roleOption(resolved, target as string as RoleId)
         : userOption(resolved, target);
     }
-    default: // attachments and types added later: not used by any handler
+    case 11: {
+      const attachmentId = id<"attachment">(value, `option ${name}`) as string;
+      return {
+        type: "attachment",
+        value: attachmentId,
+        attachment: resolvedAttachment(resolved, attachmentId),
+      };
+    }
+    default: // types added later: not used by any handler
       return null;
   }
 }
