@@ -248,6 +248,12 @@ export interface ShareLinksTable {
   revoked_by: string | null;
 }
 
+/** The `guild_departures` table: when the bot was removed from a guild (the database's clock). */
+export interface GuildDeparturesTable {
+  guild_id: string;
+  left_at: Millis;
+}
+
 /** Every table of the database, for `Kysely<Database>`. */
 export interface Database {
   guild_settings: GuildSettingsTable;
@@ -268,6 +274,7 @@ export interface Database {
   message_search: MessageSearchTable;
   share_links: ShareLinksTable;
   tags: TagsTable;
+  guild_departures: GuildDeparturesTable;
 }
 
 export type GuildSettingsRow = Selectable<GuildSettingsTable>;
