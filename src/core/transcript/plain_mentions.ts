@@ -8,8 +8,9 @@ const MENTION =
 export function plainMentions(
   content: string,
   names: MentionNames,
-  time: TimeFormat = timeFormat(),
+  options: { time?: TimeFormat } = {},
 ): string {
+  const time = options.time ?? timeFormat();
   return content.replace(
     MENTION,
     (whole, sigil: string | undefined, id: string | undefined, emoji, seconds) => {

@@ -141,7 +141,7 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
     }
     if (m.reference?.kind === "message") {
       const who = m.reference.author;
-      const excerpt = escapeHtml(replyExcerpt(m.reference.content, names)) ||
+      const excerpt = escapeHtml(replyExcerpt(m.reference.content, names, { time })) ||
         `<em>${escapeHtml(tr.t("transcript.reply_attachment"))}</em>`;
       const target = m.reference.messageId;
       const linked = target !== null && seen.has(target)

@@ -45,7 +45,7 @@ export function createTextRenderer(options: TranscriptOptions): TranscriptRender
   const tr = translator(options.locale ?? DEFAULT_LOCALE);
   const time = timeFormat(tr.locale);
   const stamp = (date: Date) => time.stamp(date, { seconds: true });
-  const plain = (text: string) => plainMentions(text, names, time);
+  const plain = (text: string) => plainMentions(text, names, { time });
   const tag = (key: TagKey) => `[${tr.t(key)}]`;
   const size = (bytes: number) => tr.t("transcript.bytes", { size: bytes });
   const stored = options.storedAttachments ?? new Set<string>();
