@@ -29,6 +29,8 @@ import { replyExcerpt } from "./reply_excerpt.ts";
 import { highestRoleColor } from "./role_color.ts";
 import type { TranscriptMessage, TranscriptOptions, TranscriptRenderer } from "./types.ts";
 import { transcriptSize } from "./transcript_size.ts";
+import { systemText } from "./system_text.ts";
+import { fillSlot, SLOT } from "./markup_slot.ts";
 import { DEFAULT_LOCALE } from "../../i18n/locale.ts";
 import { translator } from "../../i18n/translator.ts";
 
@@ -38,26 +40,6 @@ const GROUP_WINDOW_MS = 7 * 60 * 1000;
 const DAY_LINKS_FROM = 100;
 /** Message types shown as ordinary messages: default, reply, slash command, context menu. */
 const ORDINARY_TYPES: ReadonlySet<number> = new Set([0, 19, 20, 23]);
-type SystemKey =
-  | "transcript.system_pinned"
-  | "transcript.system_joined"
-  | "transcript.system_boosted"
-  | "transcript.system_thread";
-const SYSTEM_TEXT: Readonly<Record<number, SystemKey>> = {
-  6: "transcript.system_pinned",
-  7: "transcript.system_joined",
-  8: "transcript.system_boosted",
-  18: "transcript.system_thread",
-};
-
-/** Escaped `text` with `html` in place of `slot` (a catalog message around markup). */
-function around(text: string, slot: string, html: string): string {
-  return escapeHtml(text).replace(escapeHtml(slot), html);
-}
-
-/** A placeholder no catalog message contains, filled with markup after escaping. */
-const SLOT = "\u0000";
-
 function hue(id: string): number {
   let h = 0;
   for (const char of id) h = (h * 31 + char.charCodeAt(0)) % 360;
@@ -159,9 +141,8 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
         : names.users.get(who.id) ?? who.displayName;
       const what = m.interaction.command === null
         ? escapeHtml(tr.t("transcript.used_command"))
-        : around(
+        : fillSlot(
           tr.t("transcript.used_named_command", { command: SLOT }),
-          SLOT,
           `<span class="cmd">/${escapeHtml(m.interaction.command)}</span>`,
         );
       return `<div class="reply interaction">↪ ${nameHtml(who?.id ?? null, name)} ${what}</div>`;
@@ -209,7 +190,7 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
     }
     if (deletedAt) {
       html += `<div class="deleted-note">${
-        around(tr.t("transcript.deleted_note", { time: SLOT }), SLOT, when(deletedAt, "s"))
+        fillSlot(tr.t("transcript.deleted_note", { time: SLOT }), when(deletedAt, "s"))
       }</div>`;
     }
     return html + "</div>";
@@ -239,10 +220,7 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
     let html = dayDivider(m);
     seen.add(m.id);
     if (!ORDINARY_TYPES.has(m.type)) {
-      const key = SYSTEM_TEXT[m.type];
-      const what = key === undefined
-        ? tr.t("transcript.system_other", { type: m.type })
-        : tr.t(key);
+      const what = systemText(m.type, tr);
       return html + closeGroup() +
         `<div class="system" id="message-${escapeHtml(m.id)}">${nameHtml(m.author.id, name)} ${
           escapeHtml(what)
