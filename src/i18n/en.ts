@@ -7,6 +7,7 @@ import { privacy } from "./en/privacy.ts";
 import { feedback } from "./en/feedback.ts";
 import { configFile } from "./en/config_file.ts";
 import { settings } from "./en/settings.ts";
+import { transcripts } from "./en/transcripts.ts";
 
 /** Every English message by key. */
 export const EN = {
@@ -18,6 +19,7 @@ export const EN = {
   ...feedback,
   ...configFile,
   ...settings,
+  ...transcripts,
 } as const;
 
 /** A message key of the catalog. */

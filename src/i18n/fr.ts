@@ -8,6 +8,7 @@ import { privacy } from "./fr/privacy.ts";
 import { feedback } from "./fr/feedback.ts";
 import { configFile } from "./fr/config_file.ts";
 import { settings } from "./fr/settings.ts";
+import { transcripts } from "./fr/transcripts.ts";
 
 /** Every French message by key. */
 export const FR: Catalog = {
@@ -19,4 +20,5 @@ export const FR: Catalog = {
   ...feedback,
   ...configFile,
   ...settings,
+  ...transcripts,
 };
