@@ -8,9 +8,6 @@ const SRC = fileURLToPath(new URL("../", import.meta.url));
 const NOT_YET_IN_CATALOG = new Set([
   "core/interactions/setup.ts",
   "core/interactions/config_set.ts",
-  "core/interactions/open_button.ts",
-  "core/tickets/open_ticket.ts",
-  "core/tickets/welcome.ts",
   "core/tickets/close_flow.ts",
   "core/tickets/ticket_scope.ts",
   "web/page_guild_tickets.ts",

@@ -5,14 +5,21 @@
  * member is never left with "The application did not respond".
  */
 import type { HandlerContext } from "../context.ts";
-import type { CommandInput, ComponentInput, InteractionInput, ModalInput } from "../interaction.ts";
+import type {
+  CommandInput,
+  ComponentInput,
+  ContextMenuInput,
+  InteractionInput,
+  ModalInput,
+} from "../interaction.ts";
 import { refuse } from "../refusal.ts";
 import type { Reply } from "../reply.ts";
 import { DiscordRequestError } from "../discord_failure.ts";
 import { failureRefusal } from "../failure_text.ts";
 import type { ComponentRoute } from "./define_component.ts";
 import { apologize } from "./apology.ts";
-import { BUTTONS, COMMANDS, MODALS } from "./registry.ts";
+import { BUTTONS, COMMANDS, CONTEXT_MENUS, MODALS } from "./registry.ts";
+import { answers } from "./define_context_menu.ts";
 import { DEFAULT_LOCALE, fromDiscordLocale, type Locale } from "../../i18n/locale.ts";
 import { translator } from "../../i18n/translator.ts";
 
@@ -53,6 +60,13 @@ function routeCommand(input: CommandInput, ctx: HandlerContext): Promise<Reply> 
     : Promise.resolve(unknownComponent(fromDiscordLocale(input.locale)));
 }
 
+function routeContextMenu(input: ContextMenuInput, ctx: HandlerContext): Promise<Reply> {
+  const menu = CONTEXT_MENUS.find((c) => answers(c.definition, input));
+  return menu
+    ? menu.run(input, ctx)
+    : Promise.resolve(unknownComponent(fromDiscordLocale(input.locale)));
+}
+
 function routeByPrefix<I extends ComponentInput | ModalInput>(
   routes: readonly ComponentRoute<I>[],
   input: I,
@@ -76,12 +90,16 @@ export async function dispatch(input: InteractionInput, ctx: HandlerContext): Pr
         return await routeByPrefix(BUTTONS, input, ctx);
       case "modal":
         return await routeByPrefix(MODALS, input, ctx);
+      case "context_menu":
+        return await routeContextMenu(input, ctx);
     }
   } catch (error) {
     const where = {
       kind: input.kind,
       name: input.kind === "command"
         ? [input.name, input.group, input.subcommand].filter((p) => p !== null).join(" ")
+        : input.kind === "context_menu"
+        ? input.name
         : input.customId,
       guildId: input.guildId,
       channelId: input.channelId,

@@ -19,7 +19,7 @@ import type { TransactionStores } from "../ports.ts";
 import { Permission } from "../permissions_bits.ts";
 import { encodeCustomId } from "../custom_id.ts";
 import { BOT_ALLOW, PARTICIPANT_ALLOW } from "./overwrites.ts";
-import { MAX_ANSWER_LENGTH, openForm } from "./open_ticket.ts";
+import { MAX_ANSWER_LENGTH, openForm } from "./open_form.ts";
 import type { TicketType } from "../model.ts";
 import { shortQuestion } from "../types/short_question.ts";
 
@@ -302,7 +302,7 @@ Deno.test("openForm() wraps each question's text input in a Label, not a depreca
     component: {
       type: 4,
       custom_id: "q0",
-      style: 2,
+      style: 1,
       required: true,
       max_length: MAX_ANSWER_LENGTH,
     },

@@ -90,6 +90,8 @@ function describe(input: InteractionInput): string {
       return `component ${input.customId}`;
     case "modal":
       return `modal ${input.customId}`;
+    case "context_menu":
+      return `context menu ${input.name}`;
   }
 }
 
