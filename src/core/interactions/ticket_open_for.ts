@@ -13,6 +13,7 @@ import { readerText } from "../language.ts";
 import { rolesOf } from "../access.ts";
 import { openTicket } from "../tickets/open_ticket.ts";
 import { requestedType } from "../tickets/requested_type.ts";
+import { topicAnswers } from "../tickets/open_or_ask.ts";
 import { defineSubcommand } from "./define_command.ts";
 import { defineContextMenu } from "./define_context_menu.ts";
 import { userOption } from "./command_option.ts";
@@ -75,9 +76,10 @@ export async function openForMember(
   if (user === null || roles === null) return refuse("not_member", tr.t("open.for_not_member"));
   if (user.bot) return refuse("not_member", tr.t("open.for_bot"));
   const topic = spec.topic === "" ? null : spec.topic;
-  const question = type.questions[0];
-  const answers = question !== undefined && topic !== null
-    ? [{ question: question.label, answer: topic }]
-    : [];
-  return await openTicket(input, ctx, { type, topic, answers, for: { user, roles } });
+  return await openTicket(input, ctx, {
+    type,
+    topic,
+    answers: topicAnswers(type, topic),
+    for: { user, roles },
+  });
 }

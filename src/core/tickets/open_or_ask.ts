@@ -6,7 +6,7 @@
 import type { HandlerContext } from "../context.ts";
 import type { CommandInput, ComponentInput } from "../interaction.ts";
 import type { Reply } from "../reply.ts";
-import type { TicketType } from "../model.ts";
+import type { TicketAnswer, TicketType } from "../model.ts";
 import { openTicket, precheckOpen } from "./open_ticket.ts";
 import { openForm } from "./open_form.ts";
 
@@ -23,10 +23,13 @@ export async function openOrAsk(
     if (refusal !== null) return refusal;
     return { kind: "modal", modal: openForm(type, input) };
   }
-  // A topic given with the command answers the first question.
+  return await openTicket(input, ctx, { type, topic, answers: topicAnswers(type, topic) });
+}
+
+/** A topic given with a command answers the type's first question when that one asks for text. */
+export function topicAnswers(type: TicketType, topic: string | null): TicketAnswer[] {
   const question = type.questions[0];
-  const answers = question !== undefined && topic !== null
+  return question !== undefined && question.style !== "choice" && topic !== null
     ? [{ question: question.label, answer: topic }]
     : [];
-  return await openTicket(input, ctx, { type, topic, answers });
 }
