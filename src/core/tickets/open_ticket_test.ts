@@ -308,3 +308,46 @@ Deno.test("openForm() wraps each question's text input in a Label, not a depreca
     },
   }]);
 });
+
+Deno.test("support hours that warn open the ticket and say when staff are back", async () => {
+  await using world = await openTicketWorld();
+  await world.setUp();
+  const type = await world.stores.types.defaultFor(world.discord.guildId);
+  // The test clock is Thursday 2026-01-01 12:00 UTC: staff are back on Saturday.
+  await world.stores.types.update(type.id, {
+    supportHours: { schedule: "Sat-Sun 09:00-17:00 UTC", policy: "warn" },
+  });
+  const reply = await world.run(commandInput({
+    name: "ticket",
+    subcommand: "new",
+    member: world.alice,
+    options: { topic: opt.string("Refund please") },
+  }));
+  const text = contentOf(reply);
+  assert.match(
+    text,
+    /^Your ticket is open: <#\d+>\nStaff are away right now; they are back <t:\d+:R>/,
+  );
+  const backAt = Number(/<t:(\d+):R>/.exec(text)?.[1]) * 1000;
+  assert.equal(new Date(backAt).toISOString(), "2026-01-03T09:00:00.000Z");
+});
+
+Deno.test("support hours that block refuse the open before anything is reserved", async () => {
+  await using world = await openTicketWorld();
+  await world.setUp();
+  const type = await world.stores.types.defaultFor(world.discord.guildId);
+  await world.stores.types.update(type.id, {
+    supportHours: { schedule: "Sat-Sun 09:00-17:00 UTC", policy: "block" },
+  });
+  const reply = await world.run(commandInput({
+    name: "ticket",
+    subcommand: "new",
+    member: world.alice,
+    options: { topic: opt.string("Refund please") },
+  }));
+  assert.match(refusalText(reply, "outside_hours"), /can be opened again <t:\d+:R>/);
+  assert.deepEqual(
+    await world.stores.tickets.heldBy(world.discord.guildId, world.alice.user.id),
+    [],
+  );
+});
