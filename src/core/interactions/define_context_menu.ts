@@ -57,7 +57,7 @@ export function contextMenuKey(definition: Pick<ContextMenuDefinition, "name">):
 }
 
 /** Whether a context menu of `definition` answers `input` (same name, same target kind). */
-export function answers(definition: ContextMenuDefinition, input: ContextMenuInput): boolean {
+export function matchesMenu(definition: ContextMenuDefinition, input: ContextMenuInput): boolean {
   const type = input.target.kind === "user" ? ContextMenuType.User : ContextMenuType.Message;
   return definition.name === input.name && definition.type === type;
 }

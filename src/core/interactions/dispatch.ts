@@ -19,7 +19,7 @@ import { failureRefusal } from "../failure_text.ts";
 import type { ComponentRoute } from "./define_component.ts";
 import { apologize } from "./apology.ts";
 import { BUTTONS, COMMANDS, CONTEXT_MENUS, MODALS } from "./registry.ts";
-import { answers } from "./define_context_menu.ts";
+import { matchesMenu } from "./define_context_menu.ts";
 import { DEFAULT_LOCALE, fromDiscordLocale, type Locale } from "../../i18n/locale.ts";
 import { translator } from "../../i18n/translator.ts";
 
@@ -61,7 +61,7 @@ function routeCommand(input: CommandInput, ctx: HandlerContext): Promise<Reply> 
 }
 
 function routeContextMenu(input: ContextMenuInput, ctx: HandlerContext): Promise<Reply> {
-  const menu = CONTEXT_MENUS.find((c) => answers(c.definition, input));
+  const menu = CONTEXT_MENUS.find((c) => matchesMenu(c.definition, input));
   return menu
     ? menu.run(input, ctx)
     : Promise.resolve(unknownComponent(fromDiscordLocale(input.locale)));
