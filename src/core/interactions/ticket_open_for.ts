@@ -10,7 +10,7 @@ import type { RoleId } from "../ids.ts";
 import type { Reply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
 import { readerText } from "../language.ts";
-import { rolesOf } from "../access.ts";
+import { allowed } from "../access.ts";
 import { openTicket } from "../tickets/open_ticket.ts";
 import { requestedType } from "../tickets/requested_type.ts";
 import { topicAnswers } from "../tickets/open_or_ask.ts";
@@ -69,7 +69,7 @@ export async function openForMember(
   const tr = readerText(input);
   const type = await requestedType(input, ctx, spec.type);
   if ("kind" in type) return type;
-  if (!rolesOf(input.member, { type }).has("staff")) {
+  if (!allowed("open_for", input.member, { type })) {
     return refuse("not_staff", tr.t("open.for_not_staff"));
   }
   const { user, roles } = spec.who;
