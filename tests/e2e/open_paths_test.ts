@@ -16,7 +16,7 @@ import {
 } from "../fixtures/interactions.ts";
 import { messageCommand, userCommand } from "../fixtures/context_menus.ts";
 import { fillModal, type ShownModal } from "../fixtures/modal_answers.ts";
-import { startWorld } from "./boot.ts";
+import { httpOrigin, startWorld } from "./boot.ts";
 import {
   answerOf,
   botMessagesIn,
@@ -28,7 +28,9 @@ import {
   lifecycleTest,
   linkedChannel,
   newMember,
+  runSetup,
   setUpGuild,
+  startGuildWorld,
   type TicketGuild,
   ticketOf,
   welcomeIn,
@@ -449,3 +451,28 @@ lifecycleTest(
     fake.assertNoViolations();
   },
 );
+
+Deno.test("HTTP interactions: the message command opens a ticket as over the gateway", async () => {
+  await using world = await startGuildWorld({ httpInteractions: true });
+  const { fake, app } = world;
+  await runSetup(world);
+  const [alice, bob] = [newMember(world, "alice"), newMember(world, "bob")];
+  const said = fake.postMessage(world.general, alice, "Is this a bug?");
+  const sent = await fake.interactHttp(
+    `${httpOrigin(app)}/interactions`,
+    messageCommand(fake, {
+      guild: world.guild,
+      channel: world.general,
+      user: bob,
+      name: ABOUT,
+      messageId: said.id,
+    }),
+  );
+  assert.equal(sent.status, 202);
+  const answer = await answerOf(sent.handle);
+  const channel = linkedChannel(world, answer);
+  const welcome = await welcomeIn(fake, channel.id);
+  assert.ok(welcome.content.includes("> Is this a bug?"), welcome.content);
+  assert.equal((await ticketOf(app, channel.id)).openerId, bob);
+  fake.assertNoViolations();
+});
