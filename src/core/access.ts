@@ -16,6 +16,7 @@ export type Action =
   | "config"
   | "panel"
   | "open"
+  | "open_for"
   | "add"
   | "remove"
   | "claim"
@@ -34,6 +35,7 @@ export const ACCESS_TABLE: Readonly<Record<Action, Readonly<Record<AccessRole, G
   config: { admin: "yes", staff: "no", opener: "no", member: "no" },
   panel: { admin: "yes", staff: "no", opener: "no", member: "no" },
   open: { admin: "yes", staff: "yes", opener: "yes", member: "yes" },
+  open_for: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   add: { admin: "yes", staff: "yes", opener: "if_openers_may_add", member: "no" },
   remove: { admin: "yes", staff: "yes", opener: "if_openers_may_add", member: "no" },
   claim: { admin: "yes", staff: "yes", opener: "no", member: "no" },

@@ -56,7 +56,14 @@ export type OptionValue =
   | { type: "string"; value: string }
   | { type: "integer"; value: number }
   | { type: "boolean"; value: boolean }
-  | { type: "user"; value: UserId; user: UserRef | null; member: boolean }
+  | {
+    type: "user";
+    value: UserId;
+    user: UserRef | null;
+    member: boolean;
+    /** The member's roles, when Discord resolved the user as a member of the guild. */
+    memberRoles?: readonly RoleId[];
+  }
   | { type: "channel"; value: ChannelId; channel: ResolvedChannel | null }
   | { type: "role"; value: RoleId; role: ResolvedRole | null }
   | { type: "attachment"; value: string; attachment: ResolvedAttachment | null };
@@ -101,6 +108,30 @@ export interface ModalInput extends InteractionBase {
   kind: "modal";
   customId: string;
   fields: Readonly<Record<string, string>>;
+  /** The chosen values of string selects, by their `custom_id` (none chosen: empty). */
+  choices?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A message a message command was run on, from `data.resolved.messages`. */
+export interface ResolvedMessage {
+  id: string;
+  channelId: ChannelId;
+  author: UserRef;
+  /** Discord sends a message command's target with its content, intent or not. */
+  content: string;
+}
+
+/** What a context-menu command was run on: a user (with their roles if a member) or a message. */
+export type ContextMenuTarget =
+  | { kind: "user"; user: UserRef; memberRoles: readonly RoleId[] | null }
+  | { kind: "message"; message: ResolvedMessage };
+
+/** A context-menu command (right click → Apps): a user command or a message command. */
+export interface ContextMenuInput extends InteractionBase {
+  kind: "context_menu";
+  /** The command's registered (English) name, e.g. "Open a ticket about this". */
+  name: string;
+  target: ContextMenuTarget;
 }
 
 /**
@@ -118,7 +149,7 @@ export interface AutocompleteInput extends InteractionBase {
 }
 
 /** Every interaction a handler can receive in a guild (pings never reach handlers). */
-export type InteractionInput = CommandInput | ComponentInput | ModalInput;
+export type InteractionInput = CommandInput | ComponentInput | ModalInput | ContextMenuInput;
 
 /**
  * A button or form used in a direct message with the bot (the feedback after a

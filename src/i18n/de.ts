@@ -9,6 +9,7 @@ import { feedback } from "./de/feedback.ts";
 import { configFile } from "./de/config_file.ts";
 import { settings } from "./de/settings.ts";
 import { transcripts } from "./de/transcripts.ts";
+import { opening } from "./de/opening.ts";
 
 /** Every German message by key. */
 export const DE: Catalog = {
@@ -21,4 +22,5 @@ export const DE: Catalog = {
   ...configFile,
   ...settings,
   ...transcripts,
+  ...opening,
 };

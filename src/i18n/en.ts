@@ -8,6 +8,7 @@ import { feedback } from "./en/feedback.ts";
 import { configFile } from "./en/config_file.ts";
 import { settings } from "./en/settings.ts";
 import { transcripts } from "./en/transcripts.ts";
+import { opening } from "./en/opening.ts";
 
 /** Every English message by key. */
 export const EN = {
@@ -20,6 +21,7 @@ export const EN = {
   ...configFile,
   ...settings,
   ...transcripts,
+  ...opening,
 } as const;
 
 /** A message key of the catalog. */

@@ -9,6 +9,7 @@ import { feedback } from "./es/feedback.ts";
 import { configFile } from "./es/config_file.ts";
 import { settings } from "./es/settings.ts";
 import { transcripts } from "./es/transcripts.ts";
+import { opening } from "./es/opening.ts";
 
 /** Every Spanish message by key. */
 export const ES: Catalog = {
@@ -21,4 +22,5 @@ export const ES: Catalog = {
   ...configFile,
   ...settings,
   ...transcripts,
+  ...opening,
 };

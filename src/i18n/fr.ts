@@ -9,6 +9,7 @@ import { feedback } from "./fr/feedback.ts";
 import { configFile } from "./fr/config_file.ts";
 import { settings } from "./fr/settings.ts";
 import { transcripts } from "./fr/transcripts.ts";
+import { opening } from "./fr/opening.ts";
 
 /** Every French message by key. */
 export const FR: Catalog = {
@@ -21,4 +22,5 @@ export const FR: Catalog = {
   ...configFile,
   ...settings,
   ...transcripts,
+  ...opening,
 };

@@ -9,6 +9,7 @@ import { feedback } from "./pt_br/feedback.ts";
 import { configFile } from "./pt_br/config_file.ts";
 import { settings } from "./pt_br/settings.ts";
 import { transcripts } from "./pt_br/transcripts.ts";
+import { opening } from "./pt_br/opening.ts";
 
 /** Every Brazilian Portuguese message by key. */
 export const PT_BR: Catalog = {
@@ -21,4 +22,5 @@ export const PT_BR: Catalog = {
   ...configFile,
   ...settings,
   ...transcripts,
+  ...opening,
 };

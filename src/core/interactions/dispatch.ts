@@ -8,6 +8,7 @@ import type { HandlerContext } from "../context.ts";
 import type {
   CommandInput,
   ComponentInput,
+  ContextMenuInput,
   DirectComponentInput,
   DirectInput,
   DirectModalInput,
@@ -20,7 +21,15 @@ import { DiscordRequestError } from "../discord_failure.ts";
 import { failureRefusal } from "../failure_text.ts";
 import type { ComponentRoute } from "./define_component.ts";
 import { apologize } from "./apology.ts";
-import { BUTTONS, COMMANDS, DIRECT_BUTTONS, DIRECT_MODALS, MODALS } from "./registry.ts";
+import {
+  BUTTONS,
+  COMMANDS,
+  CONTEXT_MENUS,
+  DIRECT_BUTTONS,
+  DIRECT_MODALS,
+  MODALS,
+} from "./registry.ts";
+import { matchesMenu } from "./define_context_menu.ts";
 import { DEFAULT_LOCALE, fromDiscordLocale, type Locale } from "../../i18n/locale.ts";
 import { translator } from "../../i18n/translator.ts";
 
@@ -58,6 +67,13 @@ function routeCommand(input: CommandInput, ctx: HandlerContext): Promise<Reply> 
   const route = COMMANDS.flatMap((c) => c.routes).find((r) => r.key === key);
   return route
     ? route.run(input, ctx)
+    : Promise.resolve(unknownComponent(fromDiscordLocale(input.locale)));
+}
+
+function routeContextMenu(input: ContextMenuInput, ctx: HandlerContext): Promise<Reply> {
+  const menu = CONTEXT_MENUS.find((c) => matchesMenu(c.definition, input));
+  return menu
+    ? menu.run(input, ctx)
     : Promise.resolve(unknownComponent(fromDiscordLocale(input.locale)));
 }
 
@@ -110,12 +126,16 @@ export async function dispatch(
         return await routeByPrefix(BUTTONS, input, ctx);
       case "modal":
         return await routeByPrefix(MODALS, input, ctx);
+      case "context_menu":
+        return await routeContextMenu(input, ctx);
     }
   } catch (error) {
     const where = {
       kind: input.kind,
       name: input.kind === "command"
         ? [input.name, input.group, input.subcommand].filter((p) => p !== null).join(" ")
+        : input.kind === "context_menu"
+        ? input.name
         : input.customId,
       guildId: input.guildId,
       channelId: input.channelId,

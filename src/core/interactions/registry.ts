@@ -1,6 +1,7 @@
 /**
- * Every command, button and modal the bot answers, in one list: registration
- * takes the definitions from here, and the dispatcher its routes.
+ * Every command (slash and context menu), button and modal the bot answers, in
+ * one list: registration takes the definitions from here, and the dispatcher its
+ * routes.
  */
 import type {
   ComponentInput,
@@ -22,8 +23,11 @@ import { panelPick } from "./panel_pick.ts";
 import { privacyCommand } from "./privacy.ts";
 import { eraseCancel, eraseConfirm } from "./privacy_erase_confirm.ts";
 import { configImportApply, configImportCancel } from "./config_import_confirm.ts";
-import { localizeCommand } from "./localize_command.ts";
+import { localizeCommand, localizeContextMenu } from "./localize_command.ts";
 import { rateButton, rateNoteModal } from "../feedback/rate_button.ts";
+import type { ContextMenuCommand, ContextMenuDefinition } from "./define_context_menu.ts";
+import { openForUserMenu } from "./ticket_open_for.ts";
+import { openAboutMessageMenu } from "./open_about_message.ts";
 import { COMMAND_TABLES } from "../../i18n/command_tables.ts";
 
 /** Every slash command. */
@@ -35,6 +39,9 @@ export const COMMANDS: readonly SlashCommand[] = [
   typeCommand,
   privacyCommand,
 ];
+
+/** Every context-menu command (right click → Apps), by name and target. */
+export const CONTEXT_MENUS: readonly ContextMenuCommand[] = [openAboutMessageMenu, openForUserMenu];
 
 /** Every button, by `custom_id` prefix. */
 export const BUTTONS: readonly ComponentRoute<ComponentInput>[] = [
@@ -63,3 +70,14 @@ export const DIRECT_MODALS: readonly ComponentRoute<DirectModalInput>[] = [rateN
 export const COMMAND_DEFINITIONS: readonly CommandDefinition[] = COMMANDS.map((c) =>
   localizeCommand(c.definition, COMMAND_TABLES)
 );
+
+/** The context menus as Discord registers them, their names localized from the catalogs. */
+export const CONTEXT_MENU_DEFINITIONS: readonly ContextMenuDefinition[] = CONTEXT_MENUS.map((c) =>
+  localizeContextMenu(c.definition, COMMAND_TABLES)
+);
+
+/** Everything one bulk overwrite registers: the slash commands, then the context menus. */
+export const REGISTERED_COMMANDS: readonly (CommandDefinition | ContextMenuDefinition)[] = [
+  ...COMMAND_DEFINITIONS,
+  ...CONTEXT_MENU_DEFINITIONS,
+];

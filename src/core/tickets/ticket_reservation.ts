@@ -6,7 +6,7 @@
  * on SQLite) is taken over by the member's next click, never run twice at once.
  */
 import type { HandlerContext } from "../context.ts";
-import type { InteractionInput } from "../interaction.ts";
+import type { InteractionInput, UserRef } from "../interaction.ts";
 import type { Reply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
 import { type DiscordFailure, DiscordRequestError, isDiscordFailure } from "../discord_failure.ts";
@@ -49,6 +49,8 @@ export interface ReservationRequest {
   type: TicketType & { categoryId: NonNullable<TicketType["categoryId"]> };
   /** True for a click that takes over a reservation: look for a channel made for it first. */
   takeOver: boolean;
+  /** Whose ticket it is, when not the member behind `input` (staff opening it for them). */
+  opener?: UserRef;
 }
 
 /** Failures a member is told about when Discord refused to create the channel. */
@@ -190,7 +192,7 @@ async function createFor(
   request: ReservationRequest,
 ): Promise<{ channel: Channel } | { reply: Reply }> {
   const { input, type } = request;
-  const opener = input.member.user;
+  const opener = request.opener ?? input.member.user;
   const bot = await ctx.discord.botUser();
   const attempt = (botPermissions: bigint) => {
     const targets = {

@@ -19,12 +19,14 @@ import {
 import type {
   AutocompleteInput,
   ChannelKind,
+  ContextMenuTarget,
   DirectInput,
   InteractionInput,
   MemberRef,
   OptionValue,
   ResolvedAttachment,
   ResolvedChannel,
+  ResolvedMessage,
   ResolvedRole,
   UserRef,
 } from "../../core/interaction.ts";
@@ -132,6 +134,7 @@ interface Resolved {
   roles: Json;
   channels: Json;
   attachments: Json;
+  messages: Json;
 }
 
 function parseResolved(raw: unknown): Resolved {
@@ -143,6 +146,7 @@ function parseResolved(raw: unknown): Resolved {
     roles: part("roles"),
     channels: part("channels"),
     attachments: part("attachments"),
+    messages: part("messages"),
   };
 }
 
@@ -205,13 +209,50 @@ interface CommandPath {
   focused: { name: string; value: string } | null;
 }
 
+/** The roles of a resolved member (a partial member: no user, roles as ids), or null. */
+function resolvedMemberRoles(resolved: Resolved, userId: string): RoleId[] | null {
+  const raw = resolved.members[userId];
+  if (raw === undefined) return null;
+  const roles = record(raw, `resolved.members.${userId}`).roles ?? [];
+  if (!Array.isArray(roles)) throw new MalformedPayload("resolved member roles is not an array");
+  return roles.map((role, i) => id<"role">(role, `resolved.members.${userId}.roles[${i}]`));
+}
+
 function userOption(resolved: Resolved, userId: UserId): OptionValue {
+  const roles = resolvedMemberRoles(resolved, userId);
   return {
     type: "user",
     value: userId,
     user: resolvedUser(resolved, userId),
-    member: resolved.members[userId] !== undefined,
+    member: roles !== null,
+    ...(roles === null ? {} : { memberRoles: roles }),
   };
+}
+
+function resolvedMessage(resolved: Resolved, messageId: string): ResolvedMessage {
+  const message = record(resolved.messages[messageId], `resolved.messages.${messageId}`);
+  return {
+    id: id<"message">(message.id, "resolved message id"),
+    channelId: id<"channel">(message.channel_id, "resolved message channel_id"),
+    author: parseUser(message.author, "resolved message author"),
+    content: typeof message.content === "string" ? message.content : "",
+  };
+}
+
+/** Discord's application command types: 2 a user command, 3 a message command. */
+const USER_COMMAND = 2;
+const MESSAGE_COMMAND = 3;
+
+/** The target of a user or message command, from `data.target_id` and `data.resolved`. */
+function contextMenuTarget(data: Json): ContextMenuTarget {
+  const resolved = parseResolved(data.resolved);
+  const targetId = id<"target">(data.target_id, "data.target_id") as string;
+  if (data.type === MESSAGE_COMMAND) {
+    return { kind: "message", message: resolvedMessage(resolved, targetId) };
+  }
+  const user = resolvedUser(resolved, targetId);
+  if (user === null) throw new MalformedPayload("the target user is not resolved");
+  return { kind: "user", user, memberRoles: resolvedMemberRoles(resolved, targetId) };
 }
 
 function roleOption(resolved: Resolved, roleId: RoleId): OptionValue {
@@ -295,19 +336,31 @@ function parseOptionValues(raw: unknown, resolved: Resolved, path: CommandPath):
   }
 }
 
-/** Collects text input values from a submitted modal's components (rows or labels). */
-function collectFields(raw: unknown, fields: Record<string, string>, depth = 0): void {
+/** What a submitted modal holds: text input values and string select values, by `custom_id`. */
+interface ModalValues {
+  fields: Record<string, string>;
+  choices: Record<string, string[]>;
+}
+
+/** Collects a submitted modal's text inputs and selects (in action rows or labels). */
+function collectFields(raw: unknown, into: ModalValues, depth = 0): void {
   if (depth > 4 || raw === undefined || raw === null) return;
   if (Array.isArray(raw)) {
-    for (const item of raw) collectFields(item, fields, depth + 1);
+    for (const item of raw) collectFields(item, into, depth + 1);
     return;
   }
   if (!isRecord(raw)) return;
   if (typeof raw.custom_id === "string" && typeof raw.value === "string") {
-    fields[raw.custom_id] = raw.value;
+    into.fields[raw.custom_id] = raw.value;
   }
-  collectFields(raw.components, fields, depth + 1);
-  collectFields(raw.component, fields, depth + 1);
+  if (
+    typeof raw.custom_id === "string" && Array.isArray(raw.values) &&
+    raw.values.every((v) => typeof v === "string")
+  ) {
+    into.choices[raw.custom_id] = raw.values as string[];
+  }
+  collectFields(raw.components, into, depth + 1);
+  collectFields(raw.component, into, depth + 1);
 }
 
 /** Interaction types (Discord's `type` field). */
@@ -366,8 +419,18 @@ function parse(raw: unknown): ParsedInteraction {
   const data = record(raw.data, "data");
 
   if (type === APPLICATION_COMMAND || type === AUTOCOMPLETE) {
+    if (
+      type === APPLICATION_COMMAND && (data.type === USER_COMMAND || data.type === MESSAGE_COMMAND)
+    ) {
+      return {
+        ...base,
+        kind: "context_menu",
+        name: text(data.name, "data.name"),
+        target: contextMenuTarget(data),
+      };
+    }
     if (data.type !== undefined && data.type !== 1) {
-      return ignored(raw, "context menu commands are not used");
+      return ignored(raw, `unknown command type ${String(data.type)}`);
     }
     const path: CommandPath = { group: null, subcommand: null, options: {}, focused: null };
     parseOptions(data.options, parseResolved(data.resolved), path);
@@ -407,9 +470,15 @@ function parse(raw: unknown): ParsedInteraction {
     };
   }
 
-  const fields: Record<string, string> = {};
-  collectFields(data.components, fields);
-  return { ...base, kind: "modal", customId: text(data.custom_id, "data.custom_id"), fields };
+  const values: ModalValues = { fields: {}, choices: {} };
+  collectFields(data.components, values);
+  return {
+    ...base,
+    kind: "modal",
+    customId: text(data.custom_id, "data.custom_id"),
+    fields: values.fields,
+    choices: values.choices,
+  };
 }
 
 /**
@@ -444,9 +513,9 @@ function parseDirect(raw: Json, type: unknown): DirectInput | null {
       values,
     };
   }
-  const fields: Record<string, string> = {};
-  collectFields(data.components, fields);
-  return { ...base, kind: "direct_modal", customId, fields };
+  const values: ModalValues = { fields: {}, choices: {} };
+  collectFields(data.components, values);
+  return { ...base, kind: "direct_modal", customId, fields: values.fields };
 }
 
 /**

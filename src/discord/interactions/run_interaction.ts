@@ -97,6 +97,8 @@ function describe(input: InteractionInput | DirectInput): string {
       return `DM component ${input.customId}`;
     case "direct_modal":
       return `DM modal ${input.customId}`;
+    case "context_menu":
+      return `context menu ${input.name}`;
   }
 }
 
