@@ -328,3 +328,41 @@ Deno.test("/ticket move into a full category overflows into the next one, as an 
   assert.equal(world.discord.channels.get(ticket.channelId!)?.parentId, overflow.id);
   assert.equal(world.discord.callsOf("editChannel").length, 1);
 });
+
+Deno.test("changing a type's staff roles keeps a claimed hidden ticket hidden, with its people", async () => {
+  await using world = await openTicketWorld();
+  await world.setUp();
+  const ticket = await world.openTicketAs(world.alice);
+  await withClaimMode(world, ticket, "hide");
+  await world.run(inTicket(ticket, world.staff, "add", { user: opt.user(world.bob.user) }));
+  await world.run(inTicket(ticket, world.staff, "claim"));
+  const extra = world.discord.addRole("Night shift");
+  await world.run(commandInput({
+    name: "type",
+    subcommand: "set",
+    member: world.admin,
+    options: {
+      setting: opt.string("staff_roles"),
+      type: opt.string(String(ticket.typeId)),
+      value: opt.string(`<@&${world.staffRole.id}> <@&${extra.id}>`),
+    },
+  }));
+  for (const role of [world.staffRole.id, extra.id]) {
+    assert.deepEqual(overwriteOf(world, ticket, role)?.deny, Permission.ViewChannel);
+  }
+  await world.run(commandInput({
+    name: "config",
+    group: "set",
+    subcommand: "staff_role_remove",
+    member: world.admin,
+    options: { role: opt.role(extra.id) },
+  }));
+  assert.deepEqual((await world.stores.types.get(ticket.typeId))?.staffRoleIds, [
+    world.staffRole.id,
+  ]);
+  assert.equal(overwriteOf(world, ticket, extra.id), undefined);
+  for (const person of [world.alice, world.bob, world.staff]) {
+    assert.ok(overwriteOf(world, ticket, person.user.id), `${person.user.username} keeps access`);
+  }
+  assert.deepEqual(overwriteOf(world, ticket, world.staffRole.id)?.deny, Permission.ViewChannel);
+});
