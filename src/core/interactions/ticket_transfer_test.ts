@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { Permission } from "../permissions_bits.ts";
 import { contentOf, openTicketWorld, refusalText } from "../../../tests/fixtures/ticket_world.ts";
 import {
   edits,
@@ -69,4 +70,16 @@ Deno.test("/ticket transfer refuses a non-staff target, a bot, the claimer and a
   assert.deepEqual(edits(world, from), []);
   assert.equal((await world.stores.tickets.get(ticket.id))?.claimedBy, world.staff.user.id);
   assert.equal((await world.stores.audit.recent(ticket.guildId, 50)).length, auditBefore);
+});
+
+Deno.test("/ticket transfer accepts a member whose role gives Manage Server as staff", async () => {
+  await using world = await openTicketWorld();
+  await world.setUp();
+  const ticket = await world.openTicketAs(world.alice);
+  const managers = world.discord.addRole("Managers", { permissions: Permission.ManageGuild });
+  const max = memberWith(world, "max", "400000000000000902", [managers.id]);
+  const reply = await world.run(inTicket(ticket, world.staff, "transfer", {
+    user: opt.user(max.user),
+  }));
+  assert.match(contentOf(reply), new RegExp(`assigned this ticket to <@${max.user.id}>`));
 });
