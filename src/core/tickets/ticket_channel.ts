@@ -3,7 +3,8 @@
  * "<category> 2", "<category> 3", … once a category holds Discord's 50 channels.
  * The usual open is one request: the channel goes straight into the category
  * that took the last one (remembered in the database); the guild's channels are
- * listed only when Discord answers that the category is full or gone.
+ * listed only when Discord answers that the category is full or gone. A ticket
+ * moved to another type is placed by the same overflow rule (`placeInCategory`).
  */
 import type { HandlerContext } from "../context.ts";
 import type { ChannelId, GuildId } from "../ids.ts";
