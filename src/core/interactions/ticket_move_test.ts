@@ -130,3 +130,25 @@ Deno.test("/ticket move between types sharing a category leaves the channel wher
   assert.equal(world.discord.channels.get(ticket.channelId!)?.parentId, parent);
   assert.equal((await world.stores.tickets.get(ticket.id))?.typeId, created.type.id);
 });
+
+Deno.test("/ticket move refuses a type without a category, and one whose category is gone", async () => {
+  await using world = await openTicketWorld();
+  await world.setUp();
+  const ticket = await world.openTicketAs(world.alice);
+  await world.stores.types.create(world.discord.guildId, defaultTypeSettings("Loose"));
+  const from = world.discord.calls.length;
+  const loose = await world.run(
+    inTicket(ticket, world.staff, "move", { type: opt.string("Loose") }),
+  );
+  assert.match(refusalText(loose, "not_configured"), /has no category yet/);
+  assert.deepEqual(edits(world, from), []);
+
+  const billing = await billingType(world);
+  world.discord.channels.delete(billing.categoryId!);
+  const gone = await world.run(
+    inTicket(ticket, world.staff, "move", { type: opt.string("Billing") }),
+  );
+  assert.match(refusalText(gone, "not_configured"), /no longer exists/);
+  assert.deepEqual(edits(world, from), []);
+  assert.equal((await world.stores.tickets.get(ticket.id))?.typeId, ticket.typeId);
+});
