@@ -6,6 +6,7 @@
  * panel to edit, staff roles of a type with open tickets) is refused with the
  * same exit code as an invalid file: use `/config import` in the server.
  */
+import { getLogger } from "@logtape/logtape";
 import type { GuildId } from "../core/ids.ts";
 import type { Config } from "../config.ts";
 import { applyConfig, discordWork } from "../core/config_file/apply_config.ts";
@@ -117,12 +118,12 @@ async function applyFile(config: Config, args: readonly string[]): Promise<numbe
       printLine("Dry run: nothing was applied.");
       return EXIT_OK;
     }
-    await applyConfig(stores, {
+    await applyConfig({ ...stores, log: getLogger(["ticketeer", "config"]) }, {
       guildId: prepared.guildId,
       actorId: null,
       plan: prepared.plan,
       state: prepared.state,
-    }, { botPermissions: 0n, changeCount: prepared.changes.length });
+    }, { changeCount: prepared.changes.length });
     printLine(
       `Applied ${prepared.changes.length} change${prepared.changes.length === 1 ? "" : "s"}.`,
     );

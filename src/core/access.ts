@@ -22,7 +22,10 @@ export type Action =
   | "claim"
   | "unclaim"
   | "close"
-  | "assistant";
+  | "assistant"
+  | "transfer"
+  | "move"
+  | "priority";
 
 /** `yes`, `no`, or allowed only when the ticket type lets openers add members. */
 export type Grant = "yes" | "no" | "if_openers_may_add";
@@ -42,6 +45,9 @@ export const ACCESS_TABLE: Readonly<Record<Action, Readonly<Record<AccessRole, G
   unclaim: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   close: { admin: "yes", staff: "yes", opener: "yes", member: "no" },
   assistant: { admin: "yes", staff: "yes", opener: "no", member: "no" },
+  transfer: { admin: "yes", staff: "yes", opener: "no", member: "no" },
+  move: { admin: "yes", staff: "yes", opener: "no", member: "no" },
+  priority: { admin: "yes", staff: "yes", opener: "no", member: "no" },
 };
 
 /** True when the member holds Manage Server or Administrator. */

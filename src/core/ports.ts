@@ -58,6 +58,12 @@ export interface TicketStore {
 
   /** Sets `claimedBy` only if it is currently `expected` (compare-and-set). */
   claim(id: TicketId, claimer: UserId | null, expected: UserId | null): Promise<boolean>;
+  /**
+   * Atomically moves an open ticket of type `from` to the existing type `to`, with
+   * its claim going from `claimedBy` to `claimTo`; false (nothing changed) when the
+   * ticket, its claim or the type changed meanwhile.
+   */
+  changeType(id: TicketId, change: TypeChange): Promise<boolean>;
   setAssistantPaused(id: TicketId, paused: boolean): Promise<void>;
   setPriority(id: TicketId, priority: TicketPriority): Promise<void>;
   /** Records who the ticket waits for now; writes only when it changed. */
@@ -73,6 +79,14 @@ export interface TicketStore {
   addMember(member: TicketMember): Promise<boolean>;
   removeMember(ticketId: TicketId, userId: UserId): Promise<boolean>;
   members(ticketId: TicketId): Promise<TicketMember[]>;
+}
+
+/** A ticket's move to another type: the types and the claim, before and after. */
+export interface TypeChange {
+  from: TicketTypeId;
+  to: TicketTypeId;
+  claimedBy: UserId | null;
+  claimTo: UserId | null;
 }
 
 /** Outcome of creating a ticket type: names are unique per guild, types at most 25. */

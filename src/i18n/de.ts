@@ -10,6 +10,7 @@ import { configFile } from "./de/config_file.ts";
 import { settings } from "./de/settings.ts";
 import { transcripts } from "./de/transcripts.ts";
 import { opening } from "./de/opening.ts";
+import { work } from "./de/work.ts";
 
 /** Every German message by key. */
 export const DE: Catalog = {
@@ -23,4 +24,5 @@ export const DE: Catalog = {
   ...settings,
   ...transcripts,
   ...opening,
+  ...work,
 };

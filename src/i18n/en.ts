@@ -9,6 +9,7 @@ import { configFile } from "./en/config_file.ts";
 import { settings } from "./en/settings.ts";
 import { transcripts } from "./en/transcripts.ts";
 import { opening } from "./en/opening.ts";
+import { work } from "./en/work.ts";
 
 /** Every English message by key. */
 export const EN = {
@@ -22,6 +23,7 @@ export const EN = {
   ...settings,
   ...transcripts,
   ...opening,
+  ...work,
 } as const;
 
 /** A message key of the catalog. */

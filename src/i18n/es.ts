@@ -10,6 +10,7 @@ import { configFile } from "./es/config_file.ts";
 import { settings } from "./es/settings.ts";
 import { transcripts } from "./es/transcripts.ts";
 import { opening } from "./es/opening.ts";
+import { work } from "./es/work.ts";
 
 /** Every Spanish message by key. */
 export const ES: Catalog = {
@@ -23,4 +24,5 @@ export const ES: Catalog = {
   ...settings,
   ...transcripts,
   ...opening,
+  ...work,
 };

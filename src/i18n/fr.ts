@@ -10,6 +10,7 @@ import { configFile } from "./fr/config_file.ts";
 import { settings } from "./fr/settings.ts";
 import { transcripts } from "./fr/transcripts.ts";
 import { opening } from "./fr/opening.ts";
+import { work } from "./fr/work.ts";
 
 /** Every French message by key. */
 export const FR: Catalog = {
@@ -23,4 +24,5 @@ export const FR: Catalog = {
   ...settings,
   ...transcripts,
   ...opening,
+  ...work,
 };

@@ -6,7 +6,6 @@ const SRC = fileURLToPath(new URL("../", import.meta.url));
 
 /** Files whose texts are not yet in the catalog: this list only ever shrinks. */
 const NOT_YET_IN_CATALOG = new Set([
-  "core/tickets/ticket_scope.ts",
   "web/page_guild_tickets.ts",
   "web/web_context.ts",
   "web/routes_sign_in.ts",

@@ -10,6 +10,7 @@ import { configFile } from "./pt_br/config_file.ts";
 import { settings } from "./pt_br/settings.ts";
 import { transcripts } from "./pt_br/transcripts.ts";
 import { opening } from "./pt_br/opening.ts";
+import { work } from "./pt_br/work.ts";
 
 /** Every Brazilian Portuguese message by key. */
 export const PT_BR: Catalog = {
@@ -23,4 +24,5 @@ export const PT_BR: Catalog = {
   ...settings,
   ...transcripts,
   ...opening,
+  ...work,
 };

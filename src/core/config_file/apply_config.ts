@@ -6,6 +6,7 @@
  * in place (as `/panel edit` does). The command line has no Discord to tell:
  * `discordWork` names what would need it, and the command line refuses it.
  */
+import type { Logger } from "@logtape/logtape";
 import type { DiscordPort } from "../discord_port.ts";
 import type { GuildId, MessageId, UserId } from "../ids.ts";
 import type { Panel, TicketType, TicketTypeId } from "../model.ts";
@@ -70,7 +71,8 @@ export interface ApplyContext {
   atomically: Stores["atomically"];
   types: TransactionStores["types"];
   panels: Pick<PanelStore, "get">;
-  tickets: Pick<TicketStore, "withStatus">;
+  tickets: TicketStore;
+  log: Logger;
   /** Absent on the command line: only the database changes. */
   discord?: DiscordPort;
 }
@@ -79,7 +81,7 @@ export interface ApplyContext {
 export async function applyConfig(
   ctx: ApplyContext,
   target: { guildId: GuildId; actorId: UserId | null; plan: ConfigPlan; state: ConfigState },
-  options: { botPermissions: bigint; changeCount: number },
+  options: { changeCount: number },
 ): Promise<AppliedConfig> {
   const { guildId, plan } = target;
   const updated = await ctx.atomically(async (tx) => {
@@ -137,11 +139,10 @@ export async function applyConfig(
     if (plan.updateTypes.find((u) => u.type.id === before.id)?.patch.staffRoleIds === undefined) {
       continue;
     }
-    applied.ticketsUpdated += await reapplyStaffOverwrites({ tickets: ctx.tickets, discord }, {
-      type: after,
-      before: before.staffRoleIds,
-      botPermissions: options.botPermissions,
-    });
+    applied.ticketsUpdated += await reapplyStaffOverwrites(
+      { tickets: ctx.tickets, discord, log: ctx.log },
+      { type: after, before: before.staffRoleIds },
+    );
   }
   for (const stale of panelsToDraw(plan, target.state)) {
     const panel = await ctx.panels.get(stale.id);

@@ -85,8 +85,8 @@ Deno.test("/config import previews the changes, applies them on Apply, and expor
   );
   assert.ok(
     world.discord.calls.some((c) =>
-      c.method === "editOverwrite" && c.args[0] === ticket.channelId &&
-      (c.args[1] as { id: string }).id === extra.id
+      c.method === "editChannel" && c.args[0] === ticket.channelId &&
+      (c.args[1] as { overwrites: Array<{ id: string }> }).overwrites.some((o) => o.id === extra.id)
     ),
     "the open ticket's channel lets the new staff role in",
   );

@@ -52,7 +52,7 @@ export async function handleImportApply(
     actorId,
     plan: prepared.plan,
     state: prepared.state,
-  }, { botPermissions: input.appPermissions, changeCount: count });
+  }, { changeCount: count });
   await clearPendingImport(ctx.settings, input.guildId);
   const guild = await guildText(ctx, input);
   await announceAction(ctx, {

@@ -7,8 +7,11 @@ import { ticketRemove } from "./ticket_remove.ts";
 import { ticketClaim, ticketUnclaim } from "./ticket_claim.ts";
 import { ticketClose } from "./ticket_close.ts";
 import { ticketAssistant } from "./ticket_assistant.ts";
+import { ticketTransfer } from "./ticket_transfer.ts";
+import { ticketMove } from "./ticket_move.ts";
+import { ticketPriority } from "./ticket_priority.ts";
 
-/** `/ticket new|open-for|add|remove|claim|unclaim|close|assistant`, shown to everyone. */
+/** `/ticket new|open-for|add|remove|claim|unclaim|close|assistant|transfer|move|priority`. */
 export const ticketCommand = defineCommandGroup({
   name: "ticket",
   description: "Open and manage support tickets",
@@ -22,5 +25,8 @@ export const ticketCommand = defineCommandGroup({
     ticketUnclaim,
     ticketClose,
     ticketAssistant,
+    ticketTransfer,
+    ticketMove,
+    ticketPriority,
   ],
 });

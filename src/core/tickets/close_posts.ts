@@ -94,6 +94,7 @@ function summary(
     openedAt: close.ticket.createdAt,
     closedAt: ctx.clock.now(),
     messageCount: close.transcript.messageCount,
+    priority: close.ticket.priority,
     notes,
   }, { locale });
 }

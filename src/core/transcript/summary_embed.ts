@@ -1,8 +1,9 @@
 /**
  * The summary posted with a transcript: who opened, claimed and closed the
- * ticket, why, when, for how long, and how many messages it held.
+ * ticket, why, when, for how long, how many messages it held and its priority.
  */
 import type { Embed } from "../message_body.ts";
+import type { TicketPriority } from "../model.ts";
 import { DEFAULT_LOCALE, type Locale } from "../../i18n/locale.ts";
 import { translator } from "../../i18n/translator.ts";
 
@@ -17,6 +18,8 @@ export interface CloseSummary {
   openedAt: Date;
   closedAt: Date;
   messageCount: number;
+  /** Shown when given. */
+  priority?: TicketPriority;
   /** Lines about the attached files (compressed, omitted, attachments not kept). */
   notes: string[];
   /** The opener's rating (1–5) and comment, once given. */
@@ -78,6 +81,11 @@ export function summaryEmbed(summary: CloseSummary, options: { locale?: Locale }
       value: formatDuration(summary.closedAt.getTime() - summary.openedAt.getTime(), tr.locale),
       inline: true,
     },
+    ...(summary.priority === undefined ? [] : [{
+      name: tr.t("summary.priority"),
+      value: tr.t(`priority.${summary.priority}`),
+      inline: true,
+    }]),
     {
       name: tr.t("summary.reason"),
       value: clip(summary.reason?.trim() || tr.t("summary.no_reason"), FIELD_MAX),

@@ -80,6 +80,23 @@ export function ticketStore(scope: StoreScope): TicketStore {
       return result.numUpdatedRows > 0n;
     },
 
+    async changeType(id, change) {
+      const result = await db.updateTable("tickets")
+        .set({ type_id: change.to, claimed_by: change.claimTo })
+        .where("id", "=", id).where("type_id", "=", change.from).where("status", "=", "open")
+        .where("claimed_by", change.claimedBy === null ? "is" : "=", change.claimedBy)
+        .where((eb) =>
+          eb.exists(
+            eb.selectFrom("ticket_types").select("ticket_types.id")
+              .where("ticket_types.id", "=", change.to)
+              .where("ticket_types.deleted_at", "is", null)
+              .whereRef("ticket_types.guild_id", "=", "tickets.guild_id"),
+          )
+        )
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
     async setAssistantPaused(id, paused) {
       await db.updateTable("tickets").set({ assistant_paused: paused ? 1 : 0 })
         .where("id", "=", id).execute();
