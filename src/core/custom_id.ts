@@ -7,6 +7,7 @@
  */
 import type { UserId } from "./ids.ts";
 import type { TicketId, TicketTypeId } from "./model.ts";
+import { QUEUE_FILTERS, type QueueFilter } from "./queue_filter.ts";
 
 /** What a component or modal id names. */
 export type ComponentId =
@@ -27,7 +28,11 @@ export type ComponentId =
   /** Confirmation of `/privacy erase`: whose words, and the admin who asked (only they confirm). */
   | { action: "eraseok"; userId: UserId; askerId: UserId }
   /** Cancellation of `/privacy erase`. */
-  | { action: "eraseno"; userId: UserId };
+  | { action: "eraseno"; userId: UserId }
+  /** The form of `/tag create` (`new`) or `/tag edit` (`edit`): the tag's name is one of its fields. */
+  | { action: "tag"; mode: "new" | "edit" }
+  /** Previous/Next of `/ticket list`: the filter and the page (from 0) to show. */
+  | { action: "queue"; filter: QueueFilter; page: number };
 
 /** The version of ids without a target (the select menu of types). */
 export const PICK_ID_PREFIX = "t2";
@@ -46,6 +51,8 @@ const POSITIVE_INTEGER = /^[1-9][0-9]{0,15}$/;
 export function encodeCustomId(id: ComponentId): string {
   if (id.action === "pick") return `${PICK_ID_PREFIX}:pick`;
   if (id.action === "eraseok" || id.action === "eraseno") return encodeErase(id);
+  if (id.action === "tag") return `${CUSTOM_ID_PREFIX}:tag:${id.mode}`;
+  if (id.action === "queue") return encodeQueue(id);
   const target = "typeId" in id ? id.typeId : id.ticketId;
   if (!Number.isSafeInteger(target) || target < 1) {
     throw new RangeError(`Cannot encode custom id: ${target} is not a positive integer id`);
@@ -63,6 +70,8 @@ export function decodeCustomId(raw: string): ComponentId | null {
   const parts = raw.split(":");
   if (raw === `${PICK_ID_PREFIX}:pick`) return { action: "pick" };
   if (parts[1] === "eraseok" || parts[1] === "eraseno") return decodeErase(parts);
+  if (parts[1] === "tag") return decodeTag(parts);
+  if (parts[1] === "queue") return decodeQueue(parts);
   if (parts.length !== 3) return null;
   const [prefix, action, target] = parts as [string, string, string];
   if (prefix !== CUSTOM_ID_PREFIX || !POSITIVE_INTEGER.test(target)) return null;
@@ -96,4 +105,27 @@ function decodeErase(parts: readonly string[]): ComponentId | null {
   if (action === "eraseno") return parts.length === 3 ? { action, userId: userId as UserId } : null;
   if (parts.length !== 4 || askerId === undefined || !SNOWFLAKE.test(askerId)) return null;
   return { action: "eraseok", userId: userId as UserId, askerId: askerId as UserId };
+}
+
+function decodeTag(parts: readonly string[]): ComponentId | null {
+  const [prefix, , mode] = parts;
+  if (parts.length !== 3 || prefix !== CUSTOM_ID_PREFIX) return null;
+  return mode === "new" || mode === "edit" ? { action: "tag", mode } : null;
+}
+
+const PAGE = /^(0|[1-9][0-9]{0,5})$/;
+
+function encodeQueue(id: Extract<ComponentId, { action: "queue" }>): string {
+  if (!Number.isSafeInteger(id.page) || id.page < 0 || !PAGE.test(String(id.page))) {
+    throw new RangeError(`Cannot encode custom id: page ${id.page} is not a page number`);
+  }
+  return [CUSTOM_ID_PREFIX, "queue", id.filter, id.page].join(":");
+}
+
+function decodeQueue(parts: readonly string[]): ComponentId | null {
+  const [prefix, , filter, page] = parts;
+  if (parts.length !== 4 || prefix !== CUSTOM_ID_PREFIX || page === undefined) return null;
+  const known = QUEUE_FILTERS.find((f) => f === filter);
+  if (known === undefined || !PAGE.test(page)) return null;
+  return { action: "queue", filter: known, page: Number(page) };
 }

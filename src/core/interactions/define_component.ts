@@ -13,7 +13,7 @@ import {
 import type { ComponentInput, ModalInput } from "../interaction.ts";
 import type { Reply } from "../reply.ts";
 
-type ModalAction = "openform";
+type ModalAction = "openform" | "tag";
 type ButtonAction = Exclude<ComponentId["action"], ModalAction>;
 
 /** How the dispatcher reaches a button's or modal's handler. */

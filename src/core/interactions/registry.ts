@@ -10,6 +10,9 @@ import { configCommand } from "./config.ts";
 import { panelCommand } from "./panel.ts";
 import { ticketCommand } from "./ticket.ts";
 import { typeCommand } from "./type.ts";
+import { tagCommand } from "./tag.ts";
+import { tagFormModal } from "./tag_manage.ts";
+import { queuePageButton } from "./ticket_list.ts";
 import { claimButton } from "./ticket_claim.ts";
 import { closeButton, closeCancel, closeConfirm } from "./ticket_close.ts";
 import { openButton, openFormModal } from "./open_button.ts";
@@ -27,6 +30,7 @@ export const COMMANDS: readonly SlashCommand[] = [
   ticketCommand,
   typeCommand,
   privacyCommand,
+  tagCommand,
 ];
 
 /** Every button, by `custom_id` prefix. */
@@ -39,10 +43,11 @@ export const BUTTONS: readonly ComponentRoute<ComponentInput>[] = [
   panelPick,
   eraseConfirm,
   eraseCancel,
+  queuePageButton,
 ];
 
 /** Every modal, by `custom_id` prefix. */
-export const MODALS: readonly ComponentRoute<ModalInput>[] = [openFormModal];
+export const MODALS: readonly ComponentRoute<ModalInput>[] = [openFormModal, tagFormModal];
 
 /** The definitions as Discord registers them (a bulk overwrite), localized from the catalogs. */
 export const COMMAND_DEFINITIONS: readonly CommandDefinition[] = COMMANDS.map((c) =>
