@@ -282,6 +282,7 @@ export interface TicketFilter {
   status?: TicketStatus;
   claimedBy?: UserId;
   openerId?: UserId;
+  priority?: TicketPriority;
   /** Words that must all occur in one of the ticket's archived messages. */
   text?: string;
 }

@@ -6,6 +6,15 @@ import { notices } from "./de/notices.ts";
 import { types } from "./de/types.ts";
 import { privacy } from "./de/privacy.ts";
 import { tags } from "./de/tags.ts";
+import { web } from "./de/web.ts";
 
 /** Every German message by key. */
-export const DE: Catalog = { ...failures, ...answers, ...notices, ...types, ...privacy, ...tags };
+export const DE: Catalog = {
+  ...failures,
+  ...answers,
+  ...notices,
+  ...types,
+  ...privacy,
+  ...tags,
+  ...web,
+};

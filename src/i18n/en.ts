@@ -5,9 +5,18 @@ import { notices } from "./en/notices.ts";
 import { types } from "./en/types.ts";
 import { privacy } from "./en/privacy.ts";
 import { tags } from "./en/tags.ts";
+import { web } from "./en/web.ts";
 
 /** Every English message by key. */
-export const EN = { ...failures, ...answers, ...notices, ...types, ...privacy, ...tags } as const;
+export const EN = {
+  ...failures,
+  ...answers,
+  ...notices,
+  ...types,
+  ...privacy,
+  ...tags,
+  ...web,
+} as const;
 
 /** A message key of the catalog. */
 export type MessageKey = keyof typeof EN;

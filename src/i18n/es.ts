@@ -6,6 +6,15 @@ import { notices } from "./es/notices.ts";
 import { types } from "./es/types.ts";
 import { privacy } from "./es/privacy.ts";
 import { tags } from "./es/tags.ts";
+import { web } from "./es/web.ts";
 
 /** Every Spanish message by key. */
-export const ES: Catalog = { ...failures, ...answers, ...notices, ...types, ...privacy, ...tags };
+export const ES: Catalog = {
+  ...failures,
+  ...answers,
+  ...notices,
+  ...types,
+  ...privacy,
+  ...tags,
+  ...web,
+};

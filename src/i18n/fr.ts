@@ -6,6 +6,15 @@ import { notices } from "./fr/notices.ts";
 import { types } from "./fr/types.ts";
 import { privacy } from "./fr/privacy.ts";
 import { tags } from "./fr/tags.ts";
+import { web } from "./fr/web.ts";
 
 /** Every French message by key. */
-export const FR: Catalog = { ...failures, ...answers, ...notices, ...types, ...privacy, ...tags };
+export const FR: Catalog = {
+  ...failures,
+  ...answers,
+  ...notices,
+  ...types,
+  ...privacy,
+  ...tags,
+  ...web,
+};

@@ -13,12 +13,6 @@ const NOT_YET_IN_CATALOG = new Set([
   "core/tickets/welcome.ts",
   "core/tickets/close_flow.ts",
   "core/tickets/ticket_scope.ts",
-  "web/page_guild_tickets.ts",
-  "web/web_context.ts",
-  "web/routes_sign_in.ts",
-  "web/routes_share_links.ts",
-  "web/page_transcript.ts",
-  "web/page_my_tickets.ts",
 ]);
 
 /** Texts for operators and other programs, not for members: logs, the CLI, the assistant. */

@@ -6,6 +6,7 @@ import { notices } from "./pt_br/notices.ts";
 import { types } from "./pt_br/types.ts";
 import { privacy } from "./pt_br/privacy.ts";
 import { tags } from "./pt_br/tags.ts";
+import { web } from "./pt_br/web.ts";
 
 /** Every Brazilian Portuguese message by key. */
 export const PT_BR: Catalog = {
@@ -15,4 +16,5 @@ export const PT_BR: Catalog = {
   ...types,
   ...privacy,
   ...tags,
+  ...web,
 };
