@@ -194,3 +194,27 @@ Deno.test("fillTag() fills the three placeholders and leaves other braces", () =
     "<@1> <@2> #7 {x} 7",
   );
 });
+
+Deno.test("/tag answers and its form follow the reader's language", async () => {
+  await using world = await openTicketWorld();
+  await world.setUp();
+  const modal = modalOf(await world.run({ ...tagCommand(world.staff, "create"), locale: "de" }));
+  assert.equal(modal.title, "Neuer Textbaustein");
+  assert.equal(modal.components[1]?.description, "Platzhalter: {opener} {staff} {number}");
+  const saved = await world.run({
+    ...submitForm(world.staff, "new", "Gruß", "Hallo"),
+    locale: "de",
+  });
+  assert.equal(
+    contentOf(saved),
+    "Textbaustein „Gruß“ hinzugefügt. Sende ihn in einem Ticket mit `/tag send`.",
+  );
+  const taken = await world.run({
+    ...submitForm(world.staff, "new", "gruß", "x"),
+    locale: "es-ES",
+  });
+  assert.match(
+    refusalText(taken, "tag_name_taken"),
+    /^Ya existe una respuesta guardada llamada «gruß»/,
+  );
+});

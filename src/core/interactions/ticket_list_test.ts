@@ -101,3 +101,19 @@ Deno.test("/ticket list pages beyond 20 with Previous and Next", async () => {
     "not_staff",
   );
 });
+
+Deno.test("/ticket list answers in the reader's language", async () => {
+  await using world = await openTicketWorld();
+  await world.setUp();
+  await world.openTicketAs(world.alice);
+  const reply = await world.run({ ...list(world.staff, "unclaimed"), locale: "de" });
+  const body = bodyOf(reply);
+  assert.equal(body.embeds?.[0]?.title, "Offene Tickets: nicht übernommen");
+  assert.match(
+    linesOf(body)[0]!,
+    /eröffnet <t:\d+:R> · noch keine Nachrichten · nicht übernommen · normal$/,
+  );
+  assert.match(body.embeds?.[0]?.footer?.text ?? "", /^Seite 1 von 1 · 1 Ticket$/);
+  const refused = await world.run({ ...list(world.alice), locale: "fr" });
+  assert.match(refusalText(refused, "not_staff"), /Seule l’équipe/);
+});
