@@ -29,8 +29,10 @@ export type ComponentId =
   | { action: "eraseok"; userId: UserId; askerId: UserId }
   /** Cancellation of `/privacy erase`. */
   | { action: "eraseno"; userId: UserId }
-  /** The form of `/tag create` (`new`) or `/tag edit` (`edit`): the tag's name is one of its fields. */
-  | { action: "tag"; mode: "new" | "edit" }
+  /** The form of `/tag create`: the new tag's name is one of its fields. */
+  | { action: "tag"; mode: "new" }
+  /** The form of `/tag edit`: which tag it changes (its name, as written after the prefix). */
+  | { action: "tag"; mode: "edit"; name: string }
   /** Previous/Next of `/ticket list`: the filter and the page (from 0) to show. */
   | { action: "queue"; filter: QueueFilter; page: number };
 
@@ -51,7 +53,7 @@ const POSITIVE_INTEGER = /^[1-9][0-9]{0,15}$/;
 export function encodeCustomId(id: ComponentId): string {
   if (id.action === "pick") return `${PICK_ID_PREFIX}:pick`;
   if (id.action === "eraseok" || id.action === "eraseno") return encodeErase(id);
-  if (id.action === "tag") return `${CUSTOM_ID_PREFIX}:tag:${id.mode}`;
+  if (id.action === "tag") return encodeTag(id);
   if (id.action === "queue") return encodeQueue(id);
   const target = "typeId" in id ? id.typeId : id.ticketId;
   if (!Number.isSafeInteger(target) || target < 1) {
@@ -70,7 +72,7 @@ export function decodeCustomId(raw: string): ComponentId | null {
   const parts = raw.split(":");
   if (raw === `${PICK_ID_PREFIX}:pick`) return { action: "pick" };
   if (parts[1] === "eraseok" || parts[1] === "eraseno") return decodeErase(parts);
-  if (parts[1] === "tag") return decodeTag(parts);
+  if (parts[1] === "tag") return decodeTag(raw);
   if (parts[1] === "queue") return decodeQueue(parts);
   if (parts.length !== 3) return null;
   const [prefix, action, target] = parts as [string, string, string];
@@ -107,10 +109,27 @@ function decodeErase(parts: readonly string[]): ComponentId | null {
   return { action: "eraseok", userId: userId as UserId, askerId: askerId as UserId };
 }
 
-function decodeTag(parts: readonly string[]): ComponentId | null {
-  const [prefix, , mode] = parts;
-  if (parts.length !== 3 || prefix !== CUSTOM_ID_PREFIX) return null;
-  return mode === "new" || mode === "edit" ? { action: "tag", mode } : null;
+const TAG_NEW = `${CUSTOM_ID_PREFIX}:tag:new`;
+const TAG_EDIT = `${CUSTOM_ID_PREFIX}:tag:edit:`;
+
+function encodeTag(id: Extract<ComponentId, { action: "tag" }>): string {
+  if (id.mode === "new") return TAG_NEW;
+  const encoded = `${TAG_EDIT}${id.name}`;
+  if (id.name.trim() === "" || encoded.length > MAX_CUSTOM_ID_LENGTH) {
+    throw new RangeError(`Cannot encode custom id: the tag name does not fit in 100 characters`);
+  }
+  return encoded;
+}
+
+function decodeTag(raw: string): ComponentId | null {
+  if (raw === TAG_NEW) return { action: "tag", mode: "new" };
+  if (!raw.startsWith(TAG_EDIT) || raw.length === TAG_EDIT.length) return null;
+  return { action: "tag", mode: "edit", name: raw.slice(TAG_EDIT.length) };
+}
+
+/** True when a tag of this name can be edited in a form (its name fits the form's id). */
+export function tagNameFitsEditForm(name: string): boolean {
+  return `${TAG_EDIT}${name}`.length <= MAX_CUSTOM_ID_LENGTH;
 }
 
 const PAGE = /^(0|[1-9][0-9]{0,5})$/;

@@ -57,6 +57,28 @@ Deno.test("staff keep saved answers and send them in a ticket; members are refus
   assert.match(created.text, /Saved answer “Refund” added/);
   const taken = await createTag(g, g.owner, "refund", "Other text");
   assert.match(taken.text, /exists already/);
+  const edit = await fake.interact(slashCommand(fake, {
+    guild: g.guild,
+    channel: g.general,
+    user: g.owner,
+    name: "tag",
+    subcommand: "edit",
+    options: { name: "REFUND" },
+  })).response;
+  assert.equal(edit.type, 9, "the edit form is the first answer");
+  const form = edit.data as {
+    custom_id: string;
+    components: Array<{ component: { custom_id: string; value?: string } }>;
+  };
+  assert.equal(form.components[0]?.component.value, "Hi {opener},\nrefunds take 5 days.");
+  const edited = await answerOf(fake.interact(modalSubmit(fake, {
+    guild: g.guild,
+    channel: g.general,
+    user: g.owner,
+    customId: form.custom_id,
+    fields: { [form.components[0]!.component.custom_id]: "Hi {opener},\nrefunds take 3 days." },
+  })));
+  assert.match(edited.text, /Saved answer “Refund” changed/);
 
   const choices = await fake.interact(autocompleteQuery(fake, {
     guild: g.guild,
@@ -106,14 +128,14 @@ Deno.test("staff keep saved answers and send them in a ticket; members are refus
     options: { name: "refund" },
   });
   assert.equal(sent.ephemeral, false, "everyone in the ticket reads it");
-  assert.equal(sent.body.content, `Hi <@${opener}>,\nrefunds take 5 days.`);
+  assert.equal(sent.body.content, `Hi <@${opener}>,\nrefunds take 3 days.`);
   assert.deepEqual(sent.body.allowed_mentions, { users: [opener] });
   const posted = fake.state.messagesIn(channel.id).at(-1);
-  assert.equal(posted?.content, `Hi <@${opener}>,\nrefunds take 5 days.`);
+  assert.equal(posted?.content, `Hi <@${opener}>,\nrefunds take 3 days.`);
 
   const list = await command(g, { user: g.staff, name: "tag", subcommand: "list" });
   assert.ok(list.ephemeral);
-  assert.match(list.text, /\*\*Refund\*\*: Hi \{opener\}, refunds take 5 days\./);
+  assert.match(list.text, /\*\*Refund\*\*: Hi \{opener\}, refunds take 3 days\./);
   const actions = (await world.app.stores.audit.recent(guildId(g.guild), 10)).map((e) => e.action);
   assert.ok(actions.includes("tag.create") && actions.includes("tag.send"), actions.join());
   fake.assertNoViolations();

@@ -2,6 +2,7 @@
  * `/tag create|edit|delete|list`: staff of any type (or members with Manage
  * Server) keep the guild's saved answers. Creating and editing go through a form
  * (`tag_form.ts`), shown as the first answer, so the text may hold several lines.
+ * A form is checked again when submitted: who sends it, and what it holds.
  */
 import type { HandlerContext } from "../context.ts";
 import type { InteractionInput, ModalInput } from "../interaction.ts";
@@ -11,7 +12,8 @@ import { MAX_TAG_LENGTH } from "../model.ts";
 import { refuse } from "../refusal.ts";
 import { ephemeral, type Reply } from "../reply.ts";
 import { staffTypes } from "../staff_types.ts";
-import { MAX_TAG_NAME_LENGTH, TAG_FIELDS, tagForm } from "../tags/tag_form.ts";
+import { editTagForm, NEW_TAG_NAME_LENGTH, newTagForm, TAG_FIELDS } from "../tags/tag_form.ts";
+import type { ComponentId } from "../custom_id.ts";
 import type { Translator } from "../../i18n/translator.ts";
 import { defineSubcommand } from "./define_command.ts";
 import { defineModal } from "./define_component.ts";
@@ -32,7 +34,7 @@ export const tagCreate = defineSubcommand({
   async handler(input, ctx) {
     const refusal = await staffOnly(input, ctx);
     if (refusal !== null) return refusal;
-    return { kind: "modal", modal: tagForm(readerText(input), null) };
+    return { kind: "modal", modal: newTagForm(readerText(input)) };
   },
 });
 
@@ -44,10 +46,13 @@ export const tagEdit = defineSubcommand({
   async handler(input, ctx, options) {
     const refusal = await staffOnly(input, ctx);
     if (refusal !== null) return refusal;
+    const tr = readerText(input);
     const name = options.name ?? "";
     const tag = await ctx.tags.get(input.guildId, name);
-    if (tag === null) return refuse("unknown_tag", readerText(input).t("tags.unknown", { name }));
-    return { kind: "modal", modal: tagForm(readerText(input), tag) };
+    if (tag === null) return refuse("unknown_tag", tr.t("tags.unknown", { name }));
+    const modal = editTagForm(tr, tag);
+    if (modal === null) return refuse("invalid_value", tr.t("tags.name_too_long_to_edit"));
+    return { kind: "modal", modal };
   },
 });
 
@@ -115,14 +120,17 @@ export const tagList = defineSubcommand({
   },
 });
 
-/** The form's name and text, or the refusal that says what to fix. */
+type TagFormId = Extract<ComponentId, { action: "tag" }>;
+
+/** The tag's name and the form's text, or the refusal that says what to fix. */
 function readForm(
   input: ModalInput,
-  tr: Translator,
+  options: { tr: Translator; id: TagFormId },
 ): { name: string; content: string } | Reply {
-  const name = (input.fields[TAG_FIELDS.name] ?? "").trim();
+  const { tr, id } = options;
+  const name = id.mode === "edit" ? id.name : (input.fields[TAG_FIELDS.name] ?? "").trim();
   const content = (input.fields[TAG_FIELDS.text] ?? "").trim();
-  if (name.length === 0 || name.length > MAX_TAG_NAME_LENGTH) {
+  if (name.length === 0 || (id.mode === "new" && name.length > NEW_TAG_NAME_LENGTH)) {
     return refuse("invalid_value", tr.t("tags.name_empty"));
   }
   if (content.length === 0) return refuse("invalid_value", tr.t("tags.content_empty"));
@@ -138,19 +146,20 @@ function readForm(
 /** The submitted form of `/tag create` or `/tag edit`. */
 export const tagFormModal = defineModal({
   action: "tag",
-  handler: (input, ctx, id) => handleTagForm(input, ctx, id.mode),
+  handler: (input, ctx, id) => handleTagForm(input, ctx, id),
 });
 
 /** Saves the submitted form: a new saved answer, or the new text of one. */
 export async function handleTagForm(
   input: ModalInput,
   ctx: HandlerContext,
-  mode: "new" | "edit",
+  id: TagFormId,
 ): Promise<Reply> {
   const refusal = await staffOnly(input, ctx);
   if (refusal !== null) return refusal;
   const tr = readerText(input);
-  const form = readForm(input, tr);
+  const { mode } = id;
+  const form = readForm(input, { tr, id });
   if ("kind" in form) return form;
   const user = input.member.user.id;
   const result = mode === "new"

@@ -25,8 +25,10 @@ const tagCommand = (
 const submitForm = (member: MemberRef, mode: "new" | "edit", name: string, text: string) =>
   modalInput({
     member,
-    customId: `t1:tag:${mode}`,
-    fields: { [TAG_FIELDS.name]: name, [TAG_FIELDS.text]: text },
+    customId: mode === "new" ? "t1:tag:new" : `t1:tag:edit:${name}`,
+    fields: mode === "new"
+      ? { [TAG_FIELDS.name]: name, [TAG_FIELDS.text]: text }
+      : { [TAG_FIELDS.text]: text },
   });
 
 function modalOf(reply: Reply) {
@@ -83,6 +85,10 @@ Deno.test("/tag refuses members, a taken name, an unknown name and a text over 2
   assert.match(long, /2001 characters.*at most 2000/);
   refusalText(await world.run(submitForm(world.staff, "new", "  ", "text")), "invalid_value");
   refusalText(await world.run(submitForm(world.staff, "new", "Blank", " ")), "invalid_value");
+  refusalText(
+    await world.run(submitForm(world.staff, "new", "n".repeat(81), "text")),
+    "invalid_value",
+  );
   assert.equal((await world.stores.tags.list(TEST_GUILD_ID)).length, 1);
 
   const unknown = refusalText(
@@ -92,6 +98,17 @@ Deno.test("/tag refuses members, a taken name, an unknown name and a text over 2
   assert.match(unknown, /“nope”.*\/tag list/);
   refusalText(await world.run(tagCommand(world.staff, "delete", { name: "nope" })), "unknown_tag");
   refusalText(await world.run(submitForm(world.staff, "edit", "nope", "x")), "unknown_tag");
+  // A tag whose name is too long for the edit form's id (one from the configuration file).
+  await world.stores.tags.create({
+    guildId: TEST_GUILD_ID,
+    name: "l".repeat(95),
+    content: "long",
+    createdBy: world.admin.user.id,
+  });
+  refusalText(
+    await world.run(tagCommand(world.staff, "edit", { name: "l".repeat(95) })),
+    "invalid_value",
+  );
 });
 
 Deno.test("/tag edit fills the form in and saves the new text; /tag delete removes it", async () => {
@@ -99,8 +116,9 @@ Deno.test("/tag edit fills the form in and saves the new text; /tag delete remov
   await world.setUp();
   await world.run(submitForm(world.staff, "new", "Hours", "9 to 5"));
   const modal = modalOf(await world.run(tagCommand(world.staff, "edit", { name: "hours" })));
-  assert.equal(modal.custom_id, "t1:tag:edit");
-  assert.deepEqual(modal.components.map((c) => c.component.value), ["Hours", "9 to 5"]);
+  assert.equal(modal.custom_id, "t1:tag:edit:Hours", "the form changes the tag it was opened for");
+  assert.equal(modal.title, "Edit “Hours”");
+  assert.deepEqual(modal.components.map((c) => c.component.value), ["9 to 5"]);
   assert.match(
     contentOf(await world.run(submitForm(world.admin, "edit", "Hours", "9 to 6"))),
     /changed/,

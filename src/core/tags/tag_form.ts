@@ -1,26 +1,52 @@
 /**
- * The form of `/tag create` and `/tag edit`: a name and a paragraph for the text,
- * so a saved answer can hold several lines (a slash command's string option
- * cannot). Editing shows the current name and text filled in.
+ * The forms of `/tag create` (a name and the text) and `/tag edit` (the text,
+ * filled in; the tag's name rides in the form's id, so what the form changes is
+ * the tag it was opened for). The text is a paragraph field, so a saved answer
+ * can hold several lines, which a slash command's string option cannot.
  */
-import { encodeCustomId } from "../custom_id.ts";
-import type { ModalBody } from "../message_body.ts";
+import { encodeCustomId, tagNameFitsEditForm } from "../custom_id.ts";
+import type { ModalBody, TextInput } from "../message_body.ts";
 import { MAX_TAG_LENGTH, type Tag } from "../model.ts";
 import type { Translator } from "../../i18n/translator.ts";
 
-/** Longest tag name (the column's width, and Discord's limit on a choice's name). */
+/** Longest tag name the store keeps (a tag from the configuration file may be this long). */
 export const MAX_TAG_NAME_LENGTH = 100;
+
+/** Longest name the create form takes, so that every tag made here fits the edit form's id. */
+export const NEW_TAG_NAME_LENGTH = 80;
+
+/** Discord's limit on a modal's title. */
+const TITLE_LENGTH = 45;
 
 const PLACEHOLDERS = { opener: "{opener}", staff: "{staff}", number: "{number}" } as const;
 
 /** The text inputs' `custom_id`s. */
 export const TAG_FIELDS = { name: "tag_name", text: "tag_text" } as const;
 
-/** The form for a new saved answer, or for changing `tag`. */
-export function tagForm(tr: Translator, tag: Pick<Tag, "name" | "content"> | null): ModalBody {
+function textField(tr: Translator, value: string | null) {
+  const component: TextInput = {
+    type: 4,
+    custom_id: TAG_FIELDS.text,
+    style: 2,
+    min_length: 1,
+    max_length: MAX_TAG_LENGTH,
+    required: true,
+    ...(value === null ? {} : { value }),
+  };
   return {
-    custom_id: encodeCustomId({ action: "tag", mode: tag === null ? "new" : "edit" }),
-    title: tr.t(tag === null ? "tags.form_title_new" : "tags.form_title_edit"),
+    type: 18 as const,
+    label: tr.t("tags.form_content"),
+    // The placeholders are written as they are typed, in every language.
+    description: tr.t("tags.form_content_hint", PLACEHOLDERS),
+    component,
+  };
+}
+
+/** The form for a new saved answer. */
+export function newTagForm(tr: Translator): ModalBody {
+  return {
+    custom_id: encodeCustomId({ action: "tag", mode: "new" }),
+    title: tr.t("tags.form_title_new"),
     components: [
       {
         type: 18,
@@ -30,26 +56,22 @@ export function tagForm(tr: Translator, tag: Pick<Tag, "name" | "content"> | nul
           custom_id: TAG_FIELDS.name,
           style: 1,
           min_length: 1,
-          max_length: MAX_TAG_NAME_LENGTH,
+          max_length: NEW_TAG_NAME_LENGTH,
           required: true,
-          ...(tag === null ? {} : { value: tag.name }),
         },
       },
-      {
-        type: 18,
-        label: tr.t("tags.form_content"),
-        // The placeholders are written as they are typed, in every language.
-        description: tr.t("tags.form_content_hint", PLACEHOLDERS),
-        component: {
-          type: 4,
-          custom_id: TAG_FIELDS.text,
-          style: 2,
-          min_length: 1,
-          max_length: MAX_TAG_LENGTH,
-          required: true,
-          ...(tag === null ? {} : { value: tag.content }),
-        },
-      },
+      textField(tr, null),
     ],
+  };
+}
+
+/** The form that changes `tag`'s text, or null when its name is too long for the form's id. */
+export function editTagForm(tr: Translator, tag: Pick<Tag, "name" | "content">): ModalBody | null {
+  if (!tagNameFitsEditForm(tag.name)) return null;
+  const title = tr.t("tags.form_title_edit", { name: tag.name });
+  return {
+    custom_id: encodeCustomId({ action: "tag", mode: "edit", name: tag.name }),
+    title: title.length <= TITLE_LENGTH ? title : `${title.slice(0, TITLE_LENGTH - 1)}…`,
+    components: [textField(tr, tag.content)],
   };
 }

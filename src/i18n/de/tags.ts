@@ -11,12 +11,14 @@ export const tags = {
     "Es gibt keinen Textbaustein namens „{name}“. Die Namen findest du mit `/tag list`.",
   "tags.name_taken":
     "Einen Textbaustein namens „{name}“ gibt es schon. Wähle einen anderen Namen oder ändere ihn mit `/tag edit`.",
-  "tags.name_empty": "Gib dem Textbaustein einen Namen mit 1 bis 100 Zeichen.",
+  "tags.name_empty": "Gib dem Textbaustein einen Namen mit 1 bis 80 Zeichen.",
   "tags.content_empty": "Schreib den Text des Textbausteins.",
   "tags.too_long":
     "Dieser Text hat {length} Zeichen; ein Textbaustein fasst höchstens {max}. Kürze ihn und versuche es noch einmal.",
   "tags.form_title_new": "Neuer Textbaustein",
-  "tags.form_title_edit": "Textbaustein ändern",
+  "tags.form_title_edit": "„{name}“ ändern",
+  "tags.name_too_long_to_edit":
+    "Der Name dieses Textbausteins ist zu lang, um ihn hier zu ändern. Lösche ihn und füge ihn mit einem kürzeren Namen wieder hinzu.",
   "tags.form_name": "Name",
   "tags.form_content": "Text",
   "tags.form_content_hint": "Platzhalter: {opener} {staff} {number}",

@@ -7,12 +7,14 @@ export const tags = {
   "tags.unknown": "There is no saved answer named “{name}”. See `/tag list` for the names.",
   "tags.name_taken":
     "A saved answer named “{name}” exists already. Choose another name, or change it with `/tag edit`.",
-  "tags.name_empty": "Give the saved answer a name of 1 to 100 characters.",
+  "tags.name_empty": "Give the saved answer a name of 1 to 80 characters.",
   "tags.content_empty": "Write the text of the saved answer.",
   "tags.too_long":
     "That text has {length} characters; a saved answer holds at most {max}. Shorten it and try again.",
   "tags.form_title_new": "New saved answer",
-  "tags.form_title_edit": "Edit saved answer",
+  "tags.form_title_edit": "Edit “{name}”",
+  "tags.name_too_long_to_edit":
+    "The name of this saved answer is too long to edit here. Delete it and add it again with a shorter name.",
   "tags.form_name": "Name",
   "tags.form_content": "Text",
   "tags.form_content_hint": "Placeholders: {opener} {staff} {number}",

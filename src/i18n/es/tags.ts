@@ -12,12 +12,14 @@ export const tags = {
     "No hay ninguna respuesta guardada llamada «{name}». Consulta los nombres con `/tag list`.",
   "tags.name_taken":
     "Ya existe una respuesta guardada llamada «{name}». Elige otro nombre o cámbiala con `/tag edit`.",
-  "tags.name_empty": "Dale a la respuesta guardada un nombre de 1 a 100 caracteres.",
+  "tags.name_empty": "Dale a la respuesta guardada un nombre de 1 a 80 caracteres.",
   "tags.content_empty": "Escribe el texto de la respuesta guardada.",
   "tags.too_long":
     "Ese texto tiene {length} caracteres; una respuesta guardada admite como máximo {max}. Acórtalo y vuelve a intentarlo.",
   "tags.form_title_new": "Nueva respuesta guardada",
-  "tags.form_title_edit": "Editar respuesta guardada",
+  "tags.form_title_edit": "Editar «{name}»",
+  "tags.name_too_long_to_edit":
+    "El nombre de esta respuesta guardada es demasiado largo para editarla aquí. Elimínala y vuelve a añadirla con un nombre más corto.",
   "tags.form_name": "Nombre",
   "tags.form_content": "Texto",
   "tags.form_content_hint": "Marcadores: {opener} {staff} {number}",

@@ -11,12 +11,14 @@ export const tags = {
     "Il n’y a pas de réponse enregistrée nommée « {name} ». Consultez `/tag list` pour les noms.",
   "tags.name_taken":
     "Une réponse enregistrée nommée « {name} » existe déjà. Choisissez un autre nom, ou modifiez-la avec `/tag edit`.",
-  "tags.name_empty": "Donnez à la réponse enregistrée un nom de 1 à 100 caractères.",
+  "tags.name_empty": "Donnez à la réponse enregistrée un nom de 1 à 80 caractères.",
   "tags.content_empty": "Écrivez le texte de la réponse enregistrée.",
   "tags.too_long":
     "Ce texte fait {length} caractères ; une réponse enregistrée en contient au plus {max}. Raccourcissez-le et réessayez.",
   "tags.form_title_new": "Nouvelle réponse enregistrée",
-  "tags.form_title_edit": "Modifier la réponse enregistrée",
+  "tags.form_title_edit": "Modifier « {name} »",
+  "tags.name_too_long_to_edit":
+    "Le nom de cette réponse enregistrée est trop long pour la modifier ici. Supprimez-la et ajoutez-la de nouveau avec un nom plus court.",
   "tags.form_name": "Nom",
   "tags.form_content": "Texte",
   "tags.form_content_hint": "Variables : {opener} {staff} {number}",

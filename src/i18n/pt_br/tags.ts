@@ -10,12 +10,14 @@ export const tags = {
   "tags.unknown": "Não há nenhuma resposta salva chamada “{name}”. Veja os nomes com `/tag list`.",
   "tags.name_taken":
     "Já existe uma resposta salva chamada “{name}”. Escolha outro nome ou altere-a com `/tag edit`.",
-  "tags.name_empty": "Dê à resposta salva um nome de 1 a 100 caracteres.",
+  "tags.name_empty": "Dê à resposta salva um nome de 1 a 80 caracteres.",
   "tags.content_empty": "Escreva o texto da resposta salva.",
   "tags.too_long":
     "Esse texto tem {length} caracteres; uma resposta salva comporta no máximo {max}. Encurte-o e tente de novo.",
   "tags.form_title_new": "Nova resposta salva",
-  "tags.form_title_edit": "Editar resposta salva",
+  "tags.form_title_edit": "Editar “{name}”",
+  "tags.name_too_long_to_edit":
+    "O nome desta resposta salva é longo demais para editá-la aqui. Exclua-a e adicione-a de novo com um nome mais curto.",
   "tags.form_name": "Nome",
   "tags.form_content": "Texto",
   "tags.form_content_hint": "Marcadores: {opener} {staff} {number}",
