@@ -21,7 +21,9 @@ export type Action =
   | "claim"
   | "unclaim"
   | "close"
-  | "assistant";
+  | "assistant"
+  | "tag"
+  | "queue";
 
 /** `yes`, `no`, or allowed only when the ticket type lets openers add members. */
 export type Grant = "yes" | "no" | "if_openers_may_add";
@@ -40,6 +42,8 @@ export const ACCESS_TABLE: Readonly<Record<Action, Readonly<Record<AccessRole, G
   unclaim: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   close: { admin: "yes", staff: "yes", opener: "yes", member: "no" },
   assistant: { admin: "yes", staff: "yes", opener: "no", member: "no" },
+  tag: { admin: "yes", staff: "yes", opener: "no", member: "no" },
+  queue: { admin: "yes", staff: "yes", opener: "no", member: "no" },
 };
 
 /** True when the member holds Manage Server or Administrator. */

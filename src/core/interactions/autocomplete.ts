@@ -36,7 +36,7 @@ export async function suggest(
   const typed = input.focused.value.trim().toLowerCase();
   if (input.name === "tag" && input.focused.name === "name" && ctx.tags !== undefined) {
     const types = await ctx.types.list(input.guildId);
-    if (staffTypes(input.member, types).length === 0) return [];
+    if (staffTypes(input.member, types, { action: "tag" }).length === 0) return [];
     const tags = await ctx.tags.list(input.guildId);
     return tags.filter((t) => t.name.toLowerCase().includes(typed)).slice(0, MAX_CHOICES)
       .map((t) => ({ name: t.name.slice(0, 100), value: t.name.slice(0, 100) }));

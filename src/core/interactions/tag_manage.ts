@@ -22,7 +22,7 @@ import { TAG_OPTION } from "./tag_option.ts";
 /** The refusal for members who are staff of no type, or null for staff. */
 async function staffOnly(input: InteractionInput, ctx: HandlerContext): Promise<Reply | null> {
   const types = await ctx.types.list(input.guildId);
-  if (staffTypes(input.member, types).length > 0) return null;
+  if (staffTypes(input.member, types, { action: "tag" }).length > 0) return null;
   return refuse("not_staff", readerText(input).t("tags.not_staff"));
 }
 

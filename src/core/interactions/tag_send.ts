@@ -25,7 +25,7 @@ export const tagSend = defineSubcommand({
     }
     if (ticket.status !== "open") return refuse("ticket_closed", tr.t("tags.ticket_closed"));
     const type = await ctx.types.get(ticket.typeId);
-    if (!allowed("claim", input.member, { type, ticket })) {
+    if (!allowed("tag", input.member, { type, ticket })) {
       return refuse("not_staff", tr.t("tags.not_staff_here"));
     }
     const name = options.name ?? "";

@@ -65,7 +65,9 @@ async function queueBody(
   view: { filter: QueueFilter; page: number },
 ): Promise<MessageBody | Reply> {
   const tr = readerText(input);
-  const types = staffTypes(input.member, await ctx.types.list(input.guildId));
+  const types = staffTypes(input.member, await ctx.types.list(input.guildId), {
+    action: "queue",
+  });
   if (types.length === 0) return refuse("not_staff", tr.t("queue.not_staff"));
   const query = {
     typeIds: types.map((t) => t.id),
