@@ -23,14 +23,38 @@ export interface TicketTableOptions {
   empty: string;
 }
 
-/** A person by the name their guild shows, their id when unknown or when Discord fails. */
-export async function personCell(
+/**
+ * The names of everyone `tickets` name (openers and claimers), looked up at once
+ * rather than row by row; a person the bot cannot find, or a failed look-up, has none.
+ */
+async function namesOf(
   lookup: Pick<MemberLookup, "memberName">,
+  tickets: readonly Ticket[],
+): Promise<Map<string, string | null>> {
+  const people = new Map<string, { guildId: Ticket["guildId"]; userId: UserId }>();
+  for (const ticket of tickets) {
+    for (const userId of [ticket.openerId, ticket.claimedBy]) {
+      if (userId !== null) {
+        people.set(`${ticket.guildId}/${userId}`, { guildId: ticket.guildId, userId });
+      }
+    }
+  }
+  const entries = await Promise.all(
+    [...people].map(async ([key, who]) =>
+      [key, await lookup.memberName(who.guildId, who.userId).catch(() => null)] as const
+    ),
+  );
+  return new Map(entries);
+}
+
+/** A person by the name their guild shows, or by id when it is not known. */
+function personCell(
+  names: ReadonlyMap<string, string | null>,
   ticket: Pick<Ticket, "guildId">,
   userId: UserId | null,
-): Promise<Html> {
+): Html {
   if (userId === null) return html`—`;
-  const name = await lookup.memberName(ticket.guildId, userId).catch(() => null);
+  const name = names.get(`${ticket.guildId}/${userId}`) ?? null;
   return name === null
     ? html`<code>${userId}</code>`
     : html`<span title="${userId}">${name}</span>`;
@@ -43,13 +67,12 @@ export async function ticketTable(
 ): Promise<Html> {
   const { tr } = options;
   if (tickets.length === 0) return html`<p class="muted">${options.empty}</p>`;
+  const names = await namesOf(options.lookup, tickets);
   const rows = [];
   for (const ticket of tickets) {
     const href = `${WEB_BASE}/t/${ticket.guildId}/${ticket.number}`;
-    const [opener, claimer] = await Promise.all([
-      personCell(options.lookup, ticket, ticket.openerId),
-      personCell(options.lookup, ticket, ticket.claimedBy),
-    ]);
+    const opener = personCell(names, ticket, ticket.openerId);
+    const claimer = personCell(names, ticket, ticket.claimedBy);
     rows.push(html`
       <tr>
         <td><a href="${href}">#${ticket.number}</a></td>
