@@ -25,7 +25,9 @@ export type Action =
   | "assistant"
   | "transfer"
   | "move"
-  | "priority";
+  | "priority"
+  | "tag"
+  | "queue";
 
 /** `yes`, `no`, or allowed only when the ticket type lets openers add members. */
 export type Grant = "yes" | "no" | "if_openers_may_add";
@@ -48,6 +50,8 @@ export const ACCESS_TABLE: Readonly<Record<Action, Readonly<Record<AccessRole, G
   transfer: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   move: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   priority: { admin: "yes", staff: "yes", opener: "no", member: "no" },
+  tag: { admin: "yes", staff: "yes", opener: "no", member: "no" },
+  queue: { admin: "yes", staff: "yes", opener: "no", member: "no" },
 };
 
 /** True when the member holds Manage Server or Administrator. */

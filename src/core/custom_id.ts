@@ -8,6 +8,7 @@
  */
 import type { UserId } from "./ids.ts";
 import type { TicketId, TicketTypeId } from "./model.ts";
+import { QUEUE_FILTERS, type QueueFilter } from "./queue_filter.ts";
 
 /** What a component or modal id names. */
 export type ComponentId =
@@ -36,7 +37,13 @@ export type ComponentId =
   /** Apply on a `/config import` preview: the id of the interaction that made it. */
   | { action: "cfgok"; importId: string }
   /** Cancel on a `/config import` preview. */
-  | { action: "cfgno"; importId: string };
+  | { action: "cfgno"; importId: string }
+  /** The form of `/tag create`: the new tag's name is one of its fields. */
+  | { action: "tag"; mode: "new" }
+  /** The form of `/tag edit`: which tag it changes (its name, as written after the prefix). */
+  | { action: "tag"; mode: "edit"; name: string }
+  /** Previous/Next of `/ticket list`: the filter and the page (from 0) to show. */
+  | { action: "queue"; filter: QueueFilter; page: number };
 
 /** The version of ids without a target (the select menu of types). */
 export const PICK_ID_PREFIX = "t2";
@@ -63,6 +70,8 @@ export function encodeCustomId(id: ComponentId): string {
   if (id.action === "eraseok" || id.action === "eraseno") return encodeErase(id);
   if (id.action === "rate") return encodeRate(id);
   if (id.action === "cfgok" || id.action === "cfgno") return encodeImport(id);
+  if (id.action === "tag") return encodeTag(id);
+  if (id.action === "queue") return encodeQueue(id);
   const target = "typeId" in id ? id.typeId : id.ticketId;
   if (!Number.isSafeInteger(target) || target < 1) {
     throw new RangeError(`Cannot encode custom id: ${target} is not a positive integer id`);
@@ -82,6 +91,8 @@ export function decodeCustomId(raw: string): ComponentId | null {
   if (parts[1] === "eraseok" || parts[1] === "eraseno") return decodeErase(parts);
   if (parts[1] === "rate") return decodeRate(parts);
   if (parts[1] === "cfgok" || parts[1] === "cfgno") return decodeImport(parts);
+  if (parts[1] === "tag") return decodeTag(raw);
+  if (parts[1] === "queue") return decodeQueue(parts);
   if (parts.length !== 3) return null;
   const [prefix, action, target] = parts as [string, string, string];
   if (prefix !== CUSTOM_ID_PREFIX || !POSITIVE_INTEGER.test(target)) return null;
@@ -149,4 +160,44 @@ function decodeImport(parts: readonly string[]): ComponentId | null {
   if (parts.length !== 3 || prefix !== CUSTOM_ID_PREFIX) return null;
   if (importId === undefined || !SNOWFLAKE.test(importId)) return null;
   return action === "cfgok" ? { action, importId } : { action: "cfgno", importId };
+}
+
+const TAG_NEW = `${CUSTOM_ID_PREFIX}:tag:new`;
+const TAG_EDIT = `${CUSTOM_ID_PREFIX}:tag:edit:`;
+
+function encodeTag(id: Extract<ComponentId, { action: "tag" }>): string {
+  if (id.mode === "new") return TAG_NEW;
+  const encoded = `${TAG_EDIT}${id.name}`;
+  if (id.name.trim() === "" || encoded.length > MAX_CUSTOM_ID_LENGTH) {
+    throw new RangeError(`Cannot encode custom id: the tag name does not fit in 100 characters`);
+  }
+  return encoded;
+}
+
+function decodeTag(raw: string): ComponentId | null {
+  if (raw === TAG_NEW) return { action: "tag", mode: "new" };
+  if (!raw.startsWith(TAG_EDIT) || raw.length === TAG_EDIT.length) return null;
+  return { action: "tag", mode: "edit", name: raw.slice(TAG_EDIT.length) };
+}
+
+/** True when a tag of this name can be edited in a form (its name fits the form's id). */
+export function tagNameFitsEditForm(name: string): boolean {
+  return `${TAG_EDIT}${name}`.length <= MAX_CUSTOM_ID_LENGTH;
+}
+
+const PAGE = /^(0|[1-9][0-9]{0,5})$/;
+
+function encodeQueue(id: Extract<ComponentId, { action: "queue" }>): string {
+  if (!Number.isSafeInteger(id.page) || id.page < 0 || !PAGE.test(String(id.page))) {
+    throw new RangeError(`Cannot encode custom id: page ${id.page} is not a page number`);
+  }
+  return [CUSTOM_ID_PREFIX, "queue", id.filter, id.page].join(":");
+}
+
+function decodeQueue(parts: readonly string[]): ComponentId | null {
+  const [prefix, , filter, page] = parts;
+  if (parts.length !== 4 || prefix !== CUSTOM_ID_PREFIX || page === undefined) return null;
+  const known = QUEUE_FILTERS.find((f) => f === filter);
+  if (known === undefined || !PAGE.test(page)) return null;
+  return { action: "queue", filter: known, page: Number(page) };
 }

@@ -12,6 +12,10 @@ const samples: ComponentId[] = [
   { action: "closeno", ticketId: 3 as TicketId },
   { action: "cfgok", importId: "1234567890123456789" },
   { action: "cfgno", importId: "1234567890123456789" },
+  { action: "tag", mode: "new" },
+  { action: "tag", mode: "edit", name: "Refund: 5 days 🎫" },
+  { action: "queue", filter: "waiting-staff", page: 3 },
+  { action: "queue", filter: "all", page: 0 },
 ];
 
 Deno.test("encodeCustomId() round-trips through decodeCustomId() within 100 characters", () => {
@@ -45,10 +49,27 @@ Deno.test("decodeCustomId() answers null for stale, foreign or malformed ids", (
       "t2:cfgno:1234567890123456789",
       "x".repeat(101),
       "some-other-bot:button",
+      "t1:tag",
+      "t1:tag:old",
+      "t1:tag:edit:",
+      "t1:queue:all",
+      "t1:queue:everything:0",
+      "t1:queue:mine:-1",
+      "t1:queue:mine:01",
+      "t1:queue:mine:1:2",
     ]
   ) {
     assert.equal(decodeCustomId(raw), null, raw);
   }
+});
+
+Deno.test("encodeCustomId() refuses a tag name or a page that does not fit", () => {
+  assert.throws(
+    () => encodeCustomId({ action: "tag", mode: "edit", name: "x".repeat(89) }),
+    RangeError,
+  );
+  assert.equal(encodeCustomId({ action: "tag", mode: "edit", name: "x".repeat(88) }).length, 100);
+  assert.throws(() => encodeCustomId({ action: "queue", filter: "all", page: -1 }), RangeError);
 });
 
 Deno.test("encodeCustomId() refuses ids that are not positive integers", () => {

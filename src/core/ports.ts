@@ -32,6 +32,7 @@ import type {
   Transcript,
   WaitingFor,
 } from "./model.ts";
+import type { QueueFilter } from "./queue_filter.ts";
 
 /** Tickets: the atomic open, lookups, claims, the close's steps and members. */
 export interface TicketStore {
@@ -55,6 +56,8 @@ export interface TicketStore {
   withStatus(statuses: TicketStatus[]): Promise<Ticket[]>;
   /** Open and closing tickets across all guilds. */
   countOpen(): Promise<number>;
+  /** One page of a guild's open tickets of `typeIds` that pass the filter, oldest first. */
+  queue(guildId: GuildId, query: QueueQuery): Promise<QueuePage>;
 
   /** Sets `claimedBy` only if it is currently `expected` (compare-and-set). */
   claim(id: TicketId, claimer: UserId | null, expected: UserId | null): Promise<boolean>;
@@ -87,6 +90,22 @@ export interface TypeChange {
   to: TicketTypeId;
   claimedBy: UserId | null;
   claimTo: UserId | null;
+}
+
+/** What `/ticket list` asks for: whose types, which filter, and the page. */
+export interface QueueQuery {
+  typeIds: readonly TicketTypeId[];
+  filter: QueueFilter;
+  /** Who asks (`mine` is what they claimed). */
+  viewerId: UserId;
+  offset: number;
+  limit: number;
+}
+
+/** One page of the queue and how many tickets pass the filter in all. */
+export interface QueuePage {
+  tickets: Ticket[];
+  total: number;
 }
 
 /** Outcome of creating a ticket type: names are unique per guild, types at most 25. */
@@ -308,6 +327,7 @@ export interface TicketFilter {
   status?: TicketStatus;
   claimedBy?: UserId;
   openerId?: UserId;
+  priority?: TicketPriority;
   /** Words that must all occur in one of the ticket's archived messages. */
   text?: string;
 }

@@ -25,6 +25,8 @@ export type RefusalCode =
   | "too_many_types"
   | "type_has_tickets"
   | "type_is_default"
+  | "unknown_tag"
+  | "tag_name_taken"
   | "not_configured"
   | "invalid_value"
   | "unknown_component"

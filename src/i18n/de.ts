@@ -11,6 +11,8 @@ import { settings } from "./de/settings.ts";
 import { transcripts } from "./de/transcripts.ts";
 import { opening } from "./de/opening.ts";
 import { work } from "./de/work.ts";
+import { tags } from "./de/tags.ts";
+import { web } from "./de/web.ts";
 
 /** Every German message by key. */
 export const DE: Catalog = {
@@ -25,4 +27,6 @@ export const DE: Catalog = {
   ...transcripts,
   ...opening,
   ...work,
+  ...tags,
+  ...web,
 };

@@ -10,6 +10,8 @@ import { settings } from "./en/settings.ts";
 import { transcripts } from "./en/transcripts.ts";
 import { opening } from "./en/opening.ts";
 import { work } from "./en/work.ts";
+import { tags } from "./en/tags.ts";
+import { web } from "./en/web.ts";
 
 /** Every English message by key. */
 export const EN = {
@@ -24,6 +26,8 @@ export const EN = {
   ...transcripts,
   ...opening,
   ...work,
+  ...tags,
+  ...web,
 } as const;
 
 /** A message key of the catalog. */

@@ -11,6 +11,8 @@ import { settings } from "./es/settings.ts";
 import { transcripts } from "./es/transcripts.ts";
 import { opening } from "./es/opening.ts";
 import { work } from "./es/work.ts";
+import { tags } from "./es/tags.ts";
+import { web } from "./es/web.ts";
 
 /** Every Spanish message by key. */
 export const ES: Catalog = {
@@ -25,4 +27,6 @@ export const ES: Catalog = {
   ...transcripts,
   ...opening,
   ...work,
+  ...tags,
+  ...web,
 };

@@ -11,6 +11,8 @@ import { settings } from "./fr/settings.ts";
 import { transcripts } from "./fr/transcripts.ts";
 import { opening } from "./fr/opening.ts";
 import { work } from "./fr/work.ts";
+import { tags } from "./fr/tags.ts";
+import { web } from "./fr/web.ts";
 
 /** Every French message by key. */
 export const FR: Catalog = {
@@ -25,4 +27,6 @@ export const FR: Catalog = {
   ...transcripts,
   ...opening,
   ...work,
+  ...tags,
+  ...web,
 };

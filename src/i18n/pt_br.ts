@@ -11,6 +11,8 @@ import { settings } from "./pt_br/settings.ts";
 import { transcripts } from "./pt_br/transcripts.ts";
 import { opening } from "./pt_br/opening.ts";
 import { work } from "./pt_br/work.ts";
+import { tags } from "./pt_br/tags.ts";
+import { web } from "./pt_br/web.ts";
 
 /** Every Brazilian Portuguese message by key. */
 export const PT_BR: Catalog = {
@@ -25,4 +27,6 @@ export const PT_BR: Catalog = {
   ...transcripts,
   ...opening,
   ...work,
+  ...tags,
+  ...web,
 };

@@ -18,7 +18,7 @@ import type {
 } from "../interaction.ts";
 import type { Reply } from "../reply.ts";
 
-type ModalAction = "openform" | "ratenote";
+type ModalAction = "openform" | "ratenote" | "tag";
 type DirectAction = "rate" | "ratenote";
 
 /** Everything a component route may answer. */

@@ -16,6 +16,9 @@ import { configCommand } from "./config.ts";
 import { panelCommand } from "./panel.ts";
 import { ticketCommand } from "./ticket.ts";
 import { typeCommand } from "./type.ts";
+import { tagCommand } from "./tag.ts";
+import { tagFormModal } from "./tag_manage.ts";
+import { queuePageButton } from "./ticket_list.ts";
 import { claimButton } from "./ticket_claim.ts";
 import { closeButton, closeCancel, closeConfirm } from "./ticket_close.ts";
 import { openButton, openFormModal } from "./open_button.ts";
@@ -38,6 +41,7 @@ export const COMMANDS: readonly SlashCommand[] = [
   ticketCommand,
   typeCommand,
   privacyCommand,
+  tagCommand,
 ];
 
 /** Every context-menu command (right click → Apps), by name and target. */
@@ -55,10 +59,11 @@ export const BUTTONS: readonly ComponentRoute<ComponentInput>[] = [
   eraseCancel,
   configImportApply,
   configImportCancel,
+  queuePageButton,
 ];
 
 /** Every modal, by `custom_id` prefix. */
-export const MODALS: readonly ComponentRoute<ModalInput>[] = [openFormModal];
+export const MODALS: readonly ComponentRoute<ModalInput>[] = [openFormModal, tagFormModal];
 
 /** Every button on a message the bot sent by DM. */
 export const DIRECT_BUTTONS: readonly ComponentRoute<DirectComponentInput>[] = [rateButton];

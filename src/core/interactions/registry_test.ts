@@ -86,7 +86,7 @@ function commandSize(item: {
     String(item.value ?? "").length + children.reduce((sum, c) => sum + commandSize(c), 0);
 }
 
-Deno.test("COMMANDS define setup, config, panel, ticket, type and privacy as guild-only commands", () => {
+Deno.test("COMMANDS define setup, config, panel, ticket, type, privacy and tag as guild-only commands", () => {
   assert.deepEqual(COMMANDS.map((c) => c.name), [
     "setup",
     "config",
@@ -94,6 +94,7 @@ Deno.test("COMMANDS define setup, config, panel, ticket, type and privacy as gui
     "ticket",
     "type",
     "privacy",
+    "tag",
   ]);
   for (const command of COMMANDS) {
     assert.deepEqual(command.contexts, [0]);
@@ -118,11 +119,21 @@ Deno.test("COMMANDS define setup, config, panel, ticket, type and privacy as gui
       "transfer",
       "move",
       "priority",
+      "list",
     ],
   );
   // Shown to everyone: `/privacy mydata` is for anyone, `/privacy erase` checks Manage Server.
   assert.equal(byName.privacy?.default_member_permissions, null);
   assert.deepEqual(byName.privacy?.options.map((o) => o.name), ["erase", "mydata"]);
+  // Shown to everyone too: every `/tag` subcommand checks that the member is staff.
+  assert.equal(byName.tag?.default_member_permissions, null);
+  assert.deepEqual(byName.tag?.options.map((o) => o.name), [
+    "send",
+    "create",
+    "edit",
+    "delete",
+    "list",
+  ]);
 });
 
 Deno.test("COMMANDS restrict channel options to categories and text channels", () => {

@@ -10,8 +10,9 @@ import { ticketAssistant } from "./ticket_assistant.ts";
 import { ticketTransfer } from "./ticket_transfer.ts";
 import { ticketMove } from "./ticket_move.ts";
 import { ticketPriority } from "./ticket_priority.ts";
+import { ticketList } from "./ticket_list.ts";
 
-/** `/ticket new|open-for|add|remove|claim|unclaim|close|assistant|transfer|move|priority`. */
+/** `/ticket new|open-for|add|remove|claim|unclaim|close|assistant|transfer|move|priority|list`. */
 export const ticketCommand = defineCommandGroup({
   name: "ticket",
   description: "Open and manage support tickets",
@@ -28,5 +29,6 @@ export const ticketCommand = defineCommandGroup({
     ticketTransfer,
     ticketMove,
     ticketPriority,
+    ticketList,
   ],
 });

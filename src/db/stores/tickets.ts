@@ -6,6 +6,7 @@ import { toNumber, toTicket, toTicketMember } from "../row_mapping.ts";
 import type { Database } from "../schema.ts";
 import { insertOnce } from "./inserts.ts";
 import { HELD, openTicket } from "./open_ticket.ts";
+import { ticketQueue } from "./ticket_queue.ts";
 import type { StoreScope } from "./scope.ts";
 import { openTicketRow, openTicketRows } from "../encryption/sealed_rows.ts";
 
@@ -71,6 +72,8 @@ export function ticketStore(scope: StoreScope): TicketStore {
         .where("status", "in", HELD).executeTakeFirstOrThrow();
       return toNumber(row.count as number | string | bigint);
     },
+
+    queue: (guildId, query) => ticketQueue(scope, guildId, query),
 
     async claim(id, claimer, expected) {
       const result = await db.updateTable("tickets").set({ claimed_by: claimer })
