@@ -12,14 +12,18 @@ import type { TranscriptMessage, TranscriptOptions } from "../transcript/types.t
 /**
  * The HTML and text transcript of `ticket` from its archived `messages`, under
  * a header titled `header.title` (the close's header texts are not in the
- * catalogs yet, so the caller names it as the close does).
+ * catalogs yet, so the caller names it as the close does). With `header.until`,
+ * only the messages written by then: a reopened ticket's earlier transcript
+ * keeps ending where its close ended it.
  */
 export function rerenderTranscript(
   ticket: Ticket,
   messages: readonly ArchivedMessage[],
-  header: { title: string },
+  header: { title: string; until?: Date },
 ): { html: string; text: string; messageCount: number } {
+  const until = header.until?.getTime() ?? Infinity;
   const entries: TranscriptMessage[] = messages.flatMap((m) => {
+    if (m.createdAt.getTime() > until) return [];
     try {
       return [{ raw: JSON.parse(m.payload) as Record<string, unknown>, deletedAt: m.deletedAt }];
     } catch {

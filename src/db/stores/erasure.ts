@@ -81,20 +81,26 @@ export async function eraseMember(
     }
     if (!touched) continue;
     touchedTickets++;
-    const stored = await transcripts.get(ticketId);
     const ticket = await tickets.get(ticketId);
-    if (stored === null || ticket === null) continue;
-    const rendered = rerenderTranscript(ticket, await archive.messages(ticketId), {
-      title: `Ticket #${ticket.number}`,
-    });
-    await transcripts.save({
-      ticketId,
-      html: rendered.html,
-      text: rendered.text,
-      messageCount: stored.messageCount,
-      byteSize: new TextEncoder().encode(rendered.html).byteLength,
-    });
-    transcriptCount++;
+    if (ticket === null) continue;
+    const kept = await transcripts.list(ticketId);
+    const archived = kept.length === 0 ? [] : await archive.messages(ticketId);
+    // Each transcript of a reopened ticket, as far as its own close reached.
+    for (const stored of kept) {
+      const rendered = rerenderTranscript(ticket, archived, {
+        title: `Ticket #${ticket.number}`,
+        ...(stored === kept.at(-1) ? {} : { until: stored.createdAt }),
+      });
+      await transcripts.save({
+        ticketId,
+        sequence: stored.sequence,
+        html: rendered.html,
+        text: rendered.text,
+        messageCount: stored.messageCount,
+        byteSize: new TextEncoder().encode(rendered.html).byteLength,
+      });
+      transcriptCount++;
+    }
   }
   const result = { tickets: touchedTickets, messages: messageCount, transcripts: transcriptCount };
   await auditLog(scope).record({
