@@ -22,6 +22,8 @@ export type ComponentId =
   | { action: "closeok"; ticketId: TicketId }
   /** Cancellation of a close. */
   | { action: "closeno"; ticketId: TicketId }
+  /** Reopen button on a closed ticket's summary in the log channel. */
+  | { action: "reopen"; ticketId: TicketId }
   /** A panel's select menu of types: the chosen option's value is the type id. */
   | { action: "pick" }
   /** Confirmation of `/privacy erase`: whose words, and the admin who asked (only they confirm). */
@@ -39,7 +41,13 @@ export const CUSTOM_ID_PREFIX = "t1";
 export const MAX_CUSTOM_ID_LENGTH = 100;
 
 const TYPE_ACTIONS: ReadonlySet<string> = new Set(["open", "openform"]);
-const TICKET_ACTIONS: ReadonlySet<string> = new Set(["close", "claim", "closeok", "closeno"]);
+const TICKET_ACTIONS: ReadonlySet<string> = new Set([
+  "close",
+  "claim",
+  "closeok",
+  "closeno",
+  "reopen",
+]);
 const POSITIVE_INTEGER = /^[1-9][0-9]{0,15}$/;
 
 /** Encodes a component id, e.g. `t1:close:42` or `t1:eraseok:<user>:<asker>`. */
@@ -73,7 +81,7 @@ export function decodeCustomId(raw: string): ComponentId | null {
   }
   if (TICKET_ACTIONS.has(action)) {
     return {
-      action: action as "close" | "claim" | "closeok" | "closeno",
+      action: action as "close" | "claim" | "closeok" | "closeno" | "reopen",
       ticketId: value as TicketId,
     };
   }

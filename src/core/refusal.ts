@@ -37,6 +37,10 @@ export type RefusalCode =
   | "rate_limited"
   | "discord_unavailable"
   | "close_failed"
+  | "unknown_ticket"
+  | "ticket_open"
+  | "ticket_expired"
+  | "not_supported"
   | "busy"
   | "internal_error";
 

@@ -12,6 +12,7 @@ import { ticketCommand } from "./ticket.ts";
 import { typeCommand } from "./type.ts";
 import { claimButton } from "./ticket_claim.ts";
 import { closeButton, closeCancel, closeConfirm } from "./ticket_close.ts";
+import { reopenButton } from "./ticket_reopen.ts";
 import { openButton, openFormModal } from "./open_button.ts";
 import { panelPick } from "./panel_pick.ts";
 import { privacyCommand } from "./privacy.ts";
@@ -39,6 +40,7 @@ export const BUTTONS: readonly ComponentRoute<ComponentInput>[] = [
   panelPick,
   eraseConfirm,
   eraseCancel,
+  reopenButton,
 ];
 
 /** Every modal, by `custom_id` prefix. */

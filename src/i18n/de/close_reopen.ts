@@ -44,4 +44,8 @@ export const closeReopen = {
   "reopen.notice": "<@{user}> hat dieses Ticket wieder geöffnet.",
   "reopen.audit": "<@{user}> hat Ticket #{number} in <#{channel}> wieder geöffnet",
   "reopen.topic": "Ticket #{number}, wieder geöffnet",
+  "reopen.type_deleted":
+    "Ticket #{number} kann nicht wieder geöffnet werden: Seine Art wurde gelöscht. Eröffne stattdessen ein neues Ticket.",
+  "reopen.close": "Schließen",
+  "reopen.claim": "Übernehmen",
 } as const;

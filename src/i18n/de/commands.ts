@@ -86,6 +86,11 @@ export const commands: CommandTable = {
   "ticket.assistant.state": ["zustand", "An oder aus"],
   "ticket.assistant.state:on": ["an"],
   "ticket.assistant.state:off": ["aus"],
+  "ticket.reopen": [
+    "wieder-öffnen",
+    "Ein geschlossenes Ticket mit Ersteller und Mitgliedern wieder öffnen",
+  ],
+  "ticket.reopen.number": ["nummer", "Die Nummer des geschlossenen Tickets"],
   "type": ["art", "Ticket-Arten hinzufügen, ändern oder entfernen"],
   "type.create": ["erstellen", "Eine Ticket-Art hinzufügen"],
   "type.create.name": ["name", "Ihr Name"],

@@ -43,4 +43,8 @@ export const closeReopen = {
   "reopen.notice": "<@{user}> reopened this ticket.",
   "reopen.audit": "<@{user}> reopened ticket #{number} in <#{channel}>",
   "reopen.topic": "Ticket #{number}, reopened",
+  "reopen.type_deleted":
+    "Ticket #{number} cannot be reopened: its type was deleted. Open a new ticket instead.",
+  "reopen.close": "Close",
+  "reopen.claim": "Claim",
 } as const;

@@ -44,4 +44,8 @@ export const closeReopen = {
   "reopen.notice": "<@{user}> ha reabierto este ticket.",
   "reopen.audit": "<@{user}> ha reabierto el ticket #{number} en <#{channel}>",
   "reopen.topic": "Ticket #{number}, reabierto",
+  "reopen.type_deleted":
+    "El ticket #{number} no se puede reabrir: su tipo se ha eliminado. Abre un ticket nuevo en su lugar.",
+  "reopen.close": "Cerrar",
+  "reopen.claim": "Encargarme",
 } as const;

@@ -86,6 +86,8 @@ export const commands: CommandTable = {
   "ticket.assistant.state": ["estado", "Activado o desactivado"],
   "ticket.assistant.state:on": ["activado"],
   "ticket.assistant.state:off": ["desactivado"],
+  "ticket.reopen": ["reabrir", "Reabrir un ticket cerrado, con su autor y sus miembros"],
+  "ticket.reopen.number": ["número", "El número del ticket cerrado"],
   "type": ["tipo", "Añadir, cambiar o quitar tipos de ticket"],
   "type.create": ["crear", "Añadir un tipo de ticket"],
   "type.create.name": ["nombre", "Su nombre"],

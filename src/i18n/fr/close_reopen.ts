@@ -44,4 +44,8 @@ export const closeReopen = {
   "reopen.notice": "<@{user}> a rouvert ce ticket.",
   "reopen.audit": "<@{user}> a rouvert le ticket #{number} dans <#{channel}>",
   "reopen.topic": "Ticket #{number}, rouvert",
+  "reopen.type_deleted":
+    "Le ticket #{number} ne peut pas être rouvert : son type a été supprimé. Ouvrez plutôt un nouveau ticket.",
+  "reopen.close": "Fermer",
+  "reopen.claim": "Prendre en charge",
 } as const;

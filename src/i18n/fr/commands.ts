@@ -86,6 +86,8 @@ export const commands: CommandTable = {
   "ticket.assistant.state": ["état", "Activé ou désactivé"],
   "ticket.assistant.state:on": ["activé"],
   "ticket.assistant.state:off": ["désactivé"],
+  "ticket.reopen": ["rouvrir", "Rouvrir un ticket fermé, avec son auteur et ses membres"],
+  "ticket.reopen.number": ["numéro", "Le numéro du ticket fermé"],
   "type": ["type", "Ajouter, modifier ou supprimer des types de ticket"],
   "type.create": ["créer", "Ajouter un type de ticket"],
   "type.create.name": ["nom", "Son nom"],

@@ -44,4 +44,8 @@ export const closeReopen = {
   "reopen.notice": "<@{user}> reabriu este ticket.",
   "reopen.audit": "<@{user}> reabriu o ticket #{number} em <#{channel}>",
   "reopen.topic": "Ticket #{number}, reaberto",
+  "reopen.type_deleted":
+    "O ticket #{number} não pode ser reaberto: o tipo dele foi excluído. Abra um novo ticket.",
+  "reopen.close": "Fechar",
+  "reopen.claim": "Assumir",
 } as const;

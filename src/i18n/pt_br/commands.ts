@@ -83,6 +83,8 @@ export const commands: CommandTable = {
   "ticket.assistant.state": ["estado", "Ligado ou desligado"],
   "ticket.assistant.state:on": ["ligado"],
   "ticket.assistant.state:off": ["desligado"],
+  "ticket.reopen": ["reabrir", "Reabrir um ticket fechado, com o autor e os membros"],
+  "ticket.reopen.number": ["número", "O número do ticket fechado"],
   "type": ["tipo", "Adicionar, alterar ou remover tipos de ticket"],
   "type.create": ["criar", "Adicionar um tipo de ticket"],
   "type.create.name": ["nome", "O nome"],
