@@ -1,7 +1,8 @@
 /**
  * The domain records handlers and stores exchange: guild settings, ticket types,
- * panels, tickets and their members, transcripts, the live archive and audit
- * events, with their branded ids.
+ * panels, tickets and their members, saved answers, transcripts, the live archive
+ * and audit events, with their branded ids. Kept in one file because the records
+ * refer to each other and are read together: it holds types and defaults only.
  */
 import type { ChannelId, GuildId, MessageId, RoleId, UserId } from "./ids.ts";
 import type { Locale } from "../i18n/locale.ts";
