@@ -185,6 +185,7 @@ Deno.test("reopen: by command and by the summary's button, each close keeps its 
     assert.equal(latest.code, 0, latest.output);
     assert.ok(latest.stdout.includes("second words after the reopen"));
     assert.ok(latest.stdout.includes("transcript 3"), "the latest names its close");
+    world.fake.assertNoViolations();
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -240,6 +241,7 @@ Deno.test("reopen: an expired ticket is refused, and two reopens at once make on
     assert.equal(reopened?.reopenCount, 1);
     const audit = await world.app.stores.audit.recent(g.guild as GuildId, 30);
     assert.equal(audit.filter((e) => e.action === "ticket.reopen").length, 1);
+    world.fake.assertNoViolations();
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
