@@ -10,6 +10,7 @@ const samples: ComponentId[] = [
   { action: "claim", ticketId: 42 as TicketId },
   { action: "closeok", ticketId: Number.MAX_SAFE_INTEGER as TicketId },
   { action: "closeno", ticketId: 3 as TicketId },
+  { action: "reopen", ticketId: 9 as TicketId },
 ];
 
 Deno.test("encodeCustomId() round-trips through decodeCustomId() within 100 characters", () => {
@@ -20,6 +21,7 @@ Deno.test("encodeCustomId() round-trips through decodeCustomId() within 100 char
     assert.deepEqual(decodeCustomId(encoded), id);
   }
   assert.equal(encodeCustomId({ action: "close", ticketId: 42 as TicketId }), "t1:close:42");
+  assert.equal(encodeCustomId({ action: "reopen", ticketId: 42 as TicketId }), "t1:reopen:42");
 });
 
 Deno.test("decodeCustomId() answers null for stale, foreign or malformed ids", () => {
