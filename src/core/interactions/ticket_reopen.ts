@@ -60,7 +60,7 @@ export async function handleReopenButton(
   const ticket = await ctx.tickets.get(ticketId);
   return await reopenTicket(input, ctx, {
     ticket,
-    number: ticket?.number ?? 0,
+    number: null,
     options: uploadLimit(input),
   });
 }

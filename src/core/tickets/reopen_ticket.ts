@@ -39,7 +39,7 @@ export interface ReopenOptions {
 }
 
 /** The ticket's type with its category, or the refusal that says why it cannot come back. */
-async function refusal(
+async function reopenable(
   input: InteractionInput,
   ctx: HandlerContext,
   ticket: Ticket,
@@ -65,18 +65,26 @@ async function refusal(
   return { type: { ...type, categoryId } };
 }
 
-/** Reopens `ticket` (null: none of that number here) for the staff member behind `input`. */
+/**
+ * Reopens `found.ticket` for the staff member behind `input`; null is no ticket of
+ * `found.number` here (or, from a button, none any more).
+ */
 export async function reopenTicket(
   input: InteractionInput,
   ctx: HandlerContext,
-  found: { ticket: Ticket | null; number: number; options?: ReopenOptions },
+  found: { ticket: Ticket | null; number: number | null; options?: ReopenOptions },
 ): Promise<Reply> {
   const { ticket } = found;
   const tr = readerText(input);
   if (ticket === null || ticket.guildId !== input.guildId) {
-    return refuse("unknown_ticket", tr.t("reopen.not_found", { number: found.number }));
+    return refuse(
+      "unknown_ticket",
+      found.number === null
+        ? tr.t("unknown_component")
+        : tr.t("reopen.not_found", { number: found.number }),
+    );
   }
-  const checked = await refusal(input, ctx, ticket);
+  const checked = await reopenable(input, ctx, ticket);
   if ("kind" in checked) return checked;
   await ctx.defer({ ephemeral: true });
   try {
@@ -108,7 +116,7 @@ async function underLock(
       tr.t("reopen.reopened", { number: current.number, channel: current.channelId }),
     );
   }
-  const checked = await refusal(input, ctx, current);
+  const checked = await reopenable(input, ctx, current);
   if ("kind" in checked) return checked;
   const settings = await ctx.settings.guild(input.guildId);
   const guildLocale = guildLanguage(settings, input);
