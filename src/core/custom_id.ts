@@ -24,6 +24,8 @@ export type ComponentId =
   | { action: "closeok"; ticketId: TicketId }
   /** Cancellation of a close. */
   | { action: "closeno"; ticketId: TicketId }
+  /** Reopen button on a closed ticket's summary in the log channel. */
+  | { action: "reopen"; ticketId: TicketId }
   /** A panel's select menu of types: the chosen option's value is the type id. */
   | { action: "pick" }
   /** Confirmation of `/privacy erase`: whose words, and the admin who asked (only they confirm). */
@@ -61,6 +63,7 @@ const TICKET_ACTIONS: ReadonlySet<string> = new Set([
   "closeok",
   "closeno",
   "ratenote",
+  "reopen",
 ]);
 const POSITIVE_INTEGER = /^[1-9][0-9]{0,15}$/;
 
@@ -103,7 +106,7 @@ export function decodeCustomId(raw: string): ComponentId | null {
   }
   if (TICKET_ACTIONS.has(action)) {
     return {
-      action: action as "close" | "claim" | "closeok" | "closeno" | "ratenote",
+      action: action as "close" | "claim" | "closeok" | "closeno" | "ratenote" | "reopen",
       ticketId: value as TicketId,
     };
   }

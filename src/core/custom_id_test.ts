@@ -16,6 +16,7 @@ const samples: ComponentId[] = [
   { action: "tag", mode: "edit", name: "Refund: 5 days 🎫" },
   { action: "queue", filter: "waiting-staff", page: 3 },
   { action: "queue", filter: "all", page: 0 },
+  { action: "reopen", ticketId: 9 as TicketId },
 ];
 
 Deno.test("encodeCustomId() round-trips through decodeCustomId() within 100 characters", () => {
@@ -26,6 +27,7 @@ Deno.test("encodeCustomId() round-trips through decodeCustomId() within 100 char
     assert.deepEqual(decodeCustomId(encoded), id);
   }
   assert.equal(encodeCustomId({ action: "close", ticketId: 42 as TicketId }), "t1:close:42");
+  assert.equal(encodeCustomId({ action: "reopen", ticketId: 42 as TicketId }), "t1:reopen:42");
 });
 
 Deno.test("decodeCustomId() answers null for stale, foreign or malformed ids", () => {

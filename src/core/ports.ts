@@ -30,6 +30,7 @@ import type {
   TicketTypePatch,
   TicketTypeSettings,
   Transcript,
+  TranscriptInfo,
   WaitingFor,
 } from "./model.ts";
 import type { QueueFilter } from "./queue_filter.ts";
@@ -78,6 +79,12 @@ export interface TicketStore {
   beginClose(id: TicketId, by: UserId, reason: string | null): Promise<boolean>;
   recordCloseStep(id: TicketId, step: CloseStep): Promise<void>;
   finishClose(id: TicketId, at: Date): Promise<void>;
+  /**
+   * Atomically brings a closed ticket whose data has not expired back: open, in
+   * `channelId`, its close fields and claim cleared, `reopenCount` one higher.
+   * Null (and nothing changed) when it was not closed, or is gone.
+   */
+  reopen(id: TicketId, channelId: ChannelId): Promise<Ticket | null>;
 
   addMember(member: TicketMember): Promise<boolean>;
   removeMember(ticketId: TicketId, userId: UserId): Promise<boolean>;
@@ -192,9 +199,14 @@ export interface GatewaySession {
 
 /** Transcripts of closed tickets and the attachments they keep. */
 export interface TranscriptStore {
-  /** Saves a ticket's transcript, replacing an earlier copy. */
-  save(transcript: Omit<Transcript, "createdAt">): Promise<void>;
-  get(ticketId: TicketId): Promise<Transcript | null>;
+  /** Saves transcript `sequence` (default 1) of a ticket, replacing an earlier copy of it. */
+  save(
+    transcript: Omit<Transcript, "createdAt" | "sequence"> & { sequence?: number },
+  ): Promise<void>;
+  /** The ticket's transcript numbered `sequence`, or its latest when none is given. */
+  get(ticketId: TicketId, sequence?: number): Promise<Transcript | null>;
+  /** The ticket's transcripts without their contents, first to latest. */
+  list(ticketId: TicketId): Promise<TranscriptInfo[]>;
   /** Keeps an attachment; saving the same one again keeps the first copy. */
   saveAttachment(attachment: StoredAttachment): Promise<void>;
   attachments(ticketId: TicketId): Promise<StoredAttachment[]>;

@@ -179,6 +179,7 @@ export function toTicket(row: TicketRow): Ticket {
     priority: row.priority as TicketPriority,
     waitingFor: row.waiting_for as WaitingFor | null,
     expiredAt: toNullableDate(row.expired_at),
+    reopenCount: toNumber(row.reopen_count),
   };
 }
 

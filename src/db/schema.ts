@@ -129,6 +129,7 @@ export interface TicketsTable {
   priority: ColumnType<string, string | undefined, string>;
   waiting_for: string | null;
   expired_at: NullableMillis;
+  reopen_count: ColumnType<number, number | undefined, number>;
 }
 
 /** The `ticket_feedback` table: a closed ticket's rating and where its summary is. */
@@ -167,6 +168,8 @@ export interface TicketMembersTable {
 /** The `transcripts` table. */
 export interface TranscriptsTable {
   ticket_id: number;
+  /** 1 for the ticket's first close, one more for each close after a reopen. */
+  sequence: ColumnType<number, number | undefined, number>;
   /** UTF-8 HTML, gzipped when `compressed` is 1. */
   html: Uint8Array;
   /** UTF-8 plain text, gzipped when `compressed` is 1. */

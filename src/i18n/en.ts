@@ -12,6 +12,7 @@ import { opening } from "./en/opening.ts";
 import { work } from "./en/work.ts";
 import { tags } from "./en/tags.ts";
 import { web } from "./en/web.ts";
+import { closeReopen } from "./en/close_reopen.ts";
 
 /** Every English message by key. */
 export const EN = {
@@ -28,6 +29,7 @@ export const EN = {
   ...work,
   ...tags,
   ...web,
+  ...closeReopen,
 } as const;
 
 /** A message key of the catalog. */

@@ -13,6 +13,7 @@ import { opening } from "./es/opening.ts";
 import { work } from "./es/work.ts";
 import { tags } from "./es/tags.ts";
 import { web } from "./es/web.ts";
+import { closeReopen } from "./es/close_reopen.ts";
 
 /** Every Spanish message by key. */
 export const ES: Catalog = {
@@ -29,4 +30,5 @@ export const ES: Catalog = {
   ...work,
   ...tags,
   ...web,
+  ...closeReopen,
 };

@@ -13,6 +13,7 @@ import { opening } from "./fr/opening.ts";
 import { work } from "./fr/work.ts";
 import { tags } from "./fr/tags.ts";
 import { web } from "./fr/web.ts";
+import { closeReopen } from "./fr/close_reopen.ts";
 
 /** Every French message by key. */
 export const FR: Catalog = {
@@ -29,4 +30,5 @@ export const FR: Catalog = {
   ...work,
   ...tags,
   ...web,
+  ...closeReopen,
 };

@@ -13,6 +13,7 @@ import { opening } from "./pt_br/opening.ts";
 import { work } from "./pt_br/work.ts";
 import { tags } from "./pt_br/tags.ts";
 import { web } from "./pt_br/web.ts";
+import { closeReopen } from "./pt_br/close_reopen.ts";
 
 /** Every Brazilian Portuguese message by key. */
 export const PT_BR: Catalog = {
@@ -29,4 +30,5 @@ export const PT_BR: Catalog = {
   ...work,
   ...tags,
   ...web,
+  ...closeReopen,
 };

@@ -21,6 +21,7 @@ import { tagFormModal } from "./tag_manage.ts";
 import { queuePageButton } from "./ticket_list.ts";
 import { claimButton } from "./ticket_claim.ts";
 import { closeButton, closeCancel, closeConfirm } from "./ticket_close.ts";
+import { reopenButton } from "./ticket_reopen.ts";
 import { openButton, openFormModal } from "./open_button.ts";
 import { panelPick } from "./panel_pick.ts";
 import { privacyCommand } from "./privacy.ts";
@@ -60,6 +61,7 @@ export const BUTTONS: readonly ComponentRoute<ComponentInput>[] = [
   configImportApply,
   configImportCancel,
   queuePageButton,
+  reopenButton,
 ];
 
 /** Every modal, by `custom_id` prefix. */

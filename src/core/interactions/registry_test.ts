@@ -120,6 +120,7 @@ Deno.test("COMMANDS define setup, config, panel, ticket, type, privacy and tag a
       "move",
       "priority",
       "list",
+      "reopen",
     ],
   );
   // Shown to everyone: `/privacy mydata` is for anyone, `/privacy erase` checks Manage Server.

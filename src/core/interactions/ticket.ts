@@ -11,8 +11,9 @@ import { ticketTransfer } from "./ticket_transfer.ts";
 import { ticketMove } from "./ticket_move.ts";
 import { ticketPriority } from "./ticket_priority.ts";
 import { ticketList } from "./ticket_list.ts";
+import { ticketReopen } from "./ticket_reopen.ts";
 
-/** `/ticket new|open-for|add|remove|claim|unclaim|close|assistant|transfer|move|priority|list`. */
+/** `/ticket new|open-for|add|remove|claim|unclaim|close|assistant|transfer|move|priority|list|reopen`. */
 export const ticketCommand = defineCommandGroup({
   name: "ticket",
   description: "Open and manage support tickets",
@@ -30,5 +31,6 @@ export const ticketCommand = defineCommandGroup({
     ticketMove,
     ticketPriority,
     ticketList,
+    ticketReopen,
   ],
 });

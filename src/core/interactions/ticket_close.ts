@@ -12,6 +12,7 @@ import { buttonRow } from "../button_row.ts";
 import { Permission } from "../permissions_bits.ts";
 import type { TicketId } from "../model.ts";
 import { runClose } from "../tickets/close_flow.ts";
+import { fromDiscordLocale } from "../../i18n/locale.ts";
 import {
   authorize,
   isReply,
@@ -129,6 +130,7 @@ export async function handleCloseConfirm(
     by: input.member.user.id,
     reason,
     canReadHistory: canReadHistory(input.appPermissions),
+    locale: fromDiscordLocale(input.locale),
     ...(input.attachmentSizeLimit === undefined
       ? {}
       : { uploadLimitBytes: input.attachmentSizeLimit }),

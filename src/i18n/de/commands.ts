@@ -109,6 +109,11 @@ export const commands: CommandTable = {
   "ticket.priority.level:normal": ["normal"],
   "ticket.priority.level:high": ["hoch"],
   "ticket.priority.level:urgent": ["dringend"],
+  "ticket.reopen": [
+    "wieder-öffnen",
+    "Ein geschlossenes Ticket mit Ersteller und Mitgliedern wieder öffnen",
+  ],
+  "ticket.reopen.number": ["nummer", "Die Nummer des geschlossenen Tickets"],
   "type": ["art", "Ticket-Arten hinzufügen, ändern oder entfernen"],
   "type.create": ["erstellen", "Eine Ticket-Art hinzufügen"],
   "type.create.name": ["name", "Ihr Name"],

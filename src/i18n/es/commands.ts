@@ -112,6 +112,8 @@ export const commands: CommandTable = {
   "ticket.priority.level:normal": ["normal"],
   "ticket.priority.level:high": ["alta"],
   "ticket.priority.level:urgent": ["urgente"],
+  "ticket.reopen": ["reabrir", "Reabrir un ticket cerrado, con su autor y sus miembros"],
+  "ticket.reopen.number": ["número", "El número del ticket cerrado"],
   "type": ["tipo", "Añadir, cambiar o quitar tipos de ticket"],
   "type.create": ["crear", "Añadir un tipo de ticket"],
   "type.create.name": ["nombre", "Su nombre"],

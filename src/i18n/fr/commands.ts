@@ -112,6 +112,8 @@ export const commands: CommandTable = {
   "ticket.priority.level:normal": ["normale"],
   "ticket.priority.level:high": ["haute"],
   "ticket.priority.level:urgent": ["urgente"],
+  "ticket.reopen": ["rouvrir", "Rouvrir un ticket fermé, avec son auteur et ses membres"],
+  "ticket.reopen.number": ["numéro", "Le numéro du ticket fermé"],
   "type": ["type", "Ajouter, modifier ou supprimer des types de ticket"],
   "type.create": ["créer", "Ajouter un type de ticket"],
   "type.create.name": ["nom", "Son nom"],

@@ -106,6 +106,8 @@ export const commands: CommandTable = {
   "ticket.priority.level:normal": ["normal"],
   "ticket.priority.level:high": ["alta"],
   "ticket.priority.level:urgent": ["urgente"],
+  "ticket.reopen": ["reabrir", "Reabrir um ticket fechado, com o autor e os membros"],
+  "ticket.reopen.number": ["número", "O número do ticket fechado"],
   "type": ["tipo", "Adicionar, alterar ou remover tipos de ticket"],
   "type.create": ["criar", "Adicionar um tipo de ticket"],
   "type.create.name": ["nome", "O nome"],
