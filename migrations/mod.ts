@@ -13,6 +13,7 @@ import * as m0011 from "./0011_ticket_types.ts";
 import * as m0012 from "./0012_panel_types.ts";
 import * as m0013 from "./0013_privacy_exports.ts";
 import * as m0014 from "./0014_ticket_work.ts";
+import * as m0020 from "./0020_ticket_timers.ts";
 
 /** Migrations by name; names sort in the order they run. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -26,6 +27,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0012_panel_types": m0012,
   "0013_privacy_exports": m0013,
   "0014_ticket_work": m0014,
+  "0020_ticket_timers": m0020,
 });
 
 /** A Kysely `MigrationProvider` over `MIGRATIONS`. */
