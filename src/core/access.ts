@@ -21,6 +21,7 @@ export type Action =
   | "claim"
   | "unclaim"
   | "close"
+  | "close_request"
   | "assistant";
 
 /** `yes`, `no`, or allowed only when the ticket type lets openers add members. */
@@ -39,6 +40,7 @@ export const ACCESS_TABLE: Readonly<Record<Action, Readonly<Record<AccessRole, G
   claim: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   unclaim: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   close: { admin: "yes", staff: "yes", opener: "yes", member: "no" },
+  close_request: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   assistant: { admin: "yes", staff: "yes", opener: "no", member: "no" },
 };
 

@@ -27,7 +27,11 @@ export type ComponentId =
   /** Confirmation of `/privacy erase`: whose words, and the admin who asked (only they confirm). */
   | { action: "eraseok"; userId: UserId; askerId: UserId }
   /** Cancellation of `/privacy erase`. */
-  | { action: "eraseno"; userId: UserId };
+  | { action: "eraseno"; userId: UserId }
+  /** The opener accepts close request `seq` of a ticket (`t1:creqok:<ticket>:<seq>`). */
+  | { action: "creqok"; ticketId: TicketId; seq: number }
+  /** The opener keeps the ticket open instead (`t1:creqno:<ticket>:<seq>`). */
+  | { action: "creqno"; ticketId: TicketId; seq: number };
 
 /** The version of ids without a target (the select menu of types). */
 export const PICK_ID_PREFIX = "t2";
@@ -46,6 +50,7 @@ const POSITIVE_INTEGER = /^[1-9][0-9]{0,15}$/;
 export function encodeCustomId(id: ComponentId): string {
   if (id.action === "pick") return `${PICK_ID_PREFIX}:pick`;
   if (id.action === "eraseok" || id.action === "eraseno") return encodeErase(id);
+  if (id.action === "creqok" || id.action === "creqno") return encodeCloseRequest(id);
   const target = "typeId" in id ? id.typeId : id.ticketId;
   if (!Number.isSafeInteger(target) || target < 1) {
     throw new RangeError(`Cannot encode custom id: ${target} is not a positive integer id`);
@@ -63,6 +68,7 @@ export function decodeCustomId(raw: string): ComponentId | null {
   const parts = raw.split(":");
   if (raw === `${PICK_ID_PREFIX}:pick`) return { action: "pick" };
   if (parts[1] === "eraseok" || parts[1] === "eraseno") return decodeErase(parts);
+  if (parts[1] === "creqok" || parts[1] === "creqno") return decodeCloseRequest(parts);
   if (parts.length !== 3) return null;
   const [prefix, action, target] = parts as [string, string, string];
   if (prefix !== CUSTOM_ID_PREFIX || !POSITIVE_INTEGER.test(target)) return null;
@@ -96,4 +102,27 @@ function decodeErase(parts: readonly string[]): ComponentId | null {
   if (action === "eraseno") return parts.length === 3 ? { action, userId: userId as UserId } : null;
   if (parts.length !== 4 || askerId === undefined || !SNOWFLAKE.test(askerId)) return null;
   return { action: "eraseok", userId: userId as UserId, askerId: askerId as UserId };
+}
+
+function positive(value: number, what: string): string {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new RangeError(`Cannot encode custom id: ${what} ${value} is not a positive integer`);
+  }
+  return String(value);
+}
+
+function encodeCloseRequest(id: Extract<ComponentId, { action: "creqok" | "creqno" }>): string {
+  return [CUSTOM_ID_PREFIX, id.action, positive(id.ticketId, "ticket"), positive(id.seq, "request")]
+    .join(":");
+}
+
+function decodeCloseRequest(parts: readonly string[]): ComponentId | null {
+  const [prefix, action, ticket, seq] = parts;
+  if (prefix !== CUSTOM_ID_PREFIX || parts.length !== 4) return null;
+  if (action !== "creqok" && action !== "creqno") return null;
+  if (!POSITIVE_INTEGER.test(ticket ?? "") || !POSITIVE_INTEGER.test(seq ?? "")) return null;
+  const ticketId = Number(ticket);
+  const number = Number(seq);
+  if (!Number.isSafeInteger(ticketId) || !Number.isSafeInteger(number)) return null;
+  return { action, ticketId: ticketId as TicketId, seq: number };
 }

@@ -31,7 +31,7 @@ import type {
   Transcript,
   WaitingFor,
 } from "./model.ts";
-import type { CloseRequest, DueTimer, TicketTimings } from "./model.ts";
+import type { CloseRequest, DueTimer, TicketTimings } from "./tickets/timings.ts";
 
 /** Tickets: the atomic open, lookups, claims, the close's steps and members. */
 export interface TicketStore {

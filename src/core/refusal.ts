@@ -37,6 +37,7 @@ export type RefusalCode =
   | "rate_limited"
   | "discord_unavailable"
   | "close_failed"
+  | "request_expired"
   | "busy"
   | "internal_error";
 

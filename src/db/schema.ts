@@ -3,7 +3,8 @@
  * snowflakes are `varchar(20)` strings; times are epoch milliseconds in
  * `bigint` columns; booleans are `smallint` 0/1; lists and details are JSON
  * text; bytes are `blob`/`bytea`/`longblob`. PostgreSQL and MySQL return
- * `bigint` as a string, so selected times read as `number | string`.
+ * `bigint` as a string, so selected times read as `number | string`. Kept in
+ * one file because Kysely's `Database` type is the one list of every table.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 

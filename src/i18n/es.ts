@@ -5,6 +5,7 @@ import { answers } from "./es/answers.ts";
 import { notices } from "./es/notices.ts";
 import { types } from "./es/types.ts";
 import { privacy } from "./es/privacy.ts";
+import { timers } from "./es/timers.ts";
 
 /** Every Spanish message by key. */
-export const ES: Catalog = { ...failures, ...answers, ...notices, ...types, ...privacy };
+export const ES: Catalog = { ...failures, ...answers, ...notices, ...types, ...privacy, ...timers };

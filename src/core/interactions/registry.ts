@@ -16,6 +16,7 @@ import { openButton, openFormModal } from "./open_button.ts";
 import { panelPick } from "./panel_pick.ts";
 import { privacyCommand } from "./privacy.ts";
 import { eraseCancel, eraseConfirm } from "./privacy_erase_confirm.ts";
+import { closeRequestAccept, closeRequestKeepOpen } from "./ticket_close_request.ts";
 import { localizeCommand } from "./localize_command.ts";
 import { COMMAND_TABLES } from "../../i18n/command_tables.ts";
 
@@ -39,6 +40,8 @@ export const BUTTONS: readonly ComponentRoute<ComponentInput>[] = [
   panelPick,
   eraseConfirm,
   eraseCancel,
+  closeRequestAccept,
+  closeRequestKeepOpen,
 ];
 
 /** Every modal, by `custom_id` prefix. */

@@ -6,6 +6,7 @@ import { ticketRemove } from "./ticket_remove.ts";
 import { ticketClaim, ticketUnclaim } from "./ticket_claim.ts";
 import { ticketClose } from "./ticket_close.ts";
 import { ticketAssistant } from "./ticket_assistant.ts";
+import { ticketCloseRequest } from "./ticket_close_request.ts";
 
 /** `/ticket new|add|remove|claim|unclaim|close|assistant`, shown to everyone. */
 export const ticketCommand = defineCommandGroup({
@@ -20,5 +21,6 @@ export const ticketCommand = defineCommandGroup({
     ticketUnclaim,
     ticketClose,
     ticketAssistant,
+    ticketCloseRequest,
   ],
 });

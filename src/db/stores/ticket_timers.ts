@@ -4,7 +4,8 @@
  * state it read (compare-and-set), so of two processes only one takes it.
  */
 import { sql } from "kysely";
-import type { AutoCloseStep, CloseRequest, DueTimer, TicketId } from "../../core/model.ts";
+import type { TicketId } from "../../core/model.ts";
+import type { AutoCloseStep, CloseRequest, DueTimer } from "../../core/tickets/timings.ts";
 import type { UserId } from "../../core/ids.ts";
 import type { TicketTimerStore } from "../../core/ports.ts";
 import { toDate, toNullableDate, toNumber, toTicket } from "../row_mapping.ts";
