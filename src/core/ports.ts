@@ -363,7 +363,9 @@ export interface TicketTimerStore {
   ): Promise<CloseRequest>;
   /** Ends close request `seq` (answered or timed out); null when it is not the pending one. */
   endCloseRequest(id: TicketId, seq: number): Promise<CloseRequest | null>;
-  /** Open tickets (with a channel) whose opener was last looked up before `before`, or never. */
+  /** Stops the ticket's auto close and close request (it closed); its timings stay. */
+  stop(id: TicketId): Promise<void>;
+  /** Open tickets (with a channel) whose opener was last looked up at or before `before`, or never. */
   openerChecksDue(
     before: Date,
     limit: number,

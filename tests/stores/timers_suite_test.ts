@@ -118,11 +118,30 @@ for (const dialect of DIALECTS) {
           assert.equal(found?.checkedAt, null);
           assert.equal(await stores.timers.takeOpenerCheck(ticket.id, null, at(0)), true);
           assert.equal(await stores.timers.takeOpenerCheck(ticket.id, null, at(0)), false);
-          assert.deepEqual(await dueNow(at(0)), []);
+          assert.deepEqual(await dueNow(at(-1)), []);
           const [again] = await dueNow(at(1));
           assert.deepEqual(again?.checkedAt, at(0));
           assert.equal(await stores.timers.takeOpenerCheck(ticket.id, at(0), at(1)), true);
         });
+
+        await t.step(
+          "stop() ends the auto close and the close request, and keeps the timings",
+          async () => {
+            const ticket = await openFor(stores, guildId(fresh()), { opener: userId(fresh()) });
+            await stores.timers.staffWrote(ticket.id, at(0), at(1));
+            await stores.timers.requestClose(ticket.id, {
+              by: userId(fresh()),
+              reason: "done",
+              dueAt: at(1),
+            });
+            await stores.timers.stop(ticket.id);
+            const timings = await stores.timers.timings(ticket.id);
+            assert.equal(timings?.autoClose, null);
+            assert.equal(timings?.closeRequest, null);
+            assert.deepEqual(timings?.firstStaffResponseAt, at(0));
+            assert.deepEqual(await mine([ticket.id])(10), []);
+          },
+        );
 
         await t.step("closed tickets have no due timers", async () => {
           const ticket = await openFor(stores, guildId(fresh()), { opener: userId(fresh()) });

@@ -181,13 +181,29 @@ export function ticketTimerStore(scope: StoreScope): TicketTimerStore {
       return result.numUpdatedRows > 0n ? pending : null;
     },
 
+    async stop(id) {
+      await db.updateTable("tickets")
+        .set({
+          auto_close_step: null,
+          auto_close_at: null,
+          close_request_at: null,
+          close_request_by: null,
+          close_request_reason: null,
+        })
+        .where("id", "=", id)
+        .where((eb) =>
+          eb.or([eb("auto_close_at", "is not", null), eb("close_request_at", "is not", null)])
+        )
+        .execute();
+    },
+
     async openerChecksDue(before, limit) {
       const rows = await db.selectFrom("tickets").selectAll()
         .where("status", "=", "open").where("channel_id", "is not", null)
         .where((eb) =>
           eb.or([
             eb("opener_checked_at", "is", null),
-            eb("opener_checked_at", "<", before.getTime()),
+            eb("opener_checked_at", "<=", before.getTime()),
           ])
         )
         .orderBy("opener_checked_at").orderBy("id").limit(limit).execute();
