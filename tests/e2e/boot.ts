@@ -60,6 +60,8 @@ export function testStartOptions(extra: StartOptions = {}): StartOptions {
     // Reconciliation has its own tests; elsewhere it would only add REST traffic.
     reconcileOnStart: false,
     reconcileIntervalMs: null,
+    // The timers have their own tests (`app.runTimers()` runs a pass when one wants it).
+    timersIntervalMs: null,
     ...extra,
   };
 }

@@ -39,6 +39,8 @@ export interface GatewayHooks {
   onGuildDelete?(guildId: string): unknown;
   /** Discord closed a shard with a code that forbids reconnecting (4004, 4010–4014). */
   onFatalClose?(error: GatewayClosedError): void;
+  /** A member left or was removed from a guild (`GUILD_MEMBER_REMOVE`, Server Members intent). */
+  onMemberRemove?(raw: unknown): unknown;
   /** A guild channel was created or deleted (`CHANNEL_CREATE`, `CHANNEL_DELETE`). */
   onChannelCreate?(raw: unknown): unknown;
   onChannelDelete?(raw: unknown): unknown;
@@ -83,6 +85,15 @@ export interface Gateway {
 export const INTENTS = GatewayIntents.Guilds | GatewayIntents.GuildMessages |
   GatewayIntents.MessageContent;
 
+/**
+ * The intents of a gateway: `INTENTS`, plus the privileged Server Members intent
+ * (`GUILD_MEMBER_REMOVE`) only when configured, since Discord closes a gateway
+ * that asks for a privileged intent the developer portal has not turned on (4014).
+ */
+export function intentsFor(config: Pick<Config, "serverMembersIntent">): number {
+  return config.serverMembersIntent === true ? INTENTS | GatewayIntents.GuildMembers : INTENTS;
+}
+
 function guard(log: Logger, what: string, run: () => unknown): void {
   try {
     const result = run();
@@ -104,7 +115,7 @@ export function createGateway(
   config:
     & Pick<Config, "discordToken" | "applicationId" | "discordApiUrl">
     & Partial<
-      Pick<Config, "shards">
+      Pick<Config, "shards" | "serverMembersIntent">
     >,
   hooks: GatewayHooks,
   options: GatewayOptions = {},
@@ -172,7 +183,7 @@ export function createGateway(
   const bot = createBot({
     token: config.discordToken,
     ...(config.applicationId === null ? {} : { applicationId: config.applicationId }),
-    intents: INTENTS,
+    intents: intentsFor(config),
     desiredProperties: DESIRED_PROPERTIES,
     loggerFactory: discordenoLogger,
     gateway: {
@@ -216,6 +227,11 @@ export function createGateway(
       CHANNEL_DELETE: (_bot, packet) => {
         if (hooks.onChannelDelete) {
           guard(log, "Channel delete hook", () => hooks.onChannelDelete?.(payload(packet)));
+        }
+      },
+      GUILD_MEMBER_REMOVE: (_bot, packet) => {
+        if (hooks.onMemberRemove) {
+          guard(log, "Member remove hook", () => hooks.onMemberRemove?.(payload(packet)));
         }
       },
       READY: (_bot, packet) => {
