@@ -108,7 +108,9 @@ export function createMessageEvents(services: AppServices): MessageEvents {
         if (found === null) return;
         await inTurn(() => archiveMessageIn(found, raw, archive));
         const counted = countedMessage(raw, clock.now());
-        if (counted !== null) await inTurn(() => recordTicketMessage(found, counted, context));
+        if (counted !== null && counted.authorId !== services.botUserId) {
+          await inTurn(() => recordTicketMessage(found, counted, context));
+        }
         await copyAttachments(found, raw, context);
         return;
       }

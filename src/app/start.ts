@@ -31,7 +31,7 @@ import { connectDiscord } from "./connect_discord.ts";
 import { registerOnStart } from "./register_on_start.ts";
 import { createMessageEvents } from "./message_events.ts";
 import { createReconcileLoop } from "./reconcile_loop.ts";
-import { createTicketTimersLoop } from "./ticket_timers_loop.ts";
+import { createTicketTimersLoop, databaseClock } from "./ticket_timers_loop.ts";
 import { readDatabaseNow } from "../db/stores/database_now.ts";
 import type { StartOptions, TicketeerApp } from "./ticketeer_app.ts";
 
@@ -121,9 +121,9 @@ export async function startTicketeer(
     // The timers' requests, like reconciliation's, give way to those a person waits on.
     const timers = createTicketTimersLoop({ ...context, discord: connection.backgroundDiscord }, {
       log,
-      now: options.clock === undefined
-        ? () => readDatabaseNow(handle.db, handle.kind)
-        : () => Promise.resolve(clock.now()),
+      clock: options.clock === undefined
+        ? () => databaseClock(() => readDatabaseNow(handle.db, handle.kind))
+        : () => Promise.resolve(clock),
       membersIntent: config.gateway && config.serverMembersIntent === true,
       track: (work) => inFlight.track(work),
       stopped: () => stopped,

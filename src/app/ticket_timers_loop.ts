@@ -16,8 +16,8 @@ const HOUR_MS = 3_600_000;
 /** Options of `createTicketTimersLoop`. */
 export interface TicketTimersLoopOptions {
   log: Logger;
-  /** The time a pass runs at: the database's clock (or a test's). */
-  now: () => Promise<Date>;
+  /** The clock of a pass: `databaseClock()` (or a test's own). */
+  clock: () => Promise<Clock>;
   /**
    * True when the gateway reports members leaving (Server Members intent): the
    * lookups then only catch what it missed while the bot was away.
@@ -37,8 +37,12 @@ export interface TicketTimersLoop {
   stop(): void;
 }
 
-/** A clock that starts at `start` and runs with this process's monotonic clock. */
-function clockFrom(start: Date): Clock {
+/**
+ * The database's clock for one pass: its time read now, then advanced by this
+ * process's monotonic clock.
+ */
+export async function databaseClock(read: () => Promise<Date>): Promise<Clock> {
+  const start = await read();
   const began = performance.now();
   return { now: () => new Date(start.getTime() + Math.round(performance.now() - began)) };
 }
@@ -59,7 +63,7 @@ export function createTicketTimersLoop(
   const once = async (): Promise<TimersSummary | null> => {
     const ctx: HandlerContext = {
       ...context,
-      clock: clockFrom(await options.now()),
+      clock: await options.clock(),
       defer: () => Promise.resolve(),
     };
     const summary = await runTimers(ctx, { openers });
