@@ -154,7 +154,9 @@ export function createGateway(
           return;
         }
         if (fatalError !== null) return;
-        fatalError = new GatewayClosedError(close.code, close.reason);
+        fatalError = new GatewayClosedError(close.code, close.reason, {
+          serverMembers: config.serverMembersIntent === true,
+        });
         fatal.reject(fatalError);
         const reported = fatalError;
         if (hooks.onFatalClose) {
