@@ -109,7 +109,12 @@ export function createMessageEvents(services: AppServices): MessageEvents {
         await inTurn(() => archiveMessageIn(found, raw, archive));
         const counted = countedMessage(raw, clock.now());
         if (counted !== null && counted.authorId !== services.botUserId) {
-          await inTurn(() => recordTicketMessage(found, counted, context));
+          await inTurn(() => recordTicketMessage(found, counted, context)).catch((error) =>
+            log.warning("Cannot record who ticket {number} waits for: {error}", {
+              number: found.number,
+              error,
+            })
+          );
         }
         await copyAttachments(found, raw, context);
         return;

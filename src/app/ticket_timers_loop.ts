@@ -55,18 +55,15 @@ export function createTicketTimersLoop(
   const { log } = options;
   let timer: ReturnType<typeof setInterval> | undefined;
   let running: Promise<TimersSummary | null> | null = null;
-  const openers = {
-    everyMs: (options.membersIntent ? 24 : 6) * HOUR_MS,
-    limit: 50,
-    skipGuild: (guildId: string) => hasLeftGuild(context.settings, guildId),
-  };
+  const skipGuild = (guildId: string) => hasLeftGuild(context.settings, guildId);
+  const openers = { everyMs: (options.membersIntent ? 24 : 6) * HOUR_MS, limit: 50, skipGuild };
   const once = async (): Promise<TimersSummary | null> => {
     const ctx: HandlerContext = {
       ...context,
       clock: await options.clock(),
       defer: () => Promise.resolve(),
     };
-    const summary = await runTimers(ctx, { openers });
+    const summary = await runTimers(ctx, { openers, skipGuild });
     log.debug("Ticket timers: {summary}", { summary });
     return summary;
   };

@@ -4,7 +4,7 @@
  * guild's language, mentioning the opener); `closeAfterHours` later the ticket
  * closes with reason "no reply". Each step is taken by compare-and-set before it
  * acts, so of several processes only one warns and one closes; a warning that
- * could not be posted puts the step back for the next pass.
+ * could not be posted is tried again an hour later.
  */
 import type { HandlerContext } from "../context.ts";
 import type { Ticket } from "../model.ts";
@@ -58,7 +58,9 @@ export async function runAutoCloseStep(
       guildId: ticket.guildId,
       error,
     });
-    await ctx.timers.advanceAutoClose(ticket.id, next, from);
+    // Tried again in an hour, not at every pass: a refusal that lasts must not flood Discord.
+    const retry = { step: "warn" as const, dueAt: new Date(ctx.clock.now().getTime() + HOUR_MS) };
+    await ctx.timers.advanceAutoClose(ticket.id, next, retry);
     return "failed";
   }
   await ctx.audit.record({

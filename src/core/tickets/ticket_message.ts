@@ -55,12 +55,16 @@ export async function recordTicketMessage(
   ctx: Pick<HandlerContext, "types" | "tickets" | "timers">,
 ): Promise<TicketAuthor | null> {
   if (ticket.status !== "open") return null;
+  if (message.authorId === ticket.openerId) {
+    // The opener's message needs no type: it always counts as theirs.
+    await ctx.timers.openerWrote(ticket.id, message.at);
+    return "opener";
+  }
   const type = await ctx.types.get(ticket.typeId);
   if (type === null) return null;
   const author = authorOf(ticket, type, message);
   switch (author) {
     case "opener":
-      await ctx.timers.openerWrote(ticket.id, message.at);
       break;
     case "staff": {
       const warnAt = type.autoClose === null

@@ -5,6 +5,8 @@
  * processes share the work without doing any of it twice.
  */
 import type { HandlerContext } from "../context.ts";
+import type { GuildId } from "../ids.ts";
+import type { DueTimer } from "./timings.ts";
 import { runAutoCloseStep } from "./auto_close.ts";
 import { closeUnansweredRequest } from "./close_request.ts";
 import { checkOpeners, type OpenerCheckOptions } from "./opener_left.ts";
@@ -24,6 +26,17 @@ export interface TimersOptions {
   limit?: number;
   /** The opener lookups; absent: none this pass. */
   openers?: OpenerCheckOptions;
+  /** Guilds the bot left: their timers end without acting (their requests would only be refused). */
+  skipGuild?: (guildId: GuildId) => Promise<boolean>;
+}
+
+/** Ends `timer` without acting on it. */
+async function endTimer(ctx: HandlerContext, timer: DueTimer): Promise<void> {
+  if (timer.kind === "auto_close") {
+    await ctx.timers.advanceAutoClose(timer.ticketId, timer, null);
+  } else {
+    await ctx.timers.endCloseRequest(timer.ticketId, timer.seq);
+  }
 }
 
 /** Runs every timer due at `ctx.clock.now()`. */
@@ -42,6 +55,10 @@ export async function runTimers(
     try {
       const ticket = await ctx.tickets.get(timer.ticketId);
       if (ticket === null || ticket.status !== "open") continue;
+      if (await options.skipGuild?.(ticket.guildId)) {
+        await endTimer(ctx, timer);
+        continue;
+      }
       if (timer.kind === "auto_close") {
         const outcome = await runAutoCloseStep(ticket, timer, ctx);
         if (outcome === "warned") summary.warned++;

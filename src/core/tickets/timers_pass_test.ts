@@ -269,3 +269,21 @@ Deno.test("the opener lookups close a ticket whose opener is gone, once per inte
   assert.equal((await runTimers(world.ctx, { openers })).openersLeft, 1);
   assert.equal((await world.stores.tickets.get(ticket.id))?.closeReason, "opener left");
 });
+
+Deno.test("the timers of a guild the bot left end without a request to Discord", async () => {
+  const { world, ticket, write, warnings, status } = await autoCloseWorld();
+  await using _ = world;
+  await write(world.staff, 0);
+  world.ctx.setNow(at(0));
+  await world.run(closeRequest(world.staff, ticket));
+  world.ctx.setNow(at(100));
+  const calls = world.discord.calls.length;
+  const summary = await runTimers(world.ctx, { skipGuild: () => Promise.resolve(true) });
+  assert.equal(summary.warned + summary.requestsClosed + summary.failures, 0);
+  assert.equal(world.discord.calls.length, calls);
+  assert.equal(warnings().length, 0);
+  assert.equal(await status(), "open");
+  const timings = await world.stores.timers.timings(ticket.id);
+  assert.equal(timings?.autoClose, null);
+  assert.equal(timings?.closeRequest, null);
+});
