@@ -7,7 +7,6 @@ import {
   type Bot,
   createBot,
   type DiscordGatewayPayload,
-  GatewayIntents,
   type RestManager,
   ShardSocketCloseCodes,
   ShardState,
@@ -19,8 +18,10 @@ import { createDiscordRest, type DiscordRest } from "../rest/discord_rest.ts";
 import { stopReconnecting, stopShards } from "../rest/discordeno_patches.ts";
 import { FATAL_CLOSE_CODES, GatewayClosedError } from "./gateway_closed_error.ts";
 import { discordenoLogger } from "./discordeno_logger.ts";
+import { INTENTS, intentsFor } from "./intents.ts";
 
 export { discordenoLogger };
+export { INTENTS };
 
 /** Connected when every shard is; disconnected otherwise. */
 export type ShardsState = "connected" | "disconnected";
@@ -79,19 +80,6 @@ export interface Gateway {
   stop(): Promise<void>;
   /** The discordeno bot underneath (tests inspect it). */
   readonly bot: Bot;
-}
-
-/** The intents ticketeer needs: guild events, guild messages and their content. */
-export const INTENTS = GatewayIntents.Guilds | GatewayIntents.GuildMessages |
-  GatewayIntents.MessageContent;
-
-/**
- * The intents of a gateway: `INTENTS`, plus the privileged Server Members intent
- * (`GUILD_MEMBER_REMOVE`) only when configured, since Discord closes a gateway
- * that asks for a privileged intent the developer portal has not turned on (4014).
- */
-export function intentsFor(config: Pick<Config, "serverMembersIntent">): number {
-  return config.serverMembersIntent === true ? INTENTS | GatewayIntents.GuildMembers : INTENTS;
 }
 
 function guard(log: Logger, what: string, run: () => unknown): void {
