@@ -4,7 +4,6 @@
  * opener accepts (and another member cannot); an opener who leaves the server.
  */
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import type { FakeDiscord, FakeMessage } from "../fake_discord/fake_discord.ts";
 import type { TicketeerApp } from "../../src/app/start.ts";
 import type { Ticket } from "../../src/core/model.ts";
@@ -17,6 +16,7 @@ import {
   command,
   eventually,
   guildWithTicket,
+  lifecycleTest,
   press,
   type TicketGuild,
 } from "./world.ts";
@@ -58,14 +58,11 @@ async function recorded(
   );
 }
 
-Deno.test("auto close warns the opener once, survives a restart, then closes with reason no reply", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "ticketeer-timers-" });
-  try {
+lifecycleTest(
+  "auto close warns the opener once, survives a restart, then closes with reason no reply",
+  async (dialect) => {
     const clock = testClock();
-    await using world = await startWorld({
-      databasePath: join(dir, "ticketeer.db"),
-      start: { clock },
-    });
+    await using world = await startWorld({ dialect, start: { clock } });
     const { fake } = world;
     const { g, opener, channel, ticket } = await guildWithTicket(world);
     const set = await command(g, {
@@ -110,10 +107,8 @@ Deno.test("auto close warns the opener once, survives a restart, then closes wit
     );
     assert.equal(warningPosts.length, 1, "one warning was ever sent");
     fake.assertNoViolations();
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-});
+  },
+);
 
 Deno.test("a close request is refused to another member and accepted by the opener", async () => {
   await using world = await startWorld({});
