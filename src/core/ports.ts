@@ -341,9 +341,14 @@ export interface TicketTimerStore {
   /**
    * Staff wrote at `at`: the first response (once), the last staff message, waiting
    * for the member, and the auto close armed to warn at `warnAt` (null: none runs).
+   * Writes nothing when the last staff message is less than a minute older and the
+   * rest is as it would become (the times are kept to the minute).
    */
   staffWrote(id: TicketId, at: Date, warnAt: Date | null): Promise<void>;
-  /** The opener wrote at `at`: the last opener message, waiting for staff, no auto close. */
+  /**
+   * The opener wrote at `at`: the last opener message, waiting for staff, no auto
+   * close; nothing is written when that is so already, to the minute.
+   */
   openerWrote(id: TicketId, at: Date): Promise<void>;
   /** Timers of open tickets due at `now`, soonest first, at most `limit`. */
   due(now: Date, limit: number): Promise<DueTimer[]>;

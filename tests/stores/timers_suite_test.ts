@@ -44,6 +44,27 @@ for (const dialect of DIALECTS) {
           },
         );
 
+        await t.step("messages of one side within a minute write nothing", async () => {
+          const ticket = await openFor(stores, guildId(fresh()), { opener: userId(fresh()) });
+          const soon = (hours: number, seconds: number) =>
+            new Date(at(hours).getTime() + seconds * 1000);
+          await stores.timers.openerWrote(ticket.id, at(0));
+          await stores.timers.openerWrote(ticket.id, soon(0, 30));
+          assert.deepEqual((await stores.timers.timings(ticket.id))?.lastOpenerMessageAt, at(0));
+          await stores.timers.openerWrote(ticket.id, soon(0, 60));
+          assert.deepEqual(
+            (await stores.timers.timings(ticket.id))?.lastOpenerMessageAt,
+            soon(0, 60),
+          );
+          await stores.timers.staffWrote(ticket.id, at(1), at(25));
+          await stores.timers.staffWrote(ticket.id, soon(1, 10), soon(25, 10));
+          const timings = await stores.timers.timings(ticket.id);
+          assert.deepEqual(timings?.lastStaffMessageAt, at(1));
+          assert.deepEqual(timings?.autoClose, { step: "warn", dueAt: at(25) });
+          await stores.timers.openerWrote(ticket.id, soon(1, 20));
+          assert.equal((await stores.timers.timings(ticket.id))?.autoClose, null, "always cancels");
+        });
+
         await t.step("an auto close advances once from its warning to its close", async () => {
           const ticket = await openFor(stores, guildId(fresh()), { opener: userId(fresh()) });
           const due = mine([ticket.id]);

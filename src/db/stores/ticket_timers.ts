@@ -1,6 +1,7 @@
 /**
- * The `TicketTimerStore`: a ticket's timings and timers on its own row. Each
- * message is one update; every step a pass takes is an update conditioned on the
+ * The `TicketTimerStore`: a ticket's timings and timers on its own row. A
+ * message is one conditional update that writes only when something changed (the
+ * last-message times are kept to the minute); every step a pass takes is an update conditioned on the
  * state it read (compare-and-set), so of two processes only one takes it.
  */
 import { sql } from "kysely";
@@ -26,6 +27,12 @@ type TimerRow = Pick<
   | "close_request_at"
   | "opener_checked_at"
 >;
+
+/**
+ * Messages of one side within this long of its last one change nothing worth a
+ * write: the last-message times are kept to the minute.
+ */
+const SAME_MINUTE_MS = 60_000;
 
 const TIMER_COLUMNS = [
   "first_staff_response_at",
@@ -77,28 +84,50 @@ export function ticketTimerStore(scope: StoreScope): TicketTimerStore {
     },
 
     async staffWrote(id, at, warnAt) {
+      const ms = at.getTime();
       await db.updateTable("tickets")
-        .set((eb) => ({
-          first_staff_response_at: sql<number>`coalesce(${
-            eb.ref("first_staff_response_at")
-          }, ${at.getTime()})`,
-          last_staff_message_at: at.getTime(),
+        .set({
+          first_staff_response_at: sql<number>`coalesce(first_staff_response_at, ${ms})`,
+          last_staff_message_at: ms,
           waiting_for: "member",
           auto_close_step: warnAt === null ? null : "warn",
           auto_close_at: warnAt === null ? null : warnAt.getTime(),
-        }))
-        .where("id", "=", id).execute();
+        })
+        .where("id", "=", id)
+        .where((eb) =>
+          eb.or([
+            eb("last_staff_message_at", "is", null),
+            eb("last_staff_message_at", "<=", ms - SAME_MINUTE_MS),
+            eb("waiting_for", "is", null),
+            eb("waiting_for", "!=", "member"),
+            warnAt === null
+              ? eb("auto_close_at", "is not", null)
+              : eb.or([eb("auto_close_step", "is", null), eb("auto_close_step", "!=", "warn")]),
+          ])
+        )
+        .execute();
     },
 
     async openerWrote(id, at) {
+      const ms = at.getTime();
       await db.updateTable("tickets")
         .set({
-          last_opener_message_at: at.getTime(),
+          last_opener_message_at: ms,
           waiting_for: "staff",
           auto_close_step: null,
           auto_close_at: null,
         })
-        .where("id", "=", id).execute();
+        .where("id", "=", id)
+        .where((eb) =>
+          eb.or([
+            eb("last_opener_message_at", "is", null),
+            eb("last_opener_message_at", "<=", ms - SAME_MINUTE_MS),
+            eb("waiting_for", "is", null),
+            eb("waiting_for", "!=", "staff"),
+            eb("auto_close_at", "is not", null),
+          ])
+        )
+        .execute();
     },
 
     async due(now, limit) {
