@@ -370,7 +370,10 @@ export interface TicketTimerStore {
   endCloseRequest(id: TicketId, seq: number): Promise<CloseRequest | null>;
   /** Stops the ticket's auto close and close request (it closed); its timings stay. */
   stop(id: TicketId): Promise<void>;
-  /** Open tickets (with a channel) whose opener was last looked up at or before `before`, or never. */
+  /**
+   * Open tickets (with a channel) whose opener was last looked up at or before
+   * `before`, or never and opened at or before it.
+   */
   openerChecksDue(
     before: Date,
     limit: number,

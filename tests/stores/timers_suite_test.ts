@@ -133,18 +133,20 @@ for (const dialect of DIALECTS) {
           const guild = guildId(fresh());
           const ticket = await openFor(stores, guild, { opener: userId(fresh()) });
           await stores.tickets.setChannel(ticket.id, fresh() as never);
+          const later = (hours: number) => new Date(ticket.createdAt.getTime() + hours * HOUR);
           const dueNow = async (before: Date) =>
             (await stores.timers.openerChecksDue(before, 1000)).filter((c) =>
               c.ticket.id === ticket.id
             );
-          const [found] = await dueNow(at(0));
+          assert.deepEqual(await dueNow(later(-1)), [], "not before it is that old");
+          const [found] = await dueNow(later(0));
           assert.equal(found?.checkedAt, null);
-          assert.equal(await stores.timers.takeOpenerCheck(ticket.id, null, at(0)), true);
-          assert.equal(await stores.timers.takeOpenerCheck(ticket.id, null, at(0)), false);
-          assert.deepEqual(await dueNow(at(-1)), []);
-          const [again] = await dueNow(at(1));
-          assert.deepEqual(again?.checkedAt, at(0));
-          assert.equal(await stores.timers.takeOpenerCheck(ticket.id, at(0), at(1)), true);
+          assert.equal(await stores.timers.takeOpenerCheck(ticket.id, null, later(6)), true);
+          assert.equal(await stores.timers.takeOpenerCheck(ticket.id, null, later(6)), false);
+          assert.deepEqual(await dueNow(later(5)), []);
+          const [again] = await dueNow(later(6));
+          assert.deepEqual(again?.checkedAt, later(6));
+          assert.equal(await stores.timers.takeOpenerCheck(ticket.id, later(6), later(12)), true);
         });
 
         await t.step(

@@ -253,19 +253,23 @@ Deno.test("an opener who leaves closes their ticket when the type says so", asyn
 });
 
 Deno.test("the opener lookups close a ticket whose opener is gone, once per interval", async () => {
-  const { world, ticket, pass: _pass } = await autoCloseWorld();
+  const { world, ticket } = await autoCloseWorld();
   await using _ = world;
   const openers = { everyMs: 6 * HOUR, limit: 10 };
   const lookups = () => world.discord.callsOf("member").length;
-  world.ctx.setNow(at(0));
+  const after = (hours: number) => new Date(ticket.createdAt.getTime() + hours * HOUR);
   const before = lookups();
+  world.ctx.setNow(after(1));
+  await runTimers(world.ctx, { openers });
+  assert.equal(lookups(), before, "a new ticket waits for its first lookup");
+  world.ctx.setNow(after(6));
   assert.equal((await runTimers(world.ctx, { openers })).openersLeft, 0);
   assert.equal(lookups(), before + 1);
-  world.ctx.setNow(at(1));
+  world.ctx.setNow(after(7));
   await runTimers(world.ctx, { openers });
   assert.equal(lookups(), before + 1, "not again within the interval");
   world.discord.members.delete(world.alice.user.id);
-  world.ctx.setNow(at(6));
+  world.ctx.setNow(after(12));
   assert.equal((await runTimers(world.ctx, { openers })).openersLeft, 1);
   assert.equal((await world.stores.tickets.get(ticket.id))?.closeReason, "opener left");
 });

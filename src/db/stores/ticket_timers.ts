@@ -231,8 +231,8 @@ export function ticketTimerStore(scope: StoreScope): TicketTimerStore {
         .where("status", "=", "open").where("channel_id", "is not", null)
         .where((eb) =>
           eb.or([
-            eb("opener_checked_at", "is", null),
             eb("opener_checked_at", "<=", before.getTime()),
+            eb.and([eb("opener_checked_at", "is", null), eb("created_at", "<=", before.getTime())]),
           ])
         )
         .orderBy("opener_checked_at").orderBy("id").limit(limit).execute();
