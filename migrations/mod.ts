@@ -14,6 +14,7 @@ import * as m0012 from "./0012_panel_types.ts";
 import * as m0013 from "./0013_privacy_exports.ts";
 import * as m0014 from "./0014_ticket_work.ts";
 import * as m0020 from "./0020_ticket_timers.ts";
+import * as m0022 from "./0022_feedback.ts";
 
 /** Migrations by name; names sort in the order they run. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -28,6 +29,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0013_privacy_exports": m0013,
   "0014_ticket_work": m0014,
   "0020_ticket_timers": m0020,
+  "0022_feedback": m0022,
 });
 
 /** A Kysely `MigrationProvider` over `MIGRATIONS`. */

@@ -10,6 +10,8 @@ const samples: ComponentId[] = [
   { action: "claim", ticketId: 42 as TicketId },
   { action: "closeok", ticketId: Number.MAX_SAFE_INTEGER as TicketId },
   { action: "closeno", ticketId: 3 as TicketId },
+  { action: "cfgok", importId: "1234567890123456789" },
+  { action: "cfgno", importId: "1234567890123456789" },
 ];
 
 Deno.test("encodeCustomId() round-trips through decodeCustomId() within 100 characters", () => {
@@ -38,6 +40,9 @@ Deno.test("decodeCustomId() answers null for stale, foreign or malformed ids", (
       "t1:delete:42",
       "t1:__proto__:1",
       "t1:close:99999999999999999999",
+      "t1:cfgok:12",
+      "t1:cfgok:1234567890123456789:1",
+      "t2:cfgno:1234567890123456789",
       "x".repeat(101),
       "some-other-bot:button",
     ]

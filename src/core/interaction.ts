@@ -41,6 +41,16 @@ export interface ResolvedRole {
   managed: boolean;
 }
 
+/** An uploaded file from an interaction's resolved data (its URL is signed and expires). */
+export interface ResolvedAttachment {
+  id: string;
+  filename: string;
+  /** Bytes, as Discord reports them. */
+  size: number;
+  url: string;
+  contentType: string | null;
+}
+
 /** Values of a slash command's options, flattened below the subcommand. */
 export type OptionValue =
   | { type: "string"; value: string }
@@ -48,7 +58,8 @@ export type OptionValue =
   | { type: "boolean"; value: boolean }
   | { type: "user"; value: UserId; user: UserRef | null; member: boolean }
   | { type: "channel"; value: ChannelId; channel: ResolvedChannel | null }
-  | { type: "role"; value: RoleId; role: ResolvedRole | null };
+  | { type: "role"; value: RoleId; role: ResolvedRole | null }
+  | { type: "attachment"; value: string; attachment: ResolvedAttachment | null };
 
 interface InteractionBase {
   /** Interaction id and token: the token is a secret and is never logged. */
@@ -106,8 +117,40 @@ export interface AutocompleteInput extends InteractionBase {
   focused: { name: string; value: string };
 }
 
-/** Every interaction a handler can receive (DMs and pings never reach handlers). */
+/** Every interaction a handler can receive in a guild (pings never reach handlers). */
 export type InteractionInput = CommandInput | ComponentInput | ModalInput;
+
+/**
+ * A button or form used in a direct message with the bot (the feedback after a
+ * close): there is no guild and no member, only the user.
+ */
+interface DirectBase {
+  id: string;
+  token: string;
+  applicationId: ApplicationId;
+  channelId: ChannelId;
+  user: UserRef;
+  /** The reader's Discord locale. */
+  locale: string;
+}
+
+/** A button pressed on a message the bot sent by DM. */
+export interface DirectComponentInput extends DirectBase {
+  kind: "direct_component";
+  customId: string;
+  messageId: string;
+  values: string[];
+}
+
+/** A modal submitted from a direct message. */
+export interface DirectModalInput extends DirectBase {
+  kind: "direct_modal";
+  customId: string;
+  fields: Readonly<Record<string, string>>;
+}
+
+/** An interaction from a direct message: only buttons and forms the bot sent there. */
+export type DirectInput = DirectComponentInput | DirectModalInput;
 
 /** A member's message in a guild channel, from the gateway's `MESSAGE_CREATE`. */
 export interface MessageInput {

@@ -20,6 +20,7 @@ import type {
   StoredAttachment,
   Tag,
   Ticket,
+  TicketFeedback,
   TicketId,
   TicketMember,
   TicketPriority,
@@ -135,6 +136,8 @@ export interface ArchiveStore {
   page(ticketId: TicketId, after: MessageId | null, limit: number): Promise<ArchivedMessage[]>;
   /** How many messages of a ticket the archive holds (deleted ones too), sent until `until`. */
   count(ticketId: TicketId, until?: Date): Promise<number>;
+  /** Messages per author in a ticket (deleted ones left out), most first. */
+  authorCounts(ticketId: TicketId): Promise<Array<{ authorId: UserId; count: number }>>;
   /** Records a gateway session that began (READY after IDENTIFY). */
   sessionStarted(session: Omit<GatewaySession, "live" | "seenAt">): Promise<void>;
   /** The session was connected at `at`; `live` false once it is disconnected or stopped. */
@@ -382,6 +385,28 @@ export interface TicketTimerStore {
   takeOpenerCheck(id: TicketId, previous: Date | null, at: Date): Promise<boolean>;
 }
 
+/** How giving a rating went: stored, given before (one per ticket), or never asked. */
+export type RateResult = "rated" | "already_rated" | "not_asked";
+
+/** Feedback after close, one row per ticket. */
+export interface FeedbackStore {
+  get(ticketId: TicketId): Promise<TicketFeedback | null>;
+  /** Keeps where the close summary of `ticketId` was posted. */
+  recordSummary(
+    ticketId: TicketId,
+    guildId: GuildId,
+    summary: { channelId: ChannelId; messageId: MessageId },
+  ): Promise<void>;
+  /** Marks the opener as asked, crediting `staffId`; false when asked before. */
+  ask(ticketId: TicketId, guildId: GuildId, staffId: UserId | null, at: Date): Promise<boolean>;
+  /** Stores the rating once (compare-and-set on an empty rating). */
+  rate(ticketId: TicketId, rating: number, at: Date): Promise<RateResult>;
+  /** Stores the comment of a rated ticket once; false when there is none to add to. */
+  comment(ticketId: TicketId, comment: string): Promise<boolean>;
+  /** The rated feedback of a guild's tickets rated in `[from, to)`. */
+  rated(guildId: GuildId, from: Date, to: Date): Promise<TicketFeedback[]>;
+}
+
 /** The stores that can share one database transaction. */
 export interface TransactionStores {
   tickets: TicketStore;
@@ -392,6 +417,7 @@ export interface TransactionStores {
   audit: AuditLog;
   settings: SettingsStore;
   tags: TagStore;
+  feedback: FeedbackStore;
   timers: TicketTimerStore;
 }
 

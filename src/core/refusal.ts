@@ -39,6 +39,8 @@ export type RefusalCode =
   | "close_failed"
   | "request_expired"
   | "busy"
+  | "feedback_not_open"
+  | "already_rated"
   | "internal_error";
 
 /** A user-facing refusal: rendered as a short ephemeral embed. */

@@ -4,7 +4,7 @@
  * `bigint` columns; booleans are `smallint` 0/1; lists and details are JSON
  * text; bytes are `blob`/`bytea`/`longblob`. PostgreSQL and MySQL return
  * `bigint` as a string, so selected times read as `number | string`. Kept in
- * one file because Kysely's `Database` type is the one list of every table.
+ * one file because `Database` must list every table and the row types follow them.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
@@ -142,6 +142,20 @@ export interface TicketsTable {
   /** When the pending close request times out. */
   close_request_at: NullableMillis;
   opener_checked_at: NullableMillis;
+}
+
+/** The `ticket_feedback` table: a closed ticket's rating and where its summary is. */
+export interface TicketFeedbackTable {
+  ticket_id: number;
+  guild_id: string;
+  summary_channel_id: string | null;
+  summary_message_id: string | null;
+  staff_id: string | null;
+  asked_at: NullableMillis;
+  rating: number | null;
+  /** Sealed when `ENCRYPTION_KEY` is set. */
+  comment: string | null;
+  rated_at: NullableMillis;
 }
 
 /** The `tags` table: saved answers, one per guild and lower-case name. */
@@ -282,6 +296,7 @@ export interface Database {
   message_search: MessageSearchTable;
   share_links: ShareLinksTable;
   tags: TagsTable;
+  ticket_feedback: TicketFeedbackTable;
 }
 
 export type GuildSettingsRow = Selectable<GuildSettingsTable>;
@@ -305,3 +320,4 @@ export type AuditEventRow = Selectable<AuditEventsTable>;
 export type MetaRow = Selectable<MetaTable>;
 export type ShareLinkRow = Selectable<ShareLinksTable>;
 export type TagRow = Selectable<TagsTable>;
+export type TicketFeedbackRow = Selectable<TicketFeedbackTable>;

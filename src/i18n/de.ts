@@ -5,7 +5,20 @@ import { answers } from "./de/answers.ts";
 import { notices } from "./de/notices.ts";
 import { types } from "./de/types.ts";
 import { privacy } from "./de/privacy.ts";
+import { feedback } from "./de/feedback.ts";
+import { configFile } from "./de/config_file.ts";
+import { settings } from "./de/settings.ts";
 import { timers } from "./de/timers.ts";
 
 /** Every German message by key. */
-export const DE: Catalog = { ...failures, ...answers, ...notices, ...types, ...privacy, ...timers };
+export const DE: Catalog = {
+  ...failures,
+  ...answers,
+  ...notices,
+  ...types,
+  ...privacy,
+  ...feedback,
+  ...configFile,
+  ...settings,
+  ...timers,
+};

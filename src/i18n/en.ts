@@ -4,10 +4,23 @@ import { answers } from "./en/answers.ts";
 import { notices } from "./en/notices.ts";
 import { types } from "./en/types.ts";
 import { privacy } from "./en/privacy.ts";
+import { feedback } from "./en/feedback.ts";
+import { configFile } from "./en/config_file.ts";
+import { settings } from "./en/settings.ts";
 import { timers } from "./en/timers.ts";
 
 /** Every English message by key. */
-export const EN = { ...failures, ...answers, ...notices, ...types, ...privacy, ...timers } as const;
+export const EN = {
+  ...failures,
+  ...answers,
+  ...notices,
+  ...types,
+  ...privacy,
+  ...feedback,
+  ...configFile,
+  ...settings,
+  ...timers,
+} as const;
 
 /** A message key of the catalog. */
 export type MessageKey = keyof typeof EN;

@@ -5,7 +5,20 @@ import { answers } from "./es/answers.ts";
 import { notices } from "./es/notices.ts";
 import { types } from "./es/types.ts";
 import { privacy } from "./es/privacy.ts";
+import { feedback } from "./es/feedback.ts";
+import { configFile } from "./es/config_file.ts";
+import { settings } from "./es/settings.ts";
 import { timers } from "./es/timers.ts";
 
 /** Every Spanish message by key. */
-export const ES: Catalog = { ...failures, ...answers, ...notices, ...types, ...privacy, ...timers };
+export const ES: Catalog = {
+  ...failures,
+  ...answers,
+  ...notices,
+  ...types,
+  ...privacy,
+  ...feedback,
+  ...configFile,
+  ...settings,
+  ...timers,
+};

@@ -5,7 +5,20 @@ import { answers } from "./fr/answers.ts";
 import { notices } from "./fr/notices.ts";
 import { types } from "./fr/types.ts";
 import { privacy } from "./fr/privacy.ts";
+import { feedback } from "./fr/feedback.ts";
+import { configFile } from "./fr/config_file.ts";
+import { settings } from "./fr/settings.ts";
 import { timers } from "./fr/timers.ts";
 
 /** Every French message by key. */
-export const FR: Catalog = { ...failures, ...answers, ...notices, ...types, ...privacy, ...timers };
+export const FR: Catalog = {
+  ...failures,
+  ...answers,
+  ...notices,
+  ...types,
+  ...privacy,
+  ...feedback,
+  ...configFile,
+  ...settings,
+  ...timers,
+};

@@ -5,6 +5,9 @@ import { answers } from "./pt_br/answers.ts";
 import { notices } from "./pt_br/notices.ts";
 import { types } from "./pt_br/types.ts";
 import { privacy } from "./pt_br/privacy.ts";
+import { feedback } from "./pt_br/feedback.ts";
+import { configFile } from "./pt_br/config_file.ts";
+import { settings } from "./pt_br/settings.ts";
 import { timers } from "./pt_br/timers.ts";
 
 /** Every Brazilian Portuguese message by key. */
@@ -14,5 +17,8 @@ export const PT_BR: Catalog = {
   ...notices,
   ...types,
   ...privacy,
+  ...feedback,
+  ...configFile,
+  ...settings,
   ...timers,
 };

@@ -51,7 +51,7 @@ export async function handleConfigShow(input: CommandInput, ctx: HandlerContext)
     { name: tr.t("config.language"), value: LOCALE_NAMES[guildLanguage(settings, input)] },
     {
       name: tr.t("config.question"),
-      value: type.questions.length > 0 ? type.questions.join("\n") : none,
+      value: type.questions.length > 0 ? type.questions.map((q) => q.label).join("\n") : none,
     },
     {
       name: tr.t("config.welcome"),

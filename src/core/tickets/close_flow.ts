@@ -18,6 +18,7 @@ import { CLOSE_STEPS, OUR_SIDE, runStep, StepFailure } from "./close_step.ts";
 import { type ClosePost, postSummary, sendTranscriptDm } from "./close_posts.ts";
 import { renderHistory } from "./render_history.ts";
 import { guildLanguage } from "../language.ts";
+import { askForFeedback, feedbackForDm } from "../feedback/ask_feedback.ts";
 
 /** How a close attempt ended. */
 export type CloseOutcome =
@@ -179,11 +180,13 @@ async function closeOnce(
     if (pending("log_posted")) {
       const logChannel = settings.logChannelId;
       if (logChannel !== null) {
-        await runStep(
-          "log_posted",
-          "the log channel",
-          async () => postSummary(await post(), ctx, { logChannel }),
-        );
+        await runStep("log_posted", "the log channel", async () => {
+          const messageId = await postSummary(await post(), ctx, { logChannel });
+          await ctx.feedback.recordSummary(current.id, current.guildId, {
+            channelId: logChannel,
+            messageId,
+          });
+        });
       }
       await record("log_posted");
     }
@@ -193,7 +196,7 @@ async function closeOnce(
         await runStep(
           "dm_sent",
           "the opener's direct messages",
-          async () => sendTranscriptDm(await post(), ctx),
+          async () => sendTranscriptDm(await post(), ctx, await feedbackForDm(current, ctx)),
         );
       }
       await record("dm_sent");
@@ -244,5 +247,7 @@ async function closeOnce(
       error,
     });
   }
+  // Without a transcript DM, the rating is asked in a DM of its own.
+  if (!(await ctx.settings.guild(closed.guildId)).transcriptDm) await askForFeedback(closed, ctx);
   return { kind: "closed", ticket: closed };
 }

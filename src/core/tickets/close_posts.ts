@@ -7,14 +7,15 @@
  * attaching files. The summary speaks the guild's language, the DM the opener's.
  */
 import type { HandlerContext } from "../context.ts";
-import type { ChannelId } from "../ids.ts";
-import type { MessageBody } from "../message_body.ts";
+import type { ChannelId, MessageId } from "../ids.ts";
+import type { ActionRow, Button, MessageBody } from "../message_body.ts";
 import type { Ticket, Transcript } from "../model.ts";
 import { isDiscordFailure } from "../discord_failure.ts";
 import { summaryEmbed } from "../transcript/summary_embed.ts";
 import { DISCORD_UPLOAD_LIMIT, transcriptFiles } from "../transcript/upload_files.ts";
 import { transcriptLinkRow } from "../transcript/transcript_link.ts";
-import { fromDiscordLocale, type Locale } from "../../i18n/locale.ts";
+import type { Locale } from "../../i18n/locale.ts";
+import { recipientLanguage } from "../language.ts";
 import { translator } from "../../i18n/translator.ts";
 
 /** What the summary says about a close. */
@@ -97,18 +98,18 @@ function summary(
   }, { locale });
 }
 
-/** Posts the summary and both transcript files in `logChannel`. */
+/** Posts the summary and both transcript files in `logChannel`; gives the summary's id. */
 export async function postSummary(
   close: ClosePost,
   ctx: Pick<HandlerContext, "discord" | "clock" | "publicUrl">,
   options: { logChannel: ChannelId },
-): Promise<void> {
+): Promise<MessageId> {
   const name = baseName(close.ticket);
   const files = await attachments(close, ctx, [
     { name: `${name}.html`, content: close.transcript.html, contentType: "text/html" },
     { name: `${name}.txt`, content: close.transcript.text, contentType: "text/plain" },
   ], close.locale);
-  await ctx.discord.sendMessage(options.logChannel, {
+  return await ctx.discord.sendMessage(options.logChannel, {
     embeds: [summary(close, ctx, files.notes, close.locale)],
     files: files.files,
     ...(files.components === undefined ? {} : { components: files.components }),
@@ -117,28 +118,36 @@ export async function postSummary(
   });
 }
 
-/** Sends the opener the summary and the HTML transcript; a closed DM is logged, not thrown. */
+/**
+ * Sends the opener the summary and the HTML transcript, with the rating buttons
+ * when `feedback` is given; a closed DM is logged, not thrown.
+ */
 export async function sendTranscriptDm(
   close: ClosePost,
   ctx: Pick<HandlerContext, "discord" | "clock" | "log" | "publicUrl" | "settings">,
+  feedback: { row: ActionRow<Button>; typeName: string } | null = null,
 ): Promise<void> {
   const { ticket } = close;
-  // The opener's language as their last interaction showed it, else the guild's.
-  const known = await ctx.settings.memberLocale(ticket.openerId);
-  const locale = known === null ? close.locale : fromDiscordLocale(known);
+  const locale = await recipientLanguage(ctx, ticket.openerId, close.locale);
   const files = await attachments(close, ctx, [
     { name: `${baseName(ticket)}.html`, content: close.transcript.html, contentType: "text/html" },
   ], locale);
+  const components = [...(files.components ?? []), ...(feedback === null ? [] : [feedback.row])];
   try {
     const dm = await ctx.discord.dmChannel(ticket.openerId);
     await ctx.discord.sendMessage(dm, {
-      content: translator(locale).t("close.dm", {
-        number: ticket.number,
-        how: files.components === undefined ? "attached" : "linked",
-      }),
+      content: [
+        translator(locale).t("close.dm", {
+          number: ticket.number,
+          how: files.components === undefined ? "attached" : "linked",
+        }),
+        ...(feedback === null ? [] : [
+          translator(locale).t("feedback.ask", { number: ticket.number, type: feedback.typeName }),
+        ]),
+      ].join("\n"),
       embeds: [summary(close, ctx, files.notes, locale)],
       files: files.files,
-      ...(files.components === undefined ? {} : { components: files.components }),
+      ...(components.length === 0 ? {} : { components }),
       allowed_mentions: { parse: [] },
       ...stepNonce(ticket, "dm"),
     });

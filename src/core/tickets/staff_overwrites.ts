@@ -8,6 +8,7 @@ import type { GuildId, RoleId } from "../ids.ts";
 import type { TicketTypeId } from "../model.ts";
 import { grantable, PARTICIPANT_ALLOW } from "./overwrites.ts";
 import { botGuildPermissions } from "./bot_permissions.ts";
+import type { Translator } from "../../i18n/translator.ts";
 
 /** Which role changed, and how. */
 export interface StaffRoleChange {
@@ -73,13 +74,10 @@ export async function reapplyStaffRole(
 }
 
 /** The sentence that reports `result` to the admin. */
-export function reapplyReport(result: ReapplyResult): string {
-  const count = `${result.tickets} open ticket${result.tickets === 1 ? "" : "s"}`;
-  const where = result.logChannel ? `${count} and the log channel` : count;
-  const failed = result.failed === 0
-    ? ""
-    : ` ${result.failed} channel${
-      result.failed === 1 ? "" : "s"
-    } could not be updated: check that my role has Manage Roles and can see them.`;
-  return `Updated ${where}.${failed}`;
+export function reapplyReport(result: ReapplyResult, tr: Translator): string {
+  return tr.t("config_set.reapplied", {
+    tickets: result.tickets,
+    log: result.logChannel ? "yes" : "no",
+    failed: result.failed,
+  });
 }

@@ -19,6 +19,8 @@ export interface CloseSummary {
   messageCount: number;
   /** Lines about the attached files (compressed, omitted, attachments not kept). */
   notes: string[];
+  /** The opener's rating (1–5) and comment, once given. */
+  feedback?: { rating: number; comment: string | null };
 }
 
 /** Discord's limit for an embed field value. */
@@ -70,6 +72,18 @@ export function summaryEmbed(summary: CloseSummary, options: { locale?: Locale }
       value: clip(summary.reason?.trim() || tr.t("summary.no_reason"), FIELD_MAX),
     },
   ];
+  if (summary.feedback !== undefined) {
+    const { rating, comment } = summary.feedback;
+    const stars = `${"★".repeat(rating)}${"☆".repeat(5 - rating)}`;
+    const value = `${stars} ${tr.t("summary.rating_value", { stars: rating })}`;
+    fields.push({
+      name: tr.t("summary.rating"),
+      value: clip(
+        comment === null ? value : `${value}\n> ${comment.replaceAll("\n", "\n> ")}`,
+        FIELD_MAX,
+      ),
+    });
+  }
   if (summary.notes.length > 0) {
     fields.push({ name: tr.t("summary.files"), value: clip(summary.notes.join("\n"), FIELD_MAX) });
   }

@@ -9,6 +9,7 @@ import type { DatabaseHandle } from "../connect.ts";
 import type { FieldCipher } from "../encryption/field_cipher.ts";
 import { archiveStore } from "./archive.ts";
 import { auditLog } from "./audit.ts";
+import { feedbackStore } from "./feedback.ts";
 import { lockStore } from "./locks.ts";
 import { panelStore } from "./panels.ts";
 import { privacyStore } from "./privacy.ts";
@@ -42,6 +43,7 @@ export function transactionStores(scope: StoreScope): TransactionStores {
     settings: settingsStore(scope),
     tags: tagStore(scope),
     timers: ticketTimerStore(scope),
+    feedback: feedbackStore(scope),
   };
 }
 

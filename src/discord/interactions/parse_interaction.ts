@@ -19,9 +19,11 @@ import {
 import type {
   AutocompleteInput,
   ChannelKind,
+  DirectInput,
   InteractionInput,
   MemberRef,
   OptionValue,
+  ResolvedAttachment,
   ResolvedChannel,
   ResolvedRole,
   UserRef,
@@ -48,7 +50,11 @@ export type IgnoredInteraction =
   };
 
 /** What the parser makes of a payload: handler input, an autocomplete query, or why not. */
-export type ParsedInteraction = InteractionInput | AutocompleteInput | IgnoredInteraction;
+export type ParsedInteraction =
+  | InteractionInput
+  | AutocompleteInput
+  | DirectInput
+  | IgnoredInteraction;
 
 /** The reason given for interactions outside a guild (DMs, user-installed contexts). */
 export const NOT_IN_GUILD = "not in a guild";
@@ -125,6 +131,7 @@ interface Resolved {
   members: Json;
   roles: Json;
   channels: Json;
+  attachments: Json;
 }
 
 function parseResolved(raw: unknown): Resolved {
@@ -135,6 +142,7 @@ function parseResolved(raw: unknown): Resolved {
     members: part("members"),
     roles: part("roles"),
     channels: part("channels"),
+    attachments: part("attachments"),
   };
 }
 
@@ -166,6 +174,23 @@ function resolvedRole(resolved: Resolved, roleId: string): ResolvedRole | null {
     id: id<"role">(role.id, "resolved role id"),
     name: text(role.name, "resolved role name"),
     managed: role.managed === true,
+  };
+}
+
+function resolvedAttachment(resolved: Resolved, attachmentId: string): ResolvedAttachment | null {
+  const raw = resolved.attachments[attachmentId];
+  if (raw === undefined) return null;
+  const attachment = record(raw, `resolved.attachments.${attachmentId}`);
+  const size = attachment.size;
+  if (typeof size !== "number" || !Number.isInteger(size) || size < 0) {
+    throw new MalformedPayload("resolved attachment size is not a whole number");
+  }
+  return {
+    id: id<"attachment">(attachment.id, "resolved attachment id"),
+    filename: text(attachment.filename, "resolved attachment filename"),
+    size,
+    url: text(attachment.url, "resolved attachment url"),
+    contentType: optionalText(attachment.content_type, "resolved attachment content_type"),
   };
 }
 
@@ -223,7 +248,15 @@ function parseOptionValue(option: Json, resolved: Resolved): OptionValue | null 
         ? roleOption(resolved, target as string as RoleId)
         : userOption(resolved, target);
     }
-    default: // attachments and types added later: not used by any handler
+    case 11: {
+      const attachmentId = id<"attachment">(value, `option ${name}`) as string;
+      return {
+        type: "attachment",
+        value: attachmentId,
+        attachment: resolvedAttachment(resolved, attachmentId),
+      };
+    }
+    default: // types added later: not used by any handler
       return null;
   }
 }
@@ -310,7 +343,7 @@ function parse(raw: unknown): ParsedInteraction {
     return ignored(raw, `unknown interaction type ${String(type)}`);
   }
   if (raw.guild_id === undefined || raw.guild_id === null || !isRecord(raw.member)) {
-    return ignored(raw, NOT_IN_GUILD);
+    return parseDirect(raw, type) ?? ignored(raw, NOT_IN_GUILD);
   }
   const channel = isRecord(raw.channel) ? raw.channel : {};
   const base = {
@@ -380,6 +413,43 @@ function parse(raw: unknown): ParsedInteraction {
 }
 
 /**
+ * A button or form used in a DM with the bot (the feedback after a close); null
+ * for anything else outside a guild (commands there are not offered).
+ */
+function parseDirect(raw: Json, type: unknown): DirectInput | null {
+  if ((type !== MESSAGE_COMPONENT && type !== MODAL_SUBMIT) || !isRecord(raw.user)) return null;
+  const channel = isRecord(raw.channel) ? raw.channel : {};
+  const base = {
+    id: id<"interaction">(raw.id, "id") as string,
+    token: text(raw.token, "token"),
+    applicationId: id<"application">(raw.application_id, "application_id") as ApplicationId,
+    channelId: id<"channel">(raw.channel_id ?? channel.id, "channel_id"),
+    user: parseUser(raw.user),
+    locale: typeof raw.locale === "string" ? raw.locale : "en-US",
+  };
+  if (base.token.length === 0) throw new MalformedPayload("token is empty");
+  const data = record(raw.data, "data");
+  const customId = text(data.custom_id, "data.custom_id");
+  if (type === MESSAGE_COMPONENT) {
+    const message = record(raw.message, "message");
+    const values = data.values ?? [];
+    if (!Array.isArray(values) || !values.every((v) => typeof v === "string")) {
+      throw new MalformedPayload("data.values is not a list of strings");
+    }
+    return {
+      ...base,
+      kind: "direct_component",
+      customId,
+      messageId: id<"message">(message.id, "message.id"),
+      values,
+    };
+  }
+  const fields: Record<string, string> = {};
+  collectFields(data.components, fields);
+  return { ...base, kind: "direct_modal", customId, fields };
+}
+
+/**
  * Parses an interaction payload; PINGs come back as `{ kind: "ping" }`,
  * DMs and malformed payloads as `{ kind: "ignored", reason, … }`.
  */
@@ -398,6 +468,6 @@ export function parseInteraction(raw: unknown): ParsedInteraction {
 /** True when `parseInteraction` gave something the handlers can run. */
 export function isInteractionInput(
   parsed: ParsedInteraction,
-): parsed is InteractionInput | AutocompleteInput {
+): parsed is InteractionInput | AutocompleteInput | DirectInput {
   return parsed.kind !== "ping" && parsed.kind !== "ignored";
 }

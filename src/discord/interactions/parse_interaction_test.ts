@@ -112,6 +112,44 @@ Deno.test("parseInteraction() flattens options below a subcommand and resolves u
   });
 });
 
+Deno.test("parseInteraction() reads an uploaded file option from the resolved attachments", () => {
+  const url = "https://cdn.discordapp.com/ephemeral-attachments/1/2/guild.yaml?ex=1&is=2&hm=3&";
+  const input = parse<CommandInput>(base(2, {
+    id: "1",
+    name: "config",
+    type: 1,
+    options: [{
+      type: 1,
+      name: "import",
+      options: [{ type: 11, name: "file", value: "700000000000000001" }],
+    }],
+    resolved: {
+      attachments: {
+        "700000000000000001": {
+          id: "700000000000000001",
+          filename: "guild.yaml",
+          size: 1234,
+          url,
+          proxy_url: url,
+          content_type: "application/yaml",
+          ephemeral: true,
+        },
+      },
+    },
+  }));
+  assert.deepEqual(input.options.file, {
+    type: "attachment",
+    value: "700000000000000001",
+    attachment: {
+      id: "700000000000000001",
+      filename: "guild.yaml",
+      size: 1234,
+      url,
+      contentType: "application/yaml",
+    },
+  });
+});
+
 Deno.test("parseInteraction() reads a subcommand group and every option type", () => {
   const input = parse<CommandInput>(base(2, {
     id: "1",
@@ -167,6 +205,8 @@ Deno.test("parseInteraction() reads a subcommand group and every option type", (
     },
     // Not resolved and not a member of the guild.
     someone: { type: "user", value: "300000000000000009", user: null, member: false },
+    // A file whose resolved data is missing: the handler asks for it again.
+    file: { type: "attachment", value: "700000000000000001", attachment: null },
   });
 });
 

@@ -67,6 +67,12 @@ export const commands: CommandTable = {
   "config.set.language.language:fr": ["Français"],
   "config.set.language.language:es": ["Español"],
   "config.set.language.language:pt-BR": ["Português (Brasil)"],
+  "config.export": ["exportieren", "Die ganze Ticket-Konfiguration als YAML-Datei"],
+  "config.import": [
+    "importieren",
+    "Eine Konfigurationsdatei laden: zeigt die Änderungen, wendet sie nach Bestätigung an",
+  ],
+  "config.import.file": ["datei", "Die Konfigurationsdatei (YAML), wie /config export sie gibt"],
   "panel.create.channel": ["kanal", "Wo es gepostet wird (Standard: dieser Kanal)"],
   "panel.create.title": ["titel", "Titel des Panels"],
   "panel.create.description": ["beschreibung", "Text des Panels"],

@@ -67,6 +67,15 @@ export const commands: CommandTable = {
   "config.set.language.language:fr": ["Français"],
   "config.set.language.language:es": ["Español"],
   "config.set.language.language:pt-BR": ["Português (Brasil)"],
+  "config.export": ["exportar", "Obtener toda la configuración de tickets como archivo YAML"],
+  "config.import": [
+    "importar",
+    "Cargar un archivo de configuración: muestra los cambios y los aplica al confirmar",
+  ],
+  "config.import.file": [
+    "archivo",
+    "El archivo de configuración (YAML), como lo da /config export",
+  ],
   "panel.create.channel": ["canal", "Dónde publicarlo (por defecto: este canal)"],
   "panel.create.title": ["título", "Título del panel"],
   "panel.create.description": ["descripción", "Texto del panel"],

@@ -67,6 +67,15 @@ export const commands: CommandTable = {
   "config.set.language.language:fr": ["Français"],
   "config.set.language.language:es": ["Español"],
   "config.set.language.language:pt-BR": ["Português (Brasil)"],
+  "config.export": ["exporter", "Obtenir toute la configuration des tickets en fichier YAML"],
+  "config.import": [
+    "importer",
+    "Charger un fichier de configuration : montre les changements, applique après confirmation",
+  ],
+  "config.import.file": [
+    "fichier",
+    "Le fichier de configuration (YAML), tel que /config export le donne",
+  ],
   "panel.create.channel": ["salon", "Où le publier (par défaut : ce salon)"],
   "panel.create.title": ["titre", "Titre du panneau"],
   "panel.create.description": ["description", "Texte du panneau"],

@@ -64,6 +64,12 @@ export const commands: CommandTable = {
   "config.set.language.language:fr": ["Français"],
   "config.set.language.language:es": ["Español"],
   "config.set.language.language:pt-BR": ["Português (Brasil)"],
+  "config.export": ["exportar", "Obter toda a configuração de tickets como arquivo YAML"],
+  "config.import": [
+    "importar",
+    "Carregar um arquivo de configuração: mostra as mudanças e aplica ao confirmar",
+  ],
+  "config.import.file": ["arquivo", "O arquivo de configuração (YAML), como o /config export dá"],
   "panel.create.channel": ["canal", "Onde publicar (padrão: este canal)"],
   "panel.create.title": ["título", "Título do painel"],
   "panel.create.description": ["descrição", "Texto do painel"],
