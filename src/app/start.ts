@@ -31,8 +31,7 @@ import { connectDiscord } from "./connect_discord.ts";
 import { registerOnStart } from "./register_on_start.ts";
 import { createMessageEvents } from "./message_events.ts";
 import { createReconcileLoop } from "./reconcile_loop.ts";
-import { createTicketTimersLoop, databaseClock } from "./ticket_timers_loop.ts";
-import { readDatabaseNow } from "../db/stores/database_now.ts";
+import { createTicketTimersLoop, passClock } from "./ticket_timers_loop.ts";
 import type { StartOptions, TicketeerApp } from "./ticketeer_app.ts";
 
 export type { StartOptions, TicketeerApp };
@@ -122,7 +121,7 @@ export async function startTicketeer(
     const timers = createTicketTimersLoop({ ...context, discord: connection.backgroundDiscord }, {
       log,
       clock: options.clock === undefined
-        ? () => databaseClock(() => readDatabaseNow(handle.db, handle.kind))
+        ? () => passClock(() => stores.databaseClock.now())
         : () => Promise.resolve(clock),
       membersIntent: config.gateway && config.serverMembersIntent === true,
       track: (work) => inFlight.track(work),
@@ -222,6 +221,7 @@ export async function startTicketeer(
         transport,
         inFlight,
         settings: stores.settings,
+        retention: stores.retention,
         metrics,
         deliverMessage,
         onFatalClose,

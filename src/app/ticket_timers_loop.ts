@@ -16,7 +16,7 @@ const HOUR_MS = 3_600_000;
 /** Options of `createTicketTimersLoop`. */
 export interface TicketTimersLoopOptions {
   log: Logger;
-  /** The clock of a pass: `databaseClock()` (or a test's own). */
+  /** The clock of a pass: `passClock()` over the database's clock (or a test's own). */
   clock: () => Promise<Clock>;
   /**
    * True when the gateway reports members leaving (Server Members intent): the
@@ -41,7 +41,7 @@ export interface TicketTimersLoop {
  * The database's clock for one pass: its time read now, then advanced by this
  * process's monotonic clock.
  */
-export async function databaseClock(read: () => Promise<Date>): Promise<Clock> {
+export async function passClock(read: () => Promise<Date>): Promise<Clock> {
   const start = await read();
   const began = performance.now();
   return { now: () => new Date(start.getTime() + Math.round(performance.now() - began)) };

@@ -228,6 +228,34 @@ export interface PrivacyStore {
   releaseExportSlot(guildId: GuildId, userId: UserId, at: Date): Promise<void>;
 }
 
+/**
+ * What retention deletes once its time is up: closed tickets past their type's
+ * `retentionDays`, and guilds the bot left long enough ago. Every deletion is
+ * conditional, so several processes running the same pass delete each thing once.
+ */
+export interface RetentionStore {
+  /** Records that the bot left `guildId` at `at` (default: the database's time); the first record stays. */
+  recordDeparture(guildId: GuildId, at?: Date): Promise<void>;
+  /** The bot is in `guildId` again: nothing of it is deleted for that departure. */
+  cancelDeparture(guildId: GuildId): Promise<void>;
+  /** Up to `limit` closed, unexpired tickets whose type's retention ran out by `at`, oldest first. */
+  ticketsDue(at: Date, limit: number): Promise<TicketId[]>;
+  /**
+   * In one transaction, when the ticket is still due at `at` and not yet expired:
+   * deletes its transcript, archive, attachment copies, search words and share
+   * links, clears its topic, answers and close reason (in its audit rows too), and
+   * marks it expired at `at`. False when there was nothing to do.
+   */
+  expireTicket(id: TicketId, at: Date): Promise<boolean>;
+  /** Up to `limit` guilds the bot left at or before `before`, and has not come back to. */
+  guildsLeftBefore(before: Date, limit: number): Promise<GuildId[]>;
+  /**
+   * In one transaction, when the bot left `guildId` at or before `before` and has
+   * not come back: deletes every row of the guild. False when there was nothing to do.
+   */
+  purgeGuild(guildId: GuildId, before: Date): Promise<boolean>;
+}
+
 /** How long a lock is held and how long to wait for it. */
 export interface LockOptions {
   /**
@@ -425,6 +453,9 @@ export interface TransactionStores {
 export interface Stores extends TransactionStores {
   locks: LockStore;
   privacy: PrivacyStore;
+  retention: RetentionStore;
+  /** The database server's clock: the one every process shares. */
+  databaseClock: SharedClock;
   /**
    * Runs `work` with stores bound to one database transaction: its writes all
    * commit or none does. On a deadlock or busy database the whole `work` runs again.
@@ -435,6 +466,11 @@ export interface Stores extends TransactionStores {
 /** The time source handlers use, so tests can set it. */
 export interface Clock {
   now(): Date;
+}
+
+/** A clock every process reads alike (the database's), for what must not rest on one machine's. */
+export interface SharedClock {
+  now(): Promise<Date>;
 }
 
 /** Where handlers get fresh ids, so tests can make them predictable. */

@@ -276,6 +276,12 @@ export interface ShareLinksTable {
   revoked_by: string | null;
 }
 
+/** The `guild_departures` table: when the bot was removed from a guild (the database's clock). */
+export interface GuildDeparturesTable {
+  guild_id: string;
+  left_at: Millis;
+}
+
 /** Every table of the database, for `Kysely<Database>`. */
 export interface Database {
   guild_settings: GuildSettingsTable;
@@ -297,6 +303,7 @@ export interface Database {
   share_links: ShareLinksTable;
   tags: TagsTable;
   ticket_feedback: TicketFeedbackTable;
+  guild_departures: GuildDeparturesTable;
 }
 
 export type GuildSettingsRow = Selectable<GuildSettingsTable>;

@@ -8,6 +8,7 @@ import { privacy } from "./de/privacy.ts";
 import { feedback } from "./de/feedback.ts";
 import { configFile } from "./de/config_file.ts";
 import { settings } from "./de/settings.ts";
+import { transcripts } from "./de/transcripts.ts";
 import { timers } from "./de/timers.ts";
 
 /** Every German message by key. */
@@ -20,5 +21,6 @@ export const DE: Catalog = {
   ...feedback,
   ...configFile,
   ...settings,
+  ...transcripts,
   ...timers,
 };

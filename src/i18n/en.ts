@@ -7,6 +7,7 @@ import { privacy } from "./en/privacy.ts";
 import { feedback } from "./en/feedback.ts";
 import { configFile } from "./en/config_file.ts";
 import { settings } from "./en/settings.ts";
+import { transcripts } from "./en/transcripts.ts";
 import { timers } from "./en/timers.ts";
 
 /** Every English message by key. */
@@ -19,6 +20,7 @@ export const EN = {
   ...feedback,
   ...configFile,
   ...settings,
+  ...transcripts,
   ...timers,
 } as const;
 

@@ -8,6 +8,7 @@ import { privacy } from "./es/privacy.ts";
 import { feedback } from "./es/feedback.ts";
 import { configFile } from "./es/config_file.ts";
 import { settings } from "./es/settings.ts";
+import { transcripts } from "./es/transcripts.ts";
 import { timers } from "./es/timers.ts";
 
 /** Every Spanish message by key. */
@@ -20,5 +21,6 @@ export const ES: Catalog = {
   ...feedback,
   ...configFile,
   ...settings,
+  ...transcripts,
   ...timers,
 };

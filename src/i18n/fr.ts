@@ -8,6 +8,7 @@ import { privacy } from "./fr/privacy.ts";
 import { feedback } from "./fr/feedback.ts";
 import { configFile } from "./fr/config_file.ts";
 import { settings } from "./fr/settings.ts";
+import { transcripts } from "./fr/transcripts.ts";
 import { timers } from "./fr/timers.ts";
 
 /** Every French message by key. */
@@ -20,5 +21,6 @@ export const FR: Catalog = {
   ...feedback,
   ...configFile,
   ...settings,
+  ...transcripts,
   ...timers,
 };

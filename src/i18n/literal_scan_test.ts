@@ -9,7 +9,6 @@ const NOT_YET_IN_CATALOG = new Set([
   "core/interactions/open_button.ts",
   "core/tickets/open_ticket.ts",
   "core/tickets/welcome.ts",
-  "core/tickets/close_flow.ts",
   "core/tickets/ticket_scope.ts",
   "web/page_guild_tickets.ts",
   "web/web_context.ts",

@@ -8,6 +8,7 @@ import { privacy } from "./pt_br/privacy.ts";
 import { feedback } from "./pt_br/feedback.ts";
 import { configFile } from "./pt_br/config_file.ts";
 import { settings } from "./pt_br/settings.ts";
+import { transcripts } from "./pt_br/transcripts.ts";
 import { timers } from "./pt_br/timers.ts";
 
 /** Every Brazilian Portuguese message by key. */
@@ -20,5 +21,6 @@ export const PT_BR: Catalog = {
   ...feedback,
   ...configFile,
   ...settings,
+  ...transcripts,
   ...timers,
 };

@@ -10,7 +10,6 @@ import type { HandlerContext } from "../context.ts";
 import type { UserId } from "../ids.ts";
 import type { CloseStep, Ticket, Transcript } from "../model.ts";
 import { isDiscordFailure } from "../discord_failure.ts";
-import { formatTime } from "../transcript/format_time.ts";
 import type { LockOptions } from "../ports.ts";
 import { LockTimeoutError } from "../lock_timeout_error.ts";
 import type { AttachmentLimits } from "./close_attachments.ts";
@@ -19,6 +18,7 @@ import { type ClosePost, postSummary, sendTranscriptDm } from "./close_posts.ts"
 import { renderHistory } from "./render_history.ts";
 import { guildLanguage } from "../language.ts";
 import { askForFeedback, feedbackForDm } from "../feedback/ask_feedback.ts";
+import { transcriptHeader } from "../transcript/transcript_header.ts";
 
 /** How a close attempt ended. */
 export type CloseOutcome =
@@ -73,22 +73,6 @@ export async function runClose(
   }
 }
 
-/** The transcript's header: the ticket's facts. */
-function header(ticket: Ticket, typeName: string, closerId: UserId, reason: string | null) {
-  return {
-    title: `Ticket #${ticket.number} · ${typeName}`,
-    details: [
-      ["Opened", formatTime(ticket.createdAt)],
-      ["Opener", { userId: ticket.openerId }],
-      ["Claimed by", ticket.claimedBy === null ? "nobody" : { userId: ticket.claimedBy }],
-      ["Closed by", { userId: closerId }],
-      ["Reason", reason ?? "No reason given"],
-      ["Topic", ticket.topic ?? "none"],
-      ...ticket.answers.map((a) => [a.question, a.answer] as const),
-    ] as const,
-  };
-}
-
 /**
  * Refuses to delete the channel of a ticket whose stored transcript holds fewer
  * messages than the live archive had when it was stored (an older close that
@@ -136,6 +120,8 @@ async function closeOnce(
   try {
     const type = await ctx.types.get(current.typeId);
     const typeName = type?.name ?? "Ticket";
+    const settings = await ctx.settings.guild(current.guildId);
+    const locale = guildLanguage(settings);
 
     if (pending("transcript_stored")) {
       const rendered = await runStep(
@@ -144,7 +130,8 @@ async function closeOnce(
         () =>
           renderHistory(current, ctx, {
             ...options,
-            header: header(current, typeName, closerId, reason),
+            header: transcriptHeader(current, { typeName, closerId, reason, locale }),
+            locale,
           }),
       );
       await record("history_fetched");
@@ -160,7 +147,6 @@ async function closeOnce(
       transcript = rendered;
     }
 
-    const settings = await ctx.settings.guild(current.guildId);
     const post = async (): Promise<ClosePost> => {
       transcript ??= await ctx.transcripts.get(current.id);
       if (transcript === null) {
@@ -173,7 +159,7 @@ async function closeOnce(
         reason,
         transcript,
         uploadLimitBytes: options.uploadLimitBytes,
-        locale: guildLanguage(settings),
+        locale,
       };
     };
 

@@ -30,16 +30,27 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** A duration as people read it: `3 d 4 h`, `2 h 5 min`, `12 min`, `40 s`. */
-export function formatDuration(ms: number): string {
+/**
+ * A duration as people read it, to its two largest units, in `locale`
+ * (`3 days, 4 hr`, `2 hr, 5 min`, `12 min`, `40 sec` in English).
+ */
+export function formatDuration(ms: number, locale: Locale = DEFAULT_LOCALE): string {
   const seconds = Math.max(0, Math.floor(ms / 1000));
   const days = Math.floor(seconds / 86_400);
   const hours = Math.floor((seconds % 86_400) / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
-  if (days > 0) return `${days} d ${hours} h`;
-  if (hours > 0) return `${hours} h ${minutes} min`;
-  if (minutes > 0) return `${minutes} min`;
-  return `${seconds} s`;
+  const parts = days > 0
+    ? { days, hours }
+    : hours > 0
+    ? { hours, minutes }
+    : minutes > 0
+    ? { minutes }
+    : { seconds };
+  // Zero units are left out: a close within the second must still say "0 sec".
+  const options: Intl.DurationFormatOptions = "seconds" in parts
+    ? { style: "short", secondsDisplay: "always" }
+    : { style: "short" };
+  return new Intl.DurationFormat(locale, options).format(parts);
 }
 
 function stamp(date: Date): string {
@@ -64,7 +75,7 @@ export function summaryEmbed(summary: CloseSummary, options: { locale?: Locale }
     { name: tr.t("summary.closed"), value: stamp(summary.closedAt), inline: true },
     {
       name: tr.t("summary.duration"),
-      value: formatDuration(summary.closedAt.getTime() - summary.openedAt.getTime()),
+      value: formatDuration(summary.closedAt.getTime() - summary.openedAt.getTime(), tr.locale),
       inline: true,
     },
     {

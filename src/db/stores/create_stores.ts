@@ -13,6 +13,8 @@ import { feedbackStore } from "./feedback.ts";
 import { lockStore } from "./locks.ts";
 import { panelStore } from "./panels.ts";
 import { privacyStore } from "./privacy.ts";
+import { retentionStore } from "./retention.ts";
+import { databaseClock } from "./database_now.ts";
 import { inTransaction, type StoreScope } from "./scope.ts";
 import { settingsStore } from "./settings.ts";
 import { tagStore } from "./tags.ts";
@@ -60,6 +62,8 @@ export function createStores(handle: DatabaseHandle, options: StoresOptions = {}
     ...transactionStores(scope),
     locks: lockStore(scope, { clock, log: options.log ?? getLogger(["ticketeer", "db"]) }),
     privacy: privacyStore(scope),
+    retention: retentionStore(scope),
+    databaseClock: databaseClock(scope),
     atomically: (work) =>
       inTransaction(scope, (trx) => work(transactionStores({ ...scope, db: trx }))),
   };

@@ -3,9 +3,10 @@
  * so leases compare against one clock every process shares instead of each
  * machine's own.
  */
-import { type Kysely, type RawBuilder, sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
+import type { SharedClock } from "../../core/ports.ts";
 import type { DatabaseTarget } from "../target.ts";
-import type { Database } from "../schema.ts";
+import type { StoreScope } from "./scope.ts";
 
 /** The database server's current time in epoch milliseconds, evaluated in the statement. */
 export function databaseNowMs(kind: DatabaseTarget["kind"]): RawBuilder<number> {
@@ -23,14 +24,16 @@ export function databaseNowMs(kind: DatabaseTarget["kind"]): RawBuilder<number> 
   return sql<number>`cast(round((julianday('now') - 2440587.5) * 86400000) as integer)`;
 }
 
-/** The database server's current time, read in one statement. */
-export async function readDatabaseNow(
-  db: Kysely<Database>,
-  kind: DatabaseTarget["kind"],
-): Promise<Date> {
-  const result = await sql<{ ms: number | string }>`select ${databaseNowMs(kind)} as ms`
-    .execute(db);
-  const ms = Number(result.rows[0]?.ms);
-  if (!Number.isFinite(ms)) throw new Error("Cannot read the database's clock: it gave no time");
-  return new Date(ms);
+/** The database server's clock, read with one query per `now()`. */
+export function databaseClock(scope: Pick<StoreScope, "db" | "kind">): SharedClock {
+  return {
+    async now() {
+      const { rows } = await sql<{ now: number | string }>`select ${
+        databaseNowMs(scope.kind)
+      } as now`.execute(scope.db);
+      const value = rows[0]?.now;
+      if (value === undefined) throw new Error("Cannot read the database's time: no row came back");
+      return new Date(Number(value));
+    },
+  };
 }
