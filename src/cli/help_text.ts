@@ -36,6 +36,12 @@ export const VARIABLES: readonly VariableDoc[] = [
   },
   { name: "GATEWAY", default: "on", meaning: "off: HTTP interactions only, no gateway" },
   {
+    name: "SERVER_MEMBERS_INTENT",
+    default: "off",
+    meaning:
+      "on: ask for the privileged Server Members intent (turn it on in the developer portal), so a ticket closes at once when its opener leaves",
+  },
+  {
     name: "DISCORD_API_URL",
     default: "https://discord.com/api",
     meaning: "REST base URL (a REST proxy or a local Discord test double)",

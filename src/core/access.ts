@@ -28,7 +28,8 @@ export type Action =
   | "priority"
   | "tag"
   | "queue"
-  | "reopen";
+  | "reopen"
+  | "close_request";
 
 /** `yes`, `no`, or allowed only when the ticket type lets openers add members. */
 export type Grant = "yes" | "no" | "if_openers_may_add";
@@ -48,6 +49,7 @@ export const ACCESS_TABLE: Readonly<Record<Action, Readonly<Record<AccessRole, G
   unclaim: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   close: { admin: "yes", staff: "yes", opener: "yes", member: "no" },
   reopen: { admin: "yes", staff: "yes", opener: "no", member: "no" },
+  close_request: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   assistant: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   transfer: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   move: { admin: "yes", staff: "yes", opener: "no", member: "no" },

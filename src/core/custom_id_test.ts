@@ -110,3 +110,14 @@ Deno.test("encodeCustomId() names the member and the asking admin of an erasure"
   }
   assert.throws(() => encodeCustomId({ action: "eraseno", userId: "42" as UserId }), RangeError);
 });
+
+Deno.test("close request ids carry the ticket and the request's number, and reject the rest", () => {
+  const ok: ComponentId = { action: "creqok", ticketId: 42 as TicketId, seq: 3 };
+  assert.equal(encodeCustomId(ok), "t1:creqok:42:3");
+  assert.deepEqual(decodeCustomId("t1:creqok:42:3"), ok);
+  assert.deepEqual(decodeCustomId("t1:creqno:42:1"), { action: "creqno", ticketId: 42, seq: 1 });
+  for (const bad of ["t1:creqok:42", "t1:creqok:42:0", "t1:creqno:x:1", "t2:creqok:42:3"]) {
+    assert.equal(decodeCustomId(bad), null, bad);
+  }
+  assert.throws(() => encodeCustomId({ action: "creqno", ticketId: 42 as TicketId, seq: 0 }));
+});

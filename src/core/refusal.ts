@@ -46,6 +46,7 @@ export type RefusalCode =
   | "ticket_open"
   | "ticket_expired"
   | "not_supported"
+  | "request_expired"
   | "busy"
   | "feedback_not_open"
   | "already_rated"

@@ -130,6 +130,19 @@ export interface TicketsTable {
   waiting_for: string | null;
   expired_at: NullableMillis;
   reopen_count: ColumnType<number, number | undefined, number>;
+  first_staff_response_at: NullableMillis;
+  last_opener_message_at: NullableMillis;
+  last_staff_message_at: NullableMillis;
+  /** The next step of an auto close (`warn` or `close`), due at `auto_close_at`. */
+  auto_close_step: string | null;
+  auto_close_at: NullableMillis;
+  /** The number of the pending close request (NULL: none); each new one counts up. */
+  close_request_seq: number | null;
+  close_request_by: string | null;
+  close_request_reason: string | null;
+  /** When the pending close request times out. */
+  close_request_at: NullableMillis;
+  opener_checked_at: NullableMillis;
 }
 
 /** The `ticket_feedback` table: a closed ticket's rating and where its summary is. */

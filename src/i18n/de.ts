@@ -13,6 +13,7 @@ import { opening } from "./de/opening.ts";
 import { work } from "./de/work.ts";
 import { tags } from "./de/tags.ts";
 import { web } from "./de/web.ts";
+import { timers } from "./de/timers.ts";
 import { closeReopen } from "./de/close_reopen.ts";
 
 /** Every German message by key. */
@@ -30,5 +31,6 @@ export const DE: Catalog = {
   ...work,
   ...tags,
   ...web,
+  ...timers,
   ...closeReopen,
 };

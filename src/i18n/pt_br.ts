@@ -13,6 +13,7 @@ import { opening } from "./pt_br/opening.ts";
 import { work } from "./pt_br/work.ts";
 import { tags } from "./pt_br/tags.ts";
 import { web } from "./pt_br/web.ts";
+import { timers } from "./pt_br/timers.ts";
 import { closeReopen } from "./pt_br/close_reopen.ts";
 
 /** Every Brazilian Portuguese message by key. */
@@ -30,5 +31,6 @@ export const PT_BR: Catalog = {
   ...work,
   ...tags,
   ...web,
+  ...timers,
   ...closeReopen,
 };

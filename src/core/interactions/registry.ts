@@ -28,6 +28,7 @@ import { privacyCommand } from "./privacy.ts";
 import { eraseCancel, eraseConfirm } from "./privacy_erase_confirm.ts";
 import { configImportApply, configImportCancel } from "./config_import_confirm.ts";
 import { localizeCommand, localizeContextMenu } from "./localize_command.ts";
+import { closeRequestAccept, closeRequestKeepOpen } from "./ticket_close_request.ts";
 import { rateButton, rateNoteModal } from "../feedback/rate_button.ts";
 import type { ContextMenuCommand, ContextMenuDefinition } from "./define_context_menu.ts";
 import { openForUserMenu } from "./ticket_open_for.ts";
@@ -62,6 +63,8 @@ export const BUTTONS: readonly ComponentRoute<ComponentInput>[] = [
   configImportCancel,
   queuePageButton,
   reopenButton,
+  closeRequestAccept,
+  closeRequestKeepOpen,
 ];
 
 /** Every modal, by `custom_id` prefix. */

@@ -121,6 +121,7 @@ Deno.test("COMMANDS define setup, config, panel, ticket, type, privacy and tag a
       "priority",
       "list",
       "reopen",
+      "close-request",
     ],
   );
   // Shown to everyone: `/privacy mydata` is for anyone, `/privacy erase` checks Manage Server.

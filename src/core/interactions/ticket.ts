@@ -12,8 +12,9 @@ import { ticketMove } from "./ticket_move.ts";
 import { ticketPriority } from "./ticket_priority.ts";
 import { ticketList } from "./ticket_list.ts";
 import { ticketReopen } from "./ticket_reopen.ts";
+import { ticketCloseRequest } from "./ticket_close_request.ts";
 
-/** `/ticket new|open-for|add|remove|claim|unclaim|close|assistant|transfer|move|priority|list|reopen`. */
+/** `/ticket` and its subcommands, shown to everyone (each checks who may use it). */
 export const ticketCommand = defineCommandGroup({
   name: "ticket",
   description: "Open and manage support tickets",
@@ -32,5 +33,6 @@ export const ticketCommand = defineCommandGroup({
     ticketPriority,
     ticketList,
     ticketReopen,
+    ticketCloseRequest,
   ],
 });

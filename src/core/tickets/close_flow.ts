@@ -225,6 +225,7 @@ async function closeOnce(
     }
 
     await ctx.tickets.finishClose(current.id, clock.now());
+    await ctx.timers.stop(current.id);
   } catch (error) {
     const failure = error instanceof StepFailure
       ? error

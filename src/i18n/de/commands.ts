@@ -95,6 +95,11 @@ export const commands: CommandTable = {
   "ticket.unclaim": ["freigeben", "Dieses Ticket freigeben"],
   "ticket.close": ["schließen", "Dieses Ticket schließen (mit Rückfrage)"],
   "ticket.close.reason": ["grund", "Warum es geschlossen wird"],
+  "ticket.close-request": [
+    "schließen-anfragen",
+    "Den Ersteller bitten, das Schließen zu bestätigen (Annehmen / Offen lassen)",
+  ],
+  "ticket.close-request.reason": ["grund", "Warum es geschlossen werden kann"],
   "ticket.assistant": ["assistent", "Den Assistenten in diesem Ticket pausieren oder fortsetzen"],
   "ticket.assistant.state": ["zustand", "An oder aus"],
   "ticket.assistant.state:on": ["an"],

@@ -98,6 +98,11 @@ export const commands: CommandTable = {
   "ticket.unclaim": ["liberar", "Liberar este ticket"],
   "ticket.close": ["cerrar", "Cerrar este ticket (pide confirmación)"],
   "ticket.close.reason": ["motivo", "Por qué se cierra"],
+  "ticket.close-request": [
+    "pedir-cierre",
+    "Pedir al autor que confirme el cierre (Aceptar / Mantener abierto)",
+  ],
+  "ticket.close-request.reason": ["motivo", "Por qué se puede cerrar"],
   "ticket.assistant": ["asistente", "Pausar o reanudar el asistente en este ticket"],
   "ticket.assistant.state": ["estado", "Activado o desactivado"],
   "ticket.assistant.state:on": ["activado"],

@@ -98,6 +98,11 @@ export const commands: CommandTable = {
   "ticket.unclaim": ["libérer", "Libérer ce ticket"],
   "ticket.close": ["fermer", "Fermer ce ticket (avec confirmation)"],
   "ticket.close.reason": ["raison", "Pourquoi il est fermé"],
+  "ticket.close-request": [
+    "demander-fermeture",
+    "Demander à l’auteur de confirmer la fermeture (Accepter / Garder ouvert)",
+  ],
+  "ticket.close-request.reason": ["raison", "Pourquoi il peut être fermé"],
   "ticket.assistant": ["assistant", "Mettre en pause ou relancer l’assistant dans ce ticket"],
   "ticket.assistant.state": ["état", "Activé ou désactivé"],
   "ticket.assistant.state:on": ["activé"],

@@ -92,6 +92,11 @@ export const commands: CommandTable = {
   "ticket.unclaim": ["liberar", "Liberar este ticket"],
   "ticket.close": ["fechar", "Fechar este ticket (pede confirmação)"],
   "ticket.close.reason": ["motivo", "Por que ele é fechado"],
+  "ticket.close-request": [
+    "pedir-fechamento",
+    "Pedir ao autor que confirme o fechamento (Aceitar / Manter aberto)",
+  ],
+  "ticket.close-request.reason": ["motivo", "Por que ele pode ser fechado"],
   "ticket.assistant": ["assistente", "Pausar ou retomar o assistente neste ticket"],
   "ticket.assistant.state": ["estado", "Ligado ou desligado"],
   "ticket.assistant.state:on": ["ligado"],
