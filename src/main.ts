@@ -13,25 +13,22 @@ import { configuredStart } from "./cli/configured_start.ts";
 import { EXIT_FAILURE, EXIT_USAGE } from "./cli/exit_codes.ts";
 import { helpCommand, versionCommand, wantsHelp, wantsVersion } from "./cli/help.ts";
 import { healthCommand } from "./cli/health.ts";
-import { migrateCommand } from "./cli/migrate.ts";
-import { checkCommand } from "./cli/check.ts";
-import { runCommand } from "./cli/run.ts";
-import { transcriptCommand } from "./cli/transcript.ts";
-import { rekeyCommand } from "./cli/rekey.ts";
-import { eraseCommand } from "./cli/erase.ts";
-import { exportCommand } from "./cli/export.ts";
-import { configFileCommand } from "./cli/config_file.ts";
 
-/** The subcommands that need a valid configuration, by name. */
+/**
+ * The subcommands that need a valid configuration, by name. Each is loaded when
+ * it runs: a process runs one, and the code of the others would only take memory.
+ */
 const CONFIGURED: Record<string, (config: Config, args: string[]) => Promise<number>> = {
-  run: (config) => runCommand(config),
-  migrate: (config) => migrateCommand(config),
-  check: (config) => checkCommand(config),
-  transcript: (config, args) => transcriptCommand(config, args),
-  rekey: (config, args) => rekeyCommand(config, args),
-  erase: (config, args) => eraseCommand(config, args),
-  export: (config, args) => exportCommand(config, args),
-  config: (config, args) => configFileCommand(config, args),
+  run: async (config) => (await import("./cli/run.ts")).runCommand(config),
+  migrate: async (config) => (await import("./cli/migrate.ts")).migrateCommand(config),
+  check: async (config) => (await import("./cli/check.ts")).checkCommand(config),
+  transcript: async (config, args) =>
+    (await import("./cli/transcript.ts")).transcriptCommand(config, args),
+  rekey: async (config, args) => (await import("./cli/rekey.ts")).rekeyCommand(config, args),
+  erase: async (config, args) => (await import("./cli/erase.ts")).eraseCommand(config, args),
+  export: async (config, args) => (await import("./cli/export.ts")).exportCommand(config, args),
+  config: async (config, args) =>
+    (await import("./cli/config_file.ts")).configFileCommand(config, args),
 };
 
 async function main(args: string[]): Promise<number> {

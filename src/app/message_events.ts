@@ -56,7 +56,7 @@ export function createMessageEvents(services: AppServices): MessageEvents {
     log,
     defer: () => Promise.resolve(),
   };
-  const relay = createMessageRelay(services);
+  let relay: Awaited<ReturnType<typeof createMessageRelay>> = null;
   const channels = createTicketChannels(stores.tickets, clock);
   const sessions = createGatewaySessionLog(stores.archive, { clock, log });
   const reload = () =>
@@ -65,7 +65,12 @@ export function createMessageEvents(services: AppServices): MessageEvents {
         error,
       })
     );
-  const ready = reload();
+  const ready = Promise.all([
+    reload(),
+    createMessageRelay(services).then((made) => {
+      relay = made;
+    }),
+  ]).then(() => {});
   const renewTimer = setInterval(() => void sessions.renew(), SESSION_RENEW_MS);
   const reloadTimer = setInterval(() => void reload(), RELOAD_CHANNELS_MS);
   Deno.unrefTimer(renewTimer);

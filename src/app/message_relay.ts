@@ -1,15 +1,24 @@
-/** The assistant relay of members' messages, built from the app's services when configured. */
+/**
+ * The assistant relay of members' messages, built from the app's services when
+ * configured. Its code is loaded only then: without `RELAY_URL` it would only
+ * take memory.
+ */
 import { getLogger } from "@logtape/logtape";
 import type { AppServices } from "./app_services.ts";
-import { createRelayClient } from "../relay/relay_client.ts";
-import { createRelayQueue, type RelayQueue } from "../relay/relay_queue.ts";
-import { createMessageRelay as createRelay, type MessageRelay } from "../relay/relay_message.ts";
+import type { RelayQueue } from "../relay/relay_queue.ts";
+import type { MessageRelay } from "../relay/relay_message.ts";
 
 /** The relay and its queue, or null without `RELAY_URL`. */
-export function createMessageRelay(
+export async function createMessageRelay(
   services: AppServices,
-): { relay: MessageRelay; queue: RelayQueue } | null {
+): Promise<{ relay: MessageRelay; queue: RelayQueue } | null> {
   if (services.config.relay === null) return null;
+  const [{ createRelayClient }, { createRelayQueue }, { createMessageRelay: createRelay }] =
+    await Promise.all([
+      import("../relay/relay_client.ts"),
+      import("../relay/relay_queue.ts"),
+      import("../relay/relay_message.ts"),
+    ]);
   const relayLog = getLogger(["ticketeer", "relay"]);
   const { metrics } = services;
   const queue = createRelayQueue({ log: relayLog });

@@ -1,6 +1,5 @@
 /** `/config export`: the guild's whole ticket configuration as a YAML file, for `/config import`. */
 import { allowed } from "../access.ts";
-import { documentOf, readConfigState, renderConfig } from "../config_file/export_config.ts";
 import { readerText } from "../language.ts";
 import { refuse } from "../refusal.ts";
 import { ephemeral } from "../reply.ts";
@@ -19,6 +18,10 @@ export const configExport = defineSubcommand({
   async handler(input, ctx) {
     const tr = readerText(input);
     if (!allowed("config", input.member)) return refuse("not_admin", tr.t("config_file.not_admin"));
+    // The file's code (YAML and its rules) is loaded when a file is asked for.
+    const { documentOf, readConfigState, renderConfig } = await import(
+      "../config_file/export_config.ts"
+    );
     const text = renderConfig(documentOf(await readConfigState(ctx, input.guildId)));
     return ephemeral({
       content: tr.t("config_file.exported"),

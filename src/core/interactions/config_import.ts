@@ -8,7 +8,6 @@ import { buttonRow } from "../button_row.ts";
 import type { HandlerContext } from "../context.ts";
 import { describeChanges, fitLines } from "../config_file/describe_changes.ts";
 import { savePendingImport } from "../config_file/pending_import.ts";
-import { prepareImport } from "../config_file/prepare_import.ts";
 import type { CommandInput } from "../interaction.ts";
 import { readerText } from "../language.ts";
 import { refuse } from "../refusal.ts";
@@ -81,6 +80,8 @@ export async function handleConfigImport(
   await ctx.defer({ ephemeral: true });
   const text = await downloadConfig(input, ctx, options);
   if (typeof text !== "string") return text;
+  // The file's code (YAML and its rules) is loaded when a file is read.
+  const { prepareImport } = await import("../config_file/prepare_import.ts");
   const prepared = await prepareImport(ctx, { guildId: input.guildId, text });
   if (prepared.kind === "invalid") {
     return refuse(

@@ -7,9 +7,7 @@
 import { allowed } from "../access.ts";
 import { announceAction } from "../audit_log.ts";
 import type { HandlerContext } from "../context.ts";
-import { applyConfig } from "../config_file/apply_config.ts";
 import { clearPendingImport, pendingImport } from "../config_file/pending_import.ts";
-import { prepareImport } from "../config_file/prepare_import.ts";
 import type { ComponentInput } from "../interaction.ts";
 import { guildText, readerText } from "../language.ts";
 import { refuse } from "../refusal.ts";
@@ -41,6 +39,11 @@ export async function handleImportApply(
   const actorId = input.member.user.id;
   if (pending.askerId !== actorId) return refuse("not_allowed", tr.t("config_file.not_asker"));
   await ctx.defer({ ephemeral: true });
+  // The file's code (YAML and its rules) is loaded when a file is applied.
+  const [{ prepareImport }, { applyConfig }] = await Promise.all([
+    import("../config_file/prepare_import.ts"),
+    import("../config_file/apply_config.ts"),
+  ]);
   const prepared = await prepareImport(ctx, { guildId: input.guildId, text: pending.text });
   if (prepared.kind === "invalid" || prepared.baseline !== pending.baseline) {
     await clearPendingImport(ctx.settings, input.guildId);

@@ -5,7 +5,7 @@ import { readerText } from "../language.ts";
 import { defaultTypeSettings } from "../model.ts";
 import { refuse } from "../refusal.ts";
 import { ephemeral } from "../reply.ts";
-import { schemaProblems, typeSettingsSchema } from "../types/type_schema.ts";
+import { typeSettingsProblems } from "../types/type_rules.ts";
 import { defineSubcommand, OptionType } from "./define_command.ts";
 
 /** `/type create`. */
@@ -43,7 +43,7 @@ export const typeCreate = defineSubcommand({
       emoji: options.emoji || null,
       description: options.description || null,
     };
-    const problems = schemaProblems(typeSettingsSchema, settings);
+    const problems = await typeSettingsProblems(settings);
     if (problems.length > 0) {
       return refuse("invalid_value", tr.t("types.invalid", { problems: problems.join("; ") }));
     }

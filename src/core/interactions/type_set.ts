@@ -10,7 +10,7 @@ import { ephemeral } from "../reply.ts";
 import { chosenType } from "../types/chosen_type.ts";
 import { reapplyStaffOverwrites } from "../types/reapply_staff_overwrites.ts";
 import { readSetting, TYPE_SETTINGS, type TypeSetting } from "../types/setting_value.ts";
-import { schemaProblems, typePatchSchema } from "../types/type_schema.ts";
+import { typePatchProblems } from "../types/type_rules.ts";
 import { defineSubcommand, OptionType } from "./define_command.ts";
 import { TYPE_OPTION } from "./type_option.ts";
 
@@ -48,7 +48,7 @@ export const typeSet = defineSubcommand({
       const form = tr.t(`types.form.${setting}` as "types.form.name");
       return refuse("invalid_value", tr.t("types.expected", { setting, form }));
     }
-    const problems = schemaProblems(typePatchSchema, read.patch);
+    const problems = await typePatchProblems(read.patch);
     if (problems.length > 0) {
       return refuse("invalid_value", tr.t("types.invalid", { problems: problems.join("; ") }));
     }

@@ -16,7 +16,6 @@ import { LockTimeoutError } from "../lock_timeout_error.ts";
 import type { AttachmentLimits } from "./close_attachments.ts";
 import { CLOSE_STEPS, ourSide, runStep, StepFailure } from "./close_step.ts";
 import { type ClosePost, postSummary, sendTranscriptDm } from "./close_posts.ts";
-import { renderHistory } from "./render_history.ts";
 import { guildLanguage } from "../language.ts";
 import { askForFeedback, feedbackForDm } from "../feedback/ask_feedback.ts";
 import { transcriptHeader } from "../transcript/transcript_header.ts";
@@ -138,12 +137,15 @@ async function closeOnce(
     if (pending("transcript_stored")) {
       const rendered = await runStep(
         step("history_fetched", reader.t("close.where.channel")),
-        () =>
-          renderHistory(current, ctx, {
+        async () => {
+          // The renderers are loaded by the first close, not by every start.
+          const { renderHistory } = await import("./render_history.ts");
+          return await renderHistory(current, ctx, {
             ...options,
             header: transcriptHeader(current, { typeName, closerId, reason, locale, sequence }),
             locale,
-          }),
+          });
+        },
       );
       await record("history_fetched");
       await runStep(

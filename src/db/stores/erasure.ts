@@ -7,7 +7,6 @@
 import type { GuildId, UserId } from "../../core/ids.ts";
 import type { TicketId } from "../../core/model.ts";
 import { redactPayload, REMOVED } from "../../core/privacy/redact_payload.ts";
-import { rerenderTranscript } from "../../core/privacy/rerender_transcript.ts";
 import { sealTicketText } from "../encryption/sealed_rows.ts";
 import { archiveStore } from "./archive.ts";
 import { auditLog } from "./audit.ts";
@@ -92,6 +91,8 @@ export async function eraseMember(
     const kept = await transcripts.list(ticketId);
     const archived = kept.length === 0 ? [] : await archive.messages(ticketId);
     const typeName = (await types.get(ticket.typeId))?.name ?? "Ticket";
+    // The renderers are loaded by the first erasure that touches a transcript.
+    const { rerenderTranscript } = await import("../../core/privacy/rerender_transcript.ts");
     // Each transcript of a reopened ticket, as far as its own close reached.
     for (const stored of kept) {
       const rendered = rerenderTranscript(ticket, archived, {

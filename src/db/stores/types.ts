@@ -6,7 +6,7 @@ import {
   type TicketTypeSettings,
 } from "../../core/model.ts";
 import type { TypeStore } from "../../core/ports.ts";
-import { schemaProblems, typePatchSchema } from "../../core/types/type_schema.ts";
+import { typePatchProblems } from "../../core/types/type_rules.ts";
 import { isUniqueViolation } from "../db_errors.ts";
 import { toNumber, toTicketType } from "../row_mapping.ts";
 import type { NewTicketTypeRow, TicketTypeUpdate } from "../schema.ts";
@@ -65,8 +65,8 @@ export function typeStore(scope: StoreScope): TypeStore {
       return rows.map(toTicketType);
     },
 
-    create(guildId, settings) {
-      checkPatch(settings);
+    async create(guildId, settings) {
+      await checkPatch(settings);
       return inTransaction(scope, async (trx) => {
         await lockGuild(scope, trx, guildId);
         const count = await trx.selectFrom("ticket_types").select((eb) => eb.fn.countAll().as("n"))
@@ -89,7 +89,7 @@ export function typeStore(scope: StoreScope): TypeStore {
     },
 
     async update(id, patch) {
-      checkPatch(patch);
+      await checkPatch(patch);
       const update = ticketTypeUpdate(patch, scope.now());
       let result;
       try {
@@ -132,8 +132,8 @@ export function typeStore(scope: StoreScope): TypeStore {
 }
 
 /** Refuses a patch that breaks a rule of `type_schema.ts`, naming the rule. */
-function checkPatch(patch: TicketTypePatch): void {
-  const problems = schemaProblems(typePatchSchema, patch);
+async function checkPatch(patch: TicketTypePatch): Promise<void> {
+  const problems = await typePatchProblems(patch);
   if (problems.length > 0) {
     throw new RangeError(`Cannot store the ticket type: ${problems.join("; ")}`);
   }
