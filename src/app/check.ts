@@ -2,7 +2,7 @@
  * `ticketeer check`: configuration, database, token, the Message Content intent
  * and every guild's missing permissions, as plain lines an operator reads.
  */
-import type { RestManager } from "@discordeno/bot";
+import type { RestManager } from "@discordeno/rest";
 import type { Config } from "../config.ts";
 import type { UserId } from "../core/ids.ts";
 import type { DiscordPort } from "../core/discord_port.ts";

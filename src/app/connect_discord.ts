@@ -5,7 +5,7 @@
  * transport over it (all counted in the metrics); and the token check
  * (`GET /users/@me`).
  */
-import type { RestManager } from "@discordeno/bot";
+import type { RestManager } from "@discordeno/rest";
 import { getLogger } from "@logtape/logtape";
 import { applicationIdFromToken, type Config } from "../config.ts";
 import { type UserId, userId } from "../core/ids.ts";

@@ -3,7 +3,7 @@
  * (Discord allows 200 creates a day per guild); a failure keeps the previous
  * ones and is logged, never fatal.
  */
-import type { RestManager } from "@discordeno/bot";
+import type { RestManager } from "@discordeno/rest";
 import type { Logger } from "@logtape/logtape";
 import type { Config } from "../config.ts";
 import type { SettingsStore } from "../core/ports.ts";

@@ -1,5 +1,5 @@
 /** What `startTicketeer` takes (`StartOptions`) and what it gives back (`TicketeerApp`). */
-import type { RestManager } from "@discordeno/bot";
+import type { RestManager } from "@discordeno/rest";
 import type { UserId } from "../core/ids.ts";
 import type { Clock, Stores } from "../core/ports.ts";
 import type { DiscordPort } from "../core/discord_port.ts";

@@ -2,7 +2,7 @@
  * The whole bot as an operator runs it (`src/main.ts` in its own process), pointed
  * at a fake Discord, with its resident memory read from `/proc/<pid>/status`.
  */
-import { V8_FLAGS } from "../../src/app/runtime_flags.ts";
+import { RUNTIME_FLAGS } from "../../src/app/runtime_flags.ts";
 import type { FakeDiscord } from "../fake_discord/fake_discord.ts";
 import { envForFake, spawnTicketeer, START_PERMISSIONS } from "../fixtures/ticketeer_process.ts";
 
@@ -34,8 +34,8 @@ export interface SpawnOptions {
 /** Starts `src/main.ts` against `fake` with `sqlite::memory:`, HTTP off and the gateway on. */
 export function spawnBot(fake: FakeDiscord, options: SpawnOptions = {}): BotProcess {
   const bot = spawnTicketeer([], {
-    // The permissions and V8 flags of `deno task start`.
-    denoFlags: [...START_PERMISSIONS, V8_FLAGS, ...(options.denoFlags ?? [])],
+    // The permissions and runtime flags of `deno task start`.
+    denoFlags: [...START_PERMISSIONS, ...RUNTIME_FLAGS, ...(options.denoFlags ?? [])],
     cwd: ROOT,
     env: envForFake(fake, ":memory:", { LOG_LEVEL: "warning", ...options.env }),
     outputLimit: OUTPUT_LIMIT,

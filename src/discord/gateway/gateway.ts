@@ -1,19 +1,19 @@
 /**
- * The gateway shell: a discordeno bot that connects its shards and hands the raw
- * JSON of the dispatches we act on to plain callbacks. Nothing is cached;
- * discordeno resumes (or re-identifies) on its own after a disconnect.
+ * The gateway shell: discordeno's gateway manager, which connects the shards,
+ * and a table that hands the raw JSON of the dispatches we act on to plain
+ * callbacks. Nothing is transformed or cached (discordeno's bot layer, with its
+ * transformers, helpers and default handlers, is not loaded at all); discordeno
+ * resumes (or re-identifies) on its own after a disconnect.
  */
 import {
-  type Bot,
-  createBot,
-  type DiscordGatewayPayload,
-  type RestManager,
+  createGatewayManager,
+  type GatewayManager,
   ShardSocketCloseCodes,
   ShardState,
-} from "@discordeno/bot";
+} from "@discordeno/gateway";
+import type { RestManager } from "@discordeno/rest";
 import { getLogger, type Logger } from "@logtape/logtape";
 import type { Config } from "../../config.ts";
-import { DESIRED_PROPERTIES } from "./desired_properties.ts";
 import { createDiscordRest, type DiscordRest } from "../rest/discord_rest.ts";
 import { stopReconnecting, stopShards } from "../rest/discordeno_patches.ts";
 import { FATAL_CLOSE_CODES, GatewayClosedError } from "./gateway_closed_error.ts";
@@ -78,8 +78,12 @@ export interface Gateway {
   shards(): Array<{ id: number; state: string }>;
   /** Closes every shard and stops reconnecting. */
   stop(): Promise<void>;
-  /** The discordeno bot underneath (tests inspect it). */
-  readonly bot: Bot;
+}
+
+/** A gateway dispatch as discordeno's manager hands it over (snake case, as Discord sends it). */
+interface Dispatch {
+  t?: string | null;
+  d?: unknown;
 }
 
 function guard(log: Logger, what: string, run: () => unknown): void {
@@ -114,11 +118,11 @@ export function createGateway(
   let stopped = false;
   let lastState: ShardsState = "disconnected";
 
-  const payload = (packet: DiscordGatewayPayload): unknown => packet.d;
+  const payload = (packet: Dispatch): unknown => packet.d;
   const currentState = (): ShardsState => {
-    const shards = [...bot.gateway.shards.values()];
+    const shards = [...gateway.shards.values()];
     // Shards are created one by one as they identify: all of this process's must exist.
-    const expected = bot.gateway.lastShardId - bot.gateway.firstShardId + 1;
+    const expected = gateway.lastShardId - gateway.firstShardId + 1;
     return shards.length >= expected && shards.every((s) => s.state === ShardState.Connected)
       ? "connected"
       : "disconnected";
@@ -170,105 +174,106 @@ export function createGateway(
     if (hooks.onStateChange) guard(log, "Gateway state hook", () => hooks.onStateChange?.(next));
   };
 
-  const bot = createBot({
-    token: config.discordToken,
-    ...(config.applicationId === null ? {} : { applicationId: config.applicationId }),
-    intents: intentsFor(config),
-    desiredProperties: DESIRED_PROPERTIES,
-    loggerFactory: discordenoLogger,
-    gateway: {
-      token: config.discordToken,
-      spawnShardDelay: options.spawnShardDelayMs ?? 5300,
-      // `SHARDS=FIRST-LAST/TOTAL`: only these shards, so processes sharing one bot never
-      // receive the same events; otherwise every shard `GET /gateway/bot` recommends.
-      // discordeno identifies them in `max_concurrency` buckets.
-      ...(config.shards === null || config.shards === undefined ? {} : {
-        totalShards: config.shards.total,
-        firstShardId: config.shards.first,
-        lastShardId: config.shards.last,
-      }),
-      // A self-hosted bot restarts to pick up a new shard count; discordeno's
-      // background resharding would also keep an 8-hour timer alive.
-      resharding: { enabled: false, shardsFullPercentage: 80, checkInterval: -1 },
-      events: {
-        connecting: watchCloses,
-        identified: session("identified"),
-        resumed: session("resumed"),
-        disconnected: session("disconnected"),
-        connected: stateChanged,
-      },
+  /** The dispatches we act on, by name; the others are dropped unread. */
+  const handlers: Record<string, (packet: Dispatch, shardId: number) => void> = {
+    INTERACTION_CREATE: (packet, shardId) =>
+      guard(log, "Interaction hook", () => hooks.onInteraction(payload(packet), shardId)),
+    MESSAGE_CREATE: (packet) =>
+      guard(log, "Message hook", () => hooks.onMessageCreate(payload(packet))),
+    MESSAGE_UPDATE: (packet) =>
+      guard(log, "Message update hook", () => hooks.onMessageUpdate(payload(packet))),
+    MESSAGE_DELETE: (packet) =>
+      guard(log, "Message delete hook", () => hooks.onMessageDelete(payload(packet))),
+    MESSAGE_DELETE_BULK: (packet) =>
+      guard(log, "Message bulk delete hook", () => hooks.onMessageDeleteBulk(payload(packet))),
+    CHANNEL_CREATE: (packet) =>
+      guard(log, "Channel create hook", () => hooks.onChannelCreate?.(payload(packet))),
+    CHANNEL_DELETE: (packet) =>
+      guard(log, "Channel delete hook", () => hooks.onChannelDelete?.(payload(packet))),
+    GUILD_MEMBER_REMOVE: (packet) =>
+      guard(log, "Member remove hook", () => hooks.onMemberRemove?.(payload(packet))),
+    READY: (packet) => {
+      readySeen = true;
+      const list = (payload(packet) as { guilds?: unknown[] } | null)?.guilds ?? [];
+      for (const guild of list) {
+        const id = guildIdOf(guild);
+        if (id !== null) guilds.add(id);
+      }
     },
-    handlers: {
-      INTERACTION_CREATE: (_bot, packet, shardId) =>
-        guard(log, "Interaction hook", () => hooks.onInteraction(payload(packet), shardId)),
-      MESSAGE_CREATE: (_bot, packet) =>
-        guard(log, "Message hook", () => hooks.onMessageCreate(payload(packet))),
-      MESSAGE_UPDATE: (_bot, packet) =>
-        guard(log, "Message update hook", () => hooks.onMessageUpdate(payload(packet))),
-      MESSAGE_DELETE: (_bot, packet) =>
-        guard(log, "Message delete hook", () => hooks.onMessageDelete(payload(packet))),
-      MESSAGE_DELETE_BULK: (_bot, packet) =>
-        guard(log, "Message bulk delete hook", () => hooks.onMessageDeleteBulk(payload(packet))),
-      CHANNEL_CREATE: (_bot, packet) => {
-        if (hooks.onChannelCreate) {
-          guard(log, "Channel create hook", () => hooks.onChannelCreate?.(payload(packet)));
-        }
-      },
-      CHANNEL_DELETE: (_bot, packet) => {
-        if (hooks.onChannelDelete) {
-          guard(log, "Channel delete hook", () => hooks.onChannelDelete?.(payload(packet)));
-        }
-      },
-      GUILD_MEMBER_REMOVE: (_bot, packet) => {
-        if (hooks.onMemberRemove) {
-          guard(log, "Member remove hook", () => hooks.onMemberRemove?.(payload(packet)));
-        }
-      },
-      READY: (_bot, packet) => {
-        readySeen = true;
-        const list = (payload(packet) as { guilds?: unknown[] } | null)?.guilds ?? [];
-        for (const guild of list) {
-          const id = guildIdOf(guild);
-          if (id !== null) guilds.add(id);
-        }
-      },
-      GUILD_CREATE: (_bot, packet) => {
-        const id = guildIdOf(payload(packet));
-        if (id === null) return;
-        guilds.add(id);
-        if (hooks.onGuildCreate) guard(log, "Guild create hook", () => hooks.onGuildCreate?.(id));
-      },
-      GUILD_DELETE: (_bot, packet) => {
-        const d = payload(packet) as { id?: unknown; unavailable?: unknown } | null;
-        // An outage marks the guild unavailable; only a removal drops it.
-        if (d?.unavailable === true || typeof d?.id !== "string") return;
-        const id = d.id;
-        guilds.delete(id);
-        if (hooks.onGuildDelete) guard(log, "Guild delete hook", () => hooks.onGuildDelete?.(id));
+    GUILD_CREATE: (packet) => {
+      const id = guildIdOf(payload(packet));
+      if (id === null) return;
+      guilds.add(id);
+      if (hooks.onGuildCreate) guard(log, "Guild create hook", () => hooks.onGuildCreate?.(id));
+    },
+    GUILD_DELETE: (packet) => {
+      const d = payload(packet) as { id?: unknown; unavailable?: unknown } | null;
+      // An outage marks the guild unavailable; only a removal drops it.
+      if (d?.unavailable === true || typeof d?.id !== "string") return;
+      const id = d.id;
+      guilds.delete(id);
+      if (hooks.onGuildDelete) guard(log, "Guild delete hook", () => hooks.onGuildDelete?.(id));
+    },
+  };
+  const shardRange = config.shards ?? null;
+  const gateway: GatewayManager = createGatewayManager({
+    token: config.discordToken,
+    intents: intentsFor(config),
+    // Payloads stay as Discord sends them: our parsers read snake case.
+    preferSnakeCase: true,
+    logger: discordenoLogger("GATEWAY"),
+    spawnShardDelay: options.spawnShardDelayMs ?? 5300,
+    // `SHARDS=FIRST-LAST/TOTAL`: only these shards, so processes sharing one bot never
+    // receive the same events; otherwise every shard `GET /gateway/bot` recommends.
+    // discordeno identifies them in `max_concurrency` buckets.
+    ...(shardRange === null ? {} : {
+      totalShards: shardRange.total,
+      firstShardId: shardRange.first,
+      lastShardId: shardRange.last,
+    }),
+    // A self-hosted bot restarts to pick up a new shard count; discordeno's
+    // background resharding would also keep an 8-hour timer alive.
+    resharding: { enabled: false, shardsFullPercentage: 80, checkInterval: -1 },
+    events: {
+      connecting: watchCloses,
+      identified: session("identified"),
+      resumed: session("resumed"),
+      disconnected: session("disconnected"),
+      connected: stateChanged,
+      message: (shard, packet) => {
+        const dispatch = packet as Dispatch;
+        if (typeof dispatch.t === "string") handlers[dispatch.t]?.(dispatch, shard.id);
       },
     },
   });
   // A REST manager made here is closed here too.
-  let ownRest: DiscordRest | null = null;
-  if (options.rest === undefined) {
-    ownRest = createDiscordRest({
+  const ownRest: DiscordRest | null = options.rest === undefined
+    ? createDiscordRest({
       token: config.discordToken,
       baseUrl: config.discordApiUrl,
       applicationId: config.applicationId,
       logger: discordenoLogger("REST"),
-    });
-    bot.rest = ownRest.rest;
-  } else {
-    bot.rest = options.rest;
-  }
+    })
+    : null;
+  const rest: RestManager = ownRest?.rest ?? options.rest as RestManager;
+  /** `GET /gateway/bot`'s URL and shard count, then every shard of this process identified. */
+  const spawn = async () => {
+    const connection = await rest.getSessionInfo();
+    gateway.connection = connection;
+    gateway.url = connection.url;
+    if (shardRange === null) {
+      gateway.totalShards = connection.shards;
+      gateway.lastShardId = connection.shards - 1;
+    }
+    await gateway.spawnShards();
+  };
 
   return {
-    bot: bot as unknown as Bot,
     async start() {
       if (stopped) throw new Error("Cannot start the gateway: it was stopped");
-      // discordeno's start() also waits out the pause it keeps between identifies
+      // spawnShards() also waits out the pause it keeps between identifies
       // (spawnShardDelay) after the last shard; the bot is ready once every shard is.
-      const started = bot.start();
+      const started = spawn();
       started.catch((error: unknown) => log.error("Gateway start failed: {error}", { error }));
       await Promise.race([connected.promise, started, fatal.promise]);
       stateChanged();
@@ -276,7 +281,7 @@ export function createGateway(
     state: () => (stopped ? "disconnected" : currentState()),
     guildCount: () => (readySeen ? guilds.size : null),
     shards: () =>
-      [...bot.gateway.shards.values()].map((shard) => ({
+      [...gateway.shards.values()].map((shard) => ({
         id: shard.id,
         state: ShardState[shard.state] ?? String(shard.state),
       })),
@@ -284,9 +289,9 @@ export function createGateway(
       if (stopped) return;
       stopped = true;
       // No reconnect may start once we are stopping.
-      stopReconnecting(bot.gateway);
-      await bot.gateway.shutdown(ShardSocketCloseCodes.Shutdown, "Shutting down");
-      stopShards(bot.gateway);
+      stopReconnecting(gateway);
+      await gateway.shutdown(ShardSocketCloseCodes.Shutdown, "Shutting down");
+      stopShards(gateway);
       ownRest?.close();
       stateChanged();
     },

@@ -1,5 +1,5 @@
 /** The gateway intents ticketeer asks for, from its configuration. */
-import { GatewayIntents } from "@discordeno/bot";
+import { GatewayIntents } from "@discordeno/types";
 import type { Config } from "../../config.ts";
 
 /** The intents ticketeer needs: guild events, guild messages and their content. */

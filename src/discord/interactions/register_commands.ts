@@ -3,7 +3,7 @@
  * (or where they are registered) changed since the last time. Discord allows 200
  * command creates per guild per day, so registering on every start is not an option.
  */
-import type { RestManager } from "@discordeno/bot";
+import type { RestManager } from "@discordeno/rest";
 import { REGISTERED_COMMANDS } from "../../core/interactions/registry.ts";
 import { encodeHex } from "../../lib/hex.ts";
 import type { GuildId } from "../../core/ids.ts";

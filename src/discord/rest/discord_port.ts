@@ -4,7 +4,8 @@
  * but sends our bodies in Discord's own JSON shape (snake_case keys pass through
  * its formatter unchanged) and hands back Discord's raw JSON (mapped in `discord_json.ts`).
  */
-import type { FileContent, RestManager } from "@discordeno/bot";
+import type { RestManager } from "@discordeno/rest";
+import type { FileContent } from "@discordeno/types";
 import { applicationIdFromToken } from "../../config.ts";
 import {
   type ChannelId,

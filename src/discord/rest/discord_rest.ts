@@ -4,7 +4,7 @@
  * ways: by a budget shared through the database, by this process's own pacer,
  * or not at all behind a rate-limiting REST proxy (which owns the limits).
  */
-import { createRestManager, type RestManager } from "@discordeno/bot";
+import { createRestManager, type RestManager } from "@discordeno/rest";
 import { applicationIdFromToken } from "../../config.ts";
 import { patchProxiedRestManager, patchRestManager } from "./discordeno_patches.ts";
 import { createGlobalPacer, type GlobalPacer, isInteractionRoute } from "./global_pacer.ts";

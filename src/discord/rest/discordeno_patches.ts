@@ -10,12 +10,8 @@
  * stopped and leave nothing running. Kept in one file because an upgrade of
  * discordeno is checked against one list of patches, though longer than 300 lines.
  */
-import {
-  type DiscordenoShard,
-  type RestManager,
-  type SendRequestOptions,
-  ShardState,
-} from "@discordeno/bot";
+import { type DiscordenoShard, ShardState } from "@discordeno/gateway";
+import type { RestManager, SendRequestOptions } from "@discordeno/rest";
 
 /** How long one REST request may take, its answer's body included. */
 export const REQUEST_TIMEOUT_MS = 15_000;

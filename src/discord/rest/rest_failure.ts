@@ -7,7 +7,8 @@
  * `{ ok: false, status, body?: string, error?: string }`: `body` is Discord's
  * JSON error text, and status 999 means the request never got an answer.
  */
-import type { FileContent, RequestMethods, RestManager } from "@discordeno/bot";
+import type { RequestMethods, RestManager } from "@discordeno/rest";
+import type { FileContent } from "@discordeno/types";
 import { type DiscordFailure, DiscordRequestError } from "../../core/discord_failure.ts";
 import { retry, RetryError, type RetryOptions } from "../../lib/retry.ts";
 import { PRIORITY_OPTION, type RequestPriority } from "./request_priority.ts";

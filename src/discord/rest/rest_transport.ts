@@ -3,7 +3,7 @@
  * interactions, and how both shells edit an answer or follow up after it.
  * Interaction tokens appear only in the routes, never in logs (`routeLabel`).
  */
-import type { RestManager } from "@discordeno/bot";
+import type { RestManager } from "@discordeno/rest";
 import type { MessageBody } from "../../core/message_body.ts";
 import type {
   InteractionCallback,
