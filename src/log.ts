@@ -14,7 +14,6 @@ import {
   type Sink,
   type TextFormatter,
 } from "@logtape/logtape";
-import { getRotatingFileSink } from "@logtape/file";
 import { redactByField, redactByPattern, type RedactionPattern } from "@logtape/redaction";
 import { dirname } from "node:path";
 import type { LogFormat, LogLevel } from "./config.ts";
@@ -86,6 +85,8 @@ export async function setupLogging(options: LogOptions): Promise<void> {
     ),
   };
   if (options.file !== null) {
+    // Loaded only with LOG_FILE: without it the file sink's code would only take memory.
+    const { getRotatingFileSink } = await import("@logtape/file");
     const directory = dirname(options.file);
     if (directory !== "") await Deno.mkdir(directory, { recursive: true });
     sinks.file = redactByField(

@@ -38,7 +38,7 @@ export interface GatewayHooks {
   onGuildCreate?(guildId: string): unknown;
   /** The bot left or was removed from a guild (`GUILD_DELETE` without `unavailable`). */
   onGuildDelete?(guildId: string): unknown;
-  /** Discord closed a shard with a code that forbids reconnecting (4004, 4010–4014). */
+  /** Discord closed a shard with a code that forbids reconnecting (4004, 4010-4014). */
   onFatalClose?(error: GatewayClosedError): void;
   /** A member left or was removed from a guild (`GUILD_MEMBER_REMOVE`, Server Members intent). */
   onMemberRemove?(raw: unknown): unknown;
