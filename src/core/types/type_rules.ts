@@ -1,7 +1,7 @@
 /**
  * The rules of `type_schema.ts`, loaded the first time a type is checked: they
  * are written with zod, which is large, and a bot that nobody configures never
- * needs them (see "Memory" in the README).
+ * needs them.
  */
 import type { TicketTypePatch, TicketTypeSettings } from "../model.ts";
 
