@@ -40,6 +40,9 @@ export interface TypeQuestion {
 /** Where a type's tickets live: a private channel, or a private thread in `parentChannelId`. */
 export type TicketMode = "channel" | "thread";
 
+/** What closing a thread-mode ticket does with its thread. */
+export type ThreadClose = "archive" | "delete";
+
 /** What a claim does: a label only, hides the ticket from other staff, or makes it read-only for them. */
 export type ClaimMode = "open" | "hide" | "readonly";
 
@@ -97,6 +100,8 @@ export interface TicketType {
   retentionDays: number | null;
   /** Hours a close request waits for the opener's answer. */
   closeRequestTimeoutHours: number;
+  /** What closing a `thread` ticket does with its thread: archive and lock it, or delete it. */
+  threadClose: ThreadClose;
 }
 
 /** The settings of a type a person may change (everything but its identity). */
@@ -137,6 +142,7 @@ export function defaultTypeSettings(name: string): TicketTypeSettings {
     transcriptChannelId: null,
     retentionDays: null,
     closeRequestTimeoutHours: DEFAULT_CLOSE_REQUEST_TIMEOUT_HOURS,
+    threadClose: "archive",
   };
 }
 
@@ -207,6 +213,19 @@ export interface Ticket {
   assistantPaused: boolean;
   /** When the relay last posted its "assistant unavailable" notice here. */
   relayNoticeAt: Date | null;
+  /** The private staff thread of a channel ticket (`/ticket notes`), once opened. */
+  notesThreadId?: ChannelId | null;
+}
+
+/** A staff note: a message of the notes thread, or a `/ticket notes text` of a thread ticket. */
+export interface StaffNote {
+  ticketId: TicketId;
+  /** The Discord message id, or the interaction id of a typed note. */
+  noteId: string;
+  authorId: UserId;
+  /** A Discord message JSON (author, content, timestamp …) the transcript renderer reads. */
+  payload: string;
+  createdAt: Date;
 }
 
 export interface TicketMember {

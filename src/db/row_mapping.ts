@@ -129,6 +129,7 @@ export function toTicketType(row: TicketTypeRow): TicketType {
     transcriptChannelId: row.transcript_channel_id as ChannelId | null,
     retentionDays: nullableNumber(row.retention_days),
     closeRequestTimeoutHours: toNumber(row.close_request_timeout_hours),
+    threadClose: row.thread_close === "delete" ? "delete" : "archive",
   };
 }
 
@@ -172,6 +173,7 @@ export function toTicket(row: TicketRow): Ticket {
     closeStep: row.close_step as CloseStep | null,
     assistantPaused: row.assistant_paused === 1,
     relayNoticeAt: toNullableDate(row.relay_notice_at),
+    notesThreadId: (row.notes_thread_id ?? null) as ChannelId | null,
   };
 }
 

@@ -10,6 +10,7 @@ import type { FieldCipher } from "../encryption/field_cipher.ts";
 import { archiveStore } from "./archive.ts";
 import { auditLog } from "./audit.ts";
 import { lockStore } from "./locks.ts";
+import { noteStore } from "./notes.ts";
 import { panelStore } from "./panels.ts";
 import { privacyStore } from "./privacy.ts";
 import { inTransaction, type StoreScope } from "./scope.ts";
@@ -38,6 +39,7 @@ export function transactionStores(scope: StoreScope): TransactionStores {
     transcripts: transcriptStore(scope),
     audit: auditLog(scope),
     settings: settingsStore(scope),
+    notes: noteStore(scope),
   };
 }
 
