@@ -1,7 +1,8 @@
 /**
  * The domain records handlers and stores exchange: guild settings, ticket types,
  * panels, tickets and their members, transcripts, the live archive and audit
- * events, with their branded ids.
+ * events, staff notes, with their branded ids. Kept in one file because it is the
+ * one page that shows every record the core and the stores share.
  */
 import type { ChannelId, GuildId, MessageId, RoleId, UserId } from "./ids.ts";
 import type { Locale } from "../i18n/locale.ts";

@@ -5,6 +5,14 @@ import { answers } from "./de/answers.ts";
 import { notices } from "./de/notices.ts";
 import { types } from "./de/types.ts";
 import { privacy } from "./de/privacy.ts";
+import { threads } from "./de/threads.ts";
 
 /** Every German message by key. */
-export const DE: Catalog = { ...failures, ...answers, ...notices, ...types, ...privacy };
+export const DE: Catalog = {
+  ...failures,
+  ...answers,
+  ...notices,
+  ...types,
+  ...privacy,
+  ...threads,
+};

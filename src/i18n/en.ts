@@ -4,9 +4,17 @@ import { answers } from "./en/answers.ts";
 import { notices } from "./en/notices.ts";
 import { types } from "./en/types.ts";
 import { privacy } from "./en/privacy.ts";
+import { threads } from "./en/threads.ts";
 
 /** Every English message by key. */
-export const EN = { ...failures, ...answers, ...notices, ...types, ...privacy } as const;
+export const EN = {
+  ...failures,
+  ...answers,
+  ...notices,
+  ...types,
+  ...privacy,
+  ...threads,
+} as const;
 
 /** A message key of the catalog. */
 export type MessageKey = keyof typeof EN;

@@ -5,6 +5,14 @@ import { answers } from "./es/answers.ts";
 import { notices } from "./es/notices.ts";
 import { types } from "./es/types.ts";
 import { privacy } from "./es/privacy.ts";
+import { threads } from "./es/threads.ts";
 
 /** Every Spanish message by key. */
-export const ES: Catalog = { ...failures, ...answers, ...notices, ...types, ...privacy };
+export const ES: Catalog = {
+  ...failures,
+  ...answers,
+  ...notices,
+  ...types,
+  ...privacy,
+  ...threads,
+};

@@ -5,6 +5,14 @@ import { answers } from "./pt_br/answers.ts";
 import { notices } from "./pt_br/notices.ts";
 import { types } from "./pt_br/types.ts";
 import { privacy } from "./pt_br/privacy.ts";
+import { threads } from "./pt_br/threads.ts";
 
 /** Every Brazilian Portuguese message by key. */
-export const PT_BR: Catalog = { ...failures, ...answers, ...notices, ...types, ...privacy };
+export const PT_BR: Catalog = {
+  ...failures,
+  ...answers,
+  ...notices,
+  ...types,
+  ...privacy,
+  ...threads,
+};

@@ -104,7 +104,7 @@ Deno.test("COMMANDS define setup, config, panel, ticket, type and privacy as gui
   assert.equal(byName.ticket?.default_member_permissions, null);
   assert.deepEqual(
     byName.ticket?.options.map((o) => o.name),
-    ["new", "add", "remove", "claim", "unclaim", "close", "assistant"],
+    ["new", "add", "remove", "claim", "unclaim", "close", "assistant", "notes"],
   );
   // Shown to everyone: `/privacy mydata` is for anyone, `/privacy erase` checks Manage Server.
   assert.equal(byName.privacy?.default_member_permissions, null);

@@ -6,8 +6,9 @@ import { ticketRemove } from "./ticket_remove.ts";
 import { ticketClaim, ticketUnclaim } from "./ticket_claim.ts";
 import { ticketClose } from "./ticket_close.ts";
 import { ticketAssistant } from "./ticket_assistant.ts";
+import { ticketNotes } from "./ticket_notes.ts";
 
-/** `/ticket new|add|remove|claim|unclaim|close|assistant`, shown to everyone. */
+/** `/ticket new|add|remove|claim|unclaim|close|assistant|notes`, shown to everyone. */
 export const ticketCommand = defineCommandGroup({
   name: "ticket",
   description: "Open and manage support tickets",
@@ -20,5 +21,6 @@ export const ticketCommand = defineCommandGroup({
     ticketUnclaim,
     ticketClose,
     ticketAssistant,
+    ticketNotes,
   ],
 });

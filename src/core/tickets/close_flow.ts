@@ -18,6 +18,9 @@ import { CLOSE_STEPS, OUR_SIDE, runStep, StepFailure } from "./close_step.ts";
 import { type ClosePost, postSummary, sendTranscriptDm } from "./close_posts.ts";
 import { renderHistory } from "./render_history.ts";
 import { guildLanguage } from "../language.ts";
+import { keepNotesHistory } from "../notes/keep_notes.ts";
+import { staffNotesOf } from "../notes/staff_notes_of.ts";
+import { retireTicketPlace } from "./retire_place.ts";
 
 /** How a close attempt ended. */
 export type CloseOutcome =
@@ -115,7 +118,7 @@ async function closeOnce(
   ctx: HandlerContext,
   options: CloseOptions,
 ): Promise<CloseOutcome> {
-  const { discord, clock, log } = ctx;
+  const { clock, log } = ctx;
   if (ticket.status === "closed") return { kind: "closed", ticket };
 
   if (ticket.status === "open") await ctx.tickets.beginClose(ticket.id, options.by, options.reason);
@@ -140,11 +143,13 @@ async function closeOnce(
       const rendered = await runStep(
         "history_fetched",
         "this ticket's channel",
-        () =>
-          renderHistory(current, ctx, {
+        async () => {
+          await keepNotesHistory(ctx, current);
+          return await renderHistory(current, ctx, {
             ...options,
             header: header(current, typeName, closerId, reason),
-          }),
+          });
+        },
       );
       await record("history_fetched");
       await runStep("transcript_stored", "the database", () =>
@@ -182,7 +187,11 @@ async function closeOnce(
         await runStep(
           "log_posted",
           "the log channel",
-          async () => postSummary(await post(), ctx, { logChannel }),
+          async () =>
+            postSummary(await post(), ctx, {
+              logChannel,
+              staffNotes: await staffNotesOf(ctx, current, guildLanguage(settings)),
+            }),
         );
       }
       await record("log_posted");
@@ -205,7 +214,10 @@ async function closeOnce(
         await keptEverything(current, ctx, transcript);
         await runStep("channel_deleted", "this ticket's channel", async () => {
           try {
-            await discord.deleteChannel(channelId, `Ticket #${current.number} closed`);
+            await retireTicketPlace(ctx, channelId, {
+              threadClose: type?.threadClose ?? "archive",
+              reason: `Ticket #${current.number} closed`,
+            });
           } catch (error) {
             if (!isDiscordFailure(error, "unknown_channel")) throw error;
           }

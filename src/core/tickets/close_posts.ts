@@ -14,6 +14,7 @@ import { isDiscordFailure } from "../discord_failure.ts";
 import { summaryEmbed } from "../transcript/summary_embed.ts";
 import { DISCORD_UPLOAD_LIMIT, transcriptFiles } from "../transcript/upload_files.ts";
 import { transcriptLinkRow } from "../transcript/transcript_link.ts";
+import type { RenderedNotes } from "../transcript/staff_notes.ts";
 import { fromDiscordLocale, type Locale } from "../../i18n/locale.ts";
 import { translator } from "../../i18n/translator.ts";
 
@@ -97,16 +98,32 @@ function summary(
   }, { locale });
 }
 
-/** Posts the summary and both transcript files in `logChannel`. */
+/**
+ * Posts the summary and both transcript files in `logChannel`; the staff notes,
+ * when there are some, go with them as their own files (the log channel is staff's).
+ */
 export async function postSummary(
   close: ClosePost,
   ctx: Pick<HandlerContext, "discord" | "clock" | "publicUrl">,
-  options: { logChannel: ChannelId },
+  options: { logChannel: ChannelId; staffNotes?: RenderedNotes | null },
 ): Promise<void> {
   const name = baseName(close.ticket);
+  const notes = options.staffNotes ?? null;
   const files = await attachments(close, ctx, [
     { name: `${name}.html`, content: close.transcript.html, contentType: "text/html" },
     { name: `${name}.txt`, content: close.transcript.text, contentType: "text/plain" },
+    ...(notes === null ? [] : [
+      {
+        name: `ticket-${close.ticket.number}-staff-notes.html`,
+        content: notes.html,
+        contentType: "text/html",
+      },
+      {
+        name: `ticket-${close.ticket.number}-staff-notes.txt`,
+        content: notes.text,
+        contentType: "text/plain",
+      },
+    ]),
   ], close.locale);
   await ctx.discord.sendMessage(options.logChannel, {
     embeds: [summary(close, ctx, files.notes, close.locale)],

@@ -17,6 +17,7 @@ import type { ChannelId } from "../ids.ts";
 import { completeReservation, openedEvent } from "./ticket_reservation.ts";
 import { welcomeMessage } from "./welcome.ts";
 import { openLimitRefusal } from "../types/limit_refusal.ts";
+import { isRefusal, placeTickets } from "./ticket_place.ts";
 
 /** What the member asked for. */
 export interface OpenRequest {
@@ -80,15 +81,9 @@ export async function openTicket(
   request: OpenRequest,
 ): Promise<Reply> {
   await ctx.defer({ ephemeral: true });
+  const configured = placeTickets(request.type, input);
+  if (isRefusal(configured)) return configured;
   const { type } = request;
-  const categoryId = type.categoryId;
-  if (categoryId === null) {
-    return refuse(
-      "not_configured",
-      "Tickets are not set up on this server yet. Please ask an admin to run `/setup`.",
-    );
-  }
-  const configured = { ...type, categoryId };
   const result = await ctx.tickets.open({
     guildId: input.guildId,
     typeId: type.id,

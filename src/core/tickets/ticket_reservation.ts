@@ -11,7 +11,9 @@ import type { Reply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
 import { type DiscordFailure, DiscordRequestError, isDiscordFailure } from "../discord_failure.ts";
 import { failureRefusal } from "../failure_text.ts";
-import type { NewAuditEvent, Ticket, TicketType } from "../model.ts";
+import type { NewAuditEvent, Ticket } from "../model.ts";
+import type { PlacedType } from "./ticket_place.ts";
+import { createTicketThread } from "./ticket_thread.ts";
 import type { Channel } from "../discord_port.ts";
 import type { LockOptions } from "../ports.ts";
 import type { UserId } from "../ids.ts";
@@ -46,7 +48,7 @@ export type ReservationOutcome =
 /** Who opens and what. */
 export interface ReservationRequest {
   input: InteractionInput;
-  type: TicketType & { categoryId: NonNullable<TicketType["categoryId"]> };
+  type: PlacedType;
   /** True for a click that takes over a reservation: look for a channel made for it first. */
   takeOver: boolean;
 }
@@ -190,6 +192,7 @@ async function createFor(
   request: ReservationRequest,
 ): Promise<{ channel: Channel } | { reply: Reply }> {
   const { input, type } = request;
+  if (type.mode === "thread") return await createTicketThread(ctx, ticket, { input, type });
   const opener = input.member.user;
   const bot = await ctx.discord.botUser();
   const attempt = (botPermissions: bigint) => {

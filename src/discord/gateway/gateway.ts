@@ -39,7 +39,7 @@ export interface GatewayHooks {
   onGuildDelete?(guildId: string): unknown;
   /** Discord closed a shard with a code that forbids reconnecting (4004, 4010–4014). */
   onFatalClose?(error: GatewayClosedError): void;
-  /** A guild channel was created or deleted (`CHANNEL_CREATE`, `CHANNEL_DELETE`). */
+  /** A guild channel or thread was created or deleted (`CHANNEL_*`, `THREAD_CREATE`/`THREAD_DELETE`). */
   onChannelCreate?(raw: unknown): unknown;
   onChannelDelete?(raw: unknown): unknown;
   /**
@@ -216,6 +216,17 @@ export function createGateway(
       CHANNEL_DELETE: (_bot, packet) => {
         if (hooks.onChannelDelete) {
           guard(log, "Channel delete hook", () => hooks.onChannelDelete?.(payload(packet)));
+        }
+      },
+      // A thread is a channel to the ticket hooks: thread tickets and staff threads.
+      THREAD_CREATE: (_bot, packet) => {
+        if (hooks.onChannelCreate) {
+          guard(log, "Thread create hook", () => hooks.onChannelCreate?.(payload(packet)));
+        }
+      },
+      THREAD_DELETE: (_bot, packet) => {
+        if (hooks.onChannelDelete) {
+          guard(log, "Thread delete hook", () => hooks.onChannelDelete?.(payload(packet)));
         }
       },
       READY: (_bot, packet) => {

@@ -1,0 +1,144 @@
+/**
+ * Creating the private thread of a thread-mode ticket in its type's parent
+ * channel: the bot's permissions there are checked first (Discord would refuse
+ * without them, and the member is told which one is missing), then the thread is
+ * started (the bot is its first member) and the opener added. Staff reach it
+ * through the staff-role mention of the welcome message (Discord adds the members
+ * of a mentioned role who can see the parent channel) or by being added. A thread
+ * whose opener could not be added is deleted again.
+ */
+import type { HandlerContext } from "../context.ts";
+import type { InteractionInput, UserRef } from "../interaction.ts";
+import { type DiscordFailure, DiscordRequestError } from "../discord_failure.ts";
+import { failureRefusal } from "../failure_text.ts";
+import type { Channel, DiscordPort } from "../discord_port.ts";
+import type { ChannelId } from "../ids.ts";
+import type { Ticket, TicketType } from "../model.ts";
+import type { Reply } from "../reply.ts";
+import { refuse } from "../refusal.ts";
+import { hasPermission, Permission } from "../permissions_bits.ts";
+import { basePermissions } from "../guild_check.ts";
+import { channelName } from "./channel_name.ts";
+import { permissionsIn } from "./channel_permissions.ts";
+import { fromDiscordLocale } from "../../i18n/locale.ts";
+import { t } from "../../i18n/translator.ts";
+
+/** Permissions the bot needs in the parent channel to hold private-thread tickets, by name. */
+export const THREAD_PERMISSIONS: readonly { name: string; bit: bigint }[] = [
+  { name: "View Channel", bit: Permission.ViewChannel },
+  { name: "Create Private Threads", bit: Permission.CreatePrivateThreads },
+  { name: "Send Messages in Threads", bit: Permission.SendMessagesInThreads },
+  { name: "Manage Threads", bit: Permission.ManageThreads },
+];
+
+/** Names of the `THREAD_PERMISSIONS` that `permissions` lacks. */
+export function missingForThreads(permissions: bigint): string[] {
+  return THREAD_PERMISSIONS.filter((p) => !hasPermission(permissions, p.bit)).map((p) => p.name);
+}
+
+/** The bot's permissions in `channel`: its roles, then the channel's overwrites. */
+export async function botPermissionsIn(
+  discord: Pick<DiscordPort, "botUser" | "member" | "roles">,
+  channel: Channel,
+): Promise<bigint> {
+  const bot = await discord.botUser();
+  const [member, roles] = await Promise.all([
+    discord.member(channel.guildId, bot.id),
+    discord.roles(channel.guildId),
+  ]);
+  if (member === null) return 0n;
+  return permissionsIn(channel, member, {
+    guildId: channel.guildId,
+    base: basePermissions(channel.guildId, member.roles, roles),
+  });
+}
+
+/** Discord's refusals of a thread a member is told about (others are thrown). */
+const THREAD_FAILURES: ReadonlySet<DiscordFailure["kind"]> = new Set<DiscordFailure["kind"]>([
+  "missing_permissions",
+  "missing_access",
+  "rate_limited",
+  "unavailable",
+]);
+
+/** A type in thread mode with its parent channel set. */
+export type ThreadType = TicketType & { mode: "thread"; parentChannelId: ChannelId };
+
+/** Creates the ticket's private thread, or the refusal that says why it could not be made. */
+export async function createTicketThread(
+  ctx: HandlerContext,
+  ticket: Ticket,
+  request: { input: InteractionInput; type: ThreadType },
+): Promise<{ channel: Channel } | { reply: Reply }> {
+  const { input, type } = request;
+  const locale = fromDiscordLocale(input.locale);
+  const parent = await ctx.discord.channel(type.parentChannelId);
+  if (parent === null || parent.kind !== "text" || parent.guildId !== input.guildId) {
+    return { reply: refuse("not_configured", t(locale, "thread.parent_missing")) };
+  }
+  const missing = missingForThreads(await botPermissionsIn(ctx.discord, parent));
+  if (missing.length > 0) {
+    ctx.log.warn("Could not open ticket {number} in guild {guildId}: the bot lacks {missing}", {
+      number: ticket.number,
+      guildId: input.guildId,
+      missing: missing.join(", "),
+    });
+    const list = new Intl.ListFormat(locale, { type: "conjunction" }).format(missing);
+    return {
+      reply: refuse(
+        "bot_missing_permissions",
+        t(locale, "thread.missing_permissions", {
+          parent: parent.id,
+          list,
+          count: missing.length,
+        }),
+      ),
+    };
+  }
+  const opener = input.member.user;
+  try {
+    return { channel: await startThread(ctx, ticket, { parent, opener, type }) };
+  } catch (error) {
+    if (!(error instanceof DiscordRequestError) || !THREAD_FAILURES.has(error.failure.kind)) {
+      await ctx.tickets.discard(ticket.id);
+      throw error;
+    }
+    ctx.log.warn("Could not create the thread of ticket {number} in guild {guildId}", {
+      number: ticket.number,
+      guildId: ticket.guildId,
+      error,
+    });
+    const reply = failureRefusal(error.failure, { doing: "create_channel", locale });
+    if (reply === null) throw error;
+    return { reply };
+  }
+}
+
+/** Starts the thread and adds the opener; a thread without its opener is deleted again. */
+async function startThread(
+  ctx: HandlerContext,
+  ticket: Ticket,
+  place: { parent: Channel; opener: UserRef; type: ThreadType },
+): Promise<Channel> {
+  const { parent, opener, type } = place;
+  const thread = await ctx.discord.createPrivateThread(parent.id, {
+    name: channelName(type.namingScheme, {
+      number: ticket.number,
+      username: opener.username,
+      userId: opener.id,
+    }),
+  });
+  try {
+    await ctx.discord.addThreadMember(thread.id, opener.id);
+  } catch (error) {
+    await ctx.discord.deleteChannel(thread.id, "The opener could not be added").catch(
+      (deleteError: unknown) =>
+        ctx.log.error("Could not delete thread {threadId}: {error}", {
+          threadId: thread.id,
+          error: deleteError,
+        }),
+    );
+    throw error;
+  }
+  return thread;
+}
