@@ -1,0 +1,183 @@
+/**
+ * Thread-mode tickets against the fake Discord: a type whose tickets are private
+ * threads in a parent channel, from open (the opener and the bot in the thread,
+ * staff reached by the role mention, others kept out) through add, remove, claim
+ * and the live archive to close (transcript stored, thread archived and locked,
+ * or deleted), and the open refused when the bot lacks a thread permission.
+ */
+import assert from "node:assert/strict";
+import type { ChannelId } from "../../src/core/ids.ts";
+import type { TicketId } from "../../src/core/model.ts";
+import { TYPICAL_BOT_PERMISSIONS } from "../fake_discord/state.ts";
+import type { FakeDiscord } from "../fake_discord/fake_discord.ts";
+import type { TicketeerApp } from "../../src/app/start.ts";
+import { startWorld } from "./boot.ts";
+import {
+  canView,
+  closeTicket,
+  command,
+  eventually,
+  lifecycleTest,
+  openTicket,
+  setUpGuild,
+  type TicketGuild,
+  ticketOf,
+} from "./world.ts";
+
+/** Create Private Threads, Send Messages in Threads and Manage Threads. */
+export const THREAD_BITS: bigint = (1n << 36n) | (1n << 38n) | (1n << 34n);
+
+/** A set-up guild whose default type opens private threads in `#support`. */
+export async function threadGuild(
+  world: { fake: FakeDiscord; app: TicketeerApp },
+  options: { botPermissions?: bigint; threadClose?: "archive" | "delete" } = {},
+): Promise<TicketGuild & { parent: string }> {
+  const g = await setUpGuild(world.fake, 2);
+  world.fake.setBotPermissions(
+    g.guild,
+    options.botPermissions ?? TYPICAL_BOT_PERMISSIONS | THREAD_BITS,
+  );
+  const parent = world.fake.createChannel(g.guild, { name: "support" }).id;
+  const type = await world.app.stores.types.defaultFor(g.guild as never);
+  const settings: Array<[string, string]> = [["mode", "thread"], [
+    "parent_channel",
+    `<#${parent}>`,
+  ]];
+  if (options.threadClose !== undefined) settings.push(["thread_close", options.threadClose]);
+  for (const [setting, value] of settings) {
+    const answer = await command(g, {
+      user: g.owner,
+      name: "type",
+      subcommand: "set",
+      options: { setting, type: String(type.id), value },
+    });
+    assert.match(answer.text, new RegExp(`${setting} of .* changed`), answer.text);
+  }
+  return { ...g, parent };
+}
+
+lifecycleTest(
+  "a thread-mode ticket lives in a private thread from open to close",
+  async (dialect) => {
+    await using world = await startWorld({ dialect });
+    const { fake, app } = world;
+    const g = await threadGuild(world);
+    const [opener, other] = g.members as [string, string];
+
+    const thread = await openTicket(g, opener, "The invoice is wrong");
+    assert.equal(thread.type, 12, "a private thread");
+    assert.equal(thread.parent_id, g.parent);
+    assert.equal(thread.thread?.invitable, false);
+    assert.ok(thread.thread?.members.includes(fake.botUser.id), "the bot is in the thread");
+    assert.ok(thread.thread?.members.includes(opener), "the opener is in the thread");
+    // The welcome's staff-role mention brought the staff member in; nobody else sees it.
+    assert.ok(canView(g, thread.id, opener));
+    assert.ok(canView(g, thread.id, g.staff), "staff see the thread");
+    assert.ok(!canView(g, thread.id, other), "another member does not");
+    assert.ok(
+      !fake.state.channelsOf(g.guild).some((c) => c.id === thread.id),
+      "no channel was made: threads are not among the guild's channels",
+    );
+
+    const added = await command(g, {
+      user: g.staff,
+      name: "ticket",
+      subcommand: "add",
+      channel: thread.id,
+      options: { user: { user: other } },
+    });
+    assert.ok(!added.ephemeral, added.text);
+    assert.ok(canView(g, thread.id, other), "an added member sees the thread");
+    const removed = await command(g, {
+      user: g.staff,
+      name: "ticket",
+      subcommand: "remove",
+      channel: thread.id,
+      options: { user: { user: other } },
+    });
+    assert.ok(!removed.ephemeral, removed.text);
+    assert.ok(!canView(g, thread.id, other), "a removed member no longer sees it");
+
+    const claimed = await command(g, {
+      user: g.staff,
+      name: "ticket",
+      subcommand: "claim",
+      channel: thread.id,
+    });
+    assert.match(claimed.text, new RegExp(`<@${g.staff}>`));
+    const ticket = await ticketOf(app, thread.id);
+    assert.equal((await app.stores.tickets.get(ticket.id))?.claimedBy, g.staff);
+
+    fake.postMessage(thread.id, opener, "Invoice 4711 lists the wrong amount");
+    await eventually(
+      fake,
+      async () => (await app.stores.archive.count(ticket.id)) >= 2,
+      10_000,
+      "the thread's messages in the live archive",
+    );
+
+    const closed = await closeTicket(g, { channel: thread.id, user: g.staff, reason: "Fixed" });
+    assert.match(closed.text, /closed/i, closed.text);
+    const transcript = await app.stores.transcripts.get(ticket.id);
+    assert.ok(
+      transcript?.text.includes("Invoice 4711 lists the wrong amount"),
+      "transcript stored",
+    );
+    const kept = fake.state.channels.get(thread.id);
+    assert.ok(kept, "the thread is kept");
+    assert.equal(kept.thread?.archived, true, "archived");
+    assert.equal(kept.thread?.locked, true, "locked");
+    assert.equal((await app.stores.tickets.get(ticket.id))?.status, "closed");
+    fake.assertNoViolations();
+  },
+);
+
+Deno.test("a thread-mode type with thread_close delete deletes the thread once its transcript is kept", async () => {
+  await using world = await startWorld();
+  const { fake, app } = world;
+  const g = await threadGuild(world, { threadClose: "delete" });
+  const opener = g.members[0]!;
+  const thread = await openTicket(g, opener);
+  const ticket = await ticketOf(app, thread.id);
+  fake.postMessage(thread.id, opener, "Please delete my account");
+  await eventually(
+    fake,
+    async () => (await app.stores.archive.count(ticket.id)) >= 2,
+    10_000,
+    "archived",
+  );
+  await closeTicket(g, { channel: thread.id, user: g.staff });
+  assert.equal(fake.state.channels.get(thread.id), undefined, "the thread is deleted");
+  const transcript = await app.stores.transcripts.get(ticket.id as TicketId);
+  assert.ok(transcript?.text.includes("Please delete my account"));
+  fake.assertNoViolations();
+});
+
+Deno.test("a thread-mode open is refused, naming the permission, when the bot lacks Manage Threads", async () => {
+  await using world = await startWorld();
+  const { fake, app } = world;
+  const withoutManage = TYPICAL_BOT_PERMISSIONS | (1n << 36n) | (1n << 38n);
+  const g = await threadGuild(world, { botPermissions: withoutManage });
+  const opener = g.members[0]!;
+  const answer = await command(g, {
+    user: opener,
+    name: "ticket",
+    subcommand: "new",
+    options: { topic: "Help" },
+  });
+  assert.ok(answer.ephemeral);
+  assert.match(answer.text, /Manage Threads/);
+  assert.doesNotMatch(answer.text, /Create Private Threads/);
+  assert.equal(fake.state.messagesIn(g.parent).length, 0);
+  assert.ok(
+    ![...fake.state.channels.values()].some((c) => c.parent_id === g.parent),
+    "no thread was started",
+  );
+  assert.deepEqual(await app.stores.tickets.heldBy(g.guild as never, opener as never), []);
+  // Once the permission is given, the same member opens a ticket at once.
+  fake.setBotPermissions(g.guild, withoutManage | (1n << 34n));
+  const thread = await openTicket(g, opener);
+  assert.equal(thread.type, 12);
+  assert.ok(await app.stores.tickets.byChannel(thread.id as ChannelId));
+  fake.assertNoViolations();
+});
