@@ -1,6 +1,7 @@
 /**
- * `ticketeer transcript <guild-id> <ticket-number> [--out FILE] [--text]`: writes a
- * stored transcript to a file, or to standard output without `--out`.
+ * `ticketeer transcript <guild-id> <ticket-number> [--out FILE] [--text] [--notes]`:
+ * writes a stored transcript (with `--notes`, the ticket's staff notes) to a file,
+ * or to standard output without `--out`.
  */
 import type { Config } from "../config.ts";
 import { openDatabase } from "../db/connect.ts";
@@ -8,19 +9,27 @@ import { migrateToLatest } from "../db/migrate.ts";
 import { createStores } from "../db/stores/create_stores.ts";
 import { cipherFor } from "../db/encryption/cipher_for.ts";
 import { printError, printLine } from "../log.ts";
-import { exportTranscript } from "./transcript_export.ts";
+import { exportStaffNotes, exportTranscript } from "./transcript_export.ts";
 
-const USAGE = "Usage: ticketeer transcript <guild-id> <ticket-number> [--out FILE] [--text]";
+const USAGE =
+  "Usage: ticketeer transcript <guild-id> <ticket-number> [--out FILE] [--text] [--notes]";
 
 /** Parsed arguments of the transcript subcommand, or a usage problem. */
 export function parseTranscriptArgs(
   args: readonly string[],
-): { guildId: string; number: number; out: string | null; format: "html" | "text" } | {
+): {
+  guildId: string;
+  number: number;
+  out: string | null;
+  format: "html" | "text";
+  notes: boolean;
+} | {
   problem: string;
 } {
   const positional: string[] = [];
   let out: string | null = null;
   let format: "html" | "text" = "html";
+  let notes = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === "--out") {
@@ -29,6 +38,7 @@ export function parseTranscriptArgs(
       out = value;
     } else if (arg.startsWith("--out=")) out = arg.slice("--out=".length);
     else if (arg === "--text") format = "text";
+    else if (arg === "--notes") notes = true;
     else if (arg.startsWith("--")) return { problem: `unknown option ${arg}` };
     else positional.push(arg);
   }
@@ -40,7 +50,7 @@ export function parseTranscriptArgs(
   if (!Number.isSafeInteger(number) || number < 1) {
     return { problem: `"${numberText}" is not a ticket number` };
   }
-  return { guildId, number, out, format };
+  return { guildId, number, out, format, notes };
 }
 
 /** Runs the subcommand; returns the exit code. */
@@ -53,8 +63,9 @@ export async function transcriptCommand(config: Config, args: readonly string[])
   const handle = await openDatabase(config.database);
   try {
     await migrateToLatest(handle);
-    const text = await exportTranscript(
-      createStores(handle, { cipher: await cipherFor(config.encryption) }),
+    const stores = createStores(handle, { cipher: await cipherFor(config.encryption) });
+    const text = await (parsed.notes ? exportStaffNotes : exportTranscript)(
+      stores,
       parsed.guildId,
       parsed.number,
       parsed.format,
@@ -63,7 +74,8 @@ export async function transcriptCommand(config: Config, args: readonly string[])
       await Deno.stdout.write(new TextEncoder().encode(text));
     } else {
       await Deno.writeTextFile(parsed.out, text);
-      printLine(`Wrote ticket ${parsed.number}'s transcript to ${parsed.out}`);
+      const what = parsed.notes ? "staff notes" : "transcript";
+      printLine(`Wrote ticket ${parsed.number}'s ${what} to ${parsed.out}`);
     }
     return 0;
   } catch (error) {

@@ -1,8 +1,9 @@
 /**
  * `GET /web/t/{guild}/{number}`: a ticket's page (facts, the stored transcript
  * in a sandboxed frame, downloads); staff also see the audit trail and the share
- * links. `…/transcript.html`, `…/download.html`, `…/download.txt` serve the
- * transcript itself. Who may not see the ticket gets the 404 page.
+ * links and the staff notes (`…/staff-notes.html`, never served to anyone else).
+ * `…/transcript.html`, `…/download.html`, `…/download.txt` serve the transcript
+ * itself. Who may not see the ticket (or the notes) gets the 404 page.
  */
 import type { Context, Hono } from "hono";
 import { html } from "hono/html";
@@ -21,6 +22,7 @@ import {
   type WebDeps,
 } from "./web_context.ts";
 import { whenText } from "./when_text.ts";
+import { renderStaffNotes } from "../core/transcript/staff_notes.ts";
 
 /** The facts, the frame and the downloads of a ticket; `root` is where its documents are. */
 export function ticketView(
@@ -105,7 +107,15 @@ async function staffSection(deps: WebDeps, session: Session, visible: VisibleTic
       }<button class="danger">Revoke</button></form></li>`,
     );
   }
-  return html`<h2>Share links</h2>
+  const notes = await deps.stores.notes?.list(ticket.id) ?? [];
+  const notesView = notes.length === 0 ? "" : html`
+    <h2>Staff notes</h2>
+    <p class="muted">Only staff see these; the opener's transcript never holds them.</p>
+    <iframe class="transcript" title="Staff notes of ticket ${ticket
+      .number}" sandbox="allow-scripts"
+      src="${root}/staff-notes.html"></iframe>
+  `;
+  return html`${notesView}<h2>Share links</h2>
     ${
     items.length === 0
       ? html`<p class="muted">No active link.</p>`
@@ -141,9 +151,33 @@ async function ticketPage(c: Context, deps: WebDeps): Promise<Response> {
   });
 }
 
+/** The staff notes as a framed document, for staff only (404 to anyone else). */
+async function staffNotesDocument(c: Context, deps: WebDeps): Promise<Response> {
+  const session = await deps.sessions.read(c);
+  if (session === null) return notFound(c, session);
+  const visible = await visibleTicket(deps, session, {
+    guildId: c.req.param("guild") ?? "",
+    number: c.req.param("number") ?? "",
+  });
+  if (visible === null || visible.access !== "staff") return notFound(c, session);
+  const { ticket } = visible;
+  const notes = await deps.stores.notes?.list(ticket.id) ?? [];
+  if (notes.length === 0) return notFound(c, session);
+  const rendered = renderStaffNotes(notes, `Staff notes · ticket #${ticket.number}`);
+  return transcriptDocument(ticket, {
+    ticketId: ticket.id,
+    html: rendered.html,
+    text: rendered.text,
+    messageCount: rendered.count,
+    byteSize: rendered.html.length,
+    createdAt: deps.clock.now(),
+  }, "frame");
+}
+
 /** Adds the ticket page and its documents to `app`. */
 export function transcriptPage(app: Hono, deps: WebDeps): void {
   app.get("/t/:guild/:number", (c) => ticketPage(c, deps));
+  app.get("/t/:guild/:number/staff-notes.html", (c) => staffNotesDocument(c, deps));
   app.get("/t/:guild/:number/:document", async (c) => {
     const session = await deps.sessions.read(c);
     const format = formatOf(c.req.param("document"));
