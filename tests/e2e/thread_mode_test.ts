@@ -146,3 +146,33 @@ Deno.test("a thread-mode open is refused, naming the permission, when the bot la
   assert.ok(await app.stores.tickets.byChannel(thread.id as ChannelId));
   fake.assertNoViolations();
 });
+
+Deno.test("a ticket thread deleted by hand closes its ticket from the live archive", async () => {
+  await using world = await startWorld();
+  const { fake, app } = world;
+  const g = await threadGuild(world);
+  const opener = g.members[0]!;
+  const thread = await openTicket(g, opener);
+  const ticket = await ticketOf(app, thread.id);
+  fake.postMessage(thread.id, opener, "Kept although the thread goes");
+  await eventually(
+    fake,
+    async () => (await app.stores.archive.count(ticket.id)) >= 2,
+    10_000,
+    "archived",
+  );
+  fake.deleteChannel(thread.id);
+  const closed = await eventually(
+    fake,
+    async () => {
+      const now = await app.stores.tickets.get(ticket.id);
+      return now?.status === "closed" ? now : null;
+    },
+    10_000,
+    "the ticket closed",
+  );
+  assert.equal(closed.closeReason, "channel deleted");
+  const transcript = await app.stores.transcripts.get(ticket.id);
+  assert.ok(transcript?.text.includes("Kept although the thread goes"));
+  fake.assertNoViolations();
+});
