@@ -16,25 +16,14 @@ import type { ChannelId } from "../ids.ts";
 import type { Ticket, TicketType } from "../model.ts";
 import type { Reply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
-import { hasPermission, Permission } from "../permissions_bits.ts";
 import { basePermissions } from "../guild_check.ts";
 import { channelName } from "./channel_name.ts";
 import { permissionsIn } from "./channel_permissions.ts";
+import { missingForThreads } from "./thread_permissions.ts";
+
+export { missingForThreads };
 import { fromDiscordLocale } from "../../i18n/locale.ts";
 import { t } from "../../i18n/translator.ts";
-
-/** Permissions the bot needs in the parent channel to hold private-thread tickets, by name. */
-export const THREAD_PERMISSIONS: readonly { name: string; bit: bigint }[] = [
-  { name: "View Channel", bit: Permission.ViewChannel },
-  { name: "Create Private Threads", bit: Permission.CreatePrivateThreads },
-  { name: "Send Messages in Threads", bit: Permission.SendMessagesInThreads },
-  { name: "Manage Threads", bit: Permission.ManageThreads },
-];
-
-/** Names of the `THREAD_PERMISSIONS` that `permissions` lacks. */
-export function missingForThreads(permissions: bigint): string[] {
-  return THREAD_PERMISSIONS.filter((p) => !hasPermission(permissions, p.bit)).map((p) => p.name);
-}
 
 /** The bot's permissions in `channel`: its roles, then the channel's overwrites. */
 export async function botPermissionsIn(
