@@ -7,13 +7,15 @@ import assert from "node:assert/strict";
 import { channelId, guildId, userId } from "../../src/core/ids.ts";
 import { DIALECTS } from "../fixtures/dialects.ts";
 import { AWKWARD, dialectLabel, fresh, openFor } from "../fixtures/store_suite.ts";
+import { exportGuild } from "../../src/db/stores/guild_export.ts";
 
 for (const dialect of DIALECTS) {
   Deno.test({
     name: dialectLabel(dialect, "note store keeps its contract"),
     ignore: dialect.skip !== null,
     async fn(t) {
-      const { stores, close } = await dialect.open();
+      const handle = await dialect.open();
+      const { stores, close } = handle;
       try {
         await t.step("notes round-trip oldest first, each id kept once", async () => {
           const ticket = await openFor(stores, guildId(fresh()), { opener: userId(fresh()) });
@@ -62,6 +64,40 @@ for (const dialect of DIALECTS) {
           assert.equal((await stores.tickets.get(ticket.id))?.notesThreadId, thread);
           assert.equal(await stores.notes.ticketOfThread(channelId(fresh())), null);
         });
+
+        await t.step(
+          "a guild's export holds its notes, a member's own export does not",
+          async () => {
+            const guild = guildId(fresh());
+            const opener = userId(fresh());
+            const ticket = await openFor(stores, guild, { opener });
+            await stores.notes.setThread(ticket.id, channelId(fresh()));
+            await stores.notes.add({
+              ticketId: ticket.id,
+              noteId: fresh(),
+              authorId: userId(fresh()),
+              payload: JSON.stringify({ content: "between us staff" }),
+              createdAt: new Date(),
+            });
+            const exported = async (options: { userId?: typeof opener; ownOnly?: boolean }) => {
+              let text = "";
+              await exportGuild(
+                { db: handle.db, kind: handle.kind, now: () => Date.now() },
+                guild,
+                {
+                  ...options,
+                  write: (chunk) => Promise.resolve(void (text += chunk)),
+                },
+              );
+              return text;
+            };
+            const whole = JSON.parse(await exported({}));
+            assert.equal(whole.staff_notes[0].payload.content, "between us staff");
+            const own = await exported({ userId: opener, ownOnly: true });
+            assert.ok(!own.includes("between us staff"));
+            assert.ok(!own.includes("notesThreadId"), "the member is not told of a staff thread");
+          },
+        );
 
         await t.step("thread_close defaults to archive and takes delete", async () => {
           const guild = guildId(fresh());
