@@ -176,3 +176,24 @@ Deno.test("a ticket thread deleted by hand closes its ticket from the live archi
   assert.ok(transcript?.text.includes("Kept although the thread goes"));
   fake.assertNoViolations();
 });
+
+Deno.test("/ticket add in a thread Discord archived after a quiet week unarchives it first", async () => {
+  await using world = await startWorld();
+  const { fake } = world;
+  const g = await threadGuild(world);
+  const [opener, other] = g.members as [string, string];
+  const thread = await openTicket(g, opener);
+  // What Discord's auto-archive does: archived, not locked.
+  thread.thread!.archived = true;
+  const added = await command(g, {
+    user: g.staff,
+    name: "ticket",
+    subcommand: "add",
+    channel: thread.id,
+    options: { user: { user: other } },
+  });
+  assert.ok(!added.ephemeral, added.text);
+  assert.equal(thread.thread!.archived, false);
+  assert.ok(canView(g, thread.id, other));
+  fake.assertNoViolations();
+});

@@ -3,6 +3,7 @@ import { refuse } from "../refusal.ts";
 import { memberOverwrite } from "../tickets/overwrites.ts";
 import { memberAccessSubcommand } from "./member_access.ts";
 import { livesInThread } from "../tickets/ticket_place.ts";
+import { addToThread } from "../tickets/thread_members.ts";
 
 /** `/ticket add <user>`. */
 export const ticketAdd = memberAccessSubcommand({
@@ -21,7 +22,7 @@ export const ticketAdd = memberAccessSubcommand({
   apply: async (target, { ticket, input, ctx }) => {
     const place = ticket.channelId ?? input.channelId;
     if (await livesInThread(ctx.discord, place)) {
-      await ctx.discord.addThreadMember(place, target.value);
+      await addToThread(ctx.discord, place, target.value);
     } else {
       await ctx.discord.editOverwrite(place, memberOverwrite(target.value, input.appPermissions));
     }

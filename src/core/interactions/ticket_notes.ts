@@ -14,12 +14,12 @@ import type { StaffNote, Ticket } from "../model.ts";
 import { rolesOf } from "../access.ts";
 import { refuse } from "../refusal.ts";
 import { ephemeral, type Reply } from "../reply.ts";
-import { isDiscordFailure } from "../discord_failure.ts";
 import { guildText, readerText } from "../language.ts";
 import { isReply, ticketInChannel, type TicketScope } from "../tickets/ticket_scope.ts";
 import { livesInThread } from "../tickets/ticket_place.ts";
 import { botPermissionsIn, missingForThreads } from "../tickets/ticket_thread.ts";
 import { keepTypedNote } from "../notes/keep_notes.ts";
+import { addToThread } from "../tickets/thread_members.ts";
 import type { Translator } from "../../i18n/translator.ts";
 import { defineSubcommand, OptionType, type OptionValues } from "./define_command.ts";
 
@@ -109,16 +109,8 @@ async function staffThread(
   const me = input.member.user.id;
   const known = ticket.notesThreadId ?? null;
   if (known !== null) {
-    try {
-      await ctx.discord.addThreadMember(known, me);
-      return { id: known, opened: false };
-    } catch (error) {
-      // Archived by Discord after a quiet week: bring it back, then add the member.
-      if (!isDiscordFailure(error, "other")) throw error;
-      await ctx.discord.unarchiveThread(known);
-      await ctx.discord.addThreadMember(known, me);
-      return { id: known, opened: false };
-    }
+    await addToThread(ctx.discord, known, me);
+    return { id: known, opened: false };
   }
   const channel = await ctx.discord.channel(channelId);
   const reader = readerText(input);

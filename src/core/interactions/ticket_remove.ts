@@ -2,6 +2,7 @@
 import { refuse } from "../refusal.ts";
 import { memberAccessSubcommand } from "./member_access.ts";
 import { livesInThread } from "../tickets/ticket_place.ts";
+import { removeFromThread } from "../tickets/thread_members.ts";
 
 /** `/ticket remove <user>`. */
 export const ticketRemove = memberAccessSubcommand({
@@ -21,7 +22,7 @@ export const ticketRemove = memberAccessSubcommand({
   apply: async (target, { ticket, input, ctx }) => {
     const place = ticket.channelId ?? input.channelId;
     if (await livesInThread(ctx.discord, place)) {
-      await ctx.discord.removeThreadMember(place, target.value);
+      await removeFromThread(ctx.discord, place, target.value);
     } else {
       await ctx.discord.deleteOverwrite(place, target.value);
     }
