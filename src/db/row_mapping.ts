@@ -173,7 +173,8 @@ export function toTicket(row: TicketRow): Ticket {
     closeStep: row.close_step as CloseStep | null,
     assistantPaused: row.assistant_paused === 1,
     relayNoticeAt: toNullableDate(row.relay_notice_at),
-    notesThreadId: (row.notes_thread_id ?? null) as ChannelId | null,
+    // Set only once staff opened one, so tickets without stay as they always were.
+    ...(row.notes_thread_id == null ? {} : { notesThreadId: row.notes_thread_id as ChannelId }),
   };
 }
 

@@ -28,7 +28,7 @@ Deno.test("/ticket notes is refused to the opener and other members, and changes
   }
   assert.equal(world.discord.callsOf("createPrivateThread").length, 0);
   assert.deepEqual(await world.stores.notes.list(ticket.id), []);
-  assert.equal((await world.stores.tickets.get(ticket.id))?.notesThreadId, null);
+  assert.equal((await world.stores.tickets.get(ticket.id))?.notesThreadId ?? null, null);
 });
 
 Deno.test("/ticket notes names the thread permissions the bot lacks", async () => {
