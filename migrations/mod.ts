@@ -12,6 +12,7 @@ import * as m0010 from "./0010_languages.ts";
 import * as m0011 from "./0011_ticket_types.ts";
 import * as m0012 from "./0012_panel_types.ts";
 import * as m0013 from "./0013_privacy_exports.ts";
+import * as m0014 from "./0014_ticket_work.ts";
 import * as m0018 from "./0018_threads_and_notes.ts";
 
 /** Migrations by name; names sort in the order they run. */
@@ -25,6 +26,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0011_ticket_types": m0011,
   "0012_panel_types": m0012,
   "0013_privacy_exports": m0013,
+  "0014_ticket_work": m0014,
   "0018_threads_and_notes": m0018,
 });
 

@@ -18,7 +18,7 @@ import {
   type DiscordRestOptions,
   type RestPacing,
 } from "../discord/rest/discord_rest.ts";
-import { createSharedBudget, type SharedBudget } from "../discord/rest/shared_budget.ts";
+import type { SharedBudget } from "../discord/rest/shared_budget.ts";
 import { discordenoLogger } from "../discord/gateway/gateway.ts";
 import { createRestTransport } from "../discord/rest/rest_transport.ts";
 import type { RetryOptions } from "../lib/retry.ts";
@@ -61,10 +61,12 @@ export async function connectDiscord(
     throw new InvalidTokenError("The bot token is malformed: it does not start with a bot id");
   }
   // Behind a proxy the proxy owns the limits; on a server database every process
-  // takes from one budget kept there; on SQLite (one process) it paces alone.
+  // takes from one budget kept there; on SQLite (one process) it paces alone, and
+  // the budget's code (rate-limiter-flexible) is never loaded.
   let shared: SharedBudget | null = null;
   let budget: DiscordRestOptions["budget"];
   if (config.apiProxy === null && config.database.kind !== "sqlite") {
+    const { createSharedBudget } = await import("../discord/rest/shared_budget.ts");
     shared = await createSharedBudget(config.database, {
       log: getLogger(["ticketeer", "rest"]),
     });

@@ -1,8 +1,8 @@
 /**
  * The domain records handlers and stores exchange: guild settings, ticket types,
- * panels, tickets and their members, transcripts, the live archive and audit
- * events, staff notes, with their branded ids. Kept in one file because it is the
- * one page that shows every record the core and the stores share.
+ * panels, tickets and their members, saved answers, transcripts, the live archive,
+ * audit events and staff notes, with their branded ids. Kept in one file because the
+ * records refer to each other and are read together: it holds types and defaults only.
  */
 import type { ChannelId, GuildId, MessageId, RoleId, UserId } from "./ids.ts";
 import type { Locale } from "../i18n/locale.ts";
@@ -179,6 +179,14 @@ export type PanelPatch = Partial<
 export type TicketId = number & { readonly __ticket: true };
 export type TicketStatus = "open" | "closing" | "closed";
 
+/** How urgent staff consider a ticket; shown in lists and summaries, never in its name. */
+export type TicketPriority = "low" | "normal" | "high" | "urgent";
+
+export const TICKET_PRIORITIES: readonly TicketPriority[] = ["low", "normal", "high", "urgent"];
+
+/** Who a ticket waits for: staff after the member wrote last, the member after staff did. */
+export type WaitingFor = "staff" | "member";
+
 /** The steps of a close, in order; `closeStep` is the last one finished. */
 export type CloseStep =
   | "requested"
@@ -214,6 +222,11 @@ export interface Ticket {
   assistantPaused: boolean;
   /** When the relay last posted its "assistant unavailable" notice here. */
   relayNoticeAt: Date | null;
+  priority: TicketPriority;
+  /** Null until someone writes in the ticket. */
+  waitingFor: WaitingFor | null;
+  /** When its transcripts and archive were deleted under its type's retention. */
+  expiredAt: Date | null;
   /** The private staff thread of a channel ticket (`/ticket notes`), once opened. */
   notesThreadId?: ChannelId | null;
 }
@@ -228,6 +241,20 @@ export interface StaffNote {
   payload: string;
   createdAt: Date;
 }
+
+/** A saved answer staff post in tickets (`/tag send`); names are unique per guild, any case. */
+export interface Tag {
+  guildId: GuildId;
+  name: string;
+  /** Up to 2,000 characters; `{opener}`, `{staff}` and `{number}` are filled in when sent. */
+  content: string;
+  createdBy: UserId;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Longest tag content (one Discord message). */
+export const MAX_TAG_LENGTH = 2000;
 
 export interface TicketMember {
   ticketId: TicketId;

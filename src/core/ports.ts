@@ -19,15 +19,18 @@ import type {
   PanelPatch,
   StaffNote,
   StoredAttachment,
+  Tag,
   Ticket,
   TicketId,
   TicketMember,
+  TicketPriority,
   TicketStatus,
   TicketType,
   TicketTypeId,
   TicketTypePatch,
   TicketTypeSettings,
   Transcript,
+  WaitingFor,
 } from "./model.ts";
 
 /** Tickets: the atomic open, lookups, claims, the close's steps and members. */
@@ -56,6 +59,9 @@ export interface TicketStore {
   /** Sets `claimedBy` only if it is currently `expected` (compare-and-set). */
   claim(id: TicketId, claimer: UserId | null, expected: UserId | null): Promise<boolean>;
   setAssistantPaused(id: TicketId, paused: boolean): Promise<void>;
+  setPriority(id: TicketId, priority: TicketPriority): Promise<void>;
+  /** Records who the ticket waits for now; writes only when it changed. */
+  setWaitingFor(id: TicketId, waitingFor: WaitingFor): Promise<void>;
   /** Sets `relayNoticeAt` to `at` only if the last notice is older than `notBefore`. */
   takeRelayNoticeSlot(id: TicketId, at: Date, notBefore: Date): Promise<boolean>;
 
@@ -318,6 +324,24 @@ export interface NoteStore {
   ticketOfThread(threadId: ChannelId): Promise<Ticket | null>;
 }
 
+/** Outcome of saving a tag: names are unique per guild (any case). */
+export type SaveTagResult = { kind: "saved"; tag: Tag } | { kind: "name_taken" } | {
+  kind: "missing";
+};
+
+/** Saved answers, by guild and name (names compared without case). */
+export interface TagStore {
+  /** The guild's tags by name. */
+  list(guildId: GuildId): Promise<Tag[]>;
+  get(guildId: GuildId, name: string): Promise<Tag | null>;
+  /** Adds a tag; `name_taken` when the guild has one of that name. */
+  create(tag: Pick<Tag, "guildId" | "name" | "content" | "createdBy">): Promise<SaveTagResult>;
+  /** Changes a tag's content (and its name's case); `missing` when there is none. */
+  update(guildId: GuildId, name: string, content: string): Promise<SaveTagResult>;
+  /** False when there was none. */
+  remove(guildId: GuildId, name: string): Promise<boolean>;
+}
+
 /** The stores that can share one database transaction. */
 export interface TransactionStores {
   tickets: TicketStore;
@@ -327,6 +351,7 @@ export interface TransactionStores {
   transcripts: TranscriptStore;
   audit: AuditLog;
   settings: SettingsStore;
+  tags: TagStore;
   notes: NoteStore;
 }
 

@@ -15,14 +15,17 @@ import type {
   Panel,
   StoredAttachment,
   SupportHours,
+  Tag,
   Ticket,
   TicketAnswer,
   TicketId,
   TicketMember,
+  TicketPriority,
   TicketStatus,
   TicketType,
   TicketTypeId,
   TypeQuestion,
+  WaitingFor,
 } from "../core/model.ts";
 import type {
   ArchivedMessageRow,
@@ -30,6 +33,7 @@ import type {
   AuditEventRow,
   GuildSettingsRow,
   PanelRow,
+  TagRow,
   TicketMemberRow,
   TicketRow,
   TicketTypeRow,
@@ -173,8 +177,23 @@ export function toTicket(row: TicketRow): Ticket {
     closeStep: row.close_step as CloseStep | null,
     assistantPaused: row.assistant_paused === 1,
     relayNoticeAt: toNullableDate(row.relay_notice_at),
+    priority: row.priority as TicketPriority,
+    waitingFor: row.waiting_for as WaitingFor | null,
+    expiredAt: toNullableDate(row.expired_at),
     // Set only once staff opened one, so tickets without stay as they always were.
     ...(row.notes_thread_id == null ? {} : { notesThreadId: row.notes_thread_id as ChannelId }),
+  };
+}
+
+/** A `tags` row as a `Tag`. */
+export function toTag(row: TagRow): Tag {
+  return {
+    guildId: row.guild_id as GuildId,
+    name: row.name,
+    content: row.content,
+    createdBy: row.created_by as UserId,
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
   };
 }
 

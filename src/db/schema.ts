@@ -3,7 +3,8 @@
  * snowflakes are `varchar(20)` strings; times are epoch milliseconds in
  * `bigint` columns; booleans are `smallint` 0/1; lists and details are JSON
  * text; bytes are `blob`/`bytea`/`longblob`. PostgreSQL and MySQL return
- * `bigint` as a string, so selected times read as `number | string`.
+ * `bigint` as a string, so selected times read as `number | string`. Kept in
+ * one file because Kysely types every query by the one `Database` interface.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
@@ -127,8 +128,22 @@ export interface TicketsTable {
   close_step: string | null;
   assistant_paused: Flag;
   relay_notice_at: NullableMillis;
+  priority: ColumnType<string, string | undefined, string>;
+  waiting_for: string | null;
+  expired_at: NullableMillis;
   /** The private staff thread of a channel ticket (`/ticket notes`). */
   notes_thread_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The `tags` table: saved answers, one per guild and lower-case name. */
+export interface TagsTable {
+  guild_id: string;
+  name_key: string;
+  name: string;
+  content: string;
+  created_by: string;
+  created_at: Millis;
+  updated_at: Millis;
 }
 
 /** The `ticket_members` table. */
@@ -269,6 +284,7 @@ export interface Database {
   locks: LocksTable;
   message_search: MessageSearchTable;
   share_links: ShareLinksTable;
+  tags: TagsTable;
 }
 
 export type GuildSettingsRow = Selectable<GuildSettingsTable>;
@@ -291,3 +307,4 @@ export type ArchivedMessageRow = Selectable<ArchivedMessagesTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type MetaRow = Selectable<MetaTable>;
 export type ShareLinkRow = Selectable<ShareLinksTable>;
+export type TagRow = Selectable<TagsTable>;

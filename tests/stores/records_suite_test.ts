@@ -101,6 +101,9 @@ for (const dialect of DIALECTS) {
             closeStep: null,
             assistantPaused: false,
             relayNoticeAt: null,
+            priority: "normal",
+            waitingFor: null,
+            expiredAt: null,
           });
           const channel = channelId("18446744073709551615");
           const withChannel = await stores.tickets.setChannel(opened.id, channel);
@@ -114,6 +117,8 @@ for (const dialect of DIALECTS) {
           await stores.tickets.setAssistantPaused(opened.id, true);
           const noticeAt = new Date("2031-05-06T07:08:09.123Z");
           assert.ok(await stores.tickets.takeRelayNoticeSlot(opened.id, noticeAt, noticeAt));
+          await stores.tickets.setPriority(opened.id, "high");
+          await stores.tickets.setWaitingFor(opened.id, "member");
           assert.ok(await stores.tickets.beginClose(opened.id, staff, AWKWARD));
           await stores.tickets.recordCloseStep(opened.id, "transcript_stored");
           const closing = await stores.tickets.get(opened.id);
@@ -126,6 +131,8 @@ for (const dialect of DIALECTS) {
             closeStep: "transcript_stored",
             assistantPaused: true,
             relayNoticeAt: noticeAt,
+            priority: "high",
+            waitingFor: "member",
           });
           assert.deepEqual(
             (await stores.tickets.withStatus(["closing"])).filter((x) => x.guildId === guild),

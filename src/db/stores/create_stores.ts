@@ -15,6 +15,7 @@ import { panelStore } from "./panels.ts";
 import { privacyStore } from "./privacy.ts";
 import { inTransaction, type StoreScope } from "./scope.ts";
 import { settingsStore } from "./settings.ts";
+import { tagStore } from "./tags.ts";
 import { ticketStore } from "./tickets.ts";
 import { transcriptStore } from "./transcripts.ts";
 import { typeStore } from "./types.ts";
@@ -39,6 +40,7 @@ export function transactionStores(scope: StoreScope): TransactionStores {
     transcripts: transcriptStore(scope),
     audit: auditLog(scope),
     settings: settingsStore(scope),
+    tags: tagStore(scope),
     notes: noteStore(scope),
   };
 }

@@ -85,6 +85,16 @@ export function ticketStore(scope: StoreScope): TicketStore {
         .where("id", "=", id).execute();
     },
 
+    async setPriority(id, priority) {
+      await db.updateTable("tickets").set({ priority }).where("id", "=", id).execute();
+    },
+
+    async setWaitingFor(id, waitingFor) {
+      await db.updateTable("tickets").set({ waiting_for: waitingFor }).where("id", "=", id)
+        .where((eb) => eb.or([eb("waiting_for", "is", null), eb("waiting_for", "!=", waitingFor)]))
+        .execute();
+    },
+
     async takeRelayNoticeSlot(id, at, notBefore) {
       const result = await db.updateTable("tickets").set({ relay_notice_at: at.getTime() })
         .where("id", "=", id)
