@@ -197,3 +197,22 @@ Deno.test("/ticket add in a thread Discord archived after a quiet week unarchive
   assert.ok(canView(g, thread.id, other));
   fake.assertNoViolations();
 });
+
+Deno.test("a thread-mode open is refused with View Channel when the bot cannot see the parent", async () => {
+  await using world = await startWorld();
+  const { fake, app } = world;
+  const g = await threadGuild(world);
+  const parent = fake.state.channels.get(g.parent)!;
+  parent.permission_overwrites.push({
+    id: fake.botUser.id,
+    type: 1,
+    allow: "0",
+    deny: String(1n << 10n),
+  });
+  const opener = g.members[0]!;
+  const answer = await command(g, { user: opener, name: "ticket", subcommand: "new" });
+  assert.ok(answer.ephemeral);
+  assert.match(answer.text, /lack View Channel/);
+  assert.deepEqual(await app.stores.tickets.heldBy(g.guild as never, opener as never), []);
+  fake.assertNoViolations();
+});

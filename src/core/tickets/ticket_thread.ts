@@ -9,7 +9,7 @@
  */
 import type { HandlerContext } from "../context.ts";
 import type { InteractionInput, UserRef } from "../interaction.ts";
-import { type DiscordFailure, DiscordRequestError } from "../discord_failure.ts";
+import { type DiscordFailure, DiscordRequestError, isDiscordFailure } from "../discord_failure.ts";
 import { failureRefusal } from "../failure_text.ts";
 import type { Channel, DiscordPort } from "../discord_port.ts";
 import type { ChannelId } from "../ids.ts";
@@ -22,7 +22,7 @@ import { permissionsIn } from "./channel_permissions.ts";
 import { missingForThreads } from "./thread_permissions.ts";
 
 export { missingForThreads };
-import { fromDiscordLocale } from "../../i18n/locale.ts";
+import { fromDiscordLocale, type Locale } from "../../i18n/locale.ts";
 import { t } from "../../i18n/translator.ts";
 
 /** The bot's permissions in `channel`: its roles, then the channel's overwrites. */
@@ -61,28 +61,26 @@ export async function createTicketThread(
 ): Promise<{ channel: Channel } | { reply: Reply }> {
   const { input, type } = request;
   const locale = fromDiscordLocale(input.locale);
-  const parent = await ctx.discord.channel(type.parentChannelId);
+  let parent: Channel | null;
+  try {
+    parent = await ctx.discord.channel(type.parentChannelId);
+  } catch (error) {
+    // A parent channel the bot cannot see answers Missing Access: View Channel is missing.
+    if (!isDiscordFailure(error, "missing_access")) throw error;
+    return {
+      reply: missingReply(ctx, ticket, {
+        locale,
+        parentId: type.parentChannelId,
+        missing: ["View Channel"],
+      }),
+    };
+  }
   if (parent === null || parent.kind !== "text" || parent.guildId !== input.guildId) {
     return { reply: refuse("not_configured", t(locale, "thread.parent_missing")) };
   }
   const missing = missingForThreads(await botPermissionsIn(ctx.discord, parent));
   if (missing.length > 0) {
-    ctx.log.warn("Could not open ticket {number} in guild {guildId}: the bot lacks {missing}", {
-      number: ticket.number,
-      guildId: input.guildId,
-      missing: missing.join(", "),
-    });
-    const list = new Intl.ListFormat(locale, { type: "conjunction" }).format(missing);
-    return {
-      reply: refuse(
-        "bot_missing_permissions",
-        t(locale, "thread.missing_permissions", {
-          parent: parent.id,
-          list,
-          count: missing.length,
-        }),
-      ),
-    };
+    return { reply: missingReply(ctx, ticket, { locale, parentId: parent.id, missing }) };
   }
   const opener = input.member.user;
   try {
@@ -101,6 +99,28 @@ export async function createTicketThread(
     if (reply === null) throw error;
     return { reply };
   }
+}
+
+/** The refusal naming what the bot lacks in the parent channel (and the log line). */
+function missingReply(
+  ctx: HandlerContext,
+  ticket: Ticket,
+  what: { locale: Locale; parentId: ChannelId; missing: string[] },
+): Reply {
+  ctx.log.warn("Could not open ticket {number} in guild {guildId}: the bot lacks {missing}", {
+    number: ticket.number,
+    guildId: ticket.guildId,
+    missing: what.missing.join(", "),
+  });
+  const list = new Intl.ListFormat(what.locale, { type: "conjunction" }).format(what.missing);
+  return refuse(
+    "bot_missing_permissions",
+    t(what.locale, "thread.missing_permissions", {
+      parent: what.parentId,
+      list,
+      count: what.missing.length,
+    }),
+  );
 }
 
 /** Starts the thread and adds the opener; a thread without its opener is deleted again. */
