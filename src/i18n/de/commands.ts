@@ -80,7 +80,7 @@ export const commands: CommandTable = {
   "ticket.remove.user": ["mitglied", "Zu entfernendes Mitglied"],
   "ticket.notes": [
     "notizen",
-    "Den privaten Staff-Thread öffnen oder Notizen zeigen und hinzufügen",
+    "Den privaten Team-Thread öffnen oder Notizen zeigen und hinzufügen",
   ],
   "ticket.notes.text": ["text", "Eine Notiz, die nur das Team sieht"],
   "ticket.claim": ["übernehmen", "Dich als zuständig für dieses Ticket eintragen"],

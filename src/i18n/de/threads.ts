@@ -1,4 +1,4 @@
-/** Deutsch: Tickets im Thread-Modus und Staff-Notizen. */
+/** Deutsch: Tickets im Thread-Modus und Team-Notizen. */
 export const threads = {
   "place.not_set_up":
     "Tickets sind auf diesem Server noch nicht eingerichtet. Bitte eine Admin-Person, `/setup` auszuführen.",
@@ -7,19 +7,19 @@ export const threads = {
   "thread.missing_permissions":
     "Ich kann dein Ticket nicht als privaten Thread in <#{parent}> eröffnen: Mir fehlt dort {list}. Bitte eine Admin-Person, meiner Rolle {count, plural, one {diese Berechtigung} other {diese Berechtigungen}} in diesem Kanal zu geben.",
   "notes.missing_permissions":
-    "Ich kann in diesem Ticket keinen privaten Staff-Thread eröffnen: Mir fehlt hier {list}. Bitte eine Admin-Person, meiner Rolle {count, plural, one {diese Berechtigung} other {diese Berechtigungen}} zu geben.",
+    "Ich kann in diesem Ticket keinen privaten Team-Thread eröffnen: Mir fehlt hier {list}. Bitte eine Admin-Person, meiner Rolle {count, plural, one {diese Berechtigung} other {diese Berechtigungen}} zu geben.",
   "notes.not_staff": "Nur das Team dieser Ticket-Art kann ihre Notizen verwenden.",
   "notes.opened":
-    "Staff-Notizen zu Ticket #{number}: <#{thread}>. Nur das Team sieht sie; die Person, die das Ticket eröffnet hat, nie.",
-  "notes.linked": "Die Staff-Notizen zu Ticket #{number} stehen in <#{thread}>.",
-  "notes.thread_name": "Staff-Notizen #{number}",
+    "Team-Notizen zu Ticket #{number}: <#{thread}>. Nur das Team sieht sie; die Person, die das Ticket eröffnet hat, nie.",
+  "notes.linked": "Die Team-Notizen zu Ticket #{number} stehen in <#{thread}>.",
+  "notes.thread_name": "Team-Notizen #{number}",
   "notes.thread_welcome":
-    "Staff-Notizen zu Ticket #{number}. Was hier steht, bleibt beim Transkript für das Team und wird der Person, die das Ticket eröffnet hat, nie gezeigt.",
+    "Team-Notizen zu Ticket #{number}. Was hier steht, bleibt beim Protokoll für das Team und wird der Person, die das Ticket eröffnet hat, nie gezeigt.",
   "notes.added": "Notiz zu Ticket #{number} gespeichert. Nur das Team kann sie lesen.",
   "notes.none":
     "Ticket #{number} hat noch keine Notizen. Füge eine mit `/ticket notes text:…` hinzu.",
-  "notes.title": "Staff-Notizen zu Ticket #{number}",
+  "notes.title": "Team-Notizen zu Ticket #{number}",
   "notes.more":
-    "…und {count, plural, one {# ältere Notiz} other {# ältere Notizen}} im Transkript für das Team.",
-  "notes.transcript_title": "Staff-Notizen · Ticket #{number}",
+    "…und {count, plural, one {# ältere Notiz} other {# ältere Notizen}} im Protokoll für das Team.",
+  "notes.transcript_title": "Team-Notizen · Ticket #{number}",
 };
