@@ -88,6 +88,8 @@ export interface DiscordPort {
   archiveThread(threadId: ChannelId, options: { locked: boolean; reason?: string }): Promise<void>;
   /** Unarchives (and unlocks) a thread. */
   unarchiveThread(threadId: ChannelId): Promise<void>;
+  /** The guild's active (not archived) threads the bot can see. */
+  activeThreads(guildId: GuildId): Promise<Channel[]>;
 
   /** The guilds the bot is in (`GET /users/@me/guilds`, every page). */
   guilds(): Promise<Array<{ id: GuildId; name: string }>>;

@@ -72,6 +72,7 @@ export const ROUTES: RestRoute[] = [
   route("PUT", "/channels/{channel_id}/permissions/{overwrite_id}", guilds.putOverwrite),
   route("DELETE", "/channels/{channel_id}/permissions/{overwrite_id}", guilds.deleteOverwrite),
   route("POST", "/channels/{channel_id}/threads", threads.startThread),
+  route("GET", "/guilds/{guild_id}/threads/active", threads.listActiveThreads),
   route("PUT", "/channels/{channel_id}/thread-members/{user_id}", threads.addThreadMember),
   route("DELETE", "/channels/{channel_id}/thread-members/{user_id}", threads.removeThreadMember),
   route("GET", "/channels/{channel_id}/messages", messages.listMessages),

@@ -293,3 +293,29 @@ export function deleteThread(
   }, Intent.Guilds);
   return json(payload);
 }
+
+/** `GET /guilds/{guild_id}/threads/active`: the guild's unarchived threads the bot can see. */
+export const listActiveThreads: Handler = (request, ctx) => {
+  const guildId = request.params.guild_id ?? "";
+  if (!ctx.state.guilds.has(guildId)) return unknown.guild();
+  const botId = ctx.state.botUser.id;
+  if (ctx.state.member(guildId, botId) === undefined) {
+    return discordError(403, 50001, "Missing Access");
+  }
+  const threads = [...ctx.state.channels.values()].filter((c): c is FakeChannel & {
+    thread: FakeThread;
+  } =>
+    isThread(c) && c.guild_id === guildId && !c.thread.archived &&
+    (channelPermissions(ctx.state, c.id, botId) & VIEW_CHANNEL) !== 0n
+  );
+  return json({
+    threads: threads.map(threadJson),
+    members: threads.filter((t) => t.thread.members.includes(botId)).map((t) => ({
+      id: t.id,
+      user_id: botId,
+      join_timestamp: t.thread.create_timestamp,
+      flags: 0,
+    })),
+    has_more: false,
+  });
+};

@@ -53,6 +53,9 @@ Deno.test("a private thread needs Create Private Threads and is seen by its memb
       "threads are not listed with the guild's channels",
     );
     assert.equal((await api(fake, "GET", `/channels/${thread}`)).body.type, 12);
+    const active = await api(fake, "GET", `/guilds/${guild.id}/threads/active`);
+    assert.deepEqual(active.body.threads.map((t: { id: string }) => t.id), [thread]);
+    assert.ok(spec.ThreadsResponseSchema.safeParse(active.body).success);
 
     const sees = (user: string) => (channelPermissions(fake.state, thread, user) & VIEW) !== 0n;
     assert.ok(!sees(alice.id), "a member who is not in the thread does not see it");

@@ -60,3 +60,30 @@ Deno.test("a thread-mode open makes a private thread with the opener, or says wh
   );
   assert.match(gone, /parent channel/);
 });
+
+Deno.test("a take-over adopts the thread a crashed thread-mode open made, and makes no second one", async () => {
+  await using world = await openTicketWorld();
+  await world.setUp();
+  world.discord.botPermissions |= THREAD_BITS;
+  const parent = world.discord.addChannel({ name: "support", kind: "text" });
+  const type = await world.stores.types.defaultFor(world.discord.guildId);
+  await world.stores.types.update(type.id, { mode: "thread", parentChannelId: parent.id });
+  // The open died after Discord made its thread, before the ticket saved it.
+  const reserved = await world.stores.tickets.open({
+    guildId: world.discord.guildId,
+    typeId: type.id,
+    openerId: world.alice.user.id,
+    topic: null,
+    answers: [],
+  });
+  assert.equal(reserved.kind, "opened");
+  const stray = await world.discord.createPrivateThread(parent.id, { name: "ticket-1" });
+
+  const reply = contentOf(
+    await world.run(commandInput({ name: "ticket", subcommand: "new", member: world.alice })),
+  );
+  assert.match(reply, new RegExp(`<#${stray.id}>`));
+  assert.equal(world.discord.callsOf("createPrivateThread").length, 1, "no second thread");
+  assert.ok(world.discord.threadMembers.get(stray.id)?.has(world.alice.user.id));
+  assert.equal((await world.stores.tickets.byChannel(stray.id))?.openerId, world.alice.user.id);
+});

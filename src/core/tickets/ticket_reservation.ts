@@ -192,7 +192,9 @@ async function createFor(
   request: ReservationRequest,
 ): Promise<{ channel: Channel } | { reply: Reply }> {
   const { input, type } = request;
-  if (type.mode === "thread") return await createTicketThread(ctx, ticket, { input, type });
+  if (type.mode === "thread") {
+    return await createTicketThread(ctx, ticket, { input, type, takeOver: request.takeOver });
+  }
   const opener = input.member.user;
   const bot = await ctx.discord.botUser();
   const attempt = (botPermissions: bigint) => {

@@ -57,7 +57,7 @@ export type ThreadType = TicketType & { mode: "thread"; parentChannelId: Channel
 export async function createTicketThread(
   ctx: HandlerContext,
   ticket: Ticket,
-  request: { input: InteractionInput; type: ThreadType },
+  request: { input: InteractionInput; type: ThreadType; takeOver?: boolean },
 ): Promise<{ channel: Channel } | { reply: Reply }> {
   const { input, type } = request;
   const locale = fromDiscordLocale(input.locale);
@@ -84,6 +84,14 @@ export async function createTicketThread(
   }
   const opener = input.member.user;
   try {
+    const name = threadName(ticket, type, opener);
+    const stray = request.takeOver === true
+      ? await adoptStrayThread(ctx, ticket, { parent, name })
+      : null;
+    if (stray !== null) {
+      await ctx.discord.addThreadMember(stray.id, opener.id);
+      return { channel: stray };
+    }
     return { channel: await startThread(ctx, ticket, { parent, opener, type }) };
   } catch (error) {
     if (!(error instanceof DiscordRequestError) || !THREAD_FAILURES.has(error.failure.kind)) {
@@ -123,6 +131,47 @@ function missingReply(
   );
 }
 
+/**
+ * The thread a crashed open made for `ticket`: an active thread of the parent
+ * with the ticket's name that no ticket holds (threads carry no topic to mark;
+ * every ticket keeps its thread's id, closed ones too). Any further one is
+ * deleted, so the member never sees two.
+ */
+async function adoptStrayThread(
+  ctx: HandlerContext,
+  ticket: Ticket,
+  place: { parent: Channel; name: string },
+): Promise<Channel | null> {
+  const { parent, name } = place;
+  const candidates = (await ctx.discord.activeThreads(parent.guildId))
+    .filter((t) => t.parentId === parent.id && t.name === name);
+  const strays: Channel[] = [];
+  for (const thread of candidates) {
+    if (await ctx.tickets.byChannel(thread.id) === null) strays.push(thread);
+  }
+  const [kept, ...others] = strays;
+  for (const other of others) {
+    await ctx.discord.deleteChannel(other.id, `A second thread made for ticket #${ticket.number}`);
+  }
+  if (kept !== undefined) {
+    ctx.log.info("Adopted thread {threadId} made for ticket #{number} in guild {guildId}", {
+      threadId: kept.id,
+      number: ticket.number,
+      guildId: ticket.guildId,
+    });
+  }
+  return kept ?? null;
+}
+
+/** The thread's name: the type's naming scheme. */
+function threadName(ticket: Ticket, type: ThreadType, opener: UserRef): string {
+  return channelName(type.namingScheme, {
+    number: ticket.number,
+    username: opener.username,
+    userId: opener.id,
+  });
+}
+
 /** Starts the thread and adds the opener; a thread without its opener is deleted again. */
 async function startThread(
   ctx: HandlerContext,
@@ -131,11 +180,7 @@ async function startThread(
 ): Promise<Channel> {
   const { parent, opener, type } = place;
   const thread = await ctx.discord.createPrivateThread(parent.id, {
-    name: channelName(type.namingScheme, {
-      number: ticket.number,
-      username: opener.username,
-      userId: opener.id,
-    }),
+    name: threadName(ticket, type, opener),
   });
   try {
     await ctx.discord.addThreadMember(thread.id, opener.id);

@@ -1,8 +1,8 @@
 /**
  * The thread part of the `DiscordPort` over discordeno REST: starting a private
- * thread, its members, archiving and unarchiving it.
+ * thread, its members, archiving and unarchiving it, and listing a guild's active ones.
  */
-import type { ChannelId, UserId } from "../../core/ids.ts";
+import type { ChannelId, GuildId, UserId } from "../../core/ids.ts";
 import type { DiscordPort, NewThread } from "../../core/discord_port.ts";
 import type { CallOptions } from "./rest_failure.ts";
 import { type Json, toChannel } from "./discord_json.ts";
@@ -27,6 +27,7 @@ export function threadRequests(
   | "removeThreadMember"
   | "archiveThread"
   | "unarchiveThread"
+  | "activeThreads"
 > {
   return {
     async createPrivateThread(parent: ChannelId, thread: NewThread) {
@@ -62,6 +63,11 @@ export function threadRequests(
 
     async unarchiveThread(thread: ChannelId) {
       await call("PATCH", `/channels/${thread}`, { body: { archived: false, locked: false } });
+    },
+
+    async activeThreads(guild: GuildId) {
+      const answer = await call<{ threads?: Json[] }>("GET", `/guilds/${guild}/threads/active`);
+      return (answer.threads ?? []).map((raw) => toChannel(raw, guild));
     },
   };
 }
