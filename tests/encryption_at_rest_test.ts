@@ -27,6 +27,7 @@ const SECRETS = [
   "transcripthtmlword",
   "transcripttextword",
   "attachmentbytesword",
+  "staffnoteword",
 ];
 const GUILD = "100000000000000001" as GuildId;
 
@@ -70,6 +71,13 @@ async function writeTicket(handle: DatabaseHandle, cipher: FieldCipher): Promise
     contentType: "text/plain",
     size: 19,
     data: new TextEncoder().encode("attachmentbytesword"),
+  });
+  await stores.notes.add({
+    ticketId,
+    noteId: "500000000000000000",
+    authorId: "200000000000000009" as UserId,
+    payload: JSON.stringify({ content: "a staffnoteword kept" }),
+    createdAt: new Date(),
   });
   return ticketId;
 }
@@ -123,6 +131,7 @@ for (const dialect of DIALECTS) {
         assert.deepEqual(ticket?.answers[0]?.answer, "confidentialanswerword");
         assert.deepEqual(ticket?.topic, "a privatetopicword here");
         assert.deepEqual((await stores.transcripts.get(ticketId))?.text, "transcripttextword");
+        assert.match((await stores.notes.list(ticketId))[0]?.payload ?? "", /staffnoteword/);
         assert.deepEqual(
           new TextDecoder().decode((await stores.transcripts.attachments(ticketId))[0]?.data),
           "attachmentbytesword",
@@ -188,6 +197,7 @@ for (const dialect of DIALECTS) {
           );
           assert.deepEqual((await after.archive.messages(id)).length, 5);
           assert.deepEqual((await after.transcripts.attachments(id)).length, 1);
+          assert.match((await after.notes.list(id))[0]?.payload ?? "", /staffnoteword/);
         }
         const found = await createWebStores(handle, { cipher: onlyB }).browser.inGuild(
           GUILD,
