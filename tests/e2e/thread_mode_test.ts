@@ -216,3 +216,25 @@ Deno.test("a thread-mode open is refused with View Channel when the bot cannot s
   assert.deepEqual(await app.stores.tickets.heldBy(g.guild as never, opener as never), []);
   fake.assertNoViolations();
 });
+
+Deno.test("changing a thread-mode type's staff roles leaves its open threads as they are", async () => {
+  await using world = await startWorld();
+  const { fake, app } = world;
+  const g = await threadGuild(world);
+  const thread = await openTicket(g, g.members[0]!);
+  const helpers = fake.createRole(g.guild, { name: "Helpers" });
+  const type = await app.stores.types.defaultFor(g.guild as never);
+  const answer = await command(g, {
+    user: g.owner,
+    name: "type",
+    subcommand: "set",
+    options: {
+      setting: "staff_roles",
+      type: String(type.id),
+      value: `<@&${g.staffRole}> <@&${helpers.id}>`,
+    },
+  });
+  assert.match(answer.text, /staff_roles of .* changed/, answer.text);
+  assert.ok(!fake.calls.some((c) => c.path.startsWith(`/channels/${thread.id}/permissions`)));
+  fake.assertNoViolations();
+});

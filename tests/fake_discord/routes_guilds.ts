@@ -259,6 +259,9 @@ export const deleteChannel: Handler = (request, ctx) => {
 export const putOverwrite: Handler = (request, ctx) => {
   const channel = visibleChannel(ctx, request);
   if (channel instanceof Response) return channel;
+  if (isThread(channel)) {
+    return discordError(400, 50024, "Cannot execute action on this channel type");
+  }
   if (channel.guild_id === null) {
     return discordError(400, 50003, "Cannot execute action on a DM channel");
   }
@@ -290,6 +293,9 @@ export const putOverwrite: Handler = (request, ctx) => {
 export const deleteOverwrite: Handler = (request, ctx) => {
   const channel = visibleChannel(ctx, request);
   if (channel instanceof Response) return channel;
+  if (isThread(channel)) {
+    return discordError(400, 50024, "Cannot execute action on this channel type");
+  }
   if (channel.guild_id === null) {
     return discordError(400, 50003, "Cannot execute action on a DM channel");
   }

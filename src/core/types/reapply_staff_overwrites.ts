@@ -1,7 +1,8 @@
 /**
  * When a type's staff roles change, its open tickets follow: roles added get
  * the participant overwrite, roles removed lose theirs. Channels already gone
- * are skipped; the reconciliation repairs the rest later.
+ * are skipped; the reconciliation repairs the rest later. Thread tickets have no
+ * overwrites (a private thread's members are its own): they are left as they are.
  */
 import type { RoleId } from "../ids.ts";
 import type { TicketType } from "../model.ts";
@@ -9,6 +10,7 @@ import type { DiscordPort } from "../discord_port.ts";
 import type { TicketStore } from "../ports.ts";
 import { grantable, PARTICIPANT_ALLOW } from "../tickets/overwrites.ts";
 import { DiscordRequestError } from "../discord_failure.ts";
+import { livesInThread } from "../tickets/ticket_place.ts";
 
 /** Re-applies the staff overwrites of every open ticket of `type`; gives how many it changed. */
 export async function reapplyStaffOverwrites(
@@ -27,6 +29,7 @@ export async function reapplyStaffOverwrites(
   for (const ticket of tickets) {
     const channelId = ticket.channelId!;
     try {
+      if (await livesInThread(ctx.discord, channelId)) continue;
       for (const role of added) {
         await ctx.discord.editOverwrite(channelId, { id: role, type: "role", allow, deny: 0n });
       }
