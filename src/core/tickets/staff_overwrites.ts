@@ -8,6 +8,7 @@ import type { GuildId, RoleId } from "../ids.ts";
 import type { TicketTypeId } from "../model.ts";
 import { grantable, PARTICIPANT_ALLOW } from "./overwrites.ts";
 import { botGuildPermissions } from "./bot_permissions.ts";
+import { livesInThread } from "./ticket_place.ts";
 
 /** Which role changed, and how. */
 export interface StaffRoleChange {
@@ -62,6 +63,8 @@ export async function reapplyStaffRole(
   const result: ReapplyResult = { tickets: 0, logChannel: false, failed: 0 };
   for (const ticket of tickets) {
     if (ticket.channelId === null) continue;
+    // A thread ticket has no overwrites: its members are its own.
+    if (await livesInThread(ctx.discord, ticket.channelId).catch(() => false)) continue;
     if (await apply(ticket.channelId)) result.tickets++;
     else result.failed++;
   }
