@@ -13,6 +13,8 @@ import * as m0011 from "./0011_ticket_types.ts";
 import * as m0012 from "./0012_panel_types.ts";
 import * as m0013 from "./0013_privacy_exports.ts";
 import * as m0014 from "./0014_ticket_work.ts";
+import * as m0016 from "./0016_guild_departures.ts";
+import * as m0022 from "./0022_feedback.ts";
 import * as m0018 from "./0018_threads_and_notes.ts";
 
 /** Migrations by name; names sort in the order they run. */
@@ -27,7 +29,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0012_panel_types": m0012,
   "0013_privacy_exports": m0013,
   "0014_ticket_work": m0014,
+  "0016_guild_departures": m0016,
   "0018_threads_and_notes": m0018,
+  "0022_feedback": m0022,
 });
 
 /** A Kysely `MigrationProvider` over `MIGRATIONS`. */

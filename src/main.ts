@@ -20,6 +20,7 @@ import { transcriptCommand } from "./cli/transcript.ts";
 import { rekeyCommand } from "./cli/rekey.ts";
 import { eraseCommand } from "./cli/erase.ts";
 import { exportCommand } from "./cli/export.ts";
+import { configFileCommand } from "./cli/config_file.ts";
 
 /** The subcommands that need a valid configuration, by name. */
 const CONFIGURED: Record<string, (config: Config, args: string[]) => Promise<number>> = {
@@ -30,6 +31,7 @@ const CONFIGURED: Record<string, (config: Config, args: string[]) => Promise<num
   rekey: (config, args) => rekeyCommand(config, args),
   erase: (config, args) => eraseCommand(config, args),
   export: (config, args) => exportCommand(config, args),
+  config: (config, args) => configFileCommand(config, args),
 };
 
 async function main(args: string[]): Promise<number> {

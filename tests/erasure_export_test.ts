@@ -62,7 +62,8 @@ async function seed(stores: ReturnType<typeof createStores>): Promise<TicketId> 
   });
   const ticket = (await stores.tickets.get(id))!;
   const rendered = rerenderTranscript(ticket, await stores.archive.messages(id), {
-    title: `Ticket #${ticket.number}`,
+    typeName: "Support",
+    locale: "en",
   });
   await stores.transcripts.save({
     ticketId: id,

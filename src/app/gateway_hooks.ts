@@ -6,7 +6,7 @@
  * metrics.
  */
 import { getLogger } from "@logtape/logtape";
-import type { SettingsStore } from "../core/ports.ts";
+import type { RetentionStore, SettingsStore } from "../core/ports.ts";
 import type { GatewayHooks } from "../discord/gateway/gateway.ts";
 import type { GatewayClosedError } from "../discord/gateway/gateway_closed_error.ts";
 import { parseMessage } from "../discord/gateway/parse_message.ts";
@@ -31,6 +31,8 @@ export interface GatewayHookDeps {
   transport: InteractionTransport;
   inFlight: InFlight;
   settings: Pick<SettingsStore, "meta" | "setMeta" | "metaWithPrefix">;
+  /** Where departures are dated, for deleting a left guild's data later. */
+  retention: Pick<RetentionStore, "recordDeparture" | "cancelDeparture">;
   metrics: Metrics;
   /** Where message events go (tracked, never awaited by the gateway). */
   deliverMessage: (event: MessageEvent) => void;
@@ -41,7 +43,7 @@ export interface GatewayHookDeps {
 /** Builds the gateway's hooks over `deps`. */
 export function createGatewayHooks(deps: GatewayHookDeps): GatewayHooks {
   const { inFlight, deliverMessage } = deps;
-  const leftGuilds = createLeftGuilds(deps.settings);
+  const leftGuilds = createLeftGuilds(deps.settings, deps.retention);
   const log = getLogger(["ticketeer", "gateway"]);
   const remember = (what: string, work: Promise<void>) => {
     inFlight.track(work).catch((error: unknown) =>

@@ -2,12 +2,14 @@
  * Guilds the bot left or was removed from, kept in the database's `meta` table
  * (one key per guild) so every process skips them until Discord sends the guild
  * again: each request to a guild the bot is not in is answered 403, and those
- * count toward Discord's invalid-request limit.
+ * count toward Discord's invalid-request limit. The departure is also dated in
+ * the database, for deleting the guild's data 30 days later unless the bot is back.
  */
-import type { GuildId } from "../core/ids.ts";
-import type { SettingsStore } from "../core/ports.ts";
+import { type GuildId, guildId as toGuildId } from "../core/ids.ts";
+import type { RetentionStore, SettingsStore } from "../core/ports.ts";
 
 type MetaStore = Pick<SettingsStore, "meta" | "setMeta" | "metaWithPrefix">;
+type Departures = Pick<RetentionStore, "recordDeparture" | "cancelDeparture">;
 
 const PREFIX = "guild_left:";
 const LEFT = "1";
@@ -40,7 +42,7 @@ export interface LeftGuilds {
  * process that owns a guild's shard is the one that receives its `GUILD_DELETE`
  * and `GUILD_CREATE`, so the set it keeps stays true.
  */
-export function createLeftGuilds(settings: MetaStore): LeftGuilds {
+export function createLeftGuilds(settings: MetaStore, departures: Departures): LeftGuilds {
   let left: Promise<Set<string>> | null = null;
   const known = () =>
     left ??= settings.metaWithPrefix(PREFIX).then((rows) =>
@@ -50,11 +52,13 @@ export function createLeftGuilds(settings: MetaStore): LeftGuilds {
     async markLeft(guildId) {
       const set = await known();
       await settings.setMeta(keyOf(guildId), LEFT);
+      await departures.recordDeparture(toGuildId(guildId));
       set.add(guildId);
     },
     async markBack(guildId) {
       const set = await known();
       if (!set.has(guildId)) return;
+      await departures.cancelDeparture(toGuildId(guildId));
       await settings.setMeta(keyOf(guildId), BACK);
       set.delete(guildId);
     },

@@ -5,7 +5,7 @@ import { openTestStores } from "../../tests/fixtures/test_stores.ts";
 Deno.test("a guild the bot left stays left until it is marked back", async () => {
   const stores = await openTestStores();
   try {
-    const left = createLeftGuilds(stores.settings);
+    const left = createLeftGuilds(stores.settings, stores.retention);
     assert.equal(await hasLeftGuild(stores.settings, "1"), false);
     await left.markLeft("1");
     assert.equal(await hasLeftGuild(stores.settings, "1"), true);
@@ -17,10 +17,25 @@ Deno.test("a guild the bot left stays left until it is marked back", async () =>
   }
 });
 
+Deno.test("a departure is dated when the bot leaves and forgotten when it is back", async () => {
+  const stores = await openTestStores();
+  try {
+    const left = createLeftGuilds(stores.settings, stores.retention);
+    await left.markLeft("3");
+    await left.markLeft("4");
+    const soon = new Date((await stores.databaseClock.now()).getTime() + 1_000);
+    assert.deepEqual(await stores.retention.guildsLeftBefore(soon, 10), ["3", "4"]);
+    await left.markBack("3");
+    assert.deepEqual(await stores.retention.guildsLeftBefore(soon, 10), ["4"]);
+  } finally {
+    await stores.close();
+  }
+});
+
 Deno.test("createLeftGuilds() reads the database once for a burst of GUILD_CREATE", async () => {
   const stores = await openTestStores();
   try {
-    await createLeftGuilds(stores.settings).markLeft("7");
+    await createLeftGuilds(stores.settings, stores.retention).markLeft("7");
     let reads = 0;
     let writes = 0;
     const counted = {
@@ -38,7 +53,7 @@ Deno.test("createLeftGuilds() reads the database once for a burst of GUILD_CREAT
       },
     };
     // A later process starting: every guild arrives, one of them had been left.
-    const left = createLeftGuilds(counted);
+    const left = createLeftGuilds(counted, stores.retention);
     await Promise.all(Array.from({ length: 1000 }, (_, i) => left.markBack(String(i + 1))));
     assert.equal(reads, 1);
     assert.equal(writes, 1);

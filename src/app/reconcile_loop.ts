@@ -1,11 +1,23 @@
 /**
  * Reconciliation after startup: one pass once the bot is ready, then one every
- * few minutes, never two at once, skipping guilds the bot has left.
+ * few minutes, never two at once, skipping guilds the bot has left. Each pass
+ * then deletes what retention no longer keeps (see `runRetention`).
  */
 import type { Logger } from "@logtape/logtape";
 import type { UserId } from "../core/ids.ts";
+import { runRetention } from "../core/privacy/retention_pass.ts";
 import { reconcile, type ReconcileContext } from "../core/reconcile.ts";
 import { hasLeftGuild } from "./left_guilds.ts";
+
+/** Deletes what retention no longer keeps; one log line when it deleted something. */
+async function retentionPass(context: ReconcileContext, log: Logger): Promise<void> {
+  const summary = await runRetention({ ...context, log });
+  if (summary.expiredTickets === 0 && summary.purgedGuilds === 0) return;
+  log.info(
+    "Retention: deleted the transcripts and archives of {tickets} tickets and every row of {guilds} guilds the bot left",
+    { tickets: summary.expiredTickets, guilds: summary.purgedGuilds },
+  );
+}
 
 /** Options of `createReconcileLoop`. */
 export interface ReconcileLoopOptions {
@@ -43,6 +55,8 @@ export function createReconcileLoop(
     })
       .then((summary) => log.debug("Reconciled: {summary}", { summary }))
       .catch((error: unknown) => log.error("Reconciliation failed: {error}", { error }))
+      .then(() => retentionPass(context, log))
+      .catch((error: unknown) => log.error("Retention pass failed: {error}", { error }))
       .finally(() => {
         running = null;
       });

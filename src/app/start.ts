@@ -207,6 +207,7 @@ export async function startTicketeer(
         transport,
         inFlight,
         settings: stores.settings,
+        retention: stores.retention,
         metrics,
         deliverMessage,
         onFatalClose,

@@ -16,12 +16,18 @@ export type Action =
   | "config"
   | "panel"
   | "open"
+  | "open_for"
   | "add"
   | "remove"
   | "claim"
   | "unclaim"
   | "close"
-  | "assistant";
+  | "assistant"
+  | "transfer"
+  | "move"
+  | "priority"
+  | "tag"
+  | "queue";
 
 /** `yes`, `no`, or allowed only when the ticket type lets openers add members. */
 export type Grant = "yes" | "no" | "if_openers_may_add";
@@ -34,12 +40,18 @@ export const ACCESS_TABLE: Readonly<Record<Action, Readonly<Record<AccessRole, G
   config: { admin: "yes", staff: "no", opener: "no", member: "no" },
   panel: { admin: "yes", staff: "no", opener: "no", member: "no" },
   open: { admin: "yes", staff: "yes", opener: "yes", member: "yes" },
+  open_for: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   add: { admin: "yes", staff: "yes", opener: "if_openers_may_add", member: "no" },
   remove: { admin: "yes", staff: "yes", opener: "if_openers_may_add", member: "no" },
   claim: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   unclaim: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   close: { admin: "yes", staff: "yes", opener: "yes", member: "no" },
   assistant: { admin: "yes", staff: "yes", opener: "no", member: "no" },
+  transfer: { admin: "yes", staff: "yes", opener: "no", member: "no" },
+  move: { admin: "yes", staff: "yes", opener: "no", member: "no" },
+  priority: { admin: "yes", staff: "yes", opener: "no", member: "no" },
+  tag: { admin: "yes", staff: "yes", opener: "no", member: "no" },
+  queue: { admin: "yes", staff: "yes", opener: "no", member: "no" },
 };
 
 /** True when the member holds Manage Server or Administrator. */

@@ -10,6 +10,12 @@ const samples: ComponentId[] = [
   { action: "claim", ticketId: 42 as TicketId },
   { action: "closeok", ticketId: Number.MAX_SAFE_INTEGER as TicketId },
   { action: "closeno", ticketId: 3 as TicketId },
+  { action: "cfgok", importId: "1234567890123456789" },
+  { action: "cfgno", importId: "1234567890123456789" },
+  { action: "tag", mode: "new" },
+  { action: "tag", mode: "edit", name: "Refund: 5 days 🎫" },
+  { action: "queue", filter: "waiting-staff", page: 3 },
+  { action: "queue", filter: "all", page: 0 },
 ];
 
 Deno.test("encodeCustomId() round-trips through decodeCustomId() within 100 characters", () => {
@@ -38,12 +44,32 @@ Deno.test("decodeCustomId() answers null for stale, foreign or malformed ids", (
       "t1:delete:42",
       "t1:__proto__:1",
       "t1:close:99999999999999999999",
+      "t1:cfgok:12",
+      "t1:cfgok:1234567890123456789:1",
+      "t2:cfgno:1234567890123456789",
       "x".repeat(101),
       "some-other-bot:button",
+      "t1:tag",
+      "t1:tag:old",
+      "t1:tag:edit:",
+      "t1:queue:all",
+      "t1:queue:everything:0",
+      "t1:queue:mine:-1",
+      "t1:queue:mine:01",
+      "t1:queue:mine:1:2",
     ]
   ) {
     assert.equal(decodeCustomId(raw), null, raw);
   }
+});
+
+Deno.test("encodeCustomId() refuses a tag name or a page that does not fit", () => {
+  assert.throws(
+    () => encodeCustomId({ action: "tag", mode: "edit", name: "x".repeat(89) }),
+    RangeError,
+  );
+  assert.equal(encodeCustomId({ action: "tag", mode: "edit", name: "x".repeat(88) }).length, 100);
+  assert.throws(() => encodeCustomId({ action: "queue", filter: "all", page: -1 }), RangeError);
 });
 
 Deno.test("encodeCustomId() refuses ids that are not positive integers", () => {

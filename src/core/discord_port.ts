@@ -41,6 +41,15 @@ export interface NewThread {
   autoArchiveMinutes?: 60 | 1440 | 4320 | 10080;
 }
 
+/** A change of a channel in one request; only the fields given are sent. */
+export interface ChannelPatch {
+  /** Send only when it differs from the current name: renames are rate limited hard. */
+  name?: string;
+  parentId?: ChannelId | null;
+  /** The whole list: it replaces the channel's overwrites. */
+  overwrites?: Overwrite[];
+}
+
 export interface Role {
   id: RoleId;
   name: string;
@@ -74,6 +83,8 @@ export interface DiscordPort {
   guildChannels(guildId: GuildId): Promise<Channel[]>;
   createChannel(guildId: GuildId, channel: NewChannel): Promise<Channel>;
   deleteChannel(id: ChannelId, reason?: string): Promise<void>;
+  /** Changes a channel's name, category and overwrites in one `PATCH`. */
+  editChannel(id: ChannelId, patch: ChannelPatch): Promise<Channel>;
   editOverwrite(channelId: ChannelId, overwrite: Overwrite): Promise<void>;
   deleteOverwrite(
     channelId: ChannelId,

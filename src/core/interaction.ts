@@ -41,14 +41,32 @@ export interface ResolvedRole {
   managed: boolean;
 }
 
+/** An uploaded file from an interaction's resolved data (its URL is signed and expires). */
+export interface ResolvedAttachment {
+  id: string;
+  filename: string;
+  /** Bytes, as Discord reports them. */
+  size: number;
+  url: string;
+  contentType: string | null;
+}
+
 /** Values of a slash command's options, flattened below the subcommand. */
 export type OptionValue =
   | { type: "string"; value: string }
   | { type: "integer"; value: number }
   | { type: "boolean"; value: boolean }
-  | { type: "user"; value: UserId; user: UserRef | null; member: boolean }
+  | {
+    type: "user";
+    value: UserId;
+    user: UserRef | null;
+    member: boolean;
+    /** The member's roles, when Discord resolved the user as a member of the guild. */
+    memberRoles?: readonly RoleId[];
+  }
   | { type: "channel"; value: ChannelId; channel: ResolvedChannel | null }
-  | { type: "role"; value: RoleId; role: ResolvedRole | null };
+  | { type: "role"; value: RoleId; role: ResolvedRole | null }
+  | { type: "attachment"; value: string; attachment: ResolvedAttachment | null };
 
 interface InteractionBase {
   /** Interaction id and token: the token is a secret and is never logged. */
@@ -90,6 +108,30 @@ export interface ModalInput extends InteractionBase {
   kind: "modal";
   customId: string;
   fields: Readonly<Record<string, string>>;
+  /** The chosen values of string selects, by their `custom_id` (none chosen: empty). */
+  choices?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A message a message command was run on, from `data.resolved.messages`. */
+export interface ResolvedMessage {
+  id: string;
+  channelId: ChannelId;
+  author: UserRef;
+  /** Discord sends a message command's target with its content, intent or not. */
+  content: string;
+}
+
+/** What a context-menu command was run on: a user (with their roles if a member) or a message. */
+export type ContextMenuTarget =
+  | { kind: "user"; user: UserRef; memberRoles: readonly RoleId[] | null }
+  | { kind: "message"; message: ResolvedMessage };
+
+/** A context-menu command (right click → Apps): a user command or a message command. */
+export interface ContextMenuInput extends InteractionBase {
+  kind: "context_menu";
+  /** The command's registered (English) name, e.g. "Open a ticket about this". */
+  name: string;
+  target: ContextMenuTarget;
 }
 
 /**
@@ -106,8 +148,40 @@ export interface AutocompleteInput extends InteractionBase {
   focused: { name: string; value: string };
 }
 
-/** Every interaction a handler can receive (DMs and pings never reach handlers). */
-export type InteractionInput = CommandInput | ComponentInput | ModalInput;
+/** Every interaction a handler can receive in a guild (pings never reach handlers). */
+export type InteractionInput = CommandInput | ComponentInput | ModalInput | ContextMenuInput;
+
+/**
+ * A button or form used in a direct message with the bot (the feedback after a
+ * close): there is no guild and no member, only the user.
+ */
+interface DirectBase {
+  id: string;
+  token: string;
+  applicationId: ApplicationId;
+  channelId: ChannelId;
+  user: UserRef;
+  /** The reader's Discord locale. */
+  locale: string;
+}
+
+/** A button pressed on a message the bot sent by DM. */
+export interface DirectComponentInput extends DirectBase {
+  kind: "direct_component";
+  customId: string;
+  messageId: string;
+  values: string[];
+}
+
+/** A modal submitted from a direct message. */
+export interface DirectModalInput extends DirectBase {
+  kind: "direct_modal";
+  customId: string;
+  fields: Readonly<Record<string, string>>;
+}
+
+/** An interaction from a direct message: only buttons and forms the bot sent there. */
+export type DirectInput = DirectComponentInput | DirectModalInput;
 
 /** A member's message in a guild channel, from the gateway's `MESSAGE_CREATE`. */
 export interface MessageInput {

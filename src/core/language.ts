@@ -4,6 +4,7 @@
  * `/config set language`, else the guild's Discord locale, else English.
  */
 import type { InteractionInput } from "./interaction.ts";
+import type { UserId } from "./ids.ts";
 import type { GuildSettings } from "./model.ts";
 import { DEFAULT_LOCALE, fromDiscordLocale, type Locale } from "../i18n/locale.ts";
 import { type Translator, translator } from "../i18n/translator.ts";
@@ -28,4 +29,14 @@ export async function guildText(
   input: Pick<InteractionInput, "guildId" | "guildLocale">,
 ): Promise<Translator> {
   return translator(guildLanguage(await ctx.settings.guild(input.guildId), input));
+}
+
+/** A DM's language: the recipient's as their last interaction showed it, else `fallback`. */
+export async function recipientLanguage(
+  ctx: { settings: { memberLocale(userId: UserId): Promise<string | null> } },
+  userId: UserId,
+  fallback: Locale,
+): Promise<Locale> {
+  const known = await ctx.settings.memberLocale(userId);
+  return known === null ? fallback : fromDiscordLocale(known);
 }

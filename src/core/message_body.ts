@@ -65,7 +65,19 @@ export interface Label {
   label: string;
   /** At most 100 characters, shown under the label. */
   description?: string;
-  component: TextInput;
+  component: TextInput | ModalStringSelect;
+}
+
+/** A string select inside a modal's Label (type 3): its chosen values come back in `values`. */
+export interface ModalStringSelect {
+  type: 3;
+  custom_id: string;
+  placeholder?: string;
+  /** 2–25 options. */
+  options: Array<{ label: string; value: string }>;
+  min_values: number;
+  max_values: number;
+  required: boolean;
 }
 
 export interface ActionRow<C = Button | LinkButton> {

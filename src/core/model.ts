@@ -253,6 +253,25 @@ export interface Tag {
   updatedAt: Date;
 }
 
+/** A closed ticket's feedback: who it is credited to and, once given, the rating and comment. */
+export interface TicketFeedback {
+  ticketId: TicketId;
+  guildId: GuildId;
+  /** The claimer, else the staff member who wrote most; null when nobody did. */
+  staffId: UserId | null;
+  /** 1–5, null until the opener answers. */
+  rating: number | null;
+  /** At most `MAX_FEEDBACK_COMMENT` characters. */
+  comment: string | null;
+  askedAt: Date | null;
+  ratedAt: Date | null;
+  /** Where the close summary was posted, so it can show the rating. */
+  summary: { channelId: ChannelId; messageId: MessageId } | null;
+}
+
+/** Longest feedback comment. */
+export const MAX_FEEDBACK_COMMENT = 1000;
+
 /** Longest tag content (one Discord message). */
 export const MAX_TAG_LENGTH = 2000;
 

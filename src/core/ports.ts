@@ -21,6 +21,7 @@ import type {
   StoredAttachment,
   Tag,
   Ticket,
+  TicketFeedback,
   TicketId,
   TicketMember,
   TicketPriority,
@@ -32,6 +33,7 @@ import type {
   Transcript,
   WaitingFor,
 } from "./model.ts";
+import type { QueueFilter } from "./queue_filter.ts";
 
 /** Tickets: the atomic open, lookups, claims, the close's steps and members. */
 export interface TicketStore {
@@ -55,9 +57,17 @@ export interface TicketStore {
   withStatus(statuses: TicketStatus[]): Promise<Ticket[]>;
   /** Open and closing tickets across all guilds. */
   countOpen(): Promise<number>;
+  /** One page of a guild's open tickets of `typeIds` that pass the filter, oldest first. */
+  queue(guildId: GuildId, query: QueueQuery): Promise<QueuePage>;
 
   /** Sets `claimedBy` only if it is currently `expected` (compare-and-set). */
   claim(id: TicketId, claimer: UserId | null, expected: UserId | null): Promise<boolean>;
+  /**
+   * Atomically moves an open ticket of type `from` to the existing type `to`, with
+   * its claim going from `claimedBy` to `claimTo`; false (nothing changed) when the
+   * ticket, its claim or the type changed meanwhile.
+   */
+  changeType(id: TicketId, change: TypeChange): Promise<boolean>;
   setAssistantPaused(id: TicketId, paused: boolean): Promise<void>;
   setPriority(id: TicketId, priority: TicketPriority): Promise<void>;
   /** Records who the ticket waits for now; writes only when it changed. */
@@ -73,6 +83,30 @@ export interface TicketStore {
   addMember(member: TicketMember): Promise<boolean>;
   removeMember(ticketId: TicketId, userId: UserId): Promise<boolean>;
   members(ticketId: TicketId): Promise<TicketMember[]>;
+}
+
+/** A ticket's move to another type: the types and the claim, before and after. */
+export interface TypeChange {
+  from: TicketTypeId;
+  to: TicketTypeId;
+  claimedBy: UserId | null;
+  claimTo: UserId | null;
+}
+
+/** What `/ticket list` asks for: whose types, which filter, and the page. */
+export interface QueueQuery {
+  typeIds: readonly TicketTypeId[];
+  filter: QueueFilter;
+  /** Who asks (`mine` is what they claimed). */
+  viewerId: UserId;
+  offset: number;
+  limit: number;
+}
+
+/** One page of the queue and how many tickets pass the filter in all. */
+export interface QueuePage {
+  tickets: Ticket[];
+  total: number;
 }
 
 /** Outcome of creating a ticket type: names are unique per guild, types at most 25. */
@@ -135,6 +169,8 @@ export interface ArchiveStore {
   page(ticketId: TicketId, after: MessageId | null, limit: number): Promise<ArchivedMessage[]>;
   /** How many messages of a ticket the archive holds (deleted ones too), sent until `until`. */
   count(ticketId: TicketId, until?: Date): Promise<number>;
+  /** Messages per author in a ticket (deleted ones left out), most first. */
+  authorCounts(ticketId: TicketId): Promise<Array<{ authorId: UserId; count: number }>>;
   /** Records a gateway session that began (READY after IDENTIFY). */
   sessionStarted(session: Omit<GatewaySession, "live" | "seenAt">): Promise<void>;
   /** The session was connected at `at`; `live` false once it is disconnected or stopped. */
@@ -225,6 +261,34 @@ export interface PrivacyStore {
   releaseExportSlot(guildId: GuildId, userId: UserId, at: Date): Promise<void>;
 }
 
+/**
+ * What retention deletes once its time is up: closed tickets past their type's
+ * `retentionDays`, and guilds the bot left long enough ago. Every deletion is
+ * conditional, so several processes running the same pass delete each thing once.
+ */
+export interface RetentionStore {
+  /** Records that the bot left `guildId` at `at` (default: the database's time); the first record stays. */
+  recordDeparture(guildId: GuildId, at?: Date): Promise<void>;
+  /** The bot is in `guildId` again: nothing of it is deleted for that departure. */
+  cancelDeparture(guildId: GuildId): Promise<void>;
+  /** Up to `limit` closed, unexpired tickets whose type's retention ran out by `at`, oldest first. */
+  ticketsDue(at: Date, limit: number): Promise<TicketId[]>;
+  /**
+   * In one transaction, when the ticket is still due at `at` and not yet expired:
+   * deletes its transcript, archive, attachment copies, search words and share
+   * links, clears its topic, answers and close reason (in its audit rows too), and
+   * marks it expired at `at`. False when there was nothing to do.
+   */
+  expireTicket(id: TicketId, at: Date): Promise<boolean>;
+  /** Up to `limit` guilds the bot left at or before `before`, and has not come back to. */
+  guildsLeftBefore(before: Date, limit: number): Promise<GuildId[]>;
+  /**
+   * In one transaction, when the bot left `guildId` at or before `before` and has
+   * not come back: deletes every row of the guild. False when there was nothing to do.
+   */
+  purgeGuild(guildId: GuildId, before: Date): Promise<boolean>;
+}
+
 /** How long a lock is held and how long to wait for it. */
 export interface LockOptions {
   /**
@@ -264,6 +328,7 @@ export interface TicketFilter {
   status?: TicketStatus;
   claimedBy?: UserId;
   openerId?: UserId;
+  priority?: TicketPriority;
   /** Words that must all occur in one of the ticket's archived messages. */
   text?: string;
 }
@@ -342,6 +407,28 @@ export interface TagStore {
   remove(guildId: GuildId, name: string): Promise<boolean>;
 }
 
+/** How giving a rating went: stored, given before (one per ticket), or never asked. */
+export type RateResult = "rated" | "already_rated" | "not_asked";
+
+/** Feedback after close, one row per ticket. */
+export interface FeedbackStore {
+  get(ticketId: TicketId): Promise<TicketFeedback | null>;
+  /** Keeps where the close summary of `ticketId` was posted. */
+  recordSummary(
+    ticketId: TicketId,
+    guildId: GuildId,
+    summary: { channelId: ChannelId; messageId: MessageId },
+  ): Promise<void>;
+  /** Marks the opener as asked, crediting `staffId`; false when asked before. */
+  ask(ticketId: TicketId, guildId: GuildId, staffId: UserId | null, at: Date): Promise<boolean>;
+  /** Stores the rating once (compare-and-set on an empty rating). */
+  rate(ticketId: TicketId, rating: number, at: Date): Promise<RateResult>;
+  /** Stores the comment of a rated ticket once; false when there is none to add to. */
+  comment(ticketId: TicketId, comment: string): Promise<boolean>;
+  /** The rated feedback of a guild's tickets rated in `[from, to)`. */
+  rated(guildId: GuildId, from: Date, to: Date): Promise<TicketFeedback[]>;
+}
+
 /** The stores that can share one database transaction. */
 export interface TransactionStores {
   tickets: TicketStore;
@@ -352,6 +439,7 @@ export interface TransactionStores {
   audit: AuditLog;
   settings: SettingsStore;
   tags: TagStore;
+  feedback: FeedbackStore;
   notes: NoteStore;
 }
 
@@ -359,6 +447,9 @@ export interface TransactionStores {
 export interface Stores extends TransactionStores {
   locks: LockStore;
   privacy: PrivacyStore;
+  retention: RetentionStore;
+  /** The database server's clock: the one every process shares. */
+  databaseClock: SharedClock;
   /**
    * Runs `work` with stores bound to one database transaction: its writes all
    * commit or none does. On a deadlock or busy database the whole `work` runs again.
@@ -369,6 +460,11 @@ export interface Stores extends TransactionStores {
 /** The time source handlers use, so tests can set it. */
 export interface Clock {
   now(): Date;
+}
+
+/** A clock every process reads alike (the database's), for what must not rest on one machine's. */
+export interface SharedClock {
+  now(): Promise<Date>;
 }
 
 /** Where handlers get fresh ids, so tests can make them predictable. */

@@ -17,11 +17,16 @@ export type RefusalCode =
   | "ticket_limit"
   | "ticket_cap"
   | "cooldown"
+  | "blocked_role"
+  | "missing_role"
+  | "outside_hours"
   | "unknown_type"
   | "type_name_taken"
   | "too_many_types"
   | "type_has_tickets"
   | "type_is_default"
+  | "unknown_tag"
+  | "tag_name_taken"
   | "not_configured"
   | "invalid_value"
   | "unknown_component"
@@ -38,6 +43,8 @@ export type RefusalCode =
   | "discord_unavailable"
   | "close_failed"
   | "busy"
+  | "feedback_not_open"
+  | "already_rated"
   | "internal_error";
 
 /** A user-facing refusal: rendered as a short ephemeral embed. */

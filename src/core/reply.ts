@@ -15,8 +15,8 @@ export type Reply =
   | { kind: "message"; body: MessageBody; ephemeral: boolean; after?: () => Promise<void> }
   /** Replace the message that holds the pressed component (type 7). */
   | { kind: "update"; body: MessageBody }
-  /** Show a modal (only as the first answer, never after a defer). */
-  | { kind: "modal"; modal: ModalBody }
+  /** Show a modal (only as the first answer, never after a defer); `after` as for messages. */
+  | { kind: "modal"; modal: ModalBody; after?: () => Promise<void> }
   /** A user-facing refusal: rendered as a short ephemeral embed. */
   | Refusal;
 
@@ -40,5 +40,7 @@ export function visible(body: MessageBody | string): Reply {
 
 /** Runs the `after` work of `reply`, if any (the shells call it once the reply is delivered). */
 export async function runAfter(reply: Reply): Promise<void> {
-  if (reply.kind === "message" && reply.after !== undefined) await reply.after();
+  if ((reply.kind === "message" || reply.kind === "modal") && reply.after !== undefined) {
+    await reply.after();
+  }
 }

@@ -4,7 +4,7 @@
  * `bigint` columns; booleans are `smallint` 0/1; lists and details are JSON
  * text; bytes are `blob`/`bytea`/`longblob`. PostgreSQL and MySQL return
  * `bigint` as a string, so selected times read as `number | string`. Kept in
- * one file because Kysely types every query by the one `Database` interface.
+ * one file because `Database` must list every table and the row types follow them.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
@@ -133,6 +133,20 @@ export interface TicketsTable {
   expired_at: NullableMillis;
   /** The private staff thread of a channel ticket (`/ticket notes`). */
   notes_thread_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The `ticket_feedback` table: a closed ticket's rating and where its summary is. */
+export interface TicketFeedbackTable {
+  ticket_id: number;
+  guild_id: string;
+  summary_channel_id: string | null;
+  summary_message_id: string | null;
+  staff_id: string | null;
+  asked_at: NullableMillis;
+  rating: number | null;
+  /** Sealed when `ENCRYPTION_KEY` is set. */
+  comment: string | null;
+  rated_at: NullableMillis;
 }
 
 /** The `tags` table: saved answers, one per guild and lower-case name. */
@@ -264,6 +278,12 @@ export interface ShareLinksTable {
   revoked_by: string | null;
 }
 
+/** The `guild_departures` table: when the bot was removed from a guild (the database's clock). */
+export interface GuildDeparturesTable {
+  guild_id: string;
+  left_at: Millis;
+}
+
 /** Every table of the database, for `Kysely<Database>`. */
 export interface Database {
   guild_settings: GuildSettingsTable;
@@ -285,6 +305,8 @@ export interface Database {
   message_search: MessageSearchTable;
   share_links: ShareLinksTable;
   tags: TagsTable;
+  ticket_feedback: TicketFeedbackTable;
+  guild_departures: GuildDeparturesTable;
 }
 
 export type GuildSettingsRow = Selectable<GuildSettingsTable>;
@@ -308,3 +330,4 @@ export type AuditEventRow = Selectable<AuditEventsTable>;
 export type MetaRow = Selectable<MetaTable>;
 export type ShareLinkRow = Selectable<ShareLinksTable>;
 export type TagRow = Selectable<TagsTable>;
+export type TicketFeedbackRow = Selectable<TicketFeedbackTable>;

@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
 import { getLogger } from "@logtape/logtape";
-import type { HandlerContext } from "../core/context.ts";
-import type { InteractionInput } from "../core/interaction.ts";
-import { ephemeral, type Reply } from "../core/reply.ts";
+import type { DirectInput, InteractionInput } from "../core/interaction.ts";
+import { ephemeral } from "../core/reply.ts";
 import { RecordingTransport } from "../../tests/fixtures/recording_transport.ts";
-import { InFlight } from "../discord/interactions/run_interaction.ts";
+import { type Dispatch, InFlight } from "../discord/interactions/run_interaction.ts";
 import { createInteractionVerifier } from "../discord/interactions/verify.ts";
 import { createMetrics } from "../app/metrics.ts";
 import type { DiscordPort } from "../core/discord_port.ts";
@@ -67,7 +66,7 @@ interface Harness {
 }
 
 function harness(
-  dispatch: (input: InteractionInput, ctx: HandlerContext) => Promise<Reply>,
+  dispatch: Dispatch,
   overrides: Partial<HttpDeps> & { deadlineMs?: number } = {},
 ): Harness {
   const transport = new RecordingTransport();
@@ -143,7 +142,7 @@ Deno.test("POST /interactions refuses bad, stale and missing signatures with 401
 });
 
 Deno.test("POST /interactions sends a quick handler's answer by REST callback, then answers 202", async () => {
-  let seen: InteractionInput | null = null;
+  let seen: InteractionInput | DirectInput | null = null;
   const { handler, transport, inFlight } = harness((input) => {
     seen = input;
     return Promise.resolve(ephemeral("Your ticket: <#7>"));

@@ -5,6 +5,14 @@ import { answers } from "./de/answers.ts";
 import { notices } from "./de/notices.ts";
 import { types } from "./de/types.ts";
 import { privacy } from "./de/privacy.ts";
+import { feedback } from "./de/feedback.ts";
+import { configFile } from "./de/config_file.ts";
+import { settings } from "./de/settings.ts";
+import { transcripts } from "./de/transcripts.ts";
+import { opening } from "./de/opening.ts";
+import { work } from "./de/work.ts";
+import { tags } from "./de/tags.ts";
+import { web } from "./de/web.ts";
 import { threads } from "./de/threads.ts";
 
 /** Every German message by key. */
@@ -14,5 +22,13 @@ export const DE: Catalog = {
   ...notices,
   ...types,
   ...privacy,
+  ...feedback,
+  ...configFile,
+  ...settings,
+  ...transcripts,
+  ...opening,
+  ...work,
+  ...tags,
+  ...web,
   ...threads,
 };

@@ -4,6 +4,14 @@ import { answers } from "./en/answers.ts";
 import { notices } from "./en/notices.ts";
 import { types } from "./en/types.ts";
 import { privacy } from "./en/privacy.ts";
+import { feedback } from "./en/feedback.ts";
+import { configFile } from "./en/config_file.ts";
+import { settings } from "./en/settings.ts";
+import { transcripts } from "./en/transcripts.ts";
+import { opening } from "./en/opening.ts";
+import { work } from "./en/work.ts";
+import { tags } from "./en/tags.ts";
+import { web } from "./en/web.ts";
 import { threads } from "./en/threads.ts";
 
 /** Every English message by key. */
@@ -13,6 +21,14 @@ export const EN = {
   ...notices,
   ...types,
   ...privacy,
+  ...feedback,
+  ...configFile,
+  ...settings,
+  ...transcripts,
+  ...opening,
+  ...work,
+  ...tags,
+  ...web,
   ...threads,
 } as const;
 

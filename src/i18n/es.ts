@@ -5,6 +5,14 @@ import { answers } from "./es/answers.ts";
 import { notices } from "./es/notices.ts";
 import { types } from "./es/types.ts";
 import { privacy } from "./es/privacy.ts";
+import { feedback } from "./es/feedback.ts";
+import { configFile } from "./es/config_file.ts";
+import { settings } from "./es/settings.ts";
+import { transcripts } from "./es/transcripts.ts";
+import { opening } from "./es/opening.ts";
+import { work } from "./es/work.ts";
+import { tags } from "./es/tags.ts";
+import { web } from "./es/web.ts";
 import { threads } from "./es/threads.ts";
 
 /** Every Spanish message by key. */
@@ -14,5 +22,13 @@ export const ES: Catalog = {
   ...notices,
   ...types,
   ...privacy,
+  ...feedback,
+  ...configFile,
+  ...settings,
+  ...transcripts,
+  ...opening,
+  ...work,
+  ...tags,
+  ...web,
   ...threads,
 };

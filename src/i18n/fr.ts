@@ -5,6 +5,14 @@ import { answers } from "./fr/answers.ts";
 import { notices } from "./fr/notices.ts";
 import { types } from "./fr/types.ts";
 import { privacy } from "./fr/privacy.ts";
+import { feedback } from "./fr/feedback.ts";
+import { configFile } from "./fr/config_file.ts";
+import { settings } from "./fr/settings.ts";
+import { transcripts } from "./fr/transcripts.ts";
+import { opening } from "./fr/opening.ts";
+import { work } from "./fr/work.ts";
+import { tags } from "./fr/tags.ts";
+import { web } from "./fr/web.ts";
 import { threads } from "./fr/threads.ts";
 
 /** Every French message by key. */
@@ -14,5 +22,13 @@ export const FR: Catalog = {
   ...notices,
   ...types,
   ...privacy,
+  ...feedback,
+  ...configFile,
+  ...settings,
+  ...transcripts,
+  ...opening,
+  ...work,
+  ...tags,
+  ...web,
   ...threads,
 };

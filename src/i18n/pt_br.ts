@@ -5,6 +5,14 @@ import { answers } from "./pt_br/answers.ts";
 import { notices } from "./pt_br/notices.ts";
 import { types } from "./pt_br/types.ts";
 import { privacy } from "./pt_br/privacy.ts";
+import { feedback } from "./pt_br/feedback.ts";
+import { configFile } from "./pt_br/config_file.ts";
+import { settings } from "./pt_br/settings.ts";
+import { transcripts } from "./pt_br/transcripts.ts";
+import { opening } from "./pt_br/opening.ts";
+import { work } from "./pt_br/work.ts";
+import { tags } from "./pt_br/tags.ts";
+import { web } from "./pt_br/web.ts";
 import { threads } from "./pt_br/threads.ts";
 
 /** Every Brazilian Portuguese message by key. */
@@ -14,5 +22,13 @@ export const PT_BR: Catalog = {
   ...notices,
   ...types,
   ...privacy,
+  ...feedback,
+  ...configFile,
+  ...settings,
+  ...transcripts,
+  ...opening,
+  ...work,
+  ...tags,
+  ...web,
   ...threads,
 };

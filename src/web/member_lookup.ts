@@ -1,8 +1,9 @@
 /**
  * Who a signed-in person is in a guild: their roles and whether they hold
  * Manage Server, looked up with the bot's token (`GET /guilds/{id}/members/{user}`
- * and the guild's roles). Answers are kept for a minute in this process, only
- * to spare Discord repeated look-ups while someone browses.
+ * and the guild's roles), and the names lists show for people. Answers are kept
+ * for a minute in this process, only to spare Discord repeated look-ups while
+ * someone browses.
  */
 import type { GuildId, RoleId, UserId } from "../core/ids.ts";
 import { hasPermission, Permission } from "../core/permissions_bits.ts";
@@ -22,6 +23,8 @@ export interface MemberLookup {
   viewer(guildId: GuildId, userId: UserId): Promise<GuildViewer | null>;
   /** The name of a guild the bot is in, or its id when unknown. */
   guildName(guildId: GuildId): Promise<string>;
+  /** How the guild shows a member (nickname, display name, username), or null for a stranger. */
+  memberName(guildId: GuildId, userId: UserId): Promise<string | null>;
 }
 
 /** How long a look-up is reused. */
@@ -49,6 +52,13 @@ export function createMemberLookup(
     async guildName(guildId) {
       const guilds = await remember("guilds", () => discord.guilds());
       return guilds.find((g) => g.id === guildId)?.name ?? guildId;
+    },
+    memberName(guildId, userId) {
+      return remember(`${guildId}/${userId}/name`, async () => {
+        const member = await discord.member(guildId, userId);
+        if (member === null) return null;
+        return member.nick ?? member.user.globalName ?? member.user.username;
+      });
     },
     viewer(guildId, userId) {
       return remember(`${guildId}/${userId}`, async () => {

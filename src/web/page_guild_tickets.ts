@@ -1,17 +1,23 @@
 /**
  * `GET /web/g/{guild}`: a guild's tickets for its staff, with filters (type,
- * status, claimer, opener), full-text search over archived messages, and pages.
- * Anyone who is not staff there gets the 404 page.
+ * status, priority, claimer, opener), full-text search over archived messages,
+ * and pages. Anyone who is not staff there gets the 404 page.
  */
 import type { Hono } from "hono";
 import { html } from "hono/html";
 import type { GuildId, UserId } from "../core/ids.ts";
-import type { TicketStatus, TicketTypeId } from "../core/model.ts";
+import {
+  TICKET_PRIORITIES,
+  type TicketPriority,
+  type TicketStatus,
+  type TicketTypeId,
+} from "../core/model.ts";
 import type { TicketFilter } from "../core/ports.ts";
 import { page } from "./layout.ts";
 import { ticketTable } from "./ticket_table.ts";
 import { isGuildStaff } from "./ticket_access.ts";
 import { notFound, toSignIn, WEB_BASE, type WebDeps } from "./web_context.ts";
+import { webText } from "./web_language.ts";
 
 /** Tickets on one page. */
 const PAGE_SIZE = 25;
@@ -25,6 +31,10 @@ export function filterFrom(query: (name: string) => string | undefined): TicketF
   if (/^\d{1,9}$/.test(type)) filter.typeId = Number(type) as TicketTypeId;
   const status = query("status") ?? "";
   if ((STATUSES as readonly string[]).includes(status)) filter.status = status as TicketStatus;
+  const priority = query("priority") ?? "";
+  if ((TICKET_PRIORITIES as readonly string[]).includes(priority)) {
+    filter.priority = priority as TicketPriority;
+  }
   const claimer = query("claimer")?.trim() ?? "";
   if (SNOWFLAKE.test(claimer)) filter.claimedBy = claimer as UserId;
   const opener = query("opener")?.trim() ?? "";
@@ -45,6 +55,7 @@ export function guildTicketsPage(app: Hono, deps: WebDeps): void {
     const viewer = await deps.lookup.viewer(guildId as GuildId, session.userId);
     if (!isGuildStaff(viewer, types)) return notFound(c, session);
 
+    const tr = webText(c);
     const filter = filterFrom((name) => c.req.query(name));
     const pageNumber = Math.min(Math.max(Number(c.req.query("page") ?? "1") || 1, 1), 10_000);
     const found = await deps.stores.browser.inGuild(guildId as GuildId, filter, {
@@ -53,8 +64,10 @@ export function guildTicketsPage(app: Hono, deps: WebDeps): void {
     });
     const name = await deps.lookup.guildName(guildId as GuildId);
     const table = await ticketTable(found.slice(0, PAGE_SIZE), {
+      tr,
       guildName: () => Promise.resolve(name),
-      empty: "No ticket matches.",
+      lookup: deps.lookup,
+      empty: tr.t("web.none_match"),
     });
     const pageLink = (n: number) => {
       const query = new URLSearchParams(c.req.query());
@@ -68,30 +81,50 @@ export function guildTicketsPage(app: Hono, deps: WebDeps): void {
         `
         : "";
     const body = html`
-      <h1>Tickets of ${name}</h1>
+      <h1>${tr.t("web.guild_title", { name })}</h1>
             <form class="filters" method="get" action="${WEB_BASE}/g/${guildId}">
-        <label>Search messages<input type="search" name="q" value="${filter.text ?? ""}"></label>
-        <label>Type<select name="type"><option value="">any</option>${types.map((t) =>
+        <label>${tr.t("web.search")}<input type="search" name="q" value="${filter.text ??
+          ""}"></label>
+        <label>${tr.t("web.filter_type")}<select name="type"><option value="">${tr.t(
+          "web.any",
+        )}</option>${types.map((t) =>
           html`
             <option value="${t.id}" ${selected(filter.typeId === t.id)}>${t.name}</option>
           `
         )}</select></label>
-        <label>Status<select name="status"><option value="">any</option>${STATUSES.map((s) =>
-          html`<option${selected(filter.status === s)}>${s}</option>`
+        <label>${tr.t("web.filter_status")}<select name="status"><option value="">${tr.t(
+          "web.any",
+        )}</option>${STATUSES.map((s) =>
+          html`<option value="${s}" ${selected(filter.status === s)}>${
+            tr.t("web.status", {
+              status: s,
+            })
+          }</option>`
         )}</select></label>
-        <label>Claimed by (user id)<input name="claimer" inputmode="numeric" value="${filter
+        <label>${tr.t("web.filter_priority")}<select name="priority"><option value="">${tr.t(
+          "web.any",
+        )}</option>${TICKET_PRIORITIES.map((p) =>
+          html`<option value="${p}" ${selected(filter.priority === p)}>${
+            tr.t("web.priority", {
+              priority: p,
+            })
+          }</option>`
+        )}</select></label>
+        <label>${tr.t(
+          "web.filter_claimer",
+        )}<input name="claimer" inputmode="numeric" value="${filter
           .claimedBy ?? ""}"></label>
-        <label>Opened by (user id)<input name="opener" inputmode="numeric" value="${filter
+        <label>${tr.t("web.filter_opener")}<input name="opener" inputmode="numeric" value="${filter
           .openerId ?? ""}"></label>
-        <button>Filter</button>
+        <button>${tr.t("web.filter")}</button>
       </form>
       ${table}
             <div class="pager">${pageNumber > 1
-              ? html`<a href="${pageLink(pageNumber - 1)}">Newer</a>`
+              ? html`<a href="${pageLink(pageNumber - 1)}">${tr.t("web.newer")}</a>`
               : ""}${found.length > PAGE_SIZE
-              ? html`<a href="${pageLink(pageNumber + 1)}">Older</a>`
+              ? html`<a href="${pageLink(pageNumber + 1)}">${tr.t("web.older")}</a>`
               : ""}</div>
     `;
-    return page(c, { title: `Tickets of ${name}`, session, base: WEB_BASE, body });
+    return page(c, { title: tr.t("web.guild_title", { name }), session, base: WEB_BASE, body });
   });
 }

@@ -8,6 +8,7 @@ import { page } from "./layout.ts";
 import { isGuildStaff } from "./ticket_access.ts";
 import { ticketTable } from "./ticket_table.ts";
 import { toSignIn, WEB_BASE, type WebDeps } from "./web_context.ts";
+import { webText } from "./web_language.ts";
 
 /** The most tickets the page lists. */
 const LIMIT = 100;
@@ -19,6 +20,7 @@ export function myTicketsPage(app: Hono, deps: WebDeps): void {
   app.get("/", async (c) => {
     const session = await deps.sessions.read(c);
     if (session === null) return toSignIn(c);
+    const tr = webText(c);
     const tickets = await deps.stores.browser.involving(session.userId, LIMIT);
     const guildIds = (await deps.stores.browser.guildsWithTypes()).slice(0, GUILD_LIMIT);
     const staffed: Array<{ id: string; name: string }> = [];
@@ -30,18 +32,20 @@ export function myTicketsPage(app: Hono, deps: WebDeps): void {
       }
     }
     const table = await ticketTable(tickets, {
+      tr,
       guildName: (ticket) => deps.lookup.guildName(ticket.guildId),
-      empty: "You have not opened a ticket, nor been added to one.",
+      lookup: deps.lookup,
+      empty: tr.t("web.mine_empty"),
     });
-    const body = html`<h1>My tickets</h1>${table}
+    const body = html`<h1>${tr.t("web.mine_title")}</h1>${table}
       ${
       staffed.length === 0 ? "" : html`
-        <h2>Servers you support</h2>
+        <h2>${tr.t("web.servers_you_support")}</h2>
         <ul class="links">${staffed.map((g) =>
           html`<li><a href="${WEB_BASE}/g/${g.id}">${g.name}</a></li>`
         )}</ul>
       `
     }`;
-    return page(c, { title: "My tickets", session, base: WEB_BASE, body });
+    return page(c, { title: tr.t("web.mine_title"), session, base: WEB_BASE, body });
   });
 }

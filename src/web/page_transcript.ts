@@ -8,6 +8,7 @@
 import type { Context, Hono } from "hono";
 import { html } from "hono/html";
 import type { AuditEvent, Ticket } from "../core/model.ts";
+import type { Translator } from "../i18n/translator.ts";
 import { csrfInput } from "./csrf.ts";
 import { type Html, page } from "./layout.ts";
 import type { Session } from "./session.ts";
@@ -22,62 +23,71 @@ import {
   type WebDeps,
 } from "./web_context.ts";
 import { whenText } from "./when_text.ts";
+import { webText } from "./web_language.ts";
 import { renderStaffNotes } from "../core/transcript/staff_notes.ts";
 
 /** The facts, the frame and the downloads of a ticket; `root` is where its documents are. */
 export function ticketView(
   ticket: Ticket,
-  view: { root: string; hasTranscript: boolean; guildName: string },
+  view: { root: string; hasTranscript: boolean; guildName: string; tr: Translator },
 ): Html {
+  const { tr } = view;
   const frame = view.hasTranscript
     ? html`
-      <div class="actions"><a class="button" href="${view.root}/download.html">Download HTML</a>
-              <a class="button" href="${view.root}/download.txt">Download text</a></div>
-      <iframe class="transcript" title="Transcript of ticket ${ticket
-        .number}" sandbox="allow-scripts"
+      <div class="actions"><a class="button" href="${view.root}/download.html">${tr.t(
+        "web.download_html",
+      )}</a>
+              <a class="button" href="${view.root}/download.txt">${tr.t(
+                "web.download_text",
+              )}</a></div>
+      <iframe class="transcript" title="${tr.t("web.transcript_frame", {
+        number: ticket.number,
+      })}" sandbox="allow-scripts"
         src="${view.root}/transcript.html"></iframe>
     `
-    : html`<p class="muted">The transcript is written when the ticket closes.</p>`;
+    : html`<p class="muted">${tr.t("web.transcript_later")}</p>`;
   return html`
-    <h1>Ticket #${ticket.number}</h1>
+    <h1>${tr.t("web.ticket_title", { number: ticket.number })}</h1>
         <dl class="facts">
-      <dt>Server</dt>
+      <dt>${tr.t("web.fact_server")}</dt>
       <dd>${view.guildName}</dd>
-      <dt>Status</dt>
-      <dd><span class="status ${ticket.status}">${ticket.status}</span></dd>
-      <dt>Topic</dt>
+      <dt>${tr.t("web.fact_status")}</dt>
+      <dd><span class="status ${ticket.status}">${tr.t("web.status", {
+        status: ticket.status,
+      })}</span></dd>
+      <dt>${tr.t("web.fact_topic")}</dt>
       <dd>${ticket.topic ?? "—"}</dd>
-      <dt>Opened by</dt>
+      <dt>${tr.t("web.fact_opener")}</dt>
       <dd><code>${ticket.openerId}</code></dd>
-      <dt>Opened</dt>
-      <dd>${whenText(ticket.createdAt)}</dd>
-      <dt>Claimed by</dt>
+      <dt>${tr.t("web.fact_opened")}</dt>
+      <dd>${whenText(ticket.createdAt, tr)}</dd>
+      <dt>${tr.t("web.fact_claimer")}</dt>
       <dd>${ticket.claimedBy === null ? "—" : html`<code>${ticket.claimedBy}</code>`}</dd>
-      <dt>Closed</dt>
-      <dd>${whenText(ticket.closedAt)}</dd>
-      <dt>Reason</dt>
+      <dt>${tr.t("web.fact_closed")}</dt>
+      <dd>${whenText(ticket.closedAt, tr)}</dd>
+      <dt>${tr.t("web.fact_reason")}</dt>
       <dd>${ticket.closeReason ?? "—"}</dd>
     </dl>
         ${frame}
   `;
 }
 
-function auditTable(events: AuditEvent[]): Html {
-  if (events.length === 0) return html`<p class="muted">Nothing recorded.</p>`;
+function auditTable(events: AuditEvent[], tr: Translator): Html {
+  if (events.length === 0) return html`<p class="muted">${tr.t("web.nothing_recorded")}</p>`;
   return html`
     <table>
       <thead>
         <tr>
-          <th>When</th>
-          <th>What</th>
-          <th>Who</th>
-          <th class="wide">Details</th>
+          <th>${tr.t("web.col_when")}</th>
+          <th>${tr.t("web.col_what")}</th>
+          <th>${tr.t("web.col_who")}</th>
+          <th class="wide">${tr.t("web.col_details")}</th>
         </tr>
       </thead>
       <tbody>${events.map((e) =>
         html`
           <tr>
-            <td>${whenText(e.createdAt)}</td>
+            <td>${whenText(e.createdAt, tr)}</td>
             <td>${e.action}</td>
             <td>${e.actorId === null ? "—" : html`<code>${e.actorId}</code>`}</td>
             <td class="wide"><code>${JSON.stringify(e.detail).slice(0, 300)}</code></td>
@@ -88,7 +98,12 @@ function auditTable(events: AuditEvent[]): Html {
   `;
 }
 
-async function staffSection(deps: WebDeps, session: Session, visible: VisibleTicket) {
+async function staffSection(
+  deps: WebDeps,
+  session: Session,
+  visible: VisibleTicket,
+  tr: Translator,
+) {
   const { ticket } = visible;
   const root = `${WEB_BASE}/t/${ticket.guildId}/${ticket.number}`;
   const [events, links] = await Promise.all([
@@ -99,12 +114,12 @@ async function staffSection(deps: WebDeps, session: Session, visible: VisibleTic
   for (const link of links) {
     const url = `${deps.publicUrl}${WEB_BASE}/s/${await shareToken(deps.shareSigner, link)}`;
     items.push(
-      html`<li><a href="${url}">${url}</a> <span class="muted">until ${
-        whenText(link.expiresAt)
+      html`<li><a href="${url}">${url}</a> <span class="muted">${
+        tr.t("web.share_until", { when: whenText(link.expiresAt, tr) })
       }</span>
       <form method="post" action="${root}/share/${link.id}/revoke">${
         csrfInput(session)
-      }<button class="danger">Revoke</button></form></li>`,
+      }<button class="danger">${tr.t("web.share_revoke")}</button></form></li>`,
     );
   }
   const notes = await deps.stores.notes?.list(ticket.id) ?? [];
@@ -115,16 +130,18 @@ async function staffSection(deps: WebDeps, session: Session, visible: VisibleTic
       .number}" sandbox="allow-scripts"
       src="${root}/staff-notes.html"></iframe>
   `;
-  return html`${notesView}<h2>Share links</h2>
+  return html`${notesView}<h2>${tr.t("web.share_links")}</h2>
     ${
     items.length === 0
-      ? html`<p class="muted">No active link.</p>`
+      ? html`<p class="muted">${tr.t("web.share_none")}</p>`
       : html`<ul class="links">${items}</ul>`
   }
     <form class="filters" method="post" action="${root}/share">${csrfInput(session)}
-      <label>Expires after (days)<input name="days" type="number" min="1" max="30" value="7"></label>
-      <button>Make a share link</button></form>
-    <h2>Audit trail</h2>${auditTable(events)}`;
+      <label>${
+    tr.t("web.share_days")
+  }<input name="days" type="number" min="1" max="30" value="7"></label>
+      <button>${tr.t("web.share_make")}</button></form>
+    <h2>${tr.t("web.audit_trail")}</h2>${auditTable(events, tr)}`;
 }
 
 async function ticketPage(c: Context, deps: WebDeps): Promise<Response> {
@@ -136,15 +153,17 @@ async function ticketPage(c: Context, deps: WebDeps): Promise<Response> {
   });
   if (visible === null) return notFound(c, session);
   const { ticket } = visible;
+  const tr = webText(c);
   const transcript = await deps.stores.transcripts.get(ticket.id);
   const view = ticketView(ticket, {
+    tr,
     root: `${WEB_BASE}/t/${ticket.guildId}/${ticket.number}`,
     hasTranscript: transcript !== null,
     guildName: await deps.lookup.guildName(ticket.guildId),
   });
-  const staff = visible.access === "staff" ? await staffSection(deps, session, visible) : "";
+  const staff = visible.access === "staff" ? await staffSection(deps, session, visible, tr) : "";
   return await page(c, {
-    title: `Ticket #${ticket.number}`,
+    title: tr.t("web.ticket_title", { number: ticket.number }),
     session,
     base: WEB_BASE,
     body: html`${view}${staff}`,

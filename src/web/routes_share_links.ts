@@ -13,6 +13,7 @@ import { readShareToken } from "./share_token.ts";
 import { randomToken } from "./signer.ts";
 import { formatOf, transcriptDocument } from "./transcript_document.ts";
 import { forbiddenForm, notFound, visibleTicket, WEB_BASE, type WebDeps } from "./web_context.ts";
+import { webText } from "./web_language.ts";
 
 /** A share link's default lifetime, in days. */
 export const SHARE_DEFAULT_DAYS = 7;
@@ -84,16 +85,18 @@ export function shareLinkRoutes(app: Hono, deps: WebDeps): void {
     const token = c.req.param("token");
     const shared = await sharedTicket(deps, token);
     if (shared === null) return notFound(c, session);
+    const tr = webText(c);
     const view = ticketView(shared.ticket, {
+      tr,
       root: `${WEB_BASE}/s/${token}`,
       hasTranscript: true,
       guildName: await deps.lookup.guildName(shared.ticket.guildId),
     });
     return page(c, {
-      title: `Ticket #${shared.ticket.number}`,
+      title: tr.t("web.ticket_title", { number: shared.ticket.number }),
       session,
       base: WEB_BASE,
-      body: html`${view}<p class="muted">Shared with a link.</p>`,
+      body: html`${view}<p class="muted">${tr.t("web.shared")}</p>`,
     });
   });
 

@@ -9,21 +9,15 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { html } from "hono/html";
 import { csrfValid } from "./csrf.ts";
 import { page } from "./layout.ts";
+import { safeNext } from "./safe_next.ts";
 import { forbiddenForm, WEB_BASE, type WebDeps } from "./web_context.ts";
+import { webText } from "./web_language.ts";
 
 const log = getLogger(["ticketeer", "web"]);
 
 const SIGN_IN_COOKIE = "ticketeer_sign_in";
 /** How long a sign-in may take at Discord. */
 const SIGN_IN_TTL_S = 600;
-
-/** Where to go after signing in: a page of this site, else the start page. */
-function safeNext(next: string | undefined): string {
-  if (next === undefined || !next.startsWith(`${WEB_BASE}/`) || next.startsWith("//")) {
-    return `${WEB_BASE}/`;
-  }
-  return /[\\\s]/.test(next) ? `${WEB_BASE}/` : next;
-}
 
 /** Adds the sign-in routes to `app` (mounted at `WEB_BASE`). */
 export function signInRoutes(app: Hono, deps: WebDeps): void {
@@ -60,14 +54,17 @@ export function signInRoutes(app: Hono, deps: WebDeps): void {
       code === undefined || typeof saved.state !== "string" || saved.state !== state ||
       typeof saved.verifier !== "string"
     ) {
+      const tr = webText(c);
       return page(c, {
-        title: "Sign-in failed",
+        title: tr.t("web.sign_in_failed"),
         status: 400,
         session: null,
         base: WEB_BASE,
         body: html`
-          <h1>Sign-in did not finish</h1>
-          <p>It took too long or was started elsewhere. <a href="${WEB_BASE}/login">Sign in again</a>.</p>
+          <h1>${tr.t("web.sign_in_unfinished")}</h1>
+          <p>${tr.t("web.sign_in_unfinished_text")} <a href="${WEB_BASE}/login">${tr.t(
+            "web.sign_in_again",
+          )}</a></p>
         `,
       });
     }
@@ -78,14 +75,15 @@ export function signInRoutes(app: Hono, deps: WebDeps): void {
       log.warning("A web sign-in failed at Discord's token exchange: {error}", {
         error: error instanceof Error ? error.message : String(error),
       });
+      const tr = webText(c);
       return page(c, {
-        title: "Sign-in failed",
+        title: tr.t("web.sign_in_failed"),
         status: 502,
         session: null,
         base: WEB_BASE,
         body: html`
-          <h1>Discord did not confirm the sign-in</h1>
-          <p><a href="${WEB_BASE}/login">Try again</a> in a moment.</p>
+          <h1>${tr.t("web.sign_in_unconfirmed")}</h1>
+          <p><a href="${WEB_BASE}/login">${tr.t("web.try_again")}</a></p>
         `,
       });
     }

@@ -1,26 +1,92 @@
-/** The table of tickets the web pages list, each row linking the ticket's page. */
+/**
+ * The table of tickets the web pages list, each row linking the ticket's page,
+ * in the reader's language: status and priority in words, people by the names
+ * the guild shows for them (their id when the bot does not know them).
+ */
 import { html } from "hono/html";
+import type { UserId } from "../core/ids.ts";
 import type { Ticket } from "../core/model.ts";
+import type { Translator } from "../i18n/translator.ts";
 import type { Html } from "./layout.ts";
+import type { MemberLookup } from "./member_lookup.ts";
 import { WEB_BASE } from "./web_context.ts";
 import { whenText } from "./when_text.ts";
 
-/** `tickets` as a table (with their server's name from `guildName`), or `empty` when none. */
+/** What a table needs besides its tickets. */
+export interface TicketTableOptions {
+  tr: Translator;
+  /** The name of the ticket's server. */
+  guildName: (ticket: Ticket) => Promise<string>;
+  /** Names of people, by guild. */
+  lookup: Pick<MemberLookup, "memberName">;
+  /** What the table says when there is no ticket. */
+  empty: string;
+}
+
+/**
+ * The names of everyone `tickets` name (openers and claimers), looked up at once
+ * rather than row by row; a person the bot cannot find, or a failed look-up, has none.
+ */
+async function namesOf(
+  lookup: Pick<MemberLookup, "memberName">,
+  tickets: readonly Ticket[],
+): Promise<Map<string, string | null>> {
+  const people = new Map<string, { guildId: Ticket["guildId"]; userId: UserId }>();
+  for (const ticket of tickets) {
+    for (const userId of [ticket.openerId, ticket.claimedBy]) {
+      if (userId !== null) {
+        people.set(`${ticket.guildId}/${userId}`, { guildId: ticket.guildId, userId });
+      }
+    }
+  }
+  const entries = await Promise.all(
+    [...people].map(async ([key, who]) =>
+      [key, await lookup.memberName(who.guildId, who.userId).catch(() => null)] as const
+    ),
+  );
+  return new Map(entries);
+}
+
+/** A person by the name their guild shows, or by id when it is not known. */
+function personCell(
+  names: ReadonlyMap<string, string | null>,
+  ticket: Pick<Ticket, "guildId">,
+  userId: UserId | null,
+): Html {
+  if (userId === null) return html`—`;
+  const name = names.get(`${ticket.guildId}/${userId}`) ?? null;
+  return name === null
+    ? html`<code>${userId}</code>`
+    : html`<span title="${userId}">${name}</span>`;
+}
+
+/** `tickets` as a table, or `empty` when none. */
 export async function ticketTable(
   tickets: readonly Ticket[],
-  options: { guildName: (ticket: Ticket) => Promise<string>; empty: string },
+  options: TicketTableOptions,
 ): Promise<Html> {
+  const { tr } = options;
   if (tickets.length === 0) return html`<p class="muted">${options.empty}</p>`;
+  const names = await namesOf(options.lookup, tickets);
   const rows = [];
   for (const ticket of tickets) {
     const href = `${WEB_BASE}/t/${ticket.guildId}/${ticket.number}`;
+    const opener = personCell(names, ticket, ticket.openerId);
+    const claimer = personCell(names, ticket, ticket.claimedBy);
     rows.push(html`
       <tr>
         <td><a href="${href}">#${ticket.number}</a></td>
         <td>${await options.guildName(ticket)}</td>
-        <td><span class="status ${ticket.status}">${ticket.status}</span></td>
+        <td><span class="status ${ticket.status}">${tr.t("web.status", {
+          status: ticket.status,
+        })}</span></td>
+        <td><span class="priority ${ticket.priority}">${tr.t("web.priority", {
+          priority: ticket.priority,
+        })}</span></td>
         <td>${ticket.topic ?? ""}</td>
-        <td class="wide">${whenText(ticket.createdAt)}</td>
+        <td class="wide">${opener}</td>
+        <td class="wide">${claimer}</td>
+        <td class="wide">${whenText(ticket.createdAt, tr)}</td>
       </tr>
     `);
   }
@@ -28,11 +94,14 @@ export async function ticketTable(
     <table>
       <thead>
         <tr>
-          <th>Ticket</th>
-          <th>Server</th>
-          <th>Status</th>
-          <th>Topic</th>
-          <th class="wide">Opened</th>
+          <th>${tr.t("web.col_ticket")}</th>
+          <th>${tr.t("web.col_server")}</th>
+          <th>${tr.t("web.col_status")}</th>
+          <th>${tr.t("web.col_priority")}</th>
+          <th>${tr.t("web.col_topic")}</th>
+          <th class="wide">${tr.t("web.col_opener")}</th>
+          <th class="wide">${tr.t("web.col_claimer")}</th>
+          <th class="wide">${tr.t("web.col_opened")}</th>
         </tr>
       </thead>
       <tbody>${rows}</tbody>

@@ -17,7 +17,9 @@ import { myTicketsPage } from "./page_my_tickets.ts";
 import { transcriptPage } from "./page_transcript.ts";
 import { shareLinkRoutes } from "./routes_share_links.ts";
 import { signInRoutes } from "./routes_sign_in.ts";
+import { languageRoutes } from "./routes_language.ts";
 import { createSessions } from "./session.ts";
+import { webText } from "./web_language.ts";
 import { createSigner } from "./signer.ts";
 import { notFound, WEB_BASE, type WebDeps } from "./web_context.ts";
 
@@ -67,6 +69,7 @@ export async function createWebApp(
       },
     }));
   signInRoutes(app, routes);
+  languageRoutes(app, routes);
   myTicketsPage(app, routes);
   guildTicketsPage(app, routes);
   transcriptPage(app, routes);
@@ -78,7 +81,7 @@ export async function createWebApp(
       path: new URL(c.req.url).pathname,
       error,
     });
-    return c.text("internal error", 500);
+    return c.text(webText(c).t("web.internal_error"), 500);
   });
   return async (request) => await app.fetch(request);
 }

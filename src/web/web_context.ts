@@ -12,6 +12,7 @@ import { page } from "./layout.ts";
 import type { MemberLookup } from "./member_lookup.ts";
 import type { Session, Sessions } from "./session.ts";
 import type { Signer } from "./signer.ts";
+import { webText } from "./web_language.ts";
 import { type TicketAccess, ticketAccess } from "./ticket_access.ts";
 
 /** Where the web pages live below the HTTP server's root. */
@@ -37,29 +38,31 @@ export interface WebDeps {
 
 /** The 404 page: what a person who may not see something gets too, so nothing is confirmed. */
 export function notFound(c: Context, session: Session | null): Response | Promise<Response> {
+  const tr = webText(c);
   return page(c, {
-    title: "Not found",
+    title: tr.t("web.not_found"),
     status: 404,
     session,
     base: WEB_BASE,
     body: html`
-      <h1>Not found</h1>
-      <p>There is nothing here, or you may not see it.
-            <a href="${WEB_BASE}/">Your tickets</a></p>
+      <h1>${tr.t("web.not_found")}</h1>
+      <p>${tr.t("web.not_found_text")}
+            <a href="${WEB_BASE}/">${tr.t("web.your_tickets")}</a></p>
     `,
   });
 }
 
 /** The 403 page of a form without its CSRF token. */
 export function forbiddenForm(c: Context, session: Session | null): Response | Promise<Response> {
+  const tr = webText(c);
   return page(c, {
-    title: "Form refused",
+    title: tr.t("web.form_refused_title"),
     status: 403,
     session,
     base: WEB_BASE,
     body: html`
-      <h1>This form was refused</h1>
-      <p>It did not carry this session's security token. Reload the page and try again.</p>
+      <h1>${tr.t("web.form_refused")}</h1>
+      <p>${tr.t("web.form_refused_text")}</p>
     `,
   });
 }

@@ -1,5 +1,8 @@
-/** How the web pages write a moment: UTC, to the minute. */
-export function whenText(at: Date | null): string {
+/** How the web pages write a moment: in the reader's language (`Intl`), UTC, to the minute. */
+import type { Translator } from "../i18n/translator.ts";
+
+/** `at` as the reader's language writes it, or a dash when there is none. */
+export function whenText(at: Date | null, tr: Translator): string {
   if (at === null) return "—";
-  return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  return tr.dateTime(at);
 }

@@ -8,11 +8,12 @@ import { startTicketeer } from "../../src/app/start.ts";
 import { Permission } from "../../src/core/permissions_bits.ts";
 import { configFor } from "../e2e/boot.ts";
 import { type FakeDiscord, startFakeDiscord } from "../fake_discord/fake_discord.ts";
-import type { InteractionHandle } from "../fake_discord/interactions.ts";
 import { channelPermissions } from "../fake_discord/permissions.ts";
 import type { FakeChannel, FakeMessage } from "../fake_discord/types.ts";
 import { buttonPress, type OptionInput, slashCommand } from "../fixtures/interactions.ts";
 import { formatBytes, type MessageLike, Narrator } from "./narrate.ts";
+import { buttonId, finalAnswer } from "./demo_answers.ts";
+import { BILLING_QUESTIONS, openAboutMessage, openByForm } from "./open_story.ts";
 import { closeLogging, setupLogging } from "../../src/log.ts";
 import { isLocale, type Locale, LOCALES } from "../../src/i18n/locale.ts";
 import { t } from "../../src/i18n/translator.ts";
@@ -27,34 +28,6 @@ import {
 export type Write = (line: string) => void;
 
 const ANSWER_TIMEOUT_MS = 5_000;
-
-/** The message a person finally sees for an interaction: the first answer, or its edit. */
-async function finalAnswer(handle: InteractionHandle): Promise<{
-  body: MessageLike;
-  ephemeral: boolean;
-  elapsedMs: number;
-}> {
-  const first = await handle.response;
-  const flags = Number((first.data as { flags?: unknown } | null)?.flags ?? 0);
-  const ephemeral = (flags & 64) !== 0;
-  if (first.type === 5 || first.type === 6) {
-    const edit = await handle.waitForEvent("edit_original", ANSWER_TIMEOUT_MS);
-    return { body: edit.body as MessageLike, ephemeral, elapsedMs: first.elapsedMs };
-  }
-  return { body: first.data ?? {}, ephemeral, elapsedMs: first.elapsedMs };
-}
-
-function buttonId(message: FakeMessage, label: string): string {
-  const rows = message.components as Array<{
-    components?: Array<{ label?: string; custom_id?: string }>;
-  }>;
-  for (const row of rows) {
-    for (const button of row.components ?? []) {
-      if (button.label === label && button.custom_id !== undefined) return button.custom_id;
-    }
-  }
-  throw new Error(`Cannot click "${label}": the message has no such button`);
-}
 
 /** How the demo runs: with the assistant, and with the web pages served until `stopped`. */
 export interface DemoOptions {
@@ -118,7 +91,7 @@ async function play(
   const general = fake.createChannel(guild, { name: "general" });
   const help = fake.createChannel(guild, { name: "help" });
 
-  write("ticketeer demo: one support ticket, from the first click to the transcript");
+  write("ticketeer demo: two support tickets, from the first click to the transcript");
   write(
     `(a local fake Discord, the real bot, an in-memory SQLite database${
       assistant === null ? "" : ", ticketeer assistant answering from tests/demo/assistant_docs"
@@ -149,7 +122,7 @@ async function play(
   });
   try {
     await app.ready;
-    write(`  ticketeer is online (gateway connected, ${fake.state.commands.size} slash commands)`);
+    write(`  ticketeer is online (gateway connected, ${fake.state.commands.size} commands)`);
 
     const command = async (
       who: { id: string; username: string },
@@ -162,7 +135,7 @@ async function play(
         options.group,
         options.subcommand,
         ...Object.entries(options.options ?? {}).map(([k, v]) =>
-          `${k}:${typeof v === "string" ? JSON.stringify(v) : String(v)}`
+          `${k}:${typeof v === "string" ? JSON.stringify(say.text(v)) : String(v)}`
         ),
       ].filter((part) => part !== undefined).join(" ");
       step(`${who.username} runs ${shown} in ${say.channelName(where.id)}`);
@@ -227,7 +200,7 @@ async function play(
     };
 
     // 1. Setup.
-    let before = channelIds();
+    const before = channelIds();
     await command(dana, general, "setup");
     for (const channel of newChannels(before)) {
       write(`   new: ${say.channelName(channel.id)}, ${audience(channel)}`);
@@ -242,8 +215,27 @@ async function play(
       });
     }
 
-    // 2. Panel.
-    await command(dana, help, "panel");
+    // 2. A second type, Billing, that asks one question, and a panel of both types.
+    const support = fake.state.rolesOf(guild.id).find((r) => r.name === "Support");
+    if (support === undefined) throw new Error("Setup made no Support role");
+    await command(dana, general, "type", {
+      subcommand: "create",
+      options: { name: "Billing", emoji: "💳" },
+    });
+    const settings: Array<[string, string]> = [
+      ["questions", BILLING_QUESTIONS],
+      ["staff_roles", `<@&${support.id}>`],
+    ];
+    for (const [setting, value] of settings) {
+      await command(dana, general, "type", {
+        subcommand: "set",
+        options: { setting, type: "Billing", value },
+      });
+    }
+    await command(dana, help, "panel", {
+      subcommand: "create",
+      options: { types: "Support, Billing" },
+    });
     const panel = fake.state.messagesIn(help.id).find((m) =>
       m.author_id === fake.botUser.id && m.components.length > 0
     );
@@ -251,30 +243,27 @@ async function play(
     write(`   ticketeer posts in ${say.channelName(help.id)}, for everyone:`);
     for (const line of say.body(panel, "     ")) write(line);
 
-    // 3. Alice opens a ticket.
-    before = channelIds();
-    await click(alice, help, panel, t(lang, "panel.default_label"));
-    const ticket = newChannels(before).find((c) => c.type === 0);
-    if (ticket === undefined) throw new Error("No ticket channel was created");
-    write(
-      `   new: ${say.channelName(ticket.id)} in ${say.channelName(ticket.parent_id ?? "")}, ` +
-        audience(ticket),
-    );
-    // The welcome message follows the link.
-    const welcome = await fake.waitFor(
-      () => fake.state.messagesIn(ticket.id)[0],
-      10_000,
-      "the ticket's welcome message",
-    );
-    write(`   ticketeer posts in ${say.channelName(ticket.id)}:`);
-    for (const line of say.body(welcome, "     ")) write(line);
+    // 3. Alice opens a Billing ticket by answering its form; bob opens one about his message.
+    const scene = { fake, guild, say, write, step, inLang, answerLines, audience };
+    const { ticket, welcome } = await openByForm(scene, {
+      who: alice,
+      where: help,
+      panel,
+      label: "💳 Billing",
+      choice: "Pro",
+    });
+    await openAboutMessage(scene, {
+      who: bob,
+      where: help,
+      text: "Is the Pro plan billed monthly or yearly?",
+    });
 
     // 4. A conversation (with the assistant first, when it runs).
     if (assistant === null) {
       post(ticket, alice, "Hi! My order #1042 arrived with a cracked screen.");
     } else await playAssistantConversation({ fake, app, say, ticket, alice, post, write });
     const told = fake.state.messagesIn(ticket.id).length;
-    await click(dana, ticket, welcome, "Claim");
+    await click(dana, ticket, welcome, t(lang, "welcome.claim"));
     for (const message of fake.state.messagesIn(ticket.id).slice(told)) {
       // Answers to interactions were shown with the interaction.
       if (message.author_id !== fake.botUser.id || message.interaction_id !== null) continue;

@@ -24,6 +24,7 @@ interface EmbedLike {
 interface ComponentLike {
   type?: unknown;
   label?: unknown;
+  emoji?: { name?: unknown };
   components?: ComponentLike[];
 }
 
@@ -91,7 +92,10 @@ export class Narrator {
       : [];
     const buttons = components.flatMap((row) => row.components ?? [])
       .filter((c) => c.type === 2)
-      .map((c) => `[ ${String(c.label ?? "button")} ]`);
+      .map((c) => {
+        const emoji = typeof c.emoji?.name === "string" ? `${c.emoji.name} ` : "";
+        return `[ ${emoji}${String(c.label ?? "button")} ]`;
+      });
     if (buttons.length > 0) lines.push(`${indent}${buttons.join(" ")}`);
     for (const file of message.attachments ?? []) {
       lines.push(`${indent}📎 ${file.filename} (${formatBytes(file.size)})`);

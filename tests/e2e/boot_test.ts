@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { COMMAND_DEFINITIONS as COMMANDS } from "../../src/core/interactions/registry.ts";
+import { REGISTERED_COMMANDS as COMMANDS } from "../../src/core/interactions/registry.ts";
 import { startFakeDiscord } from "../fake_discord/fake_discord.ts";
 import { startTicketeer } from "../../src/app/start.ts";
 import { InvalidTokenError } from "../../src/app/connect_discord.ts";
@@ -23,8 +23,8 @@ Deno.test("the bot boots, identifies, and registers its commands only when they 
     fake.calls.filter((c) => c.method === "PUT" && c.route.endsWith("/commands")).length;
   assert.equal(registrations(), 1);
   assert.deepEqual(
-    [...fake.state.commands.values()].map((c) => c.name).sort(),
-    COMMANDS.map((c) => c.name).sort(),
+    [...fake.state.commands.values()].map((c) => `${c.type} ${c.name}`).sort(),
+    COMMANDS.map((c) => `${c.type} ${c.name}`).sort(),
   );
 
   const second = await world.restart();

@@ -132,7 +132,7 @@ Deno.test("closing a 250-message ticket keeps every message and attachment every
     assert.equal(fieldOf(post, "Opened by"), `<@${opener}>`);
     assert.equal(fieldOf(post, "Closed by"), `<@${g.staff}>`);
     assert.equal(fieldOf(post, "Reason"), "Solved: parcel found");
-    assert.match(fieldOf(post, "Duration") ?? "", /^\d+ (s|min)$/);
+    assert.match(fieldOf(post, "Duration") ?? "", /^\d+ (sec|min)$/);
     // What the channel holds now, plus the two deleted messages the archive kept.
     const expected = remaining + 2;
     assert.equal(Number(fieldOf(post, "Messages")), expected);

@@ -236,5 +236,12 @@ Deno.test("changing a thread-mode type's staff roles leaves its open threads as 
   });
   assert.match(answer.text, /staff_roles of .* changed/, answer.text);
   assert.ok(!fake.calls.some((c) => c.path.startsWith(`/channels/${thread.id}/permissions`)));
+  assert.ok(
+    !fake.calls.some((c) =>
+      c.method === "PATCH" && c.path === `/channels/${thread.id}` &&
+      (c.body as Record<string, unknown> | null)?.permission_overwrites !== undefined
+    ),
+    "no overwrites are written to a thread",
+  );
   fake.assertNoViolations();
 });

@@ -1,5 +1,6 @@
 import type { FakeContext, Handler, RestRequest } from "./context.ts";
-import { discordError, unknown } from "./http_errors.ts";
+import { discordError, fieldError, invalidFormBody, unknown } from "./http_errors.ts";
+import { mergeErrors } from "./validation.ts";
 import type { FakeCommand } from "./types.ts";
 
 const json = (value: unknown, status = 200) => Response.json(value, { status });
@@ -147,11 +148,54 @@ export const listCommands: Handler = (request, ctx) => {
   return json(commandsOf(ctx, request.params.guild_id ?? null).map(commandJson));
 };
 
+/**
+ * Discord's rules the spec's schema does not spell out: a user (2) or message (3)
+ * command takes no description but an empty one and no options; a slash command's
+ * name is lower case. Field errors by path (`[index, field]` in a bulk overwrite).
+ */
+function commandRuleErrors(
+  definition: Record<string, unknown>,
+  path: (string | number)[],
+): Record<string, unknown> | null {
+  const type = Number(definition.type ?? 1);
+  let errors: Record<string, unknown> | null = null;
+  const add = (field: string, code: string, message: string) => {
+    errors = mergeErrors(errors ?? {}, fieldError([...path, field], code, message));
+  };
+  if (type === 2 || type === 3) {
+    if (typeof definition.description === "string" && definition.description !== "") {
+      add(
+        "description",
+        "APPLICATION_COMMAND_CONTEXT_MENU_NO_DESCRIPTION",
+        "Context menu commands cannot have description",
+      );
+    }
+    if (Array.isArray(definition.options) && definition.options.length > 0) {
+      add(
+        "options",
+        "APPLICATION_COMMAND_CONTEXT_MENU_NO_OPTIONS",
+        "Context menu commands cannot have options",
+      );
+    }
+  } else if (
+    typeof definition.name === "string" && definition.name !== definition.name.toLowerCase()
+  ) {
+    add("name", "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid");
+  }
+  return errors;
+}
+
 export const overwriteCommands: Handler = (request, ctx) => {
   const refusal = applicationRefusal(ctx, request);
   if (refusal !== null) return refusal;
   const guildId = request.params.guild_id ?? null;
   const definitions = Array.isArray(request.body) ? request.body.map(obj) : [];
+  let errors: Record<string, unknown> = {};
+  definitions.forEach((definition, index) => {
+    const found = commandRuleErrors(definition, [index]);
+    if (found !== null) errors = mergeErrors(errors, found);
+  });
+  if (Object.keys(errors).length > 0) return invalidFormBody(errors);
   const kept = new Set<string>();
   const out: FakeCommand[] = [];
   for (const definition of definitions) {
@@ -169,6 +213,8 @@ export const overwriteCommands: Handler = (request, ctx) => {
 export const createCommand: Handler = (request, ctx) => {
   const refusal = applicationRefusal(ctx, request);
   if (refusal !== null) return refusal;
+  const errors = commandRuleErrors(obj(request.body), []);
+  if (errors !== null) return invalidFormBody(errors);
   const command = upsertCommand(ctx, request.params.guild_id ?? null, obj(request.body));
   ctx.state.changed();
   return json(commandJson(command), 201);

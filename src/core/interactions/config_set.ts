@@ -18,6 +18,8 @@ import {
   subcommandOption as sub,
 } from "./command_option.ts";
 import { shortQuestion } from "../types/short_question.ts";
+import { guildText, readerText } from "../language.ts";
+import type { Translator } from "../../i18n/translator.ts";
 
 /** Longest question text: Discord's text-input label limit. */
 export const MAX_QUESTION_LENGTH = 45;
@@ -97,14 +99,17 @@ export const configSet = defineSubcommandGroup({
   handler: handleConfigSet,
 });
 
+/** A sentence about the change, in the language of whoever reads it. */
+type Said = (tr: Translator) => string;
+
 type Change =
   | {
     type: TicketTypePatch;
     settings?: undefined;
-    said: string;
+    said: Said;
     staffRole?: { roleId: RoleId; change: "add" | "remove" };
   }
-  | { settings: GuildSettingsPatch; type?: undefined; said: string; staffRole?: undefined };
+  | { settings: GuildSettingsPatch; type?: undefined; said: Said; staffRole?: undefined };
 
 const invalid = (text: string): Reply => refuse("invalid_value", text);
 
@@ -114,125 +119,131 @@ async function change(
   current: TicketType,
   options: Settings,
 ): Promise<Change | Reply> {
+  const tr = readerText(input);
   switch (input.subcommand) {
     case "staff_role_add": {
       const role = options.role;
-      if (role === null) return invalid("Choose a role.");
+      if (role === null) return invalid(tr.t("config_set.choose_role"));
       if (role.value === (input.guildId as string)) {
-        return invalid("@everyone cannot be a staff role.");
+        return invalid(tr.t("config_set.everyone_role"));
       }
       const roles = await ctx.discord.roles(input.guildId);
       const found = roles.find((r) => r.id === role.value);
-      if (found === undefined) return invalid("That role no longer exists. Pick another one.");
-      if (found.managed) return invalid("That role belongs to an integration; pick a normal role.");
+      if (found === undefined) return invalid(tr.t("settings.role_gone"));
+      if (found.managed) return invalid(tr.t("config_set.role_managed"));
       if (current.staffRoleIds.includes(role.value)) {
-        return invalid(`<@&${role.value}> is already a staff role.`);
+        return invalid(tr.t("config_set.already_staff", { role: role.value }));
       }
       return {
         type: { staffRoleIds: [...current.staffRoleIds, role.value] },
-        said: `<@&${role.value}> is now a staff role.`,
+        said: (t) => t.t("config_set.staff_added", { role: role.value }),
         staffRole: { roleId: role.value, change: "add" },
       };
     }
     case "staff_role_remove": {
       const role = options.role;
-      if (role === null) return invalid("Choose a role.");
+      if (role === null) return invalid(tr.t("config_set.choose_role"));
       if (!current.staffRoleIds.includes(role.value)) {
-        return invalid(`<@&${role.value}> is not a staff role.`);
+        return invalid(tr.t("config_set.not_staff", { role: role.value }));
       }
       return {
         type: { staffRoleIds: current.staffRoleIds.filter((id) => id !== role.value) },
-        said: `<@&${role.value}> is no longer a staff role.`,
+        said: (t) => t.t("config_set.staff_removed", { role: role.value }),
         staffRole: { roleId: role.value, change: "remove" },
       };
     }
     case "category": {
       const chosen = options.category;
-      if (chosen === null) return invalid("Choose a category.");
+      if (chosen === null) return invalid(tr.t("config_set.choose_category"));
       const channel = await ctx.discord.channel(chosen.value);
       if (channel === null || channel.guildId !== input.guildId) {
-        return invalid("That channel no longer exists.");
+        return invalid(tr.t("config_set.channel_gone"));
       }
-      if (channel.kind !== "category") return invalid("That channel is not a category.");
-      return { type: { categoryId: channel.id }, said: `New tickets go to ${channel.name}.` };
+      if (channel.kind !== "category") return invalid(tr.t("config_set.not_category"));
+      return {
+        type: { categoryId: channel.id },
+        said: (t) => t.t("config_set.category_set", { name: channel.name }),
+      };
     }
     case "log_channel": {
       const chosen = options.channel;
       if (chosen === null) {
-        return { settings: { logChannelId: null }, said: "The log channel is off." };
+        return { settings: { logChannelId: null }, said: (t) => t.t("config_set.log_off") };
       }
       const channel = await ctx.discord.channel(chosen.value);
       if (channel === null || channel.guildId !== input.guildId) {
-        return invalid("That channel no longer exists.");
+        return invalid(tr.t("config_set.channel_gone"));
       }
-      if (channel.kind !== "text") return invalid("The log channel must be a text channel.");
+      if (channel.kind !== "text") return invalid(tr.t("config_set.log_not_text"));
       return {
         settings: { logChannelId: channel.id },
-        said: `The ticket log goes to <#${channel.id}>.`,
+        said: (t) => t.t("config_set.log_set", { channel: channel.id }),
       };
     }
     case "max_open": {
       const limit = options.limit;
       if (limit === null || !Number.isInteger(limit) || limit < 1 || limit > 100) {
-        return invalid("The limit must be a whole number from 1 to 100.");
+        return invalid(tr.t("config_set.limit_range"));
       }
       return {
         type: { maxOpenPerMember: limit },
-        said: `A member may have ${limit} open ticket${limit === 1 ? "" : "s"}.`,
+        said: (t) => t.t("config_set.limit_set", { limit }),
       };
     }
     case "naming_scheme": {
       const scheme = options.scheme ?? "";
       if (scheme.length === 0 || scheme.length > MAX_SCHEME_LENGTH) {
-        return invalid(`The scheme must be 1 to ${MAX_SCHEME_LENGTH} characters.`);
+        return invalid(tr.t("config_set.scheme_length", { max: MAX_SCHEME_LENGTH }));
       }
       const problem = schemeProblem(scheme);
-      if (problem !== null) return invalid(`That naming scheme cannot work: ${problem}.`);
-      return { type: { namingScheme: scheme }, said: `New tickets are named \`${scheme}\`.` };
+      if (problem !== null) return invalid(tr.t("config_set.scheme_problem", { problem }));
+      return {
+        type: { namingScheme: scheme },
+        said: (t) => t.t("config_set.scheme_set", { scheme }),
+      };
     }
     case "welcome_text": {
       const text = options.text ?? "";
       if (text.length > MAX_WELCOME_LENGTH) {
-        return invalid(`The welcome text may be at most ${MAX_WELCOME_LENGTH} characters.`);
+        return invalid(tr.t("config_set.welcome_length", { max: MAX_WELCOME_LENGTH }));
       }
       const clear = text === "" || text.toLowerCase() === "none";
       return {
         type: { welcomeText: clear ? null : text },
-        said: clear ? "New tickets use the default welcome text." : "The welcome text is saved.",
+        said: (t) => clear ? t.t("config_set.welcome_default") : t.t("config_set.welcome_saved"),
       };
     }
     case "transcript_dm": {
       const enabled = options.enabled;
-      if (enabled === null) return invalid("Choose on or off.");
+      if (enabled === null) return invalid(tr.t("config_set.choose_on_off"));
       return {
         settings: { transcriptDm: enabled },
-        said: enabled
-          ? "Openers get their transcript by DM."
-          : "Openers no longer get transcripts by DM.",
+        said: (t) => enabled ? t.t("config_set.dm_on") : t.t("config_set.dm_off"),
       };
     }
     case "openers_may_add": {
       const enabled = options.enabled;
-      if (enabled === null) return invalid("Choose on or off.");
+      if (enabled === null) return invalid(tr.t("config_set.choose_on_off"));
       return {
         type: { openersMayAddMembers: enabled },
-        said: enabled
-          ? "Openers may add and remove members."
-          : "Only staff may add and remove members.",
+        said: (t) => enabled ? t.t("config_set.add_on") : t.t("config_set.add_off"),
       };
     }
     case "question": {
       const text = options.text ?? "";
       if (text === "" || text.toLowerCase() === "none") {
-        return { type: { questions: [] }, said: "Tickets open without a question." };
+        return { type: { questions: [] }, said: (t) => t.t("config_set.no_question") };
       }
       if (text.length > MAX_QUESTION_LENGTH) {
-        return invalid(`The question may be at most ${MAX_QUESTION_LENGTH} characters.`);
+        return invalid(tr.t("config_set.question_length", { max: MAX_QUESTION_LENGTH }));
       }
-      return { type: { questions: [shortQuestion(text)] }, said: `The panel asks: "${text}"` };
+      return {
+        type: { questions: [shortQuestion(text)] },
+        said: (t) => t.t("config_set.question_set", { text }),
+      };
     }
     default:
-      return refuse("unknown_component", "That setting does not exist.");
+      return refuse("unknown_component", tr.t("config_set.unknown"));
   }
 }
 
@@ -243,9 +254,8 @@ export async function handleConfigSet(
   options: Settings,
 ): Promise<Reply> {
   if (input.subcommand === "language") return await handleConfigLanguage(input, ctx, options);
-  if (!allowed("config", input.member)) {
-    return refuse("not_admin", "Only members with Manage Server can change the ticket settings.");
-  }
+  const tr = readerText(input);
+  if (!allowed("config", input.member)) return refuse("not_admin", tr.t("config_set.not_admin"));
   const type = await ctx.types.defaultFor(input.guildId);
   const outcome = await change(input, ctx, type, options);
   if ("kind" in outcome) return outcome;
@@ -253,7 +263,7 @@ export async function handleConfigSet(
   if (outcome.settings !== undefined) {
     await ctx.settings.updateGuild(input.guildId, outcome.settings);
   }
-  let said = outcome.said;
+  let said = outcome.said(tr);
   if (outcome.staffRole !== undefined) {
     await ctx.defer({ ephemeral: true });
     const result = await reapplyStaffRole(ctx, {
@@ -261,11 +271,16 @@ export async function handleConfigSet(
       typeId: type.id,
       ...outcome.staffRole,
     });
-    said = `${said} ${reapplyReport(result)}`;
+    said = `${said} ${reapplyReport(result, tr)}`;
   }
+  const guild = await guildText(ctx, input);
   await recordSettingChange(input, ctx, {
     detail: { setting: input.subcommand, ...(outcome.type ?? outcome.settings) },
-    line: `<@${input.member.user.id}> changed the setting ${input.subcommand}: ${outcome.said}`,
+    line: guild.t("config_set.audit", {
+      user: input.member.user.id,
+      setting: input.subcommand ?? "",
+      said: outcome.said(guild),
+    }),
   });
   return ephemeral({ content: said, allowed_mentions: { parse: [] } });
 }

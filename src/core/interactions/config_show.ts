@@ -4,7 +4,6 @@ import type { CommandInput } from "../interaction.ts";
 import { refuse } from "../refusal.ts";
 import { ephemeral, type Reply } from "../reply.ts";
 import { allowed, renderAccessTable } from "../access.ts";
-import { DEFAULT_WELCOME_TEXT } from "../tickets/welcome.ts";
 import { defineSubcommand } from "./define_command.ts";
 import { guildLanguage, readerText } from "../language.ts";
 import { LOCALE_NAMES } from "../../i18n/locale.ts";
@@ -51,12 +50,13 @@ export async function handleConfigShow(input: CommandInput, ctx: HandlerContext)
     { name: tr.t("config.language"), value: LOCALE_NAMES[guildLanguage(settings, input)] },
     {
       name: tr.t("config.question"),
-      value: type.questions.length > 0 ? type.questions.join("\n") : none,
+      value: type.questions.length > 0 ? type.questions.map((q) => q.label).join("\n") : none,
     },
     {
       name: tr.t("config.welcome"),
-      value: (type.welcomeText ?? tr.t("config.default_welcome", { text: DEFAULT_WELCOME_TEXT }))
-        .slice(0, 1024),
+      value:
+        (type.welcomeText ?? tr.t("config.default_welcome", { text: tr.t("welcome.default_text") }))
+          .slice(0, 1024),
     },
     { name: tr.t("config.access"), value: "```\n" + renderAccessTable(tr) + "\n```" },
   ];

@@ -20,6 +20,7 @@ export const OptionType = {
   User: 6,
   Channel: 7,
   Role: 8,
+  Attachment: 11,
 } as const;
 
 /** Discord channel types used in `channel_types`. */
@@ -78,6 +79,7 @@ interface ValueByType {
   6: Extract<OptionValue, { type: "user" }>;
   7: Extract<OptionValue, { type: "channel" }>;
   8: Extract<OptionValue, { type: "role" }>;
+  11: Extract<OptionValue, { type: "attachment" }>;
 }
 
 /** The value options beneath `O`, through subcommands and groups. */
@@ -128,6 +130,7 @@ const VALUE_KIND = {
   6: "user",
   7: "channel",
   8: "role",
+  11: "attachment",
 } as const;
 
 function leafOptions(options: readonly CommandOption[]): CommandOption[] {

@@ -10,14 +10,23 @@ import {
   decodeCustomId,
   encodeCustomId,
 } from "../custom_id.ts";
-import type { ComponentInput, ModalInput } from "../interaction.ts";
+import type {
+  ComponentInput,
+  DirectComponentInput,
+  DirectModalInput,
+  ModalInput,
+} from "../interaction.ts";
 import type { Reply } from "../reply.ts";
 
-type ModalAction = "openform";
-type ButtonAction = Exclude<ComponentId["action"], ModalAction>;
+type ModalAction = "openform" | "ratenote" | "tag";
+type DirectAction = "rate" | "ratenote";
+
+/** Everything a component route may answer. */
+type RoutedInput = ComponentInput | ModalInput | DirectComponentInput | DirectModalInput;
+type ButtonAction = Exclude<ComponentId["action"], ModalAction | DirectAction>;
 
 /** How the dispatcher reaches a button's or modal's handler. */
-export interface ComponentRoute<I extends ComponentInput | ModalInput> {
+export interface ComponentRoute<I extends RoutedInput> {
   /** The `custom_id` prefix it answers, e.g. `t1:close:`. */
   prefix: string;
   /** The reply, or null when the id has the prefix but does not decode. */
@@ -31,7 +40,7 @@ export type ComponentHandler<I, A extends ComponentId["action"]> = (
   id: Extract<ComponentId, { action: A }>,
 ) => Promise<Reply>;
 
-function route<A extends ComponentId["action"], I extends ComponentInput | ModalInput>(
+function route<A extends ComponentId["action"], I extends RoutedInput>(
   action: A,
   handler: ComponentHandler<I, A>,
 ): ComponentRoute<I> {
@@ -56,8 +65,22 @@ export function defineButton<A extends ButtonAction>(
 }
 
 /** A modal the bot showed, answered by `handler` when submitted. */
-export function defineModal<A extends ModalAction>(
+export function defineModal<A extends Exclude<ModalAction, DirectAction>>(
   spec: { action: A; handler: ComponentHandler<ModalInput, A> },
 ): ComponentRoute<ModalInput> {
+  return route(spec.action, spec.handler);
+}
+
+/** A button on a message the bot sent by DM, answered by `handler`. */
+export function defineDirectButton<A extends Exclude<DirectAction, ModalAction>>(
+  spec: { action: A; handler: ComponentHandler<DirectComponentInput, A> },
+): ComponentRoute<DirectComponentInput> {
+  return route(spec.action, spec.handler);
+}
+
+/** A modal shown from a DM, answered by `handler` when submitted. */
+export function defineDirectModal<A extends DirectAction & ModalAction>(
+  spec: { action: A; handler: ComponentHandler<DirectModalInput, A> },
+): ComponentRoute<DirectModalInput> {
   return route(spec.action, spec.handler);
 }

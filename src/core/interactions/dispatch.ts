@@ -5,14 +5,31 @@
  * member is never left with "The application did not respond".
  */
 import type { HandlerContext } from "../context.ts";
-import type { CommandInput, ComponentInput, InteractionInput, ModalInput } from "../interaction.ts";
+import type {
+  CommandInput,
+  ComponentInput,
+  ContextMenuInput,
+  DirectComponentInput,
+  DirectInput,
+  DirectModalInput,
+  InteractionInput,
+  ModalInput,
+} from "../interaction.ts";
 import { refuse } from "../refusal.ts";
 import type { Reply } from "../reply.ts";
 import { DiscordRequestError } from "../discord_failure.ts";
 import { failureRefusal } from "../failure_text.ts";
 import type { ComponentRoute } from "./define_component.ts";
 import { apologize } from "./apology.ts";
-import { BUTTONS, COMMANDS, MODALS } from "./registry.ts";
+import {
+  BUTTONS,
+  COMMANDS,
+  CONTEXT_MENUS,
+  DIRECT_BUTTONS,
+  DIRECT_MODALS,
+  MODALS,
+} from "./registry.ts";
+import { matchesMenu } from "./define_context_menu.ts";
 import { DEFAULT_LOCALE, fromDiscordLocale, type Locale } from "../../i18n/locale.ts";
 import { translator } from "../../i18n/translator.ts";
 
@@ -53,7 +70,16 @@ function routeCommand(input: CommandInput, ctx: HandlerContext): Promise<Reply> 
     : Promise.resolve(unknownComponent(fromDiscordLocale(input.locale)));
 }
 
-function routeByPrefix<I extends ComponentInput | ModalInput>(
+function routeContextMenu(input: ContextMenuInput, ctx: HandlerContext): Promise<Reply> {
+  const menu = CONTEXT_MENUS.find((c) => matchesMenu(c.definition, input));
+  return menu
+    ? menu.run(input, ctx)
+    : Promise.resolve(unknownComponent(fromDiscordLocale(input.locale)));
+}
+
+function routeByPrefix<
+  I extends ComponentInput | ModalInput | DirectComponentInput | DirectModalInput,
+>(
   routes: readonly ComponentRoute<I>[],
   input: I,
   ctx: HandlerContext,
@@ -63,8 +89,32 @@ function routeByPrefix<I extends ComponentInput | ModalInput>(
     Promise.resolve(unknownComponent(fromDiscordLocale(input.locale)));
 }
 
+/** Routes a DM's button or form; a throw becomes the apology as in guilds. */
+async function dispatchDirect(input: DirectInput, ctx: HandlerContext): Promise<Reply> {
+  try {
+    return input.kind === "direct_component"
+      ? await routeByPrefix(DIRECT_BUTTONS, input, ctx)
+      : await routeByPrefix(DIRECT_MODALS, input, ctx);
+  } catch (error) {
+    const where = {
+      kind: input.kind,
+      name: input.customId,
+      channelId: input.channelId,
+      userId: input.user.id,
+      interactionId: input.id,
+    };
+    return apologize(ctx, { error, where, locale: fromDiscordLocale(input.locale) });
+  }
+}
+
 /** Routes `input` to its handler and answers every outcome, including a throw. */
-export async function dispatch(input: InteractionInput, ctx: HandlerContext): Promise<Reply> {
+export async function dispatch(
+  input: InteractionInput | DirectInput,
+  ctx: HandlerContext,
+): Promise<Reply> {
+  if (input.kind === "direct_component" || input.kind === "direct_modal") {
+    return await dispatchDirect(input, ctx);
+  }
   const locale = fromDiscordLocale(input.locale);
   // Kept while the handler runs, not before it: the member is waiting on the answer.
   const remembered = rememberLocale(input, ctx);
@@ -76,12 +126,16 @@ export async function dispatch(input: InteractionInput, ctx: HandlerContext): Pr
         return await routeByPrefix(BUTTONS, input, ctx);
       case "modal":
         return await routeByPrefix(MODALS, input, ctx);
+      case "context_menu":
+        return await routeContextMenu(input, ctx);
     }
   } catch (error) {
     const where = {
       kind: input.kind,
       name: input.kind === "command"
         ? [input.name, input.group, input.subcommand].filter((p) => p !== null).join(" ")
+        : input.kind === "context_menu"
+        ? input.name
         : input.customId,
       guildId: input.guildId,
       channelId: input.channelId,

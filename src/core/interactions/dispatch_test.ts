@@ -4,6 +4,7 @@ import { openTicketWorld, refusalText } from "../../../tests/fixtures/ticket_wor
 import {
   commandInput,
   componentInput,
+  contextMenuInput,
   memberRef,
   modalInput,
   userRef,
@@ -21,6 +22,17 @@ Deno.test("dispatch() answers unknown commands, stale buttons and foreign modals
       componentInput({ customId: "t0:close:1", member: world.alice }),
       componentInput({ customId: "garbage", member: world.alice }),
       modalInput({ customId: "t1:close:1", fields: {}, member: world.alice }),
+      // A user command under the message command's name is another command.
+      contextMenuInput({
+        name: "Open a ticket about this",
+        member: world.alice,
+        target: { kind: "user", user: world.bob.user, memberRoles: [] },
+      }),
+      contextMenuInput({
+        name: "Report this",
+        member: world.alice,
+        target: { kind: "user", user: world.bob.user, memberRoles: [] },
+      }),
     ]
   ) {
     refusalText(await world.run(input), "unknown_component");

@@ -7,6 +7,7 @@
  */
 import type { CommandTable } from "../../i18n/command_table.ts";
 import type { CommandDefinition, CommandOption, Localizations } from "./define_command.ts";
+import { type ContextMenuDefinition, contextMenuKey } from "./define_context_menu.ts";
 
 type Texts = { name_localizations?: Localizations; description_localizations?: Localizations };
 
@@ -62,4 +63,12 @@ export function localizeCommand(
     ...textsFor(tables, definition.name, true),
     options: definition.options.map((o) => localizeOption(tables, definition.name, o)),
   };
+}
+
+/** A context menu with the names `tables` hold for it (by `menu:<English name>`). */
+export function localizeContextMenu(
+  definition: ContextMenuDefinition,
+  tables: Readonly<Record<string, CommandTable>>,
+): ContextMenuDefinition {
+  return { ...definition, ...textsFor(tables, contextMenuKey(definition), false) };
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { CommandDefinition, CommandOption } from "./define_command.ts";
-import { COMMAND_DEFINITIONS } from "./registry.ts";
+import { COMMAND_DEFINITIONS, CONTEXT_MENU_DEFINITIONS } from "./registry.ts";
+import { type ContextMenuDefinition, contextMenuKey } from "./define_context_menu.ts";
 import { localizeCommand } from "./localize_command.ts";
 import { COMMAND_TABLES } from "../../i18n/command_tables.ts";
 
@@ -37,10 +38,29 @@ function checkOption(option: CommandOption, parent: string, problems: string[], 
   for (const child of option.options ?? []) checkOption(child, path, problems, seen);
 }
 
+/** Gaps of the localized context menus (names of 1–32 characters; spaces and capitals allowed). */
+function checkMenus(menus: readonly ContextMenuDefinition[], problems: string[], seen: string[]) {
+  for (const menu of menus) {
+    const path = contextMenuKey(menu);
+    seen.push(path);
+    for (const locale of LOCALES) {
+      const name = menu.name_localizations?.[locale];
+      if (name === undefined) problems.push(`${path}: no ${locale} name`);
+      else if (name.length < 1 || name.length > 32) {
+        problems.push(`${path}: ${locale} name of ${name.length} characters`);
+      }
+    }
+  }
+}
+
 /** Every gap or broken rule of the localized `commands`, and each table entry no command uses. */
-function localizationProblems(commands: readonly CommandDefinition[]): string[] {
+function localizationProblems(
+  commands: readonly CommandDefinition[],
+  menus: readonly ContextMenuDefinition[] = CONTEXT_MENU_DEFINITIONS,
+): string[] {
   const problems: string[] = [];
   const seen: string[] = [];
+  checkMenus(menus, problems, seen);
   for (const command of commands) {
     seen.push(command.name);
     checkTexts(command, command.name, false, problems);
@@ -56,6 +76,20 @@ function localizationProblems(commands: readonly CommandDefinition[]): string[] 
 
 Deno.test("every registered command, option and choice is localized in each shipped language", () => {
   assert.deepEqual(localizationProblems(COMMAND_DEFINITIONS), []);
+});
+
+Deno.test("localizationProblems() finds a context menu the catalogs do not know", () => {
+  const problems = localizationProblems(COMMAND_DEFINITIONS, [
+    ...CONTEXT_MENU_DEFINITIONS,
+    {
+      type: 3,
+      name: "Not translated",
+      default_member_permissions: null,
+      integration_types: [0],
+      contexts: [0],
+    },
+  ]);
+  assert.deepEqual(problems, LOCALES.map((l) => `menu:Not translated: no ${l} name`));
 });
 
 Deno.test("localizationProblems() finds a command the catalogs do not know", () => {

@@ -1,10 +1,13 @@
 /** The panel's "create ticket" button and the form it may show first. */
 import type { HandlerContext } from "../context.ts";
 import type { ComponentInput, ModalInput } from "../interaction.ts";
+import { readerText } from "../language.ts";
 import { refuse } from "../refusal.ts";
 import type { Reply } from "../reply.ts";
 import type { TicketType, TicketTypeId } from "../model.ts";
-import { MAX_ANSWER_LENGTH, openForm, openTicket, precheckLimit } from "../tickets/open_ticket.ts";
+import { openTicket } from "../tickets/open_ticket.ts";
+import { formAnswers } from "../tickets/open_form.ts";
+import { openOrAsk } from "../tickets/open_or_ask.ts";
 import { defineButton, defineModal } from "./define_component.ts";
 
 /** The panel's "create ticket" button. */
@@ -13,7 +16,7 @@ export const openButton = defineButton({
   handler: (input, ctx, id) => handlePanelButton(input, ctx, id.typeId),
 });
 
-/** The form the panel button shows when the type asks questions. */
+/** The form a type with questions shows before opening (from the panel or `/ticket new`). */
 export const openFormModal = defineModal({
   action: "openform",
   handler: (input, ctx, id) => handleOpenForm(input, ctx, id.typeId),
@@ -26,10 +29,7 @@ async function typeOf(
 ): Promise<TicketType | Reply> {
   const type = await ctx.types.get(typeId);
   if (type === null || type.guildId !== input.guildId) {
-    return refuse(
-      "unknown_component",
-      "This panel no longer works. Please ask an admin to post a new one with `/panel`.",
-    );
+    return refuse("unknown_component", readerText(input).t("open.panel_gone"));
   }
   return type;
 }
@@ -42,12 +42,7 @@ export async function handlePanelButton(
 ): Promise<Reply> {
   const type = await typeOf(input, ctx, typeId);
   if ("kind" in type) return type;
-  if (type.questions.length > 0) {
-    const refusal = await precheckLimit(input, ctx, type);
-    if (refusal !== null) return refusal;
-    return { kind: "modal", modal: openForm(type) };
-  }
-  return await openTicket(input, ctx, { type, topic: null, answers: [] });
+  return await openOrAsk(input, ctx, { type, topic: null });
 }
 
 /** Handles the submitted form: the first answer becomes the topic. */
@@ -58,10 +53,8 @@ export async function handleOpenForm(
 ): Promise<Reply> {
   const type = await typeOf(input, ctx, typeId);
   if ("kind" in type) return type;
-  const answers = type.questions.slice(0, 5).map((question, index) => ({
-    question: question.label,
-    answer: (input.fields[`q${index}`] ?? "").trim().slice(0, MAX_ANSWER_LENGTH),
-  }));
-  const topic = answers[0]?.answer || null;
+  const answers = formAnswers(type, input);
+  if ("kind" in answers) return answers;
+  const topic = answers.find((a) => a.answer !== "")?.answer ?? null;
   return await openTicket(input, ctx, { type, topic, answers });
 }

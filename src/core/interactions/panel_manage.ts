@@ -5,11 +5,11 @@ import type { HandlerContext } from "../context.ts";
 import type { CommandInput } from "../interaction.ts";
 import { readerText } from "../language.ts";
 import type { Panel, PanelPatch } from "../model.ts";
-import { panelMessage } from "../panels/panel_message.ts";
+import { editPostedPanel } from "../panels/edit_posted_panel.ts";
+import { DiscordRequestError } from "../discord_failure.ts";
 import { panelTypes } from "../panels/panel_types.ts";
 import { type Refusal, refuse } from "../refusal.ts";
 import { ephemeral } from "../reply.ts";
-import { DiscordRequestError } from "../discord_failure.ts";
 import { defineSubcommand } from "./define_command.ts";
 import { PANEL_LOOK, PANEL_OPTION } from "./panel_options.ts";
 
@@ -69,21 +69,10 @@ export const panelEdit = defineSubcommand({
       patch.typeIds = chosen.types.map((t) => t.id);
     }
     await ctx.defer({ ephemeral: true });
-    const next = { ...panel, ...patch };
-    const types = [];
-    for (const id of next.typeIds) {
-      const type = await ctx.types.get(id);
-      if (type !== null) types.push(type);
-    }
-    if (types.length === 0) return refuse("invalid_value", tr.t("panel.type_count"));
-    try {
-      await ctx.discord.editMessage(panel.channelId, panel.messageId, panelMessage(next, types));
-    } catch (error) {
-      if (error instanceof DiscordRequestError && error.failure.kind === "unknown_message") {
-        return refuse("invalid_value", tr.t("panel.message_gone"));
-      }
-      throw error;
-    }
+    const drawn = await editPostedPanel(ctx, { ...panel, ...patch });
+    if (drawn.kind === "no_types") return refuse("invalid_value", tr.t("panel.type_count"));
+    if (drawn.kind === "message_gone") return refuse("invalid_value", tr.t("panel.message_gone"));
+    const types = drawn.types;
     await ctx.panels.update(panel.id, { ...patch, typeIds: types.map((t) => t.id) });
     await recordPanelAction(ctx, input, {
       panel,

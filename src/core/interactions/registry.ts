@@ -1,8 +1,14 @@
 /**
- * Every command, button and modal the bot answers, in one list: registration
- * takes the definitions from here, and the dispatcher its routes.
+ * Every command (slash and context menu), button and modal the bot answers, in
+ * one list: registration takes the definitions from here, and the dispatcher its
+ * routes.
  */
-import type { ComponentInput, ModalInput } from "../interaction.ts";
+import type {
+  ComponentInput,
+  DirectComponentInput,
+  DirectModalInput,
+  ModalInput,
+} from "../interaction.ts";
 import type { CommandDefinition, SlashCommand } from "./define_command.ts";
 import type { ComponentRoute } from "./define_component.ts";
 import { setupCommand } from "./setup.ts";
@@ -10,13 +16,21 @@ import { configCommand } from "./config.ts";
 import { panelCommand } from "./panel.ts";
 import { ticketCommand } from "./ticket.ts";
 import { typeCommand } from "./type.ts";
+import { tagCommand } from "./tag.ts";
+import { tagFormModal } from "./tag_manage.ts";
+import { queuePageButton } from "./ticket_list.ts";
 import { claimButton } from "./ticket_claim.ts";
 import { closeButton, closeCancel, closeConfirm } from "./ticket_close.ts";
 import { openButton, openFormModal } from "./open_button.ts";
 import { panelPick } from "./panel_pick.ts";
 import { privacyCommand } from "./privacy.ts";
 import { eraseCancel, eraseConfirm } from "./privacy_erase_confirm.ts";
-import { localizeCommand } from "./localize_command.ts";
+import { configImportApply, configImportCancel } from "./config_import_confirm.ts";
+import { localizeCommand, localizeContextMenu } from "./localize_command.ts";
+import { rateButton, rateNoteModal } from "../feedback/rate_button.ts";
+import type { ContextMenuCommand, ContextMenuDefinition } from "./define_context_menu.ts";
+import { openForUserMenu } from "./ticket_open_for.ts";
+import { openAboutMessageMenu } from "./open_about_message.ts";
 import { COMMAND_TABLES } from "../../i18n/command_tables.ts";
 
 /** Every slash command. */
@@ -27,7 +41,11 @@ export const COMMANDS: readonly SlashCommand[] = [
   ticketCommand,
   typeCommand,
   privacyCommand,
+  tagCommand,
 ];
+
+/** Every context-menu command (right click → Apps), by name and target. */
+export const CONTEXT_MENUS: readonly ContextMenuCommand[] = [openAboutMessageMenu, openForUserMenu];
 
 /** Every button, by `custom_id` prefix. */
 export const BUTTONS: readonly ComponentRoute<ComponentInput>[] = [
@@ -39,12 +57,32 @@ export const BUTTONS: readonly ComponentRoute<ComponentInput>[] = [
   panelPick,
   eraseConfirm,
   eraseCancel,
+  configImportApply,
+  configImportCancel,
+  queuePageButton,
 ];
 
 /** Every modal, by `custom_id` prefix. */
-export const MODALS: readonly ComponentRoute<ModalInput>[] = [openFormModal];
+export const MODALS: readonly ComponentRoute<ModalInput>[] = [openFormModal, tagFormModal];
+
+/** Every button on a message the bot sent by DM. */
+export const DIRECT_BUTTONS: readonly ComponentRoute<DirectComponentInput>[] = [rateButton];
+
+/** Every modal shown from a DM. */
+export const DIRECT_MODALS: readonly ComponentRoute<DirectModalInput>[] = [rateNoteModal];
 
 /** The definitions as Discord registers them (a bulk overwrite), localized from the catalogs. */
 export const COMMAND_DEFINITIONS: readonly CommandDefinition[] = COMMANDS.map((c) =>
   localizeCommand(c.definition, COMMAND_TABLES)
 );
+
+/** The context menus as Discord registers them, their names localized from the catalogs. */
+export const CONTEXT_MENU_DEFINITIONS: readonly ContextMenuDefinition[] = CONTEXT_MENUS.map((c) =>
+  localizeContextMenu(c.definition, COMMAND_TABLES)
+);
+
+/** Everything one bulk overwrite registers: the slash commands, then the context menus. */
+export const REGISTERED_COMMANDS: readonly (CommandDefinition | ContextMenuDefinition)[] = [
+  ...COMMAND_DEFINITIONS,
+  ...CONTEXT_MENU_DEFINITIONS,
+];

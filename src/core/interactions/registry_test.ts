@@ -4,7 +4,9 @@ import {
   BUTTONS,
   COMMAND_DEFINITIONS as COMMANDS,
   COMMANDS as SLASH_COMMANDS,
+  CONTEXT_MENU_DEFINITIONS,
   MODALS,
+  REGISTERED_COMMANDS,
 } from "./registry.ts";
 import { commandKey } from "./dispatch.ts";
 
@@ -84,7 +86,7 @@ function commandSize(item: {
     String(item.value ?? "").length + children.reduce((sum, c) => sum + commandSize(c), 0);
 }
 
-Deno.test("COMMANDS define setup, config, panel, ticket, type and privacy as guild-only commands", () => {
+Deno.test("COMMANDS define setup, config, panel, ticket, type, privacy and tag as guild-only commands", () => {
   assert.deepEqual(COMMANDS.map((c) => c.name), [
     "setup",
     "config",
@@ -92,6 +94,7 @@ Deno.test("COMMANDS define setup, config, panel, ticket, type and privacy as gui
     "ticket",
     "type",
     "privacy",
+    "tag",
   ]);
   for (const command of COMMANDS) {
     assert.deepEqual(command.contexts, [0]);
@@ -104,11 +107,34 @@ Deno.test("COMMANDS define setup, config, panel, ticket, type and privacy as gui
   assert.equal(byName.ticket?.default_member_permissions, null);
   assert.deepEqual(
     byName.ticket?.options.map((o) => o.name),
-    ["new", "add", "remove", "claim", "unclaim", "close", "assistant", "notes"],
+    [
+      "new",
+      "open-for",
+      "add",
+      "remove",
+      "claim",
+      "unclaim",
+      "close",
+      "assistant",
+      "transfer",
+      "move",
+      "priority",
+      "list",
+      "notes",
+    ],
   );
   // Shown to everyone: `/privacy mydata` is for anyone, `/privacy erase` checks Manage Server.
   assert.equal(byName.privacy?.default_member_permissions, null);
   assert.deepEqual(byName.privacy?.options.map((o) => o.name), ["erase", "mydata"]);
+  // Shown to everyone too: every `/tag` subcommand checks that the member is staff.
+  assert.equal(byName.tag?.default_member_permissions, null);
+  assert.deepEqual(byName.tag?.options.map((o) => o.name), [
+    "send",
+    "create",
+    "edit",
+    "delete",
+    "list",
+  ]);
 });
 
 Deno.test("COMMANDS restrict channel options to categories and text channels", () => {
@@ -206,4 +232,19 @@ Deno.test("ids on messages posted by earlier builds still find their button or m
     assert.equal(BUTTONS.filter((r) => id.startsWith(r.prefix)).length, 1, id);
   }
   assert.equal(MODALS.filter((r) => "t1:openform:3".startsWith(r.prefix)).length, 1);
+});
+
+Deno.test("the context menus are a message and a user command, guild-only, with names alone", () => {
+  assert.deepEqual(
+    CONTEXT_MENU_DEFINITIONS.map((c) => [c.type, c.name]),
+    [[3, "Open a ticket about this"], [2, "Open a ticket for this user"]],
+  );
+  for (const menu of CONTEXT_MENU_DEFINITIONS) {
+    assert.ok(menu.name.length >= 1 && menu.name.length <= 32, menu.name);
+    assert.deepEqual(menu.contexts, [0]);
+    assert.deepEqual(menu.integration_types, [0]);
+    assert.equal("description" in menu, false, "Discord takes no description for context menus");
+    assert.equal("options" in menu, false, "Discord takes no options for context menus");
+  }
+  assert.equal(REGISTERED_COMMANDS.length, COMMANDS.length + CONTEXT_MENU_DEFINITIONS.length);
 });

@@ -16,6 +16,7 @@ import { missingForPrivacy, privacyRefusal } from "../tickets/bot_permissions.ts
 import { basePermissions } from "../guild_check.ts";
 import { defineCommand, MANAGE_GUILD, type OptionValues } from "./define_command.ts";
 import { channelOption, roleOption } from "./command_option.ts";
+import { guildText, readerText } from "../language.ts";
 
 /** Names of what `/setup` creates. */
 export const SETUP_NAMES = { category: "Tickets", role: "Support", logChannel: "ticket-logs" };
@@ -49,9 +50,8 @@ export async function handleSetup(
   ctx: HandlerContext,
   options: OptionValues<typeof OPTIONS>,
 ): Promise<Reply> {
-  if (!allowed("setup", input.member)) {
-    return refuse("not_admin", "Only members with Manage Server can run `/setup`.");
-  }
+  const tr = readerText(input);
+  if (!allowed("setup", input.member)) return refuse("not_admin", tr.t("setup.not_admin"));
   await ctx.defer({ ephemeral: true });
   const guildId = input.guildId;
   const type = await ctx.types.defaultFor(guildId);
@@ -59,6 +59,7 @@ export async function handleSetup(
   const channels = await ctx.discord.guildChannels(guildId);
   const roles = await ctx.discord.roles(guildId);
   const report: string[] = [];
+  const guild = await guildText(ctx, input);
   // Discord judges what the bot may put in overwrites by its guild-wide
   // permissions, not by `app_permissions` of the channel /setup ran in.
   const bot = await ctx.discord.botUser();
@@ -76,29 +77,31 @@ export async function handleSetup(
   const givenRole = options.staff_role;
   if (givenRole !== null) {
     if (!roleExists(givenRole.value)) {
-      return refuse("invalid_value", "That role no longer exists. Pick another one.");
+      return refuse("invalid_value", tr.t("settings.role_gone"));
     }
     if (givenRole.value === (guildId as string)) {
-      return refuse("invalid_value", "@everyone cannot be the staff role.");
+      return refuse("invalid_value", tr.t("setup.everyone_role"));
     }
     if (!staffRoleIds.includes(givenRole.value)) staffRoleIds.push(givenRole.value);
     const given = roles.find((r) => r.id === givenRole.value);
     report.push(
       given?.mentionable === false
-        ? `Staff role: <@&${givenRole.value}> (not mentionable: new tickets will not notify its members; turn on "Allow anyone to @mention this role" in its settings)`
-        : `Staff role: <@&${givenRole.value}>`,
+        ? tr.t("setup.staff_role_unmentionable", { role: givenRole.value })
+        : tr.t("setup.staff_role", { role: givenRole.value }),
     );
   } else if (staffRoleIds.length > 0) {
-    report.push(`Staff roles: ${staffRoleIds.map((id) => `<@&${id}>`).join(", ")} (kept)`);
+    report.push(
+      tr.t("setup.staff_roles_kept", { roles: staffRoleIds.map((id) => `<@&${id}>`).join(", ") }),
+    );
   } else {
     let role: Role | undefined = roles.find((r) =>
       r.name.toLowerCase() === SETUP_NAMES.role.toLowerCase() && !r.managed
     );
     if (role === undefined) {
       role = await ctx.discord.createRole(guildId, SETUP_NAMES.role);
-      report.push(`Staff role: <@&${role.id}> (created)`);
+      report.push(tr.t("setup.staff_role_created", { role: role.id }));
     } else {
-      report.push(`Staff role: <@&${role.id}> (found)`);
+      report.push(tr.t("setup.staff_role_found", { role: role.id }));
     }
     staffRoleIds.push(role.id);
   }
@@ -122,25 +125,25 @@ export async function handleSetup(
     name: string;
     refusal: string;
     topic?: string;
-  }): Promise<{ channel: Channel; note: string } | Reply> => {
+  }): Promise<{ channel: Channel; how: "given" | "kept" | "created" } | Reply> => {
     const given = options[want.optionName];
     if (given !== null) {
       const found = byId(given.value);
       if (found === undefined || found.kind !== want.kind) {
         return refuse("invalid_value", want.refusal);
       }
-      return { channel: found, note: "" };
+      return { channel: found, how: "given" };
     }
     const stored = byId(want.storedId);
     const existing = stored?.kind === want.kind ? stored : byName(want.name, want.kind);
-    if (existing !== undefined) return { channel: existing, note: " (kept)" };
+    if (existing !== undefined) return { channel: existing, how: "kept" };
     const created = await ctx.discord.createChannel(guildId, {
       name: want.name,
       kind: want.kind,
       ...(want.topic === undefined ? {} : { topic: want.topic }),
       overwrites: privateOverwrites,
     });
-    return { channel: created, note: " (created)" };
+    return { channel: created, how: "created" };
   };
 
   const category = await channelFor({
@@ -148,23 +151,23 @@ export async function handleSetup(
     optionName: "category",
     storedId: type.categoryId,
     name: SETUP_NAMES.category,
-    refusal: "The category option must be an existing category.",
+    refusal: tr.t("setup.category_refusal"),
   });
   if (!("channel" in category)) return category;
   const categoryId = category.channel.id;
-  report.push(`Category: ${category.channel.name}${category.note}`);
+  report.push(tr.t("setup.category", { name: category.channel.name, how: category.how }));
 
   const logChannel = await channelFor({
     kind: "text",
     optionName: "log_channel",
     storedId: settings.logChannelId,
     name: SETUP_NAMES.logChannel,
-    refusal: "The log channel must be an existing text channel.",
-    topic: "Ticket log: openings, claims, closings and transcripts",
+    refusal: tr.t("setup.log_refusal"),
+    topic: guild.t("setup.log_topic"),
   });
   if (!("channel" in logChannel)) return logChannel;
   const logChannelId = logChannel.channel.id;
-  report.push(`Log channel: <#${logChannelId}>${logChannel.note}`);
+  report.push(tr.t("setup.log_channel", { channel: logChannelId, how: logChannel.how }));
 
   await ctx.types.update(type.id, { categoryId, staffRoleIds });
   await ctx.settings.updateGuild(guildId, { logChannelId });
@@ -177,10 +180,10 @@ export async function handleSetup(
       action: "setup",
       detail: { categoryId, staffRoleIds, logChannelId },
     },
-    `<@${input.member.user.id}> ran /setup`,
+    guild.t("setup.audit", { user: input.member.user.id }),
   );
   return ephemeral({
-    content: `Tickets are set up.\n${report.join("\n")}\nNext: post a panel with \`/panel\`.`,
+    content: tr.t("setup.done", { report: report.join("\n") }),
     allowed_mentions: { parse: [] },
   });
 }

@@ -1,4 +1,8 @@
-/** Claiming: `/ticket claim`, the Claim button, and `/ticket unclaim`. */
+/**
+ * Claiming: `/ticket claim`, the Claim button, and `/ticket unclaim`. In the
+ * type's `hide` and `readonly` claim modes the channel's overwrites follow the
+ * claim; the channel is never renamed.
+ */
 import type { HandlerContext } from "../context.ts";
 import type { CommandInput, ComponentInput, InteractionInput } from "../interaction.ts";
 import { refuse } from "../refusal.ts";
@@ -16,6 +20,8 @@ import {
 import { defineSubcommand } from "./define_command.ts";
 import { defineButton } from "./define_component.ts";
 import { guildText, readerText } from "../language.ts";
+import type { UserId } from "../ids.ts";
+import { claimChangesAccess, followClaim } from "../tickets/ticket_access.ts";
 
 /** `/ticket claim`. */
 export const ticketClaim = defineSubcommand({
@@ -39,6 +45,20 @@ export const claimButton = defineButton({
   handler: (input, ctx, id) => handleClaimButton(input, ctx, id.ticketId),
 });
 
+/**
+ * Gives the channel the overwrites of the new claim (a hidden or read-only claim
+ * mode); the answer is deferred first, as that takes a few requests.
+ */
+async function changeAccess(
+  input: InteractionInput,
+  ctx: HandlerContext,
+  change: TicketScope & { from: UserId | null; to: UserId | null },
+): Promise<Reply | null> {
+  if (!claimChangesAccess(change.type, change.from, change.to)) return null;
+  await ctx.defer({ ephemeral: false });
+  return await followClaim(ctx, change.ticket, { ...change, locale: input.locale });
+}
+
 async function claim(
   input: InteractionInput,
   ctx: HandlerContext,
@@ -46,7 +66,7 @@ async function claim(
 ): Promise<Reply> {
   const authorized = isReply(scope) ? scope : authorize("claim", input, scope);
   if (isReply(authorized)) return authorized;
-  const { ticket } = authorized;
+  const { ticket, type } = authorized;
   const me = input.member.user.id;
   const reader = readerText(input);
   const alreadyClaimed = (by: string | null) =>
@@ -63,6 +83,8 @@ async function claim(
     const now = await ctx.tickets.get(ticket.id);
     return alreadyClaimed(now?.claimedBy ?? null);
   }
+  const access = await changeAccess(input, ctx, { ticket, type, from: null, to: me });
+  if (access !== null) return access;
   const guild = await guildText(ctx, input);
   await ctx.tickets.setAssistantPaused(ticket.id, true);
   await recordAction(
@@ -113,6 +135,12 @@ export async function handleTicketUnclaim(
   if (!(await ctx.tickets.claim(ticket.id, null, ticket.claimedBy))) {
     return refuse("not_claimed", reader.t("claim.changed"));
   }
+  const access = await changeAccess(input, ctx, {
+    ...scope,
+    from: ticket.claimedBy,
+    to: null,
+  });
+  if (access !== null) return access;
   const me = input.member.user.id;
   const guild = await guildText(ctx, input);
   await recordAction(

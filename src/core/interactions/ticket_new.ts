@@ -1,22 +1,34 @@
-/** `/ticket new [topic]`: opens a ticket of the guild's default type. */
+/** `/ticket new [type] [topic]`: opens a ticket of the chosen type, or of the default type. */
 import type { HandlerContext } from "../context.ts";
 import type { CommandInput } from "../interaction.ts";
 import type { Reply } from "../reply.ts";
-import { openForm, openTicket, precheckLimit } from "../tickets/open_ticket.ts";
+import { openOrAsk } from "../tickets/open_or_ask.ts";
+import { requestedType } from "../tickets/requested_type.ts";
 import { defineSubcommand, OptionType, type OptionValues } from "./define_command.ts";
+import { TYPE_OPTION } from "./type_option.ts";
 
 /** Longest topic. */
 export const MAX_TOPIC_LENGTH = 500;
 
-const OPTIONS = [{
+/** The optional `type` of an open, chosen by autocomplete (absent: the default type). */
+export const OPEN_TYPE_OPTION = {
+  ...TYPE_OPTION,
+  description: "The kind of ticket (default: this server's default type)",
+  required: false,
+} as const;
+
+/** The optional `topic` of an open. */
+export const TOPIC_OPTION = {
   type: OptionType.String,
   name: "topic",
   description: "What you need help with",
   required: false,
   max_length: MAX_TOPIC_LENGTH,
-}] as const;
+} as const;
 
-/** `/ticket new [topic]`. */
+const OPTIONS = [OPEN_TYPE_OPTION, TOPIC_OPTION] as const;
+
+/** `/ticket new [type] [topic]`. */
 export const ticketNew = defineSubcommand({
   name: "new",
   description: "Open a ticket",
@@ -30,16 +42,7 @@ export async function handleTicketNew(
   ctx: HandlerContext,
   options: OptionValues<typeof OPTIONS>,
 ): Promise<Reply> {
-  const type = await ctx.types.defaultFor(input.guildId);
-  const topic = options.topic;
-  if (type.questions.length > 0 && (topic === null || topic === "")) {
-    const refusal = await precheckLimit(input, ctx, type);
-    if (refusal !== null) return refusal;
-    return { kind: "modal", modal: openForm(type) };
-  }
-  const question = type.questions[0];
-  const answers = question !== undefined && topic
-    ? [{ question: question.label, answer: topic }]
-    : [];
-  return await openTicket(input, ctx, { type, topic: topic || null, answers });
+  const type = await requestedType(input, ctx, options.type);
+  if ("kind" in type) return type;
+  return await openOrAsk(input, ctx, { type, topic: options.topic });
 }

@@ -61,11 +61,7 @@ export const typeSet = defineSubcommand({
     await ctx.defer({ ephemeral: true });
     const updated = await ctx.types.update(type.id, read.patch);
     if (read.patch.staffRoleIds !== undefined) {
-      await reapplyStaffOverwrites(ctx, {
-        type: updated,
-        before: type.staffRoleIds,
-        botPermissions: input.appPermissions,
-      });
+      await reapplyStaffOverwrites(ctx, { type: updated, before: type.staffRoleIds });
     }
     await recordAction(ctx, {
       guildId: input.guildId,

@@ -84,14 +84,12 @@ Deno.test("/type set staff_roles re-applies the overwrites of the type's open ti
     value: `<@&${extra.id}>`,
   }));
   contentOf(reply);
-  const edits = world.discord.callsOf("editOverwrite").map((c) => c.args);
-  assert.ok(
-    edits.some(([channel, o]) =>
-      channel === ticket.channelId && (o as { id: string }).id === extra.id
-    ),
-  );
-  const removed = world.discord.callsOf("deleteOverwrite").map((c) => c.args);
-  assert.deepEqual(removed, [[ticket.channelId, world.staffRole.id]]);
+  const edits = world.discord.callsOf("editChannel").map((c) => c.args);
+  assert.equal(edits.length, 1, "one edit of the ticket's channel");
+  const ids = world.discord.channels.get(ticket.channelId!)!.overwrites.map((o) => o.id);
+  assert.ok(ids.includes(extra.id), "the new staff role is in");
+  assert.ok(!ids.includes(world.staffRole.id), "the old staff role is out");
+  assert.ok(ids.includes(world.alice.user.id), "the opener keeps access");
 });
 
 Deno.test("/type delete refuses the default type and deletes one without open tickets", async () => {

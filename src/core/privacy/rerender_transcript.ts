@@ -1,23 +1,21 @@
 /**
  * A stored transcript rendered again from the archive (after an erasure), with
- * the same renderers the close uses; images and avatars are not embedded again.
+ * the same renderers and header the close uses; images and avatars are not
+ * embedded again.
  */
 import type { ArchivedMessage, Ticket } from "../model.ts";
-import { formatTime } from "../transcript/format_time.ts";
+import type { Locale } from "../../i18n/locale.ts";
 import { renderWhole } from "../transcript/incremental_renderer.ts";
 import { createHtmlRenderer } from "../transcript/render_html.ts";
 import { createTextRenderer } from "../transcript/render_text.ts";
+import { transcriptHeader } from "../transcript/transcript_header.ts";
 import type { TranscriptMessage, TranscriptOptions } from "../transcript/types.ts";
 
-/**
- * The HTML and text transcript of `ticket` from its archived `messages`, under
- * a header titled `header.title` (the close's header texts are not in the
- * catalogs yet, so the caller names it as the close does).
- */
+/** The HTML and text transcript of `ticket` from its archived `messages`, in the guild's `locale`. */
 export function rerenderTranscript(
   ticket: Ticket,
   messages: readonly ArchivedMessage[],
-  header: { title: string },
+  options: { typeName: string; locale: Locale },
 ): { html: string; text: string; messageCount: number } {
   const entries: TranscriptMessage[] = messages.flatMap((m) => {
     try {
@@ -26,22 +24,18 @@ export function rerenderTranscript(
       return [];
     }
   });
-  const options: TranscriptOptions = {
-    info: {
-      title: header.title,
-      details: [
-        ["Opened", formatTime(ticket.createdAt)],
-        ["Opener", { userId: ticket.openerId }],
-        ["Closed by", ticket.closedBy === null ? "nobody" : { userId: ticket.closedBy }],
-        ["Reason", ticket.closeReason ?? "No reason given"],
-        ["Topic", ticket.topic ?? "none"],
-        ...ticket.answers.map((a) => [a.question, a.answer] as const),
-      ],
-    },
+  const render: TranscriptOptions = {
+    info: transcriptHeader(ticket, {
+      typeName: options.typeName,
+      closerId: ticket.closedBy,
+      reason: ticket.closeReason,
+      locale: options.locale,
+    }),
+    locale: options.locale,
   };
   return {
-    html: renderWhole(createHtmlRenderer(options), entries),
-    text: renderWhole(createTextRenderer(options), entries),
+    html: renderWhole(createHtmlRenderer(render), entries),
+    text: renderWhole(createTextRenderer(render), entries),
     messageCount: entries.length,
   };
 }

@@ -10,7 +10,6 @@ import type { HandlerContext } from "../context.ts";
 import type { UserId } from "../ids.ts";
 import type { CloseStep, Ticket, Transcript } from "../model.ts";
 import { isDiscordFailure } from "../discord_failure.ts";
-import { formatTime } from "../transcript/format_time.ts";
 import type { LockOptions } from "../ports.ts";
 import { LockTimeoutError } from "../lock_timeout_error.ts";
 import type { AttachmentLimits } from "./close_attachments.ts";
@@ -18,6 +17,8 @@ import { CLOSE_STEPS, OUR_SIDE, runStep, StepFailure } from "./close_step.ts";
 import { type ClosePost, postSummary, sendTranscriptDm } from "./close_posts.ts";
 import { renderHistory } from "./render_history.ts";
 import { guildLanguage } from "../language.ts";
+import { askForFeedback, feedbackForDm } from "../feedback/ask_feedback.ts";
+import { transcriptHeader } from "../transcript/transcript_header.ts";
 import { keepNotesHistory } from "../notes/keep_notes.ts";
 import { staffNotesOf } from "../notes/staff_notes_of.ts";
 import { retireTicketPlace } from "./retire_place.ts";
@@ -75,22 +76,6 @@ export async function runClose(
   }
 }
 
-/** The transcript's header: the ticket's facts. */
-function header(ticket: Ticket, typeName: string, closerId: UserId, reason: string | null) {
-  return {
-    title: `Ticket #${ticket.number} · ${typeName}`,
-    details: [
-      ["Opened", formatTime(ticket.createdAt)],
-      ["Opener", { userId: ticket.openerId }],
-      ["Claimed by", ticket.claimedBy === null ? "nobody" : { userId: ticket.claimedBy }],
-      ["Closed by", { userId: closerId }],
-      ["Reason", reason ?? "No reason given"],
-      ["Topic", ticket.topic ?? "none"],
-      ...ticket.answers.map((a) => [a.question, a.answer] as const),
-    ] as const,
-  };
-}
-
 /**
  * Refuses to delete the channel of a ticket whose stored transcript holds fewer
  * messages than the live archive had when it was stored (an older close that
@@ -138,6 +123,8 @@ async function closeOnce(
   try {
     const type = await ctx.types.get(current.typeId);
     const typeName = type?.name ?? "Ticket";
+    const settings = await ctx.settings.guild(current.guildId);
+    const locale = guildLanguage(settings);
 
     if (pending("transcript_stored")) {
       const rendered = await runStep(
@@ -147,7 +134,8 @@ async function closeOnce(
           await keepNotesHistory(ctx, current);
           return await renderHistory(current, ctx, {
             ...options,
-            header: header(current, typeName, closerId, reason),
+            header: transcriptHeader(current, { typeName, closerId, reason, locale }),
+            locale,
           });
         },
       );
@@ -164,7 +152,6 @@ async function closeOnce(
       transcript = rendered;
     }
 
-    const settings = await ctx.settings.guild(current.guildId);
     const post = async (): Promise<ClosePost> => {
       transcript ??= await ctx.transcripts.get(current.id);
       if (transcript === null) {
@@ -177,22 +164,23 @@ async function closeOnce(
         reason,
         transcript,
         uploadLimitBytes: options.uploadLimitBytes,
-        locale: guildLanguage(settings),
+        locale,
       };
     };
 
     if (pending("log_posted")) {
       const logChannel = settings.logChannelId;
       if (logChannel !== null) {
-        await runStep(
-          "log_posted",
-          "the log channel",
-          async () =>
-            postSummary(await post(), ctx, {
-              logChannel,
-              staffNotes: await staffNotesOf(ctx, current, guildLanguage(settings)),
-            }),
-        );
+        await runStep("log_posted", "the log channel", async () => {
+          const messageId = await postSummary(await post(), ctx, {
+            logChannel,
+            staffNotes: await staffNotesOf(ctx, current, guildLanguage(settings)),
+          });
+          await ctx.feedback.recordSummary(current.id, current.guildId, {
+            channelId: logChannel,
+            messageId,
+          });
+        });
       }
       await record("log_posted");
     }
@@ -202,7 +190,7 @@ async function closeOnce(
         await runStep(
           "dm_sent",
           "the opener's direct messages",
-          async () => sendTranscriptDm(await post(), ctx),
+          async () => sendTranscriptDm(await post(), ctx, await feedbackForDm(current, ctx)),
         );
       }
       await record("dm_sent");
@@ -255,5 +243,7 @@ async function closeOnce(
       error,
     });
   }
+  // Without a transcript DM, the rating is asked in a DM of its own.
+  if (!(await ctx.settings.guild(closed.guildId)).transcriptDm) await askForFeedback(closed, ctx);
   return { kind: "closed", ticket: closed };
 }

@@ -65,7 +65,7 @@ Deno.test("runClose() closes a 250-message ticket with attachments, log post, DM
     assert.equal(field("Closed by"), `<@${w.staff.id}>`);
     assert.equal(field("Claimed by"), "nobody");
     assert.equal(field("Reason"), "Refund sent");
-    assert.equal(field("Duration"), "2 h 5 min");
+    assert.equal(field("Duration"), "2 hr, 5 min");
     assert.deepEqual(post.allowed_mentions, { parse: [] });
 
     const html = new TextDecoder().decode(file(post, ".html").data);
@@ -83,7 +83,7 @@ Deno.test("runClose() closes a 250-message ticket with attachments, log post, DM
     assert.match(html, /<div class="avatar initial"[^>]*>O<\/div>/, "the opener has no avatar");
     assert.ok(parse(html), "the transcript parses as HTML");
     assert.match(text, /Olivia \(300000000000000001\): message 1 \*\*bold\*\*/);
-    assert.match(text, /\(deleted 2026-01-05 09:00:01 UTC\)/);
+    assert.match(text, /\(deleted Jan 5, 2026, 9:00:01 AM UTC\)/);
     assert.equal(html, (await w.ctx.transcripts.get(w.ticket.id))?.html);
 
     const dm = dms(w);

@@ -7,15 +7,16 @@
  * attaching files. The summary speaks the guild's language, the DM the opener's.
  */
 import type { HandlerContext } from "../context.ts";
-import type { ChannelId } from "../ids.ts";
-import type { MessageBody } from "../message_body.ts";
+import type { ChannelId, MessageId } from "../ids.ts";
+import type { ActionRow, Button, MessageBody } from "../message_body.ts";
 import type { Ticket, Transcript } from "../model.ts";
 import { isDiscordFailure } from "../discord_failure.ts";
 import { summaryEmbed } from "../transcript/summary_embed.ts";
 import { DISCORD_UPLOAD_LIMIT, transcriptFiles } from "../transcript/upload_files.ts";
 import { transcriptLinkRow } from "../transcript/transcript_link.ts";
 import type { RenderedNotes } from "../transcript/staff_notes.ts";
-import { fromDiscordLocale, type Locale } from "../../i18n/locale.ts";
+import type { Locale } from "../../i18n/locale.ts";
+import { recipientLanguage } from "../language.ts";
 import { translator } from "../../i18n/translator.ts";
 
 /** What the summary says about a close. */
@@ -94,19 +95,21 @@ function summary(
     openedAt: close.ticket.createdAt,
     closedAt: ctx.clock.now(),
     messageCount: close.transcript.messageCount,
+    priority: close.ticket.priority,
     notes,
   }, { locale });
 }
 
 /**
- * Posts the summary and both transcript files in `logChannel`; the staff notes,
- * when there are some, go with them as their own files (the log channel is staff's).
+ * Posts the summary and both transcript files in `logChannel`, and gives the
+ * summary's id; the staff notes, when there are some, go with them as their own
+ * files (the log channel is staff's).
  */
 export async function postSummary(
   close: ClosePost,
   ctx: Pick<HandlerContext, "discord" | "clock" | "publicUrl">,
   options: { logChannel: ChannelId; staffNotes?: RenderedNotes | null },
-): Promise<void> {
+): Promise<MessageId> {
   const name = baseName(close.ticket);
   const notes = options.staffNotes ?? null;
   const files = await attachments(close, ctx, [
@@ -125,7 +128,7 @@ export async function postSummary(
       },
     ]),
   ], close.locale);
-  await ctx.discord.sendMessage(options.logChannel, {
+  return await ctx.discord.sendMessage(options.logChannel, {
     embeds: [summary(close, ctx, files.notes, close.locale)],
     files: files.files,
     ...(files.components === undefined ? {} : { components: files.components }),
@@ -134,28 +137,36 @@ export async function postSummary(
   });
 }
 
-/** Sends the opener the summary and the HTML transcript; a closed DM is logged, not thrown. */
+/**
+ * Sends the opener the summary and the HTML transcript, with the rating buttons
+ * when `feedback` is given; a closed DM is logged, not thrown.
+ */
 export async function sendTranscriptDm(
   close: ClosePost,
   ctx: Pick<HandlerContext, "discord" | "clock" | "log" | "publicUrl" | "settings">,
+  feedback: { row: ActionRow<Button>; typeName: string } | null = null,
 ): Promise<void> {
   const { ticket } = close;
-  // The opener's language as their last interaction showed it, else the guild's.
-  const known = await ctx.settings.memberLocale(ticket.openerId);
-  const locale = known === null ? close.locale : fromDiscordLocale(known);
+  const locale = await recipientLanguage(ctx, ticket.openerId, close.locale);
   const files = await attachments(close, ctx, [
     { name: `${baseName(ticket)}.html`, content: close.transcript.html, contentType: "text/html" },
   ], locale);
+  const components = [...(files.components ?? []), ...(feedback === null ? [] : [feedback.row])];
   try {
     const dm = await ctx.discord.dmChannel(ticket.openerId);
     await ctx.discord.sendMessage(dm, {
-      content: translator(locale).t("close.dm", {
-        number: ticket.number,
-        how: files.components === undefined ? "attached" : "linked",
-      }),
+      content: [
+        translator(locale).t("close.dm", {
+          number: ticket.number,
+          how: files.components === undefined ? "attached" : "linked",
+        }),
+        ...(feedback === null ? [] : [
+          translator(locale).t("feedback.ask", { number: ticket.number, type: feedback.typeName }),
+        ]),
+      ].join("\n"),
       embeds: [summary(close, ctx, files.notes, locale)],
       files: files.files,
-      ...(files.components === undefined ? {} : { components: files.components }),
+      ...(components.length === 0 ? {} : { components }),
       allowed_mentions: { parse: [] },
       ...stepNonce(ticket, "dm"),
     });

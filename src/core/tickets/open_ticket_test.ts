@@ -19,7 +19,7 @@ import type { TransactionStores } from "../ports.ts";
 import { Permission } from "../permissions_bits.ts";
 import { encodeCustomId } from "../custom_id.ts";
 import { BOT_ALLOW, PARTICIPANT_ALLOW } from "./overwrites.ts";
-import { MAX_ANSWER_LENGTH, openForm } from "./open_ticket.ts";
+import { MAX_ANSWER_LENGTH, openForm } from "./open_form.ts";
 import type { TicketType } from "../model.ts";
 import { shortQuestion } from "../types/short_question.ts";
 
@@ -302,9 +302,52 @@ Deno.test("openForm() wraps each question's text input in a Label, not a depreca
     component: {
       type: 4,
       custom_id: "q0",
-      style: 2,
+      style: 1,
       required: true,
       max_length: MAX_ANSWER_LENGTH,
     },
   }]);
+});
+
+Deno.test("support hours that warn open the ticket and say when staff are back", async () => {
+  await using world = await openTicketWorld();
+  await world.setUp();
+  const type = await world.stores.types.defaultFor(world.discord.guildId);
+  // The test clock is Thursday 2026-01-01 12:00 UTC: staff are back on Saturday.
+  await world.stores.types.update(type.id, {
+    supportHours: { schedule: "Sat-Sun 09:00-17:00 UTC", policy: "warn" },
+  });
+  const reply = await world.run(commandInput({
+    name: "ticket",
+    subcommand: "new",
+    member: world.alice,
+    options: { topic: opt.string("Refund please") },
+  }));
+  const text = contentOf(reply);
+  assert.match(
+    text,
+    /^Your ticket is open: <#\d+>\nStaff are away right now; they are back <t:\d+:R>/,
+  );
+  const backAt = Number(/<t:(\d+):R>/.exec(text)?.[1]) * 1000;
+  assert.equal(new Date(backAt).toISOString(), "2026-01-03T09:00:00.000Z");
+});
+
+Deno.test("support hours that block refuse the open before anything is reserved", async () => {
+  await using world = await openTicketWorld();
+  await world.setUp();
+  const type = await world.stores.types.defaultFor(world.discord.guildId);
+  await world.stores.types.update(type.id, {
+    supportHours: { schedule: "Sat-Sun 09:00-17:00 UTC", policy: "block" },
+  });
+  const reply = await world.run(commandInput({
+    name: "ticket",
+    subcommand: "new",
+    member: world.alice,
+    options: { topic: opt.string("Refund please") },
+  }));
+  assert.match(refusalText(reply, "outside_hours"), /can be opened again <t:\d+:R>/);
+  assert.deepEqual(
+    await world.stores.tickets.heldBy(world.discord.guildId, world.alice.user.id),
+    [],
+  );
 });

@@ -15,6 +15,7 @@ import type { RoleLabel, TranscriptMessage, TranscriptOptions } from "../transcr
 import { type AttachmentLimits, createAttachmentKeeper } from "./close_attachments.ts";
 import { createAvatarKeeper } from "./close_avatars.ts";
 import { fillArchiveGaps } from "./fill_gaps.ts";
+import type { Locale } from "../../i18n/locale.ts";
 
 /** Archived messages read per query while rendering. */
 const ARCHIVE_PAGE = 500;
@@ -31,6 +32,8 @@ export interface RenderedHistory {
 /** Options of `renderHistory`. */
 export interface RenderOptions extends AttachmentLimits {
   header: TranscriptOptions["info"];
+  /** The language of the transcript's labels and dates (the guild's); default English. */
+  locale?: Locale;
   /** False when the bot is known to lack Read Message History (default true). */
   canReadHistory?: boolean;
 }
@@ -87,6 +90,7 @@ export async function renderHistory(
     avatars: avatars.avatars,
     images: attachments.images,
     storedAttachments: attachments.storedIds,
+    ...(options.locale === undefined ? {} : { locale: options.locale }),
   };
   const html = createHtmlRenderer(renderOptions);
   const text = createTextRenderer(renderOptions);

@@ -3,7 +3,8 @@
  * "<category> 2", "<category> 3", … once a category holds Discord's 50 channels.
  * The usual open is one request: the channel goes straight into the category
  * that took the last one (remembered in the database); the guild's channels are
- * listed only when Discord answers that the category is full or gone.
+ * listed only when Discord answers that the category is full or gone. A ticket
+ * moved to another type is placed by the same overflow rule (`placeInCategory`).
  */
 import type { HandlerContext } from "../context.ts";
 import type { ChannelId, GuildId } from "../ids.ts";
@@ -93,15 +94,30 @@ export async function createTicketChannel(
       throw error;
     }
   }
-  return await overflow(ctx, request, first === null ? [request.categoryId] : [first], {
+  return await placeInCategory(ctx, request, first === null ? [request.categoryId] : [first], {
     create,
     remember,
   });
 }
 
-async function overflow(
+/** Where a channel goes: the type's category and its overflow categories. */
+export interface PlacementRequest {
+  guildId: GuildId;
+  categoryId: ChannelId;
+  /** Overwrites for an overflow category that has to be created. */
+  categoryOverwrites: Overwrite[];
+  /** The category a moving channel is in now: it has room for it whatever its count. */
+  currentParentId?: ChannelId | null;
+}
+
+/**
+ * Puts a channel (`ops.create`: made or moved there) into the first of the
+ * category, "<category> 2", … that has room, creating the next overflow
+ * category when all are full.
+ */
+export async function placeInCategory(
   ctx: HandlerContext,
-  request: TicketChannelRequest,
+  request: PlacementRequest,
   knownFull: ChannelId[],
   ops: {
     create: (parentId: ChannelId) => Promise<Channel>;
@@ -113,7 +129,9 @@ async function overflow(
   if (main === undefined) return { kind: "category_missing" };
   const full = new Set<ChannelId>(knownFull);
   const isFull = (id: ChannelId) =>
-    full.has(id) || channels.filter((c) => c.parentId === id).length >= CATEGORY_CAPACITY;
+    full.has(id) ||
+    (id !== request.currentParentId &&
+      channels.filter((c) => c.parentId === id).length >= CATEGORY_CAPACITY);
   const categoryNamed = (name: string) =>
     channels.find((c) => c.kind === "category" && c.name.toLowerCase() === name.toLowerCase());
 

@@ -30,7 +30,7 @@ export function placeTickets(
   }
   const categoryId = type.categoryId;
   if (categoryId === null) {
-    return refuse("not_configured", t(fromDiscordLocale(input.locale), "place.not_set_up"));
+    return refuse("not_configured", t(fromDiscordLocale(input.locale), "open.not_configured"));
   }
   return { ...type, mode: "channel", categoryId };
 }

@@ -6,7 +6,7 @@
  * on SQLite) is taken over by the member's next click, never run twice at once.
  */
 import type { HandlerContext } from "../context.ts";
-import type { InteractionInput } from "../interaction.ts";
+import type { InteractionInput, UserRef } from "../interaction.ts";
 import type { Reply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
 import { type DiscordFailure, DiscordRequestError, isDiscordFailure } from "../discord_failure.ts";
@@ -51,6 +51,8 @@ export interface ReservationRequest {
   type: PlacedType;
   /** True for a click that takes over a reservation: look for a channel made for it first. */
   takeOver: boolean;
+  /** Whose ticket it is, when not the member behind `input` (staff opening it for them). */
+  opener?: UserRef;
 }
 
 /** Failures a member is told about when Discord refused to create the channel. */
@@ -193,9 +195,14 @@ async function createFor(
 ): Promise<{ channel: Channel } | { reply: Reply }> {
   const { input, type } = request;
   if (type.mode === "thread") {
-    return await createTicketThread(ctx, ticket, { input, type, takeOver: request.takeOver });
+    return await createTicketThread(ctx, ticket, {
+      input,
+      type,
+      takeOver: request.takeOver,
+      opener: request.opener ?? input.member.user,
+    });
   }
-  const opener = input.member.user;
+  const opener = request.opener ?? input.member.user;
   const bot = await ctx.discord.botUser();
   const attempt = (botPermissions: bigint) => {
     const targets = {

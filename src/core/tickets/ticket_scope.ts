@@ -5,6 +5,7 @@ import type { Reply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
 import { allowed } from "../access.ts";
 import type { Ticket, TicketId, TicketType } from "../model.ts";
+import { readerText } from "../language.ts";
 
 /** A ticket with its type. */
 export interface TicketScope {
@@ -19,17 +20,15 @@ export interface ScopeOptions {
 
 async function withType(
   ticket: Ticket,
+  input: InteractionInput,
   ctx: HandlerContext,
   options: ScopeOptions,
 ): Promise<TicketScope | Reply> {
   if (ticket.status === "closed") {
-    return refuse("ticket_closed", "This ticket is already closed.");
+    return refuse("ticket_closed", readerText(input).t("scope.closed"));
   }
   if (ticket.status === "closing" && options.allowClosing !== true) {
-    return refuse(
-      "ticket_closed",
-      "This ticket is being closed. Run `/ticket close` again to finish closing it.",
-    );
+    return refuse("ticket_closed", readerText(input).t("scope.closing"));
   }
   const type = await ctx.types.get(ticket.typeId);
   if (type === null) {
@@ -46,12 +45,9 @@ export async function ticketInChannel(
 ): Promise<TicketScope | Reply> {
   const ticket = await ctx.tickets.byChannel(input.channelId);
   if (ticket === null || ticket.guildId !== input.guildId) {
-    return refuse(
-      "not_a_ticket",
-      "This is not a ticket channel. Run this command inside the ticket you mean.",
-    );
+    return refuse("not_a_ticket", readerText(input).t("scope.not_a_ticket"));
   }
-  return await withType(ticket, ctx, options);
+  return await withType(ticket, input, ctx, options);
 }
 
 /** The ticket a button names by id (a stale id gets `unknown_component`). */
@@ -63,9 +59,9 @@ export async function ticketById(
 ): Promise<TicketScope | Reply> {
   const ticket = await ctx.tickets.get(id);
   if (ticket === null || ticket.guildId !== input.guildId) {
-    return refuse("unknown_component", "This button belongs to a ticket that no longer exists.");
+    return refuse("unknown_component", readerText(input).t("scope.stale_button"));
   }
-  return await withType(ticket, ctx, options);
+  return await withType(ticket, input, ctx, options);
 }
 
 /** True when `value` is a reply (a refusal) rather than a scope. */
@@ -74,32 +70,40 @@ export function isReply(value: TicketScope | Reply): value is Reply {
 }
 
 /** The actions that act on one ticket. */
-export type TicketAction = "add" | "remove" | "claim" | "unclaim" | "close" | "assistant";
+export type TicketAction =
+  | "add"
+  | "remove"
+  | "claim"
+  | "unclaim"
+  | "close"
+  | "assistant"
+  | "transfer"
+  | "move"
+  | "priority";
 
 /** What a member is told when the access table refuses them `action` on a ticket. */
-function denied(action: TicketAction, type: TicketType): Reply {
+function denied(action: TicketAction, type: TicketType, input: InteractionInput): Reply {
+  const tr = readerText(input);
   switch (action) {
     case "add":
-    case "remove": {
-      const verb = action === "add" ? "add members" : "remove members";
       return refuse(
         "not_allowed",
-        type.openersMayAddMembers
-          ? `Only staff and the person who opened this ticket can ${verb}.`
-          : `Only staff can ${verb} ${action === "add" ? "to" : "from"} this ticket.`,
+        tr.t(type.openersMayAddMembers ? "scope.add_staff_or_opener" : "scope.add_staff"),
       );
-    }
-    case "claim":
-      return refuse("not_staff", "Only staff can claim tickets.");
-    case "unclaim":
-      return refuse("not_staff", "Only staff can release tickets.");
+    case "remove":
+      return refuse(
+        "not_allowed",
+        tr.t(type.openersMayAddMembers ? "scope.remove_staff_or_opener" : "scope.remove_staff"),
+      );
     case "close":
-      return refuse(
-        "not_allowed",
-        "Only staff and the person who opened this ticket can close it.",
-      );
+      return refuse("not_allowed", tr.t("scope.close"));
+    case "claim":
+    case "unclaim":
     case "assistant":
-      return refuse("not_staff", "Only staff can pause or resume the assistant.");
+    case "transfer":
+    case "move":
+    case "priority":
+      return refuse("not_staff", tr.t(`scope.${action}`));
   }
 }
 
@@ -109,7 +113,7 @@ export function authorize(
   input: InteractionInput,
   scope: TicketScope,
 ): TicketScope | Reply {
-  return allowed(action, input.member, scope) ? scope : denied(action, scope.type);
+  return allowed(action, input.member, scope) ? scope : denied(action, scope.type, input);
 }
 
 /** The ticket of this channel, when the member may do `action` on it. */

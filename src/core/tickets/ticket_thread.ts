@@ -57,7 +57,7 @@ export type ThreadType = TicketType & { mode: "thread"; parentChannelId: Channel
 export async function createTicketThread(
   ctx: HandlerContext,
   ticket: Ticket,
-  request: { input: InteractionInput; type: ThreadType; takeOver?: boolean },
+  request: { input: InteractionInput; type: ThreadType; takeOver?: boolean; opener?: UserRef },
 ): Promise<{ channel: Channel } | { reply: Reply }> {
   const { input, type } = request;
   const locale = fromDiscordLocale(input.locale);
@@ -82,7 +82,8 @@ export async function createTicketThread(
   if (missing.length > 0) {
     return { reply: missingReply(ctx, ticket, { locale, parentId: parent.id, missing }) };
   }
-  const opener = input.member.user;
+  // Staff may open a ticket for someone else: that member is its opener.
+  const opener = request.opener ?? input.member.user;
   try {
     const name = threadName(ticket, type, opener);
     const stray = request.takeOver === true

@@ -12,6 +12,8 @@ import type { ImageClasses } from "./image_classes.ts";
 import { type EmojiClass, renderMarkdown } from "./markdown.ts";
 import type { EmbedView } from "./message_view.ts";
 import type { MentionNames } from "./types.ts";
+import { type TimeFormat, timeFormat } from "./format_time.ts";
+import { english, type Translator } from "../../i18n/translator.ts";
 
 /** What an embed is rendered with. */
 export interface EmbedContext {
@@ -21,6 +23,9 @@ export interface EmbedContext {
   classes: ImageClasses;
   /** Image URL → `data:` URI of a stored copy. */
   remoteImages: ReadonlyMap<string, string>;
+  /** The transcript's language (default English). */
+  tr?: Translator;
+  time?: TimeFormat;
 }
 
 /** Width classes (of 12 columns) for each field: inline fields share a row, three at most. */
@@ -44,6 +49,8 @@ export function fieldWidths(fields: ReadonlyArray<{ inline: boolean }>): string[
 /** The HTML of one embed. */
 export function embedHtml(e: EmbedView, context: EmbedContext): string {
   const { names, emoji, classes, remoteImages } = context;
+  const tr = context.tr ?? english();
+  const time = context.time ?? timeFormat(tr.locale);
   const icon = (url: string | null): string => {
     const cls = url === null ? null : classes.use(`url:${url}`, remoteImages.get(url));
     return cls === null ? "" : `<span class="icon ${cls}"></span>`;
@@ -61,19 +68,19 @@ export function embedHtml(e: EmbedView, context: EmbedContext): string {
   }
   if (e.title) {
     html += `<div class="e-title">${
-      httpLink(e.url, renderMarkdown(e.title, names, { inline: true, emoji }))
+      httpLink(e.url, renderMarkdown(e.title, names, { inline: true, emoji, time }))
     }</div>`;
   }
   if (e.description) {
-    html += `<div class="e-desc">${renderMarkdown(e.description, names, { emoji })}</div>`;
+    html += `<div class="e-desc">${renderMarkdown(e.description, names, { emoji, time })}</div>`;
   }
   if (e.fields.length > 0) {
     const widths = fieldWidths(e.fields);
     html += `<div class="e-fields">${
       e.fields.map((field, i) =>
         `<div class="e-field${widths[i]}"><div class="e-name">${
-          renderMarkdown(field.name, names, { inline: true, emoji })
-        }</div><div>${renderMarkdown(field.value, names, { emoji })}</div></div>`
+          renderMarkdown(field.name, names, { inline: true, emoji, time })
+        }</div><div>${renderMarkdown(field.value, names, { emoji, time })}</div></div>`
       ).join("")
     }</div>`;
   }
@@ -81,18 +88,22 @@ export function embedHtml(e: EmbedView, context: EmbedContext): string {
   if (image !== undefined && isSafeImageDataUri(image)) {
     html += `<img class="e-image" src="${image}" alt="">`;
   } else if (e.imageUrl) {
-    html += `<div class="meta">${httpLink(e.imageUrl, "[image]")}</div>`;
+    html += `<div class="meta">${
+      httpLink(e.imageUrl, `[${escapeHtml(tr.t("transcript.image"))}]`)
+    }</div>`;
   }
   const thumbStored = e.thumbnailUrl !== null &&
     isSafeImageDataUri(remoteImages.get(e.thumbnailUrl) ?? "");
   if (e.thumbnailUrl && !thumbStored) {
-    html += `<div class="meta">${httpLink(e.thumbnailUrl, "[thumbnail]")}</div>`;
+    html += `<div class="meta">${
+      httpLink(e.thumbnailUrl, `[${escapeHtml(tr.t("transcript.thumbnail"))}]`)
+    }</div>`;
   }
   if (e.footerText || e.timestamp) {
     const parts = [
       e.footerText ? `<span>${escapeHtml(e.footerText)}</span>` : "",
       e.footerText && e.timestamp ? "<span>•</span>" : "",
-      e.timestamp ? timeElement(e.timestamp, "f") : "",
+      e.timestamp ? timeElement(e.timestamp, "f", { format: time }) : "",
     ];
     html += `<div class="e-footer">${icon(e.footerIconUrl)}${parts.join("")}</div>`;
   }

@@ -7,6 +7,7 @@
 import { cssColor } from "./color.ts";
 import { escapeHtml, safeHttpUrl } from "./escape.ts";
 import { timeElement, type TimeStyle } from "./discord_timestamp.ts";
+import { type TimeFormat, timeFormat } from "./format_time.ts";
 import type { MentionNames } from "./types.ts";
 
 /** How deep formatting may nest before the rest is shown as plain text. */
@@ -21,6 +22,8 @@ interface State {
   depth: number;
   inLink: boolean;
   quotes: boolean;
+  /** How timestamps read: the transcript's language. */
+  time: TimeFormat;
 }
 
 type Rule = {
@@ -97,10 +100,10 @@ const INLINE_RULES: Rule[] = [
   },
   {
     re: /<t:(-?[0-9]{1,13})(?::([tTdDfFR]))?>/y,
-    html: (m) => {
+    html: (m, s) => {
       const date = new Date(Number(m[1]) * 1000);
       if (Number.isNaN(date.getTime())) return null;
-      return timeElement(date, (m[2] ?? "f") as TimeStyle, { className: "stamp" });
+      return timeElement(date, (m[2] ?? "f") as TimeStyle, { className: "stamp", format: s.time });
     },
   },
   {
@@ -268,11 +271,14 @@ function blocks(source: string, state: State): string {
   return out;
 }
 
-/** Renders Discord markdown as escaped HTML; `inline` skips block constructs (embed titles). */
+/**
+ * Renders Discord markdown as escaped HTML; `inline` skips block constructs (embed
+ * titles); timestamps read in `time`'s language (default English).
+ */
 export function renderMarkdown(
   source: string,
   names: MentionNames = EMPTY_NAMES,
-  options: { inline?: boolean; emoji?: EmojiClass } = {},
+  options: { inline?: boolean; emoji?: EmojiClass; time?: TimeFormat } = {},
 ): string {
   const state: State = {
     names,
@@ -280,6 +286,7 @@ export function renderMarkdown(
     depth: 0,
     inLink: false,
     quotes: true,
+    time: options.time ?? timeFormat(),
   };
   return options.inline ? inline(source, state) : blocks(source, state);
 }

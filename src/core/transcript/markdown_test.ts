@@ -96,19 +96,19 @@ Deno.test("renderMarkdown() resolves mentions, emoji and timestamps", () => {
   assert.equal(
     md("<t:1700000000:R>"),
     '<time class="stamp" datetime="2023-11-14T22:13:20.000Z" data-style="R">' +
-      "14 November 2023 22:13 UTC</time>",
+      "November 14, 2023 at 10:13 PM UTC</time>",
   );
 });
 
-Deno.test("renderMarkdown() honours every Discord timestamp style in UTC text", () => {
+Deno.test("renderMarkdown() honours every Discord timestamp style in UTC text, in English by default", () => {
   const shown = (style: string) => textOnly(md(`<t:1718371680:${style}>`));
-  assert.equal(shown("t"), "13:28 UTC");
-  assert.equal(shown("T"), "13:28:00 UTC");
-  assert.equal(shown("d"), "2024-06-14");
-  assert.equal(shown("D"), "14 June 2024");
-  assert.equal(shown("f"), "14 June 2024 13:28 UTC");
-  assert.equal(shown("F"), "Friday, 14 June 2024 13:28 UTC");
-  assert.equal(shown("R"), "14 June 2024 13:28 UTC");
+  assert.equal(shown("t"), "1:28 PM UTC");
+  assert.equal(shown("T"), "1:28:00 PM UTC");
+  assert.equal(shown("d"), "6/14/24");
+  assert.equal(shown("D"), "June 14, 2024");
+  assert.equal(shown("f"), "June 14, 2024 at 1:28 PM UTC");
+  assert.equal(shown("F"), "Friday, June 14, 2024 at 1:28 PM UTC");
+  assert.equal(shown("R"), "June 14, 2024 at 1:28 PM UTC");
   assert.match(md("<t:1718371680>"), /datetime="2024-06-14T13:28:00.000Z" data-style="f"/);
 });
 

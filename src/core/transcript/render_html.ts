@@ -11,7 +11,7 @@ import { cssColor } from "./color.ts";
 import { timeElement } from "./discord_timestamp.ts";
 import { embedHtml } from "./embed_html.ts";
 import { escapeHtml, isSafeImageDataUri } from "./escape.ts";
-import { formatTime } from "./format_time.ts";
+import { timeFormat } from "./format_time.ts";
 import { TRANSCRIPT_CSP, TRANSCRIPT_STYLE } from "./html_style.ts";
 import { httpLink } from "./http_link.ts";
 import { imageClasses } from "./image_classes.ts";
@@ -28,6 +28,11 @@ import {
 import { replyExcerpt } from "./reply_excerpt.ts";
 import { highestRoleColor } from "./role_color.ts";
 import type { TranscriptMessage, TranscriptOptions, TranscriptRenderer } from "./types.ts";
+import { transcriptSize } from "./transcript_size.ts";
+import { systemText } from "./system_text.ts";
+import { fillSlot, SLOT } from "./markup_slot.ts";
+import { DEFAULT_LOCALE } from "../../i18n/locale.ts";
+import { translator } from "../../i18n/translator.ts";
 
 /** Consecutive messages by one author within this window share a header, as in Discord. */
 const GROUP_WINDOW_MS = 7 * 60 * 1000;
@@ -35,19 +40,6 @@ const GROUP_WINDOW_MS = 7 * 60 * 1000;
 const DAY_LINKS_FROM = 100;
 /** Message types shown as ordinary messages: default, reply, slash command, context menu. */
 const ORDINARY_TYPES: ReadonlySet<number> = new Set([0, 19, 20, 23]);
-const SYSTEM_TEXT: Record<number, string> = {
-  6: "pinned a message to this channel.",
-  7: "joined the server.",
-  8: "boosted the server.",
-  18: "started a thread.",
-};
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 function hue(id: string): number {
   let h = 0;
   for (const char of id) h = (h * 31 + char.charCodeAt(0)) % 360;
@@ -62,6 +54,9 @@ function initial(name: string): string {
 /** An incremental HTML transcript renderer: `begin()`, `render()` per page, `end()`. */
 export function createHtmlRenderer(options: TranscriptOptions): TranscriptRenderer {
   const names = knownNames(options);
+  const tr = translator(options.locale ?? DEFAULT_LOCALE);
+  const time = timeFormat(tr.locale);
+  const when = (date: Date, style: "s" | "D") => timeElement(date, style, { format: time });
   const avatars = options.avatars ?? new Map<string, string>();
   const images = options.images ?? new Map<string, string>();
   const stored = options.storedAttachments ?? new Set<string>();
@@ -75,8 +70,15 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
   let lastDay: string | null = null;
 
   const emoji = (id: string) => classes.use(`emoji:${id}`, emojiCopies.get(id));
-  const context = { names, emoji, classes, remoteImages: options.remoteImages ?? new Map() };
-  const md = (source: string) => renderMarkdown(source, names, { emoji });
+  const context = {
+    names,
+    emoji,
+    classes,
+    remoteImages: options.remoteImages ?? new Map(),
+    tr,
+    time,
+  };
+  const md = (source: string) => renderMarkdown(source, names, { emoji, time });
 
   const nameHtml = (id: string | null, name: string): string => {
     const color = cssColor(id === null ? null : colors.get(id));
@@ -95,12 +97,16 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
 
   const attachment = (a: AttachmentView): string => {
     const uri = images.get(a.id);
-    const label = `${escapeHtml(a.filename)} <span class="meta">(${formatSize(a.size)})</span>`;
+    const label = `${escapeHtml(a.filename)} <span class="meta">(${
+      escapeHtml(transcriptSize(a.size, tr))
+    })</span>`;
     if (uri !== undefined && isSafeImageDataUri(uri)) {
       return `<div class="attachment"><img src="${uri}" alt="${escapeHtml(a.filename)}">` +
         `<span class="meta">${escapeHtml(a.filename)}</span></div>`;
     }
-    const note = stored.has(a.id) ? ` <span class="meta">(copy stored)</span>` : "";
+    const note = stored.has(a.id)
+      ? ` <span class="meta">(${escapeHtml(tr.t("transcript.copy_stored"))})</span>`
+      : "";
     return `<div class="attachment"><span class="file">${
       httpLink(a.url, label)
     }${note}</span></div>`;
@@ -113,25 +119,32 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
   /** The line above the header: the message replied to, or the command that was used. */
   const above = (m: MessageView): string => {
     if (m.reference?.kind === "deleted") {
-      return `<div class="reply">↪ <em>Original message was deleted</em></div>`;
+      return `<div class="reply">↪ <em>${escapeHtml(tr.t("transcript.reply_deleted"))}</em></div>`;
     }
     if (m.reference?.kind === "message") {
       const who = m.reference.author;
-      const excerpt = escapeHtml(replyExcerpt(m.reference.content, names)) ||
-        "<em>Click to see attachment</em>";
+      const excerpt = escapeHtml(replyExcerpt(m.reference.content, names, { time })) ||
+        `<em>${escapeHtml(tr.t("transcript.reply_attachment"))}</em>`;
       const target = m.reference.messageId;
       const linked = target !== null && seen.has(target)
         ? `<a href="#message-${escapeHtml(target)}">${excerpt}</a>`
         : excerpt;
-      const name = who === null ? "unknown" : names.users.get(who.id) ?? who.displayName;
+      const name = who === null
+        ? tr.t("transcript.unknown_user")
+        : names.users.get(who.id) ?? who.displayName;
       return `<div class="reply">↪ ${nameHtml(who?.id ?? null, name)} ${linked}</div>`;
     }
     if (m.interaction !== null) {
       const who = m.interaction.user;
-      const name = who === null ? "Someone" : names.users.get(who.id) ?? who.displayName;
+      const name = who === null
+        ? tr.t("transcript.someone")
+        : names.users.get(who.id) ?? who.displayName;
       const what = m.interaction.command === null
-        ? "used a command"
-        : `used <span class="cmd">/${escapeHtml(m.interaction.command)}</span>`;
+        ? escapeHtml(tr.t("transcript.used_command"))
+        : fillSlot(
+          tr.t("transcript.used_named_command", { command: SLOT }),
+          `<span class="cmd">/${escapeHtml(m.interaction.command)}</span>`,
+        );
       return `<div class="reply interaction">↪ ${nameHtml(who?.id ?? null, name)} ${what}</div>`;
     }
     return "";
@@ -139,30 +152,34 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
 
   const body = (m: MessageView, deletedAt: Date | null): string => {
     let html = `<div class="msg${deletedAt ? " deleted" : ""}" id="message-${escapeHtml(m.id)}">`;
+    const edited = `(${escapeHtml(tr.t("transcript.edited"))})`;
     if (m.content !== "") {
       html += `<div class="content">${md(m.content)}${
         m.editedAt
-          ? `<span class="edited" title="${escapeHtml(formatTime(m.editedAt))}">(edited)</span>`
+          ? `<span class="edited" title="${escapeHtml(time.stamp(m.editedAt))}">${edited}</span>`
           : ""
       }</div>`;
     } else if (m.editedAt) {
-      html += `<span class="edited">(edited)</span>`;
+      html += `<span class="edited">${edited}</span>`;
     }
     for (const text of m.componentText) html += `<div class="content cv2">${md(text)}</div>`;
     for (const snapshot of m.snapshots) {
-      html += `<div class="forward"><div class="f-label">↱ Forwarded</div>` +
+      html +=
+        `<div class="forward"><div class="f-label">↱ ${
+          escapeHtml(tr.t("transcript.forwarded"))
+        }</div>` +
         (snapshot.content === "" ? "" : `<div class="content">${md(snapshot.content)}</div>`) +
         snapshot.componentText.map((text) => `<div class="content cv2">${md(text)}</div>`)
           .join("") +
         parts(snapshot) +
-        (snapshot.timestamp
-          ? `<div class="meta">${timeElement(snapshot.timestamp, "s")}</div>`
-          : "") +
+        (snapshot.timestamp ? `<div class="meta">${when(snapshot.timestamp, "s")}</div>` : "") +
         `</div>`;
     }
     html += parts(m);
     for (const sticker of m.stickers) {
-      html += `<div class="sticker">Sticker: ${escapeHtml(sticker)}</div>`;
+      html += `<div class="sticker">${
+        escapeHtml(tr.t("transcript.sticker", { name: sticker }))
+      }</div>`;
     }
     if (m.reactions.length > 0) {
       html += `<div class="reactions">${
@@ -172,7 +189,9 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
       }</div>`;
     }
     if (deletedAt) {
-      html += `<div class="deleted-note">Deleted ${timeElement(deletedAt, "s")}</div>`;
+      html += `<div class="deleted-note">${
+        fillSlot(tr.t("transcript.deleted_note", { time: SLOT }), when(deletedAt, "s"))
+      }</div>`;
     }
     return html + "</div>";
   };
@@ -190,7 +209,7 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
     lastDay = day;
     days.push({ id: day, at: m.timestamp });
     return closeGroup() +
-      `<div class="day" id="day-${day}"><span>${timeElement(m.timestamp, "D")}</span></div>`;
+      `<div class="day" id="day-${day}"><span>${when(m.timestamp, "D")}</span></div>`;
   };
 
   const message = (entry: TranscriptMessage): string => {
@@ -201,11 +220,11 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
     let html = dayDivider(m);
     seen.add(m.id);
     if (!ORDINARY_TYPES.has(m.type)) {
-      const what = SYSTEM_TEXT[m.type] ?? `system message (type ${m.type})`;
+      const what = systemText(m.type, tr);
       return html + closeGroup() +
         `<div class="system" id="message-${escapeHtml(m.id)}">${nameHtml(m.author.id, name)} ${
           escapeHtml(what)
-        } ${timeElement(m.timestamp, "s")}${
+        } ${when(m.timestamp, "s")}${
           m.content ? ` <span class="content">${md(m.content)}</span>` : ""
         }</div>`;
     }
@@ -217,7 +236,7 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
       html += `<div class="group">${above(m)}${avatar(m.author.id, name)}<div class="body">` +
         `<div class="head">${nameHtml(m.author.id, name)}${
           m.author.bot ? `<span class="tag">BOT</span>` : ""
-        }${timeElement(m.timestamp, "s")}</div>`;
+        }${when(m.timestamp, "s")}</div>`;
     }
     last = { authorId: m.author.id, at };
     html += body(m, entry.deletedAt);
@@ -239,7 +258,7 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
         `<dt>${escapeHtml(label)}</dt><dd>${detail(value)}</dd>`
       ).join("");
       const title = escapeHtml(options.info.title);
-      return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">` +
+      return `<!DOCTYPE html>\n<html lang="${escapeHtml(tr.locale)}"><head><meta charset="utf-8">` +
         `<meta http-equiv="Content-Security-Policy" content="${TRANSCRIPT_CSP}">` +
         `<meta name="referrer" content="no-referrer">` +
         `<meta name="viewport" content="width=device-width, initial-scale=1">` +
@@ -251,12 +270,12 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
       // Written last, shown first (CSS order), so the page can still stream.
       const nav = count > DAY_LINKS_FROM && days.length > 1
         ? `<nav class="days">${
-          days.map((d) => `<a href="#day-${d.id}">${timeElement(d.at, "D")}</a>`).join("")
+          days.map((d) => `<a href="#day-${d.id}">${when(d.at, "D")}</a>`).join("")
         }</nav>`
         : "";
-      return `${closeGroup()}</main>${nav}<footer>${count} message${
-        count === 1 ? "" : "s"
-      } · ticketeer transcript</footer><script>${LOCAL_TIME_SCRIPT}</script></body></html>\n`;
+      return `${closeGroup()}</main>${nav}<footer>${
+        escapeHtml(tr.t("transcript.footer", { count }))
+      }</footer><script>${LOCAL_TIME_SCRIPT}</script></body></html>\n`;
     },
   });
 }

@@ -228,7 +228,7 @@ Deno.test("renderHtml() groups consecutive messages of one author under one head
     [2, 1, 1],
   );
   assert.match(textOf(groups[1]!), /^Bbob\s*BOT/);
-  assert.match(textOf(groups[0]!), /^AAlice2026-01-01 12:00 UTC/);
+  assert.match(textOf(groups[0]!), /^AAlice(Jan 1, 2026, 12:00 PM UTC)/);
 });
 
 Deno.test("renderHtml() shows edited and deleted markers, replies, embeds and attachments", () => {
@@ -258,9 +258,9 @@ Deno.test("renderHtml() shows edited and deleted markers, replies, embeds and at
   const document = parse(html) as unknown as Node;
   const text = textOf(document);
   assert.match(text, /\(edited\)/);
-  assert.match(text, /Deleted 2026-01-01 13:00 UTC/);
+  assert.match(text, /Deleted Jan 1, 2026, 1:00 PM UTC/);
   assert.match(text, /↪ Alice original/);
-  assert.match(text, /notes\.txt \(10 B\) \(copy stored\)/);
+  assert.match(text, /notes\.txt \(10 bytes\) \(copy stored\)/);
   assert.match(text, /👍 2/);
   assert.match(text, /Sticker: wave/);
   assert.match(html, /<img src="data:image\/png;base64,iVBORw0KGgo=" alt="photo.png">/);

@@ -4,6 +4,7 @@
  * spoilers hidden, whitespace folded, cut to one line. Plain text; the caller
  * escapes it.
  */
+import type { TimeFormat } from "./format_time.ts";
 import { plainMentions } from "./plain_mentions.ts";
 import type { MentionNames } from "./types.ts";
 
@@ -12,9 +13,14 @@ const MAX_EXCERPT = 100;
 /** What a spoiler reads as in an excerpt: its content never shows. */
 export const HIDDEN_SPOILER = "▒▒▒▒";
 
-/** The markdown-stripped, mention-resolved, spoiler-hidden first line of `content`. */
-export function replyExcerpt(content: string, names: MentionNames): string {
-  const stripped = plainMentions(content.replace(/\|\|[\s\S]+?\|\|/g, HIDDEN_SPOILER), names)
+/** The markdown-stripped, mention-resolved, spoiler-hidden first line of `content` (times in `time`'s language). */
+export function replyExcerpt(
+  content: string,
+  names: MentionNames,
+  options: { time?: TimeFormat } = {},
+): string {
+  const hidden = content.replace(/\|\|[\s\S]+?\|\|/g, HIDDEN_SPOILER);
+  const stripped = plainMentions(hidden, names, options)
     .replace(/```(?:[A-Za-z0-9_+\-.#]{1,32}\n)?([\s\S]*?)```/g, "$1")
     .replace(/\[([^\[\]]{1,1000})\]\(\s*<?[^\s()<>]{1,2048}>?\s*\)/g, "$1")
     .replace(/^(?:#{1,3} +|-# +|>>> |> |[ \t]*(?:[-*]|[0-9]{1,9}\.) +)/gm, "")

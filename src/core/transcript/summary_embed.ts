@@ -1,8 +1,9 @@
 /**
  * The summary posted with a transcript: who opened, claimed and closed the
- * ticket, why, when, for how long, and how many messages it held.
+ * ticket, why, when, for how long, how many messages it held and its priority.
  */
 import type { Embed } from "../message_body.ts";
+import type { TicketPriority } from "../model.ts";
 import { DEFAULT_LOCALE, type Locale } from "../../i18n/locale.ts";
 import { translator } from "../../i18n/translator.ts";
 
@@ -17,8 +18,12 @@ export interface CloseSummary {
   openedAt: Date;
   closedAt: Date;
   messageCount: number;
+  /** Shown when given. */
+  priority?: TicketPriority;
   /** Lines about the attached files (compressed, omitted, attachments not kept). */
   notes: string[];
+  /** The opener's rating (1–5) and comment, once given. */
+  feedback?: { rating: number; comment: string | null };
 }
 
 /** Discord's limit for an embed field value. */
@@ -28,16 +33,27 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** A duration as people read it: `3 d 4 h`, `2 h 5 min`, `12 min`, `40 s`. */
-export function formatDuration(ms: number): string {
+/**
+ * A duration as people read it, to its two largest units, in `locale`
+ * (`3 days, 4 hr`, `2 hr, 5 min`, `12 min`, `40 sec` in English).
+ */
+export function formatDuration(ms: number, locale: Locale = DEFAULT_LOCALE): string {
   const seconds = Math.max(0, Math.floor(ms / 1000));
   const days = Math.floor(seconds / 86_400);
   const hours = Math.floor((seconds % 86_400) / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
-  if (days > 0) return `${days} d ${hours} h`;
-  if (hours > 0) return `${hours} h ${minutes} min`;
-  if (minutes > 0) return `${minutes} min`;
-  return `${seconds} s`;
+  const parts = days > 0
+    ? { days, hours }
+    : hours > 0
+    ? { hours, minutes }
+    : minutes > 0
+    ? { minutes }
+    : { seconds };
+  // Zero units are left out: a close within the second must still say "0 sec".
+  const options: Intl.DurationFormatOptions = "seconds" in parts
+    ? { style: "short", secondsDisplay: "always" }
+    : { style: "short" };
+  return new Intl.DurationFormat(locale, options).format(parts);
 }
 
 function stamp(date: Date): string {
@@ -62,14 +78,31 @@ export function summaryEmbed(summary: CloseSummary, options: { locale?: Locale }
     { name: tr.t("summary.closed"), value: stamp(summary.closedAt), inline: true },
     {
       name: tr.t("summary.duration"),
-      value: formatDuration(summary.closedAt.getTime() - summary.openedAt.getTime()),
+      value: formatDuration(summary.closedAt.getTime() - summary.openedAt.getTime(), tr.locale),
       inline: true,
     },
+    ...(summary.priority === undefined ? [] : [{
+      name: tr.t("summary.priority"),
+      value: tr.t(`priority.${summary.priority}`),
+      inline: true,
+    }]),
     {
       name: tr.t("summary.reason"),
       value: clip(summary.reason?.trim() || tr.t("summary.no_reason"), FIELD_MAX),
     },
   ];
+  if (summary.feedback !== undefined) {
+    const { rating, comment } = summary.feedback;
+    const stars = `${"★".repeat(rating)}${"☆".repeat(5 - rating)}`;
+    const value = `${stars} ${tr.t("summary.rating_value", { stars: rating })}`;
+    fields.push({
+      name: tr.t("summary.rating"),
+      value: clip(
+        comment === null ? value : `${value}\n> ${comment.replaceAll("\n", "\n> ")}`,
+        FIELD_MAX,
+      ),
+    });
+  }
   if (summary.notes.length > 0) {
     fields.push({ name: tr.t("summary.files"), value: clip(summary.notes.join("\n"), FIELD_MAX) });
   }

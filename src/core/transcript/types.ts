@@ -1,4 +1,5 @@
 /** Types shared by the HTML and text transcript renderers. */
+import type { Locale } from "../../i18n/locale.ts";
 
 /** A role as mentions show it: name and Discord's integer colour (0 = none). */
 export interface RoleLabel {
@@ -38,6 +39,8 @@ export interface TranscriptInfo {
 /** Everything a renderer needs besides the messages themselves. */
 export interface TranscriptOptions {
   info: TranscriptInfo;
+  /** The language of labels and dates (the guild's); default English. */
+  locale?: Locale;
   /** Names known before rendering; authors and mentioned users are learnt on the way. */
   names?: Partial<MentionNames>;
   /** User id → `data:` URI of a stored avatar (others get an initial-letter placeholder). */

@@ -6,7 +6,9 @@
 import { z } from "zod";
 import { parseSupportHours } from "./support_hours.ts";
 
-const snowflake = z.string().regex(/^[0-9]{1,20}$/, "a Discord id (digits only)");
+/** A Discord id as the configuration file and the store keep it. */
+export const snowflake = z.string({ error: "a Discord id, written in quotes" })
+  .regex(/^[0-9]{1,20}$/, "a Discord id (digits only)");
 const roleList = z.array(snowflake).max(25, "at most 25 roles");
 
 /** One form field: short text, paragraph, or a choice of 2–25 options. */

@@ -1,5 +1,6 @@
 /** The `ArchiveStore`: every message of a ticket, kept as it arrives, edits and deletions too. */
 import { sql } from "kysely";
+import type { UserId } from "../../core/ids.ts";
 import type { ArchiveStore } from "../../core/ports.ts";
 import { toArchivedMessage, toNumber } from "../row_mapping.ts";
 import { gatewaySessions } from "./gateway_sessions.ts";
@@ -74,6 +75,15 @@ export function archiveStore(scope: StoreScope): ArchiveStore {
       if (until !== undefined) query = query.where("created_at", "<=", until.getTime());
       const row = await query.executeTakeFirst();
       return row === undefined ? 0 : toNumber(row.n);
+    },
+
+    async authorCounts(ticketId) {
+      const rows = await db.selectFrom("archived_messages")
+        .select(["author_id", sql<number | string>`count(*)`.as("n")])
+        .where("ticket_id", "=", ticketId).where("deleted_at", "is", null)
+        .groupBy("author_id").execute();
+      return rows.map((row) => ({ authorId: row.author_id as UserId, count: toNumber(row.n) }))
+        .sort((a, b) => b.count - a.count || (a.authorId < b.authorId ? -1 : 1));
     },
 
     ...gatewaySessions(scope),

@@ -9,10 +9,13 @@ import type { DatabaseHandle } from "../connect.ts";
 import type { FieldCipher } from "../encryption/field_cipher.ts";
 import { archiveStore } from "./archive.ts";
 import { auditLog } from "./audit.ts";
+import { feedbackStore } from "./feedback.ts";
 import { lockStore } from "./locks.ts";
 import { noteStore } from "./notes.ts";
 import { panelStore } from "./panels.ts";
 import { privacyStore } from "./privacy.ts";
+import { retentionStore } from "./retention.ts";
+import { databaseClock } from "./database_now.ts";
 import { inTransaction, type StoreScope } from "./scope.ts";
 import { settingsStore } from "./settings.ts";
 import { tagStore } from "./tags.ts";
@@ -41,6 +44,7 @@ export function transactionStores(scope: StoreScope): TransactionStores {
     audit: auditLog(scope),
     settings: settingsStore(scope),
     tags: tagStore(scope),
+    feedback: feedbackStore(scope),
     notes: noteStore(scope),
   };
 }
@@ -58,6 +62,8 @@ export function createStores(handle: DatabaseHandle, options: StoresOptions = {}
     ...transactionStores(scope),
     locks: lockStore(scope, { clock, log: options.log ?? getLogger(["ticketeer", "db"]) }),
     privacy: privacyStore(scope),
+    retention: retentionStore(scope),
+    databaseClock: databaseClock(scope),
     atomically: (work) =>
       inTransaction(scope, (trx) => work(transactionStores({ ...scope, db: trx }))),
   };

@@ -4,7 +4,9 @@
  * machine's own.
  */
 import { type RawBuilder, sql } from "kysely";
+import type { SharedClock } from "../../core/ports.ts";
 import type { DatabaseTarget } from "../target.ts";
+import type { StoreScope } from "./scope.ts";
 
 /** The database server's current time in epoch milliseconds, evaluated in the statement. */
 export function databaseNowMs(kind: DatabaseTarget["kind"]): RawBuilder<number> {
@@ -20,4 +22,18 @@ export function databaseNowMs(kind: DatabaseTarget["kind"]): RawBuilder<number> 
   }
   // julianday('now') has millisecond precision on every SQLite version node:sqlite ships.
   return sql<number>`cast(round((julianday('now') - 2440587.5) * 86400000) as integer)`;
+}
+
+/** The database server's clock, read with one query per `now()`. */
+export function databaseClock(scope: Pick<StoreScope, "db" | "kind">): SharedClock {
+  return {
+    async now() {
+      const { rows } = await sql<{ now: number | string }>`select ${
+        databaseNowMs(scope.kind)
+      } as now`.execute(scope.db);
+      const value = rows[0]?.now;
+      if (value === undefined) throw new Error("Cannot read the database's time: no row came back");
+      return new Date(Number(value));
+    },
+  };
 }

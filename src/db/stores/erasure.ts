@@ -15,6 +15,9 @@ import { unindexMessage } from "./message_index.ts";
 import { cipherOf, type StoreScope } from "./scope.ts";
 import { ticketStore } from "./tickets.ts";
 import { transcriptStore } from "./transcripts.ts";
+import { settingsStore } from "./settings.ts";
+import { typeStore } from "./types.ts";
+import { guildLanguage } from "../../core/language.ts";
 
 function normalised(payload: string): string {
   try {
@@ -48,6 +51,9 @@ export async function eraseMember(
   let messageCount = 0;
   let touchedTickets = 0;
   let transcriptCount = 0;
+  // Transcripts rendered again speak the guild's language, as the close wrote them.
+  const locale = guildLanguage(await settingsStore(scope).guild(guildId));
+  const types = typeStore(scope);
   // One ticket at a time, so memory stays bounded by the largest ticket.
   for (const row of ticketRows) {
     const ticketId = row.id as TicketId;
@@ -84,8 +90,10 @@ export async function eraseMember(
     const stored = await transcripts.get(ticketId);
     const ticket = await tickets.get(ticketId);
     if (stored === null || ticket === null) continue;
+    const typeName = (await types.get(ticket.typeId))?.name ?? "Ticket";
     const rendered = rerenderTranscript(ticket, await archive.messages(ticketId), {
-      title: `Ticket #${ticket.number}`,
+      typeName,
+      locale,
     });
     await transcripts.save({
       ticketId,

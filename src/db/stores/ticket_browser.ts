@@ -61,6 +61,7 @@ export function ticketBrowser(scope: StoreScope): TicketBrowser {
       if (filter.status !== undefined) query = query.where("status", "=", filter.status);
       if (filter.claimedBy !== undefined) query = query.where("claimed_by", "=", filter.claimedBy);
       if (filter.openerId !== undefined) query = query.where("opener_id", "=", filter.openerId);
+      if (filter.priority !== undefined) query = query.where("priority", "=", filter.priority);
       const terms = await searchTerms(scope, filter.text ?? "");
       if (terms.length > 0) query = query.where(matchingTickets(scope, terms));
       const rows = await query.orderBy("id", "desc").offset(page.offset).limit(page.limit)

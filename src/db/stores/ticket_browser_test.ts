@@ -140,3 +140,19 @@ for (const dialect of DIALECTS) {
     },
   );
 }
+
+for (const dialect of DIALECTS) {
+  webStoreTest(dialect, "inGuild() filters by priority", async (db, web) => {
+    const guild = guildId(fresh());
+    const calm = await openFor(db.stores, guild, { opener: userId(fresh()) });
+    const urgent = await openFor(db.stores, guild, { opener: userId(fresh()) });
+    await db.stores.tickets.setPriority(urgent.id, "urgent");
+    const page = { offset: 0, limit: 10 };
+    const numbers = async (filter: Parameters<WebStores["browser"]["inGuild"]>[1]) =>
+      (await web.browser.inGuild(guild, filter, page)).map((t) => t.number);
+    assert.deepEqual(await numbers({ priority: "urgent" }), [urgent.number]);
+    assert.deepEqual(await numbers({ priority: "normal" }), [calm.number]);
+    assert.deepEqual(await numbers({ priority: "low" }), []);
+    assert.deepEqual(await numbers({}), [urgent.number, calm.number]);
+  });
+}

@@ -6,6 +6,7 @@ import { toNumber, toTicket, toTicketMember } from "../row_mapping.ts";
 import type { Database } from "../schema.ts";
 import { insertOnce } from "./inserts.ts";
 import { HELD, openTicket } from "./open_ticket.ts";
+import { ticketQueue } from "./ticket_queue.ts";
 import type { StoreScope } from "./scope.ts";
 import { openTicketRow, openTicketRows } from "../encryption/sealed_rows.ts";
 
@@ -72,10 +73,29 @@ export function ticketStore(scope: StoreScope): TicketStore {
       return toNumber(row.count as number | string | bigint);
     },
 
+    queue: (guildId, query) => ticketQueue(scope, guildId, query),
+
     async claim(id, claimer, expected) {
       const result = await db.updateTable("tickets").set({ claimed_by: claimer })
         .where("id", "=", id)
         .where("claimed_by", expected === null ? "is" : "=", expected)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async changeType(id, change) {
+      const result = await db.updateTable("tickets")
+        .set({ type_id: change.to, claimed_by: change.claimTo })
+        .where("id", "=", id).where("type_id", "=", change.from).where("status", "=", "open")
+        .where("claimed_by", change.claimedBy === null ? "is" : "=", change.claimedBy)
+        .where((eb) =>
+          eb.exists(
+            eb.selectFrom("ticket_types").select("ticket_types.id")
+              .where("ticket_types.id", "=", change.to)
+              .where("ticket_types.deleted_at", "is", null)
+              .whereRef("ticket_types.guild_id", "=", "tickets.guild_id"),
+          )
+        )
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },

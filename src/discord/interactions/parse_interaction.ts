@@ -19,10 +19,14 @@ import {
 import type {
   AutocompleteInput,
   ChannelKind,
+  ContextMenuTarget,
+  DirectInput,
   InteractionInput,
   MemberRef,
   OptionValue,
+  ResolvedAttachment,
   ResolvedChannel,
+  ResolvedMessage,
   ResolvedRole,
   UserRef,
 } from "../../core/interaction.ts";
@@ -48,7 +52,11 @@ export type IgnoredInteraction =
   };
 
 /** What the parser makes of a payload: handler input, an autocomplete query, or why not. */
-export type ParsedInteraction = InteractionInput | AutocompleteInput | IgnoredInteraction;
+export type ParsedInteraction =
+  | InteractionInput
+  | AutocompleteInput
+  | DirectInput
+  | IgnoredInteraction;
 
 /** The reason given for interactions outside a guild (DMs, user-installed contexts). */
 export const NOT_IN_GUILD = "not in a guild";
@@ -126,6 +134,8 @@ interface Resolved {
   members: Json;
   roles: Json;
   channels: Json;
+  attachments: Json;
+  messages: Json;
 }
 
 function parseResolved(raw: unknown): Resolved {
@@ -136,6 +146,8 @@ function parseResolved(raw: unknown): Resolved {
     members: part("members"),
     roles: part("roles"),
     channels: part("channels"),
+    attachments: part("attachments"),
+    messages: part("messages"),
   };
 }
 
@@ -170,6 +182,23 @@ function resolvedRole(resolved: Resolved, roleId: string): ResolvedRole | null {
   };
 }
 
+function resolvedAttachment(resolved: Resolved, attachmentId: string): ResolvedAttachment | null {
+  const raw = resolved.attachments[attachmentId];
+  if (raw === undefined) return null;
+  const attachment = record(raw, `resolved.attachments.${attachmentId}`);
+  const size = attachment.size;
+  if (typeof size !== "number" || !Number.isInteger(size) || size < 0) {
+    throw new MalformedPayload("resolved attachment size is not a whole number");
+  }
+  return {
+    id: id<"attachment">(attachment.id, "resolved attachment id"),
+    filename: text(attachment.filename, "resolved attachment filename"),
+    size,
+    url: text(attachment.url, "resolved attachment url"),
+    contentType: optionalText(attachment.content_type, "resolved attachment content_type"),
+  };
+}
+
 const SUB_COMMAND = 1;
 const SUB_COMMAND_GROUP = 2;
 
@@ -181,13 +210,50 @@ interface CommandPath {
   focused: { name: string; value: string } | null;
 }
 
+/** The roles of a resolved member (a partial member: no user, roles as ids), or null. */
+function resolvedMemberRoles(resolved: Resolved, userId: string): RoleId[] | null {
+  const raw = resolved.members[userId];
+  if (raw === undefined) return null;
+  const roles = record(raw, `resolved.members.${userId}`).roles ?? [];
+  if (!Array.isArray(roles)) throw new MalformedPayload("resolved member roles is not an array");
+  return roles.map((role, i) => id<"role">(role, `resolved.members.${userId}.roles[${i}]`));
+}
+
 function userOption(resolved: Resolved, userId: UserId): OptionValue {
+  const roles = resolvedMemberRoles(resolved, userId);
   return {
     type: "user",
     value: userId,
     user: resolvedUser(resolved, userId),
-    member: resolved.members[userId] !== undefined,
+    member: roles !== null,
+    ...(roles === null ? {} : { memberRoles: roles }),
   };
+}
+
+function resolvedMessage(resolved: Resolved, messageId: string): ResolvedMessage {
+  const message = record(resolved.messages[messageId], `resolved.messages.${messageId}`);
+  return {
+    id: id<"message">(message.id, "resolved message id"),
+    channelId: id<"channel">(message.channel_id, "resolved message channel_id"),
+    author: parseUser(message.author, "resolved message author"),
+    content: typeof message.content === "string" ? message.content : "",
+  };
+}
+
+/** Discord's application command types: 2 a user command, 3 a message command. */
+const USER_COMMAND = 2;
+const MESSAGE_COMMAND = 3;
+
+/** The target of a user or message command, from `data.target_id` and `data.resolved`. */
+function contextMenuTarget(data: Json): ContextMenuTarget {
+  const resolved = parseResolved(data.resolved);
+  const targetId = id<"target">(data.target_id, "data.target_id") as string;
+  if (data.type === MESSAGE_COMMAND) {
+    return { kind: "message", message: resolvedMessage(resolved, targetId) };
+  }
+  const user = resolvedUser(resolved, targetId);
+  if (user === null) throw new MalformedPayload("the target user is not resolved");
+  return { kind: "user", user, memberRoles: resolvedMemberRoles(resolved, targetId) };
 }
 
 function roleOption(resolved: Resolved, roleId: RoleId): OptionValue {
@@ -224,7 +290,15 @@ function parseOptionValue(option: Json, resolved: Resolved): OptionValue | null 
         ? roleOption(resolved, target as string as RoleId)
         : userOption(resolved, target);
     }
-    default: // attachments and types added later: not used by any handler
+    case 11: {
+      const attachmentId = id<"attachment">(value, `option ${name}`) as string;
+      return {
+        type: "attachment",
+        value: attachmentId,
+        attachment: resolvedAttachment(resolved, attachmentId),
+      };
+    }
+    default: // types added later: not used by any handler
       return null;
   }
 }
@@ -263,19 +337,31 @@ function parseOptionValues(raw: unknown, resolved: Resolved, path: CommandPath):
   }
 }
 
-/** Collects text input values from a submitted modal's components (rows or labels). */
-function collectFields(raw: unknown, fields: Record<string, string>, depth = 0): void {
+/** What a submitted modal holds: text input values and string select values, by `custom_id`. */
+interface ModalValues {
+  fields: Record<string, string>;
+  choices: Record<string, string[]>;
+}
+
+/** Collects a submitted modal's text inputs and selects (in action rows or labels). */
+function collectFields(raw: unknown, into: ModalValues, depth = 0): void {
   if (depth > 4 || raw === undefined || raw === null) return;
   if (Array.isArray(raw)) {
-    for (const item of raw) collectFields(item, fields, depth + 1);
+    for (const item of raw) collectFields(item, into, depth + 1);
     return;
   }
   if (!isRecord(raw)) return;
   if (typeof raw.custom_id === "string" && typeof raw.value === "string") {
-    fields[raw.custom_id] = raw.value;
+    into.fields[raw.custom_id] = raw.value;
   }
-  collectFields(raw.components, fields, depth + 1);
-  collectFields(raw.component, fields, depth + 1);
+  if (
+    typeof raw.custom_id === "string" && Array.isArray(raw.values) &&
+    raw.values.every((v) => typeof v === "string")
+  ) {
+    into.choices[raw.custom_id] = raw.values as string[];
+  }
+  collectFields(raw.components, into, depth + 1);
+  collectFields(raw.component, into, depth + 1);
 }
 
 /** Interaction types (Discord's `type` field). */
@@ -311,7 +397,7 @@ function parse(raw: unknown): ParsedInteraction {
     return ignored(raw, `unknown interaction type ${String(type)}`);
   }
   if (raw.guild_id === undefined || raw.guild_id === null || !isRecord(raw.member)) {
-    return ignored(raw, NOT_IN_GUILD);
+    return parseDirect(raw, type) ?? ignored(raw, NOT_IN_GUILD);
   }
   const channel = isRecord(raw.channel) ? raw.channel : {};
   const base = {
@@ -334,8 +420,18 @@ function parse(raw: unknown): ParsedInteraction {
   const data = record(raw.data, "data");
 
   if (type === APPLICATION_COMMAND || type === AUTOCOMPLETE) {
+    if (
+      type === APPLICATION_COMMAND && (data.type === USER_COMMAND || data.type === MESSAGE_COMMAND)
+    ) {
+      return {
+        ...base,
+        kind: "context_menu",
+        name: text(data.name, "data.name"),
+        target: contextMenuTarget(data),
+      };
+    }
     if (data.type !== undefined && data.type !== 1) {
-      return ignored(raw, "context menu commands are not used");
+      return ignored(raw, `unknown command type ${String(data.type)}`);
     }
     const path: CommandPath = { group: null, subcommand: null, options: {}, focused: null };
     parseOptions(data.options, parseResolved(data.resolved), path);
@@ -375,9 +471,52 @@ function parse(raw: unknown): ParsedInteraction {
     };
   }
 
-  const fields: Record<string, string> = {};
-  collectFields(data.components, fields);
-  return { ...base, kind: "modal", customId: text(data.custom_id, "data.custom_id"), fields };
+  const values: ModalValues = { fields: {}, choices: {} };
+  collectFields(data.components, values);
+  return {
+    ...base,
+    kind: "modal",
+    customId: text(data.custom_id, "data.custom_id"),
+    fields: values.fields,
+    choices: values.choices,
+  };
+}
+
+/**
+ * A button or form used in a DM with the bot (the feedback after a close); null
+ * for anything else outside a guild (commands there are not offered).
+ */
+function parseDirect(raw: Json, type: unknown): DirectInput | null {
+  if ((type !== MESSAGE_COMPONENT && type !== MODAL_SUBMIT) || !isRecord(raw.user)) return null;
+  const channel = isRecord(raw.channel) ? raw.channel : {};
+  const base = {
+    id: id<"interaction">(raw.id, "id") as string,
+    token: text(raw.token, "token"),
+    applicationId: id<"application">(raw.application_id, "application_id") as ApplicationId,
+    channelId: id<"channel">(raw.channel_id ?? channel.id, "channel_id"),
+    user: parseUser(raw.user),
+    locale: typeof raw.locale === "string" ? raw.locale : "en-US",
+  };
+  if (base.token.length === 0) throw new MalformedPayload("token is empty");
+  const data = record(raw.data, "data");
+  const customId = text(data.custom_id, "data.custom_id");
+  if (type === MESSAGE_COMPONENT) {
+    const message = record(raw.message, "message");
+    const values = data.values ?? [];
+    if (!Array.isArray(values) || !values.every((v) => typeof v === "string")) {
+      throw new MalformedPayload("data.values is not a list of strings");
+    }
+    return {
+      ...base,
+      kind: "direct_component",
+      customId,
+      messageId: id<"message">(message.id, "message.id"),
+      values,
+    };
+  }
+  const values: ModalValues = { fields: {}, choices: {} };
+  collectFields(data.components, values);
+  return { ...base, kind: "direct_modal", customId, fields: values.fields };
 }
 
 /**
@@ -399,6 +538,6 @@ export function parseInteraction(raw: unknown): ParsedInteraction {
 /** True when `parseInteraction` gave something the handlers can run. */
 export function isInteractionInput(
   parsed: ParsedInteraction,
-): parsed is InteractionInput | AutocompleteInput {
+): parsed is InteractionInput | AutocompleteInput | DirectInput {
   return parsed.kind !== "ping" && parsed.kind !== "ignored";
 }

@@ -108,6 +108,45 @@ Deno.test("parseInteraction() flattens options below a subcommand and resolves u
         bot: true,
       },
       member: true,
+      memberRoles: [],
+    },
+  });
+});
+
+Deno.test("parseInteraction() reads an uploaded file option from the resolved attachments", () => {
+  const url = "https://cdn.discordapp.com/ephemeral-attachments/1/2/guild.yaml?ex=1&is=2&hm=3&";
+  const input = parse<CommandInput>(base(2, {
+    id: "1",
+    name: "config",
+    type: 1,
+    options: [{
+      type: 1,
+      name: "import",
+      options: [{ type: 11, name: "file", value: "700000000000000001" }],
+    }],
+    resolved: {
+      attachments: {
+        "700000000000000001": {
+          id: "700000000000000001",
+          filename: "guild.yaml",
+          size: 1234,
+          url,
+          proxy_url: url,
+          content_type: "application/yaml",
+          ephemeral: true,
+        },
+      },
+    },
+  }));
+  assert.deepEqual(input.options.file, {
+    type: "attachment",
+    value: "700000000000000001",
+    attachment: {
+      id: "700000000000000001",
+      filename: "guild.yaml",
+      size: 1234,
+      url,
+      contentType: "application/yaml",
     },
   });
 });
@@ -167,6 +206,8 @@ Deno.test("parseInteraction() reads a subcommand group and every option type", (
     },
     // Not resolved and not a member of the guild.
     someone: { type: "user", value: "300000000000000009", user: null, member: false },
+    // A file whose resolved data is missing: the handler asks for it again.
+    file: { type: "attachment", value: "700000000000000001", attachment: null },
   });
 });
 
@@ -191,6 +232,19 @@ Deno.test("parseInteraction() reads modal fields in action rows and in labels", 
   assert.equal(input.kind, "modal");
   assert.equal(input.customId, "t1:open:1");
   assert.deepEqual(input.fields, { q0: "My topic", q1: "Details\nhere" });
+});
+
+Deno.test("parseInteraction() reads a string select in a modal's label as its values", () => {
+  const input = parse<ModalInput>(base(5, {
+    custom_id: "t1:openform:1",
+    components: [
+      { type: 18, id: 1, component: { type: 3, id: 2, custom_id: "q0", values: ["Refund"] } },
+      { type: 18, id: 3, component: { type: 3, id: 4, custom_id: "q1", values: [] } },
+      { type: 18, id: 5, component: { type: 4, id: 6, custom_id: "q2", value: "A-1" } },
+    ],
+  }));
+  assert.deepEqual(input.choices, { q0: ["Refund"], q1: [] });
+  assert.deepEqual(input.fields, { q2: "A-1" });
 });
 
 Deno.test("parseInteraction() ignores pings, autocomplete and DMs", () => {
@@ -230,8 +284,83 @@ Deno.test("parseInteraction() ignores malformed payloads with a reason instead o
   }
 });
 
-Deno.test("parseInteraction() ignores context menu commands", () => {
-  const parsed = parseInteraction(base(2, { id: "1", name: "Report", type: 2 }));
+Deno.test("parseInteraction() reads a message command's target from the resolved messages", () => {
+  const parsed = parseInteraction(base(2, {
+    id: "1",
+    name: "Open a ticket about this",
+    type: 3,
+    target_id: "500000000000000005",
+    resolved: {
+      messages: {
+        "500000000000000005": {
+          id: "500000000000000005",
+          channel_id: "400000000000000004",
+          content: "The checkout page shows an error",
+          author: { id: "300000000000000003", username: "carol", global_name: null, avatar: null },
+        },
+      },
+    },
+  }));
+  assert.ok(
+    parsed.kind === "context_menu",
+    parsed.kind === "ignored" ? parsed.reason : parsed.kind,
+  );
+  assert.equal(parsed.name, "Open a ticket about this");
+  assert.deepEqual(parsed.target, {
+    kind: "message",
+    message: {
+      id: "500000000000000005",
+      channelId: "400000000000000004",
+      content: "The checkout page shows an error",
+      author: {
+        id: "300000000000000003",
+        username: "carol",
+        globalName: null,
+        avatar: null,
+        bot: false,
+      },
+    },
+  });
+});
+
+Deno.test("parseInteraction() reads a user command's target and the member's roles", () => {
+  const user = { id: "300000000000000003", username: "carol", global_name: null, avatar: null };
+  const member = (roles: string[]) => ({ roles, permissions: "0" });
+  const parsed = parseInteraction(base(2, {
+    id: "1",
+    name: "Open a ticket for this user",
+    type: 2,
+    target_id: user.id,
+    resolved: {
+      users: { [user.id]: user },
+      members: { [user.id]: member(["700000000000000007"]) },
+    },
+  }));
+  assert.ok(parsed.kind === "context_menu");
+  assert.deepEqual(parsed.target, {
+    kind: "user",
+    user: { id: user.id, username: "carol", globalName: null, avatar: null, bot: false },
+    memberRoles: ["700000000000000007"],
+  });
+  // A user who left the guild comes without a member: no roles to judge.
+  const gone = parseInteraction(base(2, {
+    id: "1",
+    name: "Open a ticket for this user",
+    type: 2,
+    target_id: user.id,
+    resolved: { users: { [user.id]: user } },
+  }));
+  assert.ok(gone.kind === "context_menu" && gone.target.kind === "user");
+  assert.equal(gone.target.memberRoles, null);
+});
+
+Deno.test("parseInteraction() ignores a message command whose target is not resolved", () => {
+  const parsed = parseInteraction(base(2, {
+    id: "1",
+    name: "Open a ticket about this",
+    type: 3,
+    target_id: "500000000000000005",
+  }));
   assert.equal(parsed.kind, "ignored");
 });
 

@@ -1,10 +1,10 @@
 /**
- * Slash-command registration: one bulk overwrite, and only when the definitions
+ * Command registration (slash commands and context menus): one bulk overwrite, and only when the definitions
  * (or where they are registered) changed since the last time. Discord allows 200
  * command creates per guild per day, so registering on every start is not an option.
  */
 import type { RestManager } from "@discordeno/bot";
-import { COMMAND_DEFINITIONS } from "../../core/interactions/registry.ts";
+import { REGISTERED_COMMANDS } from "../../core/interactions/registry.ts";
 import { encodeHex } from "../../lib/hex.ts";
 import type { GuildId } from "../../core/ids.ts";
 import type { SettingsStore } from "../../core/ports.ts";
@@ -49,7 +49,7 @@ export async function registerCommands(
   rest: RestManager,
   options: RegisterCommandsOptions,
 ): Promise<boolean> {
-  const commands = options.commands ?? COMMAND_DEFINITIONS;
+  const commands = options.commands ?? REGISTERED_COMMANDS;
   const scope = options.guildId === null ? "global" : `guild:${options.guildId}`;
   const key = `commands_hash:${scope}`;
   const hash = await sha256Hex(

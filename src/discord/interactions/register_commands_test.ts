@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { guildId } from "../../core/ids.ts";
-import { COMMAND_DEFINITIONS as COMMANDS } from "../../core/interactions/registry.ts";
+import { REGISTERED_COMMANDS as COMMANDS } from "../../core/interactions/registry.ts";
 import { startRecordedRest, TEST_APPLICATION_ID } from "../../../tests/fixtures/rest_recorder.ts";
 import { canonicalJson, registerCommands } from "./register_commands.ts";
 

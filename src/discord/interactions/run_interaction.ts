@@ -7,7 +7,7 @@
 import { getLogger } from "@logtape/logtape";
 import type { HandlerContext } from "../../core/context.ts";
 import { apologize } from "../../core/interactions/apology.ts";
-import type { AutocompleteInput, InteractionInput } from "../../core/interaction.ts";
+import type { AutocompleteInput, DirectInput, InteractionInput } from "../../core/interaction.ts";
 import { suggest } from "../../core/interactions/autocomplete.ts";
 import type { MessageBody } from "../../core/message_body.ts";
 import { type Reply, runAfter } from "../../core/reply.ts";
@@ -32,7 +32,10 @@ import {
 const log = getLogger(["ticketeer", "interaction"]);
 
 /** The dispatcher: routes an interaction to its handler and returns the reply. */
-export type Dispatch = (input: InteractionInput, ctx: HandlerContext) => Promise<Reply>;
+export type Dispatch = (
+  input: InteractionInput | DirectInput,
+  ctx: HandlerContext,
+) => Promise<Reply>;
 
 /**
  * Default time before the runner defers on the handler's behalf. Discord allows
@@ -82,7 +85,7 @@ type AnswerState =
   | "deferred_update";
 
 /** Names an interaction for the log (never the token). */
-function describe(input: InteractionInput): string {
+function describe(input: InteractionInput | DirectInput): string {
   switch (input.kind) {
     case "command":
       return `/${[input.name, input.group, input.subcommand].filter((p) => p !== null).join(" ")}`;
@@ -90,6 +93,12 @@ function describe(input: InteractionInput): string {
       return `component ${input.customId}`;
     case "modal":
       return `modal ${input.customId}`;
+    case "direct_component":
+      return `DM component ${input.customId}`;
+    case "direct_modal":
+      return `DM modal ${input.customId}`;
+    case "context_menu":
+      return `context menu ${input.name}`;
   }
 }
 
@@ -134,13 +143,17 @@ async function answerAutocomplete(
  * answered with choices, within the same deadline.
  */
 export async function runInteraction(
-  input: InteractionInput | AutocompleteInput,
+  input: InteractionInput | AutocompleteInput | DirectInput,
   deps: RunInteractionDeps,
 ): Promise<InteractionOutcome> {
   if (input.kind === "autocomplete") return await answerAutocomplete(input, deps);
   const now = deps.now ?? (() => performance.now());
   const where = describe(input);
-  const logProps = { interactionId: input.id, interaction: where, guildId: input.guildId };
+  const logProps = {
+    interactionId: input.id,
+    interaction: where,
+    guildId: "guildId" in input ? input.guildId : null,
+  };
   let state: AnswerState = "pending";
   let firstSent: Promise<boolean> | null = null;
 
@@ -180,8 +193,9 @@ export async function runInteraction(
     });
     // A component's reply may be an update of its message: acknowledge without a
     // new message (type 6); anything else gets an ephemeral "thinking…" (type 5).
-    if (input.kind === "component") answerFirst({ type: 6 }, "deferred_update");
-    else answerFirst(deferCallback(true), "deferred");
+    if (input.kind === "component" || input.kind === "direct_component") {
+      answerFirst({ type: 6 }, "deferred_update");
+    } else answerFirst(deferCallback(true), "deferred");
   }, deps.deadlineMs ?? DEFAULT_DEADLINE_MS);
 
   const started = now();

@@ -1,16 +1,21 @@
 import assert from "node:assert/strict";
 import { getLogger } from "@logtape/logtape";
 import type { HandlerContext } from "../../core/context.ts";
-import type { CommandInput, ComponentInput, InteractionInput } from "../../core/interaction.ts";
+import type { CommandInput, ComponentInput } from "../../core/interaction.ts";
 import type { ApplicationId, ChannelId, GuildId, RoleId, UserId } from "../../core/ids.ts";
-import { ephemeral, type Reply, visible } from "../../core/reply.ts";
+import { ephemeral, visible } from "../../core/reply.ts";
 import { createMetrics, observationCount, seriesValue } from "../../app/metrics.ts";
 import { systemClock } from "../../lib/system_clock.ts";
 import type { DiscordPort } from "../../core/discord_port.ts";
 import type { Stores } from "../../core/ports.ts";
 import type { InteractionCallback } from "./interaction_transport.ts";
 import { RecordingTransport } from "../../../tests/fixtures/recording_transport.ts";
-import { InFlight, runInteraction, type RunInteractionDeps } from "./run_interaction.ts";
+import {
+  type Dispatch,
+  InFlight,
+  runInteraction,
+  type RunInteractionDeps,
+} from "./run_interaction.ts";
 import { MODAL_AFTER_DEFER_TEXT, REFUSAL_COLOR } from "./interaction_response.ts";
 import { sequentialIds } from "../../../tests/fixtures/sequential_ids.ts";
 
@@ -65,7 +70,7 @@ const context: Omit<HandlerContext, "defer"> = {
 
 function deps(
   transport: RecordingTransport,
-  dispatch: (input: InteractionInput, ctx: HandlerContext) => Promise<Reply>,
+  dispatch: Dispatch,
   extra: Partial<RunInteractionDeps> = {},
 ): RunInteractionDeps {
   return { dispatch, context, transport, ...extra };

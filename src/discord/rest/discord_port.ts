@@ -20,6 +20,7 @@ import {
 import type { UserRef } from "../../core/interaction.ts";
 import type { MessageBody } from "../../core/message_body.ts";
 import type {
+  ChannelPatch,
   DiscordPort,
   FetchedMessage,
   NewChannel,
@@ -159,6 +160,16 @@ export function createDiscordPort(
 
     async deleteChannel(id: ChannelId, reason?: string) {
       await call("DELETE", `/channels/${id}`, reason === undefined ? {} : { reason });
+    },
+
+    async editChannel(id: ChannelId, patch: ChannelPatch) {
+      const body: Json = {};
+      if (patch.name !== undefined) body.name = patch.name;
+      if (patch.parentId !== undefined) body.parent_id = patch.parentId;
+      if (patch.overwrites !== undefined) {
+        body.permission_overwrites = patch.overwrites.map(overwriteJson);
+      }
+      return toChannel(await call<Json>("PATCH", `/channels/${id}`, { body }));
     },
 
     async editOverwrite(channel: ChannelId, overwrite: Overwrite) {

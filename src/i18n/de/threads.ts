@@ -1,7 +1,5 @@
 /** Deutsch: Tickets im Thread-Modus und Team-Notizen. */
 export const threads = {
-  "place.not_set_up":
-    "Tickets sind auf diesem Server noch nicht eingerichtet. Bitte eine Admin-Person, `/setup` auszuführen.",
   "thread.parent_missing":
     "Diese Ticket-Art eröffnet private Threads, aber ihr übergeordneter Kanal ist nicht festgelegt oder existiert nicht mehr. Bitte eine Admin-Person, `/type set setting:parent_channel` auszuführen.",
   "thread.missing_permissions":

@@ -1,7 +1,5 @@
 /** English: thread-mode tickets and staff notes. */
 export const threads = {
-  "place.not_set_up":
-    "Tickets are not set up on this server yet. Please ask an admin to run `/setup`.",
   "thread.parent_missing":
     "This ticket type opens private threads, but its parent channel is not set or is gone. Please ask an admin to run `/type set setting:parent_channel`.",
   "thread.missing_permissions":

@@ -1,7 +1,5 @@
 /** Español: tickets en modo hilo y notas del equipo. */
 export const threads = {
-  "place.not_set_up":
-    "Los tickets aún no están configurados en este servidor. Pide a un administrador que ejecute `/setup`.",
   "thread.parent_missing":
     "Este tipo de ticket abre hilos privados, pero su canal principal no está configurado o ya no existe. Pide a un administrador que ejecute `/type set setting:parent_channel`.",
   "thread.missing_permissions":

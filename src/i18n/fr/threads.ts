@@ -1,7 +1,5 @@
 /** Français : tickets en mode fil et notes de l’équipe. */
 export const threads = {
-  "place.not_set_up":
-    "Les tickets ne sont pas encore configurés sur ce serveur. Demandez à un administrateur d’exécuter `/setup`.",
   "thread.parent_missing":
     "Ce type de ticket ouvre des fils privés, mais son salon parent n’est pas défini ou n’existe plus. Demandez à un administrateur d’exécuter `/type set setting:parent_channel`.",
   "thread.missing_permissions":

@@ -1,7 +1,5 @@
 /** Português (Brasil): tickets em modo tópico e notas da equipe. */
 export const threads = {
-  "place.not_set_up":
-    "Os tickets ainda não estão configurados neste servidor. Peça a um administrador para executar `/setup`.",
   "thread.parent_missing":
     "Este tipo de ticket abre tópicos privados, mas o canal principal dele não está definido ou não existe mais. Peça a um administrador para executar `/type set setting:parent_channel`.",
   "thread.missing_permissions":

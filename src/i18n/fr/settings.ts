@@ -1,0 +1,60 @@
+/** Français : réponses de `/setup` et de `/config set …`. */
+export const settings = {
+  "settings.role_gone": "Ce rôle n’existe plus. Choisissez-en un autre.",
+  "setup.not_admin": "Seuls les membres ayant « Gérer le serveur » peuvent lancer `/setup`.",
+  "setup.everyone_role": "@everyone ne peut pas être le rôle de l’équipe.",
+  "setup.staff_role": "Rôle de l’équipe : <@&{role}>",
+  "setup.staff_role_unmentionable":
+    "Rôle de l’équipe : <@&{role}> (non mentionnable : les nouveaux tickets ne préviendront pas ses membres ; activez « Autoriser tout le monde à @mentionner ce rôle » dans ses paramètres)",
+  "setup.staff_roles_kept": "Rôles de l’équipe : {roles} (conservés)",
+  "setup.staff_role_created": "Rôle de l’équipe : <@&{role}> (créé)",
+  "setup.staff_role_found": "Rôle de l’équipe : <@&{role}> (trouvé)",
+  "setup.category_refusal": "L’option « category » doit être une catégorie existante.",
+  "setup.log_refusal": "Le salon de journal doit être un salon textuel existant.",
+  "setup.log_topic":
+    "Journal des tickets : ouvertures, prises en charge, fermetures et transcriptions",
+  "setup.category":
+    "Catégorie : {name}{how, select, kept { (conservée)} created { (créée)} other {}}",
+  "setup.log_channel":
+    "Salon de journal : <#{channel}>{how, select, kept { (conservé)} created { (créé)} other {}}",
+  "setup.done":
+    "Les tickets sont configurés.\n{report}\nEnsuite : publiez un panneau avec `/panel`.",
+  "setup.audit": "<@{user}> a lancé /setup",
+  "config_set.not_admin":
+    "Seuls les membres ayant « Gérer le serveur » peuvent modifier les paramètres des tickets.",
+  "config_set.choose_role": "Choisissez un rôle.",
+  "config_set.everyone_role": "@everyone ne peut pas être un rôle de l’équipe.",
+  "config_set.role_managed": "Ce rôle appartient à une intégration ; choisissez un rôle ordinaire.",
+  "config_set.already_staff": "<@&{role}> est déjà un rôle de l’équipe.",
+  "config_set.staff_added": "<@&{role}> est maintenant un rôle de l’équipe.",
+  "config_set.not_staff": "<@&{role}> n’est pas un rôle de l’équipe.",
+  "config_set.staff_removed": "<@&{role}> n’est plus un rôle de l’équipe.",
+  "config_set.reapplied":
+    "{tickets, plural, one {# ticket ouvert mis à jour} other {# tickets ouverts mis à jour}}{log, select, yes {, ainsi que le salon de journal} other {}}.{failed, plural, =0 {} one { # salon n’a pas pu être mis à jour : vérifiez que mon rôle a « Gérer les rôles » et peut le voir.} other { # salons n’ont pas pu être mis à jour : vérifiez que mon rôle a « Gérer les rôles » et peut les voir.}}",
+  "config_set.choose_category": "Choisissez une catégorie.",
+  "config_set.channel_gone": "Ce salon n’existe plus.",
+  "config_set.not_category": "Ce salon n’est pas une catégorie.",
+  "config_set.category_set": "Les nouveaux tickets vont dans {name}.",
+  "config_set.log_off": "Le salon de journal est désactivé.",
+  "config_set.log_not_text": "Le salon de journal doit être un salon textuel.",
+  "config_set.log_set": "Le journal des tickets va dans <#{channel}>.",
+  "config_set.limit_range": "La limite doit être un nombre entier de 1 à 100.",
+  "config_set.limit_set":
+    "Un membre peut avoir {limit, plural, one {# ticket ouvert} other {# tickets ouverts}}.",
+  "config_set.scheme_length": "Le modèle doit faire de 1 à {max} caractères.",
+  "config_set.scheme_problem": "Ce modèle de nom ne peut pas fonctionner : {problem}.",
+  "config_set.scheme_set": "Les nouveaux tickets s’appellent `{scheme}`.",
+  "config_set.welcome_length": "Le texte de bienvenue peut faire au plus {max} caractères.",
+  "config_set.welcome_default": "Les nouveaux tickets utilisent le texte de bienvenue par défaut.",
+  "config_set.welcome_saved": "Le texte de bienvenue est enregistré.",
+  "config_set.choose_on_off": "Choisissez activé ou désactivé.",
+  "config_set.dm_on": "Les auteurs reçoivent leur transcription en MP.",
+  "config_set.dm_off": "Les auteurs ne reçoivent plus de transcription en MP.",
+  "config_set.add_on": "Les auteurs peuvent ajouter et retirer des membres.",
+  "config_set.add_off": "Seule l’équipe peut ajouter et retirer des membres.",
+  "config_set.no_question": "Les tickets s’ouvrent sans question.",
+  "config_set.question_length": "La question peut faire au plus {max} caractères.",
+  "config_set.question_set": "Le panneau demande : « {text} »",
+  "config_set.unknown": "Ce paramètre n’existe pas.",
+  "config_set.audit": "<@{user}> a modifié le paramètre {setting} : {said}",
+} as const;
