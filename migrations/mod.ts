@@ -13,7 +13,9 @@ import * as m0011 from "./0011_ticket_types.ts";
 import * as m0012 from "./0012_panel_types.ts";
 import * as m0013 from "./0013_privacy_exports.ts";
 import * as m0014 from "./0014_ticket_work.ts";
+import * as m0015 from "./0015_transcript_sequence.ts";
 import * as m0016 from "./0016_guild_departures.ts";
+import * as m0020 from "./0020_ticket_timers.ts";
 import * as m0022 from "./0022_feedback.ts";
 import * as m0018 from "./0018_threads_and_notes.ts";
 
@@ -29,8 +31,10 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0012_panel_types": m0012,
   "0013_privacy_exports": m0013,
   "0014_ticket_work": m0014,
+  "0015_transcript_sequence": m0015,
   "0016_guild_departures": m0016,
   "0018_threads_and_notes": m0018,
+  "0020_ticket_timers": m0020,
   "0022_feedback": m0022,
 });
 

@@ -37,6 +37,11 @@ export interface Config {
   apiProxy: { authorization: string | null } | null;
   /** The web pages (`PUBLIC_URL`); null when they are off. */
   web: WebConfig | null;
+  /**
+   * `SERVER_MEMBERS_INTENT=on`: ask for the privileged Server Members intent, so an
+   * opener who leaves closes their ticket at once (absent: off, found by lookups).
+   */
+  serverMembersIntent?: boolean;
   /** Encryption at rest (`ENCRYPTION_KEY`); absent: content is stored plain. Secrets. */
   encryption?: EncryptionConfig;
 }
@@ -171,6 +176,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     );
   }
 
+  const membersText = (read("SERVER_MEMBERS_INTENT") ?? "off").toLowerCase();
+  if (membersText !== "on" && membersText !== "off") {
+    problems.push(`SERVER_MEMBERS_INTENT must be on or off (got "${membersText}")`);
+  }
+
   const web = parseWebConfig(read, port, problems);
   const encryption = parseEncryption(read, problems);
 
@@ -197,6 +207,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       shards,
       apiProxy: proxyText === "on" ? { authorization: proxyAuth } : null,
       web,
+      ...(membersText === "on" ? { serverMembersIntent: true } : {}),
       ...(encryption === null ? {} : { encryption }),
     },
   };

@@ -226,3 +226,16 @@ Deno.test("parseConfig() refuses the web secrets without PUBLIC_URL", () => {
   assert.equal(problems.length, 1);
   assert.match(problems[0]!, /only used with PUBLIC_URL/);
 });
+
+Deno.test("parseConfig() asks for the Server Members intent only with SERVER_MEMBERS_INTENT=on", () => {
+  const off = parseConfig({ DISCORD_TOKEN: SAMPLE_TOKEN });
+  assert.ok(off.ok);
+  assert.equal(off.config.serverMembersIntent ?? false, false);
+  const on = parseConfig({ DISCORD_TOKEN: SAMPLE_TOKEN, SERVER_MEMBERS_INTENT: "ON" });
+  assert.ok(on.ok);
+  assert.equal(on.config.serverMembersIntent, true);
+  const bad = parseConfig({ DISCORD_TOKEN: SAMPLE_TOKEN, SERVER_MEMBERS_INTENT: "yes" });
+  assert.deepEqual(bad.ok ? [] : bad.problems, [
+    'SERVER_MEMBERS_INTENT must be on or off (got "yes")',
+  ]);
+});

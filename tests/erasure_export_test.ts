@@ -13,6 +13,7 @@ import { createCipher, type FieldCipher } from "../src/db/encryption/field_ciphe
 import { migrateToLatest } from "../src/db/migrate.ts";
 import { createStores } from "../src/db/stores/create_stores.ts";
 import { eraseMember } from "../src/db/stores/erasure.ts";
+import { transcriptStore } from "../src/db/stores/transcripts.ts";
 import { exportGuild } from "../src/db/stores/guild_export.ts";
 import type { StoreScope } from "../src/db/stores/scope.ts";
 import { createWebStores } from "../src/db/stores/web_stores.ts";
@@ -95,6 +96,47 @@ async function withEncrypted(
     await handle.close();
     await isolated.drop();
   }
+}
+
+for (const dialect of DIALECTS) {
+  Deno.test({
+    name:
+      `[${dialect.name}] eraseMember() renders every transcript of a reopened ticket again, each up to its close`,
+    ignore: dialect.skip !== null,
+    fn: () =>
+      withEncrypted(dialect, async (scope, stores) => {
+        const id = await seed(stores);
+        // The first close came between the member's message and the staff reply.
+        const firstClose = transcriptStore({ ...scope, now: () => 1_700_000_000_001 });
+        const ticket = (await stores.tickets.get(id))!;
+        const early = rerenderTranscript(ticket, (await stores.archive.messages(id)).slice(0, 1), {
+          typeName: "Support",
+          locale: "en",
+        });
+        const full = (await stores.transcripts.get(id))!;
+        await stores.transcripts.save({
+          ticketId: id,
+          sequence: 2,
+          html: full.html,
+          text: full.text,
+          messageCount: full.messageCount,
+          byteSize: full.byteSize,
+        });
+        await firstClose.save({ ticketId: id, sequence: 1, ...early, byteSize: early.html.length });
+
+        const result = await eraseMember(scope, GUILD, { userId: MEMBER, actorId: STAFF });
+        assert.equal(result.transcripts, 2);
+        const first = (await stores.transcripts.get(id, 1))!;
+        const second = (await stores.transcripts.get(id, 2))!;
+        for (const transcript of [first, second]) {
+          assert(!transcript.text.includes("membersecretword"));
+          assert(transcript.text.includes("[removed]"));
+        }
+        assert(!first.text.includes("staffreplyword"), "the first ends at its close");
+        assert(second.text.includes("staffreplyword"));
+        assert.deepEqual((await stores.transcripts.list(id)).map((t) => t.sequence), [1, 2]);
+      }),
+  });
 }
 
 for (const dialect of DIALECTS) {

@@ -23,6 +23,7 @@ export type MessageEvent =
   | { kind: "delete_bulk"; raw: unknown }
   | { kind: "channel_create"; raw: unknown }
   | { kind: "channel_delete"; raw: unknown }
+  | { kind: "member_remove"; raw: unknown }
   | { kind: "session"; event: ShardSessionEvent };
 
 /** What message hooks get to work with. */

@@ -10,7 +10,10 @@ import type { Stores } from "../core/ports.ts";
 import { checkGuilds } from "../core/guild_check.ts";
 import { describeTarget } from "../db/target.ts";
 import { callDiscord } from "../discord/rest/rest_failure.ts";
-import { MESSAGE_CONTENT_TOGGLE } from "../discord/gateway/gateway_closed_error.ts";
+import {
+  MESSAGE_CONTENT_TOGGLE,
+  SERVER_MEMBERS_TOGGLE,
+} from "../discord/gateway/gateway_closed_error.ts";
 
 /** The `ticketeer check` report. */
 export interface CheckReport {
@@ -34,6 +37,23 @@ export const GATEWAY_MESSAGE_CONTENT = 1 << 18;
 /** Application flag: the Message Content intent is on (apps in fewer than 100 guilds). */
 export const GATEWAY_MESSAGE_CONTENT_LIMITED = 1 << 19;
 
+/** Application flag: the Server Members intent is on (verified apps). */
+export const GATEWAY_GUILD_MEMBERS = 1 << 14;
+/** Application flag: the Server Members intent is on (apps in fewer than 100 guilds). */
+export const GATEWAY_GUILD_MEMBERS_LIMITED = 1 << 15;
+
+/** The Server Members line (with `SERVER_MEMBERS_INTENT=on`) from the application's `flags`. */
+export function serverMembersLine(flags: number): { ok: boolean; line: string } {
+  if ((flags & (GATEWAY_GUILD_MEMBERS | GATEWAY_GUILD_MEMBERS_LIMITED)) !== 0) {
+    return { ok: true, line: "Server Members intent: enabled." };
+  }
+  return {
+    ok: false,
+    line:
+      `Server Members intent: not enabled, but SERVER_MEMBERS_INTENT=on asks for it. Fix: turn on ${SERVER_MEMBERS_TOGGLE} in the developer portal, or set SERVER_MEMBERS_INTENT=off.`,
+  };
+}
+
 /** Which shells take interactions, in words (`gateway + http-interactions`). */
 export function describeMode(config: Config): string {
   const parts = [];
@@ -54,13 +74,21 @@ export function messageContentLine(flags: number): { ok: boolean; line: string }
   };
 }
 
-async function intentLine(rest: RestManager): Promise<{ ok: boolean; line: string }> {
+async function intentLine(
+  rest: RestManager,
+  serverMembers: boolean,
+): Promise<{ ok: boolean; lines: string[] }> {
   try {
     const app = await callDiscord<{ flags?: unknown }>(rest, "GET", "/applications/@me");
-    return messageContentLine(typeof app.flags === "number" ? app.flags : 0);
+    const flags = typeof app.flags === "number" ? app.flags : 0;
+    const found = [messageContentLine(flags), ...(serverMembers ? [serverMembersLine(flags)] : [])];
+    return { ok: found.every((f) => f.ok), lines: found.map((f) => f.line) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: true, line: `Message Content intent: cannot read the application (${reason}).` };
+    return {
+      ok: true,
+      lines: [`Message Content intent: cannot read the application (${reason}).`],
+    };
   }
 }
 
@@ -72,8 +100,8 @@ export async function runCheck(deps: CheckDeps): Promise<CheckReport> {
     `Database: ok (${describeTarget(config.database)}, migrations up to date).`,
     `Token: ok (bot ${bot.username}, id ${bot.id}, application ${deps.applicationId}).`,
   ];
-  const intent = await intentLine(deps.rest);
-  lines.push(intent.line);
+  const intent = await intentLine(deps.rest, config.serverMembersIntent === true);
+  lines.push(...intent.lines);
   try {
     const guilds = await checkGuilds({ ...deps.stores, discord: deps.discord }, deps.botUserId);
     return { ok: intent.ok && guilds.ok, lines: [...lines, ...guilds.lines] };

@@ -70,6 +70,7 @@ export function createGatewayHooks(deps: GatewayHookDeps): GatewayHooks {
     onMessageDeleteBulk: (raw) => deliverMessage({ kind: "delete_bulk", raw }),
     onChannelCreate: (raw) => deliverMessage({ kind: "channel_create", raw }),
     onChannelDelete: (raw) => deliverMessage({ kind: "channel_delete", raw }),
+    onMemberRemove: (raw) => deliverMessage({ kind: "member_remove", raw }),
     onShardSession: (event) => deliverMessage({ kind: "session", event }),
     onStateChange: (state) => deps.metrics.gatewayUp.set(state === "connected" ? 1 : 0),
     onGuildCreate(guildId) {

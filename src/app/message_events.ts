@@ -2,8 +2,10 @@
  * What happens to the gateway's message events: every message, edit and deletion
  * in a ticket channel goes to the live archive (with copies of its attachments),
  * and members' new messages go to the assistant relay when `RELAY_URL` is set.
- * A ticket channel deleted by a person closes its ticket at once. Gateway
- * sessions are recorded as the archive's coverage. All of it is best effort and
+ * Each message also records who the ticket waits for and its timings (and arms
+ * or stops its auto close); an opener who leaves closes their tickets (with the
+ * Server Members intent). A ticket channel deleted by a person closes its
+ * ticket at once. Gateway sessions are recorded as the archive's coverage. All of it is best effort and
  * never holds up the gateway; messages in ordinary channels cost no lookup.
  */
 import { getLogger } from "@logtape/logtape";
@@ -18,6 +20,8 @@ import {
 } from "../core/tickets/archive_message.ts";
 import { copyAttachments } from "../core/tickets/archive_attachments.ts";
 import { closeDeletedChannel } from "../core/tickets/channel_deleted.ts";
+import { countedMessage, recordTicketMessage } from "../core/tickets/ticket_message.ts";
+import { memberRemoved } from "../core/tickets/opener_left.ts";
 import { keepStaffNote } from "../core/notes/keep_notes.ts";
 import type { Ticket } from "../core/model.ts";
 import { randomIds } from "../discord/interactions/random_ids.ts";
@@ -106,6 +110,15 @@ export function createMessageEvents(services: AppServices): MessageEvents {
         const found = await ticket;
         if (found === null) return;
         await inTurn(() => archiveMessageIn(found, raw, archive));
+        const counted = countedMessage(raw, clock.now());
+        if (counted !== null && counted.authorId !== services.botUserId) {
+          await inTurn(() => recordTicketMessage(found, counted, context)).catch((error) =>
+            log.warning("Cannot record who ticket {number} waits for: {error}", {
+              number: found.number,
+              error,
+            })
+          );
+        }
         await copyAttachments(found, raw, context);
         return;
       }
@@ -137,6 +150,9 @@ export function createMessageEvents(services: AppServices): MessageEvents {
         if (typeof raw.id === "string") channels.deleted(raw.id);
         return;
       }
+      case "member_remove":
+        await memberRemoved(event.raw as RawMessage, context);
+        return;
       case "session":
         if (event.event.kind === "identified") {
           channels.sessionStarted();

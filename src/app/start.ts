@@ -31,6 +31,7 @@ import { connectDiscord } from "./connect_discord.ts";
 import { registerOnStart } from "./register_on_start.ts";
 import { createMessageEvents } from "./message_events.ts";
 import { createReconcileLoop } from "./reconcile_loop.ts";
+import { createTicketTimersLoop, passClock } from "./ticket_timers_loop.ts";
 import type { StartOptions, TicketeerApp } from "./ticketeer_app.ts";
 
 export type { StartOptions, TicketeerApp };
@@ -116,6 +117,18 @@ export async function startTicketeer(
       await runCleanups();
     };
 
+    // The timers' requests, like reconciliation's, give way to those a person waits on.
+    const timers = createTicketTimersLoop({ ...context, discord: connection.backgroundDiscord }, {
+      log,
+      clock: options.clock === undefined
+        ? () => passClock(() => stores.databaseClock.now())
+        : () => Promise.resolve(clock),
+      membersIntent: config.gateway && config.serverMembersIntent === true,
+      track: (work) => inFlight.track(work),
+      stopped: () => stopped,
+    });
+    cleanups.push(() => timers.stop());
+
     const base = {
       applicationId,
       botUserId,
@@ -126,6 +139,7 @@ export async function startTicketeer(
       inFlight,
       failed: failure.promise,
       check,
+      runTimers: () => timers.pass(),
       stop,
     };
     if (options.checkOnly) {
@@ -253,6 +267,8 @@ export async function startTicketeer(
         ? 10 * 60 * 1000
         : options.reconcileIntervalMs;
       if (every !== null && every > 0) reconciler.every(every);
+      const tick = options.timersIntervalMs === undefined ? 60_000 : options.timersIntervalMs;
+      if (tick !== null && tick > 0) timers.every(tick);
     });
     ready.catch((error: unknown) => {
       if (error instanceof GatewayClosedError) return; // onFatalClose said why

@@ -9,6 +9,7 @@ import type { RetryOptions } from "../lib/retry.ts";
 import type { CheckReport } from "./check.ts";
 import type { MessageHook } from "./app_services.ts";
 import type { Metrics } from "./metrics.ts";
+import type { TimersSummary } from "../core/tickets/timers_pass.ts";
 
 /** Options of `startTicketeer`. */
 export interface StartOptions {
@@ -33,6 +34,8 @@ export interface StartOptions {
   reconcileOnStart?: boolean;
   /** The runner's self-defer deadline (default 1,500 ms). */
   interactionDeadlineMs?: number;
+  /** Run the tickets' timers (auto close, close requests, openers) this often; null: never (default 1 min). */
+  timersIntervalMs?: number | null;
 }
 
 /** A started ticketeer. */
@@ -55,6 +58,8 @@ export interface TicketeerApp {
   failed: Promise<never>;
   /** Config, database, token, intents and every guild's permissions, as plain lines. */
   check(): Promise<CheckReport>;
+  /** Runs one pass of the tickets' timers now (null when stopping); passes also run on their own. */
+  runTimers(): Promise<TimersSummary | null>;
   /** Stops taking interactions, drains those in flight (bounded), closes everything. */
   stop(): Promise<void>;
 }

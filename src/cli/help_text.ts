@@ -36,6 +36,12 @@ export const VARIABLES: readonly VariableDoc[] = [
   },
   { name: "GATEWAY", default: "on", meaning: "off: HTTP interactions only, no gateway" },
   {
+    name: "SERVER_MEMBERS_INTENT",
+    default: "off",
+    meaning:
+      "on: ask for the privileged Server Members intent (turn it on in the developer portal), so a ticket closes at once when its opener leaves",
+  },
+  {
     name: "DISCORD_API_URL",
     default: "https://discord.com/api",
     meaning: "REST base URL (a REST proxy or a local Discord test double)",
@@ -106,8 +112,11 @@ export function helpText(version: string): string {
     "  ticketeer [run]                 connect and serve tickets",
     "  ticketeer migrate               apply database migrations and exit",
     "  ticketeer check                 check config, database and token; list guild problems",
-    "  ticketeer transcript <guild-id> <ticket-number> [--out FILE] [--text] [--notes]",
-    "                                  write a stored transcript (or its staff notes) to a file",
+    "  ticketeer transcript <guild-id> <ticket-number> [--close N] [--list] [--notes]",
+    "                                  [--out FILE] [--text]",
+    "                                  write a stored transcript to a file (or stdout): the latest,",
+    "                                  or that of the ticket's Nth close; --list lists them;",
+    "                                  --notes writes its staff notes instead",
     "  ticketeer rekey                 re-encrypt stored content with ENCRYPTION_KEY (resumable)",
     "  ticketeer erase --guild ID --user ID",
     "                                  remove a member's words from archives and transcripts",

@@ -1,7 +1,8 @@
 /**
- * `ticketeer transcript <guild-id> <ticket-number> [--out FILE] [--text] [--notes]`:
- * writes a stored transcript (with `--notes`, the ticket's staff notes) to a file,
- * or to standard output without `--out`.
+ * `ticketeer transcript <guild-id> <ticket-number> [--close N] [--list] [--notes]
+ * [--out FILE] [--text]`: writes a stored transcript (the latest, or that of the
+ * ticket's Nth close) to a file, or to standard output without `--out`; `--list`
+ * lists them; `--notes` writes the ticket's staff notes instead.
  */
 import type { Config } from "../config.ts";
 import { openDatabase } from "../db/connect.ts";
@@ -9,30 +10,50 @@ import { migrateToLatest } from "../db/migrate.ts";
 import { createStores } from "../db/stores/create_stores.ts";
 import { cipherFor } from "../db/encryption/cipher_for.ts";
 import { printError, printLine } from "../log.ts";
-import { exportStaffNotes, exportTranscript } from "./transcript_export.ts";
+import { exportStaffNotes, exportTranscript, listTranscripts } from "./transcript_export.ts";
 
 const USAGE =
-  "Usage: ticketeer transcript <guild-id> <ticket-number> [--out FILE] [--text] [--notes]";
+  "Usage: ticketeer transcript <guild-id> <ticket-number> [--close N] [--list] [--notes] [--out FILE] [--text]";
 
-/** Parsed arguments of the transcript subcommand, or a usage problem. */
-export function parseTranscriptArgs(
-  args: readonly string[],
-): {
+/** What the transcript subcommand was asked for. */
+export interface TranscriptArgs {
   guildId: string;
   number: number;
   out: string | null;
   format: "html" | "text";
+  /** Which close's transcript (1 = the first); null: the latest. */
+  close: number | null;
+  list: boolean;
+  /** The staff notes instead of a transcript. */
   notes: boolean;
-} | {
-  problem: string;
-} {
+}
+
+function positiveInteger(text: string): number {
+  const value = /^[0-9]+$/.test(text) ? Number(text) : NaN;
+  return Number.isSafeInteger(value) && value >= 1 ? value : NaN;
+}
+
+/** Parsed arguments of the transcript subcommand, or a usage problem. */
+export function parseTranscriptArgs(
+  args: readonly string[],
+): TranscriptArgs | { problem: string } {
   const positional: string[] = [];
   let out: string | null = null;
   let format: "html" | "text" = "html";
+  let close: number | null = null;
+  let list = false;
   let notes = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === "--out") {
+    if (arg === "--close" || arg.startsWith("--close=")) {
+      const value = arg === "--close" ? args[++i] : arg.slice("--close=".length);
+      if (value === undefined) return { problem: "--close needs a number (1 for the first close)" };
+      close = positiveInteger(value);
+      if (Number.isNaN(close)) {
+        return { problem: `--close "${value}" is not a number of 1 or more` };
+      }
+    } else if (arg === "--list") list = true;
+    else if (arg === "--out") {
       const value = args[++i];
       if (value === undefined) return { problem: "--out needs a file name" };
       out = value;
@@ -46,11 +67,13 @@ export function parseTranscriptArgs(
   if (guildId === undefined || numberText === undefined || positional.length > 2) {
     return { problem: "expected a guild id and a ticket number" };
   }
-  const number = /^[0-9]+$/.test(numberText) ? Number(numberText) : NaN;
-  if (!Number.isSafeInteger(number) || number < 1) {
-    return { problem: `"${numberText}" is not a ticket number` };
+  const number = positiveInteger(numberText);
+  if (Number.isNaN(number)) return { problem: `"${numberText}" is not a ticket number` };
+  if (list && close !== null) return { problem: "--list and --close do not go together" };
+  if (notes && (list || close !== null)) {
+    return { problem: "--notes goes with neither --list nor --close" };
   }
-  return { guildId, number, out, format, notes };
+  return { guildId, number, out, format, close, list, notes };
 }
 
 /** Runs the subcommand; returns the exit code. */
@@ -64,18 +87,23 @@ export async function transcriptCommand(config: Config, args: readonly string[])
   try {
     await migrateToLatest(handle);
     const stores = createStores(handle, { cipher: await cipherFor(config.encryption) });
-    const text = await (parsed.notes ? exportStaffNotes : exportTranscript)(
-      stores,
-      parsed.guildId,
-      parsed.number,
-      parsed.format,
-    );
+    const ref = { guildId: parsed.guildId, number: parsed.number };
+    const text = parsed.notes
+      ? await exportStaffNotes(stores, ref, { format: parsed.format })
+      : parsed.list
+      ? await listTranscripts(stores, ref)
+      : await exportTranscript(stores, ref, { format: parsed.format, close: parsed.close });
     if (parsed.out === null) {
       await Deno.stdout.write(new TextEncoder().encode(text));
     } else {
       await Deno.writeTextFile(parsed.out, text);
-      const what = parsed.notes ? "staff notes" : "transcript";
-      printLine(`Wrote ticket ${parsed.number}'s ${what} to ${parsed.out}`);
+      printLine(
+        parsed.list
+          ? `Wrote the list of ticket ${parsed.number}'s transcripts to ${parsed.out}`
+          : `Wrote ticket ${parsed.number}'s ${
+            parsed.notes ? "staff notes" : "transcript"
+          } to ${parsed.out}`,
+      );
     }
     return 0;
   } catch (error) {

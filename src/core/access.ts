@@ -27,7 +27,9 @@ export type Action =
   | "move"
   | "priority"
   | "tag"
-  | "queue";
+  | "queue"
+  | "reopen"
+  | "close_request";
 
 /** `yes`, `no`, or allowed only when the ticket type lets openers add members. */
 export type Grant = "yes" | "no" | "if_openers_may_add";
@@ -46,6 +48,8 @@ export const ACCESS_TABLE: Readonly<Record<Action, Readonly<Record<AccessRole, G
   claim: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   unclaim: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   close: { admin: "yes", staff: "yes", opener: "yes", member: "no" },
+  reopen: { admin: "yes", staff: "yes", opener: "no", member: "no" },
+  close_request: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   assistant: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   transfer: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   move: { admin: "yes", staff: "yes", opener: "no", member: "no" },

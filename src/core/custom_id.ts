@@ -24,6 +24,8 @@ export type ComponentId =
   | { action: "closeok"; ticketId: TicketId }
   /** Cancellation of a close. */
   | { action: "closeno"; ticketId: TicketId }
+  /** Reopen button on a closed ticket's summary in the log channel. */
+  | { action: "reopen"; ticketId: TicketId }
   /** A panel's select menu of types: the chosen option's value is the type id. */
   | { action: "pick" }
   /** Confirmation of `/privacy erase`: whose words, and the admin who asked (only they confirm). */
@@ -43,7 +45,11 @@ export type ComponentId =
   /** The form of `/tag edit`: which tag it changes (its name, as written after the prefix). */
   | { action: "tag"; mode: "edit"; name: string }
   /** Previous/Next of `/ticket list`: the filter and the page (from 0) to show. */
-  | { action: "queue"; filter: QueueFilter; page: number };
+  | { action: "queue"; filter: QueueFilter; page: number }
+  /** The opener accepts close request `seq` of a ticket (`t1:creqok:<ticket>:<seq>`). */
+  | { action: "creqok"; ticketId: TicketId; seq: number }
+  /** The opener keeps the ticket open instead (`t1:creqno:<ticket>:<seq>`). */
+  | { action: "creqno"; ticketId: TicketId; seq: number };
 
 /** The version of ids without a target (the select menu of types). */
 export const PICK_ID_PREFIX = "t2";
@@ -61,6 +67,7 @@ const TICKET_ACTIONS: ReadonlySet<string> = new Set([
   "closeok",
   "closeno",
   "ratenote",
+  "reopen",
 ]);
 const POSITIVE_INTEGER = /^[1-9][0-9]{0,15}$/;
 
@@ -72,6 +79,7 @@ export function encodeCustomId(id: ComponentId): string {
   if (id.action === "cfgok" || id.action === "cfgno") return encodeImport(id);
   if (id.action === "tag") return encodeTag(id);
   if (id.action === "queue") return encodeQueue(id);
+  if (id.action === "creqok" || id.action === "creqno") return encodeCloseRequest(id);
   const target = "typeId" in id ? id.typeId : id.ticketId;
   if (!Number.isSafeInteger(target) || target < 1) {
     throw new RangeError(`Cannot encode custom id: ${target} is not a positive integer id`);
@@ -93,6 +101,7 @@ export function decodeCustomId(raw: string): ComponentId | null {
   if (parts[1] === "cfgok" || parts[1] === "cfgno") return decodeImport(parts);
   if (parts[1] === "tag") return decodeTag(raw);
   if (parts[1] === "queue") return decodeQueue(parts);
+  if (parts[1] === "creqok" || parts[1] === "creqno") return decodeCloseRequest(parts);
   if (parts.length !== 3) return null;
   const [prefix, action, target] = parts as [string, string, string];
   if (prefix !== CUSTOM_ID_PREFIX || !POSITIVE_INTEGER.test(target)) return null;
@@ -103,7 +112,7 @@ export function decodeCustomId(raw: string): ComponentId | null {
   }
   if (TICKET_ACTIONS.has(action)) {
     return {
-      action: action as "close" | "claim" | "closeok" | "closeno" | "ratenote",
+      action: action as "close" | "claim" | "closeok" | "closeno" | "ratenote" | "reopen",
       ticketId: value as TicketId,
     };
   }
@@ -200,4 +209,27 @@ function decodeQueue(parts: readonly string[]): ComponentId | null {
   const known = QUEUE_FILTERS.find((f) => f === filter);
   if (known === undefined || !PAGE.test(page)) return null;
   return { action: "queue", filter: known, page: Number(page) };
+}
+
+function positive(value: number, what: string): string {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new RangeError(`Cannot encode custom id: ${what} ${value} is not a positive integer`);
+  }
+  return String(value);
+}
+
+function encodeCloseRequest(id: Extract<ComponentId, { action: "creqok" | "creqno" }>): string {
+  return [CUSTOM_ID_PREFIX, id.action, positive(id.ticketId, "ticket"), positive(id.seq, "request")]
+    .join(":");
+}
+
+function decodeCloseRequest(parts: readonly string[]): ComponentId | null {
+  const [prefix, action, ticket, seq] = parts;
+  if (prefix !== CUSTOM_ID_PREFIX || parts.length !== 4) return null;
+  if (action !== "creqok" && action !== "creqno") return null;
+  if (!POSITIVE_INTEGER.test(ticket ?? "") || !POSITIVE_INTEGER.test(seq ?? "")) return null;
+  const ticketId = Number(ticket);
+  const number = Number(seq);
+  if (!Number.isSafeInteger(ticketId) || !Number.isSafeInteger(number)) return null;
+  return { action, ticketId: ticketId as TicketId, seq: number };
 }

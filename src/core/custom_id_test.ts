@@ -16,6 +16,7 @@ const samples: ComponentId[] = [
   { action: "tag", mode: "edit", name: "Refund: 5 days 🎫" },
   { action: "queue", filter: "waiting-staff", page: 3 },
   { action: "queue", filter: "all", page: 0 },
+  { action: "reopen", ticketId: 9 as TicketId },
 ];
 
 Deno.test("encodeCustomId() round-trips through decodeCustomId() within 100 characters", () => {
@@ -26,6 +27,7 @@ Deno.test("encodeCustomId() round-trips through decodeCustomId() within 100 char
     assert.deepEqual(decodeCustomId(encoded), id);
   }
   assert.equal(encodeCustomId({ action: "close", ticketId: 42 as TicketId }), "t1:close:42");
+  assert.equal(encodeCustomId({ action: "reopen", ticketId: 42 as TicketId }), "t1:reopen:42");
 });
 
 Deno.test("decodeCustomId() answers null for stale, foreign or malformed ids", () => {
@@ -107,4 +109,15 @@ Deno.test("encodeCustomId() names the member and the asking admin of an erasure"
     assert.equal(decodeCustomId(raw), null, raw);
   }
   assert.throws(() => encodeCustomId({ action: "eraseno", userId: "42" as UserId }), RangeError);
+});
+
+Deno.test("close request ids carry the ticket and the request's number, and reject the rest", () => {
+  const ok: ComponentId = { action: "creqok", ticketId: 42 as TicketId, seq: 3 };
+  assert.equal(encodeCustomId(ok), "t1:creqok:42:3");
+  assert.deepEqual(decodeCustomId("t1:creqok:42:3"), ok);
+  assert.deepEqual(decodeCustomId("t1:creqno:42:1"), { action: "creqno", ticketId: 42, seq: 1 });
+  for (const bad of ["t1:creqok:42", "t1:creqok:42:0", "t1:creqno:x:1", "t2:creqok:42:3"]) {
+    assert.equal(decodeCustomId(bad), null, bad);
+  }
+  assert.throws(() => encodeCustomId({ action: "creqno", ticketId: 42 as TicketId, seq: 0 }));
 });

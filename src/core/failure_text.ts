@@ -49,7 +49,7 @@ const TABLE: { readonly [K in DiscordFailure["kind"]]: FailureWords } = {
   unknown_channel: {
     refusal: (_, tr) => ({ code: "channel_missing", text: tr.t("failure.unknown_channel") }),
     reason: (_, tr, where) =>
-      where === "the log channel"
+      where === tr.t("close.where.log_channel")
         ? tr.t("reason.log_channel_gone")
         : tr.t("reason.gone", { where }),
   },

@@ -48,7 +48,8 @@ Deno.test("failureRefusal() speaks the reader's language", () => {
     /pour créer votre salon de ticket/,
   );
   assert.equal(
-    failureReason({ kind: "unknown_channel" }, "the log channel", { locale: "es-ES" }),
+    // `where` is named in the reader's language too.
+    failureReason({ kind: "unknown_channel" }, "el canal de registro", { locale: "es-ES" }),
     "el canal de registro ya no existe; elige otro con `/config set`",
   );
 });

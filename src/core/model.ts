@@ -227,6 +227,8 @@ export interface Ticket {
   waitingFor: WaitingFor | null;
   /** When its transcripts and archive were deleted under its type's retention. */
   expiredAt: Date | null;
+  /** How often it was reopened; its next close stores transcript `reopenCount + 1`. */
+  reopenCount: number;
   /** The private staff thread of a channel ticket (`/ticket notes`), once opened. */
   notesThreadId?: ChannelId | null;
 }
@@ -285,6 +287,8 @@ export interface TicketMember {
 /** A stored transcript: both renderings, as written (compression is the store's business). */
 export interface Transcript {
   ticketId: TicketId;
+  /** 1 for the first close, 2 after a reopen and the next close, … */
+  sequence: number;
   html: string;
   text: string;
   messageCount: number;
@@ -292,6 +296,9 @@ export interface Transcript {
   byteSize: number;
   createdAt: Date;
 }
+
+/** A stored transcript without its contents, for lists. */
+export type TranscriptInfo = Omit<Transcript, "html" | "text">;
 
 /** A copy of an attachment, kept because Discord's CDN links expire. */
 export interface StoredAttachment {

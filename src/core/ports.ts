@@ -31,9 +31,11 @@ import type {
   TicketTypePatch,
   TicketTypeSettings,
   Transcript,
+  TranscriptInfo,
   WaitingFor,
 } from "./model.ts";
 import type { QueueFilter } from "./queue_filter.ts";
+import type { CloseRequest, DueTimer, TicketTimings } from "./tickets/timings.ts";
 
 /** Tickets: the atomic open, lookups, claims, the close's steps and members. */
 export interface TicketStore {
@@ -79,6 +81,12 @@ export interface TicketStore {
   beginClose(id: TicketId, by: UserId, reason: string | null): Promise<boolean>;
   recordCloseStep(id: TicketId, step: CloseStep): Promise<void>;
   finishClose(id: TicketId, at: Date): Promise<void>;
+  /**
+   * Atomically brings a closed ticket whose data has not expired back: open, in
+   * `channelId`, its close fields and claim cleared, `reopenCount` one higher.
+   * Null (and nothing changed) when it was not closed, or is gone.
+   */
+  reopen(id: TicketId, channelId: ChannelId): Promise<Ticket | null>;
 
   addMember(member: TicketMember): Promise<boolean>;
   removeMember(ticketId: TicketId, userId: UserId): Promise<boolean>;
@@ -193,9 +201,14 @@ export interface GatewaySession {
 
 /** Transcripts of closed tickets and the attachments they keep. */
 export interface TranscriptStore {
-  /** Saves a ticket's transcript, replacing an earlier copy. */
-  save(transcript: Omit<Transcript, "createdAt">): Promise<void>;
-  get(ticketId: TicketId): Promise<Transcript | null>;
+  /** Saves transcript `sequence` (default 1) of a ticket, replacing an earlier copy of it. */
+  save(
+    transcript: Omit<Transcript, "createdAt" | "sequence"> & { sequence?: number },
+  ): Promise<void>;
+  /** The ticket's transcript numbered `sequence`, or its latest when none is given. */
+  get(ticketId: TicketId, sequence?: number): Promise<Transcript | null>;
+  /** The ticket's transcripts without their contents, first to latest. */
+  list(ticketId: TicketId): Promise<TranscriptInfo[]>;
   /** Keeps an attachment; saving the same one again keeps the first copy. */
   saveAttachment(attachment: StoredAttachment): Promise<void>;
   attachments(ticketId: TicketId): Promise<StoredAttachment[]>;
@@ -407,6 +420,58 @@ export interface TagStore {
   remove(guildId: GuildId, name: string): Promise<boolean>;
 }
 
+/**
+ * A ticket's timings and timers, kept on its row: who wrote when, the auto
+ * close's next step, the pending close request, the opener's last lookup. Every
+ * step a pass takes is a compare-and-set, so two processes never both take it.
+ */
+export interface TicketTimerStore {
+  /** The ticket's timings, or null when there is no such ticket. */
+  timings(id: TicketId): Promise<TicketTimings | null>;
+  /**
+   * Staff wrote at `at`: the first response (once), the last staff message, waiting
+   * for the member, and the auto close armed to warn at `warnAt` (null: none runs).
+   * Writes nothing when the last staff message is less than a minute older and the
+   * rest is as it would become (the times are kept to the minute).
+   */
+  staffWrote(id: TicketId, at: Date, warnAt: Date | null): Promise<void>;
+  /**
+   * The opener wrote at `at`: the last opener message, waiting for staff, no auto
+   * close; nothing is written when that is so already, to the minute.
+   */
+  openerWrote(id: TicketId, at: Date): Promise<void>;
+  /** Timers of open tickets due at `now`, soonest first, at most `limit`. */
+  due(now: Date, limit: number): Promise<DueTimer[]>;
+  /**
+   * Moves the auto close from `step` due at `dueAt` to `next` (null: ends it);
+   * false when another process took it or a message changed it meanwhile.
+   */
+  advanceAutoClose(
+    id: TicketId,
+    from: { step: "warn" | "close"; dueAt: Date },
+    next: { step: "warn" | "close"; dueAt: Date } | null,
+  ): Promise<boolean>;
+  /** Starts a close request, replacing any pending one; gives it with its number. */
+  requestClose(
+    id: TicketId,
+    request: Omit<CloseRequest, "seq">,
+  ): Promise<CloseRequest>;
+  /** Ends close request `seq` (answered or timed out); null when it is not the pending one. */
+  endCloseRequest(id: TicketId, seq: number): Promise<CloseRequest | null>;
+  /** Stops the ticket's auto close and close request (it closed); its timings stay. */
+  stop(id: TicketId): Promise<void>;
+  /**
+   * Open tickets (with a channel) whose opener was last looked up at or before
+   * `before`, or never and opened at or before it.
+   */
+  openerChecksDue(
+    before: Date,
+    limit: number,
+  ): Promise<Array<{ ticket: Ticket; checkedAt: Date | null }>>;
+  /** Takes the opener lookup of a ticket last checked at `previous`; false when taken already. */
+  takeOpenerCheck(id: TicketId, previous: Date | null, at: Date): Promise<boolean>;
+}
+
 /** How giving a rating went: stored, given before (one per ticket), or never asked. */
 export type RateResult = "rated" | "already_rated" | "not_asked";
 
@@ -440,6 +505,7 @@ export interface TransactionStores {
   settings: SettingsStore;
   tags: TagStore;
   feedback: FeedbackStore;
+  timers: TicketTimerStore;
   notes: NoteStore;
 }
 

@@ -40,6 +40,16 @@ export async function migrateDown(
   return summarise("down", await migrator.migrateTo(NO_MIGRATIONS));
 }
 
+/** Runs the migrations up to and including `name` (tests of one migration start there). */
+export async function migrateUpTo(
+  handle: DatabaseHandle,
+  name: string,
+  options: MigrateOptions = {},
+): Promise<MigrationSummary> {
+  const migrator = await createMigrator(handle, options);
+  return summarise("up", await migrator.migrateTo(name));
+}
+
 async function createMigrator(handle: DatabaseHandle, options: MigrateOptions): Promise<Migrator> {
   // PostgreSQL: Kysely looks for its bookkeeping tables in every schema unless told
   // which one, so name the connection's own schema.

@@ -180,6 +180,7 @@ export function toTicket(row: TicketRow): Ticket {
     priority: row.priority as TicketPriority,
     waitingFor: row.waiting_for as WaitingFor | null,
     expiredAt: toNullableDate(row.expired_at),
+    reopenCount: toNumber(row.reopen_count),
     // Set only once staff opened one, so tickets without stay as they always were.
     ...(row.notes_thread_id == null ? {} : { notesThreadId: row.notes_thread_id as ChannelId }),
   };

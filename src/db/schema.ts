@@ -131,6 +131,20 @@ export interface TicketsTable {
   priority: ColumnType<string, string | undefined, string>;
   waiting_for: string | null;
   expired_at: NullableMillis;
+  reopen_count: ColumnType<number, number | undefined, number>;
+  first_staff_response_at: NullableMillis;
+  last_opener_message_at: NullableMillis;
+  last_staff_message_at: NullableMillis;
+  /** The next step of an auto close (`warn` or `close`), due at `auto_close_at`. */
+  auto_close_step: string | null;
+  auto_close_at: NullableMillis;
+  /** The number of the pending close request (NULL: none); each new one counts up. */
+  close_request_seq: number | null;
+  close_request_by: string | null;
+  close_request_reason: string | null;
+  /** When the pending close request times out. */
+  close_request_at: NullableMillis;
+  opener_checked_at: NullableMillis;
   /** The private staff thread of a channel ticket (`/ticket notes`). */
   notes_thread_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
@@ -171,6 +185,8 @@ export interface TicketMembersTable {
 /** The `transcripts` table. */
 export interface TranscriptsTable {
   ticket_id: number;
+  /** 1 for the ticket's first close, one more for each close after a reopen. */
+  sequence: ColumnType<number, number | undefined, number>;
   /** UTF-8 HTML, gzipped when `compressed` is 1. */
   html: Uint8Array;
   /** UTF-8 plain text, gzipped when `compressed` is 1. */

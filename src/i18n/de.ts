@@ -13,6 +13,8 @@ import { opening } from "./de/opening.ts";
 import { work } from "./de/work.ts";
 import { tags } from "./de/tags.ts";
 import { web } from "./de/web.ts";
+import { timers } from "./de/timers.ts";
+import { closeReopen } from "./de/close_reopen.ts";
 import { threads } from "./de/threads.ts";
 
 /** Every German message by key. */
@@ -30,5 +32,7 @@ export const DE: Catalog = {
   ...work,
   ...tags,
   ...web,
+  ...timers,
+  ...closeReopen,
   ...threads,
 };

@@ -12,6 +12,8 @@ import { opening } from "./en/opening.ts";
 import { work } from "./en/work.ts";
 import { tags } from "./en/tags.ts";
 import { web } from "./en/web.ts";
+import { timers } from "./en/timers.ts";
+import { closeReopen } from "./en/close_reopen.ts";
 import { threads } from "./en/threads.ts";
 
 /** Every English message by key. */
@@ -29,6 +31,8 @@ export const EN = {
   ...work,
   ...tags,
   ...web,
+  ...timers,
+  ...closeReopen,
   ...threads,
 } as const;
 

@@ -13,6 +13,8 @@ import { opening } from "./es/opening.ts";
 import { work } from "./es/work.ts";
 import { tags } from "./es/tags.ts";
 import { web } from "./es/web.ts";
+import { timers } from "./es/timers.ts";
+import { closeReopen } from "./es/close_reopen.ts";
 import { threads } from "./es/threads.ts";
 
 /** Every Spanish message by key. */
@@ -30,5 +32,7 @@ export const ES: Catalog = {
   ...work,
   ...tags,
   ...web,
+  ...timers,
+  ...closeReopen,
   ...threads,
 };

@@ -13,6 +13,8 @@ import { opening } from "./fr/opening.ts";
 import { work } from "./fr/work.ts";
 import { tags } from "./fr/tags.ts";
 import { web } from "./fr/web.ts";
+import { timers } from "./fr/timers.ts";
+import { closeReopen } from "./fr/close_reopen.ts";
 import { threads } from "./fr/threads.ts";
 
 /** Every French message by key. */
@@ -30,5 +32,7 @@ export const FR: Catalog = {
   ...work,
   ...tags,
   ...web,
+  ...timers,
+  ...closeReopen,
   ...threads,
 };

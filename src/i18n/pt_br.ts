@@ -13,6 +13,8 @@ import { opening } from "./pt_br/opening.ts";
 import { work } from "./pt_br/work.ts";
 import { tags } from "./pt_br/tags.ts";
 import { web } from "./pt_br/web.ts";
+import { timers } from "./pt_br/timers.ts";
+import { closeReopen } from "./pt_br/close_reopen.ts";
 import { threads } from "./pt_br/threads.ts";
 
 /** Every Brazilian Portuguese message by key. */
@@ -30,5 +32,7 @@ export const PT_BR: Catalog = {
   ...work,
   ...tags,
   ...web,
+  ...timers,
+  ...closeReopen,
   ...threads,
 };

@@ -2,12 +2,15 @@
  * `GET /web/t/{guild}/{number}`: a ticket's page (facts, the stored transcript
  * in a sandboxed frame, downloads); staff also see the audit trail and the share
  * links and the staff notes (`…/staff-notes.html`, never served to anyone else).
- * `…/transcript.html`, `…/download.html`, `…/download.txt` serve the transcript
- * itself. Who may not see the ticket (or the notes) gets the 404 page.
+ * `…/transcript.html`, `…/download.html`, `…/download.txt` serve the
+ * transcript itself. A reopened ticket keeps one transcript per close: the page
+ * lists them and shows one at a time (`?transcript=N`, the latest by default),
+ * and its documents take the same query. Who may not see the ticket, or asks
+ * for a transcript it does not have, gets the 404 page.
  */
 import type { Context, Hono } from "hono";
 import { html } from "hono/html";
-import type { AuditEvent, Ticket } from "../core/model.ts";
+import type { AuditEvent, Ticket, TicketId, TranscriptInfo } from "../core/model.ts";
 import type { Translator } from "../i18n/translator.ts";
 import { csrfInput } from "./csrf.ts";
 import { type Html, page } from "./layout.ts";
@@ -26,24 +29,74 @@ import { whenText } from "./when_text.ts";
 import { webText } from "./web_language.ts";
 import { renderStaffNotes } from "../core/transcript/staff_notes.ts";
 
+/** Which of a ticket's transcripts the page shows, among all it has (first to latest). */
+export interface TranscriptChoice {
+  list: readonly TranscriptInfo[];
+  shown: number;
+}
+
+/** The transcript `?transcript=N` names among `list` (the latest without it); null: none such. */
+export async function chosenTranscript(
+  deps: Pick<WebDeps, "stores">,
+  ticketId: TicketId,
+  asked: string | undefined,
+): Promise<TranscriptChoice | null> {
+  const list = await deps.stores.transcripts.list(ticketId);
+  if (asked === undefined || asked === "") {
+    return { list, shown: list.at(-1)?.sequence ?? 0 };
+  }
+  const shown = /^[1-9][0-9]{0,5}$/.test(asked) ? Number(asked) : NaN;
+  return list.some((t) => t.sequence === shown) ? { list, shown } : null;
+}
+
+/** The links between a reopened ticket's transcripts, the shown one marked. */
+function transcriptList(choice: TranscriptChoice, here: string, tr: Translator): Html | "" {
+  if (choice.list.length < 2) return "";
+  return html`
+    <nav aria-label="${tr.t("web.transcripts_nav")}">
+      <p>${tr.t("web.transcripts_intro")}</p>
+      <ul class="links">${choice.list.map((t) =>
+        html`<li>${
+          t.sequence === choice.shown
+            ? html`<strong aria-current="page">#${t.sequence}</strong>`
+            : html`<a href="${here}?transcript=${t.sequence}">#${t.sequence}</a>`
+        } <span class="muted">${
+          tr.t("web.transcript_entry", { when: whenText(t.createdAt, tr), count: t.messageCount })
+        }</span></li>`
+      )}</ul>
+    </nav>
+  `;
+}
+
 /** The facts, the frame and the downloads of a ticket; `root` is where its documents are. */
 export function ticketView(
   ticket: Ticket,
-  view: { root: string; hasTranscript: boolean; guildName: string; tr: Translator },
+  view: {
+    root: string;
+    hasTranscript: boolean;
+    guildName: string;
+    tr: Translator;
+    /** A reopened ticket's transcripts, when the page may switch between them. */
+    choice?: TranscriptChoice;
+  },
 ): Html {
   const { tr } = view;
+  const choice = view.choice;
+  const several = choice !== undefined && choice.list.length > 1;
+  const query = several ? `?transcript=${choice.shown}` : "";
   const frame = view.hasTranscript
     ? html`
-      <div class="actions"><a class="button" href="${view.root}/download.html">${tr.t(
+      ${several ? transcriptList(choice, view.root, tr) : ""}
+      <div class="actions"><a class="button" href="${view.root}/download.html${query}">${tr.t(
         "web.download_html",
       )}</a>
-              <a class="button" href="${view.root}/download.txt">${tr.t(
+              <a class="button" href="${view.root}/download.txt${query}">${tr.t(
                 "web.download_text",
               )}</a></div>
       <iframe class="transcript" title="${tr.t("web.transcript_frame", {
         number: ticket.number,
       })}" sandbox="allow-scripts"
-        src="${view.root}/transcript.html"></iframe>
+        src="${view.root}/transcript.html${query}"></iframe>
     `
     : html`<p class="muted">${tr.t("web.transcript_later")}</p>`;
   return html`
@@ -154,12 +207,14 @@ async function ticketPage(c: Context, deps: WebDeps): Promise<Response> {
   if (visible === null) return notFound(c, session);
   const { ticket } = visible;
   const tr = webText(c);
-  const transcript = await deps.stores.transcripts.get(ticket.id);
+  const choice = await chosenTranscript(deps, ticket.id, c.req.query("transcript"));
+  if (choice === null) return notFound(c, session);
   const view = ticketView(ticket, {
     tr,
     root: `${WEB_BASE}/t/${ticket.guildId}/${ticket.number}`,
-    hasTranscript: transcript !== null,
+    hasTranscript: choice.list.length > 0,
     guildName: await deps.lookup.guildName(ticket.guildId),
+    choice,
   });
   const staff = visible.access === "staff" ? await staffSection(deps, session, visible, tr) : "";
   return await page(c, {
@@ -185,6 +240,7 @@ async function staffNotesDocument(c: Context, deps: WebDeps): Promise<Response> 
   const rendered = renderStaffNotes(notes, `Staff notes · ticket #${ticket.number}`);
   return transcriptDocument(ticket, {
     ticketId: ticket.id,
+    sequence: 1,
     html: rendered.html,
     text: rendered.text,
     messageCount: rendered.count,
@@ -205,9 +261,12 @@ export function transcriptPage(app: Hono, deps: WebDeps): void {
       guildId: c.req.param("guild"),
       number: c.req.param("number"),
     });
-    const transcript = visible === null
+    const choice = visible === null
       ? null
-      : await deps.stores.transcripts.get(visible.ticket.id);
+      : await chosenTranscript(deps, visible.ticket.id, c.req.query("transcript"));
+    const transcript = visible === null || choice === null || choice.shown === 0
+      ? null
+      : await deps.stores.transcripts.get(visible.ticket.id, choice.shown);
     if (visible === null || transcript === null) return notFound(c, session);
     return transcriptDocument(visible.ticket, transcript, format);
   });

@@ -30,6 +30,8 @@ export interface BootOptions {
   web?: Config["web"];
   /** The assistant relay (`RELAY_URL`, `RELAY_SECRET`, `RELAY_TIMEOUT_MS`); default off. */
   relay?: Config["relay"];
+  /** `SERVER_MEMBERS_INTENT=on` (default off). */
+  serverMembersIntent?: boolean;
   start?: StartOptions;
 }
 
@@ -50,6 +52,7 @@ export function configFor(fake: FakeDiscord, options: BootOptions = {}): Config 
     shards: null,
     apiProxy: null,
     web: options.web ?? null,
+    ...(options.serverMembersIntent === true ? { serverMembersIntent: true } : {}),
   };
 }
 
@@ -60,6 +63,8 @@ export function testStartOptions(extra: StartOptions = {}): StartOptions {
     // Reconciliation has its own tests; elsewhere it would only add REST traffic.
     reconcileOnStart: false,
     reconcileIntervalMs: null,
+    // The timers have their own tests (`app.runTimers()` runs a pass when one wants it).
+    timersIntervalMs: null,
     ...extra,
   };
 }

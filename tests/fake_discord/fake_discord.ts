@@ -71,6 +71,11 @@ export interface FakeDiscordOptions {
   rateLimits?: RateLimitOptions;
   /** Whether the application has the Message Content intent approved (default true). */
   messageContentIntent?: boolean;
+  /**
+   * Whether the Server Members intent is turned on in the portal (default false, as
+   * Discord starts it): an IDENTIFY asking for it without is closed with 4014.
+   */
+  serverMembersIntent?: boolean;
   /** The application's OAuth2 client secret (default: a random one). */
   clientSecret?: string;
 }
@@ -137,6 +142,11 @@ export interface FakeDiscord {
   ): FakeUser;
   /** Makes an existing user a member. */
   addMember(guild: Ref, user: Ref, roles?: Ref[]): void;
+  /**
+   * The member leaves the guild: lookups answer 404 Unknown Member, and sessions
+   * that asked for the Server Members intent get `GUILD_MEMBER_REMOVE`.
+   */
+  removeMember(guild: Ref, user: Ref): void;
   createChannel(
     guild: Ref,
     options: {
@@ -285,6 +295,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       url: `ws://127.0.0.1:${port}/gateway`,
       resumeUrl: `ws://127.0.0.1:${port}/gateway-resume`,
       messageContentIntent: options.messageContentIntent ?? true,
+      serverMembersIntent: options.serverMembersIntent ?? false,
     },
     state,
     { onChange, violation },
@@ -460,6 +471,20 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         idOf(guild),
         "GUILD_MEMBER_ADD",
         { ...json, guild_id: idOf(guild) },
+        Intent.GuildMembers,
+      );
+    },
+    removeMember(guild, userRef) {
+      const guildId = idOf(guild);
+      const user = state.users.get(idOf(userRef));
+      if (user === undefined || !state.members.get(guildId)?.delete(user.id)) {
+        throw new RangeError(`Cannot remove ${idOf(userRef)} from ${guildId}: not a member`);
+      }
+      state.changed();
+      ctx.emit(
+        guildId,
+        "GUILD_MEMBER_REMOVE",
+        { guild_id: guildId, user: state.userJson(user) },
         Intent.GuildMembers,
       );
     },

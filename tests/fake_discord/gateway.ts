@@ -11,6 +11,8 @@ export interface GatewayOptions {
   resumeUrl: string;
   /** Whether the application may ask for the Message Content intent. */
   messageContentIntent: boolean;
+  /** Whether the application may ask for the Server Members intent (default false, as in the portal). */
+  serverMembersIntent?: boolean;
 }
 
 /** A dispatch as sent: op 0 with a sequence number. */
@@ -44,6 +46,8 @@ const MAX_REPLAY = 5000;
 const SENDS_PER_MINUTE = 120;
 /** The privileged Message Content intent bit. */
 const MESSAGE_CONTENT = 1 << 15;
+/** The privileged Server Members intent bit. */
+const GUILD_MEMBERS = 1 << 1;
 
 /** Discord's gateway for the fake: HELLO, IDENTIFY/READY, heartbeats, RESUME with replay. */
 export class FakeGateway {
@@ -216,6 +220,10 @@ export class FakeGateway {
       return null;
     }
     if (!this.#options.messageContentIntent && (data.intents & MESSAGE_CONTENT) !== 0) {
+      this.#close(socket, 4014, "Disallowed intent(s).");
+      return null;
+    }
+    if (this.#options.serverMembersIntent !== true && (data.intents & GUILD_MEMBERS) !== 0) {
       this.#close(socket, 4014, "Disallowed intent(s).");
       return null;
     }

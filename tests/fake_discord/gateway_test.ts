@@ -242,3 +242,42 @@ Deno.test("two sessions of the same shard both receive the shard's events, as on
     await fake.close();
   }
 });
+
+Deno.test("GUILD_MEMBER_REMOVE reaches only sessions with the Server Members intent, which the portal must allow", async () => {
+  const closedFake = await startFakeDiscord();
+  const refused = await identify(closedFake, [0, 1], 513 | (1 << 1));
+  try {
+    await refused.closed;
+    assert.equal(refused.closeCode, 4014, "the intent is off in the portal by default");
+  } finally {
+    await refused.close();
+    await closedFake.close();
+  }
+
+  const fake = await startFakeDiscord({ serverMembersIntent: true });
+  const guild = fake.createGuild({ name: "g" });
+  const channel = fake.createChannel(guild, { name: "general" });
+  const alice = fake.createMember(guild, { username: "alice" });
+  const bob = fake.createMember(guild, { username: "bob" });
+  const withIntent = await identify(fake, [0, 1], 513 | (1 << 1));
+  try {
+    await withIntent.next((p) => p.t === "GUILD_CREATE");
+    fake.removeMember(guild, alice);
+    const removed = await withIntent.next((p) => p.t === "GUILD_MEMBER_REMOVE");
+    assert.deepEqual([removed.d.guild_id, removed.d.user.id], [guild.id, alice.id]);
+  } finally {
+    await withIntent.close();
+  }
+  const without = await identify(fake, [0, 1], 513);
+  try {
+    await without.next((p) => p.t === "GUILD_CREATE");
+    fake.removeMember(guild, bob);
+    fake.postMessage(channel, fake.botUser, "after");
+    await without.next((p) => p.t === "MESSAGE_CREATE");
+    assert.equal(without.packets.some((p) => p.t === "GUILD_MEMBER_REMOVE"), false);
+    assert.throws(() => fake.removeMember(guild, bob), RangeError);
+  } finally {
+    await without.close();
+    await fake.close();
+  }
+});

@@ -11,6 +11,8 @@ import { createStores } from "../../src/db/stores/create_stores.ts";
 import { DIALECTS } from "../fixtures/dialects.ts";
 import { ALL_MIGRATIONS, dialectLabel, fresh, openFor } from "../fixtures/store_suite.ts";
 import { openTestStores } from "../fixtures/test_stores.ts";
+import { migrationProvider } from "../../migrations/mod.ts";
+import { Migrator } from "kysely/migration";
 
 for (const dialect of DIALECTS) {
   Deno.test({
@@ -40,6 +42,75 @@ for (const dialect of DIALECTS) {
           await migrateToLatest(handle);
           assert.equal(await stores.settings.meta("before"), null);
           await openFor(stores, guildId(fresh()), { opener: userId(fresh()) });
+        } finally {
+          await handle.close();
+        }
+      } finally {
+        await isolated.drop();
+      }
+    },
+  });
+
+  Deno.test({
+    name: dialectLabel(dialect, "0015 keeps every stored transcript as its ticket's first"),
+    ignore: dialect.skip !== null,
+    async fn() {
+      const isolated = await dialect.isolate();
+      try {
+        const handle = await openDatabase(isolated.target, isolated.options);
+        try {
+          const migrator = new Migrator({
+            db: handle.db,
+            provider: migrationProvider,
+            ...(dialect.name === "postgres"
+              ? { migrationTableSchema: isolated.options.postgresSchema }
+              : {}),
+          });
+          await migrateToLatest(handle);
+          const stores = createStores(handle);
+          const ticket = await openFor(stores, guildId(fresh()), { opener: userId(fresh()) });
+          const other = await openFor(stores, guildId(fresh()), { opener: userId(fresh()) });
+          assert.equal((await migrator.migrateTo("0014_ticket_work")).error, undefined);
+          // The stores of this build write `sequence`: the old table is written by hand.
+          for (const [id, word] of [[ticket.id, "kept"], [other.id, "also kept"]] as const) {
+            await sql`insert into transcripts
+              (ticket_id, html, text, compressed, byte_size, message_count, created_at)
+              values (${id}, ${new TextEncoder().encode(word)}, ${
+              new TextEncoder().encode(word.toUpperCase())
+            }, 0, ${word.length}, 7, 1000)`.execute(handle.db);
+          }
+          await migrateToLatest(handle);
+          const first = await stores.transcripts.get(ticket.id);
+          assert.equal(first?.html, "kept");
+          assert.equal(first?.text, "KEPT");
+          assert.equal(first?.sequence, 1);
+          assert.equal(first?.messageCount, 7);
+          assert.equal((await stores.transcripts.get(other.id))?.html, "also kept");
+          assert.equal((await stores.tickets.get(ticket.id))?.reopenCount, 0);
+          await stores.transcripts.save({
+            ticketId: ticket.id,
+            sequence: 2,
+            html: "again",
+            text: "AGAIN",
+            messageCount: 9,
+            byteSize: 5,
+          });
+          assert.deepEqual((await stores.transcripts.list(ticket.id)).map((x) => x.sequence), [
+            1,
+            2,
+          ]);
+          // The foreign key still cascades: a discarded ticket takes its transcripts along.
+          await stores.tickets.discard(other.id);
+          assert.equal(await stores.transcripts.get(other.id), null);
+          // Down keeps each ticket's latest transcript; up again makes it the first.
+          const down = await migrator.migrateTo("0014_ticket_work");
+          assert.equal(down.error, undefined);
+          const left = await sql<{ ticket_id: number }>`select ticket_id from transcripts`
+            .execute(handle.db);
+          assert.deepEqual(left.rows.map((r) => Number(r.ticket_id)), [ticket.id]);
+          await migrateToLatest(handle);
+          assert.equal((await stores.transcripts.get(ticket.id, 1))?.html, "again");
+          assert.equal((await stores.transcripts.list(ticket.id)).length, 1);
         } finally {
           await handle.close();
         }

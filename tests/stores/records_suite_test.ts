@@ -104,6 +104,7 @@ for (const dialect of DIALECTS) {
             priority: "normal",
             waitingFor: null,
             expiredAt: null,
+            reopenCount: 0,
           });
           const channel = channelId("18446744073709551615");
           const withChannel = await stores.tickets.setChannel(opened.id, channel);

@@ -6,13 +6,11 @@
  */
 import assert from "node:assert/strict";
 import { sql } from "kysely";
-import { Migrator } from "kysely/migration";
 import { guildId } from "../../src/core/ids.ts";
 import { createStores } from "../../src/db/stores/create_stores.ts";
 import { GUILD_TABLES, TICKET_TABLES } from "../../src/db/stores/retention.ts";
 import { openDatabase } from "../../src/db/connect.ts";
-import { migrateToLatest } from "../../src/db/migrate.ts";
-import { migrationProvider } from "../../migrations/mod.ts";
+import { migrateToLatest, migrateUpTo } from "../../src/db/migrate.ts";
 import type { DatabaseHandle } from "../../src/db/connect.ts";
 import { DIALECTS } from "../fixtures/dialects.ts";
 import { dialectLabel, fresh } from "../fixtures/store_suite.ts";
@@ -192,9 +190,7 @@ for (const dialect of DIALECTS) {
       try {
         const handle = await openDatabase(isolated.target, isolated.options);
         try {
-          const migrator = new Migrator({ db: handle.db, provider: migrationProvider });
-          const to = await migrator.migrateTo("0014_ticket_work");
-          assert.equal(to.error, undefined);
+          await migrateUpTo(handle, "0014_ticket_work");
           await handle.db.insertInto("meta").values([
             { key: "guild_left:111", value: "1" },
             { key: "guild_left:222", value: "0" },

@@ -21,12 +21,14 @@ import { tagFormModal } from "./tag_manage.ts";
 import { queuePageButton } from "./ticket_list.ts";
 import { claimButton } from "./ticket_claim.ts";
 import { closeButton, closeCancel, closeConfirm } from "./ticket_close.ts";
+import { reopenButton } from "./ticket_reopen.ts";
 import { openButton, openFormModal } from "./open_button.ts";
 import { panelPick } from "./panel_pick.ts";
 import { privacyCommand } from "./privacy.ts";
 import { eraseCancel, eraseConfirm } from "./privacy_erase_confirm.ts";
 import { configImportApply, configImportCancel } from "./config_import_confirm.ts";
 import { localizeCommand, localizeContextMenu } from "./localize_command.ts";
+import { closeRequestAccept, closeRequestKeepOpen } from "./ticket_close_request.ts";
 import { rateButton, rateNoteModal } from "../feedback/rate_button.ts";
 import type { ContextMenuCommand, ContextMenuDefinition } from "./define_context_menu.ts";
 import { openForUserMenu } from "./ticket_open_for.ts";
@@ -60,6 +62,9 @@ export const BUTTONS: readonly ComponentRoute<ComponentInput>[] = [
   configImportApply,
   configImportCancel,
   queuePageButton,
+  reopenButton,
+  closeRequestAccept,
+  closeRequestKeepOpen,
 ];
 
 /** Every modal, by `custom_id` prefix. */

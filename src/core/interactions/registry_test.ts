@@ -120,6 +120,8 @@ Deno.test("COMMANDS define setup, config, panel, ticket, type, privacy and tag a
       "move",
       "priority",
       "list",
+      "reopen",
+      "close-request",
       "notes",
     ],
   );

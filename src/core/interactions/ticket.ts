@@ -11,10 +11,12 @@ import { ticketTransfer } from "./ticket_transfer.ts";
 import { ticketMove } from "./ticket_move.ts";
 import { ticketPriority } from "./ticket_priority.ts";
 import { ticketList } from "./ticket_list.ts";
+import { ticketReopen } from "./ticket_reopen.ts";
+import { ticketCloseRequest } from "./ticket_close_request.ts";
 
 import { ticketNotes } from "./ticket_notes.ts";
 
-/** `/ticket new|open-for|add|remove|claim|unclaim|close|assistant|transfer|move|priority|list|notes`. */
+/** `/ticket` and its subcommands, shown to everyone (each checks who may use it). */
 export const ticketCommand = defineCommandGroup({
   name: "ticket",
   description: "Open and manage support tickets",
@@ -32,6 +34,8 @@ export const ticketCommand = defineCommandGroup({
     ticketMove,
     ticketPriority,
     ticketList,
+    ticketReopen,
+    ticketCloseRequest,
     ticketNotes,
   ],
 });

@@ -6,12 +6,10 @@
  */
 import type { HandlerContext } from "../context.ts";
 import type { CommandInput, ComponentInput, InteractionInput } from "../interaction.ts";
-import { refuse } from "../refusal.ts";
 import { ephemeral, type Reply } from "../reply.ts";
 import { buttonRow } from "../button_row.ts";
-import { Permission } from "../permissions_bits.ts";
 import type { TicketId } from "../model.ts";
-import { runClose } from "../tickets/close_flow.ts";
+import { closeAndAnswer } from "../tickets/close_answer.ts";
 import {
   authorize,
   isReply,
@@ -22,6 +20,8 @@ import {
 import { defineSubcommand, OptionType, type OptionValues } from "./define_command.ts";
 import { defineButton } from "./define_component.ts";
 import { readerText } from "../language.ts";
+
+export { canReadHistory } from "../tickets/close_answer.ts";
 
 /** Longest close reason. */
 export const MAX_REASON_LENGTH = 500;
@@ -124,39 +124,9 @@ export async function handleCloseConfirm(
   const scope = isReply(found) ? found : authorize("close", input, found);
   if (isReply(scope)) return scope;
   const { ticket } = scope;
-  await ctx.defer({ ephemeral: true });
   const reason = ticket.closeReason ??
     ((await ctx.settings.meta(closeReasonKey(ticket.id))) || null);
-  const outcome = await runClose(ticket, ctx, {
-    by: input.member.user.id,
-    reason,
-    canReadHistory: canReadHistory(input.appPermissions),
-    ...(input.attachmentSizeLimit === undefined
-      ? {}
-      : { uploadLimitBytes: input.attachmentSizeLimit }),
-  });
-  const tr = readerText(input);
-  if (outcome.kind === "closed") return ephemeral(tr.t("close.closed", { number: ticket.number }));
-  ctx.log.warn("Close of ticket {number} in guild {guildId} stopped at {step}: {reason}", {
-    number: ticket.number,
-    guildId: input.guildId,
-    step: outcome.step,
-    reason: outcome.reason,
-  });
-  return refuse(
-    "close_failed",
-    tr.t("close.failed", { number: ticket.number, reason: outcome.reason }),
-  );
-}
-
-/**
- * Whether the bot may read this channel's history, from the interaction's
- * `app_permissions` (0 when Discord did not send them: unknown, so yes).
- */
-export function canReadHistory(appPermissions: bigint): boolean {
-  if (appPermissions === 0n) return true;
-  const granted = Permission.ReadMessageHistory | Permission.Administrator;
-  return (appPermissions & granted) !== 0n;
+  return await closeAndAnswer(input, ctx, { ticket, by: input.member.user.id, reason });
 }
 
 /** Handles Cancel: replaces the question. */

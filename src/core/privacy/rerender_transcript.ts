@@ -11,13 +11,19 @@ import { createTextRenderer } from "../transcript/render_text.ts";
 import { transcriptHeader } from "../transcript/transcript_header.ts";
 import type { TranscriptMessage, TranscriptOptions } from "../transcript/types.ts";
 
-/** The HTML and text transcript of `ticket` from its archived `messages`, in the guild's `locale`. */
+/**
+ * The HTML and text transcript of `ticket` from its archived `messages`, in the
+ * guild's `locale`. With `until`, only the messages written by then: a reopened
+ * ticket's earlier transcript keeps ending where its close ended it.
+ */
 export function rerenderTranscript(
   ticket: Ticket,
   messages: readonly ArchivedMessage[],
-  options: { typeName: string; locale: Locale },
+  options: { typeName: string; locale: Locale; sequence?: number; until?: Date },
 ): { html: string; text: string; messageCount: number } {
+  const until = options.until?.getTime() ?? Infinity;
   const entries: TranscriptMessage[] = messages.flatMap((m) => {
+    if (m.createdAt.getTime() > until) return [];
     try {
       return [{ raw: JSON.parse(m.payload) as Record<string, unknown>, deletedAt: m.deletedAt }];
     } catch {
@@ -30,6 +36,7 @@ export function rerenderTranscript(
       closerId: ticket.closedBy,
       reason: ticket.closeReason,
       locale: options.locale,
+      ...(options.sequence === undefined ? {} : { sequence: options.sequence }),
     }),
     locale: options.locale,
   };

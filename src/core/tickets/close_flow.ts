@@ -4,7 +4,8 @@
  * the transcript files to the log channel, DM the opener, delete the channel.
  * Each finished step is recorded on the ticket, and each step is safe to run
  * again, so a close that failed or crashed resumes where it stopped. Nothing is
- * deleted before the transcript is stored.
+ * deleted before the transcript is stored. A reopened ticket's close stores its
+ * next transcript (`reopenCount + 1`); the earlier ones stay.
  */
 import type { HandlerContext } from "../context.ts";
 import type { UserId } from "../ids.ts";
@@ -13,12 +14,14 @@ import { isDiscordFailure } from "../discord_failure.ts";
 import type { LockOptions } from "../ports.ts";
 import { LockTimeoutError } from "../lock_timeout_error.ts";
 import type { AttachmentLimits } from "./close_attachments.ts";
-import { CLOSE_STEPS, OUR_SIDE, runStep, StepFailure } from "./close_step.ts";
+import { CLOSE_STEPS, ourSide, runStep, StepFailure } from "./close_step.ts";
 import { type ClosePost, postSummary, sendTranscriptDm } from "./close_posts.ts";
 import { renderHistory } from "./render_history.ts";
 import { guildLanguage } from "../language.ts";
 import { askForFeedback, feedbackForDm } from "../feedback/ask_feedback.ts";
 import { transcriptHeader } from "../transcript/transcript_header.ts";
+import { DEFAULT_LOCALE, type Locale } from "../../i18n/locale.ts";
+import { type Translator, translator } from "../../i18n/translator.ts";
 import { keepNotesHistory } from "../notes/keep_notes.ts";
 import { staffNotesOf } from "../notes/staff_notes_of.ts";
 import { retireTicketPlace } from "./retire_place.ts";
@@ -36,6 +39,8 @@ export interface CloseOptions extends AttachmentLimits {
   uploadLimitBytes?: number;
   /** False when the bot is known to lack Read Message History in the channel. */
   canReadHistory?: boolean;
+  /** The language of whoever reads a failure's reason (default the guild's). */
+  locale?: Locale;
 }
 
 /**
@@ -71,7 +76,7 @@ export async function runClose(
     return {
       kind: "failed",
       step: ticket.closeStep ?? "requested",
-      reason: "another close of this ticket is still running; wait a few minutes",
+      reason: translator(options.locale ?? DEFAULT_LOCALE).t("close.reason.busy"),
     };
   }
 }
@@ -84,16 +89,17 @@ export async function runClose(
 async function keptEverything(
   ticket: Ticket,
   ctx: HandlerContext,
-  rendered: Pick<Transcript, "messageCount"> | null,
+  check: { rendered: Pick<Transcript, "messageCount"> | null; reader: Translator },
 ): Promise<void> {
-  const stored = await ctx.transcripts.get(ticket.id);
+  const { rendered, reader } = check;
+  const stored = await ctx.transcripts.get(ticket.id, ticket.reopenCount + 1);
   const count = rendered?.messageCount ?? stored?.messageCount ?? 0;
   const archived = await ctx.archive.count(ticket.id, stored?.createdAt ?? ctx.clock.now());
   if (count >= archived) return;
   await ctx.tickets.recordCloseStep(ticket.id, "requested");
   throw new StepFailure(
     "channel_deleted",
-    `the transcript holds ${count} messages but ${archived} were recorded, so the channel was kept; close again to make a new transcript`,
+    reader.t("close.reason.kept_channel", { count, archived }),
     null,
   );
 }
@@ -119,43 +125,56 @@ async function closeOnce(
     await ctx.tickets.recordCloseStep(current.id, name);
   };
   let transcript: Pick<Transcript, "html" | "text" | "messageCount"> | null = null;
+  // This close's transcript: the first, or the next after each reopen.
+  const sequence = current.reopenCount + 1;
+  let reader = translator(options.locale ?? DEFAULT_LOCALE);
 
   try {
-    const type = await ctx.types.get(current.typeId);
-    const typeName = type?.name ?? "Ticket";
     const settings = await ctx.settings.guild(current.guildId);
+    const guild = translator(guildLanguage(settings));
+    reader = translator(options.locale ?? guildLanguage(settings));
+    const step = (name: CloseStep, where: string) => ({ name, where, locale: reader.locale });
+    const type = await ctx.types.get(current.typeId);
+    const typeName = type?.name ?? guild.t("close.type_fallback");
     const locale = guildLanguage(settings);
 
     if (pending("transcript_stored")) {
       const rendered = await runStep(
-        "history_fetched",
-        "this ticket's channel",
+        step("history_fetched", reader.t("close.where.channel")),
         async () => {
           await keepNotesHistory(ctx, current);
           return await renderHistory(current, ctx, {
             ...options,
-            header: transcriptHeader(current, { typeName, closerId, reason, locale }),
+            header: transcriptHeader(current, { typeName, closerId, reason, locale, sequence }),
             locale,
           });
         },
       );
       await record("history_fetched");
-      await runStep("transcript_stored", "the database", () =>
-        ctx.transcripts.save({
-          ticketId: current.id,
-          html: rendered.html,
-          text: rendered.text,
-          messageCount: rendered.messageCount,
-          byteSize: new TextEncoder().encode(rendered.html).byteLength,
-        }));
+      await runStep(
+        step("transcript_stored", reader.t("close.where.database")),
+        () =>
+          ctx.transcripts.save({
+            ticketId: current.id,
+            sequence,
+            html: rendered.html,
+            text: rendered.text,
+            messageCount: rendered.messageCount,
+            byteSize: new TextEncoder().encode(rendered.html).byteLength,
+          }),
+      );
       await record("transcript_stored");
       transcript = rendered;
     }
 
     const post = async (): Promise<ClosePost> => {
-      transcript ??= await ctx.transcripts.get(current.id);
+      transcript ??= await ctx.transcripts.get(current.id, sequence);
       if (transcript === null) {
-        throw new StepFailure("transcript_stored", "the stored transcript is missing", null);
+        throw new StepFailure(
+          "transcript_stored",
+          reader.t("close.reason.transcript_missing"),
+          null,
+        );
       }
       return {
         ticket: current,
@@ -171,7 +190,7 @@ async function closeOnce(
     if (pending("log_posted")) {
       const logChannel = settings.logChannelId;
       if (logChannel !== null) {
-        await runStep("log_posted", "the log channel", async () => {
+        await runStep(step("log_posted", reader.t("close.where.log_channel")), async () => {
           const messageId = await postSummary(await post(), ctx, {
             logChannel,
             staffNotes: await staffNotesOf(ctx, current, guildLanguage(settings)),
@@ -188,8 +207,7 @@ async function closeOnce(
     if (pending("dm_sent")) {
       if (settings.transcriptDm) {
         await runStep(
-          "dm_sent",
-          "the opener's direct messages",
+          step("dm_sent", reader.t("close.where.dm")),
           async () => sendTranscriptDm(await post(), ctx, await feedbackForDm(current, ctx)),
         );
       }
@@ -199,12 +217,12 @@ async function closeOnce(
     if (pending("channel_deleted")) {
       const channelId = current.channelId;
       if (channelId !== null) {
-        await keptEverything(current, ctx, transcript);
-        await runStep("channel_deleted", "this ticket's channel", async () => {
+        await keptEverything(current, ctx, { rendered: transcript, reader });
+        await runStep(step("channel_deleted", reader.t("close.where.channel")), async () => {
           try {
             await retireTicketPlace(ctx, channelId, {
               threadClose: type?.threadClose ?? "archive",
-              reason: `Ticket #${current.number} closed`,
+              reason: guild.t("close.audit_reason", { number: current.number }),
             });
           } catch (error) {
             if (!isDiscordFailure(error, "unknown_channel")) throw error;
@@ -215,10 +233,11 @@ async function closeOnce(
     }
 
     await ctx.tickets.finishClose(current.id, clock.now());
+    await ctx.timers.stop(current.id);
   } catch (error) {
     const failure = error instanceof StepFailure
       ? error
-      : new StepFailure("requested", OUR_SIDE, error);
+      : new StepFailure("requested", ourSide(reader.locale), error);
     log.error("Closing ticket {number} in guild {guildId} stopped at {step}: {error}", {
       number: current.number,
       guildId: current.guildId,

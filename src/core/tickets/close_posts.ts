@@ -4,16 +4,19 @@
  * Each carries a nonce Discord enforces, so a post sent again after a crash
  * (between Discord accepting it and the step being recorded) is not doubled.
  * With the web pages on (`ctx.publicUrl`), both link the transcript page instead of
- * attaching files. The summary speaks the guild's language, the DM the opener's.
+ * attaching files. The summary speaks the guild's language, the DM the opener's;
+ * the summary also carries a Reopen button for staff. After a reopen, the posts
+ * of the next close name its own transcript and nonce.
  */
 import type { HandlerContext } from "../context.ts";
 import type { ChannelId, MessageId } from "../ids.ts";
-import type { ActionRow, Button, MessageBody } from "../message_body.ts";
+import type { ActionRow, Button, LinkButton, MessageBody } from "../message_body.ts";
 import type { Ticket, Transcript } from "../model.ts";
 import { isDiscordFailure } from "../discord_failure.ts";
 import { summaryEmbed } from "../transcript/summary_embed.ts";
 import { DISCORD_UPLOAD_LIMIT, transcriptFiles } from "../transcript/upload_files.ts";
-import { transcriptLinkRow } from "../transcript/transcript_link.ts";
+import { transcriptLinkButton } from "../transcript/transcript_link.ts";
+import { encodeCustomId } from "../custom_id.ts";
 import type { RenderedNotes } from "../transcript/staff_notes.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { recipientLanguage } from "../language.ts";
@@ -34,30 +37,39 @@ export interface ClosePost {
 
 type Files = Parameters<typeof transcriptFiles>[0];
 
-/** The files to attach, or none and a link row when the web pages are on. */
+/** The files to attach, or none and a link button when the web pages are on. */
 async function attachments(
   close: ClosePost,
   ctx: Pick<HandlerContext, "publicUrl">,
   files: Files,
   locale: Locale,
 ): Promise<
-  {
-    files: NonNullable<MessageBody["files"]>;
-    notes: string[];
-    components?: MessageBody["components"];
-  }
+  { files: NonNullable<MessageBody["files"]>; notes: string[]; link?: LinkButton }
 > {
   if (ctx.publicUrl) {
     const label = translator(locale).t("transcript.open_link");
+    // The first close's link stays the bare page; later ones name their own transcript.
+    const sequence = close.ticket.reopenCount + 1;
     return {
       files: [],
       notes: [],
-      components: [transcriptLinkRow(ctx.publicUrl, close.ticket, { label })],
+      link: transcriptLinkButton(ctx.publicUrl, close.ticket, {
+        label,
+        ...(sequence === 1 ? {} : { sequence }),
+      }),
     };
   }
   return await transcriptFiles(files, {
     limitBytes: close.uploadLimitBytes ?? DISCORD_UPLOAD_LIMIT,
   });
+}
+
+/** One action row of `buttons`, or no components at all. */
+function componentsOf(
+  buttons: ReadonlyArray<Button | LinkButton | undefined>,
+): Pick<MessageBody, "components"> {
+  const present = buttons.filter((b): b is Button | LinkButton => b !== undefined);
+  return present.length === 0 ? {} : { components: [{ type: 1, components: present }] };
 }
 
 /**
@@ -68,9 +80,11 @@ function stepNonce(
   ticket: Ticket,
   post: "log" | "dm",
 ): Pick<MessageBody, "nonce" | "enforce_nonce"> {
-  // Discord allows 25 characters: "tc" + post + ticket id + guild id digits.
+  // Discord allows 25 characters: "tc" + post + ticket id (+ "r" and the reopens) +
+  // guild id digits; each close after a reopen posts anew.
+  const close = ticket.reopenCount === 0 ? "" : `r${ticket.reopenCount}`;
   return {
-    nonce: `tc${post}${ticket.id}-${ticket.guildId}`.slice(0, 25),
+    nonce: `tc${post}${ticket.id}${close}-${ticket.guildId}`.slice(0, 25),
     enforce_nonce: true,
   };
 }
@@ -128,10 +142,16 @@ export async function postSummary(
       },
     ]),
   ], close.locale);
+  const reopen: Button = {
+    type: 2,
+    style: 2,
+    label: translator(close.locale).t("reopen.button"),
+    custom_id: encodeCustomId({ action: "reopen", ticketId: close.ticket.id }),
+  };
   return await ctx.discord.sendMessage(options.logChannel, {
     embeds: [summary(close, ctx, files.notes, close.locale)],
     files: files.files,
-    ...(files.components === undefined ? {} : { components: files.components }),
+    ...componentsOf([files.link, reopen]),
     allowed_mentions: { parse: [] },
     ...stepNonce(close.ticket, "log"),
   });
@@ -151,14 +171,17 @@ export async function sendTranscriptDm(
   const files = await attachments(close, ctx, [
     { name: `${baseName(ticket)}.html`, content: close.transcript.html, contentType: "text/html" },
   ], locale);
-  const components = [...(files.components ?? []), ...(feedback === null ? [] : [feedback.row])];
+  const components = [
+    ...(componentsOf([files.link]).components ?? []),
+    ...(feedback === null ? [] : [feedback.row]),
+  ];
   try {
     const dm = await ctx.discord.dmChannel(ticket.openerId);
     await ctx.discord.sendMessage(dm, {
       content: [
         translator(locale).t("close.dm", {
           number: ticket.number,
-          how: files.components === undefined ? "attached" : "linked",
+          how: files.link === undefined ? "attached" : "linked",
         }),
         ...(feedback === null ? [] : [
           translator(locale).t("feedback.ask", { number: ticket.number, type: feedback.typeName }),

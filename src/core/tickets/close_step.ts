@@ -5,6 +5,8 @@
 import type { CloseStep } from "../model.ts";
 import { DiscordRequestError } from "../discord_failure.ts";
 import { failureReason } from "../failure_text.ts";
+import type { Locale } from "../../i18n/locale.ts";
+import { translator } from "../../i18n/translator.ts";
 
 /** Every step of a close, in the order they run. */
 export const CLOSE_STEPS: readonly CloseStep[] = [
@@ -16,8 +18,10 @@ export const CLOSE_STEPS: readonly CloseStep[] = [
   "channel_deleted",
 ];
 
-/** What the member reads when a step fails for a reason of ours. */
-export const OUR_SIDE = "something went wrong on our side (see the bot's log)";
+/** What the member reads, in `locale`, when a step fails for a reason of ours. */
+export function ourSide(locale: Locale): string {
+  return translator(locale).t("close.reason.our_side");
+}
 
 /** A step failed: `reason` is what the member reads. */
 export class StepFailure extends Error {
@@ -27,19 +31,19 @@ export class StepFailure extends Error {
   }
 }
 
-/** Runs `work` as step `name`; a Discord failure becomes words about `where`. */
+/** Runs `work` as step `name`; a Discord failure becomes words about `where`, in `locale`. */
 export async function runStep<T>(
-  name: CloseStep,
-  where: string,
+  step: { name: CloseStep; where: string; locale: Locale },
   work: () => Promise<T>,
 ): Promise<T> {
+  const { name, where, locale } = step;
   try {
     return await work();
   } catch (error) {
     if (error instanceof StepFailure) throw error;
     const reason = error instanceof DiscordRequestError
-      ? failureReason(error.failure, where)
+      ? failureReason(error.failure, where, { locale })
       : null;
-    throw new StepFailure(name, reason ?? OUR_SIDE, error);
+    throw new StepFailure(name, reason ?? ourSide(locale), error);
   }
 }

@@ -9,8 +9,6 @@ import type { HandlerContext } from "../context.ts";
 import type { InteractionInput, UserRef } from "../interaction.ts";
 import type { Reply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
-import { type DiscordFailure, DiscordRequestError, isDiscordFailure } from "../discord_failure.ts";
-import { failureRefusal } from "../failure_text.ts";
 import type { NewAuditEvent, Ticket } from "../model.ts";
 import type { PlacedType } from "./ticket_place.ts";
 import { createTicketThread } from "./ticket_thread.ts";
@@ -18,11 +16,8 @@ import type { Channel } from "../discord_port.ts";
 import type { LockOptions } from "../ports.ts";
 import type { UserId } from "../ids.ts";
 import { LockTimeoutError } from "../lock_timeout_error.ts";
-import { channelName } from "./channel_name.ts";
-import { BOT_ALLOW, staffOnlyOverwrites, ticketOverwrites } from "./overwrites.ts";
-import { createTicketChannel } from "./ticket_channel.ts";
-import { channelsMarkedFor, markedTopic } from "./ticket_marker.ts";
-import { botGuildPermissions, missingForPrivacy, privacyRefusal } from "./bot_permissions.ts";
+import { createPrivateChannel } from "./private_channel.ts";
+import { channelsMarkedFor } from "./ticket_marker.ts";
 import { fromDiscordLocale } from "../../i18n/locale.ts";
 import { t } from "../../i18n/translator.ts";
 
@@ -54,15 +49,6 @@ export interface ReservationRequest {
   /** Whose ticket it is, when not the member behind `input` (staff opening it for them). */
   opener?: UserRef;
 }
-
-/** Failures a member is told about when Discord refused to create the channel. */
-const CHANNEL_FAILURES: ReadonlySet<DiscordFailure["kind"]> = new Set<DiscordFailure["kind"]>([
-  "guild_channel_limit",
-  "missing_permissions",
-  "missing_access",
-  "rate_limited",
-  "unavailable",
-]);
 
 /**
  * Completes the reservation of `ticket` under its lock. A take-over that finds the
@@ -164,10 +150,10 @@ async function underLock(
 }
 
 /**
- * The channel a crashed open made for `ticket` (found by the mark in its topic);
- * any further one it made is deleted, so the member never sees two.
+ * The channel a crashed open (or reopen) made for `ticket` (found by the mark in
+ * its topic); any further one it made is deleted, so the member never sees two.
  */
-async function adoptStray(ctx: HandlerContext, ticket: Ticket): Promise<Channel | null> {
+export async function adoptStray(ctx: HandlerContext, ticket: Ticket): Promise<Channel | null> {
   const marked = channelsMarkedFor(await ctx.discord.guildChannels(ticket.guildId), ticket.id);
   const [kept, ...strays] = marked;
   for (const stray of strays) {
@@ -183,11 +169,7 @@ async function adoptStray(ctx: HandlerContext, ticket: Ticket): Promise<Channel 
   return kept ?? null;
 }
 
-/**
- * Creates the ticket's channel. The overwrites first assume the bot holds what it
- * grants (one request, the usual case); only when Discord refuses are the bot's
- * guild-wide permissions read, to name what it lacks or to grant less.
- */
+/** Creates the ticket's channel; an unexpected failure discards the reservation. */
 async function createFor(
   ctx: HandlerContext,
   ticket: Ticket,
@@ -203,83 +185,14 @@ async function createFor(
     });
   }
   const opener = request.opener ?? input.member.user;
-  const bot = await ctx.discord.botUser();
-  const attempt = (botPermissions: bigint) => {
-    const targets = {
-      guildId: input.guildId,
-      staffRoleIds: type.staffRoleIds,
-      botId: bot.id,
-      botPermissions,
-    };
-    return createTicketChannel(ctx, {
-      guildId: input.guildId,
-      typeId: type.id,
-      categoryId: type.categoryId,
-      name: channelName(type.namingScheme, {
-        number: ticket.number,
-        username: opener.username,
-        userId: opener.id,
-      }),
-      topic: markedTopic(
-        `Ticket #${ticket.number} opened by ${opener.username} (${opener.id})`,
-        ticket.id,
-      ),
-      overwrites: ticketOverwrites({ ...targets, openerId: opener.id }),
-      categoryOverwrites: staffOnlyOverwrites(targets),
-    });
-  };
   try {
-    let created;
-    try {
-      created = await attempt(BOT_ALLOW);
-    } catch (error) {
-      if (!isDiscordFailure(error, "missing_permissions")) throw error;
-      const held = await botGuildPermissions(ctx.discord, input.guildId, bot.id);
-      const missing = missingForPrivacy(held);
-      if (missing.length > 0) {
-        ctx.log.warn(
-          "Could not open ticket {number} in guild {guildId}: the bot lacks {missing}",
-          { number: ticket.number, guildId: input.guildId, missing: missing.join(", ") },
-        );
-        return { reply: privacyRefusal(missing, "ticket_channel", { locale: input.locale }) };
-      }
-      created = await attempt(held);
-    }
-    if (created.kind === "category_missing") {
-      return {
-        reply: refuse(
-          "not_configured",
-          t(fromDiscordLocale(input.locale), "open.category_missing"),
-        ),
-      };
-    }
-    return { channel: created.channel };
+    return await createPrivateChannel(ctx, ticket, {
+      type,
+      opener,
+      topic: `Ticket #${ticket.number} opened by ${opener.username} (${opener.id})`,
+      locale: input.locale,
+    });
   } catch (error) {
-    if (error instanceof DiscordRequestError && CHANNEL_FAILURES.has(error.failure.kind)) {
-      ctx.log.warn("Could not create the channel of ticket {number} in guild {guildId}", {
-        number: ticket.number,
-        guildId: input.guildId,
-        error,
-      });
-      const reply = failureRefusal(error.failure, {
-        doing: "create_channel",
-        locale: fromDiscordLocale(input.locale),
-      });
-      if (reply !== null) return { reply };
-    }
-    if (error instanceof LockTimeoutError) {
-      ctx.log.warn("Could not create the channel of ticket {number} in guild {guildId}", {
-        number: ticket.number,
-        guildId: input.guildId,
-        error,
-      });
-      return {
-        reply: refuse(
-          "busy",
-          t(fromDiscordLocale(input.locale), "open.busy"),
-        ),
-      };
-    }
     await ctx.tickets.discard(ticket.id);
     throw error;
   }

@@ -13,6 +13,8 @@ export interface HeaderFacts {
   closerId: UserId | null;
   reason: string | null;
   locale: Locale;
+  /** Which of the ticket's transcripts this is (1 unless it was reopened). */
+  sequence?: number;
 }
 
 /** The header of `ticket`'s transcript. */
@@ -21,7 +23,11 @@ export function transcriptHeader(ticket: Ticket, facts: HeaderFacts): Transcript
   const person = (id: UserId | null): DetailValue =>
     id === null ? tr.t("summary.nobody") : { userId: id };
   return {
-    title: tr.t("transcript.title", { number: ticket.number, type: facts.typeName }),
+    title: tr.t("transcript.header.title", {
+      number: ticket.number,
+      type: facts.typeName,
+      sequence: facts.sequence ?? 1,
+    }),
     details: [
       [tr.t("summary.opened"), timeFormat(facts.locale).stamp(ticket.createdAt)],
       [tr.t("summary.opened_by"), { userId: ticket.openerId }],

@@ -112,11 +112,20 @@ export async function rekey(
       batchDone("tickets", rows.length);
     }
 
-    // Transcripts (written once, at close).
-    afterId = 0;
+    // Transcripts (written once per close), one key at a time: (ticket, sequence).
+    let transcriptKey: { t: number; n: number } | null = null;
     for (;;) {
-      const rows = await db.selectFrom("transcripts").select(["ticket_id", "html", "text"])
-        .where("ticket_id", ">", afterId).orderBy("ticket_id").limit(small).execute();
+      let query = db.selectFrom("transcripts").select(["ticket_id", "sequence", "html", "text"]);
+      if (transcriptKey !== null) {
+        const k: { t: number; n: number } = transcriptKey;
+        query = query.where((eb) =>
+          eb.or([
+            eb("ticket_id", ">", k.t),
+            eb.and([eb("ticket_id", "=", k.t), eb("sequence", ">", k.n)]),
+          ])
+        );
+      }
+      const rows = await query.orderBy("ticket_id").orderBy("sequence").limit(small).execute();
       if (rows.length === 0) break;
       for (const row of rows) {
         const html = toBytes(row.html);
@@ -125,10 +134,11 @@ export async function rekey(
         await db.updateTable("transcripts").set({
           html: toDriverBytes(await cipher.sealBytes(await cipher.openBytes(html))),
           text: toDriverBytes(await cipher.sealBytes(await cipher.openBytes(text))),
-        }).where("ticket_id", "=", row.ticket_id).execute();
+        }).where("ticket_id", "=", row.ticket_id).where("sequence", "=", row.sequence).execute();
         resealed++;
       }
-      afterId = rows[rows.length - 1]!.ticket_id;
+      const last = rows[rows.length - 1]!;
+      transcriptKey = { t: last.ticket_id, n: last.sequence };
       batchDone("transcripts", rows.length);
     }
 

@@ -20,6 +20,7 @@ import { inTransaction, type StoreScope } from "./scope.ts";
 import { settingsStore } from "./settings.ts";
 import { tagStore } from "./tags.ts";
 import { ticketStore } from "./tickets.ts";
+import { ticketTimerStore } from "./ticket_timers.ts";
 import { transcriptStore } from "./transcripts.ts";
 import { typeStore } from "./types.ts";
 
@@ -44,6 +45,7 @@ export function transactionStores(scope: StoreScope): TransactionStores {
     audit: auditLog(scope),
     settings: settingsStore(scope),
     tags: tagStore(scope),
+    timers: ticketTimerStore(scope),
     feedback: feedbackStore(scope),
     notes: noteStore(scope),
   };

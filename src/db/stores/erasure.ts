@@ -87,22 +87,29 @@ export async function eraseMember(
     }
     if (!touched) continue;
     touchedTickets++;
-    const stored = await transcripts.get(ticketId);
     const ticket = await tickets.get(ticketId);
-    if (stored === null || ticket === null) continue;
+    if (ticket === null) continue;
+    const kept = await transcripts.list(ticketId);
+    const archived = kept.length === 0 ? [] : await archive.messages(ticketId);
     const typeName = (await types.get(ticket.typeId))?.name ?? "Ticket";
-    const rendered = rerenderTranscript(ticket, await archive.messages(ticketId), {
-      typeName,
-      locale,
-    });
-    await transcripts.save({
-      ticketId,
-      html: rendered.html,
-      text: rendered.text,
-      messageCount: stored.messageCount,
-      byteSize: new TextEncoder().encode(rendered.html).byteLength,
-    });
-    transcriptCount++;
+    // Each transcript of a reopened ticket, as far as its own close reached.
+    for (const stored of kept) {
+      const rendered = rerenderTranscript(ticket, archived, {
+        typeName,
+        locale,
+        sequence: stored.sequence,
+        ...(stored === kept.at(-1) ? {} : { until: stored.createdAt }),
+      });
+      await transcripts.save({
+        ticketId,
+        sequence: stored.sequence,
+        html: rendered.html,
+        text: rendered.text,
+        messageCount: stored.messageCount,
+        byteSize: new TextEncoder().encode(rendered.html).byteLength,
+      });
+      transcriptCount++;
+    }
   }
   const result = { tickets: touchedTickets, messages: messageCount, transcripts: transcriptCount };
   await auditLog(scope).record({

@@ -144,6 +144,23 @@ export function ticketStore(scope: StoreScope): TicketStore {
         .where("id", "=", id).execute();
     },
 
+    async reopen(id, channelId) {
+      const result = await db.updateTable("tickets")
+        .set((eb) => ({
+          status: "open",
+          channel_id: channelId,
+          claimed_by: null,
+          closed_at: null,
+          closed_by: null,
+          close_reason: null,
+          close_step: null,
+          reopen_count: eb("reopen_count", "+", 1),
+        }))
+        .where("id", "=", id).where("status", "=", "closed").where("expired_at", "is", null)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n ? await ticketIn(db, id, { scope }) : null;
+    },
+
     addMember: (member) =>
       insertOnce(
         db.insertInto("ticket_members").values({

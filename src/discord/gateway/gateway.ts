@@ -7,7 +7,6 @@ import {
   type Bot,
   createBot,
   type DiscordGatewayPayload,
-  GatewayIntents,
   type RestManager,
   ShardSocketCloseCodes,
   ShardState,
@@ -19,8 +18,10 @@ import { createDiscordRest, type DiscordRest } from "../rest/discord_rest.ts";
 import { stopReconnecting, stopShards } from "../rest/discordeno_patches.ts";
 import { FATAL_CLOSE_CODES, GatewayClosedError } from "./gateway_closed_error.ts";
 import { discordenoLogger } from "./discordeno_logger.ts";
+import { INTENTS, intentsFor } from "./intents.ts";
 
 export { discordenoLogger };
+export { INTENTS };
 
 /** Connected when every shard is; disconnected otherwise. */
 export type ShardsState = "connected" | "disconnected";
@@ -39,6 +40,8 @@ export interface GatewayHooks {
   onGuildDelete?(guildId: string): unknown;
   /** Discord closed a shard with a code that forbids reconnecting (4004, 4010–4014). */
   onFatalClose?(error: GatewayClosedError): void;
+  /** A member left or was removed from a guild (`GUILD_MEMBER_REMOVE`, Server Members intent). */
+  onMemberRemove?(raw: unknown): unknown;
   /** A guild channel or thread was created or deleted (`CHANNEL_*`, `THREAD_CREATE`/`THREAD_DELETE`). */
   onChannelCreate?(raw: unknown): unknown;
   onChannelDelete?(raw: unknown): unknown;
@@ -79,10 +82,6 @@ export interface Gateway {
   readonly bot: Bot;
 }
 
-/** The intents ticketeer needs: guild events, guild messages and their content. */
-export const INTENTS = GatewayIntents.Guilds | GatewayIntents.GuildMessages |
-  GatewayIntents.MessageContent;
-
 function guard(log: Logger, what: string, run: () => unknown): void {
   try {
     const result = run();
@@ -104,7 +103,7 @@ export function createGateway(
   config:
     & Pick<Config, "discordToken" | "applicationId" | "discordApiUrl">
     & Partial<
-      Pick<Config, "shards">
+      Pick<Config, "shards" | "serverMembersIntent">
     >,
   hooks: GatewayHooks,
   options: GatewayOptions = {},
@@ -143,7 +142,9 @@ export function createGateway(
           return;
         }
         if (fatalError !== null) return;
-        fatalError = new GatewayClosedError(close.code, close.reason);
+        fatalError = new GatewayClosedError(close.code, close.reason, {
+          serverMembers: config.serverMembersIntent === true,
+        });
         fatal.reject(fatalError);
         const reported = fatalError;
         if (hooks.onFatalClose) {
@@ -172,7 +173,7 @@ export function createGateway(
   const bot = createBot({
     token: config.discordToken,
     ...(config.applicationId === null ? {} : { applicationId: config.applicationId }),
-    intents: INTENTS,
+    intents: intentsFor(config),
     desiredProperties: DESIRED_PROPERTIES,
     loggerFactory: discordenoLogger,
     gateway: {
@@ -219,14 +220,13 @@ export function createGateway(
         }
       },
       // A thread is a channel to the ticket hooks: thread tickets and staff threads.
-      THREAD_CREATE: (_bot, packet) => {
-        if (hooks.onChannelCreate) {
-          guard(log, "Thread create hook", () => hooks.onChannelCreate?.(payload(packet)));
-        }
-      },
-      THREAD_DELETE: (_bot, packet) => {
-        if (hooks.onChannelDelete) {
-          guard(log, "Thread delete hook", () => hooks.onChannelDelete?.(payload(packet)));
+      THREAD_CREATE: (_bot, packet) =>
+        guard(log, "Thread create hook", () => hooks.onChannelCreate?.(payload(packet))),
+      THREAD_DELETE: (_bot, packet) =>
+        guard(log, "Thread delete hook", () => hooks.onChannelDelete?.(payload(packet))),
+      GUILD_MEMBER_REMOVE: (_bot, packet) => {
+        if (hooks.onMemberRemove) {
+          guard(log, "Member remove hook", () => hooks.onMemberRemove?.(payload(packet)));
         }
       },
       READY: (_bot, packet) => {

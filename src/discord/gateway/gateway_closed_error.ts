@@ -9,8 +9,8 @@ export class GatewayClosedError extends Error {
   /** The WebSocket close code. */
   readonly code: number;
 
-  constructor(code: number, reason: string) {
-    super(fatalCloseMessage(code, reason));
+  constructor(code: number, reason: string, options: { serverMembers?: boolean } = {}) {
+    super(fatalCloseMessage(code, reason, options));
     this.name = "GatewayClosedError";
     this.code = code;
   }
@@ -22,9 +22,22 @@ export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([4004, 4010, 4011,
 /** Where in the developer portal the Message Content intent is turned on. */
 export const MESSAGE_CONTENT_TOGGLE = "Bot → Privileged Gateway Intents → Message Content Intent";
 
-/** What an operator must do about a fatal close, in one line. */
-export function fatalCloseMessage(code: number, reason: string): string {
+/** Where in the developer portal the Server Members intent is turned on. */
+export const SERVER_MEMBERS_TOGGLE = "Bot → Privileged Gateway Intents → Server Members Intent";
+
+/**
+ * What an operator must do about a fatal close, in one line; `serverMembers`: the
+ * gateway also asked for the Server Members intent (`SERVER_MEMBERS_INTENT=on`).
+ */
+export function fatalCloseMessage(
+  code: number,
+  reason: string,
+  options: { serverMembers?: boolean } = {},
+): string {
   const said = reason === "" ? "" : ` (${reason})`;
+  if (code === 4014 && options.serverMembers === true) {
+    return `Discord closed the gateway with code 4014${said}: a privileged intent is not enabled; turn on ${MESSAGE_CONTENT_TOGGLE} and ${SERVER_MEMBERS_TOGGLE} in the developer portal, or set SERVER_MEMBERS_INTENT=off`;
+  }
   if (code === 4014) {
     return `Discord closed the gateway with code 4014${said}: the Message Content intent is not enabled; turn on ${MESSAGE_CONTENT_TOGGLE} in the developer portal`;
   }

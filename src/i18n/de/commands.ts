@@ -100,6 +100,11 @@ export const commands: CommandTable = {
   "ticket.unclaim": ["freigeben", "Dieses Ticket freigeben"],
   "ticket.close": ["schließen", "Dieses Ticket schließen (mit Rückfrage)"],
   "ticket.close.reason": ["grund", "Warum es geschlossen wird"],
+  "ticket.close-request": [
+    "schließen-anfragen",
+    "Den Ersteller bitten, das Schließen zu bestätigen (Annehmen / Offen lassen)",
+  ],
+  "ticket.close-request.reason": ["grund", "Warum es geschlossen werden kann"],
   "ticket.assistant": ["assistent", "Den Assistenten in diesem Ticket pausieren oder fortsetzen"],
   "ticket.assistant.state": ["zustand", "An oder aus"],
   "ticket.assistant.state:on": ["an"],
@@ -114,6 +119,11 @@ export const commands: CommandTable = {
   "ticket.priority.level:normal": ["normal"],
   "ticket.priority.level:high": ["hoch"],
   "ticket.priority.level:urgent": ["dringend"],
+  "ticket.reopen": [
+    "wieder-öffnen",
+    "Ein geschlossenes Ticket mit Ersteller und Mitgliedern wieder öffnen",
+  ],
+  "ticket.reopen.number": ["nummer", "Die Nummer des geschlossenen Tickets"],
   "type": ["art", "Ticket-Arten hinzufügen, ändern oder entfernen"],
   "type.create": ["erstellen", "Eine Ticket-Art hinzufügen"],
   "type.create.name": ["name", "Ihr Name"],

@@ -1,6 +1,5 @@
 /** Deutsch: die Beschriftungen der HTML- und Text-Protokolle (Kopf, Antworten, Änderungen, Dateien, Fuß). */
 export const transcripts = {
-  "transcript.title": "Ticket #{number} · {type}",
   "transcript.topic": "Thema",
   "transcript.no_topic": "keins",
   "transcript.used_command": "hat einen Befehl verwendet",

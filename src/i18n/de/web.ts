@@ -70,4 +70,8 @@ export const web = {
   "web.audit_trail": "Audit-Log",
   "web.shared": "Über einen Link freigegeben.",
   "web.internal_error": "Bei uns ist etwas schiefgegangen. Bitte versuche es gleich noch einmal.",
+  "web.transcripts_nav": "Protokolle",
+  "web.transcripts_intro": "Die Protokolle dieses Tickets, eines pro Schließen:",
+  "web.transcript_entry":
+    "geschlossen {when}, {count, plural, one {# Nachricht} other {# Nachrichten}}",
 } as const;

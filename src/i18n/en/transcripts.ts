@@ -1,6 +1,5 @@
 /** English: the labels of HTML and text transcripts (the header, replies, edits, files, the footer). */
 export const transcripts = {
-  "transcript.title": "Ticket #{number} · {type}",
   "transcript.topic": "Topic",
   "transcript.no_topic": "none",
   "transcript.used_command": "used a command",

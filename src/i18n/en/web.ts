@@ -70,4 +70,7 @@ export const web = {
   "web.audit_trail": "Audit trail",
   "web.shared": "Shared with a link.",
   "web.internal_error": "Something went wrong on our side. Please try again in a moment.",
+  "web.transcripts_nav": "Transcripts",
+  "web.transcripts_intro": "Transcripts of this ticket, one per close:",
+  "web.transcript_entry": "closed {when}, {count, plural, one {# message} other {# messages}}",
 } as const;

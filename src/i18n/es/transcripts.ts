@@ -1,6 +1,5 @@
 /** Español: las etiquetas de las transcripciones HTML y de texto (cabecera, respuestas, ediciones, archivos, pie). */
 export const transcripts = {
-  "transcript.title": "Ticket #{number} · {type}",
   "transcript.topic": "Tema",
   "transcript.no_topic": "ninguno",
   "transcript.used_command": "usó un comando",

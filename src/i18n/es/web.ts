@@ -70,4 +70,7 @@ export const web = {
   "web.audit_trail": "Registro de auditoría",
   "web.shared": "Compartido con un enlace.",
   "web.internal_error": "Algo salió mal por nuestra parte. Vuelve a intentarlo en un momento.",
+  "web.transcripts_nav": "Transcripciones",
+  "web.transcripts_intro": "Las transcripciones de este ticket, una por cada cierre:",
+  "web.transcript_entry": "cerrado el {when}, {count, plural, one {# mensaje} other {# mensajes}}",
 } as const;

@@ -1,6 +1,5 @@
 /** Français : les libellés des transcriptions HTML et texte (en-tête, réponses, modifications, fichiers, pied). */
 export const transcripts = {
-  "transcript.title": "Ticket #{number} · {type}",
   "transcript.topic": "Sujet",
   "transcript.no_topic": "aucun",
   "transcript.used_command": "a utilisé une commande",

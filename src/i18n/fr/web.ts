@@ -70,4 +70,7 @@ export const web = {
   "web.audit_trail": "Journal d’audit",
   "web.shared": "Partagé par un lien.",
   "web.internal_error": "Une erreur s’est produite de notre côté. Réessayez dans un instant.",
+  "web.transcripts_nav": "Transcriptions",
+  "web.transcripts_intro": "Les transcriptions de ce ticket, une par fermeture :",
+  "web.transcript_entry": "fermé le {when}, {count, plural, one {# message} other {# messages}}",
 } as const;

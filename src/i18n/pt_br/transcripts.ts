@@ -1,6 +1,5 @@
 /** Português do Brasil: os rótulos das transcrições em HTML e texto (cabeçalho, respostas, edições, arquivos, rodapé). */
 export const transcripts = {
-  "transcript.title": "Ticket #{number} · {type}",
   "transcript.topic": "Assunto",
   "transcript.no_topic": "nenhum",
   "transcript.used_command": "usou um comando",

@@ -70,4 +70,8 @@ export const web = {
   "web.audit_trail": "Registro de auditoria",
   "web.shared": "Compartilhado por um link.",
   "web.internal_error": "Algo deu errado do nosso lado. Tente de novo em instantes.",
+  "web.transcripts_nav": "Transcrições",
+  "web.transcripts_intro": "As transcrições deste ticket, uma por fechamento:",
+  "web.transcript_entry":
+    "fechado em {when}, {count, plural, one {# mensagem} other {# mensagens}}",
 } as const;
