@@ -29,7 +29,10 @@ import { retireTicketPlace } from "./retire_place.ts";
 /** How a close attempt ended. */
 export type CloseOutcome =
   | { kind: "closed"; ticket: Ticket }
-  | { kind: "failed"; step: CloseStep; reason: string };
+  | { kind: "failed"; step: CloseStep; reason: string; startOver?: true };
+
+/** Messages arrived while the transcript was made: it is made again before the channel goes. */
+class ArchiveGrew extends StepFailure {}
 
 /** Who closes, why, and the limits of what is kept. */
 export interface CloseOptions extends AttachmentLimits {
@@ -64,7 +67,12 @@ export async function runClose(
     return await ctx.locks.withLock(
       `close:${ticket.id}`,
       CLOSE_LOCK,
-      () => closeOnce(ticket, ctx, options),
+      async () => {
+        const first = await closeOnce(ticket, ctx, options);
+        if (first.kind !== "failed" || first.startOver !== true) return first;
+        // A message came in while the transcript was made: make it once more, with it.
+        return await closeOnce(await ctx.tickets.get(ticket.id) ?? ticket, ctx, options);
+      },
     );
   } catch (error) {
     if (!(error instanceof LockTimeoutError)) throw error;
@@ -97,7 +105,7 @@ async function keptEverything(
   const archived = await ctx.archive.count(ticket.id, stored?.createdAt ?? ctx.clock.now());
   if (count >= archived) return;
   await ctx.tickets.recordCloseStep(ticket.id, "requested");
-  throw new StepFailure(
+  throw new ArchiveGrew(
     "channel_deleted",
     reader.t("close.reason.kept_channel", { count, archived }),
     null,
@@ -244,7 +252,12 @@ async function closeOnce(
       step: failure.step,
       error: failure.error,
     });
-    return { kind: "failed", step: failure.step, reason: failure.reason };
+    return {
+      kind: "failed",
+      step: failure.step,
+      reason: failure.reason,
+      ...(failure instanceof ArchiveGrew ? { startOver: true as const } : {}),
+    };
   }
 
   const closed = await ctx.tickets.get(current.id) ?? current;
