@@ -1,7 +1,8 @@
 /**
  * `GET /web/t/{guild}/{number}`: a ticket's page (facts, the stored transcript
  * in a sandboxed frame, downloads); staff also see the audit trail and the share
- * links. `…/transcript.html`, `…/download.html`, `…/download.txt` serve the
+ * links, and the opener's rating. People are named as their guild shows them.
+ * `…/transcript.html`, `…/download.html`, `…/download.txt` serve the
  * transcript itself. A reopened ticket keeps one transcript per close: the page
  * lists them and shows one at a time (`?transcript=N`, the latest by default),
  * and its documents take the same query. Who may not see the ticket, or asks
@@ -9,10 +10,18 @@
  */
 import type { Context, Hono } from "hono";
 import { html } from "hono/html";
-import type { AuditEvent, Ticket, TicketId, TranscriptInfo } from "../core/model.ts";
+import type {
+  AuditEvent,
+  Ticket,
+  TicketFeedback,
+  TicketId,
+  TranscriptInfo,
+} from "../core/model.ts";
 import type { Translator } from "../i18n/translator.ts";
 import { csrfInput } from "./csrf.ts";
 import { type Html, page } from "./layout.ts";
+import type { MemberLookup } from "./member_lookup.ts";
+import { namesOf, type PeopleNames, personCell } from "./people_names.ts";
 import type { Session } from "./session.ts";
 import { shareToken } from "./share_token.ts";
 import { formatOf, transcriptDocument } from "./transcript_document.ts";
@@ -66,6 +75,30 @@ function transcriptList(choice: TranscriptChoice, here: string, tr: Translator):
   `;
 }
 
+/** The names of a ticket's opener and claimer, for `ticketView`. */
+export function ticketNames(
+  lookup: Pick<MemberLookup, "memberName">,
+  ticket: Ticket,
+): Promise<PeopleNames> {
+  return namesOf(lookup, [
+    { guildId: ticket.guildId, userId: ticket.openerId },
+    { guildId: ticket.guildId, userId: ticket.claimedBy },
+  ]);
+}
+
+/** The opener's rating and comment, as staff see them; nothing before a rating. */
+function feedbackFacts(feedback: TicketFeedback | null | undefined, tr: Translator): Html | "" {
+  if (feedback === null || feedback === undefined || feedback.rating === null) return "";
+  return html`
+    <dt>${tr.t("summary.rating")}</dt>
+    <dd>${tr.t("summary.rating_value", { stars: feedback.rating })}</dd>
+    ${feedback.comment === null ? "" : html`
+      <dt>${tr.t("web.fact_comment")}</dt>
+      <dd>${feedback.comment}</dd>
+    `}
+  `;
+}
+
 /** The facts, the frame and the downloads of a ticket; `root` is where its documents are. */
 export function ticketView(
   ticket: Ticket,
@@ -74,8 +107,12 @@ export function ticketView(
     hasTranscript: boolean;
     guildName: string;
     tr: Translator;
+    /** Names of the opener and the claimer (from `ticketNames`). */
+    names: PeopleNames;
     /** A reopened ticket's transcripts, when the page may switch between them. */
     choice?: TranscriptChoice;
+    /** The opener's rating, shown to staff only. */
+    feedback?: TicketFeedback | null;
   },
 ): Html {
   const { tr } = view;
@@ -106,24 +143,29 @@ export function ticketView(
       <dd><span class="status ${ticket.status}">${tr.t("web.status", {
         status: ticket.status,
       })}</span></dd>
+      <dt>${tr.t("web.col_priority")}</dt>
+      <dd><span class="priority ${ticket.priority}">${tr.t("web.priority", {
+        priority: ticket.priority,
+      })}</span></dd>
       <dt>${tr.t("web.fact_topic")}</dt>
       <dd>${ticket.topic ?? "—"}</dd>
       <dt>${tr.t("web.fact_opener")}</dt>
-      <dd><code>${ticket.openerId}</code></dd>
+      <dd>${personCell(view.names, { guildId: ticket.guildId, userId: ticket.openerId })}</dd>
       <dt>${tr.t("web.fact_opened")}</dt>
       <dd>${whenText(ticket.createdAt, tr)}</dd>
       <dt>${tr.t("web.fact_claimer")}</dt>
-      <dd>${ticket.claimedBy === null ? "—" : html`<code>${ticket.claimedBy}</code>`}</dd>
+      <dd>${personCell(view.names, { guildId: ticket.guildId, userId: ticket.claimedBy })}</dd>
       <dt>${tr.t("web.fact_closed")}</dt>
       <dd>${whenText(ticket.closedAt, tr)}</dd>
       <dt>${tr.t("web.fact_reason")}</dt>
       <dd>${ticket.closeReason ?? "—"}</dd>
+      ${feedbackFacts(view.feedback, tr)}
     </dl>
         ${frame}
   `;
 }
 
-function auditTable(events: AuditEvent[], tr: Translator): Html {
+function auditTable(events: AuditEvent[], names: PeopleNames, tr: Translator): Html {
   if (events.length === 0) return html`<p class="muted">${tr.t("web.nothing_recorded")}</p>`;
   return html`
     <table>
@@ -140,7 +182,7 @@ function auditTable(events: AuditEvent[], tr: Translator): Html {
           <tr>
             <td>${whenText(e.createdAt, tr)}</td>
             <td>${e.action}</td>
-            <td>${e.actorId === null ? "—" : html`<code>${e.actorId}</code>`}</td>
+            <td>${personCell(names, { guildId: e.guildId, userId: e.actorId })}</td>
             <td class="wide"><code>${JSON.stringify(e.detail).slice(0, 300)}</code></td>
           </tr>
         `
@@ -161,6 +203,10 @@ async function staffSection(
     deps.stores.browser.auditTrail(ticket.id),
     deps.stores.shareLinks.activeFor(ticket.id, deps.clock.now()),
   ]);
+  const names = await namesOf(
+    deps.lookup,
+    events.map((e) => ({ guildId: e.guildId, userId: e.actorId })),
+  );
   const items = [];
   for (const link of links) {
     const url = `${deps.publicUrl}${WEB_BASE}/s/${await shareToken(deps.shareSigner, link)}`;
@@ -184,7 +230,7 @@ async function staffSection(
     tr.t("web.share_days")
   }<input name="days" type="number" min="1" max="30" value="7"></label>
       <button>${tr.t("web.share_make")}</button></form>
-    <h2>${tr.t("web.audit_trail")}</h2>${auditTable(events, tr)}`;
+    <h2>${tr.t("web.audit_trail")}</h2>${auditTable(events, names, tr)}`;
 }
 
 async function ticketPage(c: Context, deps: WebDeps): Promise<Response> {
@@ -199,14 +245,17 @@ async function ticketPage(c: Context, deps: WebDeps): Promise<Response> {
   const tr = webText(c);
   const choice = await chosenTranscript(deps, ticket.id, c.req.query("transcript"));
   if (choice === null) return notFound(c, session);
+  const isStaff = visible.access === "staff";
   const view = ticketView(ticket, {
     tr,
     root: `${WEB_BASE}/t/${ticket.guildId}/${ticket.number}`,
     hasTranscript: choice.list.length > 0,
     guildName: await deps.lookup.guildName(ticket.guildId),
+    names: await ticketNames(deps.lookup, ticket),
     choice,
+    feedback: isStaff ? await deps.stores.feedback.get(ticket.id) : null,
   });
-  const staff = visible.access === "staff" ? await staffSection(deps, session, visible, tr) : "";
+  const staff = isStaff ? await staffSection(deps, session, visible, tr) : "";
   return await page(c, {
     title: tr.t("web.ticket_title", { number: ticket.number }),
     session,
