@@ -28,6 +28,7 @@ const SECRETS = [
   "transcripttextword",
   "attachmentbytesword",
   "feedbackcommentword",
+  "staffnoteword",
 ];
 const GUILD = "100000000000000001" as GuildId;
 
@@ -75,6 +76,13 @@ async function writeTicket(handle: DatabaseHandle, cipher: FieldCipher): Promise
   await stores.feedback.ask(ticketId, GUILD, null, new Date(1_700_000_000_100));
   await stores.feedback.rate(ticketId, 5, new Date(1_700_000_000_200));
   await stores.feedback.comment(ticketId, "a feedbackcommentword here");
+  await stores.notes.add({
+    ticketId,
+    noteId: "500000000000000000",
+    authorId: "200000000000000009" as UserId,
+    payload: JSON.stringify({ content: "a staffnoteword kept" }),
+    createdAt: new Date(),
+  });
   return ticketId;
 }
 
@@ -134,6 +142,7 @@ for (const dialect of DIALECTS) {
         assert.deepEqual(ticket?.answers[0]?.answer, "confidentialanswerword");
         assert.deepEqual(ticket?.topic, "a privatetopicword here");
         assert.deepEqual((await stores.transcripts.get(ticketId))?.text, "transcripttextword");
+        assert.match((await stores.notes.list(ticketId))[0]?.payload ?? "", /staffnoteword/);
         assert.deepEqual(
           new TextDecoder().decode((await stores.transcripts.attachments(ticketId))[0]?.data),
           "attachmentbytesword",
@@ -200,6 +209,7 @@ for (const dialect of DIALECTS) {
           assert.deepEqual((await after.archive.messages(id)).length, 5);
           assert.deepEqual((await after.transcripts.attachments(id)).length, 1);
           assert.deepEqual((await after.feedback.get(id))?.comment, "a feedbackcommentword here");
+          assert.match((await after.notes.list(id))[0]?.payload ?? "", /staffnoteword/);
         }
         const found = await createWebStores(handle, { cipher: onlyB }).browser.inGuild(
           GUILD,

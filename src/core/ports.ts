@@ -17,6 +17,7 @@ import type {
   OpenTicketResult,
   Panel,
   PanelPatch,
+  StaffNote,
   StoredAttachment,
   Tag,
   Ticket,
@@ -389,6 +390,18 @@ export interface WebStores {
   shareLinks: ShareLinkStore;
 }
 
+/** Staff notes of a ticket and its private staff thread, kept apart from the transcript. */
+export interface NoteStore {
+  /** Keeps a note; a note seen twice (the same id) is kept once. */
+  add(note: StaffNote): Promise<void>;
+  /** A ticket's notes, oldest first. */
+  list(ticketId: TicketId): Promise<StaffNote[]>;
+  /** Records the staff thread of a ticket; false when it already has one. */
+  setThread(ticketId: TicketId, threadId: ChannelId): Promise<boolean>;
+  /** The ticket whose staff thread `threadId` is, or null. */
+  ticketOfThread(threadId: ChannelId): Promise<Ticket | null>;
+}
+
 /** Outcome of saving a tag: names are unique per guild (any case). */
 export type SaveTagResult = { kind: "saved"; tag: Tag } | { kind: "name_taken" } | {
   kind: "missing";
@@ -493,6 +506,7 @@ export interface TransactionStores {
   tags: TagStore;
   feedback: FeedbackStore;
   timers: TicketTimerStore;
+  notes: NoteStore;
 }
 
 /** Every store, and the unit of work that composes writes into one transaction. */

@@ -1,27 +1,20 @@
 /**
- * `GET /web/t/{guild}/{number}`: a ticket's page (facts, the stored transcript
- * in a sandboxed frame, downloads); staff also see the audit trail and the share
- * links, and the opener's rating. People are named as their guild shows them.
- * `…/transcript.html`, `…/download.html`, `…/download.txt` serve the
- * transcript itself. A reopened ticket keeps one transcript per close: the page
- * lists them and shows one at a time (`?transcript=N`, the latest by default),
- * and its documents take the same query. Who may not see the ticket, or asks
- * for a transcript it does not have, gets the 404 page.
+ * `GET /web/t/{guild}/{number}`: a ticket's page (its view: facts, the stored
+ * transcript in a sandboxed frame, downloads); staff also see the audit trail
+ * (people by name), the share links and the staff notes (`…/staff-notes.html`,
+ * never served to anyone else). `…/transcript.html`, `…/download.html`,
+ * `…/download.txt` serve the transcript itself, one of a reopened ticket's
+ * transcripts with `?transcript=N` (the latest by default). Who may not see the
+ * ticket, or asks for a transcript it does not have, gets the 404 page.
  */
 import type { Context, Hono } from "hono";
 import { html } from "hono/html";
-import type {
-  AuditEvent,
-  Ticket,
-  TicketFeedback,
-  TicketId,
-  TranscriptInfo,
-} from "../core/model.ts";
+import type { AuditEvent } from "../core/model.ts";
 import type { Translator } from "../i18n/translator.ts";
 import { csrfInput } from "./csrf.ts";
 import { type Html, page } from "./layout.ts";
-import type { MemberLookup } from "./member_lookup.ts";
 import { namesOf, type PeopleNames, personCell } from "./people_names.ts";
+import { chosenTranscript, ticketNames, ticketView } from "./ticket_view.ts";
 import type { Session } from "./session.ts";
 import { shareToken } from "./share_token.ts";
 import { formatOf, transcriptDocument } from "./transcript_document.ts";
@@ -35,135 +28,7 @@ import {
 } from "./web_context.ts";
 import { whenText } from "./when_text.ts";
 import { webText } from "./web_language.ts";
-
-/** Which of a ticket's transcripts the page shows, among all it has (first to latest). */
-export interface TranscriptChoice {
-  list: readonly TranscriptInfo[];
-  shown: number;
-}
-
-/** The transcript `?transcript=N` names among `list` (the latest without it); null: none such. */
-export async function chosenTranscript(
-  deps: Pick<WebDeps, "stores">,
-  ticketId: TicketId,
-  asked: string | undefined,
-): Promise<TranscriptChoice | null> {
-  const list = await deps.stores.transcripts.list(ticketId);
-  if (asked === undefined || asked === "") {
-    return { list, shown: list.at(-1)?.sequence ?? 0 };
-  }
-  const shown = /^[1-9][0-9]{0,5}$/.test(asked) ? Number(asked) : NaN;
-  return list.some((t) => t.sequence === shown) ? { list, shown } : null;
-}
-
-/** The links between a reopened ticket's transcripts, the shown one marked. */
-function transcriptList(choice: TranscriptChoice, here: string, tr: Translator): Html | "" {
-  if (choice.list.length < 2) return "";
-  return html`
-    <nav aria-label="${tr.t("web.transcripts_nav")}">
-      <p>${tr.t("web.transcripts_intro")}</p>
-      <ul class="links">${choice.list.map((t) =>
-        html`<li>${
-          t.sequence === choice.shown
-            ? html`<strong aria-current="page">#${t.sequence}</strong>`
-            : html`<a href="${here}?transcript=${t.sequence}">#${t.sequence}</a>`
-        } <span class="muted">${
-          tr.t("web.transcript_entry", { when: whenText(t.createdAt, tr), count: t.messageCount })
-        }</span></li>`
-      )}</ul>
-    </nav>
-  `;
-}
-
-/** The names of a ticket's opener and claimer, for `ticketView`. */
-export function ticketNames(
-  lookup: Pick<MemberLookup, "memberName">,
-  ticket: Ticket,
-): Promise<PeopleNames> {
-  return namesOf(lookup, [
-    { guildId: ticket.guildId, userId: ticket.openerId },
-    { guildId: ticket.guildId, userId: ticket.claimedBy },
-  ]);
-}
-
-/** The opener's rating and comment, as staff see them; nothing before a rating. */
-function feedbackFacts(feedback: TicketFeedback | null | undefined, tr: Translator): Html | "" {
-  if (feedback === null || feedback === undefined || feedback.rating === null) return "";
-  return html`
-    <dt>${tr.t("summary.rating")}</dt>
-    <dd>${tr.t("summary.rating_value", { stars: feedback.rating })}</dd>
-    ${feedback.comment === null ? "" : html`
-      <dt>${tr.t("web.fact_comment")}</dt>
-      <dd>${feedback.comment}</dd>
-    `}
-  `;
-}
-
-/** The facts, the frame and the downloads of a ticket; `root` is where its documents are. */
-export function ticketView(
-  ticket: Ticket,
-  view: {
-    root: string;
-    hasTranscript: boolean;
-    guildName: string;
-    tr: Translator;
-    /** Names of the opener and the claimer (from `ticketNames`). */
-    names: PeopleNames;
-    /** A reopened ticket's transcripts, when the page may switch between them. */
-    choice?: TranscriptChoice;
-    /** The opener's rating, shown to staff only. */
-    feedback?: TicketFeedback | null;
-  },
-): Html {
-  const { tr } = view;
-  const choice = view.choice;
-  const several = choice !== undefined && choice.list.length > 1;
-  const query = several ? `?transcript=${choice.shown}` : "";
-  const frame = view.hasTranscript
-    ? html`
-      ${several ? transcriptList(choice, view.root, tr) : ""}
-      <div class="actions"><a class="button" href="${view.root}/download.html${query}">${tr.t(
-        "web.download_html",
-      )}</a>
-              <a class="button" href="${view.root}/download.txt${query}">${tr.t(
-                "web.download_text",
-              )}</a></div>
-      <iframe class="transcript" title="${tr.t("web.transcript_frame", {
-        number: ticket.number,
-      })}" sandbox="allow-scripts"
-        src="${view.root}/transcript.html${query}"></iframe>
-    `
-    : html`<p class="muted">${tr.t("web.transcript_later")}</p>`;
-  return html`
-    <h1>${tr.t("web.ticket_title", { number: ticket.number })}</h1>
-        <dl class="facts">
-      <dt>${tr.t("web.fact_server")}</dt>
-      <dd>${view.guildName}</dd>
-      <dt>${tr.t("web.fact_status")}</dt>
-      <dd><span class="status ${ticket.status}">${tr.t("web.status", {
-        status: ticket.status,
-      })}</span></dd>
-      <dt>${tr.t("web.col_priority")}</dt>
-      <dd><span class="priority ${ticket.priority}">${tr.t("web.priority", {
-        priority: ticket.priority,
-      })}</span></dd>
-      <dt>${tr.t("web.fact_topic")}</dt>
-      <dd>${ticket.topic ?? "—"}</dd>
-      <dt>${tr.t("web.fact_opener")}</dt>
-      <dd>${personCell(view.names, { guildId: ticket.guildId, userId: ticket.openerId })}</dd>
-      <dt>${tr.t("web.fact_opened")}</dt>
-      <dd>${whenText(ticket.createdAt, tr)}</dd>
-      <dt>${tr.t("web.fact_claimer")}</dt>
-      <dd>${personCell(view.names, { guildId: ticket.guildId, userId: ticket.claimedBy })}</dd>
-      <dt>${tr.t("web.fact_closed")}</dt>
-      <dd>${whenText(ticket.closedAt, tr)}</dd>
-      <dt>${tr.t("web.fact_reason")}</dt>
-      <dd>${ticket.closeReason ?? "—"}</dd>
-      ${feedbackFacts(view.feedback, tr)}
-    </dl>
-        ${frame}
-  `;
-}
+import { renderStaffNotes } from "../core/transcript/staff_notes.ts";
 
 function auditTable(events: AuditEvent[], names: PeopleNames, tr: Translator): Html {
   if (events.length === 0) return html`<p class="muted">${tr.t("web.nothing_recorded")}</p>`;
@@ -219,7 +84,15 @@ async function staffSection(
       }<button class="danger">${tr.t("web.share_revoke")}</button></form></li>`,
     );
   }
-  return html`<h2>${tr.t("web.share_links")}</h2>
+  const notes = await deps.stores.notes?.list(ticket.id) ?? [];
+  const notesView = notes.length === 0 ? "" : html`
+    <h2>Staff notes</h2>
+    <p class="muted">Only staff see these; the opener's transcript never holds them.</p>
+    <iframe class="transcript" title="Staff notes of ticket ${ticket
+      .number}" sandbox="allow-scripts"
+      src="${root}/staff-notes.html"></iframe>
+  `;
+  return html`${notesView}<h2>${tr.t("web.share_links")}</h2>
     ${
     items.length === 0
       ? html`<p class="muted">${tr.t("web.share_none")}</p>`
@@ -264,9 +137,34 @@ async function ticketPage(c: Context, deps: WebDeps): Promise<Response> {
   });
 }
 
+/** The staff notes as a framed document, for staff only (404 to anyone else). */
+async function staffNotesDocument(c: Context, deps: WebDeps): Promise<Response> {
+  const session = await deps.sessions.read(c);
+  if (session === null) return notFound(c, session);
+  const visible = await visibleTicket(deps, session, {
+    guildId: c.req.param("guild") ?? "",
+    number: c.req.param("number") ?? "",
+  });
+  if (visible === null || visible.access !== "staff") return notFound(c, session);
+  const { ticket } = visible;
+  const notes = await deps.stores.notes?.list(ticket.id) ?? [];
+  if (notes.length === 0) return notFound(c, session);
+  const rendered = renderStaffNotes(notes, `Staff notes · ticket #${ticket.number}`);
+  return transcriptDocument(ticket, {
+    ticketId: ticket.id,
+    sequence: 1,
+    html: rendered.html,
+    text: rendered.text,
+    messageCount: rendered.count,
+    byteSize: rendered.html.length,
+    createdAt: deps.clock.now(),
+  }, "frame");
+}
+
 /** Adds the ticket page and its documents to `app`. */
 export function transcriptPage(app: Hono, deps: WebDeps): void {
   app.get("/t/:guild/:number", (c) => ticketPage(c, deps));
+  app.get("/t/:guild/:number/staff-notes.html", (c) => staffNotesDocument(c, deps));
   app.get("/t/:guild/:number/:document", async (c) => {
     const session = await deps.sessions.read(c);
     const format = formatOf(c.req.param("document"));

@@ -8,7 +8,7 @@ import type { Context, Hono } from "hono";
 import { html } from "hono/html";
 import { csrfValid } from "./csrf.ts";
 import { page } from "./layout.ts";
-import { ticketNames, ticketView } from "./page_transcript.ts";
+import { ticketNames, ticketView } from "./ticket_view.ts";
 import { readShareToken } from "./share_token.ts";
 import { randomToken } from "./signer.ts";
 import { formatOf, transcriptDocument } from "./transcript_document.ts";

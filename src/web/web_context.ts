@@ -22,7 +22,10 @@ export const WEB_BASE = "/web";
 export interface WebDeps {
   /** `PUBLIC_URL` without a trailing slash. */
   publicUrl: string;
-  stores: Pick<Stores, "tickets" | "types" | "transcripts" | "feedback"> & WebStores;
+  stores:
+    & Pick<Stores, "tickets" | "types" | "transcripts" | "feedback">
+    & Partial<Pick<Stores, "notes">>
+    & WebStores;
   lookup: MemberLookup;
   sessions: Sessions;
   signIn: DiscordSignIn;

@@ -122,6 +122,7 @@ Deno.test("COMMANDS define setup, config, panel, ticket, type, privacy and tag a
       "list",
       "reopen",
       "close-request",
+      "notes",
     ],
   );
   // Shown to everyone: `/privacy mydata` is for anyone, `/privacy erase` checks Manage Server.

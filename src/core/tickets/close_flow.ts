@@ -22,6 +22,9 @@ import { askForFeedback, feedbackForDm } from "../feedback/ask_feedback.ts";
 import { transcriptHeader } from "../transcript/transcript_header.ts";
 import { DEFAULT_LOCALE, type Locale } from "../../i18n/locale.ts";
 import { type Translator, translator } from "../../i18n/translator.ts";
+import { keepNotesHistory } from "../notes/keep_notes.ts";
+import { staffNotesOf } from "../notes/staff_notes_of.ts";
+import { retireTicketPlace } from "./retire_place.ts";
 
 /** How a close attempt ended. */
 export type CloseOutcome =
@@ -106,7 +109,7 @@ async function closeOnce(
   ctx: HandlerContext,
   options: CloseOptions,
 ): Promise<CloseOutcome> {
-  const { discord, clock, log } = ctx;
+  const { clock, log } = ctx;
   if (ticket.status === "closed") return { kind: "closed", ticket };
 
   if (ticket.status === "open") await ctx.tickets.beginClose(ticket.id, options.by, options.reason);
@@ -138,12 +141,14 @@ async function closeOnce(
     if (pending("transcript_stored")) {
       const rendered = await runStep(
         step("history_fetched", reader.t("close.where.channel")),
-        () =>
-          renderHistory(current, ctx, {
+        async () => {
+          await keepNotesHistory(ctx, current);
+          return await renderHistory(current, ctx, {
             ...options,
             header: transcriptHeader(current, { typeName, closerId, reason, locale, sequence }),
             locale,
-          }),
+          });
+        },
       );
       await record("history_fetched");
       await runStep(
@@ -186,7 +191,10 @@ async function closeOnce(
       const logChannel = settings.logChannelId;
       if (logChannel !== null) {
         await runStep(step("log_posted", reader.t("close.where.log_channel")), async () => {
-          const messageId = await postSummary(await post(), ctx, { logChannel });
+          const messageId = await postSummary(await post(), ctx, {
+            logChannel,
+            staffNotes: await staffNotesOf(ctx, current, guildLanguage(settings)),
+          });
           await ctx.feedback.recordSummary(current.id, current.guildId, {
             channelId: logChannel,
             messageId,
@@ -212,10 +220,10 @@ async function closeOnce(
         await keptEverything(current, ctx, { rendered: transcript, reader });
         await runStep(step("channel_deleted", reader.t("close.where.channel")), async () => {
           try {
-            await discord.deleteChannel(
-              channelId,
-              guild.t("close.audit_reason", { number: current.number }),
-            );
+            await retireTicketPlace(ctx, channelId, {
+              threadClose: type?.threadClose ?? "archive",
+              reason: guild.t("close.audit_reason", { number: current.number }),
+            });
           } catch (error) {
             if (!isDiscordFailure(error, "unknown_channel")) throw error;
           }

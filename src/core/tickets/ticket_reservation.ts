@@ -9,7 +9,9 @@ import type { HandlerContext } from "../context.ts";
 import type { InteractionInput, UserRef } from "../interaction.ts";
 import type { Reply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
-import type { NewAuditEvent, Ticket, TicketType } from "../model.ts";
+import type { NewAuditEvent, Ticket } from "../model.ts";
+import type { PlacedType } from "./ticket_place.ts";
+import { createTicketThread } from "./ticket_thread.ts";
 import type { Channel } from "../discord_port.ts";
 import type { LockOptions } from "../ports.ts";
 import type { UserId } from "../ids.ts";
@@ -41,7 +43,7 @@ export type ReservationOutcome =
 /** Who opens and what. */
 export interface ReservationRequest {
   input: InteractionInput;
-  type: TicketType & { categoryId: NonNullable<TicketType["categoryId"]> };
+  type: PlacedType;
   /** True for a click that takes over a reservation: look for a channel made for it first. */
   takeOver: boolean;
   /** Whose ticket it is, when not the member behind `input` (staff opening it for them). */
@@ -174,6 +176,14 @@ async function createFor(
   request: ReservationRequest,
 ): Promise<{ channel: Channel } | { reply: Reply }> {
   const { input, type } = request;
+  if (type.mode === "thread") {
+    return await createTicketThread(ctx, ticket, {
+      input,
+      type,
+      takeOver: request.takeOver,
+      opener: request.opener ?? input.member.user,
+    });
+  }
   const opener = request.opener ?? input.member.user;
   try {
     return await createPrivateChannel(ctx, ticket, {

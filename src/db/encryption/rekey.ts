@@ -1,5 +1,5 @@
 /**
- * Re-seals every sealed column under the current key, in batches (bounded
+ * Re-seals every sealed column (staff notes included) under the current key, in batches (bounded
  * memory), while the bot runs. Each value names its key, so a rekey that stops
  * halfway simply runs again: rows already under the current key are skipped.
  * Plain values (encryption newly on) are sealed the same way. Each write is
@@ -159,6 +159,34 @@ export async function rekey(
       const last = rows[rows.length - 1]!;
       transcriptKey = { t: last.ticket_id, n: last.sequence };
       batchDone("transcripts", rows.length);
+    }
+
+    // Staff notes, one key at a time: (ticket, note).
+    let note: { t: number; n: string } | null = null;
+    for (;;) {
+      let query = db.selectFrom("ticket_notes").select(["ticket_id", "note_id", "payload"]);
+      if (note !== null) {
+        const k: { t: number; n: string } = note;
+        query = query.where((eb) =>
+          eb.or([
+            eb("ticket_id", ">", k.t),
+            eb.and([eb("ticket_id", "=", k.t), eb("note_id", ">", k.n)]),
+          ])
+        );
+      }
+      const rows = await query.orderBy("ticket_id").orderBy("note_id").limit(size).execute();
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        if (!stale(row.payload)) continue;
+        const sealed = await cipher.sealText(await cipher.openText(row.payload));
+        const done = await db.updateTable("ticket_notes").set({ payload: sealed })
+          .where("ticket_id", "=", row.ticket_id).where("note_id", "=", row.note_id)
+          .where("payload", "=", row.payload).executeTakeFirst();
+        resealed += Number(done.numUpdatedRows);
+      }
+      const last = rows[rows.length - 1]!;
+      note = { t: last.ticket_id, n: last.note_id };
+      batchDone("ticket_notes", rows.length);
     }
 
     // Attachment copies, one key at a time: (ticket, message, attachment).

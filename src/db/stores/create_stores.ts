@@ -11,6 +11,7 @@ import { archiveStore } from "./archive.ts";
 import { auditLog } from "./audit.ts";
 import { feedbackStore } from "./feedback.ts";
 import { lockStore } from "./locks.ts";
+import { noteStore } from "./notes.ts";
 import { panelStore } from "./panels.ts";
 import { privacyStore } from "./privacy.ts";
 import { retentionStore } from "./retention.ts";
@@ -46,6 +47,7 @@ export function transactionStores(scope: StoreScope): TransactionStores {
     tags: tagStore(scope),
     timers: ticketTimerStore(scope),
     feedback: feedbackStore(scope),
+    notes: noteStore(scope),
   };
 }
 

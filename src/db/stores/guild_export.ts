@@ -14,6 +14,8 @@ import {
 } from "../row_mapping.ts";
 import { openArchivedRows, openTicketRows } from "../encryption/sealed_rows.ts";
 import { cipherOf, type StoreScope } from "./scope.ts";
+import { noteStore } from "./notes.ts";
+import type { TicketId } from "../../core/model.ts";
 import { ownPayload, ownTicket } from "../../core/privacy/own_words.ts";
 
 const BATCH = 200;
@@ -116,6 +118,29 @@ export async function exportGuild(
   }
   await write("]");
   if (userId === undefined) {
+    // Staff notes belong to the guild's export, never to a member's own.
+    await write(`,"staff_notes":[`);
+    let firstNote = true;
+    let afterTicket = 0;
+    for (;;) {
+      const ids = await db.selectFrom("tickets").select("id").where("guild_id", "=", guildId)
+        .where("id", ">", afterTicket).orderBy("id").limit(BATCH).execute();
+      if (ids.length === 0) break;
+      for (const { id } of ids) {
+        for (const note of await noteStore(scope).list(id as TicketId)) {
+          let payload: unknown;
+          try {
+            payload = JSON.parse(note.payload);
+          } catch {
+            payload = note.payload;
+          }
+          await write(`${firstNote ? "" : ","}${json({ ...note, payload })}`);
+          firstNote = false;
+        }
+      }
+      afterTicket = ids[ids.length - 1]!.id;
+    }
+    await write("]");
     await write(`,"audit_events":[`);
     let first = true;
     let afterAudit = 0;

@@ -42,7 +42,7 @@ export interface GatewayHooks {
   onFatalClose?(error: GatewayClosedError): void;
   /** A member left or was removed from a guild (`GUILD_MEMBER_REMOVE`, Server Members intent). */
   onMemberRemove?(raw: unknown): unknown;
-  /** A guild channel was created or deleted (`CHANNEL_CREATE`, `CHANNEL_DELETE`). */
+  /** A guild channel or thread was created or deleted (`CHANNEL_*`, `THREAD_CREATE`/`THREAD_DELETE`). */
   onChannelCreate?(raw: unknown): unknown;
   onChannelDelete?(raw: unknown): unknown;
   /**
@@ -219,6 +219,11 @@ export function createGateway(
           guard(log, "Channel delete hook", () => hooks.onChannelDelete?.(payload(packet)));
         }
       },
+      // A thread is a channel to the ticket hooks: thread tickets and staff threads.
+      THREAD_CREATE: (_bot, packet) =>
+        guard(log, "Thread create hook", () => hooks.onChannelCreate?.(payload(packet))),
+      THREAD_DELETE: (_bot, packet) =>
+        guard(log, "Thread delete hook", () => hooks.onChannelDelete?.(payload(packet))),
       GUILD_MEMBER_REMOVE: (_bot, packet) => {
         if (hooks.onMemberRemove) {
           guard(log, "Member remove hook", () => hooks.onMemberRemove?.(payload(packet)));
