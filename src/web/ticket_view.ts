@@ -12,6 +12,7 @@ import type { MemberLookup } from "./member_lookup.ts";
 import { namesOf, type PeopleNames, personCell } from "./people_names.ts";
 import type { WebDeps } from "./web_context.ts";
 import { whenText } from "./when_text.ts";
+
 /** Which of a ticket's transcripts the page shows, among all it has (first to latest). */
 export interface TranscriptChoice {
   list: readonly TranscriptInfo[];
