@@ -1,6 +1,6 @@
 /**
  * Encryption at rest through the real stores: no message text, answer, topic,
- * transcript or attachment byte is readable in the database (the SQLite file,
+ * feedback comment, transcript or attachment byte is readable in the database (the SQLite file,
  * every text and bytes column of PostgreSQL), search still finds words, and a
  * rekey that stops halfway runs again to the end.
  */
@@ -27,6 +27,7 @@ const SECRETS = [
   "transcripthtmlword",
   "transcripttextword",
   "attachmentbytesword",
+  "feedbackcommentword",
   "staffnoteword",
 ];
 const GUILD = "100000000000000001" as GuildId;
@@ -72,6 +73,9 @@ async function writeTicket(handle: DatabaseHandle, cipher: FieldCipher): Promise
     size: 19,
     data: new TextEncoder().encode("attachmentbytesword"),
   });
+  await stores.feedback.ask(ticketId, GUILD, null, new Date(1_700_000_000_100));
+  await stores.feedback.rate(ticketId, 5, new Date(1_700_000_000_200));
+  await stores.feedback.comment(ticketId, "a feedbackcommentword here");
   await stores.notes.add({
     ticketId,
     noteId: "500000000000000000",
@@ -84,7 +88,14 @@ async function writeTicket(handle: DatabaseHandle, cipher: FieldCipher): Promise
 
 /** Every text and bytes value of every table, as one string (a `pg_dump` of the content). */
 async function everyValue(db: Kysely<Database>): Promise<string> {
-  const tables = ["tickets", "archived_messages", "transcripts", "attachments", "message_search"];
+  const tables = [
+    "tickets",
+    "archived_messages",
+    "transcripts",
+    "attachments",
+    "message_search",
+    "ticket_feedback",
+  ];
   let all = "";
   for (const table of tables) {
     const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
@@ -197,6 +208,7 @@ for (const dialect of DIALECTS) {
           );
           assert.deepEqual((await after.archive.messages(id)).length, 5);
           assert.deepEqual((await after.transcripts.attachments(id)).length, 1);
+          assert.deepEqual((await after.feedback.get(id))?.comment, "a feedbackcommentword here");
           assert.match((await after.notes.list(id))[0]?.payload ?? "", /staffnoteword/);
         }
         const found = await createWebStores(handle, { cipher: onlyB }).browser.inGuild(

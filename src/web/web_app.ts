@@ -30,7 +30,7 @@ export interface WebAppDeps {
   /** `DISCORD_API_URL` (the OAuth2 endpoints are derived from it). */
   discordApiUrl: string;
   applicationId: string;
-  stores: Pick<Stores, "tickets" | "types" | "transcripts"> & WebStores;
+  stores: Pick<Stores, "tickets" | "types" | "transcripts" | "feedback"> & WebStores;
   discord: Pick<DiscordPort, "member" | "roles" | "guilds">;
   clock: Clock;
 }

@@ -23,7 +23,7 @@ export interface WebDeps {
   /** `PUBLIC_URL` without a trailing slash. */
   publicUrl: string;
   stores:
-    & Pick<Stores, "tickets" | "types" | "transcripts">
+    & Pick<Stores, "tickets" | "types" | "transcripts" | "feedback">
     & Partial<Pick<Stores, "notes">>
     & WebStores;
   lookup: MemberLookup;

@@ -112,6 +112,25 @@ export async function rekey(
       batchDone("tickets", rows.length);
     }
 
+    // Feedback comments (the opener's words after a close).
+    let afterFeedback = 0;
+    for (;;) {
+      const rows = await db.selectFrom("ticket_feedback").select(["ticket_id", "comment"])
+        .where("ticket_id", ">", afterFeedback).where("comment", "is not", null)
+        .orderBy("ticket_id").limit(size).execute();
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        if (row.comment === null || !stale(row.comment)) continue;
+        const sealed = await cipher.sealText(await cipher.openText(row.comment));
+        const done = await db.updateTable("ticket_feedback").set({ comment: sealed })
+          .where("ticket_id", "=", row.ticket_id).where("comment", "=", row.comment)
+          .executeTakeFirst();
+        resealed += Number(done.numUpdatedRows);
+      }
+      afterFeedback = Number(rows[rows.length - 1]!.ticket_id);
+      batchDone("ticket_feedback", rows.length);
+    }
+
     // Transcripts (written once per close), one key at a time: (ticket, sequence).
     let transcriptKey: { t: number; n: number } | null = null;
     for (;;) {
