@@ -245,3 +245,84 @@ Deno.test("changing a thread-mode type's staff roles leaves its open threads as 
   );
   fake.assertNoViolations();
 });
+
+/** `/ticket reopen number:N` by `user` in the general channel. */
+function reopenThread(g: Awaited<ReturnType<typeof threadGuild>>, user: string, number: number) {
+  return command(g, { user, name: "ticket", subcommand: "reopen", options: { number } });
+}
+
+Deno.test("a closed thread ticket reopens in its own thread, unarchived, and keeps a transcript per close", async () => {
+  await using world = await startWorld();
+  const { fake, app } = world;
+  const g = await threadGuild(world);
+  const [opener, helper] = g.members as [string, string];
+  const thread = await openTicket(g, opener);
+  const ticket = await ticketOf(app, thread.id);
+  await command(g, {
+    user: g.staff,
+    name: "ticket",
+    subcommand: "add",
+    channel: thread.id,
+    options: { user: { user: helper } },
+  });
+  fake.postMessage(thread.id, opener, "First problem");
+  await eventually(
+    fake,
+    async () => (await app.stores.archive.count(ticket.id)) >= 2,
+    10_000,
+    "archived",
+  );
+  await closeTicket(g, { channel: thread.id, user: g.staff });
+  assert.equal(fake.state.channels.get(thread.id)?.thread?.archived, true);
+
+  assert.match(
+    (await reopenThread(g, opener, ticket.number)).text,
+    /staff/i,
+    "a member is refused",
+  );
+  assert.equal((await app.stores.tickets.get(ticket.id))?.status, "closed");
+
+  const reopened = await reopenThread(g, g.staff, ticket.number);
+  assert.match(reopened.text, /open again/, reopened.text);
+  const back = fake.state.channels.get(thread.id);
+  assert.equal(back?.thread?.archived, false, "unarchived");
+  assert.equal(back?.thread?.locked, false, "unlocked");
+  assert.equal((await app.stores.tickets.get(ticket.id))?.channelId, thread.id, "the same thread");
+  assert.ok(canView(g, thread.id, opener) && canView(g, thread.id, helper));
+
+  fake.postMessage(thread.id, opener, "Second problem");
+  await eventually(
+    fake,
+    async () =>
+      (await app.stores.archive.messages(ticket.id)).some((m) =>
+        m.payload.includes("Second problem")
+      ),
+    10_000,
+    "the new message archived",
+  );
+  await closeTicket(g, { channel: thread.id, user: g.staff });
+  const transcripts = await app.stores.transcripts.list(ticket.id);
+  assert.equal(transcripts.length, 2, "one transcript per close");
+  assert.ok((await app.stores.transcripts.get(ticket.id, 2))?.text.includes("Second problem"));
+  fake.assertNoViolations();
+});
+
+Deno.test("a thread ticket whose thread was deleted at close reopens in a new thread", async () => {
+  await using world = await startWorld();
+  const { fake, app } = world;
+  const g = await threadGuild(world, { threadClose: "delete" });
+  const opener = g.members[0]!;
+  const thread = await openTicket(g, opener);
+  const ticket = await ticketOf(app, thread.id);
+  await closeTicket(g, { channel: thread.id, user: g.staff });
+  assert.equal(fake.state.channels.get(thread.id), undefined);
+  const reopened = await reopenThread(g, g.staff, ticket.number);
+  assert.match(reopened.text, /open again/, reopened.text);
+  const now = await app.stores.tickets.get(ticket.id);
+  assert.ok(now?.channelId && now.channelId !== thread.id, "a new thread");
+  const fresh = fake.state.channels.get(now.channelId);
+  assert.equal(fresh?.type, 12);
+  assert.equal(fresh?.parent_id, g.parent);
+  assert.ok(canView(g, now.channelId, opener));
+  fake.assertNoViolations();
+});

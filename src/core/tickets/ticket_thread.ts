@@ -174,7 +174,8 @@ function threadName(ticket: Ticket, type: ThreadType, opener: UserRef): string {
 }
 
 /** Starts the thread and adds the opener; a thread without its opener is deleted again. */
-async function startThread(
+/** Starts a private thread for `ticket` in `parent` and adds its opener (deleted if that fails). */
+export async function startThread(
   ctx: HandlerContext,
   ticket: Ticket,
   place: { parent: Channel; opener: UserRef; type: ThreadType },
