@@ -28,6 +28,24 @@ export const configImportCancel = defineButton({
   handler: (input, ctx, id) => handleImportCancel(input, ctx, id.importId),
 });
 
+type Pending = NonNullable<Awaited<ReturnType<typeof pendingImport>>>;
+
+/** The kept file of `importId` when the one pressing may act on it, else the refusal. */
+async function askersFile(
+  input: ComponentInput,
+  ctx: HandlerContext,
+  importId: string,
+): Promise<Pending | Reply> {
+  const tr = readerText(input);
+  if (!allowed("config", input.member)) return refuse("not_admin", tr.t("config_file.not_admin"));
+  const pending = await pendingImport(ctx.settings, input.guildId, importId);
+  if (pending === null) return refuse("invalid_value", tr.t("config_file.not_pending"));
+  if (pending.askerId !== input.member.user.id) {
+    return refuse("not_allowed", tr.t("config_file.not_asker"));
+  }
+  return pending;
+}
+
 /** Handles Apply. */
 export async function handleImportApply(
   input: ComponentInput,
@@ -35,11 +53,9 @@ export async function handleImportApply(
   importId: string,
 ): Promise<Reply> {
   const tr = readerText(input);
-  if (!allowed("config", input.member)) return refuse("not_admin", tr.t("config_file.not_admin"));
-  const pending = await pendingImport(ctx.settings, input.guildId, importId);
-  if (pending === null) return refuse("invalid_value", tr.t("config_file.not_pending"));
+  const pending = await askersFile(input, ctx, importId);
+  if ("kind" in pending) return pending;
   const actorId = input.member.user.id;
-  if (pending.askerId !== actorId) return refuse("not_allowed", tr.t("config_file.not_asker"));
   await ctx.defer({ ephemeral: true });
   const prepared = await prepareImport(ctx, { guildId: input.guildId, text: pending.text });
   if (prepared.kind === "invalid" || prepared.baseline !== pending.baseline) {
@@ -80,12 +96,8 @@ export async function handleImportCancel(
   importId: string,
 ): Promise<Reply> {
   const tr = readerText(input);
-  if (!allowed("config", input.member)) return refuse("not_admin", tr.t("config_file.not_admin"));
-  const pending = await pendingImport(ctx.settings, input.guildId, importId);
-  if (pending === null) return refuse("invalid_value", tr.t("config_file.not_pending"));
-  if (pending.askerId !== input.member.user.id) {
-    return refuse("not_allowed", tr.t("config_file.not_asker"));
-  }
+  const pending = await askersFile(input, ctx, importId);
+  if ("kind" in pending) return pending;
   await clearPendingImport(ctx.settings, input.guildId);
   return { kind: "update", body: { content: tr.t("config_file.cancelled"), components: [] } };
 }

@@ -6,6 +6,7 @@
  * on SQLite) is taken over by the member's next click, never run twice at once.
  */
 import type { HandlerContext } from "../context.ts";
+import { keepFirstPlace } from "./keep_first_place.ts";
 import type { InteractionInput, UserRef } from "../interaction.ts";
 import type { Reply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
@@ -155,18 +156,7 @@ async function underLock(
  */
 export async function adoptStray(ctx: HandlerContext, ticket: Ticket): Promise<Channel | null> {
   const marked = channelsMarkedFor(await ctx.discord.guildChannels(ticket.guildId), ticket.id);
-  const [kept, ...strays] = marked;
-  for (const stray of strays) {
-    await ctx.discord.deleteChannel(stray.id, `A second channel made for ticket #${ticket.number}`);
-  }
-  if (kept !== undefined) {
-    ctx.log.info("Adopted channel {channelId} made for ticket #{number} in guild {guildId}", {
-      channelId: kept.id,
-      number: ticket.number,
-      guildId: ticket.guildId,
-    });
-  }
-  return kept ?? null;
+  return await keepFirstPlace(ctx, ticket, marked, "channel");
 }
 
 /** Creates the ticket's channel; an unexpected failure discards the reservation. */

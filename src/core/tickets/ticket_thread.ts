@@ -20,6 +20,7 @@ import { basePermissions } from "../guild_check.ts";
 import { channelName } from "./channel_name.ts";
 import { permissionsIn } from "./channel_permissions.ts";
 import { missingForThreads } from "./thread_permissions.ts";
+import { keepFirstPlace } from "./keep_first_place.ts";
 
 export { missingForThreads };
 import { fromDiscordLocale, type Locale } from "../../i18n/locale.ts";
@@ -150,18 +151,7 @@ async function adoptStrayThread(
   for (const thread of candidates) {
     if (await ctx.tickets.byChannel(thread.id) === null) strays.push(thread);
   }
-  const [kept, ...others] = strays;
-  for (const other of others) {
-    await ctx.discord.deleteChannel(other.id, `A second thread made for ticket #${ticket.number}`);
-  }
-  if (kept !== undefined) {
-    ctx.log.info("Adopted thread {threadId} made for ticket #{number} in guild {guildId}", {
-      threadId: kept.id,
-      number: ticket.number,
-      guildId: ticket.guildId,
-    });
-  }
-  return kept ?? null;
+  return await keepFirstPlace(ctx, ticket, strays, "thread");
 }
 
 /** The thread's name: the type's naming scheme. */
