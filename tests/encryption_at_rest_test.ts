@@ -1,6 +1,6 @@
 /**
  * Encryption at rest through the real stores: no message text, answer, topic,
- * feedback comment, transcript or attachment byte is readable in the database (the SQLite file,
+ * feedback comment, saved answer, transcript or attachment byte is readable in the database (the SQLite file,
  * every text and bytes column of PostgreSQL), search still finds words, and a
  * rekey that stops halfway runs again to the end.
  */
@@ -29,6 +29,7 @@ const SECRETS = [
   "attachmentbytesword",
   "feedbackcommentword",
   "staffnoteword",
+  "savedanswerword",
 ];
 const GUILD = "100000000000000001" as GuildId;
 
@@ -76,6 +77,12 @@ async function writeTicket(handle: DatabaseHandle, cipher: FieldCipher): Promise
   await stores.feedback.ask(ticketId, GUILD, null, new Date(1_700_000_000_100));
   await stores.feedback.rate(ticketId, 5, new Date(1_700_000_000_200));
   await stores.feedback.comment(ticketId, "a feedbackcommentword here");
+  await stores.tags.create({
+    guildId: GUILD,
+    name: `tag-${ticketId}`,
+    content: "a savedanswerword for {opener}",
+    createdBy: "200000000000000009" as UserId,
+  });
   await stores.notes.add({
     ticketId,
     noteId: "500000000000000000",
@@ -95,6 +102,7 @@ async function everyValue(db: Kysely<Database>): Promise<string> {
     "attachments",
     "message_search",
     "ticket_feedback",
+    "tags",
   ];
   let all = "";
   for (const table of tables) {
@@ -210,6 +218,10 @@ for (const dialect of DIALECTS) {
           assert.deepEqual((await after.transcripts.attachments(id)).length, 1);
           assert.deepEqual((await after.feedback.get(id))?.comment, "a feedbackcommentword here");
           assert.match((await after.notes.list(id))[0]?.payload ?? "", /staffnoteword/);
+          assert.equal(
+            (await after.tags.get(GUILD, `tag-${id}`))?.content,
+            "a savedanswerword for {opener}",
+          );
         }
         const found = await createWebStores(handle, { cipher: onlyB }).browser.inGuild(
           GUILD,

@@ -1,7 +1,8 @@
 /**
- * Re-seals every sealed column (staff notes included) under the current key, in batches (bounded
- * memory), while the bot runs. Each value names its key, so a rekey that stops
- * halfway simply runs again: rows already under the current key are skipped.
+ * Re-seals every sealed column (staff notes, saved answers and feedback comments
+ * included) under the current key, in batches (bounded memory), while the bot
+ * runs. Each value names its key, so a rekey that stops halfway simply runs
+ * again: rows already under the current key are skipped.
  * Plain values (encryption newly on) are sealed the same way. Each write is
  * guarded by the value it replaces, so an edit that lands meanwhile wins.
  */
@@ -129,6 +130,34 @@ export async function rekey(
       }
       afterFeedback = Number(rows[rows.length - 1]!.ticket_id);
       batchDone("ticket_feedback", rows.length);
+    }
+
+    // Saved answers, one key at a time: (guild, name).
+    let tag: { g: string; n: string } | null = null;
+    for (;;) {
+      let query = db.selectFrom("tags").select(["guild_id", "name_key", "content"]);
+      if (tag !== null) {
+        const k: { g: string; n: string } = tag;
+        query = query.where((eb) =>
+          eb.or([
+            eb("guild_id", ">", k.g),
+            eb.and([eb("guild_id", "=", k.g), eb("name_key", ">", k.n)]),
+          ])
+        );
+      }
+      const rows = await query.orderBy("guild_id").orderBy("name_key").limit(size).execute();
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        if (!stale(row.content)) continue;
+        const sealed = await cipher.sealText(await cipher.openText(row.content));
+        const done = await db.updateTable("tags").set({ content: sealed })
+          .where("guild_id", "=", row.guild_id).where("name_key", "=", row.name_key)
+          .where("content", "=", row.content).executeTakeFirst();
+        resealed += Number(done.numUpdatedRows);
+      }
+      const last = rows[rows.length - 1]!;
+      tag = { g: last.guild_id, n: last.name_key };
+      batchDone("tags", rows.length);
     }
 
     // Transcripts (written once per close), one key at a time: (ticket, sequence).
