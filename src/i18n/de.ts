@@ -15,6 +15,7 @@ import { tags } from "./de/tags.ts";
 import { web } from "./de/web.ts";
 import { timers } from "./de/timers.ts";
 import { closeReopen } from "./de/close_reopen.ts";
+import { stats } from "./de/stats.ts";
 
 /** Every German message by key. */
 export const DE: Catalog = {
@@ -33,4 +34,5 @@ export const DE: Catalog = {
   ...web,
   ...timers,
   ...closeReopen,
+  ...stats,
 };

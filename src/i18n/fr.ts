@@ -15,6 +15,7 @@ import { tags } from "./fr/tags.ts";
 import { web } from "./fr/web.ts";
 import { timers } from "./fr/timers.ts";
 import { closeReopen } from "./fr/close_reopen.ts";
+import { stats } from "./fr/stats.ts";
 
 /** Every French message by key. */
 export const FR: Catalog = {
@@ -33,4 +34,5 @@ export const FR: Catalog = {
   ...web,
   ...timers,
   ...closeReopen,
+  ...stats,
 };

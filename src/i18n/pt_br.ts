@@ -15,6 +15,7 @@ import { tags } from "./pt_br/tags.ts";
 import { web } from "./pt_br/web.ts";
 import { timers } from "./pt_br/timers.ts";
 import { closeReopen } from "./pt_br/close_reopen.ts";
+import { stats } from "./pt_br/stats.ts";
 
 /** Every Brazilian Portuguese message by key. */
 export const PT_BR: Catalog = {
@@ -33,4 +34,5 @@ export const PT_BR: Catalog = {
   ...web,
   ...timers,
   ...closeReopen,
+  ...stats,
 };
