@@ -22,7 +22,7 @@ export const WEB_BASE = "/web";
 export interface WebDeps {
   /** `PUBLIC_URL` without a trailing slash. */
   publicUrl: string;
-  stores: Pick<Stores, "tickets" | "types" | "transcripts"> & WebStores;
+  stores: Pick<Stores, "tickets" | "types" | "transcripts" | "stats"> & WebStores;
   lookup: MemberLookup;
   sessions: Sessions;
   signIn: DiscordSignIn;
