@@ -58,6 +58,7 @@ async function figuresFor(
     types,
     allTypes: viewer.admin,
     staffId: null,
+    notStaff: [deps.applicationId],
   });
   return { guildId: guildId as GuildId, days, figures, types: all };
 }

@@ -59,6 +59,7 @@ export async function createWebApp(
     stateSigner: await createSigner(config.sessionSecret, "sign-in"),
     shareSigner: await createSigner(config.sessionSecret, "share"),
     clock: deps.clock,
+    applicationId: deps.applicationId,
   };
   const app = new Hono({ strict: false }).basePath(WEB_BASE);
   app.get("/style.css", () =>

@@ -31,6 +31,8 @@ export interface WebDeps {
   /** Signs share links. */
   shareSigner: Signer;
   clock: Clock;
+  /** The bot's application id (its user id): its own messages are not a staff member's. */
+  applicationId: string;
 }
 
 /** The 404 page: what a person who may not see something gets too, so nothing is confirmed. */
