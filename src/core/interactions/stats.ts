@@ -13,6 +13,7 @@ import { ephemeral, type Reply } from "../reply.ts";
 import { staffTypes } from "../staff_types.ts";
 import { chosenType } from "../types/chosen_type.ts";
 import { isAdmin } from "../access.ts";
+import { DM_UPLOAD_LIMIT_BYTES } from "./privacy_mydata.ts";
 import { DEFAULT_STATS_DAYS, MAX_STATS_DAYS, readStats } from "../stats/read_stats.ts";
 import { statsCsv, statsFileName } from "../stats/stats_csv.ts";
 import { statsEmbed } from "../stats/stats_embed.ts";
@@ -76,12 +77,12 @@ export async function handleStats(
     notStaff: [input.applicationId],
   });
   const body = statsEmbed(tr, figures, { days, type, staffId: options.staff?.value ?? null });
+  const csv = new TextEncoder().encode(statsCsv(figures, all));
+  if (csv.byteLength > DM_UPLOAD_LIMIT_BYTES) {
+    return ephemeral({ ...body, content: tr.t("stats.csv_too_large", { days }) });
+  }
   return ephemeral({
     ...body,
-    files: [{
-      name: statsFileName(input.guildId, days),
-      data: new TextEncoder().encode(statsCsv(figures, all)),
-      contentType: "text/csv",
-    }],
+    files: [{ name: statsFileName(input.guildId, days), data: csv, contentType: "text/csv" }],
   });
 }

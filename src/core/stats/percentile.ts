@@ -7,9 +7,13 @@
 
 /** The `p`-th percentile (0 < p ≤ 100) of `values` by nearest rank; null when there are none. */
 export function nearestRank(values: readonly number[], p: number): number | null {
+  return rankIn(Float64Array.from(values).sort(), p);
+}
+
+/** The `p`-th percentile of values already sorted ascending. */
+function rankIn(sorted: ArrayLike<number>, p: number): number | null {
   if (!(p > 0 && p <= 100)) throw new RangeError(`Cannot take percentile ${p}: use 0 < p <= 100`);
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.max(1, rank) - 1] ?? null;
 }
@@ -23,9 +27,6 @@ export interface DurationSummary {
 
 /** Sums up durations in milliseconds by nearest rank. */
 export function summarize(values: readonly number[]): DurationSummary {
-  return {
-    count: values.length,
-    medianMs: nearestRank(values, 50),
-    p90Ms: nearestRank(values, 90),
-  };
+  const sorted = Float64Array.from(values).sort();
+  return { count: values.length, medianMs: rankIn(sorted, 50), p90Ms: rankIn(sorted, 90) };
 }

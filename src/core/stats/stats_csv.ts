@@ -29,7 +29,8 @@ const iso = (at: Date | null) => at === null ? "" : at.toISOString();
 
 /** The figures' tickets as CSV text. */
 export function statsCsv(figures: StatsFigures, types: readonly TicketType[]): string {
-  const names = new Map<TicketTypeId, string>(types.map((t) => [t.id, t.name]));
+  // Only the type's name can hold a comma, quote or line break: ids, times and numbers cannot.
+  const names = new Map<TicketTypeId, string>(types.map((t) => [t.id, csvField(t.name)]));
   const rows = figures.tickets.map((t) => [
     String(t.number),
     names.get(t.typeId) ?? "",
@@ -42,8 +43,7 @@ export function statsCsv(figures: StatsFigures, types: readonly TicketType[]): s
     t.rating === null ? "" : String(t.rating),
     t.priority,
   ]);
-  return [[...CSV_COLUMNS], ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") +
-    "\r\n";
+  return [CSV_COLUMNS.join(","), ...rows.map((row) => row.join(","))].join("\r\n") + "\r\n";
 }
 
 /** The file's name for a guild's statistics. */

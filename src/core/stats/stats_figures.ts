@@ -134,7 +134,9 @@ function staffOf(
   for (const ticket of tickets) {
     const handler = handlerOf(ticket);
     if (handler === null) continue;
-    handled.set(handler, [...(handled.get(handler) ?? []), ticket]);
+    const list = handled.get(handler);
+    if (list === undefined) handled.set(handler, [ticket]);
+    else list.push(ticket);
   }
   const written = new Map(messages.map((m) => [m.authorId, m.count]));
   const ids = new Set([...handled.keys(), ...written.keys()]);

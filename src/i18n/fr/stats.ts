@@ -26,6 +26,8 @@ export const stats = {
   "stats.none": "aucune",
   "stats.definitions":
     "Médiane et 90e centile par la méthode du rang le plus proche. Le fichier CSV joint liste chaque ticket de la période.",
+  "stats.csv_too_large":
+    "Le CSV {days, plural, one {de ce jour} other {de ces # jours}} dépasse la taille de fichier que Discord accepte : choisis moins de jours, ou télécharge-le depuis la page des statistiques ou avec `ticketeer stats --csv`.",
   "stats.web_link": "Statistiques",
   "stats.web_period": "Période en jours",
   "stats.web_show": "Afficher",
