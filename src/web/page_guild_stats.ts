@@ -23,6 +23,8 @@ import { webText } from "./web_language.ts";
 
 const SNOWFLAKE = /^\d{15,20}$/;
 const HOUR_MS = 3_600_000;
+/** Staff members shown in the chart and the table, most tickets first (the CSV has every ticket). */
+const STAFF_SHOWN = 25;
 const COLORS = { first: "#5865f2", second: "#23a55a", rating: "#f0b232" };
 
 /** The period a query asks for: whole days within the limits, else the default. */
@@ -108,7 +110,24 @@ function facts(tr: Translator, figures: StatsFigures) {
   </dl>`;
 }
 
-function charts(tr: Translator, figures: StatsFigures) {
+/** How the guild shows each staff member (their id when the bot cannot find them). */
+type StaffNames = ReadonlyMap<string, string>;
+
+async function staffNames(
+  deps: WebDeps,
+  guildId: GuildId,
+  figures: StatsFigures,
+): Promise<StaffNames> {
+  const shown = figures.staff.slice(0, STAFF_SHOWN);
+  const names = await Promise.all(
+    shown.map(async (s) =>
+      [s.staffId, (await deps.lookup.memberName(guildId, s.staffId)) ?? s.staffId] as const
+    ),
+  );
+  return new Map(names);
+}
+
+function charts(tr: Translator, figures: StatsFigures, names: StaffNames) {
   const hours = (ms: number | null) => ms === null ? 0 : Math.round((ms / HOUR_MS) * 10) / 10;
   const days = perDay(figures);
   const weeks = perWeek(figures);
@@ -141,15 +160,15 @@ function charts(tr: Translator, figures: StatsFigures) {
     ${barChart(tr.t("stats.web_load"), {
       id: "chart-load",
       series: [{ name: tr.t("stats.web_handled"), color: COLORS.first }],
-      groups: figures.staff.slice(0, 20).map((s) => ({
-        label: s.staffId.slice(-6),
+      groups: figures.staff.slice(0, STAFF_SHOWN).map((s) => ({
+        label: (names.get(s.staffId) ?? s.staffId).slice(0, 16),
         values: [s.handled],
       })),
     })}
   `;
 }
 
-function staffTable(tr: Translator, figures: StatsFigures) {
+function staffTable(tr: Translator, figures: StatsFigures, names: StaffNames) {
   return html`
     <table class="staff">
       <thead>
@@ -164,10 +183,10 @@ function staffTable(tr: Translator, figures: StatsFigures) {
           )}</th>
         </tr>
       </thead>
-      <tbody>${figures.staff.map((s) =>
+      <tbody>${figures.staff.slice(0, STAFF_SHOWN).map((s) =>
         html`
           <tr>
-            <td><code>${s.staffId}</code></td>
+            <td>${names.get(s.staffId) ?? ""} <code>${s.staffId}</code></td>
             <td>${s.handled}</td>
             <td>${s.messages}</td>
             <td>${durationText(tr, s.medianFirstResponseMs)}</td>
@@ -203,6 +222,7 @@ export function guildStatsPage(app: Hono, deps: WebDeps): void {
     const tr = webText(c);
     const { guildId, days, figures } = found;
     const name = await deps.lookup.guildName(guildId);
+    const names = await staffNames(deps, guildId, figures);
     const title = tr.t("stats.title", { days });
     const body = html`
       <h1>${title}</h1>
@@ -221,9 +241,9 @@ export function guildStatsPage(app: Hono, deps: WebDeps): void {
       </form>
       ${figures.supportHours ? html`<p class="muted">${tr.t("stats.support_hours")}</p>` : ""}
       ${facts(tr, figures)}
-      ${charts(tr, figures)}
+      ${charts(tr, figures, names)}
       <h2>${tr.t("stats.staff")}</h2>
-      ${staffTable(tr, figures)}
+      ${staffTable(tr, figures, names)}
       <p class="muted">${tr.t("stats.definitions")}</p>
     `;
     return page(c, { title, session, base: WEB_BASE, body });
