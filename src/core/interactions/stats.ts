@@ -50,7 +50,7 @@ export async function handleStats(
 ): Promise<Reply> {
   const tr = readerText(input);
   const all = await ctx.types.list(input.guildId);
-  const mine = staffTypes(input.member, all, { action: "queue" });
+  const mine = staffTypes(input.member, all, { action: "stats" });
   if (mine.length === 0) return refuse("not_staff", tr.t("stats.not_staff"));
   const days = options.days ?? DEFAULT_STATS_DAYS;
   if (!Number.isInteger(days) || days < 1 || days > MAX_STATS_DAYS) {
