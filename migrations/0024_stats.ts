@@ -9,7 +9,7 @@ import { type Kysely, MysqlAdapter } from "kysely";
 
 const INDEXES: ReadonlyArray<[name: string, table: string, columns: string[]]> = [
   ["tickets_guild_created_idx", "tickets", ["guild_id", "created_at"]],
-  ["tickets_guild_closed_idx", "tickets", ["guild_id", "closed_at"]],
+  ["tickets_guild_closed_idx", "tickets", ["guild_id", "closed_at", "created_at"]],
   ["tickets_guild_status_idx", "tickets", ["guild_id", "status"]],
   ["audit_events_guild_action_idx", "audit_events", ["guild_id", "action", "created_at"]],
   ["archived_messages_created_idx", "archived_messages", ["created_at"]],
