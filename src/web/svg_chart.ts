@@ -43,11 +43,11 @@ export function barChart(
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const groupW = plotW / Math.max(1, groups.length);
-  const barW = Math.max(1, (groupW * 0.8) / Math.max(1, series.length));
+  const barW = Math.min(40, Math.max(1, (groupW * 0.8) / Math.max(1, series.length)));
   const labelEvery = Math.max(1, Math.ceil(groups.length / 12));
   const y = (value: number) => PAD.top + plotH - (value / max) * plotH;
   const bars = groups.map((group, g) => {
-    const x0 = PAD.left + g * groupW + groupW * 0.1;
+    const x0 = PAD.left + g * groupW + (groupW - barW * series.length) / 2;
     const rects = series.map((s, i) => {
       const value = group.values[i] ?? 0;
       const text = group.texts?.[i] ?? String(value);
