@@ -244,7 +244,7 @@ export function guildStatsPage(app: Hono, deps: WebDeps): void {
       ${charts(tr, figures, names)}
       <h2>${tr.t("stats.staff")}</h2>
       ${staffTable(tr, figures, names)}
-      <p class="muted">${tr.t("stats.definitions")}</p>
+      <p class="muted">${tr.t("stats.web_definitions")}</p>
     `;
     return page(c, { title, session, base: WEB_BASE, body });
   });
