@@ -21,6 +21,7 @@ import { rekeyCommand } from "./cli/rekey.ts";
 import { eraseCommand } from "./cli/erase.ts";
 import { exportCommand } from "./cli/export.ts";
 import { configFileCommand } from "./cli/config_file.ts";
+import { statsCommand } from "./cli/stats.ts";
 
 /** The subcommands that need a valid configuration, by name. */
 const CONFIGURED: Record<string, (config: Config, args: string[]) => Promise<number>> = {
@@ -32,6 +33,7 @@ const CONFIGURED: Record<string, (config: Config, args: string[]) => Promise<num
   erase: (config, args) => eraseCommand(config, args),
   export: (config, args) => exportCommand(config, args),
   config: (config, args) => configFileCommand(config, args),
+  stats: (config, args) => statsCommand(config, args),
 };
 
 async function main(args: string[]): Promise<number> {

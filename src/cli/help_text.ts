@@ -122,6 +122,8 @@ export function helpText(version: string): string {
     "                                  remove a member's words from archives and transcripts",
     "  ticketeer export --guild ID [--user ID] [--out FILE]",
     "                                  write a guild's data (or one member's) as JSON",
+    "  ticketeer stats --guild ID [--days N] [--csv]",
+    "                                  print a guild's statistics of the last N days (or their CSV)",
     "  ticketeer config export --guild ID [--out FILE]",
     "                                  write a guild's configuration file (YAML)",
     "  ticketeer config apply FILE [--dry-run]",

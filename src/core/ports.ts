@@ -36,6 +36,7 @@ import type {
 } from "./model.ts";
 import type { QueueFilter } from "./queue_filter.ts";
 import type { CloseRequest, DueTimer, TicketTimings } from "./tickets/timings.ts";
+import type { AuthorCount, OpenNow, StatsQuery, StatsTicket } from "./stats/stats_query.ts";
 
 /** Tickets: the atomic open, lookups, claims, the close's steps and members. */
 export interface TicketStore {
@@ -494,6 +495,21 @@ export interface FeedbackStore {
   rated(guildId: GuildId, from: Date, to: Date): Promise<TicketFeedback[]>;
 }
 
+/** The reads behind the statistics: from the database only, never from Discord. */
+export interface StatsStore {
+  /** The query's tickets opened in `[from, to)`, and those closed in it that opened before; by number. */
+  tickets(query: StatsQuery): Promise<StatsTicket[]>;
+  /** The query's open (and closing) tickets now, and the oldest of them waiting for staff. */
+  openNow(query: Pick<StatsQuery, "guildId" | "typeIds" | "staffId">): Promise<OpenNow>;
+  /** How many times the query's tickets were reopened in `[from, to)` (audit rows). */
+  reopens(query: StatsQuery): Promise<number>;
+  /**
+   * Messages written in `[from, to)` in the guild's tickets of `typeIds` by members
+   * who are neither the ticket's opener nor added to it, per author, most first.
+   */
+  staffMessages(query: StatsQuery): Promise<AuthorCount[]>;
+}
+
 /** The stores that can share one database transaction. */
 export interface TransactionStores {
   tickets: TicketStore;
@@ -514,6 +530,7 @@ export interface Stores extends TransactionStores {
   locks: LockStore;
   privacy: PrivacyStore;
   retention: RetentionStore;
+  stats: StatsStore;
   /** The database server's clock: the one every process shares. */
   databaseClock: SharedClock;
   /**

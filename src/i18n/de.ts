@@ -16,6 +16,7 @@ import { web } from "./de/web.ts";
 import { timers } from "./de/timers.ts";
 import { closeReopen } from "./de/close_reopen.ts";
 import { threads } from "./de/threads.ts";
+import { stats } from "./de/stats.ts";
 
 /** Every German message by key. */
 export const DE: Catalog = {
@@ -35,4 +36,5 @@ export const DE: Catalog = {
   ...timers,
   ...closeReopen,
   ...threads,
+  ...stats,
 };

@@ -15,6 +15,7 @@ import { web } from "./en/web.ts";
 import { timers } from "./en/timers.ts";
 import { closeReopen } from "./en/close_reopen.ts";
 import { threads } from "./en/threads.ts";
+import { stats } from "./en/stats.ts";
 
 /** Every English message by key. */
 export const EN = {
@@ -34,6 +35,7 @@ export const EN = {
   ...timers,
   ...closeReopen,
   ...threads,
+  ...stats,
 } as const;
 
 /** A message key of the catalog. */

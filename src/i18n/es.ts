@@ -16,6 +16,7 @@ import { web } from "./es/web.ts";
 import { timers } from "./es/timers.ts";
 import { closeReopen } from "./es/close_reopen.ts";
 import { threads } from "./es/threads.ts";
+import { stats } from "./es/stats.ts";
 
 /** Every Spanish message by key. */
 export const ES: Catalog = {
@@ -35,4 +36,5 @@ export const ES: Catalog = {
   ...timers,
   ...closeReopen,
   ...threads,
+  ...stats,
 };

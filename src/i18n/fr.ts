@@ -16,6 +16,7 @@ import { web } from "./fr/web.ts";
 import { timers } from "./fr/timers.ts";
 import { closeReopen } from "./fr/close_reopen.ts";
 import { threads } from "./fr/threads.ts";
+import { stats } from "./fr/stats.ts";
 
 /** Every French message by key. */
 export const FR: Catalog = {
@@ -35,4 +36,5 @@ export const FR: Catalog = {
   ...timers,
   ...closeReopen,
   ...threads,
+  ...stats,
 };

@@ -16,6 +16,7 @@ import { web } from "./pt_br/web.ts";
 import { timers } from "./pt_br/timers.ts";
 import { closeReopen } from "./pt_br/close_reopen.ts";
 import { threads } from "./pt_br/threads.ts";
+import { stats } from "./pt_br/stats.ts";
 
 /** Every Brazilian Portuguese message by key. */
 export const PT_BR: Catalog = {
@@ -35,4 +36,5 @@ export const PT_BR: Catalog = {
   ...timers,
   ...closeReopen,
   ...threads,
+  ...stats,
 };

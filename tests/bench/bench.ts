@@ -7,9 +7,9 @@
  * (`message_cpu_bench.ts`), printed as tables. Figures, not pass/fail tests.
  *
  * Options: `--guilds=1000,3000 --channels=50 --roles=20 --members=100
- * --interactions=200 --processes=1 --search=100000 --opens=200`. The interactions are
- * timed in the largest run; `--guilds=0` skips the memory runs, `--search=0` the
- * full-text search, `--opens=0` the opening runs (`--opens=N` opens in N guilds and
+ * --interactions=200 --processes=1 --search=100000 --stats=100000 --opens=200`. The
+ * interactions are timed in the largest run; `--guilds=0` skips the memory runs,
+ * `--search=0` the full-text search, `--stats=0` the statistics (`stats_bench.ts`), `--opens=0` the opening runs (`--opens=N` opens in N guilds and
  * min(N, 50) in one). With `--processes=N` (N > 1) the largest guild count is also
  * measured split over N processes with `SHARDS`, on PostgreSQL when `TEST_POSTGRES_URL`
  * is set.
@@ -18,6 +18,7 @@ import { DIALECTS, isolateForApp } from "../fixtures/dialects.ts";
 import { measureMemory, type MemoryResult } from "./memory_bench.ts";
 import { measureSplit, type SplitResult } from "./split_bench.ts";
 import { formatSearch, measureSearch } from "./search_bench.ts";
+import { formatStats, measureStats } from "./stats_bench.ts";
 import { measureOpens, type OpenResult, openRows } from "./open_bench.ts";
 import { runCloseBench } from "./close_bench_table.ts";
 import { measureMessageCpu, MESSAGE_CPU_TARGETS } from "./message_cpu_bench.ts";
@@ -33,6 +34,8 @@ export interface BenchOptions {
   processes: number;
   /** Archived messages the full-text search runs over (0: no search run). */
   search: number;
+  /** Tickets `/stats` runs over (0: no statistics run). */
+  stats: number;
   /** Opens spread over this many guilds, and min(opens, 50) in one guild; 0: none. */
   opens: number;
 }
@@ -54,6 +57,7 @@ const DEFAULTS: BenchOptions = {
   interactions: 200,
   processes: 1,
   search: 100_000,
+  stats: 100_000,
   opens: 200,
 };
 
@@ -74,6 +78,7 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions {
     } else if (name === "interactions") options.interactions = numbers[0] ?? 0;
     else if (name === "processes") options.processes = Math.max(1, numbers[0] ?? 1);
     else if (name === "search") options.search = numbers[0] ?? 0;
+    else if (name === "stats") options.stats = numbers[0] ?? 0;
     else if (name === "opens") options.opens = numbers[0] ?? 0;
     else throw new SyntaxError(`Unknown option --${name}`);
   }
@@ -249,6 +254,10 @@ if (import.meta.main) {
   if (options.search > 0) {
     write("");
     for (const line of formatSearch(await measureSearch({ messages: options.search }))) write(line);
+  }
+  if (options.stats > 0) {
+    write("");
+    for (const line of formatStats(await measureStats({ tickets: options.stats }))) write(line);
   }
   write("");
   for (const line of await runCloseBench(write)) write(line);

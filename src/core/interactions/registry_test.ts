@@ -86,7 +86,7 @@ function commandSize(item: {
     String(item.value ?? "").length + children.reduce((sum, c) => sum + commandSize(c), 0);
 }
 
-Deno.test("COMMANDS define setup, config, panel, ticket, type, privacy and tag as guild-only commands", () => {
+Deno.test("COMMANDS define setup, config, panel, ticket, type, privacy, tag and stats as guild-only commands", () => {
   assert.deepEqual(COMMANDS.map((c) => c.name), [
     "setup",
     "config",
@@ -95,6 +95,7 @@ Deno.test("COMMANDS define setup, config, panel, ticket, type, privacy and tag a
     "type",
     "privacy",
     "tag",
+    "stats",
   ]);
   for (const command of COMMANDS) {
     assert.deepEqual(command.contexts, [0]);

@@ -59,7 +59,10 @@ async function reopenable(
   if ((await ctx.transcripts.list(ticket.id)).length === 0) {
     return refuse("ticket_expired", tr.t("reopen.no_transcript", { number }));
   }
-  if (type.mode === "thread" ? type.parentChannelId === null : type.categoryId === null) {
+  if (type.mode === "thread" && type.parentChannelId === null) {
+    return refuse("not_configured", tr.t("thread.parent_missing"));
+  }
+  if (type.mode !== "thread" && type.categoryId === null) {
     return refuse("not_configured", tr.t("open.category_missing"));
   }
   return { type };

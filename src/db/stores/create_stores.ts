@@ -18,6 +18,7 @@ import { retentionStore } from "./retention.ts";
 import { databaseClock } from "./database_now.ts";
 import { inTransaction, type StoreScope } from "./scope.ts";
 import { settingsStore } from "./settings.ts";
+import { statsStore } from "./stats.ts";
 import { tagStore } from "./tags.ts";
 import { ticketStore } from "./tickets.ts";
 import { ticketTimerStore } from "./ticket_timers.ts";
@@ -65,6 +66,7 @@ export function createStores(handle: DatabaseHandle, options: StoresOptions = {}
     locks: lockStore(scope, { clock, log: options.log ?? getLogger(["ticketeer", "db"]) }),
     privacy: privacyStore(scope),
     retention: retentionStore(scope),
+    stats: statsStore(scope),
     databaseClock: databaseClock(scope),
     atomically: (work) =>
       inTransaction(scope, (trx) => work(transactionStores({ ...scope, db: trx }))),

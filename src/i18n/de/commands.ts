@@ -211,4 +211,11 @@ export const commands: CommandTable = {
   "tag.delete": ["löschen", "Einen Textbaustein löschen"],
   "tag.delete.name": ["name", "Der Textbaustein"],
   "tag.list": ["liste", "Die Textbausteine auflisten"],
+  "stats": [
+    "statistik",
+    "Ticket-Statistik: Antwort- und Lösungszeiten, Bewertungen, Last pro Teammitglied",
+  ],
+  "stats.days": ["tage", "Der Zeitraum: die letzten N Tage (Standard 30)"],
+  "stats.type": ["art", "Nur diese Ticket-Art"],
+  "stats.staff": ["teammitglied", "Nur dieses Teammitglied"],
 };

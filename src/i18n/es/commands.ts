@@ -208,4 +208,11 @@ export const commands: CommandTable = {
   "tag.delete": ["eliminar", "Eliminar una respuesta guardada"],
   "tag.delete.name": ["nombre", "La respuesta guardada"],
   "tag.list": ["lista", "Listar las respuestas guardadas"],
+  "stats": [
+    "estadísticas",
+    "Estadísticas de tickets: tiempos de respuesta y resolución, valoraciones, carga del equipo",
+  ],
+  "stats.days": ["días", "El periodo: los últimos N días (30 por defecto)"],
+  "stats.type": ["tipo", "Solo este tipo de ticket"],
+  "stats.staff": ["equipo", "Solo este miembro del equipo"],
 };

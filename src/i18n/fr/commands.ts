@@ -211,4 +211,11 @@ export const commands: CommandTable = {
   "tag.delete": ["supprimer", "Supprimer une réponse enregistrée"],
   "tag.delete.name": ["nom", "La réponse enregistrée"],
   "tag.list": ["liste", "Lister les réponses enregistrées"],
+  "stats": [
+    "statistiques",
+    "Statistiques des tickets : délais de réponse et de résolution, évaluations, charge de l’équipe",
+  ],
+  "stats.days": ["jours", "La période : les N derniers jours (30 par défaut)"],
+  "stats.type": ["type", "Seulement ce type de ticket"],
+  "stats.staff": ["équipe", "Seulement ce membre de l’équipe"],
 };

@@ -202,4 +202,11 @@ export const commands: CommandTable = {
   "tag.delete": ["excluir", "Excluir uma resposta salva"],
   "tag.delete.name": ["nome", "A resposta salva"],
   "tag.list": ["lista", "Listar as respostas salvas"],
+  "stats": [
+    "estatísticas",
+    "Estatísticas de tickets: tempos de resposta e resolução, avaliações, carga da equipe",
+  ],
+  "stats.days": ["dias", "O período: os últimos N dias (padrão 30)"],
+  "stats.type": ["tipo", "Só este tipo de ticket"],
+  "stats.staff": ["equipe", "Só este membro da equipe"],
 };
