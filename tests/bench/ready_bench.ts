@@ -146,6 +146,15 @@ async function seed(
   }
 }
 
+/** A ready run as one line. */
+export function formatReady(r: ReadyResult): string[] {
+  return [
+    `ready with ${r.tickets} stored tickets (${r.open} open, ${r.guilds} guilds): ` +
+    `${r.readyMs.toFixed(0)} ms (≤ ${READY_TARGET_MS} ms); startup reconciliation done after ` +
+    `${(r.reconciledMs / 1000).toFixed(1)} s, ${r.requests} requests`,
+  ];
+}
+
 if (import.meta.main) {
   const tickets = Number(Deno.args[0] ?? "100000");
   const result = await measureReady({ tickets });
