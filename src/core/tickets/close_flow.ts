@@ -17,6 +17,7 @@ import type { AttachmentLimits } from "./close_attachments.ts";
 import { CLOSE_STEPS, ourSide, runStep, StepFailure } from "./close_step.ts";
 import { type ClosePost, postSummary, sendTranscriptDm } from "./close_posts.ts";
 import { renderHistory } from "./render_history.ts";
+import { utf8Length } from "../../lib/utf8_length.ts";
 import { guildLanguage } from "../language.ts";
 import { askForFeedback, feedbackForDm } from "../feedback/ask_feedback.ts";
 import { transcriptHeader } from "../transcript/transcript_header.ts";
@@ -100,7 +101,9 @@ async function keptEverything(
   check: { rendered: Pick<Transcript, "messageCount"> | null; reader: Translator },
 ): Promise<void> {
   const { rendered, reader } = check;
-  const stored = await ctx.transcripts.get(ticket.id, ticket.reopenCount + 1);
+  // Only the stored transcript's facts: its contents need not be read back.
+  const sequence = ticket.reopenCount + 1;
+  const stored = (await ctx.transcripts.list(ticket.id)).find((t) => t.sequence === sequence);
   const count = rendered?.messageCount ?? stored?.messageCount ?? 0;
   const archived = await ctx.archive.count(ticket.id, stored?.createdAt ?? ctx.clock.now());
   if (count >= archived) return;
@@ -168,13 +171,14 @@ async function closeOnce(
             html: rendered.html,
             text: rendered.text,
             messageCount: rendered.messageCount,
-            byteSize: new TextEncoder().encode(rendered.html).byteLength,
+            byteSize: utf8Length(rendered.html),
           }),
       );
       await record("transcript_stored");
       transcript = rendered;
     }
 
+    const encoded = new Map<string, Uint8Array>();
     const post = async (): Promise<ClosePost> => {
       transcript ??= await ctx.transcripts.get(current.id, sequence);
       if (transcript === null) {
@@ -192,6 +196,7 @@ async function closeOnce(
         transcript,
         uploadLimitBytes: options.uploadLimitBytes,
         locale,
+        encoded,
       };
     };
 

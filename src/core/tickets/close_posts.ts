@@ -33,6 +33,8 @@ export interface ClosePost {
   uploadLimitBytes?: number | undefined;
   /** The guild's language, for the summary. */
   locale: Locale;
+  /** Files encoded for one post of this close, reused by the next (by file name). */
+  encoded?: Map<string, Uint8Array>;
 }
 
 type Files = Parameters<typeof transcriptFiles>[0];
@@ -61,6 +63,7 @@ async function attachments(
   }
   return await transcriptFiles(files, {
     limitBytes: close.uploadLimitBytes ?? DISCORD_UPLOAD_LIMIT,
+    ...(close.encoded === undefined ? {} : { encoded: close.encoded }),
   });
 }
 
