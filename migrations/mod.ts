@@ -15,8 +15,10 @@ import * as m0013 from "./0013_privacy_exports.ts";
 import * as m0014 from "./0014_ticket_work.ts";
 import * as m0015 from "./0015_transcript_sequence.ts";
 import * as m0016 from "./0016_guild_departures.ts";
+import * as m0018 from "./0018_threads_and_notes.ts";
 import * as m0020 from "./0020_ticket_timers.ts";
 import * as m0022 from "./0022_feedback.ts";
+import * as m0024 from "./0024_stats.ts";
 
 /** Migrations by name; names sort in the order they run. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -32,8 +34,10 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0014_ticket_work": m0014,
   "0015_transcript_sequence": m0015,
   "0016_guild_departures": m0016,
+  "0018_threads_and_notes": m0018,
   "0020_ticket_timers": m0020,
   "0022_feedback": m0022,
+  "0024_stats": m0024,
 });
 
 /** A Kysely `MigrationProvider` over `MIGRATIONS`. */

@@ -29,6 +29,7 @@ const CONFIGURED: Record<string, (config: Config, args: string[]) => Promise<num
   export: async (config, args) => (await import("./cli/export.ts")).exportCommand(config, args),
   config: async (config, args) =>
     (await import("./cli/config_file.ts")).configFileCommand(config, args),
+  stats: async (config, args) => (await import("./cli/stats.ts")).statsCommand(config, args),
 };
 
 async function main(args: string[]): Promise<number> {

@@ -1,6 +1,6 @@
 /**
  * Encryption at rest through the real stores: no message text, answer, topic,
- * transcript or attachment byte is readable in the database (the SQLite file,
+ * feedback comment, saved answer, transcript or attachment byte is readable in the database (the SQLite file,
  * every text and bytes column of PostgreSQL), search still finds words, and a
  * rekey that stops halfway runs again to the end.
  */
@@ -27,6 +27,9 @@ const SECRETS = [
   "transcripthtmlword",
   "transcripttextword",
   "attachmentbytesword",
+  "feedbackcommentword",
+  "staffnoteword",
+  "savedanswerword",
 ];
 const GUILD = "100000000000000001" as GuildId;
 
@@ -71,12 +74,36 @@ async function writeTicket(handle: DatabaseHandle, cipher: FieldCipher): Promise
     size: 19,
     data: new TextEncoder().encode("attachmentbytesword"),
   });
+  await stores.feedback.ask(ticketId, GUILD, null, new Date(1_700_000_000_100));
+  await stores.feedback.rate(ticketId, 5, new Date(1_700_000_000_200));
+  await stores.feedback.comment(ticketId, "a feedbackcommentword here");
+  await stores.tags.create({
+    guildId: GUILD,
+    name: `tag-${ticketId}`,
+    content: "a savedanswerword for {opener}",
+    createdBy: "200000000000000009" as UserId,
+  });
+  await stores.notes.add({
+    ticketId,
+    noteId: "500000000000000000",
+    authorId: "200000000000000009" as UserId,
+    payload: JSON.stringify({ content: "a staffnoteword kept" }),
+    createdAt: new Date(),
+  });
   return ticketId;
 }
 
 /** Every text and bytes value of every table, as one string (a `pg_dump` of the content). */
 async function everyValue(db: Kysely<Database>): Promise<string> {
-  const tables = ["tickets", "archived_messages", "transcripts", "attachments", "message_search"];
+  const tables = [
+    "tickets",
+    "archived_messages",
+    "transcripts",
+    "attachments",
+    "message_search",
+    "ticket_feedback",
+    "tags",
+  ];
   let all = "";
   for (const table of tables) {
     const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
@@ -123,6 +150,7 @@ for (const dialect of DIALECTS) {
         assert.deepEqual(ticket?.answers[0]?.answer, "confidentialanswerword");
         assert.deepEqual(ticket?.topic, "a privatetopicword here");
         assert.deepEqual((await stores.transcripts.get(ticketId))?.text, "transcripttextword");
+        assert.match((await stores.notes.list(ticketId))[0]?.payload ?? "", /staffnoteword/);
         assert.deepEqual(
           new TextDecoder().decode((await stores.transcripts.attachments(ticketId))[0]?.data),
           "attachmentbytesword",
@@ -188,6 +216,12 @@ for (const dialect of DIALECTS) {
           );
           assert.deepEqual((await after.archive.messages(id)).length, 5);
           assert.deepEqual((await after.transcripts.attachments(id)).length, 1);
+          assert.deepEqual((await after.feedback.get(id))?.comment, "a feedbackcommentword here");
+          assert.match((await after.notes.list(id))[0]?.payload ?? "", /staffnoteword/);
+          assert.equal(
+            (await after.tags.get(GUILD, `tag-${id}`))?.content,
+            "a savedanswerword for {opener}",
+          );
         }
         const found = await createWebStores(handle, { cipher: onlyB }).browser.inGuild(
           GUILD,

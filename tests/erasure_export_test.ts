@@ -61,6 +61,9 @@ async function seed(stores: ReturnType<typeof createStores>): Promise<TicketId> 
     size: 3,
     data: new TextEncoder().encode("abc"),
   });
+  await stores.feedback.ask(id, GUILD, STAFF, new Date(1_700_000_000_100));
+  await stores.feedback.rate(id, 4, new Date(1_700_000_000_200));
+  await stores.feedback.comment(id, "membercommentword");
   const ticket = (await stores.tickets.get(id))!;
   const rendered = rerenderTranscript(ticket, await stores.archive.messages(id), {
     typeName: "Support",
@@ -156,7 +159,11 @@ for (const dialect of DIALECTS) {
         const archive = (await stores.archive.messages(id)).map((m) => m.payload).join("\n");
         const transcript = await stores.transcripts.get(id);
         const ticket = await stores.tickets.get(id);
-        for (const text of [archive, transcript!.html, transcript!.text, JSON.stringify(ticket)]) {
+        const feedback = await stores.feedback.get(id);
+        assert.equal(feedback?.comment, "[removed]", "the feedback comment is removed");
+        assert.equal(feedback?.rating, 4, "the rating stays");
+        const texts = [archive, transcript!.html, transcript!.text, JSON.stringify(ticket)];
+        for (const text of texts) {
           for (
             const word of ["membersecretword", "alicename", "memberanswerword", "membertopicword"]
           ) {
@@ -197,6 +204,24 @@ for (const dialect of DIALECTS) {
         assert.equal(guild.tickets[0].answers[0].answer, "memberanswerword");
         assert.equal(guild.messages.length, 2);
         assert(Array.isArray(guild.audit_events));
+        assert.deepEqual(guild.ratings, [{
+          ticketId: guild.tickets[0].id,
+          rating: 4,
+          comment: "membercommentword",
+          ratedAt: new Date(1_700_000_000_200).toISOString(),
+          staffId: STAFF,
+        }]);
+        let opener = "";
+        await exportGuild(scope, GUILD, {
+          userId: MEMBER,
+          ownOnly: true,
+          write: (c) => (opener += c, Promise.resolve()),
+        });
+        assert.deepEqual(
+          JSON.parse(opener).ratings.map((r: Record<string, unknown>) => Object.keys(r)),
+          [["ticketId", "rating", "comment", "ratedAt"]],
+          "a member's own copy has their rating, not who handled the ticket",
+        );
         let mine = "";
         await exportGuild(scope, GUILD, {
           userId: STAFF,
@@ -204,6 +229,7 @@ for (const dialect of DIALECTS) {
         });
         const member = JSON.parse(mine);
         assert.equal(member.tickets.length, 0);
+        assert.deepEqual(member.ratings, [], "staff did not rate the ticket they handled");
         assert.deepEqual(
           member.messages.map((m: { payload: { content: string } }) => m.payload.content),
           [
@@ -234,12 +260,15 @@ Deno.test("ticketeer export and erase run on an encrypted database", async () =>
     const out = join(dir, "guild.json");
     const run = await runTicketeer(["export", "--guild", GUILD, "--out", out], { env });
     assert.equal(run.code, 0, run.output);
-    assert.equal(JSON.parse(await Deno.readTextFile(out)).messages.length, 2);
+    const exported = JSON.parse(await Deno.readTextFile(out));
+    assert.equal(exported.messages.length, 2);
+    assert.equal(exported.ratings[0].comment, "membercommentword");
     const erased = await runTicketeer(["erase", "--guild", GUILD, "--user", MEMBER], { env });
     assert.equal(erased.code, 0, erased.output);
     const after = await runTicketeer(["export", "--guild", GUILD], { env });
     assert.equal(after.code, 0, after.output);
     assert(!after.stdout.includes("membersecretword"));
+    assert(!after.stdout.includes("membercommentword"));
     assert(after.stdout.includes("staffreplyword"));
     const usage = await runTicketeer(["erase", "--guild", GUILD], { env });
     assert.equal(usage.code, 2);

@@ -22,6 +22,7 @@ import { copyAttachments } from "../core/tickets/archive_attachments.ts";
 import { closeDeletedChannel } from "../core/tickets/channel_deleted.ts";
 import { countedMessage, recordTicketMessage } from "../core/tickets/ticket_message.ts";
 import { memberRemoved } from "../core/tickets/opener_left.ts";
+import { keepStaffNote } from "../core/notes/keep_notes.ts";
 import type { Ticket } from "../core/model.ts";
 import { randomIds } from "../discord/interactions/random_ids.ts";
 import { withDeadline } from "../lib/deadline.ts";
@@ -91,7 +92,9 @@ export function createMessageEvents(services: AppServices): MessageEvents {
     const channelId = typeof raw.channel_id === "string" ? raw.channel_id : "";
     if (!channels.mayHold(channelId)) return null;
     const ticket = await inTurn(() => archivedTicketOf(raw, archive));
-    if (ticket === null) channels.remove(channelId);
+    // A staff thread's messages are kept as notes, never in the ticket's archive.
+    const noted = ticket === null && await inTurn(() => keepStaffNote(raw, context));
+    if (ticket === null && !noted) channels.remove(channelId);
     else channels.add(channelId);
     return ticket;
   };

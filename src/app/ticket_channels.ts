@@ -79,7 +79,10 @@ export function createTicketChannels(
     async reload() {
       const open = await tickets.withStatus(["open", "closing"]);
       const next = new Set<string>();
-      for (const ticket of open) if (ticket.channelId !== null) next.add(ticket.channelId);
+      for (const ticket of open) {
+        if (ticket.channelId !== null) next.add(ticket.channelId);
+        if (ticket.notesThreadId) next.add(ticket.notesThreadId);
+      }
       known = next;
       loaded = true;
       // Expired watches are dropped here, so the map stays as small as recent creations.

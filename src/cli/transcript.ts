@@ -1,7 +1,8 @@
 /**
- * `ticketeer transcript <guild-id> <ticket-number> [--close N] [--list] [--out FILE]
- * [--text]`: writes a stored transcript (the latest, or that of the ticket's Nth
- * close) to a file, or to standard output without `--out`; `--list` lists them.
+ * `ticketeer transcript <guild-id> <ticket-number> [--close N] [--list] [--notes]
+ * [--out FILE] [--text]`: writes a stored transcript (the latest, or that of the
+ * ticket's Nth close) to a file, or to standard output without `--out`; `--list`
+ * lists them; `--notes` writes the ticket's staff notes instead.
  */
 import type { Config } from "../config.ts";
 import { openDatabase } from "../db/connect.ts";
@@ -9,10 +10,10 @@ import { migrateToLatest } from "../db/migrate.ts";
 import { createStores } from "../db/stores/create_stores.ts";
 import { cipherFor } from "../db/encryption/cipher_for.ts";
 import { printError, printLine } from "../log.ts";
-import { exportTranscript, listTranscripts } from "./transcript_export.ts";
+import { exportStaffNotes, exportTranscript, listTranscripts } from "./transcript_export.ts";
 
 const USAGE =
-  "Usage: ticketeer transcript <guild-id> <ticket-number> [--close N] [--list] [--out FILE] [--text]";
+  "Usage: ticketeer transcript <guild-id> <ticket-number> [--close N] [--list] [--notes] [--out FILE] [--text]";
 
 /** What the transcript subcommand was asked for. */
 export interface TranscriptArgs {
@@ -23,6 +24,8 @@ export interface TranscriptArgs {
   /** Which close's transcript (1 = the first); null: the latest. */
   close: number | null;
   list: boolean;
+  /** The staff notes instead of a transcript. */
+  notes: boolean;
 }
 
 function positiveInteger(text: string): number {
@@ -39,6 +42,7 @@ export function parseTranscriptArgs(
   let format: "html" | "text" = "html";
   let close: number | null = null;
   let list = false;
+  let notes = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === "--close" || arg.startsWith("--close=")) {
@@ -55,6 +59,7 @@ export function parseTranscriptArgs(
       out = value;
     } else if (arg.startsWith("--out=")) out = arg.slice("--out=".length);
     else if (arg === "--text") format = "text";
+    else if (arg === "--notes") notes = true;
     else if (arg.startsWith("--")) return { problem: `unknown option ${arg}` };
     else positional.push(arg);
   }
@@ -65,7 +70,10 @@ export function parseTranscriptArgs(
   const number = positiveInteger(numberText);
   if (Number.isNaN(number)) return { problem: `"${numberText}" is not a ticket number` };
   if (list && close !== null) return { problem: "--list and --close do not go together" };
-  return { guildId, number, out, format, close, list };
+  if (notes && (list || close !== null)) {
+    return { problem: "--notes goes with neither --list nor --close" };
+  }
+  return { guildId, number, out, format, close, list, notes };
 }
 
 /** Runs the subcommand; returns the exit code. */
@@ -80,7 +88,9 @@ export async function transcriptCommand(config: Config, args: readonly string[])
     await migrateToLatest(handle);
     const stores = createStores(handle, { cipher: await cipherFor(config.encryption) });
     const ref = { guildId: parsed.guildId, number: parsed.number };
-    const text = parsed.list
+    const text = parsed.notes
+      ? await exportStaffNotes(stores, ref, { format: parsed.format })
+      : parsed.list
       ? await listTranscripts(stores, ref)
       : await exportTranscript(stores, ref, { format: parsed.format, close: parsed.close });
     if (parsed.out === null) {
@@ -90,7 +100,9 @@ export async function transcriptCommand(config: Config, args: readonly string[])
       printLine(
         parsed.list
           ? `Wrote the list of ticket ${parsed.number}'s transcripts to ${parsed.out}`
-          : `Wrote ticket ${parsed.number}'s transcript to ${parsed.out}`,
+          : `Wrote ticket ${parsed.number}'s ${
+            parsed.notes ? "staff notes" : "transcript"
+          } to ${parsed.out}`,
       );
     }
     return 0;

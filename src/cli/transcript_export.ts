@@ -1,11 +1,13 @@
 /**
  * Reads stored transcripts back out, for `ticketeer transcript <guild-id>
- * <ticket-number> [--close N] [--list] [--out FILE]`: a reopened ticket keeps one
- * transcript per close, the latest unless another is asked for.
+ * <ticket-number> [--close N] [--list] [--notes] [--out FILE]`: a reopened ticket
+ * keeps one transcript per close, the latest unless another is asked for; with
+ * `--notes`, its staff notes, rendered the same way.
  */
 import { type GuildId, isSnowflake } from "../core/ids.ts";
 import type { Ticket } from "../core/model.ts";
 import type { Stores } from "../core/ports.ts";
+import { renderStaffNotes } from "../core/transcript/staff_notes.ts";
 
 /** A ticket as the command line names it. */
 export interface TicketRef {
@@ -72,4 +74,19 @@ export async function listTranscripts(
   return kept.map((t) =>
     `${t.sequence}\t${t.createdAt.toISOString()}\t${t.messageCount} messages\t${t.byteSize} bytes\n`
   ).join("");
+}
+
+/** The staff notes of a ticket (open or closed), rendered like a transcript. */
+export async function exportStaffNotes(
+  stores: Pick<Stores, "tickets" | "notes">,
+  ref: TicketRef,
+  options: { format: "html" | "text" },
+): Promise<string> {
+  const ticket = await ticketOf(stores, ref);
+  const notes = await stores.notes.list(ticket.id);
+  if (notes.length === 0) {
+    throw new Error(`Cannot export the staff notes of ticket ${ref.number}: it has none`);
+  }
+  const rendered = renderStaffNotes(notes, `Staff notes · ticket #${ticket.number}`);
+  return options.format === "html" ? rendered.html : rendered.text;
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { UserId } from "../core/ids.ts";
-import { exportTranscript, listTranscripts } from "./transcript_export.ts";
+import { exportStaffNotes, exportTranscript, listTranscripts } from "./transcript_export.ts";
 import { parseTranscriptArgs } from "./transcript.ts";
 import { openTestStores } from "../../tests/fixtures/test_stores.ts";
 import { TEST_GUILD_ID } from "../../tests/fixtures/recording_discord.ts";
@@ -110,6 +110,7 @@ Deno.test("parseTranscriptArgs() reads --close and --list and refuses them toget
     format: "html",
     close: 3,
     list: false,
+    notes: false,
   });
   const listed = parseTranscriptArgs(["1", "2", "--list"]);
   assert.ok(!("problem" in listed) && listed.list && listed.close === null);
@@ -122,4 +123,50 @@ Deno.test("parseTranscriptArgs() reads --close and --list and refuses them toget
   assert.deepEqual(parseTranscriptArgs(["1", "2", "--list", "--close", "1"]), {
     problem: "--list and --close do not go together",
   });
+});
+
+Deno.test("exportStaffNotes() renders a ticket's notes, and says when it has none", async () => {
+  const test = await openTestStores();
+  try {
+    const type = await test.types.defaultFor(TEST_GUILD_ID);
+    const opened = await test.tickets.open({
+      guildId: TEST_GUILD_ID,
+      typeId: type.id,
+      openerId: "300000000000000001" as UserId,
+      topic: null,
+      answers: [],
+    });
+    assert.equal(opened.kind, "opened");
+    if (opened.kind !== "opened") return;
+    const ref = { guildId: TEST_GUILD_ID, number: opened.ticket.number };
+    await assert.rejects(exportStaffNotes(test, ref, { format: "text" }), /it has none/);
+    await test.notes.add({
+      ticketId: opened.ticket.id,
+      noteId: "1300000000000000001",
+      authorId: "300000000000000002" as UserId,
+      payload: JSON.stringify({
+        content: "Checked the <logs>",
+        timestamp: "2026-01-02T03:04:05.000Z",
+        author: { id: "300000000000000002", username: "sam" },
+      }),
+      createdAt: new Date("2026-01-02T03:04:05Z"),
+    });
+    const text = await exportStaffNotes(test, ref, { format: "text" });
+    assert.match(text, /Staff notes · ticket #1/);
+    assert.match(text, /sam .*Checked the <logs>/);
+    const html = await exportStaffNotes(test, ref, { format: "html" });
+    assert.ok(html.includes("Checked the &lt;logs&gt;"), "content is escaped");
+  } finally {
+    await test.close();
+  }
+});
+
+Deno.test("parseTranscriptArgs() reads --notes, alone", () => {
+  const parsed = parseTranscriptArgs(["123456789012345678", "4", "--notes", "--text"]);
+  assert.ok(!("problem" in parsed));
+  assert.equal(parsed.notes, true);
+  assert.equal(parsed.format, "text");
+  const plain = parseTranscriptArgs(["123456789012345678", "4"]);
+  assert.ok(!("problem" in plain) && plain.notes === false);
+  assert.ok("problem" in parseTranscriptArgs(["123456789012345678", "4", "--notes", "--list"]));
 });

@@ -29,7 +29,8 @@ export type Action =
   | "tag"
   | "queue"
   | "reopen"
-  | "close_request";
+  | "close_request"
+  | "stats";
 
 /** `yes`, `no`, or allowed only when the ticket type lets openers add members. */
 export type Grant = "yes" | "no" | "if_openers_may_add";
@@ -56,6 +57,7 @@ export const ACCESS_TABLE: Readonly<Record<Action, Readonly<Record<AccessRole, G
   priority: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   tag: { admin: "yes", staff: "yes", opener: "no", member: "no" },
   queue: { admin: "yes", staff: "yes", opener: "no", member: "no" },
+  stats: { admin: "yes", staff: "yes", opener: "no", member: "no" },
 };
 
 /** True when the member holds Manage Server or Administrator. */

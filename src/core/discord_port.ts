@@ -34,6 +34,13 @@ export interface NewChannel {
   overwrites: Overwrite[];
 }
 
+/** A private thread to start in a text channel (members are added one by one). */
+export interface NewThread {
+  name: string;
+  /** Minutes without a message before Discord archives it: 60, 1440, 4320 or 10080. */
+  autoArchiveMinutes?: 60 | 1440 | 4320 | 10080;
+}
+
 /** A change of a channel in one request; only the fields given are sent. */
 export interface ChannelPatch {
   /** Send only when it differs from the current name: renames are rate limited hard. */
@@ -83,6 +90,17 @@ export interface DiscordPort {
     channelId: ChannelId,
     targetId: RoleId | UserId,
   ): Promise<void>;
+
+  /** Starts a private thread (type 12, not invitable) in `parentId`; the bot is its first member. */
+  createPrivateThread(parentId: ChannelId, thread: NewThread): Promise<Channel>;
+  addThreadMember(threadId: ChannelId, userId: UserId): Promise<void>;
+  removeThreadMember(threadId: ChannelId, userId: UserId): Promise<void>;
+  /** Archives a thread; `locked` keeps anyone without Manage Threads from unarchiving it. */
+  archiveThread(threadId: ChannelId, options: { locked: boolean; reason?: string }): Promise<void>;
+  /** Unarchives (and unlocks) a thread. */
+  unarchiveThread(threadId: ChannelId): Promise<void>;
+  /** The guild's active (not archived) threads the bot can see. */
+  activeThreads(guildId: GuildId): Promise<Channel[]>;
 
   /** The guilds the bot is in (`GET /users/@me/guilds`, every page). */
   guilds(): Promise<Array<{ id: GuildId; name: string }>>;

@@ -6,7 +6,10 @@
 import type { HandlerContext } from "./context.ts";
 import type { GuildId, RoleId, UserId } from "./ids.ts";
 import { hasPermission, Permission } from "./permissions_bits.ts";
-import type { Channel, Role } from "./discord_port.ts";
+import type { Channel, Member, Role } from "./discord_port.ts";
+import type { TicketType } from "./model.ts";
+import { permissionsIn } from "./tickets/channel_permissions.ts";
+import { missingForThreads } from "./tickets/thread_permissions.ts";
 
 /** The ports the check reads through (a handler context fits). */
 export type GuildCheckContext = Pick<HandlerContext, "settings" | "types" | "discord">;
@@ -147,6 +150,13 @@ export async function checkGuild(
     }
   }
 
+  if (member !== null) {
+    const base = basePermissions(guildId, member.roles, roles);
+    for (const threaded of (await ctx.types.list(guildId)).filter((t) => t.mode === "thread")) {
+      lines.push(...threadTypeProblems(prefix, threaded, { channelById, member, base, guildId }));
+    }
+  }
+
   const missingRoles = type.staffRoleIds.filter((id: RoleId) => !roleIds.has(id));
   for (const id of missingRoles) {
     lines.push(
@@ -211,6 +221,33 @@ export function basePermissions(
     if (held.has(role.id)) permissions |= role.permissions;
   }
   return permissions;
+}
+
+/** What stops a thread-mode type from opening tickets: its parent channel, the bot's permissions there. */
+function threadTypeProblems(
+  prefix: string,
+  type: TicketType,
+  known: { channelById: Map<string, Channel>; member: Member; base: bigint; guildId: GuildId },
+): string[] {
+  const where = `the type "${type.name}" opens private threads`;
+  const parent = type.parentChannelId === null
+    ? undefined
+    : known.channelById.get(type.parentChannelId);
+  if (parent === undefined || parent.kind !== "text") {
+    return [
+      `${prefix} ${where} but its parent channel is not set, gone or not a text channel — its tickets cannot be opened. ` +
+      "Fix: choose a text channel with /type set setting:parent_channel.",
+    ];
+  }
+  const missing = missingForThreads(
+    permissionsIn(parent, known.member, { guildId: known.guildId, base: known.base }),
+  );
+  return missing.length === 0 ? [] : [
+    `${prefix} ${where} in #${parent.name}, where the bot lacks ${
+      missing.join(", ")
+    } — its tickets cannot be opened. ` +
+    "Fix: give the bot's role these permissions in that channel.",
+  ];
 }
 
 async function guildName(ctx: GuildCheckContext, guildId: GuildId): Promise<string | null> {

@@ -166,3 +166,29 @@ Deno.test("basePermissions() adds @everyone and the member's roles only", () => 
   ];
   assert.equal(basePermissions(guild, ["2" as RoleId], roles), 3n);
 });
+
+Deno.test("checkGuild() names a thread-mode type's missing parent and thread permissions", async () => {
+  const { store, discord, ctx, botRole } = await world(EVERYTHING_NEEDED);
+  try {
+    const support = discord.addChannel({ name: "support", kind: "text" });
+    const type = await store.types.defaultFor(discord.guildId);
+    await store.types.update(type.id, { mode: "thread" });
+    const unset = await checkGuild(ctx, discord.guildId, BOT_ID);
+    assert.ok(unset.some((l) => /opens private threads but its parent channel/.test(l)), unset[0]);
+
+    await store.types.update(type.id, { parentChannelId: support.id });
+    const lacking = await checkGuild(ctx, discord.guildId, BOT_ID);
+    const line = lacking.find((l) => l.includes("#support"));
+    assert.match(
+      line ?? "",
+      /lacks Create Private Threads, Send Messages in Threads, Manage Threads/,
+    );
+
+    botRole.permissions |= Permission.CreatePrivateThreads | Permission.SendMessagesInThreads |
+      Permission.ManageThreads;
+    const fine = await checkGuild(ctx, discord.guildId, BOT_ID);
+    assert.ok(!fine.some((l) => l.includes("private threads")), fine.join("\n"));
+  } finally {
+    await store.close();
+  }
+});

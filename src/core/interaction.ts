@@ -23,8 +23,8 @@ export interface MemberRef {
   permissions: bigint;
 }
 
-/** Discord channel types the bot tells apart (every other type is `other`). */
-export type ChannelKind = "text" | "category" | "other";
+/** Discord channel types the bot tells apart (`thread`: public or private; every other type is `other`). */
+export type ChannelKind = "text" | "category" | "thread" | "other";
 
 /** A channel from an interaction's resolved data. */
 export interface ResolvedChannel {

@@ -1,8 +1,8 @@
 /**
  * The domain records handlers and stores exchange: guild settings, ticket types,
- * panels, tickets and their members, saved answers, transcripts, the live archive
- * and audit events, with their branded ids. Kept in one file because the records
- * refer to each other and are read together: it holds types and defaults only.
+ * panels, tickets and their members, saved answers, transcripts, the live archive,
+ * audit events and staff notes, with their branded ids. Kept in one file because the
+ * records refer to each other and are read together: it holds types and defaults only.
  */
 import type { ChannelId, GuildId, MessageId, RoleId, UserId } from "./ids.ts";
 import type { Locale } from "../i18n/locale.ts";
@@ -40,6 +40,9 @@ export interface TypeQuestion {
 
 /** Where a type's tickets live: a private channel, or a private thread in `parentChannelId`. */
 export type TicketMode = "channel" | "thread";
+
+/** What closing a thread-mode ticket does with its thread. */
+export type ThreadClose = "archive" | "delete";
 
 /** What a claim does: a label only, hides the ticket from other staff, or makes it read-only for them. */
 export type ClaimMode = "open" | "hide" | "readonly";
@@ -98,6 +101,8 @@ export interface TicketType {
   retentionDays: number | null;
   /** Hours a close request waits for the opener's answer. */
   closeRequestTimeoutHours: number;
+  /** What closing a `thread` ticket does with its thread: archive and lock it, or delete it. */
+  threadClose: ThreadClose;
 }
 
 /** The settings of a type a person may change (everything but its identity). */
@@ -138,6 +143,7 @@ export function defaultTypeSettings(name: string): TicketTypeSettings {
     transcriptChannelId: null,
     retentionDays: null,
     closeRequestTimeoutHours: DEFAULT_CLOSE_REQUEST_TIMEOUT_HOURS,
+    threadClose: "archive",
   };
 }
 
@@ -223,6 +229,19 @@ export interface Ticket {
   expiredAt: Date | null;
   /** How often it was reopened; its next close stores transcript `reopenCount + 1`. */
   reopenCount: number;
+  /** The private staff thread of a channel ticket (`/ticket notes`), once opened. */
+  notesThreadId?: ChannelId | null;
+}
+
+/** A staff note: a message of the notes thread, or a `/ticket notes text` of a thread ticket. */
+export interface StaffNote {
+  ticketId: TicketId;
+  /** The Discord message id, or the interaction id of a typed note. */
+  noteId: string;
+  authorId: UserId;
+  /** A Discord message JSON (author, content, timestamp …) the transcript renderer reads. */
+  payload: string;
+  createdAt: Date;
 }
 
 /** A saved answer staff post in tickets (`/tag send`); names are unique per guild, any case. */

@@ -16,6 +16,7 @@ export const Permission = {
   MentionEveryone: 1n << 17n,
   UseExternalEmojis: 1n << 18n,
   ManageRoles: 1n << 28n,
+  ManageThreads: 1n << 34n,
   CreatePublicThreads: 1n << 35n,
   CreatePrivateThreads: 1n << 36n,
   SendMessagesInThreads: 1n << 38n,

@@ -17,6 +17,7 @@ import type {
   OpenTicketResult,
   Panel,
   PanelPatch,
+  StaffNote,
   StoredAttachment,
   Tag,
   Ticket,
@@ -35,6 +36,7 @@ import type {
 } from "./model.ts";
 import type { QueueFilter } from "./queue_filter.ts";
 import type { CloseRequest, DueTimer, TicketTimings } from "./tickets/timings.ts";
+import type { AuthorCount, OpenNow, StatsQuery, StatsTicket } from "./stats/stats_query.ts";
 
 /** Tickets: the atomic open, lookups, claims, the close's steps and members. */
 export interface TicketStore {
@@ -389,6 +391,18 @@ export interface WebStores {
   shareLinks: ShareLinkStore;
 }
 
+/** Staff notes of a ticket and its private staff thread, kept apart from the transcript. */
+export interface NoteStore {
+  /** Keeps a note; a note seen twice (the same id) is kept once. */
+  add(note: StaffNote): Promise<void>;
+  /** A ticket's notes, oldest first. */
+  list(ticketId: TicketId): Promise<StaffNote[]>;
+  /** Records the staff thread of a ticket; false when it already has one. */
+  setThread(ticketId: TicketId, threadId: ChannelId): Promise<boolean>;
+  /** The ticket whose staff thread `threadId` is, or null. */
+  ticketOfThread(threadId: ChannelId): Promise<Ticket | null>;
+}
+
 /** Outcome of saving a tag: names are unique per guild (any case). */
 export type SaveTagResult = { kind: "saved"; tag: Tag } | { kind: "name_taken" } | {
   kind: "missing";
@@ -481,6 +495,21 @@ export interface FeedbackStore {
   rated(guildId: GuildId, from: Date, to: Date): Promise<TicketFeedback[]>;
 }
 
+/** The reads behind the statistics: from the database only, never from Discord. */
+export interface StatsStore {
+  /** The query's tickets opened in `[from, to)`, and those closed in it that opened before; by number. */
+  tickets(query: StatsQuery): Promise<StatsTicket[]>;
+  /** The query's open (and closing) tickets now, and the oldest of them waiting for staff. */
+  openNow(query: Pick<StatsQuery, "guildId" | "typeIds" | "staffId">): Promise<OpenNow>;
+  /** How many times the query's tickets were reopened in `[from, to)` (audit rows). */
+  reopens(query: StatsQuery): Promise<number>;
+  /**
+   * Messages written in `[from, to)` in the guild's tickets of `typeIds` by members
+   * who are neither the ticket's opener nor added to it, per author, most first.
+   */
+  staffMessages(query: StatsQuery): Promise<AuthorCount[]>;
+}
+
 /** The stores that can share one database transaction. */
 export interface TransactionStores {
   tickets: TicketStore;
@@ -493,6 +522,7 @@ export interface TransactionStores {
   tags: TagStore;
   feedback: FeedbackStore;
   timers: TicketTimerStore;
+  notes: NoteStore;
 }
 
 /** Every store, and the unit of work that composes writes into one transaction. */
@@ -500,6 +530,7 @@ export interface Stores extends TransactionStores {
   locks: LockStore;
   privacy: PrivacyStore;
   retention: RetentionStore;
+  stats: StatsStore;
   /** The database server's clock: the one every process shares. */
   databaseClock: SharedClock;
   /**

@@ -50,6 +50,20 @@ export async function reconcile(
     return answer;
   };
 
+  // One listing of a guild's channels answers for all its open tickets, instead of
+  // one request per ticket; a listing that fails leaves each ticket to its own look-up.
+  const listings = new Map<GuildId, Promise<Set<string> | null>>();
+  const listed = async (ticket: Ticket): Promise<boolean> => {
+    let listing = listings.get(ticket.guildId);
+    if (listing === undefined) {
+      listing = ctx.discord.guildChannels(ticket.guildId)
+        .then((channels) => new Set<string>(channels.map((c) => c.id)))
+        .catch(() => null);
+      listings.set(ticket.guildId, listing);
+    }
+    return ticket.channelId !== null && ((await listing)?.has(ticket.channelId) ?? false);
+  };
+
   let tickets: Ticket[];
   try {
     tickets = await ctx.tickets.withStatus(["open", "closing"]);
@@ -65,7 +79,7 @@ export async function reconcile(
       if (ticket.status === "closing") {
         await resumeClose(handlerCtx, ticket, options.botUserId, summary);
       } else {
-        await checkOpenTicket(handlerCtx, ticket, options.botUserId, graceMs, summary);
+        await checkOpenTicket(handlerCtx, ticket, options.botUserId, graceMs, summary, listed);
       }
     } catch (error) {
       summary.failures++;

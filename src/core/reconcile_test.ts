@@ -144,6 +144,26 @@ Deno.test("reconcile() leaves open tickets whose channel exists alone", async ()
   assert.equal(world.discord.callsOf("deleteChannel").length, 0);
 });
 
+Deno.test("reconcile() checks a guild's open tickets with one listing of its channels", async () => {
+  await using world = await openWorld();
+  const tickets = [await world.openTicket(ALICE), await world.openTicket(BOB)];
+  const gone = await world.openTicket("400000000000000503" as UserId);
+  world.discord.channels.delete(gone.channelId!);
+
+  const summary = await reconcile(world.ctx, { botUserId: BOT_ID });
+
+  for (const ticket of tickets) {
+    assert.equal((await world.stores.tickets.get(ticket.id))?.status, "open");
+  }
+  assert.deepEqual(summary.closedMissing, [gone.id]);
+  // Only the channel missing from the listing is looked up on its own, to be sure.
+  assert.deepEqual(
+    [...new Set(world.discord.callsOf("channel").map((c) => c.args[0]))],
+    [gone.channelId],
+    "only the channel missing from the listing is looked up",
+  );
+});
+
 Deno.test("reconcile() resumes a close that was left in closing", async () => {
   await using world = await openWorld();
   const ticket = await world.openTicket(ALICE);
@@ -205,6 +225,8 @@ Deno.test("reconcile() goes on after one ticket fails", async () => {
   const unlucky = await world.openTicket(ALICE);
   const gone = await world.openTicket(BOB);
   world.discord.channels.delete(gone.channelId!);
+  // Without a listing of the guild's channels, each ticket's channel is looked up.
+  world.discord.failNext("guildChannels", { kind: "unavailable", status: 503 });
   world.discord.failNext("channel", { kind: "unavailable", status: 503 });
 
   const summary = await reconcile(world.ctx, { botUserId: BOT_ID });

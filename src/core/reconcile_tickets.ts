@@ -78,13 +78,19 @@ export async function resumeClose(
   }
 }
 
-/** Closes an open ticket whose channel is gone; discards a stale reservation. */
+/**
+ * Closes an open ticket whose channel is gone; discards a stale reservation.
+ * `listed` says whether the channel was among its guild's channels when they
+ * were last listed: then it is kept without a request of its own; a channel not
+ * listed (made since, a thread, or gone) is looked up to be sure.
+ */
 export async function checkOpenTicket(
   ctx: HandlerContext,
   ticket: Ticket,
   botUserId: UserId,
   graceMs: number,
   summary: ReconcileSummary,
+  listed: (ticket: Ticket) => Promise<boolean> = () => Promise.resolve(false),
 ): Promise<void> {
   if (ticket.channelId === null) {
     // Reserved, but the bot stopped before it created the channel.
@@ -104,6 +110,7 @@ export async function checkOpenTicket(
     return;
   }
 
+  if (await listed(ticket)) return;
   const channel = await channelOrGone(ctx, ticket.channelId);
   if (channel !== null) return;
 

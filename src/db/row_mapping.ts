@@ -133,6 +133,7 @@ export function toTicketType(row: TicketTypeRow): TicketType {
     transcriptChannelId: row.transcript_channel_id as ChannelId | null,
     retentionDays: nullableNumber(row.retention_days),
     closeRequestTimeoutHours: toNumber(row.close_request_timeout_hours),
+    threadClose: row.thread_close === "delete" ? "delete" : "archive",
   };
 }
 
@@ -180,6 +181,8 @@ export function toTicket(row: TicketRow): Ticket {
     waitingFor: row.waiting_for as WaitingFor | null,
     expiredAt: toNullableDate(row.expired_at),
     reopenCount: toNumber(row.reopen_count),
+    // Set only once staff opened one, so tickets without stay as they always were.
+    ...(row.notes_thread_id == null ? {} : { notesThreadId: row.notes_thread_id as ChannelId }),
   };
 }
 

@@ -84,6 +84,8 @@ export interface TicketTypesTable {
   transcript_channel_id: string | null;
   retention_days: number | null;
   close_request_timeout_hours: ColumnType<number, number | undefined, number>;
+  /** `archive` or `delete`: what closing a thread-mode ticket does with its thread. */
+  thread_close: ColumnType<string, string | undefined, string>;
   /** When the type was deleted (its closed tickets keep it); NULL while it exists. */
   deleted_at: NullableMillis;
 }
@@ -143,6 +145,8 @@ export interface TicketsTable {
   /** When the pending close request times out. */
   close_request_at: NullableMillis;
   opener_checked_at: NullableMillis;
+  /** The private staff thread of a channel ticket (`/ticket notes`). */
+  notes_thread_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The `ticket_feedback` table: a closed ticket's rating and where its summary is. */
@@ -213,6 +217,17 @@ export interface ArchivedMessagesTable {
   created_at: Millis;
   edited_at: NullableMillis;
   deleted_at: NullableMillis;
+}
+
+/** The `ticket_notes` table: staff notes, never part of what the opener receives. */
+export interface TicketNotesTable {
+  ticket_id: number;
+  /** The note's Discord message id (notes thread) or interaction id (`/ticket notes text`). */
+  note_id: string;
+  author_id: string;
+  /** A Discord message JSON (sealed with `ENCRYPTION_KEY`). */
+  payload: string;
+  created_at: Millis;
 }
 
 /** The `gateway_sessions` table: what the live archive covers, per shard. */
@@ -297,6 +312,7 @@ export interface Database {
   transcripts: TranscriptsTable;
   attachments: AttachmentsTable;
   archived_messages: ArchivedMessagesTable;
+  ticket_notes: TicketNotesTable;
   gateway_sessions: GatewaySessionsTable;
   audit_events: AuditEventsTable;
   guild_counters: GuildCountersTable;

@@ -1,5 +1,6 @@
 /** How transcripts are stored: UTF-8 bytes, gzipped when large. */
-import { gunzip, gzip } from "../lib/gzip.ts";
+import { gunzip, gzipText } from "../lib/gzip.ts";
+import { utf8Length } from "../lib/utf8_length.ts";
 
 /** Renderings at least this many bytes are gzipped. */
 export const COMPRESS_THRESHOLD_BYTES = 16 * 1024;
@@ -11,18 +12,20 @@ export interface EncodedTranscript {
   compressed: boolean;
 }
 
-/** Encodes both renderings as UTF-8; gzips both when either reaches the threshold. */
+/**
+ * Encodes both renderings as UTF-8; gzips both when either reaches the threshold.
+ * A large rendering is gzipped straight from its string, so it is not also held
+ * as uncompressed bytes on the way.
+ */
 export async function encodeTranscript(html: string, text: string): Promise<EncodedTranscript> {
-  const encoder = new TextEncoder();
-  const htmlBytes = encoder.encode(html);
-  const textBytes = encoder.encode(text);
   if (
-    htmlBytes.byteLength < COMPRESS_THRESHOLD_BYTES &&
-    textBytes.byteLength < COMPRESS_THRESHOLD_BYTES
+    utf8Length(html) < COMPRESS_THRESHOLD_BYTES && utf8Length(text) < COMPRESS_THRESHOLD_BYTES
   ) {
-    return { html: htmlBytes, text: textBytes, compressed: false };
+    const encoder = new TextEncoder();
+    return { html: encoder.encode(html), text: encoder.encode(text), compressed: false };
   }
-  const [gzHtml, gzText] = await Promise.all([gzip(htmlBytes), gzip(textBytes)]);
+  const gzHtml = await gzipText(html);
+  const gzText = await gzipText(text);
   return { html: gzHtml, text: gzText, compressed: true };
 }
 

@@ -15,6 +15,8 @@ import { tags } from "./de/tags.ts";
 import { web } from "./de/web.ts";
 import { timers } from "./de/timers.ts";
 import { closeReopen } from "./de/close_reopen.ts";
+import { threads } from "./de/threads.ts";
+import { stats } from "./de/stats.ts";
 
 /** Every German message by key. */
 export const DE: Catalog = {
@@ -33,4 +35,6 @@ export const DE: Catalog = {
   ...web,
   ...timers,
   ...closeReopen,
+  ...threads,
+  ...stats,
 };

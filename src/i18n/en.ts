@@ -14,6 +14,8 @@ import { tags } from "./en/tags.ts";
 import { web } from "./en/web.ts";
 import { timers } from "./en/timers.ts";
 import { closeReopen } from "./en/close_reopen.ts";
+import { threads } from "./en/threads.ts";
+import { stats } from "./en/stats.ts";
 
 /** Every English message by key. */
 export const EN = {
@@ -32,6 +34,8 @@ export const EN = {
   ...web,
   ...timers,
   ...closeReopen,
+  ...threads,
+  ...stats,
 } as const;
 
 /** A message key of the catalog. */

@@ -15,6 +15,8 @@ import { tags } from "./es/tags.ts";
 import { web } from "./es/web.ts";
 import { timers } from "./es/timers.ts";
 import { closeReopen } from "./es/close_reopen.ts";
+import { threads } from "./es/threads.ts";
+import { stats } from "./es/stats.ts";
 
 /** Every Spanish message by key. */
 export const ES: Catalog = {
@@ -33,4 +35,6 @@ export const ES: Catalog = {
   ...web,
   ...timers,
   ...closeReopen,
+  ...threads,
+  ...stats,
 };

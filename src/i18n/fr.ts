@@ -15,6 +15,8 @@ import { tags } from "./fr/tags.ts";
 import { web } from "./fr/web.ts";
 import { timers } from "./fr/timers.ts";
 import { closeReopen } from "./fr/close_reopen.ts";
+import { threads } from "./fr/threads.ts";
+import { stats } from "./fr/stats.ts";
 
 /** Every French message by key. */
 export const FR: Catalog = {
@@ -33,4 +35,6 @@ export const FR: Catalog = {
   ...web,
   ...timers,
   ...closeReopen,
+  ...threads,
+  ...stats,
 };

@@ -15,6 +15,8 @@ import { tags } from "./pt_br/tags.ts";
 import { web } from "./pt_br/web.ts";
 import { timers } from "./pt_br/timers.ts";
 import { closeReopen } from "./pt_br/close_reopen.ts";
+import { threads } from "./pt_br/threads.ts";
+import { stats } from "./pt_br/stats.ts";
 
 /** Every Brazilian Portuguese message by key. */
 export const PT_BR: Catalog = {
@@ -33,4 +35,6 @@ export const PT_BR: Catalog = {
   ...web,
   ...timers,
   ...closeReopen,
+  ...threads,
+  ...stats,
 };

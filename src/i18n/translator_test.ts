@@ -12,12 +12,16 @@ Deno.test("translator() fills in arguments and plurals in the reader's language"
 Deno.test("translator() chooses a select branch", () => {
   const de = translator("de");
   assert.equal(
-    de.t("close.question", { number: 2, hasReason: "no", reason: "" }),
+    de.t("close.question", { number: 2, place: "channel", hasReason: "no", reason: "" }),
     "Ticket #2 schließen? Ein Protokoll wird aufbewahrt und dieser Kanal gelöscht.",
   );
   assert.match(
-    de.t("close.question", { number: 2, hasReason: "yes", reason: "Erledigt" }),
+    de.t("close.question", { number: 2, place: "channel", hasReason: "yes", reason: "Erledigt" }),
     /\nGrund: Erledigt$/,
+  );
+  assert.match(
+    de.t("close.question", { number: 2, place: "archive", hasReason: "no", reason: "" }),
+    /dieser Thread archiviert und gesperrt\.$/,
   );
 });
 

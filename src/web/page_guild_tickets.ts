@@ -82,6 +82,7 @@ export function guildTicketsPage(app: Hono, deps: WebDeps): void {
         : "";
     const body = html`
       <h1>${tr.t("web.guild_title", { name })}</h1>
+      <p><a href="${WEB_BASE}/g/${guildId}/stats">${tr.t("stats.web_link")}</a></p>
             <form class="filters" method="get" action="${WEB_BASE}/g/${guildId}">
         <label>${tr.t("web.search")}<input type="search" name="q" value="${filter.text ??
           ""}"></label>

@@ -33,5 +33,6 @@ dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;overflow-wrap:anywhere}
 ul.links{padding-left:18px}ul.links li{margin:4px 0;overflow-wrap:anywhere}
 code{background:var(--panel);border-radius:3px;padding:0 3px;font-size:85%;overflow-wrap:anywhere}
 .pager{display:flex;gap:12px;margin-top:12px}
+figure.chart{margin:16px 0}figure.chart figcaption{font-weight:600;color:var(--strong);margin:0 0 4px}figure.chart svg{width:100%;height:auto;color:var(--text);display:block}
 @media (max-width:600px){main{padding:12px}th.wide,td.wide{display:none}}
 `;

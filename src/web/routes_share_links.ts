@@ -8,7 +8,7 @@ import type { Context, Hono } from "hono";
 import { html } from "hono/html";
 import { csrfValid } from "./csrf.ts";
 import { page } from "./layout.ts";
-import { ticketView } from "./page_transcript.ts";
+import { ticketNames, ticketView } from "./ticket_view.ts";
 import { readShareToken } from "./share_token.ts";
 import { randomToken } from "./signer.ts";
 import { formatOf, transcriptDocument } from "./transcript_document.ts";
@@ -91,6 +91,7 @@ export function shareLinkRoutes(app: Hono, deps: WebDeps): void {
       root: `${WEB_BASE}/s/${token}`,
       hasTranscript: true,
       guildName: await deps.lookup.guildName(shared.ticket.guildId),
+      names: await ticketNames(deps.lookup, shared.ticket),
     });
     return page(c, {
       title: tr.t("web.ticket_title", { number: shared.ticket.number }),

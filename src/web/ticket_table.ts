@@ -4,11 +4,11 @@
  * the guild shows for them (their id when the bot does not know them).
  */
 import { html } from "hono/html";
-import type { UserId } from "../core/ids.ts";
 import type { Ticket } from "../core/model.ts";
 import type { Translator } from "../i18n/translator.ts";
 import type { Html } from "./layout.ts";
 import type { MemberLookup } from "./member_lookup.ts";
+import { namesOf, personCell } from "./people_names.ts";
 import { WEB_BASE } from "./web_context.ts";
 import { whenText } from "./when_text.ts";
 
@@ -23,43 +23,6 @@ export interface TicketTableOptions {
   empty: string;
 }
 
-/**
- * The names of everyone `tickets` name (openers and claimers), looked up at once
- * rather than row by row; a person the bot cannot find, or a failed look-up, has none.
- */
-async function namesOf(
-  lookup: Pick<MemberLookup, "memberName">,
-  tickets: readonly Ticket[],
-): Promise<Map<string, string | null>> {
-  const people = new Map<string, { guildId: Ticket["guildId"]; userId: UserId }>();
-  for (const ticket of tickets) {
-    for (const userId of [ticket.openerId, ticket.claimedBy]) {
-      if (userId !== null) {
-        people.set(`${ticket.guildId}/${userId}`, { guildId: ticket.guildId, userId });
-      }
-    }
-  }
-  const entries = await Promise.all(
-    [...people].map(async ([key, who]) =>
-      [key, await lookup.memberName(who.guildId, who.userId).catch(() => null)] as const
-    ),
-  );
-  return new Map(entries);
-}
-
-/** A person by the name their guild shows, or by id when it is not known. */
-function personCell(
-  names: ReadonlyMap<string, string | null>,
-  ticket: Pick<Ticket, "guildId">,
-  userId: UserId | null,
-): Html {
-  if (userId === null) return html`—`;
-  const name = names.get(`${ticket.guildId}/${userId}`) ?? null;
-  return name === null
-    ? html`<code>${userId}</code>`
-    : html`<span title="${userId}">${name}</span>`;
-}
-
 /** `tickets` as a table, or `empty` when none. */
 export async function ticketTable(
   tickets: readonly Ticket[],
@@ -67,12 +30,18 @@ export async function ticketTable(
 ): Promise<Html> {
   const { tr } = options;
   if (tickets.length === 0) return html`<p class="muted">${options.empty}</p>`;
-  const names = await namesOf(options.lookup, tickets);
+  const names = await namesOf(
+    options.lookup,
+    tickets.flatMap((t) => [
+      { guildId: t.guildId, userId: t.openerId },
+      { guildId: t.guildId, userId: t.claimedBy },
+    ]),
+  );
   const rows = [];
   for (const ticket of tickets) {
     const href = `${WEB_BASE}/t/${ticket.guildId}/${ticket.number}`;
-    const opener = personCell(names, ticket, ticket.openerId);
-    const claimer = personCell(names, ticket, ticket.claimedBy);
+    const opener = personCell(names, { guildId: ticket.guildId, userId: ticket.openerId });
+    const claimer = personCell(names, { guildId: ticket.guildId, userId: ticket.claimedBy });
     rows.push(html`
       <tr>
         <td><a href="${href}">#${ticket.number}</a></td>

@@ -1,7 +1,7 @@
 /**
  * The web pages (with `PUBLIC_URL`): a Hono app under `/web`, server-rendered,
  * mounted by the HTTP server. Sign-in with Discord, my tickets, a guild's
- * tickets for its staff, transcript pages and share links.
+ * tickets and statistics for its staff, transcript pages and share links.
  */
 import { getLogger } from "@logtape/logtape";
 import { Hono } from "hono";
@@ -13,6 +13,7 @@ import { securityHeaders } from "./layout.ts";
 import { createMemberLookup } from "./member_lookup.ts";
 import { PAGE_STYLE } from "./page_style.ts";
 import { guildTicketsPage } from "./page_guild_tickets.ts";
+import { guildStatsPage } from "./page_guild_stats.ts";
 import { myTicketsPage } from "./page_my_tickets.ts";
 import { transcriptPage } from "./page_transcript.ts";
 import { shareLinkRoutes } from "./routes_share_links.ts";
@@ -30,7 +31,7 @@ export interface WebAppDeps {
   /** `DISCORD_API_URL` (the OAuth2 endpoints are derived from it). */
   discordApiUrl: string;
   applicationId: string;
-  stores: Pick<Stores, "tickets" | "types" | "transcripts"> & WebStores;
+  stores: Pick<Stores, "tickets" | "types" | "transcripts" | "feedback" | "stats"> & WebStores;
   discord: Pick<DiscordPort, "member" | "roles" | "guilds">;
   clock: Clock;
 }
@@ -58,6 +59,7 @@ export async function createWebApp(
     stateSigner: await createSigner(config.sessionSecret, "sign-in"),
     shareSigner: await createSigner(config.sessionSecret, "share"),
     clock: deps.clock,
+    applicationId: deps.applicationId,
   };
   const app = new Hono({ strict: false }).basePath(WEB_BASE);
   app.get("/style.css", () =>
@@ -71,6 +73,7 @@ export async function createWebApp(
   signInRoutes(app, routes);
   languageRoutes(app, routes);
   myTicketsPage(app, routes);
+  guildStatsPage(app, routes);
   guildTicketsPage(app, routes);
   transcriptPage(app, routes);
   shareLinkRoutes(app, routes);

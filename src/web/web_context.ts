@@ -22,7 +22,10 @@ export const WEB_BASE = "/web";
 export interface WebDeps {
   /** `PUBLIC_URL` without a trailing slash. */
   publicUrl: string;
-  stores: Pick<Stores, "tickets" | "types" | "transcripts"> & WebStores;
+  stores:
+    & Pick<Stores, "tickets" | "types" | "transcripts" | "feedback" | "stats">
+    & Partial<Pick<Stores, "notes">>
+    & WebStores;
   lookup: MemberLookup;
   sessions: Sessions;
   signIn: DiscordSignIn;
@@ -31,6 +34,8 @@ export interface WebDeps {
   /** Signs share links. */
   shareSigner: Signer;
   clock: Clock;
+  /** The bot's application id (its user id): its own messages are not a staff member's. */
+  applicationId: string;
 }
 
 /** The 404 page: what a person who may not see something gets too, so nothing is confirmed. */

@@ -7,10 +7,12 @@
  * (`message_cpu_bench.ts`), printed as tables. Figures, not pass/fail tests.
  *
  * Options: `--guilds=1000,3000 --channels=50 --roles=20 --members=100
- * --interactions=200 --processes=1 --search=100000 --opens=200`. The interactions are
- * timed in the largest run; `--guilds=0` skips the memory runs, `--search=0` the
- * full-text search, `--opens=0` the opening runs (`--opens=N` opens in N guilds and
- * min(N, 50) in one). With `--processes=N` (N > 1) the largest guild count is also
+ * --interactions=200 --processes=1 --search=100000 --stats=100000 --opens=200`. The
+ * interactions are timed in the largest run; `--guilds=0` skips the memory runs,
+ * `--search=0` the full-text search, `--stats=0` the statistics (`stats_bench.ts`),
+ * `--opens=0` the opening runs (`--opens=N` opens in N guilds and min(N, 50) in one),
+ * `--ready=N` the ready time with N stored tickets (0: none).
+ * With `--processes=N` (N > 1) the largest guild count is also
  * measured split over N processes with `SHARDS`, on PostgreSQL when `TEST_POSTGRES_URL`
  * is set.
  */
@@ -18,9 +20,11 @@ import { DIALECTS, isolateForApp } from "../fixtures/dialects.ts";
 import { measureMemory, type MemoryResult } from "./memory_bench.ts";
 import { measureSplit, type SplitResult } from "./split_bench.ts";
 import { formatSearch, measureSearch } from "./search_bench.ts";
+import { formatStats, measureStats } from "./stats_bench.ts";
 import { measureOpens, type OpenResult, openRows } from "./open_bench.ts";
 import { runCloseBench } from "./close_bench_table.ts";
 import { measureMessageCpu, MESSAGE_CPU_TARGETS } from "./message_cpu_bench.ts";
+import { formatReady, measureReady } from "./ready_bench.ts";
 
 /** What to run. */
 export interface BenchOptions {
@@ -33,8 +37,12 @@ export interface BenchOptions {
   processes: number;
   /** Archived messages the full-text search runs over (0: no search run). */
   search: number;
+  /** Tickets `/stats` runs over (0: no statistics run). */
+  stats: number;
   /** Opens spread over this many guilds, and min(opens, 50) in one guild; 0: none. */
   opens: number;
+  /** Tickets stored before the ready run (`ready_bench.ts`); 0: no ready run. */
+  ready: number;
 }
 
 /** The targets the figures are held to. */
@@ -54,7 +62,9 @@ const DEFAULTS: BenchOptions = {
   interactions: 200,
   processes: 1,
   search: 100_000,
+  stats: 100_000,
   opens: 200,
+  ready: 100_000,
 };
 
 /** Reads `--name=value` options over the defaults. */
@@ -74,7 +84,9 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions {
     } else if (name === "interactions") options.interactions = numbers[0] ?? 0;
     else if (name === "processes") options.processes = Math.max(1, numbers[0] ?? 1);
     else if (name === "search") options.search = numbers[0] ?? 0;
+    else if (name === "stats") options.stats = numbers[0] ?? 0;
     else if (name === "opens") options.opens = numbers[0] ?? 0;
+    else if (name === "ready") options.ready = numbers[0] ?? 0;
     else throw new SyntaxError(`Unknown option --${name}`);
   }
   if (options.guilds.length === 0) throw new RangeError("Cannot run: no guild count given");
@@ -238,7 +250,9 @@ if (import.meta.main) {
   const split = await runSplit(options, write);
   const opens = await runOpenBench(options, write);
   write("");
-  if (results.length > 0) { for (const line of formatBench(options, results, opens)) write(line); }
+  if (results.length > 0 || opens.length > 0) {
+    for (const line of formatBench(options, results, opens)) write(line);
+  }
   if (split !== null) {
     const database = Deno.env.get("TEST_POSTGRES_URL") === undefined
       ? "SQLite in memory per process"
@@ -249,6 +263,16 @@ if (import.meta.main) {
   if (options.search > 0) {
     write("");
     for (const line of formatSearch(await measureSearch({ messages: options.search }))) write(line);
+  }
+  if (options.stats > 0) {
+    write("");
+    for (const line of formatStats(await measureStats({ tickets: options.stats }))) write(line);
+  }
+  if (options.ready > 0) {
+    write(`… ready with ${options.ready} stored tickets`);
+    const ready = await measureReady({ tickets: options.ready });
+    write("");
+    for (const line of formatReady(ready)) write(line);
   }
   write("");
   for (const line of await runCloseBench(write)) write(line);

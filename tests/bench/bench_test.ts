@@ -4,6 +4,8 @@ import { measureSplit, shardRanges } from "./split_bench.ts";
 import { measureOpens } from "./open_bench.ts";
 import { percentile } from "./stats.ts";
 import { formatSearch, measureSearch } from "./search_bench.ts";
+import { formatStats, measureStats } from "./stats_bench.ts";
+import { formatReady, measureReady } from "./ready_bench.ts";
 import { runCloseBench } from "./close_bench_table.ts";
 
 Deno.test("runBench() measures memory and latency at a tiny scale", async () => {
@@ -93,4 +95,24 @@ Deno.test("runCloseBench() closes archived and gapped tickets and sizes a transc
   assert.match(lines, /close 300 archived\s+\d+ ms\s+≤ 1000 ms\s+0 history requests/);
   assert.match(lines, /close 300, gap of 30\s+\d+ ms/);
   assert.match(lines, /transcript of 100\s+\d+\.\d MB/);
+});
+
+Deno.test("measureStats() times /stats at a tiny scale", async () => {
+  const result = await measureStats({ tickets: 500, rounds: 2 });
+  assert.equal(result.tickets, 500);
+  assert.deepEqual(result.periods.map((p) => p.days), [30, 365]);
+  assert.ok(result.periods[1]!.inPeriod > result.periods[0]!.inPeriod);
+  assert.match(formatStats(result).join("\n"), /last 30 days \(\d+ tickets, CSV \d+\.\d MB\): p50/);
+  assert.equal(parseBenchArgs(["--stats=0"]).stats, 0);
+});
+
+Deno.test("measureReady() times a start with stored tickets at a tiny scale", async () => {
+  const result = await measureReady({ tickets: 300, guilds: 2 });
+  assert.equal(result.open, 3);
+  assert.ok(result.readyMs > 0 && result.reconciledMs >= result.readyMs, JSON.stringify(result));
+  assert.match(
+    formatReady(result).join("\n"),
+    /ready with 300 stored tickets \(3 open, 2 guilds\)/,
+  );
+  assert.equal(parseBenchArgs(["--ready=0"]).ready, 0);
 });

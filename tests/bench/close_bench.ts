@@ -12,6 +12,8 @@
  * work, without network time.
  */
 import type { UserRef } from "../../src/core/interaction.ts";
+import type { ChannelId, MessageId } from "../../src/core/ids.ts";
+import type { MessageBody } from "../../src/core/message_body.ts";
 import {
   archive,
   closeAs,
@@ -23,6 +25,23 @@ import {
   type World,
   world,
 } from "../fixtures/close_world.ts";
+
+/**
+ * A recording port that sends uploads the way a REST request does: the files'
+ * bytes are copied into a request body once, then let go; only their names and
+ * sizes are recorded. A port that kept every upload would add its own copies of
+ * each transcript (twice: recorded and stored) to the close's peak.
+ */
+class UploadingDiscord extends HistoryDiscord {
+  uploaded: Array<{ name: string; bytes: number }> = [];
+  override sendMessage(channelId: ChannelId, body: MessageBody): Promise<MessageId> {
+    if (body.files === undefined) return super.sendMessage(channelId, body);
+    const request = new Blob(body.files.map((f) => f.data as Uint8Array<ArrayBuffer>));
+    for (const f of body.files) this.uploaded.push({ name: f.name, bytes: f.data.byteLength });
+    const files = body.files.map((f) => ({ ...f, data: new Uint8Array(0) }));
+    return super.sendMessage(channelId, { ...body, files }).finally(() => request.size);
+  }
+}
 
 /** What one scenario measured. */
 export interface CloseResult {
@@ -102,7 +121,7 @@ export async function runCloseScenario(
   scenario: CloseScenario,
   messages: number,
 ): Promise<CloseResult> {
-  const discord = new HistoryDiscord();
+  const discord = new UploadingDiscord();
   const w = await world(discord);
   try {
     discord.historyChannel = w.channel;
@@ -136,8 +155,9 @@ export async function runCloseScenario(
     const outcome = await closeAs(w, "Resolved", { uploadLimitBytes: 25 * 1024 * 1024 });
     const wallMs = performance.now() - started;
     if (outcome.kind !== "closed") throw new Error(`The close failed: ${outcome.reason}`);
-    const transcript = await w.ctx.transcripts.get(w.ticket.id);
+    // Read before the transcript is read back below: the peak is the close's own.
     const peak = await residentBytes("VmHWM");
+    const transcript = await w.ctx.transcripts.get(w.ticket.id);
     return {
       scenario,
       messages: transcript?.messageCount ?? 0,

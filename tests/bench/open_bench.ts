@@ -32,8 +32,10 @@ export interface OpenResult extends OpenScenario {
   ticketsPerSecond: number;
   /** Requests from the global budget per open, by `METHOD route`. */
   perOpen: Record<string, number>;
-  /** All budget requests per open. */
+  /** All budget requests per open, until the last welcome message. */
   budgetPerOpen: number;
+  /** Log-channel posts per open, sent after (background), until every open is logged. */
+  logPostsPerOpen: number;
 }
 
 /** Interaction callbacks and webhook edits are exempt from the global budget. */
@@ -93,6 +95,7 @@ export async function measureOpens(scenario: OpenScenario): Promise<OpenResult |
       const linked = /<#\d+>/.test(JSON.stringify(edit.body)) &&
         /Your ticket is open/.test(JSON.stringify(edit.body));
       return {
+        channel: /<#(\d+)>/.exec(JSON.stringify(edit.body))?.[1] ?? "",
         first: first.elapsedMs,
         link: edit.at - dispatched,
         dispatched,
@@ -121,6 +124,21 @@ export async function measureOpens(scenario: OpenScenario): Promise<OpenResult |
       const key = `${call.method} ${call.route}`;
       perOpen[key] = (perOpen[key] ?? 0) + 1 / Math.max(1, payloads.length);
     }
+    // Then the log entries, background requests that wait for the rest: every open is logged.
+    const channels = new Set(opened.map((o) => o.channel));
+    const logPosts = () =>
+      fake.calls.slice(before).filter((c) =>
+        c.method === "POST" && c.route === "/channels/:id/messages" && c.status < 300 &&
+        !channels.has(c.path.split("/")[2] ?? "")
+      );
+    await fake.waitFor(
+      () => {
+        const logged = logPosts().map((c) => JSON.stringify(c.body)).join("\n");
+        return opened.every((o) => logged.includes(`<#${o.channel}>`));
+      },
+      120_000,
+      "every open's log entry",
+    );
     const start = Math.min(...opened.map((o) => o.dispatched));
     const end = Math.max(...opened.map((o) => o.at));
     await bot.stop();
@@ -135,6 +153,7 @@ export async function measureOpens(scenario: OpenScenario): Promise<OpenResult |
       ticketsPerSecond: opened.length / Math.max(0.001, (end - start) / 1000),
       perOpen,
       budgetPerOpen: spent.length / Math.max(1, payloads.length),
+      logPostsPerOpen: logPosts().length / Math.max(1, payloads.length),
     };
   } finally {
     await fake.close();
@@ -189,6 +208,12 @@ export function openRows(results: readonly OpenResult[]): string[][] {
       r.budgetPerOpen.toFixed(2),
       `≤ ${OPEN_TARGETS.budgetPerOpen}`,
       `${routes}; ${at}`,
+    ]);
+    rows.push([
+      `open: log posts per open, after`,
+      r.logPostsPerOpen.toFixed(2),
+      "",
+      `background, every open logged; ${at}`,
     ]);
   }
   return rows;

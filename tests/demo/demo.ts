@@ -317,10 +317,8 @@ async function play(
     );
     for (const message of dmMessages) {
       write(`   alice gets a direct message from ticketeer:`);
-      write(`     ${say.text(message.content)}`);
-      for (const file of message.attachments) {
-        write(`     📎 ${file.filename} (${formatBytes(file.size)})`);
-      }
+      // The summary embed repeats the log channel's; the text, buttons and files are shown.
+      for (const line of say.body({ ...message, embeds: [] }, "     ")) write(line);
     }
     const gone = !fake.state.channels.has(ticket.id);
     write(

@@ -35,6 +35,13 @@ Deno.test("reconciliation skips a guild the bot was removed from until it is inv
 
   fake.removeBot(gone.guild);
   await untilRecorded(world.app.stores.settings, gone.guild, true);
+  // A pass under way when the bot left may still reach the guild; wait until it is over.
+  const keptAtLeave = scansOf(fake, kept.guild).length;
+  await fake.waitFor(
+    () => scansOf(fake, kept.guild).length >= keptAtLeave + 2,
+    5_000,
+    "the pass under way to end",
+  );
   const goneBefore = scansOf(fake, gone.guild).length;
   const keptBefore = scansOf(fake, kept.guild).length;
   await fake.waitFor(

@@ -84,6 +84,37 @@ Deno.test("web pages: staff search a guild's archived messages and see the audit
   assert.ok(pageHtml.includes("ticket."), "audit actions are listed");
 });
 
+Deno.test("web pages: the ticket page names people, shows the priority, and the rating to staff only", async () => {
+  await using w = await startWebWorld();
+  const { feedback } = w.world.app.stores;
+  await feedback.ask(w.closed.id, w.closed.guildId, null, new Date());
+  assert.equal(await feedback.rate(w.closed.id, 4, new Date()), "rated");
+  assert.ok(await feedback.comment(w.closed.id, "Quick and kind help"));
+  const url = `${w.origin}/web/t/${w.g.guild}/${w.closed.number}`;
+
+  const staff = new CookieClient();
+  await staff.signIn(w.origin, w.g.staff);
+  const staffPage = await (await staff.fetch(url)).text();
+  const facts = staffPage.slice(
+    staffPage.indexOf('<dl class="facts">'),
+    staffPage.indexOf("</dl>"),
+  );
+  assert.match(facts, new RegExp(`<span title="${w.g.members[0]}">member1</span>`), "the opener");
+  assert.match(facts, /Priority<\/dt>\s*<dd><span class="priority normal">normal<\/span>/);
+  assert.match(facts, /Rating<\/dt>\s*<dd>4 \/ 5<\/dd>/);
+  assert.match(facts, /Comment<\/dt>\s*<dd>Quick and kind help<\/dd>/);
+  const audit = staffPage.slice(staffPage.indexOf("Audit trail"));
+  assert.match(audit, new RegExp(`<span title="${w.g.staff}">sam-staff</span>`), "who closed it");
+  assert.ok(!audit.includes(`<code>${w.g.staff}</code>`), "not a bare id");
+
+  const opener = new CookieClient();
+  await opener.signIn(w.origin, w.g.members[0]!);
+  const openerPage = await (await opener.fetch(url)).text();
+  assert.match(openerPage, /class="priority normal"/);
+  assert.ok(!openerPage.includes("Quick and kind help"), "the rating is for staff");
+  assert.ok(!openerPage.includes("Rating"));
+});
+
 function csrfOf(html: string): string {
   const token = /name="csrf" value="([^"]+)"/.exec(html)?.[1];
   assert.ok(token, "the page has a CSRF token");

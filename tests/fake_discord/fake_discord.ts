@@ -170,7 +170,7 @@ export interface FakeDiscord {
   deleteMessage(channel: Ref, messageId: string): void;
   /** A moderator deletes several messages at once: MESSAGE_DELETE_BULK on the gateway. */
   bulkDeleteMessages(channel: Ref, messageIds: readonly string[]): void;
-  /** A member with Manage Channels deletes a channel: CHANNEL_DELETE goes to the gateway. */
+  /** A member with Manage Channels deletes a channel (CHANNEL_DELETE), or a thread (THREAD_DELETE). */
   deleteChannel(channel: Ref): void;
   /** Moves the CDN's clock ahead: attachment links signed before then may have expired. */
   advanceCdnClock(ms: number): void;
@@ -506,6 +506,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       }
       const payload = state.channelJson(channel);
       state.deleteChannel(channel.id);
+      // A thread's deletion is THREAD_DELETE (id, guild, parent and type only).
+      if (channel.thread !== undefined) {
+        const { id, guild_id, parent_id, type } = channel;
+        ctx.emit(guild_id, "THREAD_DELETE", { id, guild_id, parent_id, type }, Intent.Guilds);
+        return;
+      }
       ctx.emit(channel.guild_id, "CHANNEL_DELETE", payload, Intent.Guilds);
     },
     advanceCdnClock(ms) {

@@ -1,4 +1,5 @@
 import type { FakeState } from "./state.ts";
+import type { FakeChannel } from "./types.ts";
 
 /** Every permission bit Discord defines today (bits 0–51), granted to owners and admins. */
 export const ALL_PERMISSIONS: bigint = (1n << 52n) - 1n;
@@ -30,6 +31,7 @@ export function basePermissions(state: FakeState, guildId: string, userId: strin
 export function channelPermissions(state: FakeState, channelId: string, userId: string): bigint {
   const channel = state.channels.get(channelId);
   if (channel === undefined || channel.guild_id === null) return 0n;
+  if (channel.thread !== undefined) return threadPermissions(state, channel, userId);
   const guildId = channel.guild_id;
   let permissions = basePermissions(state, guildId, userId);
   if ((permissions & ADMINISTRATOR) !== 0n || permissions === ALL_PERMISSIONS) {
@@ -60,4 +62,20 @@ export function channelPermissions(state: FakeState, channelId: string, userId: 
   }
   if ((permissions & VIEW_CHANNEL) === 0n) return 0n;
   return permissions;
+}
+
+const MANAGE_THREADS = 1n << 34n;
+const PRIVATE_THREAD = 12;
+
+/**
+ * A member's permissions in a thread: those of its parent channel; in a private
+ * thread, nothing for someone who is neither a member nor holds Manage Threads there.
+ */
+function threadPermissions(state: FakeState, thread: FakeChannel, userId: string): bigint {
+  const inParent = thread.parent_id === null
+    ? 0n
+    : channelPermissions(state, thread.parent_id, userId);
+  if ((inParent & VIEW_CHANNEL) === 0n) return 0n;
+  if (thread.type !== PRIVATE_THREAD || (inParent & MANAGE_THREADS) !== 0n) return inParent;
+  return thread.thread?.members.includes(userId) === true ? inParent : 0n;
 }

@@ -3,6 +3,7 @@ import * as guilds from "./routes_guilds.ts";
 import * as interactions from "./routes_interactions.ts";
 import * as messages from "./routes_messages.ts";
 import * as misc from "./routes_misc.ts";
+import * as threads from "./threads.ts";
 
 /** One REST route: method, Discord's spec path (`{param}` segments) and its handler. */
 export interface RestRoute {
@@ -70,6 +71,10 @@ export const ROUTES: RestRoute[] = [
   route("DELETE", "/channels/{channel_id}", guilds.deleteChannel),
   route("PUT", "/channels/{channel_id}/permissions/{overwrite_id}", guilds.putOverwrite),
   route("DELETE", "/channels/{channel_id}/permissions/{overwrite_id}", guilds.deleteOverwrite),
+  route("POST", "/channels/{channel_id}/threads", threads.startThread),
+  route("GET", "/guilds/{guild_id}/threads/active", threads.listActiveThreads),
+  route("PUT", "/channels/{channel_id}/thread-members/{user_id}", threads.addThreadMember),
+  route("DELETE", "/channels/{channel_id}/thread-members/{user_id}", threads.removeThreadMember),
   route("GET", "/channels/{channel_id}/messages", messages.listMessages),
   route("POST", "/channels/{channel_id}/messages", messages.createMessage),
   route("GET", "/channels/{channel_id}/messages/{message_id}", messages.getMessage),

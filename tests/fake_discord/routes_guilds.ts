@@ -10,6 +10,7 @@ import {
 } from "./http_errors.ts";
 import { textChannelName } from "./message_rules.ts";
 import { basePermissions, channelPermissions } from "./permissions.ts";
+import { deleteThread, editThread, isThread } from "./threads.ts";
 import type { FakeChannel, FakeOverwrite } from "./types.ts";
 
 const ADMINISTRATOR = 1n << 3n;
@@ -202,6 +203,7 @@ export const editChannel: Handler = (request, ctx) => {
   }
   const guildId = channel.guild_id;
   const held = botIn(ctx, channel.id);
+  if (isThread(channel)) return editThread(ctx, channel, obj(request.body), held);
   if ((held & MANAGE_CHANNELS) === 0n) return missingPermissions();
   const body = obj(request.body);
   if (body.permission_overwrites !== undefined && body.permission_overwrites !== null) {
@@ -238,6 +240,7 @@ export const editChannel: Handler = (request, ctx) => {
 export const deleteChannel: Handler = (request, ctx) => {
   const channel = visibleChannel(ctx, request);
   if (channel instanceof Response) return channel;
+  if (isThread(channel)) return deleteThread(ctx, channel, botIn(ctx, channel.id));
   if (channel.guild_id !== null && (botIn(ctx, channel.id) & MANAGE_CHANNELS) === 0n) {
     return missingPermissions();
   }
@@ -256,6 +259,9 @@ export const deleteChannel: Handler = (request, ctx) => {
 export const putOverwrite: Handler = (request, ctx) => {
   const channel = visibleChannel(ctx, request);
   if (channel instanceof Response) return channel;
+  if (isThread(channel)) {
+    return discordError(400, 50024, "Cannot execute action on this channel type");
+  }
   if (channel.guild_id === null) {
     return discordError(400, 50003, "Cannot execute action on a DM channel");
   }
@@ -287,6 +293,9 @@ export const putOverwrite: Handler = (request, ctx) => {
 export const deleteOverwrite: Handler = (request, ctx) => {
   const channel = visibleChannel(ctx, request);
   if (channel instanceof Response) return channel;
+  if (isThread(channel)) {
+    return discordError(400, 50024, "Cannot execute action on this channel type");
+  }
   if (channel.guild_id === null) {
     return discordError(400, 50003, "Cannot execute action on a DM channel");
   }

@@ -4,9 +4,11 @@ import { discordError, invalidFormBody, missingPermissions, unknown } from "./ht
 import { isEmptyMessage, messageBodyErrors } from "./message_rules.ts";
 import { channelPermissions } from "./permissions.ts";
 import { visibleChannel } from "./routes_guilds.ts";
+import { isThread, joinByMentions, threadSendRefusal } from "./threads.ts";
 import type { FakeAttachment, FakeMessage } from "./types.ts";
 import { fieldError } from "./http_errors.ts";
 
+const VIEW_CHANNEL = 1n << 10n;
 const SEND_MESSAGES = 1n << 11n;
 const MANAGE_MESSAGES = 1n << 13n;
 const ATTACH_FILES = 1n << 15n;
@@ -108,7 +110,10 @@ export const createMessage: Handler = (request, ctx) => {
       return discordError(400, 50008, "Cannot send messages in a non-text channel");
     }
     const held = channelPermissions(ctx.state, channel.id, ctx.state.botUser.id);
-    if ((held & SEND_MESSAGES) === 0n) return missingPermissions();
+    if (isThread(channel)) {
+      const refusal = threadSendRefusal(ctx, channel, held);
+      if (refusal !== null) return refusal;
+    } else if ((held & SEND_MESSAGES) === 0n) return missingPermissions();
     if (request.files.length > 0 && (held & ATTACH_FILES) === 0n) return missingPermissions();
   }
   const refusal = messageRefusal(body, request.files.length, true);
@@ -142,6 +147,15 @@ export const createMessage: Handler = (request, ctx) => {
   });
   if (enforced) {
     ctx.state.nonces.set(nonce, { channelId: channel.id, messageId: message.id, at: request.now });
+  }
+  if (isThread(channel) && channel.parent_id !== null) {
+    const parentId = channel.parent_id;
+    joinByMentions(
+      ctx,
+      channel,
+      mentioned,
+      (userId) => (channelPermissions(ctx.state, parentId, userId) & VIEW_CHANNEL) !== 0n,
+    );
   }
   ctx.emitMessage("MESSAGE_CREATE", message);
   return json(ctx.state.messageJson(message));

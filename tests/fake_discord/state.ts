@@ -1,4 +1,5 @@
 import { signLink } from "./cdn_links.ts";
+import { threadJson } from "./thread_json.ts";
 import { compareSnowflakes, SnowflakeSource, snowflakeTime } from "./snowflake.ts";
 import type {
   FakeAttachment,
@@ -272,6 +273,7 @@ export class FakeState {
       this.messages.set(channelId, list);
       const channel = this.channels.get(channelId);
       if (channel !== undefined) channel.last_message_id = message.id;
+      if (channel?.thread !== undefined) channel.thread.message_count++;
     }
     this.changed();
     return message;
@@ -450,6 +452,7 @@ export class FakeState {
   }
 
   channelJson(channel: FakeChannel): Record<string, unknown> {
+    if (channel.thread !== undefined) return threadJson({ ...channel, thread: channel.thread });
     if (channel.type === 1) {
       const user = channel.recipient_id === null ? undefined : this.users.get(channel.recipient_id);
       return {

@@ -57,6 +57,23 @@ export interface FakeChannel {
   /** DM channels only: the other user. */
   recipient_id: string | null;
   last_message_id: string | null;
+  /** Threads only (types 11 and 12): their metadata and members. */
+  thread?: FakeThread;
+}
+
+/** What a thread holds besides a channel's fields. */
+export interface FakeThread {
+  owner_id: string;
+  archived: boolean;
+  locked: boolean;
+  /** Private threads: whether members who are not moderators may add others. */
+  invitable: boolean;
+  auto_archive_duration: number;
+  archive_timestamp: string;
+  create_timestamp: string;
+  /** User ids of the thread's members, in the order they joined. */
+  members: string[];
+  message_count: number;
 }
 
 /** An uploaded file, kept as bytes and served back from the fake CDN. */

@@ -29,6 +29,14 @@ const arrayOf = (item: Schema): Schema => ({
   },
 });
 
+/** A body either schema accepts (the first one's issues otherwise). */
+const eitherOf = (first: Schema, second: Schema): Schema => ({
+  safeParse(value: unknown) {
+    const one = first.safeParse(value);
+    return one.success || second.safeParse(value).success ? { success: true } : one;
+  },
+});
+
 /** Interaction callbacks: the schema depends on `type`. */
 const interactionCallback: Schema = {
   safeParse(value: unknown) {
@@ -68,7 +76,12 @@ const SCHEMAS: Record<string, Schema> = {
   "POST /channels/{channel_id}/messages": spec.MessageCreateRequestSchema,
   "PATCH /channels/{channel_id}/messages/{message_id}": spec.MessageEditRequestPartialSchema,
   "POST /guilds/{guild_id}/channels": spec.CreateGuildChannelRequestSchema,
-  "PATCH /channels/{channel_id}": spec.UpdateGuildChannelRequestPartialSchema,
+  // One route edits channels and threads alike: the body must fit one of the two.
+  "PATCH /channels/{channel_id}": eitherOf(
+    spec.UpdateGuildChannelRequestPartialSchema,
+    spec.UpdateThreadRequestPartialSchema,
+  ),
+  "POST /channels/{channel_id}/threads": spec.CreateTextThreadWithoutMessageRequestSchema,
   // The spec describes this body inline (no named schema): type, allow, deny.
   "PUT /channels/{channel_id}/permissions/{overwrite_id}": z.object({
     type: z.nullish(spec.ChannelPermissionOverwritesSchema),

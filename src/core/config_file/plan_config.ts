@@ -5,9 +5,10 @@
  * panel the guild never posted, a removed type that still has open tickets).
  * The default type entry is the guild's default type (its name may change);
  * other entries match the other types by name, ignoring case; a type the file
- * leaves out is deleted. A posted panel the file leaves out is kept as it is.
+ * leaves out is deleted. An entry without staff roles has the guild's (those of
+ * the default entry, or else of the default type). A posted panel the file leaves out is kept as it is.
  */
-import type { ChannelId, MessageId } from "../ids.ts";
+import type { ChannelId, MessageId, RoleId } from "../ids.ts";
 import {
   defaultTypeSettings,
   type GuildSettingsPatch,
@@ -70,10 +71,16 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b);
 }
 
-/** The settings an entry declares, with a new type's values for the keys it leaves out. */
-export function entrySettings(entry: TypeEntry): TicketTypeSettings {
+/**
+ * The settings an entry declares, with a new type's values for the keys it
+ * leaves out; a new type's staff roles are the guild's (`guildStaff`).
+ */
+export function entrySettings(entry: TypeEntry, guildStaff: readonly RoleId[]): TicketTypeSettings {
   const { default: _default, ...declared } = entry;
-  const settings = { ...defaultTypeSettings(entry.name) } as Record<string, unknown>;
+  const settings = {
+    ...defaultTypeSettings(entry.name),
+    staffRoleIds: [...guildStaff],
+  } as Record<string, unknown>;
   for (const [key, value] of Object.entries(declared)) {
     if (value !== undefined) settings[key] = value;
   }
@@ -107,11 +114,14 @@ export function planConfig(
   const others = new Map(
     state.types.filter((t) => t !== fallback).map((t) => [t.name.toLowerCase(), t]),
   );
+  // The guild's staff roles, as the file leaves them: its default entry's, or the stored ones.
+  const declaredStaff = document.types.find((entry) => entry.default === true)?.staffRoleIds;
+  const guildStaff = (declaredStaff as RoleId[] | undefined) ?? fallback?.staffRoleIds ?? [];
   const matched = new Set<TicketType>();
   const updateTypes: ConfigPlan["updateTypes"] = [];
   const createTypes: TicketTypeSettings[] = [];
   document.types.forEach((entry, i) => {
-    const settings = entrySettings(entry);
+    const settings = entrySettings(entry, guildStaff);
     const type = entry.default === true ? fallback : others.get(entry.name.trim().toLowerCase());
     if (type === undefined) {
       createTypes.push(settings);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { openTestStores } from "../../../tests/fixtures/test_stores.ts";
-import type { ChannelId, GuildId, MessageId, UserId } from "../ids.ts";
+import type { ChannelId, GuildId, MessageId, RoleId, UserId } from "../ids.ts";
 import { defaultTypeSettings } from "../model.ts";
 import { discordWork } from "./apply_config.ts";
 import { documentOf, readConfigState, renderConfig } from "./export_config.ts";
@@ -128,6 +128,41 @@ Deno.test("planConfig() keeps a panel whose types were all deleted, and refuses 
     const refused = planConfig(now, emptied.document, new Map());
     assert.ok(refused.kind === "invalid");
     assert.deepEqual(refused.problems, ["panels[0].types: at least 1"]);
+  } finally {
+    await stores.close();
+  }
+});
+
+Deno.test("planConfig() gives a new type without staff roles the guild's", async () => {
+  const stores = await storesWithPanel();
+  try {
+    const support = await stores.types.defaultFor(GUILD);
+    const guildStaff = "100000000000000005" as RoleId;
+    const ownStaff = "100000000000000006" as RoleId;
+    await stores.types.update(support.id, { staffRoleIds: [guildStaff] });
+    const state = await readConfigState(stores, GUILD);
+    const document = documentOf(state);
+    const withTypes = (defaultStaff?: RoleId[]) => ({
+      ...document,
+      types: [
+        ...document.types.map((entry) => {
+          const { staffRoleIds: _staff, ...rest } = entry;
+          return defaultStaff === undefined ? rest : { ...rest, staffRoleIds: defaultStaff };
+        }),
+        { name: "Billing" },
+        { name: "Bugs", staffRoleIds: [ownStaff] },
+      ],
+    });
+    const kept = planConfig(state, withTypes(), new Map());
+    assert.ok(kept.kind === "plan");
+    assert.deepEqual(kept.plan.updateTypes, [], "the default type keeps its staff roles");
+    assert.deepEqual(kept.plan.createTypes.map((t) => [t.name, t.staffRoleIds]), [
+      ["Billing", [guildStaff]],
+      ["Bugs", [ownStaff]],
+    ]);
+    const changed = planConfig(state, withTypes([ownStaff]), new Map());
+    assert.ok(changed.kind === "plan");
+    assert.deepEqual(changed.plan.createTypes.map((t) => t.staffRoleIds), [[ownStaff], [ownStaff]]);
   } finally {
     await stores.close();
   }

@@ -26,6 +26,24 @@ export const configImportCancel = defineButton({
   handler: (input, ctx, id) => handleImportCancel(input, ctx, id.importId),
 });
 
+type Pending = NonNullable<Awaited<ReturnType<typeof pendingImport>>>;
+
+/** The kept file of `importId` when the one pressing may act on it, else the refusal. */
+async function askersFile(
+  input: ComponentInput,
+  ctx: HandlerContext,
+  importId: string,
+): Promise<Pending | Reply> {
+  const tr = readerText(input);
+  if (!allowed("config", input.member)) return refuse("not_admin", tr.t("config_file.not_admin"));
+  const pending = await pendingImport(ctx.settings, input.guildId, importId);
+  if (pending === null) return refuse("invalid_value", tr.t("config_file.not_pending"));
+  if (pending.askerId !== input.member.user.id) {
+    return refuse("not_allowed", tr.t("config_file.not_asker"));
+  }
+  return pending;
+}
+
 /** Handles Apply. */
 export async function handleImportApply(
   input: ComponentInput,
@@ -33,11 +51,9 @@ export async function handleImportApply(
   importId: string,
 ): Promise<Reply> {
   const tr = readerText(input);
-  if (!allowed("config", input.member)) return refuse("not_admin", tr.t("config_file.not_admin"));
-  const pending = await pendingImport(ctx.settings, input.guildId, importId);
-  if (pending === null) return refuse("invalid_value", tr.t("config_file.not_pending"));
+  const pending = await askersFile(input, ctx, importId);
+  if ("kind" in pending) return pending;
   const actorId = input.member.user.id;
-  if (pending.askerId !== actorId) return refuse("not_allowed", tr.t("config_file.not_asker"));
   await ctx.defer({ ephemeral: true });
   // The file's code (YAML and its rules) is loaded when a file is applied.
   const [{ prepareImport }, { applyConfig }] = await Promise.all([
@@ -83,12 +99,8 @@ export async function handleImportCancel(
   importId: string,
 ): Promise<Reply> {
   const tr = readerText(input);
-  if (!allowed("config", input.member)) return refuse("not_admin", tr.t("config_file.not_admin"));
-  const pending = await pendingImport(ctx.settings, input.guildId, importId);
-  if (pending === null) return refuse("invalid_value", tr.t("config_file.not_pending"));
-  if (pending.askerId !== input.member.user.id) {
-    return refuse("not_allowed", tr.t("config_file.not_asker"));
-  }
+  const pending = await askersFile(input, ctx, importId);
+  if ("kind" in pending) return pending;
   await clearPendingImport(ctx.settings, input.guildId);
   return { kind: "update", body: { content: tr.t("config_file.cancelled"), components: [] } };
 }

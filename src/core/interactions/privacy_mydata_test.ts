@@ -26,6 +26,10 @@ function dmsTo(world: TicketWorld, member: MemberRef): MessageBody[] {
 
 Deno.test("/privacy mydata sends the member's own tickets and messages by DM, nobody else's words", async () => {
   await using world = await worldWithWords();
+  const feedback = world.stores.feedback;
+  await feedback.ask(world.ticket.id, world.ticket.guildId, world.staff.user.id, new Date(1_000));
+  await feedback.rate(world.ticket.id, 2, new Date(2_000));
+  await feedback.comment(world.ticket.id, "alice's comment");
   const defers = world.ctx.defers.length;
   const reply = await mydata(world, world.alice);
   assert.deepEqual(world.ctx.defers.slice(defers), [{ ephemeral: true }]);
@@ -44,6 +48,12 @@ Deno.test("/privacy mydata sends the member's own tickets and messages by DM, no
   assert.deepEqual(data.tickets.map((t: { number: number }) => t.number), [world.ticket.number]);
   assert.equal(data.messages.length, 1);
   assert.equal(data.messages[0].payload.content, WORDS.aliceAnswers);
+  assert.deepEqual(data.ratings, [{
+    ticketId: world.ticket.id,
+    rating: 2,
+    comment: "alice's comment",
+    ratedAt: new Date(2_000).toISOString(),
+  }], "her rating and comment, without who handled the ticket");
   assert.ok(!text.includes(WORDS.staffAsks), "the staff's question she quoted is not in her copy");
   assert.ok(!text.includes(WORDS.staffThanks), "nor the staff's other words");
   assert.doesNotMatch(text, /staffer|bob/, "nor others' names");

@@ -17,6 +17,7 @@ import { panelCommand } from "./panel.ts";
 import { ticketCommand } from "./ticket.ts";
 import { typeCommand } from "./type.ts";
 import { tagCommand } from "./tag.ts";
+import { statsCommand } from "./stats.ts";
 import { tagFormModal } from "./tag_manage.ts";
 import { queuePageButton } from "./ticket_list.ts";
 import { claimButton } from "./ticket_claim.ts";
@@ -44,6 +45,7 @@ export const COMMANDS: readonly SlashCommand[] = [
   typeCommand,
   privacyCommand,
   tagCommand,
+  statsCommand,
 ];
 
 /** Every context-menu command (right click → Apps), by name and target. */

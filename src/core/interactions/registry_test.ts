@@ -86,7 +86,7 @@ function commandSize(item: {
     String(item.value ?? "").length + children.reduce((sum, c) => sum + commandSize(c), 0);
 }
 
-Deno.test("COMMANDS define setup, config, panel, ticket, type, privacy and tag as guild-only commands", () => {
+Deno.test("COMMANDS define setup, config, panel, ticket, type, privacy, tag and stats as guild-only commands", () => {
   assert.deepEqual(COMMANDS.map((c) => c.name), [
     "setup",
     "config",
@@ -95,6 +95,7 @@ Deno.test("COMMANDS define setup, config, panel, ticket, type, privacy and tag a
     "type",
     "privacy",
     "tag",
+    "stats",
   ]);
   for (const command of COMMANDS) {
     assert.deepEqual(command.contexts, [0]);
@@ -122,6 +123,7 @@ Deno.test("COMMANDS define setup, config, panel, ticket, type, privacy and tag a
       "list",
       "reopen",
       "close-request",
+      "notes",
     ],
   );
   // Shown to everyone: `/privacy mydata` is for anyone, `/privacy erase` checks Manage Server.

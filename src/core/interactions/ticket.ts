@@ -14,6 +14,8 @@ import { ticketList } from "./ticket_list.ts";
 import { ticketReopen } from "./ticket_reopen.ts";
 import { ticketCloseRequest } from "./ticket_close_request.ts";
 
+import { ticketNotes } from "./ticket_notes.ts";
+
 /** `/ticket` and its subcommands, shown to everyone (each checks who may use it). */
 export const ticketCommand = defineCommandGroup({
   name: "ticket",
@@ -34,5 +36,6 @@ export const ticketCommand = defineCommandGroup({
     ticketList,
     ticketReopen,
     ticketCloseRequest,
+    ticketNotes,
   ],
 });

@@ -2,6 +2,8 @@
 import { refuse } from "../refusal.ts";
 import { memberOverwrite } from "../tickets/overwrites.ts";
 import { memberAccessSubcommand } from "./member_access.ts";
+import { livesInThread } from "../tickets/ticket_place.ts";
+import { addToThread } from "../tickets/thread_members.ts";
 
 /** `/ticket add <user>`. */
 export const ticketAdd = memberAccessSubcommand({
@@ -18,10 +20,12 @@ export const ticketAdd = memberAccessSubcommand({
     return null;
   },
   apply: async (target, { ticket, input, ctx }) => {
-    await ctx.discord.editOverwrite(
-      ticket.channelId ?? input.channelId,
-      memberOverwrite(target.value, input.appPermissions),
-    );
+    const place = ticket.channelId ?? input.channelId;
+    if (await livesInThread(ctx.discord, place)) {
+      await addToThread(ctx.discord, place, target.value);
+    } else {
+      await ctx.discord.editOverwrite(place, memberOverwrite(target.value, input.appPermissions));
+    }
     await ctx.tickets.addMember({
       ticketId: ticket.id,
       userId: target.value,

@@ -79,6 +79,8 @@ async function confirmation(
   return ephemeral({
     content: tr.t("close.question", {
       number: ticket.number,
+      // What the close does with the ticket's place, as its type says (the close itself asks Discord).
+      place: authorized.type.mode === "thread" ? authorized.type.threadClose : "channel",
       hasReason: reason ? "yes" : "no",
       reason: reason ?? "",
     }),

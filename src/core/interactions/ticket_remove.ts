@@ -1,6 +1,8 @@
 /** `/ticket remove <user>`: takes a member's access to this ticket away. */
 import { refuse } from "../refusal.ts";
 import { memberAccessSubcommand } from "./member_access.ts";
+import { livesInThread } from "../tickets/ticket_place.ts";
+import { removeFromThread } from "../tickets/thread_members.ts";
 
 /** `/ticket remove <user>`. */
 export const ticketRemove = memberAccessSubcommand({
@@ -18,7 +20,12 @@ export const ticketRemove = memberAccessSubcommand({
     return null;
   },
   apply: async (target, { ticket, input, ctx }) => {
-    await ctx.discord.deleteOverwrite(ticket.channelId ?? input.channelId, target.value);
+    const place = ticket.channelId ?? input.channelId;
+    if (await livesInThread(ctx.discord, place)) {
+      await removeFromThread(ctx.discord, place, target.value);
+    } else {
+      await ctx.discord.deleteOverwrite(place, target.value);
+    }
     await ctx.tickets.removeMember(ticket.id, target.value);
   },
 });

@@ -1,4 +1,7 @@
-/** `/type create name [emoji] [description]`: adds a ticket type with the default settings. */
+/**
+ * `/type create name [emoji] [description]`: adds a ticket type with the
+ * default settings, handled by the guild's staff roles (the default type's).
+ */
 import { allowed } from "../access.ts";
 import { recordAction } from "../audit_log.ts";
 import { readerText } from "../language.ts";
@@ -38,8 +41,10 @@ export const typeCreate = defineSubcommand({
   async handler(input, ctx, options) {
     const tr = readerText(input);
     if (!allowed("config", input.member)) return refuse("not_admin", tr.t("types.not_admin"));
+    const guildType = await ctx.types.defaultFor(input.guildId);
     const settings = {
       ...defaultTypeSettings(options.name ?? ""),
+      staffRoleIds: [...guildType.staffRoleIds],
       emoji: options.emoji || null,
       description: options.description || null,
     };

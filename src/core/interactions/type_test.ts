@@ -30,6 +30,11 @@ Deno.test("/type create adds a type, refuses a taken name and a member without M
   assert.match(contentOf(reply), /Billing/);
   const billing = await world.stores.types.byName(TEST_GUILD_ID, "billing");
   assert.equal(billing?.emoji, "💳");
+  assert.deepEqual(
+    billing?.staffRoleIds,
+    [world.staffRole.id],
+    "a new type is handled by the guild's staff roles",
+  );
   const taken = refusalText(
     await world.run(typeCommand(world.admin, "create", { name: "BILLING" })),
     "type_name_taken",

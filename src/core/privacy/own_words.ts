@@ -9,7 +9,9 @@ type Raw = Record<string, unknown>;
 
 /** `ticket` with the words others wrote in it (a close reason by someone else) left out. */
 export function ownTicket(ticket: Ticket, userId: string): Ticket {
-  return ticket.closedBy === userId ? ticket : { ...ticket, closeReason: null };
+  // Whether staff keep a notes thread is theirs to know, not the member's.
+  const { notesThreadId: _staffThread, ...own } = ticket;
+  return ticket.closedBy === userId ? own : { ...own, closeReason: null };
 }
 
 /**

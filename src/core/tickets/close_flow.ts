@@ -16,16 +16,23 @@ import { LockTimeoutError } from "../lock_timeout_error.ts";
 import type { AttachmentLimits } from "./close_attachments.ts";
 import { CLOSE_STEPS, ourSide, runStep, StepFailure } from "./close_step.ts";
 import { type ClosePost, postSummary, sendTranscriptDm } from "./close_posts.ts";
+import { utf8Length } from "../../lib/utf8_length.ts";
 import { guildLanguage } from "../language.ts";
 import { askForFeedback, feedbackForDm } from "../feedback/ask_feedback.ts";
 import { transcriptHeader } from "../transcript/transcript_header.ts";
 import { DEFAULT_LOCALE, type Locale } from "../../i18n/locale.ts";
 import { type Translator, translator } from "../../i18n/translator.ts";
+import { keepNotesHistory } from "../notes/keep_notes.ts";
+import { staffNotesOf } from "../notes/staff_notes_of.ts";
+import { retireTicketPlace } from "./retire_place.ts";
 
 /** How a close attempt ended. */
 export type CloseOutcome =
   | { kind: "closed"; ticket: Ticket }
-  | { kind: "failed"; step: CloseStep; reason: string };
+  | { kind: "failed"; step: CloseStep; reason: string; startOver?: true };
+
+/** Messages arrived while the transcript was made: it is made again before the channel goes. */
+class ArchiveGrew extends StepFailure {}
 
 /** Who closes, why, and the limits of what is kept. */
 export interface CloseOptions extends AttachmentLimits {
@@ -60,7 +67,12 @@ export async function runClose(
     return await ctx.locks.withLock(
       `close:${ticket.id}`,
       CLOSE_LOCK,
-      () => closeOnce(ticket, ctx, options),
+      async () => {
+        const first = await closeOnce(ticket, ctx, options);
+        if (first.kind !== "failed" || first.startOver !== true) return first;
+        // A message came in while the transcript was made: make it once more, with it.
+        return await closeOnce(await ctx.tickets.get(ticket.id) ?? ticket, ctx, options);
+      },
     );
   } catch (error) {
     if (!(error instanceof LockTimeoutError)) throw error;
@@ -88,12 +100,14 @@ async function keptEverything(
   check: { rendered: Pick<Transcript, "messageCount"> | null; reader: Translator },
 ): Promise<void> {
   const { rendered, reader } = check;
-  const stored = await ctx.transcripts.get(ticket.id, ticket.reopenCount + 1);
+  // Only the stored transcript's facts: its contents need not be read back.
+  const sequence = ticket.reopenCount + 1;
+  const stored = (await ctx.transcripts.list(ticket.id)).find((t) => t.sequence === sequence);
   const count = rendered?.messageCount ?? stored?.messageCount ?? 0;
   const archived = await ctx.archive.count(ticket.id, stored?.createdAt ?? ctx.clock.now());
   if (count >= archived) return;
   await ctx.tickets.recordCloseStep(ticket.id, "requested");
-  throw new StepFailure(
+  throw new ArchiveGrew(
     "channel_deleted",
     reader.t("close.reason.kept_channel", { count, archived }),
     null,
@@ -105,7 +119,7 @@ async function closeOnce(
   ctx: HandlerContext,
   options: CloseOptions,
 ): Promise<CloseOutcome> {
-  const { discord, clock, log } = ctx;
+  const { clock, log } = ctx;
   if (ticket.status === "closed") return { kind: "closed", ticket };
 
   if (ticket.status === "open") await ctx.tickets.beginClose(ticket.id, options.by, options.reason);
@@ -138,6 +152,7 @@ async function closeOnce(
       const rendered = await runStep(
         step("history_fetched", reader.t("close.where.channel")),
         async () => {
+          await keepNotesHistory(ctx, current);
           // The renderers are loaded by the first close, not by every start.
           const { renderHistory } = await import("./render_history.ts");
           return await renderHistory(current, ctx, {
@@ -157,13 +172,14 @@ async function closeOnce(
             html: rendered.html,
             text: rendered.text,
             messageCount: rendered.messageCount,
-            byteSize: new TextEncoder().encode(rendered.html).byteLength,
+            byteSize: utf8Length(rendered.html),
           }),
       );
       await record("transcript_stored");
       transcript = rendered;
     }
 
+    const encoded = new Map<string, Uint8Array>();
     const post = async (): Promise<ClosePost> => {
       transcript ??= await ctx.transcripts.get(current.id, sequence);
       if (transcript === null) {
@@ -181,6 +197,7 @@ async function closeOnce(
         transcript,
         uploadLimitBytes: options.uploadLimitBytes,
         locale,
+        encoded,
       };
     };
 
@@ -188,7 +205,10 @@ async function closeOnce(
       const logChannel = settings.logChannelId;
       if (logChannel !== null) {
         await runStep(step("log_posted", reader.t("close.where.log_channel")), async () => {
-          const messageId = await postSummary(await post(), ctx, { logChannel });
+          const messageId = await postSummary(await post(), ctx, {
+            logChannel,
+            staffNotes: await staffNotesOf(ctx, current, guildLanguage(settings)),
+          });
           await ctx.feedback.recordSummary(current.id, current.guildId, {
             channelId: logChannel,
             messageId,
@@ -214,10 +234,10 @@ async function closeOnce(
         await keptEverything(current, ctx, { rendered: transcript, reader });
         await runStep(step("channel_deleted", reader.t("close.where.channel")), async () => {
           try {
-            await discord.deleteChannel(
-              channelId,
-              guild.t("close.audit_reason", { number: current.number }),
-            );
+            await retireTicketPlace(ctx, channelId, {
+              threadClose: type?.threadClose ?? "archive",
+              reason: guild.t("close.audit_reason", { number: current.number }),
+            });
           } catch (error) {
             if (!isDiscordFailure(error, "unknown_channel")) throw error;
           }
@@ -238,7 +258,12 @@ async function closeOnce(
       step: failure.step,
       error: failure.error,
     });
-    return { kind: "failed", step: failure.step, reason: failure.reason };
+    return {
+      kind: "failed",
+      step: failure.step,
+      reason: failure.reason,
+      ...(failure instanceof ArchiveGrew ? { startOver: true as const } : {}),
+    };
   }
 
   const closed = await ctx.tickets.get(current.id) ?? current;

@@ -17,6 +17,7 @@ import { summaryEmbed } from "../transcript/summary_embed.ts";
 import { DISCORD_UPLOAD_LIMIT, transcriptFiles } from "../transcript/upload_files.ts";
 import { transcriptLinkButton } from "../transcript/transcript_link.ts";
 import { encodeCustomId } from "../custom_id.ts";
+import type { RenderedNotes } from "../transcript/staff_notes.ts";
 import type { Locale } from "../../i18n/locale.ts";
 import { recipientLanguage } from "../language.ts";
 import { translator } from "../../i18n/translator.ts";
@@ -32,6 +33,8 @@ export interface ClosePost {
   uploadLimitBytes?: number | undefined;
   /** The guild's language, for the summary. */
   locale: Locale;
+  /** Files encoded for one post of this close, reused by the next (by file name). */
+  encoded?: Map<string, Uint8Array>;
 }
 
 type Files = Parameters<typeof transcriptFiles>[0];
@@ -60,6 +63,7 @@ async function attachments(
   }
   return await transcriptFiles(files, {
     limitBytes: close.uploadLimitBytes ?? DISCORD_UPLOAD_LIMIT,
+    ...(close.encoded === undefined ? {} : { encoded: close.encoded }),
   });
 }
 
@@ -113,16 +117,33 @@ function summary(
   }, { locale });
 }
 
-/** Posts the summary and both transcript files in `logChannel`; gives the summary's id. */
+/**
+ * Posts the summary and both transcript files in `logChannel`, and gives the
+ * summary's id; the staff notes, when there are some, go with them as their own
+ * files (the log channel is staff's).
+ */
 export async function postSummary(
   close: ClosePost,
   ctx: Pick<HandlerContext, "discord" | "clock" | "publicUrl">,
-  options: { logChannel: ChannelId },
+  options: { logChannel: ChannelId; staffNotes?: RenderedNotes | null },
 ): Promise<MessageId> {
   const name = baseName(close.ticket);
+  const notes = options.staffNotes ?? null;
   const files = await attachments(close, ctx, [
     { name: `${name}.html`, content: close.transcript.html, contentType: "text/html" },
     { name: `${name}.txt`, content: close.transcript.text, contentType: "text/plain" },
+    ...(notes === null ? [] : [
+      {
+        name: `ticket-${close.ticket.number}-staff-notes.html`,
+        content: notes.html,
+        contentType: "text/html",
+      },
+      {
+        name: `ticket-${close.ticket.number}-staff-notes.txt`,
+        content: notes.text,
+        contentType: "text/plain",
+      },
+    ]),
   ], close.locale);
   const reopen: Button = {
     type: 2,

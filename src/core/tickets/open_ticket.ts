@@ -20,6 +20,7 @@ import { type QuotedMessage, welcomeMessage } from "./welcome.ts";
 import { openLimitRefusal } from "../types/limit_refusal.ts";
 import { mayOpen, type OpenCheck } from "../types/may_open.ts";
 import { openRuleRefusal, openRuleWarning, type Whose } from "../types/open_rule_refusal.ts";
+import { isRefusal, placeTickets } from "./ticket_place.ts";
 
 /** Staff opening a ticket for a member: the member, and their roles (for the type's rules). */
 export interface OpenFor {
@@ -113,10 +114,8 @@ export async function openTicket(
   if (refusal !== null) return refusal;
   // A type without a category of its own opens in the default type's.
   const categoryId = type.categoryId ?? (await ctx.types.defaultFor(input.guildId)).categoryId;
-  if (categoryId === null) {
-    return refuse("not_configured", readerText(input).t("open.not_configured"));
-  }
-  const configured = { ...type, categoryId };
+  const configured = placeTickets({ ...type, categoryId }, input);
+  if (isRefusal(configured)) return configured;
   const opener = request.for?.user ?? input.member.user;
   const reservation = { input, type: configured, opener };
   const shown: OpenedShown = { request, warning: openRuleWarning(check, input) };

@@ -43,7 +43,7 @@ async function reopenable(
   input: InteractionInput,
   ctx: HandlerContext,
   ticket: Ticket,
-): Promise<Reply | { type: TicketType & { categoryId: NonNullable<TicketType["categoryId"]> } }> {
+): Promise<Reply | { type: TicketType }> {
   const tr = readerText(input);
   const number = ticket.number;
   const type = await ctx.types.get(ticket.typeId);
@@ -56,13 +56,16 @@ async function reopenable(
   if (ticket.expiredAt !== null) {
     return refuse("ticket_expired", tr.t("reopen.expired", { number }));
   }
-  if (type.mode === "thread") return refuse("not_supported", tr.t("reopen.thread", { number }));
   if ((await ctx.transcripts.list(ticket.id)).length === 0) {
     return refuse("ticket_expired", tr.t("reopen.no_transcript", { number }));
   }
-  const categoryId = type.categoryId;
-  if (categoryId === null) return refuse("not_configured", tr.t("open.category_missing"));
-  return { type: { ...type, categoryId } };
+  if (type.mode === "thread" && type.parentChannelId === null) {
+    return refuse("not_configured", tr.t("thread.parent_missing"));
+  }
+  if (type.mode !== "thread" && type.categoryId === null) {
+    return refuse("not_configured", tr.t("open.category_missing"));
+  }
+  return { type };
 }
 
 /**
@@ -104,7 +107,7 @@ async function underLock(
   ctx: HandlerContext,
   job: {
     ticket: Ticket;
-    type: TicketType & { categoryId: NonNullable<TicketType["categoryId"]> };
+    type: TicketType;
     options: ReopenOptions;
   },
 ): Promise<Reply> {
@@ -137,13 +140,15 @@ async function underLock(
   });
   if (reopened === null) {
     // Someone else changed the ticket meanwhile: this channel is not its channel.
-    await ctx.discord.deleteChannel(channel.id, tr.t("reopen.topic", { number: current.number }))
-      .catch((error) =>
-        ctx.log.warn("Could not delete channel {channelId} of a reopen that lost", {
-          channelId: channel.id,
-          error,
-        })
-      );
+    if (channel.id !== current.channelId) {
+      await ctx.discord.deleteChannel(channel.id, tr.t("reopen.topic", { number: current.number }))
+        .catch((error) =>
+          ctx.log.warn("Could not delete channel {channelId} of a reopen that lost", {
+            channelId: channel.id,
+            error,
+          })
+        );
+    }
     const now = await ctx.tickets.get(current.id);
     return now?.status === "open" && now.channelId !== null
       ? ephemeral(tr.t("reopen.reopened", { number: now.number, channel: now.channelId }))

@@ -16,6 +16,7 @@ import { ticketChannelOverwrites } from "./overwrites.ts";
 import { botGuildPermissions } from "./bot_permissions.ts";
 import { fromDiscordLocale } from "../../i18n/locale.ts";
 import { t } from "../../i18n/translator.ts";
+import { livesInThread } from "./ticket_place.ts";
 
 /** The bot's id and its guild-wide permissions (what it may put in an overwrite). */
 export interface BotFacts {
@@ -112,6 +113,8 @@ export async function refreshTypeTickets(
   );
   const result = { written: 0, failed: 0 };
   for (const ticket of tickets) {
+    // A thread ticket has no overwrites: its members are its own.
+    if (await livesInThread(ctx.discord, ticket.channelId!).catch(() => false)) continue;
     const overwrites = await ticketAccessList(ctx, ticket, {
       type,
       claimerId: ticket.claimedBy,

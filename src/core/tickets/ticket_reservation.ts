@@ -6,10 +6,13 @@
  * on SQLite) is taken over by the member's next click, never run twice at once.
  */
 import type { HandlerContext } from "../context.ts";
+import { keepFirstPlace } from "./keep_first_place.ts";
 import type { InteractionInput, UserRef } from "../interaction.ts";
 import type { Reply } from "../reply.ts";
 import { refuse } from "../refusal.ts";
-import type { NewAuditEvent, Ticket, TicketType } from "../model.ts";
+import type { NewAuditEvent, Ticket } from "../model.ts";
+import type { PlacedType } from "./ticket_place.ts";
+import { createTicketThread } from "./ticket_thread.ts";
 import type { Channel } from "../discord_port.ts";
 import type { LockOptions } from "../ports.ts";
 import type { UserId } from "../ids.ts";
@@ -41,7 +44,7 @@ export type ReservationOutcome =
 /** Who opens and what. */
 export interface ReservationRequest {
   input: InteractionInput;
-  type: TicketType & { categoryId: NonNullable<TicketType["categoryId"]> };
+  type: PlacedType;
   /** True for a click that takes over a reservation: look for a channel made for it first. */
   takeOver: boolean;
   /** Whose ticket it is, when not the member behind `input` (staff opening it for them). */
@@ -153,18 +156,7 @@ async function underLock(
  */
 export async function adoptStray(ctx: HandlerContext, ticket: Ticket): Promise<Channel | null> {
   const marked = channelsMarkedFor(await ctx.discord.guildChannels(ticket.guildId), ticket.id);
-  const [kept, ...strays] = marked;
-  for (const stray of strays) {
-    await ctx.discord.deleteChannel(stray.id, `A second channel made for ticket #${ticket.number}`);
-  }
-  if (kept !== undefined) {
-    ctx.log.info("Adopted channel {channelId} made for ticket #{number} in guild {guildId}", {
-      channelId: kept.id,
-      number: ticket.number,
-      guildId: ticket.guildId,
-    });
-  }
-  return kept ?? null;
+  return await keepFirstPlace(ctx, ticket, marked, "channel");
 }
 
 /** Creates the ticket's channel; an unexpected failure discards the reservation. */
@@ -174,6 +166,14 @@ async function createFor(
   request: ReservationRequest,
 ): Promise<{ channel: Channel } | { reply: Reply }> {
   const { input, type } = request;
+  if (type.mode === "thread") {
+    return await createTicketThread(ctx, ticket, {
+      input,
+      type,
+      takeOver: request.takeOver,
+      opener: request.opener ?? input.member.user,
+    });
+  }
   const opener = request.opener ?? input.member.user;
   try {
     return await createPrivateChannel(ctx, ticket, {

@@ -4,7 +4,8 @@
  * and one that is still too large is left out; each such choice becomes a note
  * the summary shows.
  */
-import { gzip } from "../../lib/gzip.ts";
+import { gzipText } from "../../lib/gzip.ts";
+import { utf8Length } from "../../lib/utf8_length.ts";
 import type { FileUpload } from "../message_body.ts";
 
 /** Discord's default per-file upload limit. */
@@ -27,20 +28,26 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Encodes each file, compressing or leaving out those above `limitBytes`. */
+/**
+ * Encodes each file, compressing or leaving out those above `limitBytes`. With
+ * `encoded`, a file already encoded under the same name (the summary's HTML,
+ * sent again by DM) is reused instead of encoded again.
+ */
 export async function transcriptFiles(
   files: readonly TranscriptFile[],
-  options: { limitBytes?: number } = {},
+  options: { limitBytes?: number; encoded?: Map<string, Uint8Array> } = {},
 ): Promise<TranscriptFiles> {
   const limit = options.limitBytes ?? DISCORD_UPLOAD_LIMIT;
   const result: TranscriptFiles = { files: [], notes: [] };
   for (const file of files) {
-    const data = new TextEncoder().encode(file.content);
-    if (data.byteLength <= limit) {
+    const size = utf8Length(file.content);
+    if (size <= limit) {
+      const data = options.encoded?.get(file.name) ?? new TextEncoder().encode(file.content);
+      options.encoded?.set(file.name, data);
       result.files.push({ name: file.name, data, contentType: file.contentType });
       continue;
     }
-    const compressed = await gzip(data);
+    const compressed = await gzipText(file.content);
     if (compressed.byteLength <= limit) {
       result.files.push({
         name: `${file.name}.gz`,
@@ -48,11 +55,11 @@ export async function transcriptFiles(
         contentType: "application/gzip",
       });
       result.notes.push(
-        `${file.name} is gzip-compressed (${megabytes(data.byteLength)} uncompressed).`,
+        `${file.name} is gzip-compressed (${megabytes(size)} uncompressed).`,
       );
     } else {
       result.notes.push(
-        `${file.name} (${megabytes(data.byteLength)}) is too large to upload even compressed; ` +
+        `${file.name} (${megabytes(size)}) is too large to upload even compressed; ` +
           "it is stored in the database: export it with `ticketeer transcript`.",
       );
     }

@@ -33,6 +33,7 @@ export const TYPE_SETTINGS = [
   "transcript_channel",
   "retention_days",
   "close_request_timeout_hours",
+  "thread_close",
 ] as const;
 
 /** A setting of `/type set`. */
@@ -109,6 +110,8 @@ export function readSetting(setting: TypeSetting, raw: string): SettingValue {
     }
     case "mode":
       return text === "channel" || text === "thread" ? { patch: { mode: text } } : fail;
+    case "thread_close":
+      return text === "archive" || text === "delete" ? { patch: { threadClose: text } } : fail;
     case "claim_mode":
       return text === "open" || text === "hide" || text === "readonly"
         ? { patch: { claimMode: text } }

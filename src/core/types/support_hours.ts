@@ -76,7 +76,8 @@ export function parseSupportHours(text: string): Schedule | { problem: string } 
   return { days, startMinute, endMinute, timeZone };
 }
 
-interface WallTime {
+/** A moment as the clocks of a zone show it (weekday 0 = Sunday, minutes after midnight). */
+export interface WallTime {
   year: number;
   month: number;
   day: number;
@@ -84,7 +85,8 @@ interface WallTime {
   minute: number;
 }
 
-function wallTime(at: Date, timeZone: string): WallTime {
+/** `at` as the clocks of `timeZone` show it. */
+export function wallTime(at: Date, timeZone: string): WallTime {
   const parts = new Intl.DateTimeFormat("en-US", {
     timeZone,
     year: "numeric",
@@ -113,7 +115,7 @@ function offsetAt(at: number, timeZone: string): number {
 }
 
 /** The instant the zone's clocks show `minute` on the given date. */
-function instantOf(
+export function instantOf(
   date: { year: number; month: number; day: number },
   minute: number,
   zone: string,

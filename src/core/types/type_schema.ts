@@ -69,6 +69,7 @@ export const typeSettingsSchema = z.object({
     .max(36_500, "at most 36500").nullable(),
   closeRequestTimeoutHours: z.number().int("a whole number").min(1, "at least 1")
     .max(720, "at most 720"),
+  threadClose: z.enum(["archive", "delete"]),
 }).strict();
 
 /** A change to some settings of a type. */

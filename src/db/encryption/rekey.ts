@@ -1,7 +1,8 @@
 /**
- * Re-seals every sealed column under the current key, in batches (bounded
- * memory), while the bot runs. Each value names its key, so a rekey that stops
- * halfway simply runs again: rows already under the current key are skipped.
+ * Re-seals every sealed column (staff notes, saved answers and feedback comments
+ * included) under the current key, in batches (bounded memory), while the bot
+ * runs. Each value names its key, so a rekey that stops halfway simply runs
+ * again: rows already under the current key are skipped.
  * Plain values (encryption newly on) are sealed the same way. Each write is
  * guarded by the value it replaces, so an edit that lands meanwhile wins.
  */
@@ -112,6 +113,53 @@ export async function rekey(
       batchDone("tickets", rows.length);
     }
 
+    // Feedback comments (the opener's words after a close).
+    let afterFeedback = 0;
+    for (;;) {
+      const rows = await db.selectFrom("ticket_feedback").select(["ticket_id", "comment"])
+        .where("ticket_id", ">", afterFeedback).where("comment", "is not", null)
+        .orderBy("ticket_id").limit(size).execute();
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        if (row.comment === null || !stale(row.comment)) continue;
+        const sealed = await cipher.sealText(await cipher.openText(row.comment));
+        const done = await db.updateTable("ticket_feedback").set({ comment: sealed })
+          .where("ticket_id", "=", row.ticket_id).where("comment", "=", row.comment)
+          .executeTakeFirst();
+        resealed += Number(done.numUpdatedRows);
+      }
+      afterFeedback = Number(rows[rows.length - 1]!.ticket_id);
+      batchDone("ticket_feedback", rows.length);
+    }
+
+    // Saved answers, one key at a time: (guild, name).
+    let tag: { g: string; n: string } | null = null;
+    for (;;) {
+      let query = db.selectFrom("tags").select(["guild_id", "name_key", "content"]);
+      if (tag !== null) {
+        const k: { g: string; n: string } = tag;
+        query = query.where((eb) =>
+          eb.or([
+            eb("guild_id", ">", k.g),
+            eb.and([eb("guild_id", "=", k.g), eb("name_key", ">", k.n)]),
+          ])
+        );
+      }
+      const rows = await query.orderBy("guild_id").orderBy("name_key").limit(size).execute();
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        if (!stale(row.content)) continue;
+        const sealed = await cipher.sealText(await cipher.openText(row.content));
+        const done = await db.updateTable("tags").set({ content: sealed })
+          .where("guild_id", "=", row.guild_id).where("name_key", "=", row.name_key)
+          .where("content", "=", row.content).executeTakeFirst();
+        resealed += Number(done.numUpdatedRows);
+      }
+      const last = rows[rows.length - 1]!;
+      tag = { g: last.guild_id, n: last.name_key };
+      batchDone("tags", rows.length);
+    }
+
     // Transcripts (written once per close), one key at a time: (ticket, sequence).
     let transcriptKey: { t: number; n: number } | null = null;
     for (;;) {
@@ -140,6 +188,34 @@ export async function rekey(
       const last = rows[rows.length - 1]!;
       transcriptKey = { t: last.ticket_id, n: last.sequence };
       batchDone("transcripts", rows.length);
+    }
+
+    // Staff notes, one key at a time: (ticket, note).
+    let note: { t: number; n: string } | null = null;
+    for (;;) {
+      let query = db.selectFrom("ticket_notes").select(["ticket_id", "note_id", "payload"]);
+      if (note !== null) {
+        const k: { t: number; n: string } = note;
+        query = query.where((eb) =>
+          eb.or([
+            eb("ticket_id", ">", k.t),
+            eb.and([eb("ticket_id", "=", k.t), eb("note_id", ">", k.n)]),
+          ])
+        );
+      }
+      const rows = await query.orderBy("ticket_id").orderBy("note_id").limit(size).execute();
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        if (!stale(row.payload)) continue;
+        const sealed = await cipher.sealText(await cipher.openText(row.payload));
+        const done = await db.updateTable("ticket_notes").set({ payload: sealed })
+          .where("ticket_id", "=", row.ticket_id).where("note_id", "=", row.note_id)
+          .where("payload", "=", row.payload).executeTakeFirst();
+        resealed += Number(done.numUpdatedRows);
+      }
+      const last = rows[rows.length - 1]!;
+      note = { t: last.ticket_id, n: last.note_id };
+      batchDone("ticket_notes", rows.length);
     }
 
     // Attachment copies, one key at a time: (ticket, message, attachment).

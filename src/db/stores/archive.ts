@@ -27,7 +27,7 @@ export function archiveStore(scope: StoreScope): ArchiveStore {
           deleted_at: null,
         }),
       );
-      if (added) await indexMessage(scope, message);
+      if (added) await indexMessage(scope, message, { fresh: true });
     },
 
     async markEdited(messageId, payload, at) {

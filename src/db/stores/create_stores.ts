@@ -11,12 +11,14 @@ import { archiveStore } from "./archive.ts";
 import { auditLog } from "./audit.ts";
 import { feedbackStore } from "./feedback.ts";
 import { lockStore } from "./locks.ts";
+import { noteStore } from "./notes.ts";
 import { panelStore } from "./panels.ts";
 import { privacyStore } from "./privacy.ts";
 import { retentionStore } from "./retention.ts";
 import { databaseClock } from "./database_now.ts";
 import { inTransaction, type StoreScope } from "./scope.ts";
 import { settingsStore } from "./settings.ts";
+import { statsStore } from "./stats.ts";
 import { tagStore } from "./tags.ts";
 import { ticketStore } from "./tickets.ts";
 import { ticketTimerStore } from "./ticket_timers.ts";
@@ -46,6 +48,7 @@ export function transactionStores(scope: StoreScope): TransactionStores {
     tags: tagStore(scope),
     timers: ticketTimerStore(scope),
     feedback: feedbackStore(scope),
+    notes: noteStore(scope),
   };
 }
 
@@ -63,6 +66,7 @@ export function createStores(handle: DatabaseHandle, options: StoresOptions = {}
     locks: lockStore(scope, { clock, log: options.log ?? getLogger(["ticketeer", "db"]) }),
     privacy: privacyStore(scope),
     retention: retentionStore(scope),
+    stats: statsStore(scope),
     databaseClock: databaseClock(scope),
     atomically: (work) =>
       inTransaction(scope, (trx) => work(transactionStores({ ...scope, db: trx }))),

@@ -1,6 +1,6 @@
 /**
  * Erasing a member from a guild's tickets: their message content, names,
- * attachments and answers become "[removed]" in the archive, their attachment
+ * attachments, answers and feedback comments become "[removed]", their attachment
  * copies and search words go, and stored transcripts are rendered again from
  * the archive. Counts and times stay; an audit row records who erased whom.
  */
@@ -66,6 +66,9 @@ export async function eraseMember(
         answers: JSON.stringify(answers.map((a) => ({ question: a.question, answer: REMOVED }))),
       });
       await db.updateTable("tickets").set(sealed).where("id", "=", ticketId).execute();
+      // Their feedback comment is their words too; the rating stays, as counts do.
+      await db.updateTable("ticket_feedback").set({ comment: await cipher.sealText(REMOVED) })
+        .where("ticket_id", "=", ticketId).where("comment", "is not", null).execute();
       touched = true;
     }
     const messages = await archive.messages(ticketId);

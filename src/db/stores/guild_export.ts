@@ -1,11 +1,21 @@
 /**
- * A guild's data (or one member's part of it) as JSON, written piece by piece
+ * A guild's data (or one member's part of it) as JSON: types, tickets,
+ * messages, ratings (with their comments) and audit events, written piece by piece
  * as rows are read in batches, so a large guild never sits in memory whole.
  */
 import type { GuildId, UserId } from "../../core/ids.ts";
-import { toArchivedMessage, toAuditEvent, toTicket, toTicketType } from "../row_mapping.ts";
+import {
+  toArchivedMessage,
+  toAuditEvent,
+  toNullableDate,
+  toNumber,
+  toTicket,
+  toTicketType,
+} from "../row_mapping.ts";
 import { openArchivedRows, openTicketRows } from "../encryption/sealed_rows.ts";
-import type { StoreScope } from "./scope.ts";
+import { cipherOf, type StoreScope } from "./scope.ts";
+import { noteStore } from "./notes.ts";
+import type { TicketId } from "../../core/model.ts";
 import { ownPayload, ownTicket } from "../../core/privacy/own_words.ts";
 
 const BATCH = 200;
@@ -24,6 +34,7 @@ export async function exportGuild(
   const { write, userId } = options;
   const own = userId !== undefined && options.ownOnly === true;
   const json = (value: unknown) => JSON.stringify(value);
+  const cipher = cipherOf(scope);
   await write(`{"guild_id":${json(guildId)},"user_id":${json(userId ?? null)}`);
   if (userId === undefined) {
     const types = await db.selectFrom("ticket_types").selectAll().where("guild_id", "=", guildId)
@@ -73,8 +84,63 @@ export async function exportGuild(
     }
     afterMessage = rows[rows.length - 1]!.message_id;
   }
+  await write(`],"ratings":[`);
+  let afterRating = 0;
+  let firstRating = true;
+  for (;;) {
+    let query = db.selectFrom("ticket_feedback")
+      .innerJoin("tickets", "tickets.id", "ticket_feedback.ticket_id")
+      .select([
+        "ticket_feedback.ticket_id",
+        "ticket_feedback.staff_id",
+        "ticket_feedback.rating",
+        "ticket_feedback.comment",
+        "ticket_feedback.rated_at",
+      ])
+      .where("tickets.guild_id", "=", guildId).where("ticket_feedback.rating", "is not", null)
+      .where("ticket_feedback.ticket_id", ">", afterRating);
+    if (userId !== undefined) query = query.where("tickets.opener_id", "=", userId);
+    const rows = await query.orderBy("ticket_feedback.ticket_id").limit(BATCH).execute();
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const rating = {
+        ticketId: toNumber(row.ticket_id),
+        rating: row.rating === null ? null : toNumber(row.rating),
+        comment: row.comment === null ? null : await cipher.openText(row.comment),
+        ratedAt: toNullableDate(row.rated_at),
+        // Who handled the ticket is someone else: a member's own copy leaves them out.
+        ...(own ? {} : { staffId: row.staff_id }),
+      };
+      await write(`${firstRating ? "" : ","}${json(rating)}`);
+      firstRating = false;
+    }
+    afterRating = toNumber(rows[rows.length - 1]!.ticket_id);
+  }
   await write("]");
   if (userId === undefined) {
+    // Staff notes belong to the guild's export, never to a member's own.
+    await write(`,"staff_notes":[`);
+    let firstNote = true;
+    let afterTicket = 0;
+    for (;;) {
+      const ids = await db.selectFrom("tickets").select("id").where("guild_id", "=", guildId)
+        .where("id", ">", afterTicket).orderBy("id").limit(BATCH).execute();
+      if (ids.length === 0) break;
+      for (const { id } of ids) {
+        for (const note of await noteStore(scope).list(id as TicketId)) {
+          let payload: unknown;
+          try {
+            payload = JSON.parse(note.payload);
+          } catch {
+            payload = note.payload;
+          }
+          await write(`${firstNote ? "" : ","}${json({ ...note, payload })}`);
+          firstNote = false;
+        }
+      }
+      afterTicket = ids[ids.length - 1]!.id;
+    }
+    await write("]");
     await write(`,"audit_events":[`);
     let first = true;
     let afterAudit = 0;

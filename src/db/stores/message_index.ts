@@ -15,15 +15,24 @@ export function searchableText(payload: string): string {
   }
 }
 
-/** Indexes (or re-indexes) one archived message. */
+/**
+ * Indexes (or re-indexes) one archived message. `fresh`: its archive row was
+ * just inserted, so it has no index row yet (archive rows leave the index with
+ * them), and there is none to replace.
+ */
 export async function indexMessage(
   scope: StoreScope,
   message: { messageId: string; ticketId: number; payload: string },
+  options: { fresh?: boolean } = {},
 ): Promise<void> {
   const content = await indexedText(scope, searchableText(message.payload));
   const { db } = scope;
-  // FTS5 tables have no unique key to upsert on: replace the row instead.
-  await db.deleteFrom("message_search").where("message_id", "=", message.messageId).execute();
+  // FTS5 tables have no unique key to upsert on: replace the row instead. Its
+  // message_id is not indexed, so that delete reads the whole index: skipped when
+  // there is nothing to replace.
+  if (options.fresh !== true) {
+    await db.deleteFrom("message_search").where("message_id", "=", message.messageId).execute();
+  }
   const row = { message_id: message.messageId, ticket_id: message.ticketId, content };
   if (scope.kind === "sqlite") {
     await db.insertInto("message_search").values(row).execute();

@@ -29,6 +29,7 @@ export const TICKET_CONTENT_TABLES = [
   "archived_messages",
   "transcripts",
   "share_links",
+  "ticket_notes",
 ] as const;
 
 /** Every table keyed by `ticket_id` alone: emptied of a guild's tickets when it is deleted. */

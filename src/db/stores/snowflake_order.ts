@@ -2,6 +2,6 @@
 import { sql } from "kysely";
 
 /** Orders snowflake strings numerically when followed by the column itself: shorter ones are smaller. */
-export function snowflakeOrder(column: "message_id" | "attachment_id") {
+export function snowflakeOrder(column: "message_id" | "attachment_id" | "note_id") {
   return sql`length(${sql.ref(column)})`;
 }

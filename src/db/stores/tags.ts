@@ -1,9 +1,13 @@
-/** The `TagStore`: a guild's saved answers, one per name whatever its case. */
+/**
+ * The `TagStore`: a guild's saved answers, one per name whatever its case; their
+ * content is sealed like other content when `ENCRYPTION_KEY` is set.
+ */
 import type { GuildId } from "../../core/ids.ts";
 import type { TagStore } from "../../core/ports.ts";
 import { toTag } from "../row_mapping.ts";
+import type { TagRow } from "../schema.ts";
 import { ignoringDuplicates } from "./inserts.ts";
-import type { StoreScope } from "./scope.ts";
+import { cipherOf, type StoreScope } from "./scope.ts";
 import { nameKey as keyOf } from "./types.ts";
 
 /** Longest tag name (the column's width). */
@@ -12,16 +16,19 @@ const NAME_LENGTH = 100;
 /** A `TagStore` whose queries run on `scope`. */
 export function tagStore(scope: StoreScope): TagStore {
   const { db } = scope;
+  const cipher = cipherOf(scope);
+  const opened = async (row: TagRow) =>
+    toTag({ ...row, content: await cipher.openText(row.content) });
   const get = async (guildId: GuildId, name: string) => {
     const row = await db.selectFrom("tags").selectAll().where("guild_id", "=", guildId)
       .where("name_key", "=", keyOf(name)).executeTakeFirst();
-    return row ? toTag(row) : null;
+    return row ? await opened(row) : null;
   };
   return {
     async list(guildId) {
       const rows = await db.selectFrom("tags").selectAll().where("guild_id", "=", guildId)
         .orderBy("name_key").execute();
-      return rows.map(toTag);
+      return await Promise.all(rows.map(opened));
     },
 
     get,
@@ -35,7 +42,7 @@ export function tagStore(scope: StoreScope): TagStore {
           guild_id: tag.guildId,
           name_key: keyOf(name),
           name,
-          content: tag.content,
+          content: await cipher.sealText(tag.content),
           created_by: tag.createdBy,
           created_at: at,
           updated_at: at,
@@ -48,7 +55,11 @@ export function tagStore(scope: StoreScope): TagStore {
 
     async update(guildId, name, content) {
       const result = await db.updateTable("tags")
-        .set({ name: name.trim().slice(0, NAME_LENGTH), content, updated_at: scope.now() })
+        .set({
+          name: name.trim().slice(0, NAME_LENGTH),
+          content: await cipher.sealText(content),
+          updated_at: scope.now(),
+        })
         .where("guild_id", "=", guildId).where("name_key", "=", keyOf(name))
         .executeTakeFirst();
       if (result.numUpdatedRows === 0n) return { kind: "missing" };

@@ -199,5 +199,6 @@ function columns(patch: TicketTypePatch): TicketTypeUpdate {
   if (p.closeRequestTimeoutHours !== undefined) {
     c.close_request_timeout_hours = p.closeRequestTimeoutHours;
   }
+  if (p.threadClose !== undefined) c.thread_close = p.threadClose;
   return c;
 }

@@ -42,7 +42,7 @@ export interface GatewayHooks {
   onFatalClose?(error: GatewayClosedError): void;
   /** A member left or was removed from a guild (`GUILD_MEMBER_REMOVE`, Server Members intent). */
   onMemberRemove?(raw: unknown): unknown;
-  /** A guild channel was created or deleted (`CHANNEL_CREATE`, `CHANNEL_DELETE`). */
+  /** A guild channel or thread was created or deleted (`CHANNEL_*`, `THREAD_CREATE`/`THREAD_DELETE`). */
   onChannelCreate?(raw: unknown): unknown;
   onChannelDelete?(raw: unknown): unknown;
   /**
@@ -81,10 +81,7 @@ export interface Gateway {
 }
 
 /** A gateway dispatch as discordeno's manager hands it over (snake case, as Discord sends it). */
-interface Dispatch {
-  t?: string | null;
-  d?: unknown;
-}
+type Dispatch = { t?: string | null; d?: unknown };
 
 function guard(log: Logger, what: string, run: () => unknown): void {
   try {
@@ -190,6 +187,11 @@ export function createGateway(
       guard(log, "Channel create hook", () => hooks.onChannelCreate?.(payload(packet))),
     CHANNEL_DELETE: (packet) =>
       guard(log, "Channel delete hook", () => hooks.onChannelDelete?.(payload(packet))),
+    // A thread is a channel to the ticket hooks: thread tickets and staff threads.
+    THREAD_CREATE: (packet) =>
+      guard(log, "Thread create hook", () => hooks.onChannelCreate?.(payload(packet))),
+    THREAD_DELETE: (packet) =>
+      guard(log, "Thread delete hook", () => hooks.onChannelDelete?.(payload(packet))),
     GUILD_MEMBER_REMOVE: (packet) =>
       guard(log, "Member remove hook", () => hooks.onMemberRemove?.(payload(packet))),
     READY: (packet) => {
@@ -240,9 +242,8 @@ export function createGateway(
       resumed: session("resumed"),
       disconnected: session("disconnected"),
       connected: stateChanged,
-      message: (shard, packet) => {
-        const dispatch = packet as Dispatch;
-        if (typeof dispatch.t === "string") handlers[dispatch.t]?.(dispatch, shard.id);
+      message: (shard, packet: Dispatch) => {
+        if (typeof packet.t === "string") handlers[packet.t]?.(packet, shard.id);
       },
     },
   });

@@ -101,6 +101,7 @@ function bitfield(value: unknown, what: string): bigint {
 export function channelKind(type: unknown): ChannelKind {
   if (type === 0) return "text";
   if (type === 4) return "category";
+  if (type === 11 || type === 12) return "thread";
   return "other";
 }
 

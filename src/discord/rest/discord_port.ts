@@ -32,6 +32,7 @@ import { readBounded } from "../../lib/read_bounded.ts";
 import type { RetryOptions } from "../../lib/retry.ts";
 import { callDiscord, type CallOptions } from "./rest_failure.ts";
 import type { RequestPriority } from "./request_priority.ts";
+import { threadRequests } from "./thread_requests.ts";
 import {
   CLOCK_SKEW_MS,
   isSameNewChannel,
@@ -180,6 +181,8 @@ export function createDiscordPort(
     async deleteOverwrite(channel: ChannelId, target: RoleId | UserId) {
       await call("DELETE", `/channels/${channel}/permissions/${target}`);
     },
+
+    ...threadRequests(call),
 
     async guilds() {
       const all: Array<{ id: GuildId; name: string }> = [];

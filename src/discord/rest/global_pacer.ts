@@ -4,6 +4,11 @@
  * work (many tickets opened at once) then sends a herd of requests that all get
  * 429 together. Requests wait here until the sliding window has room: a person's
  * requests first, then background ones, each first come first served.
+ *
+ * Within the window requests are spread evenly (one every `windowMs / limit`, a
+ * few at once after a quiet spell), not sent as one burst per window: a burst's
+ * requests reach Discord bunched with the next window's when the machine is busy,
+ * and 45 sent in one second then arrive as more than 50 in another.
  * Interaction endpoints are not bound to the global limit and never wait.
  */
 import type { RequestPriority } from "./request_priority.ts";
@@ -14,6 +19,8 @@ export interface GlobalPacerOptions {
   limit?: number;
   /** The window in milliseconds (default 1,000). */
   windowMs?: number;
+  /** Requests that may go at once after a quiet spell (default 3); the rest are spaced. */
+  burst?: number;
   /** The clock, in milliseconds (default `performance.now`). */
   now?: () => number;
 }
@@ -42,7 +49,11 @@ export function createGlobalPacer(options: GlobalPacerOptions = {}): GlobalPacer
   if (!Number.isInteger(limit) || limit < 1) {
     throw new RangeError(`Cannot pace requests: limit ${limit} is not a positive integer`);
   }
+  const burst = Math.max(1, options.burst ?? 3);
+  const spacing = windowMs / limit;
   const sent: number[] = [];
+  /** When the next spaced request may go. */
+  let nextAt = Number.NEGATIVE_INFINITY;
   const waiting: Record<RequestPriority, Array<() => void>> = { person: [], background: [] };
   const waitingCount = () => waiting.person.length + waiting.background.length;
   const next = () => waiting.person.shift() ?? waiting.background.shift();
@@ -54,12 +65,15 @@ export function createGlobalPacer(options: GlobalPacerOptions = {}): GlobalPacer
     if (closed) return;
     const at = now();
     while (sent.length > 0 && (sent[0] ?? 0) <= at - windowMs) sent.shift();
-    while (waitingCount() > 0 && sent.length < limit) {
+    nextAt = Math.max(nextAt, at - spacing * (burst - 1));
+    while (waitingCount() > 0 && sent.length < limit && nextAt <= at) {
       sent.push(at);
+      nextAt += spacing;
       next()?.();
     }
     if (waitingCount() > 0) {
-      timer = setTimeout(release, Math.max(1, (sent[0] ?? at) + windowMs - at));
+      const windowFree = sent.length >= limit ? (sent[0] ?? at) + windowMs - at : 0;
+      timer = setTimeout(release, Math.max(1, windowFree, nextAt - at));
     }
   };
 

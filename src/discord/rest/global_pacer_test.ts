@@ -1,8 +1,26 @@
 import assert from "node:assert/strict";
 import { createGlobalPacer, isInteractionRoute } from "./global_pacer.ts";
 
-Deno.test("createGlobalPacer() lets `limit` requests through at once and holds the rest for the window", async () => {
-  const pacer = createGlobalPacer({ limit: 3, windowMs: 120 });
+Deno.test("createGlobalPacer() lets a few requests through at once and spaces the rest", async () => {
+  const pacer = createGlobalPacer({ limit: 4, windowMs: 200, burst: 2 });
+  try {
+    const start = performance.now();
+    const times: number[] = [];
+    await Promise.all(
+      Array.from({ length: 6 }, () => pacer.acquire().then(() => times.push(performance.now()))),
+    );
+    const elapsed = times.map((t) => t - start).sort((a, b) => a - b);
+    assert.ok(elapsed.slice(0, 2).every((t) => t < 30), `first two at once: ${elapsed}`);
+    // One every 50 ms after them, and the fifth waits for the window to have room.
+    assert.ok(elapsed[2]! >= 45 && elapsed[3]! >= 95, `the next ones spaced: ${elapsed}`);
+    assert.ok(elapsed[4]! >= 199, `no more than the limit in one window: ${elapsed}`);
+  } finally {
+    pacer.close();
+  }
+});
+
+Deno.test("createGlobalPacer() never lets more than `limit` through in one window", async () => {
+  const pacer = createGlobalPacer({ limit: 3, windowMs: 120, burst: 3 });
   try {
     const start = performance.now();
     const times: number[] = [];

@@ -15,6 +15,12 @@
  * Background requests also take a point from a second, smaller budget (3 of the
  * 4 per window), so every window keeps room for requests a person waits on,
  * whichever process sends them; inside one process a person's request goes first.
+ *
+ * Inside one process only a few requests (one window's points) ask the database
+ * at a time; the others wait their turn here, first come first served. Otherwise
+ * every waiting request would ask again each window, a burst of 200 would send
+ * thousands of queries through the budget's two connections, and whoever asked
+ * last might be served first.
  */
 import type { Logger } from "@logtape/logtape";
 import { RateLimiterMySQL, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
@@ -133,6 +139,21 @@ export function sharedBudgetOver(
     });
   let people = 0;
   const peopleGone: Array<() => void> = [];
+  // The turns of this process's requests at the database: SHARED_POINTS at a time.
+  let asking = 0;
+  const turns: Record<RequestPriority, Array<() => void>> = { person: [], background: [] };
+  const turn = (priority: RequestPriority): Promise<void> => {
+    if (closed || asking < SHARED_POINTS) {
+      asking++;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => turns[priority].push(resolve));
+  };
+  const endTurn = () => {
+    const next = turns.person.shift() ?? turns.background.shift();
+    if (next !== undefined) next();
+    else asking--;
+  };
   /** Takes one point of `limiter`, waiting for its next window while it has none. */
   const take = async (
     limiter: Limiter,
@@ -166,7 +187,12 @@ export function sharedBudgetOver(
       if (priority === "person") {
         people++;
         try {
-          await take(limiters.all, "person");
+          await turn("person");
+          try {
+            await take(limiters.all, "person");
+          } finally {
+            endTurn();
+          }
           return;
         } finally {
           people--;
@@ -178,11 +204,17 @@ export function sharedBudgetOver(
       while (people > 0 && !closed) {
         await new Promise<void>((resolve) => peopleGone.push(resolve));
       }
-      if (await take(limiters.background, "background") === "fallback") return;
-      await take(limiters.all, "background");
+      await turn("background");
+      try {
+        if (await take(limiters.background, "background") === "fallback") return;
+        await take(limiters.all, "background");
+      } finally {
+        endTurn();
+      }
     },
     close() {
       closed = true;
+      for (const next of [...turns.person.splice(0), ...turns.background.splice(0)]) next();
       fallback.close();
       for (const wake of peopleGone.splice(0)) wake();
       // Waiting requests go ahead: the process is shutting down.

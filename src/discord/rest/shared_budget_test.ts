@@ -122,3 +122,45 @@ Deno.test("sharedBudgetOver() lets a person's request pass saturating background
     await asking.end();
   }
 });
+
+Deno.test("sharedBudgetOver() serves one process's waiting requests in order, asking the database a few at a time", async () => {
+  const { RateLimiterMemory } = await import("rate-limiter-flexible");
+  const duration = SHARED_WINDOW_MS / 1000;
+  const all = new RateLimiterMemory({ points: SHARED_POINTS, duration });
+  let asked = 0;
+  let askingAtOnce = 0;
+  let mostAtOnce = 0;
+  const counted = {
+    async consume(key: string, points?: number) {
+      asked++;
+      mostAtOnce = Math.max(mostAtOnce, ++askingAtOnce);
+      try {
+        return await all.consume(key, points);
+      } finally {
+        askingAtOnce--;
+      }
+    },
+  };
+  const limiters = {
+    all: counted,
+    background: new RateLimiterMemory({ points: BACKGROUND_POINTS, duration }),
+  };
+  const budget = sharedBudgetOver(limiters, { log });
+  try {
+    const order: number[] = [];
+    const requests = 20;
+    await Promise.all(
+      Array.from(
+        { length: requests },
+        (_, i) => budget.acquire("person").then(() => order.push(i)),
+      ),
+    );
+    // Five windows' worth: each of the first SHARED_POINTS waiting at most asks once a window.
+    assert.ok(mostAtOnce <= SHARED_POINTS, `${mostAtOnce} asked the database at once`);
+    assert.ok(asked <= requests * 3, `${asked} questions for ${requests} requests`);
+    const late = order.findIndex((i, at) => i > at + SHARED_POINTS);
+    assert.equal(late, -1, `served out of order: ${order.join(", ")}`);
+  } finally {
+    await budget.end();
+  }
+});

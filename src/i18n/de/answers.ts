@@ -77,7 +77,7 @@ export const answers = {
   "assistant.audit":
     "<@{user}> hat den Assistenten in Ticket #{number} {state, select, on {eingeschaltet} other {ausgeschaltet}}",
   "close.question":
-    "Ticket #{number} schließen? Ein Protokoll wird aufbewahrt und dieser Kanal gelöscht.{hasReason, select, yes {\nGrund: {reason}} other {}}",
+    "Ticket #{number} schließen? Ein Protokoll wird aufbewahrt und {place, select, archive {dieser Thread archiviert und gesperrt} delete {dieser Thread gelöscht} other {dieser Kanal gelöscht}}.{hasReason, select, yes {\nGrund: {reason}} other {}}",
   "close.confirm": "Ticket schließen",
   "close.cancel": "Abbrechen",
   "close.closed": "Ticket #{number} ist geschlossen.",

@@ -26,8 +26,6 @@ export const closeReopen = {
     "Ticket #{number} kann nicht wieder geöffnet werden: Seine Daten wurden gelöscht, als die Aufbewahrungsfrist seiner Art ablief.",
   "reopen.no_transcript":
     "Ticket #{number} kann nicht wieder geöffnet werden: Sein Protokoll ist nicht mehr gespeichert.",
-  "reopen.thread":
-    "Ticket #{number} ist ein Thread-Ticket, und Thread-Tickets können noch nicht wieder geöffnet werden. Eröffne stattdessen ein neues Ticket.",
   "reopen.busy": "Ticket #{number} wird gerade wieder geöffnet. Versuch es gleich noch einmal.",
   "reopen.reopened": "Ticket #{number} ist wieder offen: <#{channel}>",
   "reopen.previous":

@@ -91,6 +91,11 @@ export const commands: CommandTable = {
   "ticket.add.user": ["mitglied", "Hinzuzufügendes Mitglied"],
   "ticket.remove": ["entfernen", "Ein Mitglied aus diesem Ticket entfernen"],
   "ticket.remove.user": ["mitglied", "Zu entfernendes Mitglied"],
+  "ticket.notes": [
+    "notizen",
+    "Den privaten Team-Thread öffnen oder Notizen zeigen und hinzufügen",
+  ],
+  "ticket.notes.text": ["text", "Eine Notiz, die nur das Team sieht"],
   "ticket.claim": ["übernehmen", "Dich als zuständig für dieses Ticket eintragen"],
   "ticket.unclaim": ["freigeben", "Dieses Ticket freigeben"],
   "ticket.close": ["schließen", "Dieses Ticket schließen (mit Rückfrage)"],
@@ -153,6 +158,7 @@ export const commands: CommandTable = {
   "type.set.setting:transcript_channel": ["Kanal für Transkripte"],
   "type.set.setting:retention_days": ["Aufbewahrung in Tagen"],
   "type.set.setting:close_request_timeout_hours": ["Frist für Schließanfragen in Stunden"],
+  "type.set.setting:thread_close": ["Thread beim Schließen (archivieren oder löschen)"],
   "type.set.type": ["art", "Die Ticket-Art"],
   "type.set.value": ["wert", "Der neue Wert (none leert ihn)"],
   "panel": ["panel", "Panels posten und verwalten, die Tickets eröffnen"],
@@ -205,4 +211,11 @@ export const commands: CommandTable = {
   "tag.delete": ["löschen", "Einen Textbaustein löschen"],
   "tag.delete.name": ["name", "Der Textbaustein"],
   "tag.list": ["liste", "Die Textbausteine auflisten"],
+  "stats": [
+    "statistik",
+    "Ticket-Statistik: Antwort- und Lösungszeiten, Bewertungen, Last pro Teammitglied",
+  ],
+  "stats.days": ["tage", "Der Zeitraum: die letzten N Tage (Standard 30)"],
+  "stats.type": ["art", "Nur diese Ticket-Art"],
+  "stats.staff": ["teammitglied", "Nur dieses Teammitglied"],
 };

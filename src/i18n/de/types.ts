@@ -55,6 +55,7 @@ export const types = {
   "types.form.transcript_channel": "ein Kanal (#Erwähnung oder ID) oder none für den Log-Kanal",
   "types.form.retention_days": "Tage als ganze Zahl oder none, um für immer aufzubewahren",
   "types.form.close_request_timeout_hours": "Stunden als ganze Zahl von 1 bis 720",
+  "types.form.thread_close": "archive oder delete",
   "panel.unknown_type":
     "Eine Ticket-Art „{name}“ gibt es hier nicht. Die Namen findest du mit `/type list`.",
   "panel.type_count":

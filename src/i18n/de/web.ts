@@ -56,6 +56,7 @@ export const web = {
   "web.fact_claimer": "Übernommen von",
   "web.fact_closed": "Geschlossen",
   "web.fact_reason": "Grund",
+  "web.fact_comment": "Kommentar",
   "web.nothing_recorded": "Nichts aufgezeichnet.",
   "web.col_when": "Wann",
   "web.col_what": "Was",

@@ -73,7 +73,7 @@ export const answers = {
   "assistant.audit":
     "<@{user}> turned the assistant {state, select, on {on} other {off}} in ticket #{number}",
   "close.question":
-    "Close ticket #{number}? A transcript is kept and this channel is deleted.{hasReason, select, yes {\nReason: {reason}} other {}}",
+    "Close ticket #{number}? A transcript is kept and {place, select, archive {this thread is archived and locked} delete {this thread is deleted} other {this channel is deleted}}.{hasReason, select, yes {\nReason: {reason}} other {}}",
   "close.confirm": "Close ticket",
   "close.cancel": "Cancel",
   "close.closed": "Ticket #{number} is closed.",

@@ -25,8 +25,6 @@ export const closeReopen = {
     "Ticket #{number} cannot be reopened: its data was deleted when its type’s retention ran out.",
   "reopen.no_transcript":
     "Ticket #{number} cannot be reopened: its transcript is no longer stored.",
-  "reopen.thread":
-    "Ticket #{number} is a thread ticket, and thread tickets cannot be reopened yet. Open a new ticket instead.",
   "reopen.busy": "Ticket #{number} is being reopened right now. Try again in a moment.",
   "reopen.reopened": "Ticket #{number} is open again: <#{channel}>",
   "reopen.previous":

@@ -52,6 +52,7 @@ export const types = {
   "types.form.transcript_channel": "a channel (#mention or id), or none for the log channel",
   "types.form.retention_days": "days as a whole number, or none to keep forever",
   "types.form.close_request_timeout_hours": "hours as a whole number from 1 to 720",
+  "types.form.thread_close": "archive or delete",
   "panel.unknown_type":
     "There is no ticket type named “{name}” here. See `/type list` for the names.",
   "panel.type_count": "A panel offers 1 to 25 ticket types. Name at least one that exists.",

@@ -56,6 +56,7 @@ export const web = {
   "web.fact_claimer": "Claimed by",
   "web.fact_closed": "Closed",
   "web.fact_reason": "Reason",
+  "web.fact_comment": "Comment",
   "web.nothing_recorded": "Nothing recorded.",
   "web.col_when": "When",
   "web.col_what": "What",

@@ -74,7 +74,7 @@ export const answers = {
   "assistant.audit":
     "<@{user}> {state, select, on {activó} other {desactivó}} el asistente en el ticket #{number}",
   "close.question":
-    "¿Cerrar el ticket #{number}? Se guarda una transcripción y este canal se borra.{hasReason, select, yes {\nMotivo: {reason}} other {}}",
+    "¿Cerrar el ticket #{number}? Se guarda una transcripción y {place, select, archive {este hilo se archiva y se bloquea} delete {este hilo se borra} other {este canal se borra}}.{hasReason, select, yes {\nMotivo: {reason}} other {}}",
   "close.confirm": "Cerrar ticket",
   "close.cancel": "Cancelar",
   "close.closed": "El ticket #{number} está cerrado.",

@@ -25,8 +25,6 @@ export const closeReopen = {
     "El ticket #{number} no se puede reabrir: sus datos se borraron al terminar el plazo de conservación de su tipo.",
   "reopen.no_transcript":
     "El ticket #{number} no se puede reabrir: su transcripción ya no está guardada.",
-  "reopen.thread":
-    "El ticket #{number} es un ticket en hilo, y los tickets en hilo aún no se pueden reabrir. Abre un ticket nuevo en su lugar.",
   "reopen.busy":
     "El ticket #{number} se está reabriendo ahora mismo. Inténtalo de nuevo en un momento.",
   "reopen.reopened": "El ticket #{number} vuelve a estar abierto: <#{channel}>",

@@ -94,6 +94,8 @@ export const commands: CommandTable = {
   "ticket.add.user": ["miembro", "Miembro que añadir"],
   "ticket.remove": ["quitar", "Quitar a un miembro de este ticket"],
   "ticket.remove.user": ["miembro", "Miembro que quitar"],
+  "ticket.notes": ["notas", "Abrir el hilo privado del equipo, o ver y añadir notas"],
+  "ticket.notes.text": ["texto", "Una nota que solo ve el equipo"],
   "ticket.claim": ["encargarse", "Indicar que te encargas de este ticket"],
   "ticket.unclaim": ["liberar", "Liberar este ticket"],
   "ticket.close": ["cerrar", "Cerrar este ticket (pide confirmación)"],
@@ -153,6 +155,7 @@ export const commands: CommandTable = {
   "type.set.setting:transcript_channel": ["Canal de transcripciones"],
   "type.set.setting:retention_days": ["Conservación en días"],
   "type.set.setting:close_request_timeout_hours": ["Plazo de las solicitudes de cierre en horas"],
+  "type.set.setting:thread_close": ["Hilo al cerrar (archivar o eliminar)"],
   "type.set.type": ["tipo", "El tipo de ticket"],
   "type.set.value": ["valor", "El nuevo valor (none lo borra)"],
   "panel": ["panel", "Publicar y gestionar paneles que abren tickets"],
@@ -205,4 +208,11 @@ export const commands: CommandTable = {
   "tag.delete": ["eliminar", "Eliminar una respuesta guardada"],
   "tag.delete.name": ["nombre", "La respuesta guardada"],
   "tag.list": ["lista", "Listar las respuestas guardadas"],
+  "stats": [
+    "estadísticas",
+    "Estadísticas de tickets: tiempos de respuesta y resolución, valoraciones, carga del equipo",
+  ],
+  "stats.days": ["días", "El periodo: los últimos N días (30 por defecto)"],
+  "stats.type": ["tipo", "Solo este tipo de ticket"],
+  "stats.staff": ["equipo", "Solo este miembro del equipo"],
 };

@@ -54,6 +54,7 @@ export const types = {
   "types.form.transcript_channel": "un canal (#mención o ID), o none para el canal de registro",
   "types.form.retention_days": "días como número entero, o none para guardarlo siempre",
   "types.form.close_request_timeout_hours": "horas como número entero del 1 al 720",
+  "types.form.thread_close": "archive o delete",
   "panel.unknown_type":
     "Aquí no hay ningún tipo de ticket llamado «{name}». Consulta los nombres con `/type list`.",
   "panel.type_count": "Un panel ofrece de 1 a 25 tipos de ticket. Nombra al menos uno que exista.",

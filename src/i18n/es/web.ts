@@ -56,6 +56,7 @@ export const web = {
   "web.fact_claimer": "A cargo de",
   "web.fact_closed": "Cerrado",
   "web.fact_reason": "Motivo",
+  "web.fact_comment": "Comentario",
   "web.nothing_recorded": "No hay nada registrado.",
   "web.col_when": "Cuándo",
   "web.col_what": "Qué",

@@ -76,7 +76,7 @@ export const answers = {
   "assistant.audit":
     "<@{user}> a {state, select, on {activé} other {désactivé}} l’assistant dans le ticket #{number}",
   "close.question":
-    "Fermer le ticket #{number} ? Une transcription est conservée et ce salon est supprimé.{hasReason, select, yes {\nRaison : {reason}} other {}}",
+    "Fermer le ticket #{number} ? Une transcription est conservée et {place, select, archive {ce fil est archivé et verrouillé} delete {ce fil est supprimé} other {ce salon est supprimé}}.{hasReason, select, yes {\nRaison : {reason}} other {}}",
   "close.confirm": "Fermer le ticket",
   "close.cancel": "Annuler",
   "close.closed": "Le ticket #{number} est fermé.",

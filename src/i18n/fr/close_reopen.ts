@@ -26,8 +26,6 @@ export const closeReopen = {
     "Le ticket #{number} ne peut pas être rouvert : ses données ont été supprimées à la fin de la durée de conservation de son type.",
   "reopen.no_transcript":
     "Le ticket #{number} ne peut pas être rouvert : sa transcription n’est plus conservée.",
-  "reopen.thread":
-    "Le ticket #{number} est un ticket en fil, et les tickets en fil ne peuvent pas encore être rouverts. Ouvrez plutôt un nouveau ticket.",
   "reopen.busy": "Le ticket #{number} est en train d’être rouvert. Réessayez dans un instant.",
   "reopen.reopened": "Le ticket #{number} est de nouveau ouvert : <#{channel}>",
   "reopen.previous":

@@ -94,6 +94,8 @@ export const commands: CommandTable = {
   "ticket.add.user": ["membre", "Membre à ajouter"],
   "ticket.remove": ["retirer", "Retirer un membre de ce ticket"],
   "ticket.remove.user": ["membre", "Membre à retirer"],
+  "ticket.notes": ["notes", "Ouvrir le fil privé de l’équipe, ou lire et ajouter des notes"],
+  "ticket.notes.text": ["texte", "Une note que seule l’équipe voit"],
   "ticket.claim": ["prendre", "Indiquer que vous vous occupez de ce ticket"],
   "ticket.unclaim": ["libérer", "Libérer ce ticket"],
   "ticket.close": ["fermer", "Fermer ce ticket (avec confirmation)"],
@@ -153,6 +155,7 @@ export const commands: CommandTable = {
   "type.set.setting:transcript_channel": ["Salon des transcriptions"],
   "type.set.setting:retention_days": ["Conservation en jours"],
   "type.set.setting:close_request_timeout_hours": ["Délai des demandes de fermeture en heures"],
+  "type.set.setting:thread_close": ["Fil à la fermeture (archiver ou supprimer)"],
   "type.set.type": ["type", "Le type de ticket"],
   "type.set.value": ["valeur", "La nouvelle valeur (none l’efface)"],
   "panel": ["panneau", "Publier et gérer les panneaux qui ouvrent des tickets"],
@@ -208,4 +211,11 @@ export const commands: CommandTable = {
   "tag.delete": ["supprimer", "Supprimer une réponse enregistrée"],
   "tag.delete.name": ["nom", "La réponse enregistrée"],
   "tag.list": ["liste", "Lister les réponses enregistrées"],
+  "stats": [
+    "statistiques",
+    "Statistiques des tickets : délais de réponse et de résolution, évaluations, charge de l’équipe",
+  ],
+  "stats.days": ["jours", "La période : les N derniers jours (30 par défaut)"],
+  "stats.type": ["type", "Seulement ce type de ticket"],
+  "stats.staff": ["équipe", "Seulement ce membre de l’équipe"],
 };

@@ -55,6 +55,7 @@ export const types = {
     "un salon (#mention ou identifiant), ou none pour le salon de journal",
   "types.form.retention_days": "des jours en nombre entier, ou none pour tout garder",
   "types.form.close_request_timeout_hours": "des heures en nombre entier de 1 à 720",
+  "types.form.thread_close": "archive ou delete",
   "panel.unknown_type":
     "Aucun type de ticket nommé « {name} » ici. Consultez les noms avec `/type list`.",
   "panel.type_count":

@@ -56,6 +56,7 @@ export const web = {
   "web.fact_claimer": "Pris en charge par",
   "web.fact_closed": "Fermé le",
   "web.fact_reason": "Raison",
+  "web.fact_comment": "Commentaire",
   "web.nothing_recorded": "Rien d’enregistré.",
   "web.col_when": "Quand",
   "web.col_what": "Quoi",

@@ -4,7 +4,7 @@ export const work = {
   "scope.closing":
     "Ce ticket est en cours de fermeture. Relance `/ticket close` pour terminer la fermeture.",
   "scope.not_a_ticket":
-    "Ce n’est pas un salon de ticket. Lance cette commande dans le ticket concerné.",
+    "Ce n’est pas un salon de ticket. Lancez cette commande dans le ticket concerné.",
   "scope.stale_button": "Ce bouton appartient à un ticket qui n’existe plus.",
   "scope.add_staff_or_opener":
     "Seuls l’équipe et la personne qui a ouvert ce ticket peuvent ajouter des membres.",
@@ -20,24 +20,24 @@ export const work = {
   "scope.move": "Seule l’équipe peut déplacer un ticket vers un autre type.",
   "scope.priority": "Seule l’équipe peut changer la priorité d’un ticket.",
   "work.access_failed":
-    "Je n’ai pas pu changer qui peut voir ce ticket, donc rien n’a changé. Réessaie dans une minute.",
-  "transfer.choose": "Choisis le membre de l’équipe à qui confier ce ticket.",
-  "transfer.bot": "Un bot ne peut pas s’occuper d’un ticket. Choisis un membre de l’équipe.",
+    "Je n’ai pas pu changer qui peut voir ce ticket, donc rien n’a changé. Réessayez dans une minute.",
+  "transfer.choose": "Choisissez le membre de l’équipe à qui confier ce ticket.",
+  "transfer.bot": "Un bot ne peut pas s’occuper d’un ticket. Choisissez un membre de l’équipe.",
   "transfer.same": "<@{user}> s’occupe déjà de ce ticket.",
   "transfer.not_staff":
-    "<@{user}> ne fait pas partie de l’équipe du type « {type} ». Choisis un membre ayant l’un de ses rôles de l’équipe.",
+    "<@{user}> ne fait pas partie de l’équipe du type « {type} ». Choisissez un membre ayant l’un de ses rôles de l’équipe.",
   "transfer.done": "<@{actor}> a confié ce ticket à <@{user}>, qui s’en occupe désormais.",
   "transfer.assigned": "<@{actor}> a attribué ce ticket à <@{user}>, qui s’en occupe désormais.",
   "transfer.audit": "<@{actor}> a confié le ticket #{number} à <@{user}>",
   "move.same": "Ce ticket est déjà du type « {type} ».",
-  "move.unknown": "Il n’y a pas de type de ticket de ce nom ici. Choisis-en un dans la liste.",
+  "move.unknown": "Il n’y a pas de type de ticket de ce nom ici. Choisissez-en un dans la liste.",
   "move.other_mode":
-    "Seuls les tickets dans des salons peuvent être déplacés, et seulement vers un type dont les tickets sont des salons : « {type} » garde ses tickets sous forme de {mode, select, thread {fils} other {salons}}. Choisis un autre type.",
+    "Seuls les tickets dans des salons peuvent être déplacés, et seulement vers un type dont les tickets sont des salons : « {type} » garde ses tickets sous forme de {mode, select, thread {fils} other {salons}}. Choisissez un autre type.",
   "move.no_category":
-    "Le type « {type} » n’a pas encore de catégorie. Demande à un admin d’en choisir une avec `/type set category`.",
+    "Le type « {type} » n’a pas encore de catégorie. Demandez à un admin d’en choisir une avec `/type set category`.",
   "move.category_missing":
-    "La catégorie du type « {type} » n’existe plus. Demande à un admin d’en choisir une autre avec `/type set category`.",
-  "move.changed": "Ce ticket vient de changer. Réessaie.",
+    "La catégorie du type « {type} » n’existe plus. Demandez à un admin d’en choisir une autre avec `/type set category`.",
+  "move.changed": "Ce ticket vient de changer. Réessayez.",
   "move.moved":
     "<@{user}> a déplacé ce ticket vers « {type} ».{released, select, yes { <@{claimer}> ne fait pas partie de l’équipe de ce type, le ticket peut donc de nouveau être pris en charge.} other {}}",
   "move.audit": "<@{user}> a déplacé le ticket #{number} de « {from} » vers « {to} »",
@@ -45,7 +45,7 @@ export const work = {
   "priority.normal": "Normale",
   "priority.high": "Haute",
   "priority.urgent": "Urgente",
-  "priority.choose": "Choisis basse, normale, haute ou urgente.",
+  "priority.choose": "Choisissez basse, normale, haute ou urgente.",
   "priority.same": "La priorité de ce ticket est déjà {priority}.",
   "priority.set": "<@{user}> a mis la priorité de ce ticket à **{priority}**.",
   "priority.audit": "<@{user}> a mis la priorité du ticket #{number} à {priority}",

@@ -75,7 +75,7 @@ export const answers = {
   "assistant.audit":
     "<@{user}> {state, select, on {ligou} other {desligou}} o assistente no ticket #{number}",
   "close.question":
-    "Fechar o ticket #{number}? Uma transcrição é guardada e este canal é apagado.{hasReason, select, yes {\nMotivo: {reason}} other {}}",
+    "Fechar o ticket #{number}? Uma transcrição é guardada e {place, select, archive {este tópico é arquivado e trancado} delete {este tópico é apagado} other {este canal é apagado}}.{hasReason, select, yes {\nMotivo: {reason}} other {}}",
   "close.confirm": "Fechar ticket",
   "close.cancel": "Cancelar",
   "close.closed": "O ticket #{number} está fechado.",

@@ -26,8 +26,6 @@ export const closeReopen = {
     "O ticket #{number} não pode ser reaberto: os dados dele foram apagados quando o prazo de retenção do tipo acabou.",
   "reopen.no_transcript":
     "O ticket #{number} não pode ser reaberto: a transcrição dele não está mais salva.",
-  "reopen.thread":
-    "O ticket #{number} é um ticket em tópico, e tickets em tópico ainda não podem ser reabertos. Abra um novo ticket.",
   "reopen.busy": "O ticket #{number} está sendo reaberto agora. Tente de novo em instantes.",
   "reopen.reopened": "O ticket #{number} está aberto de novo: <#{channel}>",
   "reopen.previous":

@@ -88,6 +88,8 @@ export const commands: CommandTable = {
   "ticket.add.user": ["membro", "Membro a adicionar"],
   "ticket.remove": ["remover", "Remover um membro deste ticket"],
   "ticket.remove.user": ["membro", "Membro a remover"],
+  "ticket.notes": ["notas", "Abrir o tópico privado da equipe, ou ver e adicionar notas"],
+  "ticket.notes.text": ["texto", "Uma nota que só a equipe vê"],
   "ticket.claim": ["assumir", "Indicar que você está cuidando deste ticket"],
   "ticket.unclaim": ["liberar", "Liberar este ticket"],
   "ticket.close": ["fechar", "Fechar este ticket (pede confirmação)"],
@@ -147,6 +149,7 @@ export const commands: CommandTable = {
   "type.set.setting:transcript_channel": ["Canal das transcrições"],
   "type.set.setting:retention_days": ["Retenção em dias"],
   "type.set.setting:close_request_timeout_hours": ["Prazo dos pedidos de fechamento em horas"],
+  "type.set.setting:thread_close": ["Tópico ao fechar (arquivar ou excluir)"],
   "type.set.type": ["tipo", "O tipo de ticket"],
   "type.set.value": ["valor", "O novo valor (none o apaga)"],
   "panel": ["painel", "Publicar e gerenciar painéis que abrem tickets"],
@@ -199,4 +202,11 @@ export const commands: CommandTable = {
   "tag.delete": ["excluir", "Excluir uma resposta salva"],
   "tag.delete.name": ["nome", "A resposta salva"],
   "tag.list": ["lista", "Listar as respostas salvas"],
+  "stats": [
+    "estatísticas",
+    "Estatísticas de tickets: tempos de resposta e resolução, avaliações, carga da equipe",
+  ],
+  "stats.days": ["dias", "O período: os últimos N dias (padrão 30)"],
+  "stats.type": ["tipo", "Só este tipo de ticket"],
+  "stats.staff": ["equipe", "Só este membro da equipe"],
 };

@@ -50,6 +50,7 @@ export const types = {
   "types.form.transcript_channel": "um canal (#menção ou ID), ou none para o canal de registro",
   "types.form.retention_days": "dias como número inteiro, ou none para guardar para sempre",
   "types.form.close_request_timeout_hours": "horas como número inteiro de 1 a 720",
+  "types.form.thread_close": "archive ou delete",
   "panel.unknown_type":
     "Não existe tipo de ticket chamado «{name}» aqui. Veja os nomes com `/type list`.",
   "panel.type_count":

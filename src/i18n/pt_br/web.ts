@@ -56,6 +56,7 @@ export const web = {
   "web.fact_claimer": "Assumido por",
   "web.fact_closed": "Fechado em",
   "web.fact_reason": "Motivo",
+  "web.fact_comment": "Comentário",
   "web.nothing_recorded": "Nada registrado.",
   "web.col_when": "Quando",
   "web.col_what": "O quê",

@@ -1,0 +1,28 @@
+/**
+ * The last step of a close: the ticket's channel is deleted; a thread ticket's
+ * thread is archived and locked (kept readable for moderators, closed to new
+ * messages), or deleted when its type says `thread_close: delete`. A place that is
+ * already gone is fine.
+ */
+import type { HandlerContext } from "../context.ts";
+import type { ChannelId } from "../ids.ts";
+import type { ThreadClose } from "../model.ts";
+import { isDiscordFailure } from "../discord_failure.ts";
+import { livesInThread } from "./ticket_place.ts";
+
+/** Deletes, or archives and locks, the place of a closed ticket. */
+export async function retireTicketPlace(
+  ctx: Pick<HandlerContext, "discord">,
+  channelId: ChannelId,
+  options: { threadClose: ThreadClose; reason: string },
+): Promise<void> {
+  try {
+    if (options.threadClose === "archive" && await livesInThread(ctx.discord, channelId)) {
+      await ctx.discord.archiveThread(channelId, { locked: true, reason: options.reason });
+      return;
+    }
+    await ctx.discord.deleteChannel(channelId, options.reason);
+  } catch (error) {
+    if (!isDiscordFailure(error, "unknown_channel")) throw error;
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The `StatsStore`: the reads behind `/stats`, the statistics page and
+ * `ticketeer stats`. Each is one indexed query over a guild and a period
+ * (`tickets_guild_created_idx`, `tickets_guild_closed_idx`,
+ * `tickets_guild_status_idx`, `audit_events_guild_action_idx`); the figures
+ * are computed from the rows in `src/core/stats/`.
+ */
+import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
+import type { UserId } from "../../core/ids.ts";
+import type { TicketId, TicketPriority, TicketStatus, TicketTypeId } from "../../core/model.ts";
+import type { StatsStore } from "../../core/ports.ts";
+import type { StatsQuery, StatsTicket } from "../../core/stats/stats_query.ts";
+import { toDate, toNullableDate, toNumber } from "../row_mapping.ts";
+import type { Database } from "../schema.ts";
+import type { StoreScope } from "./scope.ts";
+
+const TICKET_COLUMNS = [
+  "tickets.id",
+  "tickets.number",
+  "tickets.type_id",
+  "tickets.opener_id",
+  "tickets.claimed_by",
+  "tickets.priority",
+  "tickets.status",
+  "tickets.created_at",
+  "tickets.first_staff_response_at",
+  "tickets.closed_at",
+  "tickets.reopen_count",
+  "ticket_feedback.staff_id",
+  "ticket_feedback.rating",
+] as const;
+
+/** The condition on `tickets` (joined with `ticket_feedback`) for the query's guild, types and staff. */
+function inScope(filter: Pick<StatsQuery, "guildId" | "typeIds" | "staffId">) {
+  return (eb: ExpressionBuilder<Database, "tickets" | "ticket_feedback">) => {
+    const conditions: Expression<SqlBool>[] = [eb("tickets.guild_id", "=", filter.guildId)];
+    if (filter.typeIds !== null) {
+      conditions.push(
+        filter.typeIds.length === 0
+          ? eb("tickets.type_id", "=", -1)
+          : eb("tickets.type_id", "in", [...filter.typeIds]),
+      );
+    }
+    if (filter.staffId !== null) {
+      conditions.push(eb.or([
+        eb("tickets.claimed_by", "=", filter.staffId),
+        eb.and([
+          eb("tickets.claimed_by", "is", null),
+          eb("ticket_feedback.staff_id", "=", filter.staffId),
+        ]),
+      ]));
+    }
+    return eb.and(conditions);
+  };
+}
+
+/** A `StatsStore` whose queries run on `scope`. */
+export function statsStore(scope: StoreScope): StatsStore {
+  const { db } = scope;
+  const base = () =>
+    db.selectFrom("tickets").leftJoin(
+      "ticket_feedback",
+      "ticket_feedback.ticket_id",
+      "tickets.id",
+    );
+  return {
+    async tickets(query) {
+      const from = query.from.getTime();
+      const to = query.to.getTime();
+      // Two index ranges rather than one OR, so each uses its own index.
+      const opened = await base().select(TICKET_COLUMNS).where(inScope(query))
+        .where("tickets.created_at", ">=", from).where("tickets.created_at", "<", to)
+        .execute();
+      const closedEarlierOpened = await base().select(TICKET_COLUMNS).where(inScope(query))
+        .where("tickets.closed_at", ">=", from).where("tickets.closed_at", "<", to)
+        .where("tickets.created_at", "<", from).execute();
+      return [...closedEarlierOpened, ...opened].map((row): StatsTicket => ({
+        id: toNumber(row.id) as TicketId,
+        number: toNumber(row.number),
+        typeId: toNumber(row.type_id) as TicketTypeId,
+        openerId: row.opener_id as UserId,
+        claimedBy: row.claimed_by as UserId | null,
+        creditedStaffId: (row.staff_id ?? null) as UserId | null,
+        priority: row.priority as TicketPriority,
+        status: row.status as TicketStatus,
+        createdAt: toDate(row.created_at),
+        firstStaffResponseAt: toNullableDate(row.first_staff_response_at),
+        closedAt: toNullableDate(row.closed_at),
+        reopenCount: toNumber(row.reopen_count),
+        rating: row.rating === null || row.rating === undefined ? null : toNumber(row.rating),
+      })).sort((a, b) => a.number - b.number);
+    },
+
+    async openNow(query) {
+      const open = () =>
+        base().where(inScope(query)).where("tickets.status", "in", ["open", "closing"]);
+      const counted = await open().select((eb) => eb.fn.countAll<number | string>().as("n"))
+        .executeTakeFirst();
+      const oldest = await open()
+        .where((eb) =>
+          eb.or([eb("tickets.waiting_for", "=", "staff"), eb("tickets.waiting_for", "is", null)])
+        )
+        .select(["tickets.number", "tickets.created_at", "tickets.last_opener_message_at"])
+        .orderBy("tickets.created_at").orderBy("tickets.number").limit(1).executeTakeFirst();
+      return {
+        count: toNumber(counted?.n ?? 0),
+        oldestWaiting: oldest === undefined ? null : {
+          number: toNumber(oldest.number),
+          since: toDate(oldest.created_at),
+        },
+      };
+    },
+
+    async reopens(query) {
+      const counted = await db.selectFrom("audit_events")
+        .innerJoin("tickets", "tickets.id", "audit_events.ticket_id")
+        .leftJoin("ticket_feedback", "ticket_feedback.ticket_id", "tickets.id")
+        .where("audit_events.guild_id", "=", query.guildId)
+        .where("audit_events.action", "=", "ticket.reopen")
+        .where("audit_events.created_at", ">=", query.from.getTime())
+        .where("audit_events.created_at", "<", query.to.getTime())
+        .where(inScope(query))
+        .select((eb) => eb.fn.countAll<number | string>().as("n")).executeTakeFirst();
+      return toNumber(counted?.n ?? 0);
+    },
+
+    async staffMessages(query) {
+      let q = db.selectFrom("archived_messages")
+        .innerJoin("tickets", "tickets.id", "archived_messages.ticket_id")
+        .where("tickets.guild_id", "=", query.guildId)
+        .where("archived_messages.created_at", ">=", query.from.getTime())
+        .where("archived_messages.created_at", "<", query.to.getTime())
+        .where("archived_messages.deleted_at", "is", null)
+        .whereRef("archived_messages.author_id", "<>", "tickets.opener_id")
+        .where((eb) =>
+          eb.not(eb.exists(
+            eb.selectFrom("ticket_members").select("ticket_members.user_id")
+              .whereRef("ticket_members.ticket_id", "=", "tickets.id")
+              .whereRef("ticket_members.user_id", "=", "archived_messages.author_id"),
+          ))
+        );
+      if (query.typeIds !== null) {
+        q = query.typeIds.length === 0
+          ? q.where("tickets.type_id", "=", -1)
+          : q.where("tickets.type_id", "in", [...query.typeIds]);
+      }
+      if (query.staffId !== null) q = q.where("archived_messages.author_id", "=", query.staffId);
+      const rows = await q.select([
+        "archived_messages.author_id",
+        (eb) => eb.fn.countAll<number | string>().as("n"),
+      ]).groupBy("archived_messages.author_id").execute();
+      return rows.map((row) => ({ authorId: row.author_id as UserId, count: toNumber(row.n) }))
+        .sort((a, b) => b.count - a.count || a.authorId.localeCompare(b.authorId));
+    },
+  };
+}

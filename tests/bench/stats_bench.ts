@@ -1,0 +1,163 @@
+/**
+ * `/stats` over many tickets on SQLite: `tickets` tickets of one guild spread
+ * over the last year (most closed, answered and rated, two staff messages each),
+ * written in one transaction, then the whole work of `/stats` over 365 days —
+ * the reads, the figures, the embed and the CSV — timed `rounds` times after a
+ * warm-up. A figure, not a pass/fail test.
+ */
+import { join } from "node:path";
+import { guildId, userId } from "../../src/core/ids.ts";
+import { readStats } from "../../src/core/stats/read_stats.ts";
+import { statsCsv } from "../../src/core/stats/stats_csv.ts";
+import { statsEmbed } from "../../src/core/stats/stats_embed.ts";
+import { openDatabase } from "../../src/db/connect.ts";
+import { migrateToLatest } from "../../src/db/migrate.ts";
+import { createStores } from "../../src/db/stores/create_stores.ts";
+import { english } from "../../src/i18n/translator.ts";
+import { median } from "./stats.ts";
+
+/** One period's timing: how many tickets it held, p50 and max of one `/stats` in ms, the CSV's bytes. */
+export interface StatsPeriodResult {
+  days: number;
+  inPeriod: number;
+  p50: number;
+  max: number;
+  csvBytes: number;
+}
+
+/** What one run measures: the default 30 days and the whole year. */
+export interface StatsBenchResult {
+  tickets: number;
+  periods: StatsPeriodResult[];
+  loadMs: number;
+}
+
+/** The figure `/stats` is held to (reported, not asserted). */
+export const STATS_TARGET_MS = 300;
+
+const BATCH = 500;
+const HOUR = 3_600_000;
+const STAFF = ["300000000000000001", "300000000000000002", "300000000000000003"];
+
+/** Runs the benchmark on a temporary SQLite file. */
+export async function measureStats(
+  options: { tickets: number; rounds?: number },
+): Promise<StatsBenchResult> {
+  const dir = await Deno.makeTempDir({ prefix: "ticketeer_stats_bench_" });
+  const handle = await openDatabase({ kind: "sqlite", path: join(dir, "bench.db") });
+  try {
+    await migrateToLatest(handle);
+    const stores = createStores(handle);
+    const guild = guildId("100000000000000001");
+    const type = await stores.types.defaultFor(guild);
+    const now = Date.UTC(2026, 5, 1);
+    const span = 360 * 24 * HOUR;
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const started = performance.now();
+    await handle.db.transaction().execute(async (trx) => {
+      for (let start = 0; start < options.tickets; start += BATCH) {
+        const tickets = [];
+        const feedback = [];
+        const messages = [];
+        for (let n = start; n < Math.min(start + BATCH, options.tickets); n++) {
+          const created = now - span + Math.floor((n / options.tickets) * span);
+          const open = n % 20 === 0;
+          const staff = STAFF[n % STAFF.length]!;
+          tickets.push({
+            id: n + 1,
+            guild_id: guild,
+            number: n + 1,
+            type_id: type.id,
+            opener_id: userId(String(200000000000000000n + BigInt(n))),
+            status: open ? "open" : "closed",
+            claimed_by: n % 4 === 0 ? null : staff,
+            answers: "[]",
+            created_at: created,
+            closed_at: open ? null : created + Math.floor(random() * 72 * HOUR),
+            assistant_paused: 0,
+            first_staff_response_at: created + Math.floor(random() * 8 * HOUR),
+            waiting_for: open ? "staff" : "member",
+          });
+          if (!open) {
+            feedback.push({
+              ticket_id: n + 1,
+              guild_id: guild,
+              staff_id: staff,
+              asked_at: created,
+              rating: n % 3 === 0 ? null : 1 + Math.floor(random() * 5),
+              rated_at: created,
+            });
+          }
+          for (const k of [1, 2]) {
+            messages.push({
+              message_id: String(400000000000000000n + BigInt(n * 2 + k)),
+              ticket_id: n + 1,
+              author_id: staff,
+              payload: "{}",
+              created_at: created + k * HOUR,
+            });
+          }
+        }
+        await trx.insertInto("tickets").values(tickets).execute();
+        if (feedback.length > 0) await trx.insertInto("ticket_feedback").values(feedback).execute();
+        await trx.insertInto("archived_messages").values(messages).execute();
+      }
+    });
+    const loadMs = performance.now() - started;
+    const types = await stores.types.list(guild);
+    const tr = english();
+    const once = async (days: number) => {
+      const t0 = performance.now();
+      const figures = await readStats(stores.stats, {
+        guildId: guild,
+        now: new Date(now),
+        days,
+        types,
+        allTypes: true,
+        staffId: null,
+      });
+      statsEmbed(tr, figures, { days, type: null, staffId: null });
+      const csv = statsCsv(figures, types);
+      return { ms: performance.now() - t0, bytes: csv.length, inPeriod: figures.tickets.length };
+    };
+    const periods: StatsPeriodResult[] = [];
+    for (const days of [30, 365]) {
+      await once(days);
+      const samples: number[] = [];
+      let last = { bytes: 0, inPeriod: 0 };
+      for (let i = 0; i < (options.rounds ?? 5); i++) {
+        const run = await once(days);
+        samples.push(run.ms);
+        last = run;
+      }
+      periods.push({
+        days,
+        inPeriod: last.inPeriod,
+        p50: median(samples),
+        max: Math.max(...samples),
+        csvBytes: last.bytes,
+      });
+    }
+    return { tickets: options.tickets, periods, loadMs };
+  } finally {
+    await handle.close();
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+/** The result as lines for the benchmark's report. */
+export function formatStats(result: StatsBenchResult): string[] {
+  return [
+    `/stats over ${
+      result.tickets.toLocaleString("en-US")
+    } tickets of one guild spread over a year ` +
+    `(SQLite; reads, figures, embed and CSV; written in ${(result.loadMs / 1000).toFixed(1)} s; ` +
+    `target < ${STATS_TARGET_MS} ms)`,
+    ...result.periods.map((p) =>
+      `  last ${p.days} days (${p.inPeriod.toLocaleString("en-US")} tickets, CSV ${
+        (p.csvBytes / 1e6).toFixed(1)
+      } MB): p50 ${p.p50.toFixed(1)} ms, max ${p.max.toFixed(1)} ms`
+    ),
+  ];
+}
