@@ -8,7 +8,7 @@
  * - `--allow-net`: Discord REST and gateway, the HTTP server, the relay, and
  *   PostgreSQL or MySQL/MariaDB when `DATABASE_URL` names one.
  * - `--allow-env`: configuration comes from environment variables, and the `pg`
- *   and `mysql2` drivers read their own (`PGHOST`, `USER`, …) while connecting.
+ *   and `mysql2` drivers read their own (`PGHOST`, `USER`, ...) while connecting.
  * - `--allow-read=./data` and `--allow-write=./data`: the SQLite database (with its
  *   `-wal` and `-shm` files) and `LOG_FILE` live in the data directory, resolved
  *   against the working directory when the program starts. In the Docker image the

@@ -20,7 +20,7 @@ export const DEFAULT_HANDOFF_PHRASES: readonly string[] = [
 
 /** The model the assistant asks, when one is configured. */
 export interface ModelConfig {
-  /** Base URL of an OpenAI-compatible API, without a trailing slash (`…/v1`). */
+  /** Base URL of an OpenAI-compatible API, without a trailing slash (`.../v1`). */
   url: string;
   model: string;
   apiKey: string | null;

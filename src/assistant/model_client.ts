@@ -1,7 +1,7 @@
 /**
  * Asks an OpenAI-compatible Chat Completions endpoint (`POST {base}/chat/completions`,
- * `stream: false`) for one answer. A failed attempt — no answer in time, a network
- * error, a 429, any other non-2xx or an unreadable answer — is retried once; after
+ * `stream: false`) for one answer. A failed attempt - no answer in time, a network
+ * error, a 429, any other non-2xx or an unreadable answer - is retried once; after
  * that the caller gets the reason and answers nothing.
  */
 import type { ModelConfig } from "./assistant_config.ts";

@@ -8,7 +8,7 @@ import type { Clock, IdSource, Stores } from "./ports.ts";
 import type { DiscordPort } from "./discord_port.ts";
 import type { LogPoster } from "./log_posts.ts";
 
-/** The stores (`ctx.tickets`, `ctx.audit`, …, `ctx.atomically`) and the other ports. */
+/** The stores (`ctx.tickets`, `ctx.audit`, ..., `ctx.atomically`) and the other ports. */
 export interface HandlerContext extends Stores {
   discord: DiscordPort;
   clock: Clock;

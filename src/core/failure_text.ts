@@ -1,7 +1,7 @@
 /**
  * The one table from a Discord failure to words: the sentence a member reads as
  * a refusal, and the short reason a longer sentence quotes ("I could not finish
- * closing ticket #4: …"). The words come from the catalog of the reader's language.
+ * closing ticket #4: ..."). The words come from the catalog of the reader's language.
  */
 import type { DiscordFailure } from "./discord_failure.ts";
 import { type Refusal, type RefusalCode, refuse } from "./refusal.ts";

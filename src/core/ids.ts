@@ -16,7 +16,7 @@ export type ApplicationId = Snowflake<"application">;
 
 const SNOWFLAKE = /^[0-9]{1,20}$/;
 
-/** True when `value` has the shape of a Discord snowflake (1–20 decimal digits). */
+/** True when `value` has the shape of a Discord snowflake (1-20 decimal digits). */
 export function isSnowflake(value: unknown): value is string {
   return typeof value === "string" && SNOWFLAKE.test(value);
 }

@@ -80,7 +80,7 @@ interface InteractionBase {
   appPermissions: bigint;
   /** Largest file the bot may upload here (`attachment_size_limit`), when Discord says. */
   attachmentSizeLimit?: number;
-  /** The reader's Discord locale (`en-US`, `de`…): ephemeral answers follow it. */
+  /** The reader's Discord locale (`en-US`, `de`...): ephemeral answers follow it. */
   locale: string;
   /** The guild's Discord locale, when Discord sends it: the default language of public messages. */
   guildLocale?: string;
@@ -126,7 +126,7 @@ export type ContextMenuTarget =
   | { kind: "user"; user: UserRef; memberRoles: readonly RoleId[] | null }
   | { kind: "message"; message: ResolvedMessage };
 
-/** A context-menu command (right click → Apps): a user command or a message command. */
+/** A context-menu command (right click -> Apps): a user command or a message command. */
 export interface ContextMenuInput extends InteractionBase {
   kind: "context_menu";
   /** The command's registered (English) name, e.g. "Open a ticket about this". */

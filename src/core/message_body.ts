@@ -73,7 +73,7 @@ export interface ModalStringSelect {
   type: 3;
   custom_id: string;
   placeholder?: string;
-  /** 2–25 options. */
+  /** 2-25 options. */
   options: Array<{ label: string; value: string }>;
   min_values: number;
   max_values: number;

@@ -34,7 +34,7 @@ export interface TypeQuestion {
   label: string;
   style: QuestionStyle;
   required: boolean;
-  /** The options of a `choice` (2–25); empty for text fields. */
+  /** The options of a `choice` (2-25); empty for text fields. */
   options: string[];
 }
 
@@ -77,9 +77,9 @@ export interface TicketType {
   /** Channel name scheme with tokens `{number}` `{username}` `{user_id}`. */
   namingScheme: string;
   welcomeText: string | null;
-  /** Fields asked in a form before opening (0–5; the first answer is the topic). */
+  /** Fields asked in a form before opening (0-5; the first answer is the topic). */
   questions: TypeQuestion[];
-  /** Open tickets one member may hold of this type (1–100). */
+  /** Open tickets one member may hold of this type (1-100). */
   maxOpenPerMember: number;
   /** Open tickets of this type across the guild; null for no cap. */
   totalOpenCap: number | null;
@@ -158,7 +158,7 @@ export interface Panel {
   messageId: MessageId;
   /** The first of `typeIds` (panels posted before several types offered only it). */
   typeId: TicketTypeId;
-  /** The types offered, in order (1–25). */
+  /** The types offered, in order (1-25). */
   typeIds: TicketTypeId[];
   style: PanelStyle;
   title: string;
@@ -239,7 +239,7 @@ export interface StaffNote {
   /** The Discord message id, or the interaction id of a typed note. */
   noteId: string;
   authorId: UserId;
-  /** A Discord message JSON (author, content, timestamp …) the transcript renderer reads. */
+  /** A Discord message JSON (author, content, timestamp ...) the transcript renderer reads. */
   payload: string;
   createdAt: Date;
 }
@@ -261,7 +261,7 @@ export interface TicketFeedback {
   guildId: GuildId;
   /** The claimer, else the staff member who wrote most; null when nobody did. */
   staffId: UserId | null;
-  /** 1–5, null until the opener answers. */
+  /** 1-5, null until the opener answers. */
   rating: number | null;
   /** At most `MAX_FEEDBACK_COMMENT` characters. */
   comment: string | null;
@@ -287,7 +287,7 @@ export interface TicketMember {
 /** A stored transcript: both renderings, as written (compression is the store's business). */
 export interface Transcript {
   ticketId: TicketId;
-  /** 1 for the first close, 2 after a reopen and the next close, … */
+  /** 1 for the first close, 2 after a reopen and the next close, ... */
   sequence: number;
   html: string;
   text: string;
@@ -316,7 +316,7 @@ export interface ArchivedMessage {
   ticketId: TicketId;
   messageId: MessageId;
   authorId: UserId;
-  /** Discord's message JSON as received (content, embeds, attachments, …). */
+  /** Discord's message JSON as received (content, embeds, attachments, ...). */
   payload: string;
   createdAt: Date;
   editedAt: Date | null;

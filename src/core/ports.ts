@@ -229,7 +229,7 @@ export interface SettingsStore {
   /** Settings of a guild, created with defaults on first use. */
   guild(guildId: GuildId): Promise<GuildSettings>;
   updateGuild(guildId: GuildId, patch: GuildSettingsPatch): Promise<GuildSettings>;
-  /** The member's last known Discord locale (`de`, `en-US`…), or null. */
+  /** The member's last known Discord locale (`de`, `en-US`...), or null. */
   memberLocale(userId: UserId): Promise<string | null>;
   /** Keeps the member's Discord locale, for the direct messages they get later. */
   rememberLocale(userId: UserId, locale: string): Promise<void>;

@@ -66,7 +66,7 @@ export async function findOrphanChannels(
 }
 
 /**
- * The ticket category and its overflow categories (`<name> 2`, `<name> 3`, … and
+ * The ticket category and its overflow categories (`<name> 2`, `<name> 3`, ... and
  * the default `Tickets N`), by id.
  */
 export function ticketCategories(channels: readonly Channel[], categoryId: ChannelId): Set<string> {

@@ -45,7 +45,7 @@ export async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
     return await retry(fn, {
       maxAttempts: RETRY_ATTEMPTS,
       isRetryable: isTransient,
-      // Full jitter below 10 ms, 20 ms, 40 ms …
+      // Full jitter below 10 ms, 20 ms, 40 ms ...
       minTimeout: 10,
       multiplier: 2,
       jitter: 1,

@@ -22,7 +22,7 @@ export interface GuildSettingsTable {
   guild_id: string;
   log_channel_id: string | null;
   transcript_dm: Flag;
-  /** A shipped language code (`de`, `pt-BR`…), NULL until chosen. */
+  /** A shipped language code (`de`, `pt-BR`...), NULL until chosen. */
   language: string | null;
   created_at: Millis;
   updated_at: Millis;

@@ -1,9 +1,9 @@
 /**
  * `GET /web/t/{guild}/{number}`: a ticket's page (its view: facts, the stored
  * transcript in a sandboxed frame, downloads); staff also see the audit trail
- * (people by name), the share links and the staff notes (`…/staff-notes.html`,
- * never served to anyone else). `…/transcript.html`, `…/download.html`,
- * `…/download.txt` serve the transcript itself, one of a reopened ticket's
+ * (people by name), the share links and the staff notes (`.../staff-notes.html`,
+ * never served to anyone else). `.../transcript.html`, `.../download.html`,
+ * `.../download.txt` serve the transcript itself, one of a reopened ticket's
  * transcripts with `?transcript=N` (the latest by default). Who may not see the
  * ticket, or asks for a transcript it does not have, gets the 404 page.
  */

@@ -1,6 +1,6 @@
 /**
- * Share links: staff make one (`POST …/share`, default 7 days, at most 30) or
- * revoke one (`POST …/share/{id}/revoke`); anyone with a link that is signed,
+ * Share links: staff make one (`POST .../share`, default 7 days, at most 30) or
+ * revoke one (`POST .../share/{id}/revoke`); anyone with a link that is signed,
  * unexpired and not revoked sees the transcript at `/web/s/{token}` without
  * signing in. Every other link answers the 404 page.
  */

@@ -38,7 +38,7 @@ export function booleanOption<const N extends string>(name: N, description: stri
   return { type: OptionType.Boolean, name, description, required: true } as const;
 }
 
-/** A subcommand inside a group answered by one handler (`/config set …`). */
+/** A subcommand inside a group answered by one handler (`/config set ...`). */
 export function subcommandOption<
   const N extends string,
   const O extends readonly CommandOption[] = readonly [],

@@ -1,4 +1,4 @@
-/** `/config set …`: changes one ticket setting, refusing values that cannot work. */
+/** `/config set ...`: changes one ticket setting, refusing values that cannot work. */
 import type { HandlerContext } from "../context.ts";
 import type { CommandInput } from "../interaction.ts";
 import { refuse } from "../refusal.ts";
@@ -91,7 +91,7 @@ const SETTINGS = [
 
 type Settings = OptionValues<typeof SETTINGS>;
 
-/** `/config set <setting> …`: one handler for every setting. */
+/** `/config set <setting> ...`: one handler for every setting. */
 export const configSet = defineSubcommandGroup({
   name: "set",
   description: "Change a ticket setting",

@@ -29,7 +29,7 @@ export const ChannelType = { GuildText: 0, GuildCategory: 4 } as const;
 /** "32" is Manage Server. */
 export const MANAGE_GUILD = "32";
 
-/** Texts by Discord locale (`de`, `pt-BR`…), beside the English default. */
+/** Texts by Discord locale (`de`, `pt-BR`...), beside the English default. */
 export type Localizations = Readonly<Record<string, string>>;
 
 /** One option (or subcommand) of a slash command. */
@@ -230,7 +230,7 @@ export function defineSubcommand<const Options extends readonly CommandOption[]>
 
 /**
  * A subcommand group answered by one handler that reads `input.subcommand`, e.g.
- * `/config set …`; its options are every option of its subcommands.
+ * `/config set ...`; its options are every option of its subcommands.
  */
 export function defineSubcommandGroup<const Options extends readonly CommandOption[]>(spec: {
   name: string;

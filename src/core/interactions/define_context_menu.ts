@@ -1,5 +1,5 @@
 /**
- * Context-menu commands (right click → Apps) declared beside their handlers: a
+ * Context-menu commands (right click -> Apps) declared beside their handlers: a
  * user command (type 2) or a message command (type 3). Discord gives them a name
  * only (spaces and capitals allowed, no description, no options) and routes them
  * by that name and type.
@@ -15,7 +15,7 @@ export const ContextMenuType = { User: 2, Message: 3 } as const;
 /** A context-menu command as sent to Discord. */
 export interface ContextMenuDefinition {
   type: (typeof ContextMenuType)[keyof typeof ContextMenuType];
-  /** 1–32 characters; may hold spaces and capitals. */
+  /** 1-32 characters; may hold spaces and capitals. */
   name: string;
   /** Permission bits as a decimal string; `null` shows the command to everyone. */
   default_member_permissions: string | null;

@@ -1,4 +1,4 @@
-/** The audit entry and log line every `/config set …` writes. */
+/** The audit entry and log line every `/config set ...` writes. */
 import type { HandlerContext } from "../context.ts";
 import type { CommandInput } from "../interaction.ts";
 import { recordAction } from "../audit_log.ts";

@@ -48,7 +48,7 @@ export const COMMANDS: readonly SlashCommand[] = [
   statsCommand,
 ];
 
-/** Every context-menu command (right click → Apps), by name and target. */
+/** Every context-menu command (right click -> Apps), by name and target. */
 export const CONTEXT_MENUS: readonly ContextMenuCommand[] = [openAboutMessageMenu, openForUserMenu];
 
 /** Every button, by `custom_id` prefix. */

@@ -1,7 +1,7 @@
 /**
  * Keeping staff notes: a message of a ticket's staff thread (from the gateway as
  * it arrives, or from the thread's history at close), or a typed note of
- * `/ticket notes text:…`, which is stored as a message-like record so one
+ * `/ticket notes text:...`, which is stored as a message-like record so one
  * renderer shows both.
  */
 import type { HandlerContext } from "../context.ts";

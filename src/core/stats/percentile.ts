@@ -1,11 +1,11 @@
 /**
  * Percentiles by the nearest-rank method: of n values sorted ascending, the
- * p-th percentile is the value at rank ⌈p/100 · n⌉ (ranks 1…n). So the median
+ * p-th percentile is the value at rank ceil(p/100 · n) (ranks 1...n). So the median
  * (p = 50) of an even count is the lower of the two middle values, and the
  * 90th percentile of 3 values is the largest. Always one of the values itself.
  */
 
-/** The `p`-th percentile (0 < p ≤ 100) of `values` by nearest rank; null when there are none. */
+/** The `p`-th percentile (0 < p <= 100) of `values` by nearest rank; null when there are none. */
 export function nearestRank(values: readonly number[], p: number): number | null {
   return rankIn(Float64Array.from(values).sort(), p);
 }

@@ -30,7 +30,7 @@ export interface StaffLoad {
   medianFirstResponseMs: number | null;
 }
 
-/** Ratings: how many, their mean, and how many of each 1–5. */
+/** Ratings: how many, their mean, and how many of each 1-5. */
 export interface RatingFigures {
   count: number;
   mean: number | null;

@@ -23,7 +23,7 @@ export interface AttachmentLimits {
 
 /** The attachments met while rendering a transcript. */
 export interface AttachmentKeeper {
-  /** Attachment id → data URI of images shown inline. */
+  /** Attachment id -> data URI of images shown inline. */
   readonly images: Map<string, string>;
   /** Ids of every attachment with a stored copy. */
   readonly storedIds: Set<string>;

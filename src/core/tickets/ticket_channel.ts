@@ -1,6 +1,6 @@
 /**
  * Creating a ticket's channel under the ticket category, overflowing into
- * "<category> 2", "<category> 3", … once a category holds Discord's 50 channels.
+ * "<category> 2", "<category> 3", ... once a category holds Discord's 50 channels.
  * The usual open is one request: the channel goes straight into the category
  * that took the last one (remembered in the database); the guild's channels are
  * listed only when Discord answers that the category is full or gone. A ticket
@@ -112,7 +112,7 @@ export interface PlacementRequest {
 
 /**
  * Puts a channel (`ops.create`: made or moved there) into the first of the
- * category, "<category> 2", … that has room, creating the next overflow
+ * category, "<category> 2", ... that has room, creating the next overflow
  * category when all are full.
  */
 export async function placeInCategory(

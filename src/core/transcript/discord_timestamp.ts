@@ -2,7 +2,7 @@
  * Times in the HTML transcript: every one is a `<time datetime>` whose text is
  * UTC in the transcript's language, so the page reads without scripts; the
  * pinned local-time script then rewrites the text in the reader's time zone and
- * language, following the element's `data-style`: Discord's `<t:…:style>`
+ * language, following the element's `data-style`: Discord's `<t:...:style>`
  * letters (`t T d D f F R`), or `s` for the transcript's own short stamps.
  */
 import { escapeHtml } from "./escape.ts";

@@ -7,7 +7,7 @@
 import { DEFAULT_LOCALE, type Locale } from "../../i18n/locale.ts";
 import { t } from "../../i18n/translator.ts";
 
-/** Discord's timestamp styles (`<t:…:style>`), plus `s` for the transcript's own stamps. */
+/** Discord's timestamp styles (`<t:...:style>`), plus `s` for the transcript's own stamps. */
 export type TimeStyle = "t" | "T" | "d" | "D" | "f" | "F" | "R" | "s";
 
 /** The same options the local-time script uses for each style, so both read alike. */

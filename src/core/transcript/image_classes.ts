@@ -23,7 +23,7 @@ export function imageClasses(prefix = "img"): ImageClasses {
     use(key, uri) {
       const known = classes.get(key);
       if (known !== undefined) return known;
-      // The check keeps the URI to base64 characters, so it cannot break out of `url("…")`.
+      // The check keeps the URI to base64 characters, so it cannot break out of `url("...")`.
       if (uri === undefined || !isSafeImageDataUri(uri)) return null;
       const name = `${prefix}-${classes.size}`;
       classes.set(key, name);

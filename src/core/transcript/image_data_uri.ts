@@ -33,7 +33,7 @@ function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** A `data:image/…;base64,` URI for a PNG, JPEG, GIF or WebP file; null for anything else. */
+/** A `data:image/...;base64,` URI for a PNG, JPEG, GIF or WebP file; null for anything else. */
 export function imageDataUri(bytes: Uint8Array): string | null {
   const type = sniffImage(bytes);
   return type === null ? null : `data:image/${type};base64,${base64(bytes)}`;

@@ -1,4 +1,4 @@
-/** What a system message says after its author's name (pinned, joined, boosted…), in the transcript's language. */
+/** What a system message says after its author's name (pinned, joined, boosted...), in the transcript's language. */
 import type { Translator } from "../../i18n/translator.ts";
 
 type SystemKey =

@@ -11,10 +11,10 @@ export interface RoleLabel {
 
 /** Names that mentions resolve to; ids missing from a map render as the raw id. */
 export interface MentionNames {
-  /** User id → display name. */
+  /** User id -> display name. */
   users: ReadonlyMap<string, string>;
   roles: ReadonlyMap<string, RoleLabel>;
-  /** Channel id → channel name (without `#`). */
+  /** Channel id -> channel name (without `#`). */
   channels: ReadonlyMap<string, string>;
 }
 
@@ -32,7 +32,7 @@ export type DetailValue = string | { userId: string };
 export interface TranscriptInfo {
   /** E.g. `Ticket #42`. */
   title: string;
-  /** Label/value pairs shown under the title (type, opener, times, …). */
+  /** Label/value pairs shown under the title (type, opener, times, ...). */
   details: ReadonlyArray<readonly [string, DetailValue]>;
 }
 
@@ -43,17 +43,17 @@ export interface TranscriptOptions {
   locale?: Locale;
   /** Names known before rendering; authors and mentioned users are learnt on the way. */
   names?: Partial<MentionNames>;
-  /** User id → `data:` URI of a stored avatar (others get an initial-letter placeholder). */
+  /** User id -> `data:` URI of a stored avatar (others get an initial-letter placeholder). */
   avatars?: ReadonlyMap<string, string>;
-  /** Attachment id → `data:` URI of its stored copy, shown inline. */
+  /** Attachment id -> `data:` URI of its stored copy, shown inline. */
   images?: ReadonlyMap<string, string>;
   /** Ids of attachments whose copy is stored with the transcript. */
   storedAttachments?: ReadonlySet<string>;
-  /** User id → Discord colour of their name (else learnt from `member.roles` and role colours). */
+  /** User id -> Discord colour of their name (else learnt from `member.roles` and role colours). */
   authorColors?: ReadonlyMap<string, number>;
-  /** Custom emoji id → `data:` URI of a stored copy (others show as `:name:`). */
+  /** Custom emoji id -> `data:` URI of a stored copy (others show as `:name:`). */
   emoji?: ReadonlyMap<string, string>;
-  /** Image URL (embed images, thumbnails, icons) → `data:` URI of a stored copy. */
+  /** Image URL (embed images, thumbnails, icons) -> `data:` URI of a stored copy. */
   remoteImages?: ReadonlyMap<string, string>;
 }
 

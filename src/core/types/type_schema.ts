@@ -11,7 +11,7 @@ export const snowflake = z.string({ error: "a Discord id, written in quotes" })
   .regex(/^[0-9]{1,20}$/, "a Discord id (digits only)");
 const roleList = z.array(snowflake).max(25, "at most 25 roles");
 
-/** One form field: short text, paragraph, or a choice of 2–25 options. */
+/** One form field: short text, paragraph, or a choice of 2-25 options. */
 export const questionSchema = z.object({
   label: z.string().trim().min(1, "at least 1 character").max(45, "at most 45 characters"),
   style: z.enum(["short", "paragraph", "choice"]),

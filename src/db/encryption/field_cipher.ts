@@ -4,7 +4,7 @@
  * digits of the key's SHA-256), so plain values, values under the previous key
  * and values under the current key are told apart row by row.
  *
- * Text envelope: `enc:v1:<key id>:<base64 of nonce ‖ ciphertext>`.
+ * Text envelope: `enc:v1:<key id>:<base64 of nonce || ciphertext>`.
  * Bytes envelope: `00 'T' 'K' 'E' 01`, 4 key id bytes, 12 nonce bytes, ciphertext.
  */
 import { decodeHex, encodeHex } from "../../lib/hex.ts";

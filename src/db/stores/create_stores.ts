@@ -1,6 +1,6 @@
 /**
  * Binds every store to an open database, and the unit of work that binds them to
- * one transaction instead: `stores.atomically(async (tx) => …)`.
+ * one transaction instead: `stores.atomically(async (tx) => ...)`.
  */
 import { getLogger, type Logger } from "@logtape/logtape";
 import type { Clock, Stores, TransactionStores } from "../../core/ports.ts";

@@ -1,6 +1,6 @@
 /**
  * The `TranscriptStore`: closed tickets' transcripts (compressed when large), one
- * per close (`sequence` 1, 2, … after reopens), and attachments.
+ * per close (`sequence` 1, 2, ... after reopens), and attachments.
  */
 import { sql } from "kysely";
 import type { TicketId, TranscriptInfo } from "../../core/model.ts";

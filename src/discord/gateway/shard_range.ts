@@ -1,6 +1,6 @@
 /** A process's range of gateway shards, as `SHARDS=FIRST-LAST/TOTAL` gives it. */
 
-/** Shards `first`…`last` (inclusive) of `total`, from `SHARDS=FIRST-LAST/TOTAL`. */
+/** Shards `first`...`last` (inclusive) of `total`, from `SHARDS=FIRST-LAST/TOTAL`. */
 export interface ShardRange {
   first: number;
   last: number;

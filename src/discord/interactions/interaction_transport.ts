@@ -14,7 +14,7 @@ export type InteractionCallback =
   | { type: 1 }
   /** CHANNEL_MESSAGE_WITH_SOURCE: a new message. */
   | { type: 4; data: CallbackMessageData }
-  /** DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE: "thinking…", edited later. */
+  /** DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE: "thinking...", edited later. */
   | { type: 5; data?: { flags?: number } }
   /** DEFERRED_UPDATE_MESSAGE: acknowledge a component, edit its message later. */
   | { type: 6 }

@@ -521,7 +521,7 @@ function parseDirect(raw: Json, type: unknown): DirectInput | null {
 
 /**
  * Parses an interaction payload; PINGs come back as `{ kind: "ping" }`,
- * DMs and malformed payloads as `{ kind: "ignored", reason, … }`.
+ * DMs and malformed payloads as `{ kind: "ignored", reason, ... }`.
  */
 export function parseInteraction(raw: unknown): ParsedInteraction {
   try {

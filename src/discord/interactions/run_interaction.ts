@@ -192,7 +192,7 @@ export async function runInteraction(
       deadlineMs: deps.deadlineMs ?? DEFAULT_DEADLINE_MS,
     });
     // A component's reply may be an update of its message: acknowledge without a
-    // new message (type 6); anything else gets an ephemeral "thinking…" (type 5).
+    // new message (type 6); anything else gets an ephemeral "thinking..." (type 5).
     if (input.kind === "component" || input.kind === "direct_component") {
       answerFirst({ type: 6 }, "deferred_update");
     } else answerFirst(deferCallback(true), "deferred");
