@@ -1,8 +1,9 @@
 /**
  * The ports handlers work through: narrow stores over the database, a clock and
  * ids (the Discord port is in `discord_port.ts`). Interfaces only; `src/db`
- * implements them, tests fake them. Kept in one file because it is the one page
- * that lists every store the core may reach; it holds no code.
+ * implements them, tests fake them. The stores of privacy, of working a ticket and
+ * of the web pages are in `ports/`, re-exported here. Longer than 300 lines because this
+ * stays the one page that lists every store the core may reach; it holds no code.
  */
 import type { ChannelId, GuildId, MessageId, UserId } from "./ids.ts";
 import type {
@@ -17,11 +18,8 @@ import type {
   OpenTicketResult,
   Panel,
   PanelPatch,
-  StaffNote,
   StoredAttachment,
-  Tag,
   Ticket,
-  TicketFeedback,
   TicketId,
   TicketMember,
   TicketPriority,
@@ -35,8 +33,31 @@ import type {
   WaitingFor,
 } from "./model.ts";
 import type { QueueFilter } from "./queue_filter.ts";
-import type { CloseRequest, DueTimer, TicketTimings } from "./tickets/timings.ts";
-import type { AuthorCount, OpenNow, StatsQuery, StatsTicket } from "./stats/stats_query.ts";
+import type { PrivacyStore, RetentionStore } from "./ports/privacy_stores.ts";
+import type {
+  FeedbackStore,
+  NoteStore,
+  StatsStore,
+  TagStore,
+  TicketTimerStore,
+} from "./ports/work_stores.ts";
+export type { ErasureCounts, PrivacyStore, RetentionStore } from "./ports/privacy_stores.ts";
+export type {
+  ShareLink,
+  ShareLinkStore,
+  TicketBrowser,
+  TicketFilter,
+  WebStores,
+} from "./ports/web_stores.ts";
+export type {
+  FeedbackStore,
+  NoteStore,
+  RateResult,
+  SaveTagResult,
+  StatsStore,
+  TagStore,
+  TicketTimerStore,
+} from "./ports/work_stores.ts";
 
 /** Tickets: the atomic open, lookups, claims, the close's steps and members. */
 export interface TicketStore {
@@ -240,69 +261,6 @@ export interface SettingsStore {
   metaWithPrefix(prefix: string): Promise<Array<{ key: string; value: string }>>;
 }
 
-/** What erasing a member changed, in counts. */
-export interface ErasureCounts {
-  tickets: number;
-  messages: number;
-  transcripts: number;
-}
-
-/** A member's data in a guild: erasing their words, and the copy of what is theirs. */
-export interface PrivacyStore {
-  /**
-   * In one transaction: removes `userId`'s words from the guild's archives and
-   * transcripts and records a `privacy.erase` audit row naming `actorId` (null: the command line).
-   */
-  erase(
-    guildId: GuildId,
-    options: { userId: UserId; actorId: UserId | null },
-  ): Promise<ErasureCounts>;
-  /** The tickets `userId` opened and the messages they wrote, as JSON, without others' words. */
-  exportOwn(
-    guildId: GuildId,
-    userId: UserId,
-  ): Promise<{ json: string; tickets: number; messages: number }>;
-  /**
-   * Atomically takes the member's export slot at `at` when their last one is at
-   * least `windowMs` old (or there is none); otherwise gives when it frees up.
-   */
-  takeExportSlot(
-    guildId: GuildId,
-    userId: UserId,
-    options: { at: Date; windowMs: number },
-  ): Promise<{ taken: true } | { taken: false; freeAt: Date }>;
-  /** Gives back the slot taken at `at` (the copy could not be delivered). */
-  releaseExportSlot(guildId: GuildId, userId: UserId, at: Date): Promise<void>;
-}
-
-/**
- * What retention deletes once its time is up: closed tickets past their type's
- * `retentionDays`, and guilds the bot left long enough ago. Every deletion is
- * conditional, so several processes running the same pass delete each thing once.
- */
-export interface RetentionStore {
-  /** Records that the bot left `guildId` at `at` (default: the database's time); the first record stays. */
-  recordDeparture(guildId: GuildId, at?: Date): Promise<void>;
-  /** The bot is in `guildId` again: nothing of it is deleted for that departure. */
-  cancelDeparture(guildId: GuildId): Promise<void>;
-  /** Up to `limit` closed, unexpired tickets whose type's retention ran out by `at`, oldest first. */
-  ticketsDue(at: Date, limit: number): Promise<TicketId[]>;
-  /**
-   * In one transaction, when the ticket is still due at `at` and not yet expired:
-   * deletes its transcript, archive, attachment copies, search words and share
-   * links, clears its topic, answers and close reason (in its audit rows too), and
-   * marks it expired at `at`. False when there was nothing to do.
-   */
-  expireTicket(id: TicketId, at: Date): Promise<boolean>;
-  /** Up to `limit` guilds the bot left at or before `before`, and has not come back to. */
-  guildsLeftBefore(before: Date, limit: number): Promise<GuildId[]>;
-  /**
-   * In one transaction, when the bot left `guildId` at or before `before` and has
-   * not come back: deletes every row of the guild. False when there was nothing to do.
-   */
-  purgeGuild(guildId: GuildId, before: Date): Promise<boolean>;
-}
-
 /** How long a lock is held and how long to wait for it. */
 export interface LockOptions {
   /**
@@ -334,180 +292,6 @@ export interface LockStore {
   renew(key: string, holder: string, ttlMs: number): Promise<boolean>;
   /** Releases the lock if `holder` still holds it; otherwise does nothing. */
   release(key: string, holder: string): Promise<void>;
-}
-
-/** Filters of a guild's ticket list; an absent field does not filter. */
-export interface TicketFilter {
-  typeId?: TicketTypeId;
-  status?: TicketStatus;
-  claimedBy?: UserId;
-  openerId?: UserId;
-  priority?: TicketPriority;
-  /** Words that must all occur in one of the ticket's archived messages. */
-  text?: string;
-}
-
-/** What the web pages read: tickets across guilds, a guild's list with search, audit trails. */
-export interface TicketBrowser {
-  /** Tickets `userId` opened or was added to, every guild, newest first. */
-  involving(userId: UserId, limit: number): Promise<Ticket[]>;
-  /** One page of a guild's tickets that match `filter`, newest first. */
-  inGuild(
-    guildId: GuildId,
-    filter: TicketFilter,
-    page: { offset: number; limit: number },
-  ): Promise<Ticket[]>;
-  /** Every ticket type of a guild. */
-  typesOf(guildId: GuildId): Promise<TicketType[]>;
-  /** The guilds that have a ticket type (those that ever used the bot). */
-  guildsWithTypes(): Promise<GuildId[]>;
-  /** The audit events of one ticket, oldest first. */
-  auditTrail(ticketId: TicketId): Promise<AuditEvent[]>;
-}
-
-/** A signed link to one transcript that works without signing in, until it expires. */
-export interface ShareLink {
-  id: string;
-  ticketId: TicketId;
-  createdBy: UserId;
-  createdAt: Date;
-  expiresAt: Date;
-  revokedAt: Date | null;
-}
-
-/** Share links, kept so that revoking one is remembered. */
-export interface ShareLinkStore {
-  create(link: Omit<ShareLink, "revokedAt">): Promise<void>;
-  get(id: string): Promise<ShareLink | null>;
-  /** Revokes a link of `ticketId`; false when there is none or it was revoked already. */
-  revoke(ticketId: TicketId, id: string, by: UserId, at: Date): Promise<boolean>;
-  /** A ticket's links that are neither revoked nor expired at `now`, newest first. */
-  activeFor(ticketId: TicketId, now: Date): Promise<ShareLink[]>;
-}
-
-/** The stores the web pages use besides `Stores`. */
-export interface WebStores {
-  browser: TicketBrowser;
-  shareLinks: ShareLinkStore;
-}
-
-/** Staff notes of a ticket and its private staff thread, kept apart from the transcript. */
-export interface NoteStore {
-  /** Keeps a note; a note seen twice (the same id) is kept once. */
-  add(note: StaffNote): Promise<void>;
-  /** A ticket's notes, oldest first. */
-  list(ticketId: TicketId): Promise<StaffNote[]>;
-  /** Records the staff thread of a ticket; false when it already has one. */
-  setThread(ticketId: TicketId, threadId: ChannelId): Promise<boolean>;
-  /** The ticket whose staff thread `threadId` is, or null. */
-  ticketOfThread(threadId: ChannelId): Promise<Ticket | null>;
-}
-
-/** Outcome of saving a tag: names are unique per guild (any case). */
-export type SaveTagResult = { kind: "saved"; tag: Tag } | { kind: "name_taken" } | {
-  kind: "missing";
-};
-
-/** Saved answers, by guild and name (names compared without case). */
-export interface TagStore {
-  /** The guild's tags by name. */
-  list(guildId: GuildId): Promise<Tag[]>;
-  get(guildId: GuildId, name: string): Promise<Tag | null>;
-  /** Adds a tag; `name_taken` when the guild has one of that name. */
-  create(tag: Pick<Tag, "guildId" | "name" | "content" | "createdBy">): Promise<SaveTagResult>;
-  /** Changes a tag's content (and its name's case); `missing` when there is none. */
-  update(guildId: GuildId, name: string, content: string): Promise<SaveTagResult>;
-  /** False when there was none. */
-  remove(guildId: GuildId, name: string): Promise<boolean>;
-}
-
-/**
- * A ticket's timings and timers, kept on its row: who wrote when, the auto
- * close's next step, the pending close request, the opener's last lookup. Every
- * step a pass takes is a compare-and-set, so two processes never both take it.
- */
-export interface TicketTimerStore {
-  /** The ticket's timings, or null when there is no such ticket. */
-  timings(id: TicketId): Promise<TicketTimings | null>;
-  /**
-   * Staff wrote at `at`: the first response (once), the last staff message, waiting
-   * for the member, and the auto close armed to warn at `warnAt` (null: none runs).
-   * Writes nothing when the last staff message is less than a minute older and the
-   * rest is as it would become (the times are kept to the minute).
-   */
-  staffWrote(id: TicketId, at: Date, warnAt: Date | null): Promise<void>;
-  /**
-   * The opener wrote at `at`: the last opener message, waiting for staff, no auto
-   * close; nothing is written when that is so already, to the minute.
-   */
-  openerWrote(id: TicketId, at: Date): Promise<void>;
-  /** Timers of open tickets due at `now`, soonest first, at most `limit`. */
-  due(now: Date, limit: number): Promise<DueTimer[]>;
-  /**
-   * Moves the auto close from `step` due at `dueAt` to `next` (null: ends it);
-   * false when another process took it or a message changed it meanwhile.
-   */
-  advanceAutoClose(
-    id: TicketId,
-    from: { step: "warn" | "close"; dueAt: Date },
-    next: { step: "warn" | "close"; dueAt: Date } | null,
-  ): Promise<boolean>;
-  /** Starts a close request, replacing any pending one; gives it with its number. */
-  requestClose(
-    id: TicketId,
-    request: Omit<CloseRequest, "seq">,
-  ): Promise<CloseRequest>;
-  /** Ends close request `seq` (answered or timed out); null when it is not the pending one. */
-  endCloseRequest(id: TicketId, seq: number): Promise<CloseRequest | null>;
-  /** Stops the ticket's auto close and close request (it closed); its timings stay. */
-  stop(id: TicketId): Promise<void>;
-  /**
-   * Open tickets (with a channel) whose opener was last looked up at or before
-   * `before`, or never and opened at or before it.
-   */
-  openerChecksDue(
-    before: Date,
-    limit: number,
-  ): Promise<Array<{ ticket: Ticket; checkedAt: Date | null }>>;
-  /** Takes the opener lookup of a ticket last checked at `previous`; false when taken already. */
-  takeOpenerCheck(id: TicketId, previous: Date | null, at: Date): Promise<boolean>;
-}
-
-/** How giving a rating went: stored, given before (one per ticket), or never asked. */
-export type RateResult = "rated" | "already_rated" | "not_asked";
-
-/** Feedback after close, one row per ticket. */
-export interface FeedbackStore {
-  get(ticketId: TicketId): Promise<TicketFeedback | null>;
-  /** Keeps where the close summary of `ticketId` was posted. */
-  recordSummary(
-    ticketId: TicketId,
-    guildId: GuildId,
-    summary: { channelId: ChannelId; messageId: MessageId },
-  ): Promise<void>;
-  /** Marks the opener as asked, crediting `staffId`; false when asked before. */
-  ask(ticketId: TicketId, guildId: GuildId, staffId: UserId | null, at: Date): Promise<boolean>;
-  /** Stores the rating once (compare-and-set on an empty rating). */
-  rate(ticketId: TicketId, rating: number, at: Date): Promise<RateResult>;
-  /** Stores the comment of a rated ticket once; false when there is none to add to. */
-  comment(ticketId: TicketId, comment: string): Promise<boolean>;
-  /** The rated feedback of a guild's tickets rated in `[from, to)`. */
-  rated(guildId: GuildId, from: Date, to: Date): Promise<TicketFeedback[]>;
-}
-
-/** The reads behind the statistics: from the database only, never from Discord. */
-export interface StatsStore {
-  /** The query's tickets opened in `[from, to)`, and those closed in it that opened before; by number. */
-  tickets(query: StatsQuery): Promise<StatsTicket[]>;
-  /** The query's open (and closing) tickets now, and the oldest of them waiting for staff. */
-  openNow(query: Pick<StatsQuery, "guildId" | "typeIds" | "staffId">): Promise<OpenNow>;
-  /** How many times the query's tickets were reopened in `[from, to)` (audit rows). */
-  reopens(query: StatsQuery): Promise<number>;
-  /**
-   * Messages written in `[from, to)` in the guild's tickets of `typeIds` by members
-   * who are neither the ticket's opener nor added to it, per author, most first.
-   */
-  staffMessages(query: StatsQuery): Promise<AuthorCount[]>;
 }
 
 /** The stores that can share one database transaction. */

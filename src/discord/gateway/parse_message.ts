@@ -5,7 +5,7 @@
  */
 import { channelId, guildId, isSnowflake } from "../../core/ids.ts";
 import type { MessageInput } from "../../core/interaction.ts";
-import { parseUser } from "../interactions/parse_interaction.ts";
+import { parseUser } from "../interactions/payload_fields.ts";
 
 /** Message types written by members: 0 default, 19 reply. */
 const MEMBER_MESSAGE_TYPES: ReadonlySet<number> = new Set([0, 19]);

@@ -6,7 +6,7 @@ import { channelId, type GuildId, guildId, roleId, userId } from "../../core/ids
 import type { UserRef } from "../../core/interaction.ts";
 import type { Channel, Member, Overwrite, Role } from "../../core/discord_port.ts";
 import { encodeHex } from "../../lib/hex.ts";
-import { channelKind } from "../interactions/parse_interaction.ts";
+import { channelKind } from "../interactions/payload_fields.ts";
 
 /** How far our clock may run ahead of Discord's when judging a channel's age. */
 export const CLOCK_SKEW_MS = 30_000;
