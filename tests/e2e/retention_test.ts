@@ -9,18 +9,9 @@ import type { Stores } from "../../src/core/ports.ts";
 import { closedTicketWithContent, keepsContent } from "../fixtures/retained_ticket.ts";
 import { fresh } from "../fixtures/store_suite.ts";
 import { startWorld } from "./boot.ts";
-import { setUpGuild } from "./world.ts";
+import { eventually, setUpGuild } from "./world.ts";
 
 const DAY_MS = 86_400_000;
-
-/** Waits until `check()` holds, polling the database. */
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** Whether the bot has `guild` recorded as left, by the database's clock. */
 async function departed(stores: Stores, guild: string): Promise<boolean> {
@@ -47,9 +38,19 @@ Deno.test("the bot's periodic pass deletes what retention no longer keeps", asyn
   });
   await stores.retention.recordDeparture(gone, new Date(now - 31 * DAY_MS));
 
-  await until(async () => (await stores.tickets.get(due.id))?.expiredAt != null, "the expiry");
+  await eventually(
+    world.fake,
+    async () => (await stores.tickets.get(due.id))?.expiredAt != null,
+    5_000,
+    "the expiry",
+  );
   assert.equal(await keepsContent(stores, due), false);
-  await until(async () => (await stores.tickets.get(goneTicket.id)) === null, "the deletion");
+  await eventually(
+    world.fake,
+    async () => (await stores.tickets.get(goneTicket.id)) === null,
+    5_000,
+    "the deletion",
+  );
   assert.deepEqual(await stores.audit.recent(gone, 10), []);
   assert.equal(await keepsContent(stores, kept), true);
 });
@@ -59,7 +60,17 @@ Deno.test("a guild that removes the bot is dated, and forgotten when it invites 
   const { fake } = world;
   const place = await setUpGuild(fake, 0);
   fake.removeBot(place.guild);
-  await until(() => departed(world.app.stores, place.guild), "the departure");
+  await eventually(
+    world.fake,
+    () => departed(world.app.stores, place.guild),
+    5_000,
+    "the departure",
+  );
   fake.inviteBotBack(place.guild);
-  await until(async () => !(await departed(world.app.stores, place.guild)), "the return");
+  await eventually(
+    world.fake,
+    async () => !(await departed(world.app.stores, place.guild)),
+    5_000,
+    "the return",
+  );
 });
