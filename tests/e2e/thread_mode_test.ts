@@ -100,10 +100,7 @@ lifecycleTest(
 Deno.test("a thread-mode type with thread_close delete deletes the thread once its transcript is kept", async () => {
   await using world = await startWorld();
   const { fake, app } = world;
-  const g = await threadGuild(world, { threadClose: "delete" });
-  const opener = g.members[0]!;
-  const thread = await openTicket(g, opener);
-  const ticket = await ticketOf(app, thread.id);
+  const { g, opener, thread, ticket } = await threadTicket(world, { threadClose: "delete" });
   fake.postMessage(thread.id, opener, "Please delete my account");
   await eventually(
     fake,
@@ -246,6 +243,17 @@ Deno.test("changing a thread-mode type's staff roles leaves its open threads as 
   fake.assertNoViolations();
 });
 
+/** A thread-mode guild (see `threadGuild`) where its first member opened a ticket. */
+async function threadTicket(
+  world: Parameters<typeof threadGuild>[0],
+  options: Parameters<typeof threadGuild>[1] = {},
+) {
+  const g = await threadGuild(world, options);
+  const opener = g.members[0]!;
+  const thread = await openTicket(g, opener);
+  return { g, opener, thread, ticket: await ticketOf(world.app, thread.id) };
+}
+
 /** `/ticket reopen number:N` by `user` in the general channel. */
 function reopenThread(g: Awaited<ReturnType<typeof threadGuild>>, user: string, number: number) {
   return command(g, { user, name: "ticket", subcommand: "reopen", options: { number } });
@@ -254,10 +262,8 @@ function reopenThread(g: Awaited<ReturnType<typeof threadGuild>>, user: string, 
 Deno.test("a closed thread ticket reopens in its own thread, unarchived, and keeps a transcript per close", async () => {
   await using world = await startWorld();
   const { fake, app } = world;
-  const g = await threadGuild(world);
-  const [opener, helper] = g.members as [string, string];
-  const thread = await openTicket(g, opener);
-  const ticket = await ticketOf(app, thread.id);
+  const { g, opener, thread, ticket } = await threadTicket(world);
+  const helper = g.members[1]!;
   await command(g, {
     user: g.staff,
     name: "ticket",
@@ -310,10 +316,7 @@ Deno.test("a closed thread ticket reopens in its own thread, unarchived, and kee
 Deno.test("a thread ticket whose thread was deleted at close reopens in a new thread", async () => {
   await using world = await startWorld();
   const { fake, app } = world;
-  const g = await threadGuild(world, { threadClose: "delete" });
-  const opener = g.members[0]!;
-  const thread = await openTicket(g, opener);
-  const ticket = await ticketOf(app, thread.id);
+  const { g, opener, thread, ticket } = await threadTicket(world, { threadClose: "delete" });
   await closeTicket(g, { channel: thread.id, user: g.staff });
   assert.equal(fake.state.channels.get(thread.id), undefined);
   const reopened = await reopenThread(g, g.staff, ticket.number);
