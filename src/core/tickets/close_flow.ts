@@ -236,6 +236,7 @@ async function closeOnce(
           try {
             await retireTicketPlace(ctx, channelId, {
               threadClose: type?.threadClose ?? "archive",
+              mode: type?.mode ?? null,
               reason: guild.t("close.audit_reason", { number: current.number }),
             });
           } catch (error) {

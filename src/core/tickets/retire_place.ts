@@ -6,7 +6,7 @@
  */
 import type { HandlerContext } from "../context.ts";
 import type { ChannelId } from "../ids.ts";
-import type { ThreadClose } from "../model.ts";
+import type { ThreadClose, TicketMode } from "../model.ts";
 import { isDiscordFailure } from "../discord_failure.ts";
 import { livesInThread } from "./ticket_place.ts";
 
@@ -14,10 +14,13 @@ import { livesInThread } from "./ticket_place.ts";
 export async function retireTicketPlace(
   ctx: Pick<HandlerContext, "discord">,
   channelId: ChannelId,
-  options: { threadClose: ThreadClose; reason: string },
+  options: { threadClose: ThreadClose; reason: string; mode: TicketMode | null },
 ): Promise<void> {
   try {
-    if (options.threadClose === "archive" && await livesInThread(ctx.discord, channelId)) {
+    // Only a thread-mode type's tickets (or a deleted type's) may live in a thread:
+    // a channel ticket is deleted without asking Discord what it is first.
+    const maybeThread = options.mode !== "channel" && options.threadClose === "archive";
+    if (maybeThread && await livesInThread(ctx.discord, channelId)) {
       await ctx.discord.archiveThread(channelId, { locked: true, reason: options.reason });
       return;
     }
