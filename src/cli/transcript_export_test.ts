@@ -4,27 +4,19 @@ import { exportStaffNotes, exportTranscript, listTranscripts } from "./transcrip
 import { parseTranscriptArgs } from "./transcript.ts";
 import { openTestStores } from "../../tests/fixtures/test_stores.ts";
 import { TEST_GUILD_ID } from "../../tests/fixtures/recording_discord.ts";
+import { openFor } from "../../tests/fixtures/store_suite.ts";
 
 Deno.test("exportTranscript() returns the stored HTML or text", async () => {
   const test = await openTestStores();
   try {
-    const type = await test.types.defaultFor(TEST_GUILD_ID);
-    const opened = await test.tickets.open({
-      guildId: TEST_GUILD_ID,
-      typeId: type.id,
-      openerId: "300000000000000001" as UserId,
-      topic: null,
-      answers: [],
-    });
-    assert.equal(opened.kind, "opened");
-    if (opened.kind !== "opened") return;
-    const ref = { guildId: TEST_GUILD_ID, number: opened.ticket.number };
+    const ticket = await openFor(test, TEST_GUILD_ID, { opener: "300000000000000001" as UserId });
+    const ref = { guildId: TEST_GUILD_ID, number: ticket.number };
     await assert.rejects(
       exportTranscript(test, ref, { format: "html" }),
       /has none stored yet \(the ticket is open\)/,
     );
     await test.transcripts.save({
-      ticketId: opened.ticket.id,
+      ticketId: ticket.id,
       html: "<!DOCTYPE html><p>hi</p>",
       text: "hi\n",
       messageCount: 1,
@@ -66,20 +58,12 @@ Deno.test("exportTranscript() explains unknown tickets and bad arguments", async
 Deno.test("exportTranscript() picks a close's transcript and listTranscripts() lists them", async () => {
   const test = await openTestStores();
   try {
-    const type = await test.types.defaultFor(TEST_GUILD_ID);
-    const opened = await test.tickets.open({
-      guildId: TEST_GUILD_ID,
-      typeId: type.id,
-      openerId: "300000000000000001" as UserId,
-      topic: null,
-      answers: [],
-    });
-    if (opened.kind !== "opened") throw new Error("not opened");
-    const ref = { guildId: TEST_GUILD_ID, number: opened.ticket.number };
+    const ticket = await openFor(test, TEST_GUILD_ID, { opener: "300000000000000001" as UserId });
+    const ref = { guildId: TEST_GUILD_ID, number: ticket.number };
     assert.match(await listTranscripts(test, ref), /has no stored transcript yet \(it is open\)/);
     for (const sequence of [1, 2]) {
       await test.transcripts.save({
-        ticketId: opened.ticket.id,
+        ticketId: ticket.id,
         sequence,
         html: `<p>close ${sequence}</p>`,
         text: `close ${sequence}\n`,
@@ -128,20 +112,11 @@ Deno.test("parseTranscriptArgs() reads --close and --list and refuses them toget
 Deno.test("exportStaffNotes() renders a ticket's notes, and says when it has none", async () => {
   const test = await openTestStores();
   try {
-    const type = await test.types.defaultFor(TEST_GUILD_ID);
-    const opened = await test.tickets.open({
-      guildId: TEST_GUILD_ID,
-      typeId: type.id,
-      openerId: "300000000000000001" as UserId,
-      topic: null,
-      answers: [],
-    });
-    assert.equal(opened.kind, "opened");
-    if (opened.kind !== "opened") return;
-    const ref = { guildId: TEST_GUILD_ID, number: opened.ticket.number };
+    const ticket = await openFor(test, TEST_GUILD_ID, { opener: "300000000000000001" as UserId });
+    const ref = { guildId: TEST_GUILD_ID, number: ticket.number };
     await assert.rejects(exportStaffNotes(test, ref, { format: "text" }), /it has none/);
     await test.notes.add({
-      ticketId: opened.ticket.id,
+      ticketId: ticket.id,
       noteId: "1300000000000000001",
       authorId: "300000000000000002" as UserId,
       payload: JSON.stringify({
