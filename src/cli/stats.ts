@@ -9,7 +9,7 @@ import type { Config } from "../config.ts";
 import type { DurationSummary } from "../core/stats/percentile.ts";
 import { DEFAULT_STATS_DAYS, MAX_STATS_DAYS, readStats } from "../core/stats/read_stats.ts";
 import { statsCsv } from "../core/stats/stats_csv.ts";
-import type { StatsFigures } from "../core/stats/stats_figures.ts";
+import type { StatsHeadline } from "../core/stats/stats_figures.ts";
 import { formatDuration } from "../core/transcript/summary_embed.ts";
 import { openDatabase } from "../db/connect.ts";
 import { cipherFor } from "../db/encryption/cipher_for.ts";
@@ -64,7 +64,7 @@ function summaryLine(name: string, summary: DurationSummary): string {
 }
 
 /** The figures as lines of text. */
-export function statsText(guild: string, days: number, figures: StatsFigures): string[] {
+export function statsText(guild: string, days: number, figures: StatsHeadline): string[] {
   const oldest = figures.openNow.oldestWaiting;
   const r = figures.ratings;
   return [

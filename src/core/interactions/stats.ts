@@ -1,8 +1,11 @@
 /**
  * `/stats [days] [type] [staff]` (staff of any type, or Manage Server): the
  * figures of the last `days` (default 30) as an ephemeral embed, with the CSV
- * of the period's tickets attached. Staff see the types they handle; a type
- * they do not handle is refused. Read from the database only.
+ * of the period's tickets attached when Discord takes it as a file. A period
+ * with more tickets than such a file surely holds gets the figures alone
+ * (computed without reading a row per ticket) and a pointer to the statistics
+ * page's download and `ticketeer stats --csv`. Staff see the types they
+ * handle; a type they do not handle is refused. Read from the database only.
  */
 import type { HandlerContext } from "../context.ts";
 import type { CommandInput } from "../interaction.ts";
@@ -14,8 +17,8 @@ import { staffTypes } from "../staff_types.ts";
 import { chosenType } from "../types/chosen_type.ts";
 import { isAdmin } from "../access.ts";
 import { DM_UPLOAD_LIMIT_BYTES } from "./privacy_mydata.ts";
-import { DEFAULT_STATS_DAYS, MAX_STATS_DAYS, readStats } from "../stats/read_stats.ts";
-import { statsCsv, statsFileName } from "../stats/stats_csv.ts";
+import { DEFAULT_STATS_DAYS, MAX_STATS_DAYS, readStatsWithin } from "../stats/read_stats.ts";
+import { csvTicketsWithin, statsCsv, statsFileName } from "../stats/stats_csv.ts";
 import { statsEmbed } from "../stats/stats_embed.ts";
 import { defineCommand, OptionType, type OptionValues } from "./define_command.ts";
 import { TYPE_OPTION } from "./type_option.ts";
@@ -67,7 +70,7 @@ export async function handleStats(
   }
   await ctx.defer({ ephemeral: true });
   const types = type === null ? mine : [type];
-  const figures = await readStats(ctx.stats, {
+  const figures = await readStatsWithin(ctx.stats, {
     guildId: input.guildId,
     now: ctx.clock.now(),
     days,
@@ -75,8 +78,11 @@ export async function handleStats(
     allTypes: type === null && isAdmin(input.member),
     staffId: options.staff?.value ?? null,
     notStaff: [input.applicationId],
-  });
+  }, csvTicketsWithin(DM_UPLOAD_LIMIT_BYTES, all));
   const body = statsEmbed(tr, figures, { days, type, staffId: options.staff?.value ?? null });
+  if (!("tickets" in figures)) {
+    return ephemeral({ ...body, content: tr.t("stats.csv_too_many", { days }) });
+  }
   const csv = new TextEncoder().encode(statsCsv(figures, all));
   if (csv.byteLength > DM_UPLOAD_LIMIT_BYTES) {
     return ephemeral({ ...body, content: tr.t("stats.csv_too_large", { days }) });

@@ -3,16 +3,19 @@
  * `ticketeer stats`. Each is one indexed query over a guild and a period
  * (`tickets_guild_created_idx`, `tickets_guild_closed_idx`,
  * `tickets_guild_status_idx`, `audit_events_guild_action_idx`); the figures
- * are computed from the rows in `src/core/stats/`.
+ * are computed from the rows in `src/core/stats/`. `times` has the database
+ * measure each ticket's times and hands them over packed (`ticket_times.ts`).
  */
-import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
+import type { ExpressionBuilder } from "kysely";
 import type { UserId } from "../../core/ids.ts";
 import type { TicketId, TicketPriority, TicketStatus, TicketTypeId } from "../../core/model.ts";
 import type { StatsStore } from "../../core/ports.ts";
-import type { StatsQuery, StatsTicket } from "../../core/stats/stats_query.ts";
+import type { StatsTicket } from "../../core/stats/stats_query.ts";
 import { toDate, toNullableDate, toNumber } from "../row_mapping.ts";
 import type { Database } from "../schema.ts";
 import type { StoreScope } from "./scope.ts";
+import { inScope } from "./stats_scope.ts";
+import { ticketTimes } from "./ticket_times.ts";
 
 const TICKET_COLUMNS = [
   "tickets.id",
@@ -29,30 +32,6 @@ const TICKET_COLUMNS = [
   "ticket_feedback.staff_id",
   "ticket_feedback.rating",
 ] as const;
-
-/** The condition on `tickets` (joined with `ticket_feedback`) for the query's guild, types and staff. */
-function inScope(filter: Pick<StatsQuery, "guildId" | "typeIds" | "staffId">) {
-  return (eb: ExpressionBuilder<Database, "tickets" | "ticket_feedback">) => {
-    const conditions: Expression<SqlBool>[] = [eb("tickets.guild_id", "=", filter.guildId)];
-    if (filter.typeIds !== null) {
-      conditions.push(
-        filter.typeIds.length === 0
-          ? eb("tickets.type_id", "=", -1)
-          : eb("tickets.type_id", "in", [...filter.typeIds]),
-      );
-    }
-    if (filter.staffId !== null) {
-      conditions.push(eb.or([
-        eb("tickets.claimed_by", "=", filter.staffId),
-        eb.and([
-          eb("tickets.claimed_by", "is", null),
-          eb("ticket_feedback.staff_id", "=", filter.staffId),
-        ]),
-      ]));
-    }
-    return eb.and(conditions);
-  };
-}
 
 /** A `StatsStore` whose queries run on `scope`. */
 export function statsStore(scope: StoreScope): StatsStore {
@@ -89,6 +68,24 @@ export function statsStore(scope: StoreScope): StatsStore {
         reopenCount: toNumber(row.reopen_count),
         rating: row.rating === null || row.rating === undefined ? null : toNumber(row.rating),
       })).sort((a, b) => a.number - b.number);
+    },
+
+    async count(query) {
+      const from = query.from.getTime();
+      const to = query.to.getTime();
+      const n = (eb: ExpressionBuilder<Database, "tickets" | "ticket_feedback">) =>
+        eb.fn.countAll<number | string>().as("n");
+      const opened = await base().select(n).where(inScope(query))
+        .where("tickets.created_at", ">=", from).where("tickets.created_at", "<", to)
+        .executeTakeFirst();
+      const closedEarlierOpened = await base().select(n).where(inScope(query))
+        .where("tickets.closed_at", ">=", from).where("tickets.closed_at", "<", to)
+        .where("tickets.created_at", "<", from).executeTakeFirst();
+      return toNumber(opened?.n ?? 0) + toNumber(closedEarlierOpened?.n ?? 0);
+    },
+
+    times(query, except) {
+      return ticketTimes(scope, query, except);
     },
 
     async openNow(query) {
