@@ -1,7 +1,8 @@
 /**
  * `/stats [days] [type] [staff]` (staff of any type, or Manage Server): the
  * figures of the last `days` (default 30) as an ephemeral embed, with the CSV
- * of the period's tickets attached when Discord takes it as a file. A period
+ * of the period's tickets attached when Discord takes it as a file (the
+ * interaction's `attachment_size_limit`, else 10 MiB). A period
  * with more tickets than such a file surely holds gets the figures alone
  * (computed without reading a row per ticket) and a pointer to the statistics
  * page's download and `ticketeer stats --csv`. Staff see the types they
@@ -70,6 +71,7 @@ export async function handleStats(
   }
   await ctx.defer({ ephemeral: true });
   const types = type === null ? mine : [type];
+  const uploadLimit = input.attachmentSizeLimit ?? DM_UPLOAD_LIMIT_BYTES;
   const figures = await readStatsWithin(ctx.stats, {
     guildId: input.guildId,
     now: ctx.clock.now(),
@@ -78,13 +80,13 @@ export async function handleStats(
     allTypes: type === null && isAdmin(input.member),
     staffId: options.staff?.value ?? null,
     notStaff: [input.applicationId],
-  }, csvTicketsWithin(DM_UPLOAD_LIMIT_BYTES, all));
+  }, csvTicketsWithin(uploadLimit, all));
   const body = statsEmbed(tr, figures, { days, type, staffId: options.staff?.value ?? null });
   if (!("tickets" in figures)) {
     return ephemeral({ ...body, content: tr.t("stats.csv_too_many", { days }) });
   }
   const csv = new TextEncoder().encode(statsCsv(figures, all));
-  if (csv.byteLength > DM_UPLOAD_LIMIT_BYTES) {
+  if (csv.byteLength > uploadLimit) {
     return ephemeral({ ...body, content: tr.t("stats.csv_too_large", { days }) });
   }
   return ephemeral({
