@@ -147,24 +147,24 @@ function staffOf(
   messages: readonly AuthorCount[],
   notStaff: ReadonlySet<string>,
 ): StaffLoad[] {
-  const handled = new Map<UserId, TicketTimes[]>();
+  const handled = new Map<UserId, { count: number; responses: number[] }>();
   for (const ticket of tickets) {
     const handler = ticket.handler;
     if (handler === null) continue;
-    const list = handled.get(handler);
-    if (list === undefined) handled.set(handler, [ticket]);
-    else list.push(ticket);
+    let mine = handled.get(handler);
+    if (mine === undefined) handled.set(handler, mine = { count: 0, responses: [] });
+    mine.count += 1;
+    if (ticket.firstResponseMs !== null) mine.responses.push(ticket.firstResponseMs);
   }
   const written = new Map(messages.map((m) => [m.authorId, m.count]));
   const ids = new Set([...handled.keys(), ...written.keys()]);
   return [...ids].filter((id) => !notStaff.has(id)).map((staffId) => {
-    const mine = handled.get(staffId) ?? [];
-    const responses = mine.flatMap((t) => t.firstResponseMs === null ? [] : [t.firstResponseMs]);
+    const mine = handled.get(staffId);
     return {
       staffId,
-      handled: mine.length,
+      handled: mine?.count ?? 0,
       messages: written.get(staffId) ?? 0,
-      medianFirstResponseMs: nearestRank(responses, 50),
+      medianFirstResponseMs: nearestRank(mine?.responses ?? [], 50),
     };
   }).sort((a, b) =>
     b.handled - a.handled || b.messages - a.messages || a.staffId.localeCompare(b.staffId)

@@ -1,35 +1,23 @@
 /**
  * Each ticket's handler and times in a period, measured by the database and
- * read without a row per ticket: a row costs about 6 microseconds to read
- * through node:sqlite (an object with a property per column), 0.6 s for
- * 100,000 tickets, while the database computes the times in one index range
- * and hands each of them over as one comma-separated text column (SQLite
- * `group_concat`, PostgreSQL `string_agg`, MySQL `GROUP_CONCAT`), in the same
- * order in every column, so the n-th values belong to the n-th ticket. The
- * figures are then computed from these times by the same code as from rows.
+ * read without a row per ticket (0.6 s for 100,000 tickets' rows on SQLite):
+ * the database measures the times over one index range and hands each of
+ * them over packed (`packed_values.ts`). The figures are then computed from
+ * these times by the same code as from rows.
  */
-import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
+import { sql } from "kysely";
 import type { UserId } from "../../core/ids.ts";
 import type { TicketTypeId } from "../../core/model.ts";
 import type { StatsQuery, TicketTimes } from "../../core/stats/stats_query.ts";
 import { toNumber } from "../row_mapping.ts";
-import type { Database } from "../schema.ts";
+import { packed, type PackingExecutor, unpack, withPacking } from "./packed_values.ts";
 import type { StoreScope } from "./scope.ts";
 import { inScope } from "./stats_scope.ts";
 
-type Executor = Kysely<Database> | Transaction<Database>;
+type Executor = PackingExecutor;
 
 /** The two index ranges of a period: tickets opened in it, and those closed in it that opened before. */
 type Part = "opened" | "closedEarlierOpened";
-
-/** The values of `value` over the rows, as text joined by commas (none: the empty string). */
-function packed(kind: StoreScope["kind"], value: RawBuilder<unknown>): RawBuilder<unknown> {
-  if (kind === "postgres") return sql`string_agg(coalesce(cast(${value} as text), ''), ',')`;
-  if (kind === "mysql") {
-    return sql`group_concat(coalesce(cast(${value} as char), '') separator ',')`;
-  }
-  return sql`group_concat(coalesce(${value}, ''), ',')`;
-}
 
 /** Milliseconds from the ticket's opening to `column`, never below zero. */
 function since(column: "tickets.first_staff_response_at" | "tickets.closed_at") {
@@ -72,27 +60,6 @@ function partQuery(
   ]);
 }
 
-const decoder = new TextDecoder();
-
-/** A packed column's values, checked to be one per ticket. */
-function unpack(value: unknown, count: number, column: string): string[] {
-  if (count === 0) return [];
-  const text = typeof value === "string"
-    ? value
-    : value instanceof Uint8Array
-    ? decoder.decode(value)
-    : value === null || value === undefined
-    ? ""
-    : String(value);
-  const values = text.split(",");
-  if (values.length !== count) {
-    throw new RangeError(
-      `Cannot read the statistics' ${column}: ${values.length} values for ${count} tickets`,
-    );
-  }
-  return values;
-}
-
 const numberOrNull = (text: string) => text === "" ? null : toNumber(text);
 
 async function readPart(
@@ -127,18 +94,10 @@ export function ticketTimes(
   query: StatsQuery,
   except: readonly TicketTypeId[],
 ): Promise<TicketTimes[]> {
-  const read = async (db: Executor) => {
-    // MySQL cuts GROUP_CONCAT at 1 MB (MariaDB) or 1 kB (MySQL) by default.
-    if (scope.kind === "mysql") {
-      await sql`set session group_concat_max_len = 4294967295`.execute(db);
-    }
+  return withPacking(scope, async (db) => {
     const times: TicketTimes[] = [];
     await readPart(db, scope.kind, { query, except, part: "opened" }, times);
     await readPart(db, scope.kind, { query, except, part: "closedEarlierOpened" }, times);
     return times;
-  };
-  // The session setting holds on one connection: run both reads on the one it was set on.
-  return scope.kind !== "mysql" || scope.db.isTransaction
-    ? read(scope.db)
-    : scope.db.connection().execute(read);
+  });
 }
