@@ -118,7 +118,7 @@ export interface FeedbackStore {
 export interface StatsStore {
   /** The query's tickets opened in `[from, to)`, and those closed in it that opened before; by number. */
   tickets(query: StatsQuery): Promise<StatsTicket[]>;
-  /** How many tickets `tickets(query)` would read. */
+  /** How many tickets `tickets(query)` would read (counted, not read). */
   count(query: StatsQuery): Promise<number>;
   /**
    * The handler and times of the tickets `tickets(query)` would read, but those

@@ -60,7 +60,8 @@ function partQuery(
   ]);
 }
 
-const numberOrNull = (text: string) => text === "" ? null : toNumber(text);
+/** A packed number (the database's integer as text), or null for the empty string. */
+const numberOrNull = (text: string) => text === "" ? null : Number(text);
 
 async function readPart(
   db: Executor,
