@@ -81,16 +81,17 @@ export async function handleStats(
     staffId: options.staff?.value ?? null,
     notStaff: [input.applicationId],
   }, csvTicketsWithin(uploadLimit, all));
-  const body = statsEmbed(tr, figures, { days, type, staffId: options.staff?.value ?? null });
-  if (!("tickets" in figures)) {
-    return ephemeral({ ...body, content: tr.t("stats.csv_too_many", { days }) });
-  }
+  const scope = { days, type, staffId: options.staff?.value ?? null };
+  const withoutCsv = (reason: "stats.csv_too_many" | "stats.csv_too_large") =>
+    ephemeral({
+      ...statsEmbed(tr, figures, { ...scope, withCsv: false }),
+      content: tr.t(reason, { days }),
+    });
+  if (!("tickets" in figures)) return withoutCsv("stats.csv_too_many");
   const csv = new TextEncoder().encode(statsCsv(figures, all));
-  if (csv.byteLength > uploadLimit) {
-    return ephemeral({ ...body, content: tr.t("stats.csv_too_large", { days }) });
-  }
+  if (csv.byteLength > uploadLimit) return withoutCsv("stats.csv_too_large");
   return ephemeral({
-    ...body,
+    ...statsEmbed(tr, figures, scope),
     files: [{ name: statsFileName(input.guildId, days), data: csv, contentType: "text/csv" }],
   });
 }

@@ -76,6 +76,7 @@ Deno.test("/stats gives the figures without the CSV when the period has more tic
   assert.equal(body.files, undefined, "no CSV attached");
   assert.match(body.content ?? "", /too many tickets to attach their CSV/);
   assert.match(body.content ?? "", /ticketeer stats --csv/);
+  assert.equal(body.embeds?.[0]?.footer?.text, "Median and 90th percentile by nearest rank.");
   const field = (name: string) => body.embeds?.[0]?.fields?.find((f) => f.name === name)?.value;
   assert.match(field("Tickets") ?? "", /Opened: 2\nClosed: 1\nReopened: 0\nOpen now: 1/);
   assert.match(field("Resolution") ?? "", /Median: 4 hr\n90th percentile: 4 hr\n1 ticket/);

@@ -38,6 +38,8 @@ export interface StatsScope {
   days: number;
   type: TicketType | null;
   staffId: string | null;
+  /** False when the CSV is not attached (the footer then does not speak of it). */
+  withCsv?: boolean;
 }
 
 /** The embed of `/stats`. */
@@ -104,7 +106,9 @@ export function statsEmbed(tr: Translator, figures: StatsHeadline, scope: StatsS
           inline: false,
         },
       ],
-      footer: { text: tr.t("stats.definitions") },
+      footer: {
+        text: tr.t(scope.withCsv === false ? "stats.definitions_without_csv" : "stats.definitions"),
+      },
     }],
     allowed_mentions: { parse: [] },
   };
