@@ -1,15 +1,22 @@
 /**
  * `ticketeer stats --guild ID [--days N] [--csv]`: a guild's statistics of the
- * last N days (default 30) from the database, as text for operators, or with
- * `--csv` the CSV of the period's tickets (the file `/stats` attaches).
+ * last N days (default 30) from the database, as text for operators (the
+ * figures alone, measured by the database where it can, as `/stats` does over
+ * a long period), or with `--csv` the CSV of the period's tickets (the file
+ * `/stats` attaches; every ticket read as a row).
  */
 import { isSnowflake } from "../core/ids.ts";
 import type { GuildId } from "../core/ids.ts";
 import type { Config } from "../config.ts";
 import type { DurationSummary } from "../core/stats/percentile.ts";
-import { DEFAULT_STATS_DAYS, MAX_STATS_DAYS, readStats } from "../core/stats/read_stats.ts";
+import {
+  DEFAULT_STATS_DAYS,
+  MAX_STATS_DAYS,
+  readStats,
+  readStatsWithin,
+} from "../core/stats/read_stats.ts";
 import { statsCsv } from "../core/stats/stats_csv.ts";
-import type { StatsFigures } from "../core/stats/stats_figures.ts";
+import type { StatsHeadline } from "../core/stats/stats_figures.ts";
 import { formatDuration } from "../core/transcript/summary_embed.ts";
 import { openDatabase } from "../db/connect.ts";
 import { cipherFor } from "../db/encryption/cipher_for.ts";
@@ -64,7 +71,7 @@ function summaryLine(name: string, summary: DurationSummary): string {
 }
 
 /** The figures as lines of text. */
-export function statsText(guild: string, days: number, figures: StatsFigures): string[] {
+export function statsText(guild: string, days: number, figures: StatsHeadline): string[] {
   const oldest = figures.openNow.oldestWaiting;
   const r = figures.ratings;
   return [
@@ -100,17 +107,20 @@ export async function statsCommand(config: Config, args: readonly string[]): Pro
     await migrateToLatest(handle);
     const stores = createStores(handle, { cipher: await cipherFor(config.encryption) });
     const types = await stores.types.list(parsed.guild);
-    const figures = await readStats(stores.stats, {
+    const request = {
       guildId: parsed.guild,
       now: new Date(),
       days: parsed.days,
       types,
       allTypes: true,
       staffId: null,
-    });
+    };
     if (parsed.csv) {
+      const figures = await readStats(stores.stats, request);
       await Deno.stdout.write(new TextEncoder().encode(statsCsv(figures, types)));
     } else {
+      // The figures alone: no row per ticket (a limit below any count).
+      const figures = await readStatsWithin(stores.stats, request, -1);
       for (const line of statsText(parsed.guild, parsed.days, figures)) printLine(line);
     }
     return EXIT_OK;

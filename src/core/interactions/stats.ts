@@ -1,8 +1,12 @@
 /**
  * `/stats [days] [type] [staff]` (staff of any type, or Manage Server): the
  * figures of the last `days` (default 30) as an ephemeral embed, with the CSV
- * of the period's tickets attached. Staff see the types they handle; a type
- * they do not handle is refused. Read from the database only.
+ * of the period's tickets attached when Discord takes it as a file (the
+ * interaction's `attachment_size_limit`, else 10 MiB). A period
+ * with more tickets than such a file surely holds gets the figures alone
+ * (computed without reading a row per ticket) and a pointer to the statistics
+ * page's download and `ticketeer stats --csv`. Staff see the types they
+ * handle; a type they do not handle is refused. Read from the database only.
  */
 import type { HandlerContext } from "../context.ts";
 import type { CommandInput } from "../interaction.ts";
@@ -14,8 +18,8 @@ import { staffTypes } from "../staff_types.ts";
 import { chosenType } from "../types/chosen_type.ts";
 import { isAdmin } from "../access.ts";
 import { DM_UPLOAD_LIMIT_BYTES } from "./privacy_mydata.ts";
-import { DEFAULT_STATS_DAYS, MAX_STATS_DAYS, readStats } from "../stats/read_stats.ts";
-import { statsCsv, statsFileName } from "../stats/stats_csv.ts";
+import { DEFAULT_STATS_DAYS, MAX_STATS_DAYS, readStatsWithin } from "../stats/read_stats.ts";
+import { csvTicketsWithin, statsCsv, statsFileName } from "../stats/stats_csv.ts";
 import { statsEmbed } from "../stats/stats_embed.ts";
 import { defineCommand, OptionType, type OptionValues } from "./define_command.ts";
 import { TYPE_OPTION } from "./type_option.ts";
@@ -67,7 +71,8 @@ export async function handleStats(
   }
   await ctx.defer({ ephemeral: true });
   const types = type === null ? mine : [type];
-  const figures = await readStats(ctx.stats, {
+  const uploadLimit = input.attachmentSizeLimit ?? DM_UPLOAD_LIMIT_BYTES;
+  const figures = await readStatsWithin(ctx.stats, {
     guildId: input.guildId,
     now: ctx.clock.now(),
     days,
@@ -75,14 +80,18 @@ export async function handleStats(
     allTypes: type === null && isAdmin(input.member),
     staffId: options.staff?.value ?? null,
     notStaff: [input.applicationId],
-  });
-  const body = statsEmbed(tr, figures, { days, type, staffId: options.staff?.value ?? null });
+  }, csvTicketsWithin(uploadLimit, all));
+  const scope = { days, type, staffId: options.staff?.value ?? null };
+  const withoutCsv = (reason: "stats.csv_too_many" | "stats.csv_too_large") =>
+    ephemeral({
+      ...statsEmbed(tr, figures, { ...scope, withCsv: false }),
+      content: tr.t(reason, { days }),
+    });
+  if (!("tickets" in figures)) return withoutCsv("stats.csv_too_many");
   const csv = new TextEncoder().encode(statsCsv(figures, all));
-  if (csv.byteLength > DM_UPLOAD_LIMIT_BYTES) {
-    return ephemeral({ ...body, content: tr.t("stats.csv_too_large", { days }) });
-  }
+  if (csv.byteLength > uploadLimit) return withoutCsv("stats.csv_too_large");
   return ephemeral({
-    ...body,
+    ...statsEmbed(tr, figures, scope),
     files: [{ name: statsFileName(input.guildId, days), data: csv, contentType: "text/csv" }],
   });
 }

@@ -54,6 +54,38 @@ Deno.test("/stats shows staff the period's figures with the CSV attached", async
   assert.match(csv[1]!, /^1,Support,/);
 });
 
+Deno.test("/stats gives the figures without the CSV when the period has more tickets than a file surely holds", async () => {
+  await using world = await openTicketWorld();
+  await world.setUp();
+  const first = await world.openTicketAs(world.alice);
+  const second = await world.openTicketAs(world.bob);
+  const now = world.ctx.clock.now().getTime();
+  await world.stores.handle.db.updateTable("tickets").set({ created_at: now - 5 * HOUR })
+    .where("id", "=", second.id).execute();
+  await world.stores.handle.db.updateTable("tickets").set({
+    created_at: now - 10 * HOUR,
+    first_staff_response_at: now - 9 * HOUR,
+    closed_at: now - 6 * HOUR,
+    status: "closed",
+    claimed_by: world.staff.user.id,
+  }).where("id", "=", first.id).execute();
+
+  // A file of 400 bytes surely holds one ticket's row, not two.
+  const reply = await world.run({ ...stats(world.staff), attachmentSizeLimit: 400 });
+  const body = bodyOf(reply);
+  assert.equal(body.files, undefined, "no CSV attached");
+  assert.match(body.content ?? "", /too many tickets to attach their CSV/);
+  assert.match(body.content ?? "", /ticketeer stats --csv/);
+  assert.equal(body.embeds?.[0]?.footer?.text, "Median and 90th percentile by nearest rank.");
+  const field = (name: string) => body.embeds?.[0]?.fields?.find((f) => f.name === name)?.value;
+  assert.match(field("Tickets") ?? "", /Opened: 2\nClosed: 1\nReopened: 0\nOpen now: 1/);
+  assert.match(field("Resolution") ?? "", /Median: 4 hr\n90th percentile: 4 hr\n1 ticket/);
+  assert.match(field("Per staff member") ?? "", new RegExp(`<@${world.staff.user.id}>: 1 handled`));
+
+  const attached = bodyOf(await world.run({ ...stats(world.staff), attachmentSizeLimit: 4000 }));
+  assert.equal(attached.files?.length, 1, "two rows surely fit in 4,000 bytes");
+});
+
 Deno.test("/stats refuses members, bad periods and types the staff member does not handle", async () => {
   await using world = await openTicketWorld();
   await world.setUp();

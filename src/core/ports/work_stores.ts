@@ -1,8 +1,14 @@
 /** The stores of working a ticket: staff notes, saved answers, timers, feedback and statistics. */
 import type { ChannelId, GuildId, MessageId, UserId } from "../ids.ts";
-import type { StaffNote, Tag, Ticket, TicketFeedback, TicketId } from "../model.ts";
+import type { StaffNote, Tag, Ticket, TicketFeedback, TicketId, TicketTypeId } from "../model.ts";
 import type { CloseRequest, DueTimer, TicketTimings } from "../tickets/timings.ts";
-import type { AuthorCount, OpenNow, StatsQuery, StatsTicket } from "../stats/stats_query.ts";
+import type {
+  AuthorCount,
+  OpenNow,
+  StatsQuery,
+  StatsTicket,
+  TicketTimes,
+} from "../stats/stats_query.ts";
 
 /** Staff notes of a ticket and its private staff thread, kept apart from the transcript. */
 export interface NoteStore {
@@ -112,6 +118,14 @@ export interface FeedbackStore {
 export interface StatsStore {
   /** The query's tickets opened in `[from, to)`, and those closed in it that opened before; by number. */
   tickets(query: StatsQuery): Promise<StatsTicket[]>;
+  /** How many tickets `tickets(query)` would read (counted, not read). */
+  count(query: StatsQuery): Promise<number>;
+  /**
+   * The handler and times of the tickets `tickets(query)` would read, but those
+   * of the types in `except`, measured by the database (every minute counts)
+   * and read without a row per ticket, in no particular order.
+   */
+  times(query: StatsQuery, except: readonly TicketTypeId[]): Promise<TicketTimes[]>;
   /** The query's open (and closing) tickets now, and the oldest of them waiting for staff. */
   openNow(query: Pick<StatsQuery, "guildId" | "typeIds" | "staffId">): Promise<OpenNow>;
   /** How many times the query's tickets were reopened in `[from, to)` (audit rows). */

@@ -1,14 +1,14 @@
 /**
  * The `/stats` answer: an embed with the headline figures in the reader's
- * language (durations as people read them, ratings with their mean), and the
- * CSV of the period's tickets attached.
+ * language (durations as people read them, ratings with their mean); the
+ * handler attaches the CSV of the period's tickets when it fits.
  */
 import type { MessageBody } from "../message_body.ts";
 import type { TicketType } from "../model.ts";
 import { formatDuration } from "../transcript/summary_embed.ts";
 import type { Translator } from "../../i18n/translator.ts";
 import type { DurationSummary } from "./percentile.ts";
-import type { StatsFigures } from "./stats_figures.ts";
+import type { StatsHeadline } from "./stats_figures.ts";
 
 /** Lines of staff shown in the embed (the CSV has every ticket). */
 const STAFF_LINES = 10;
@@ -38,10 +38,12 @@ export interface StatsScope {
   days: number;
   type: TicketType | null;
   staffId: string | null;
+  /** False when the CSV is not attached (the footer then does not speak of it). */
+  withCsv?: boolean;
 }
 
 /** The embed of `/stats`. */
-export function statsEmbed(tr: Translator, figures: StatsFigures, scope: StatsScope): MessageBody {
+export function statsEmbed(tr: Translator, figures: StatsHeadline, scope: StatsScope): MessageBody {
   const lines = [
     ...(scope.type === null ? [] : [tr.t("stats.scope_type", { type: scope.type.name })]),
     ...(scope.staffId === null ? [] : [tr.t("stats.scope_staff", { user: scope.staffId })]),
@@ -104,7 +106,9 @@ export function statsEmbed(tr: Translator, figures: StatsFigures, scope: StatsSc
           inline: false,
         },
       ],
-      footer: { text: tr.t("stats.definitions") },
+      footer: {
+        text: tr.t(scope.withCsv === false ? "stats.definitions_without_csv" : "stats.definitions"),
+      },
     }],
     allowed_mentions: { parse: [] },
   };

@@ -1,6 +1,7 @@
 /**
- * The statistics of a period, computed from the rows the store read: counts,
- * the median and 90th percentile (nearest rank) of first staff response and of
+ * The statistics of a period, computed from its tickets' measured times (from
+ * the rows the store read, or as the database measured them): counts, the
+ * median and 90th percentile (nearest rank) of first staff response and of
  * resolution, ratings, and the load per staff member. A ticket of a type with
  * support hours has its times counted within those hours only.
  */
@@ -8,18 +9,11 @@ import type { UserId } from "../ids.ts";
 import type { TicketType, TicketTypeId } from "../model.ts";
 import { parseSupportHours, type Schedule } from "../types/support_hours.ts";
 import { type DurationSummary, nearestRank, summarize } from "./percentile.ts";
-import type { AuthorCount, OpenNow, StatsTicket } from "./stats_query.ts";
+import type { AuthorCount, OpenNow, StatsTicket, TicketTimes } from "./stats_query.ts";
 import { timeInHours } from "./time_in_hours.ts";
 
 /** One ticket with its measured times (null where it has none in the period). */
-export interface MeasuredTicket extends StatsTicket {
-  /** Opened in the period and answered: time to the first staff response. */
-  firstResponseMs: number | null;
-  /** Closed in the period: time from opening to the close. */
-  resolutionMs: number | null;
-  /** True when its times count support hours only. */
-  inSupportHours: boolean;
-}
+export interface MeasuredTicket extends StatsTicket, TicketTimes {}
 
 /** One staff member's load in the period. */
 export interface StaffLoad {
@@ -38,8 +32,8 @@ export interface RatingFigures {
   distribution: [number, number, number, number, number];
 }
 
-/** Everything `/stats`, the statistics page and `ticketeer stats` show. */
-export interface StatsFigures {
+/** The figures `/stats` shows: everything but the tickets themselves. */
+export interface StatsHeadline {
   from: Date;
   to: Date;
   opened: number;
@@ -52,7 +46,23 @@ export interface StatsFigures {
   openNow: OpenNow;
   ratings: RatingFigures;
   staff: StaffLoad[];
+}
+
+/** Everything the statistics page and `ticketeer stats` show: the figures and their tickets. */
+export interface StatsFigures extends StatsHeadline {
   tickets: MeasuredTicket[];
+}
+
+/** What the figures are computed from when the tickets' times are measured already. */
+export interface HeadlineInput {
+  from: Date;
+  to: Date;
+  times: readonly TicketTimes[];
+  openNow: OpenNow;
+  reopens: number;
+  messages: readonly AuthorCount[];
+  /** Authors that are not staff (the bot itself). */
+  notStaff?: readonly string[];
 }
 
 /** What the figures are computed from. */
@@ -78,6 +88,11 @@ function schedules(types: readonly TicketType[]): Map<TicketTypeId, Schedule> {
   return map;
 }
 
+/** The types whose times count support hours only (those with a schedule that reads). */
+export function scheduledTypeIds(types: readonly TicketType[]): TicketTypeId[] {
+  return [...schedules(types).keys()];
+}
+
 function within(from: Date, to: Date, at: Date | null): boolean {
   return at !== null && at.getTime() >= from.getTime() && at.getTime() < to.getTime();
 }
@@ -97,6 +112,8 @@ function measure(
   const closed = ticket.status === "closed" && within(period.from, period.to, ticket.closedAt);
   return {
     ...ticket,
+    handler: handlerOf(ticket),
+    opened,
     firstResponseMs: opened && ticket.firstStaffResponseAt !== null
       ? span(ticket.firstStaffResponseAt)
       : null,
@@ -110,7 +127,7 @@ export function handlerOf(ticket: StatsTicket): UserId | null {
   return ticket.claimedBy ?? ticket.creditedStaffId;
 }
 
-function ratingsOf(tickets: readonly MeasuredTicket[]): RatingFigures {
+function ratingsOf(tickets: readonly TicketTimes[]): RatingFigures {
   const distribution: RatingFigures["distribution"] = [0, 0, 0, 0, 0];
   let sum = 0;
   let count = 0;
@@ -126,52 +143,72 @@ function ratingsOf(tickets: readonly MeasuredTicket[]): RatingFigures {
 }
 
 function staffOf(
-  tickets: readonly MeasuredTicket[],
+  tickets: readonly TicketTimes[],
   messages: readonly AuthorCount[],
   notStaff: ReadonlySet<string>,
 ): StaffLoad[] {
-  const handled = new Map<UserId, MeasuredTicket[]>();
+  const handled = new Map<UserId, { count: number; responses: number[] }>();
   for (const ticket of tickets) {
-    const handler = handlerOf(ticket);
+    const handler = ticket.handler;
     if (handler === null) continue;
-    const list = handled.get(handler);
-    if (list === undefined) handled.set(handler, [ticket]);
-    else list.push(ticket);
+    let mine = handled.get(handler);
+    if (mine === undefined) handled.set(handler, mine = { count: 0, responses: [] });
+    mine.count += 1;
+    if (ticket.firstResponseMs !== null) mine.responses.push(ticket.firstResponseMs);
   }
   const written = new Map(messages.map((m) => [m.authorId, m.count]));
   const ids = new Set([...handled.keys(), ...written.keys()]);
   return [...ids].filter((id) => !notStaff.has(id)).map((staffId) => {
-    const mine = handled.get(staffId) ?? [];
-    const responses = mine.flatMap((t) => t.firstResponseMs === null ? [] : [t.firstResponseMs]);
+    const mine = handled.get(staffId);
     return {
       staffId,
-      handled: mine.length,
+      handled: mine?.count ?? 0,
       messages: written.get(staffId) ?? 0,
-      medianFirstResponseMs: nearestRank(responses, 50),
+      medianFirstResponseMs: nearestRank(mine?.responses ?? [], 50),
     };
   }).sort((a, b) =>
     b.handled - a.handled || b.messages - a.messages || a.staffId.localeCompare(b.staffId)
   );
 }
 
-/** Computes the figures of a period from the rows read for it. */
-export function statsFigures(input: StatsInput): StatsFigures {
-  const period = { from: input.from, to: input.to };
-  const hours = schedules(input.types);
-  const tickets = input.tickets.map((t) => measure(t, period, hours));
-  const responses = tickets.flatMap((t) => t.firstResponseMs === null ? [] : [t.firstResponseMs]);
-  const resolutions = tickets.flatMap((t) => t.resolutionMs === null ? [] : [t.resolutionMs]);
+/** Measures each ticket's times, within its type's support hours when it has them. */
+export function measureTickets(
+  tickets: readonly StatsTicket[],
+  period: { from: Date; to: Date; types: readonly TicketType[] },
+): MeasuredTicket[] {
+  const hours = schedules(period.types);
+  return tickets.map((t) => measure(t, period, hours));
+}
+
+/** Computes the figures of a period from its tickets' measured times. */
+export function headlineFigures(input: HeadlineInput): StatsHeadline {
+  const responses: number[] = [];
+  const resolutions: number[] = [];
+  let opened = 0;
+  let supportHours = false;
+  for (const t of input.times) {
+    if (t.opened) opened += 1;
+    if (t.firstResponseMs !== null) responses.push(t.firstResponseMs);
+    if (t.resolutionMs !== null) resolutions.push(t.resolutionMs);
+    if (t.inSupportHours) supportHours = true;
+  }
   return {
-    ...period,
-    opened: tickets.filter((t) => within(input.from, input.to, t.createdAt)).length,
+    from: input.from,
+    to: input.to,
+    opened,
     closed: resolutions.length,
     reopened: input.reopens,
     firstResponse: summarize(responses),
     resolution: summarize(resolutions),
-    supportHours: tickets.some((t) => t.inSupportHours),
+    supportHours,
     openNow: input.openNow,
-    ratings: ratingsOf(tickets),
-    staff: staffOf(tickets, input.messages, new Set(input.notStaff ?? [])),
-    tickets,
+    ratings: ratingsOf(input.times),
+    staff: staffOf(input.times, input.messages, new Set(input.notStaff ?? [])),
   };
+}
+
+/** Computes the figures of a period from the rows read for it. */
+export function statsFigures(input: StatsInput): StatsFigures {
+  const tickets = measureTickets(input.tickets, input);
+  return { ...headlineFigures({ ...input, times: tickets }), tickets };
 }

@@ -6,8 +6,8 @@ import {
   type TicketType,
   type TicketTypeId,
 } from "../model.ts";
-import { statsFigures } from "./stats_figures.ts";
-import { csvField, statsCsv } from "./stats_csv.ts";
+import { type MeasuredTicket, type StatsFigures, statsFigures } from "./stats_figures.ts";
+import { csvField, csvTicketsWithin, statsCsv } from "./stats_csv.ts";
 import type { StatsTicket } from "./stats_query.ts";
 
 const HOUR = 3_600_000;
@@ -118,4 +118,30 @@ Deno.test("statsCsv() writes one RFC 4180 row per ticket with ISO times", () => 
       '2,"Billing, ""EU""",102,,2026-01-05T01:00:00.000Z,2026-01-05T03:00:00.000Z,2026-01-05T09:00:00.000Z,28800,3,normal\r\n',
   );
   assert.equal(csvField("a\nb"), '"a\nb"');
+});
+
+Deno.test("csvTicketsWithin() counts the rows a file surely holds: the longest row just fits", () => {
+  const types = [type(1), type(2)];
+  const longest: MeasuredTicket = {
+    ...ticket(1_234_567_890, {
+      typeId: 2 as TicketTypeId,
+      openerId: userId("12345678901234567890"),
+      claimedBy: userId("12345678901234567891"),
+      priority: "urgent",
+      status: "closed",
+      createdAt: new Date(0),
+      firstStaffResponseAt: new Date(1000),
+      closedAt: new Date(9_999_999_999_000),
+      rating: 5,
+    }),
+    handler: null,
+    opened: true,
+    firstResponseMs: 1000,
+    resolutionMs: 9_999_999_999_000,
+    inSupportHours: false,
+  };
+  const bytes = statsCsv({ tickets: [longest] } as unknown as StatsFigures, types).length;
+  assert.equal(csvTicketsWithin(bytes, types), 1);
+  assert.equal(csvTicketsWithin(bytes - 1, types), 0);
+  assert.equal(csvTicketsWithin(10 * 1024 * 1024, [type(1)]), 66_787);
 });

@@ -1,7 +1,9 @@
 /**
  * What the statistics read from the database: the period and filters asked
- * for, and one row per ticket opened or closed in it. The figures are computed
- * from these rows in `src/core/stats/`, so every database gives the same answer.
+ * for, and one row per ticket opened or closed in it, or (for a period too
+ * long to read row by row) each ticket's handler and times, measured by the
+ * database. The figures are computed from either in `src/core/stats/`, by the
+ * same code, so every database and both reads give the same answer.
  */
 import type { GuildId, UserId } from "../ids.ts";
 import type { TicketId, TicketPriority, TicketStatus, TicketTypeId } from "../model.ts";
@@ -44,4 +46,19 @@ export interface OpenNow {
 export interface AuthorCount {
   authorId: UserId;
   count: number;
+}
+
+/** One ticket's part in the figures: who handled it, and its times in the period. */
+export interface TicketTimes {
+  /** Its claimer, else the staff member its rating is credited to (null: neither). */
+  handler: UserId | null;
+  /** Opened in the period. */
+  opened: boolean;
+  /** Opened in the period and answered: time to the first staff response, in ms. */
+  firstResponseMs: number | null;
+  /** Closed in the period: time from opening to the close, in ms. */
+  resolutionMs: number | null;
+  rating: number | null;
+  /** True when its times count support hours only. */
+  inSupportHours: boolean;
 }

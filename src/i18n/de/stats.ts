@@ -26,8 +26,12 @@ export const stats = {
   "stats.none": "keine",
   "stats.definitions":
     "Median und 90. Perzentil nach dem Rangverfahren (nearest rank). Die angehängte CSV-Datei listet jedes Ticket des Zeitraums.",
+  "stats.definitions_without_csv":
+    "Median und 90. Perzentil nach dem Rangverfahren (nearest rank).",
   "stats.csv_too_large":
     "Die CSV-Datei {days, plural, one {dieses Tages} other {dieser # Tage}} ist größer, als Discord als Datei annimmt: Wähle weniger Tage oder lade sie auf der Statistikseite oder mit `ticketeer stats --csv` herunter.",
+  "stats.csv_too_many":
+    "{days, plural, one {Dieser Tag hat} other {Diese # Tage haben}} zu viele Tickets, um ihre CSV-Datei anzuhängen: Wähle weniger Tage oder lade sie auf der Statistikseite oder mit `ticketeer stats --csv` herunter.",
   "stats.web_definitions":
     "Median und 90. Perzentil nach dem Rangverfahren (nearest rank). Die CSV-Datei listet jedes Ticket des Zeitraums.",
   "stats.web_link": "Statistik",

@@ -26,8 +26,11 @@ export const stats = {
   "stats.none": "none",
   "stats.definitions":
     "Median and 90th percentile by nearest rank. The attached CSV file lists every ticket of the period.",
+  "stats.definitions_without_csv": "Median and 90th percentile by nearest rank.",
   "stats.csv_too_large":
     "The CSV of {days, plural, one {this day} other {these # days}} is larger than Discord takes as a file: choose fewer days, or download it from the statistics page or with `ticketeer stats --csv`.",
+  "stats.csv_too_many":
+    "{days, plural, one {This day holds} other {These # days hold}} too many tickets to attach their CSV: choose fewer days, or download it from the statistics page or with `ticketeer stats --csv`.",
   "stats.web_definitions":
     "Median and 90th percentile by nearest rank. The CSV lists every ticket of the period.",
   "stats.web_link": "Statistics",

@@ -26,8 +26,11 @@ export const stats = {
   "stats.none": "ninguno",
   "stats.definitions":
     "Mediana y percentil 90 por el método del rango más cercano. El archivo CSV adjunto lista cada ticket del periodo.",
+  "stats.definitions_without_csv": "Mediana y percentil 90 por el método del rango más cercano.",
   "stats.csv_too_large":
     "El CSV {days, plural, one {de este día} other {de estos # días}} supera el tamaño de archivo que acepta Discord: elige menos días, o descárgalo desde la página de estadísticas o con `ticketeer stats --csv`.",
+  "stats.csv_too_many":
+    "{days, plural, one {Este día tiene} other {Estos # días tienen}} demasiados tickets para adjuntar su CSV: elige menos días, o descárgalo desde la página de estadísticas o con `ticketeer stats --csv`.",
   "stats.web_definitions":
     "Mediana y percentil 90 por el método del rango más cercano. El CSV lista cada ticket del periodo.",
   "stats.web_link": "Estadísticas",

@@ -26,8 +26,11 @@ export const stats = {
   "stats.none": "aucune",
   "stats.definitions":
     "Médiane et 90e centile par la méthode du rang le plus proche. Le fichier CSV joint liste chaque ticket de la période.",
+  "stats.definitions_without_csv": "Médiane et 90e centile par la méthode du rang le plus proche.",
   "stats.csv_too_large":
     "Le CSV {days, plural, one {de ce jour} other {de ces # jours}} dépasse la taille de fichier que Discord accepte : choisis moins de jours, ou télécharge-le depuis la page des statistiques ou avec `ticketeer stats --csv`.",
+  "stats.csv_too_many":
+    "{days, plural, one {Ce jour compte} other {Ces # jours comptent}} trop de tickets pour joindre leur CSV : choisis moins de jours, ou télécharge-le depuis la page des statistiques ou avec `ticketeer stats --csv`.",
   "stats.web_definitions":
     "Médiane et 90e centile par la méthode du rang le plus proche. Le CSV liste chaque ticket de la période.",
   "stats.web_link": "Statistiques",

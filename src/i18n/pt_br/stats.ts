@@ -26,8 +26,11 @@ export const stats = {
   "stats.none": "nenhum",
   "stats.definitions":
     "Mediana e percentil 90 pelo método do posto mais próximo. O arquivo CSV anexado lista cada ticket do período.",
+  "stats.definitions_without_csv": "Mediana e percentil 90 pelo método do posto mais próximo.",
   "stats.csv_too_large":
     "O CSV {days, plural, one {deste dia} other {destes # dias}} é maior do que o Discord aceita como arquivo: escolha menos dias, ou baixe-o na página de estatísticas ou com `ticketeer stats --csv`.",
+  "stats.csv_too_many":
+    "{days, plural, one {Este dia tem} other {Estes # dias têm}} tickets demais para anexar o CSV: escolha menos dias, ou baixe-o na página de estatísticas ou com `ticketeer stats --csv`.",
   "stats.web_definitions":
     "Mediana e percentil 90 pelo método do posto mais próximo. O CSV lista cada ticket do período.",
   "stats.web_link": "Estatísticas",
