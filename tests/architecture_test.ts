@@ -11,6 +11,7 @@ import { importCycles } from "./architecture/import_cycles.ts";
 import { unexplainedLongFiles } from "./architecture/long_files.ts";
 import { moduleState } from "./architecture/module_state.ts";
 import { ROOT_FILES, strayRootFiles } from "./architecture/root_files.ts";
+import { wideCharacters } from "./architecture/wide_characters.ts";
 
 const SRC = fileURLToPath(new URL("../src/", import.meta.url));
 const BROKEN = fileURLToPath(new URL("./fixtures/architecture/src/", import.meta.url));
@@ -107,6 +108,18 @@ Deno.test("every module of src/ over 300 lines says why in its opening comment",
 Deno.test("unexplainedLongFiles() finds a long module that does not say why, and accepts one that does", async () => {
   const found = await unexplainedLongFiles(`${BROKEN}long`, { maxLines: 10 });
   assert.deepEqual(found, [{ path: "unexplained.ts", lines: 11 }]);
+});
+
+Deno.test("the modules of src/ keep to Latin-1, so V8 holds their sources at one byte per character", async () => {
+  const found = (await wideCharacters(SRC)).map((c) => `${c.path}:${c.line}: ${c.found}`);
+  assertNone(found, 'Write these as escapes ("\\u2019"), or as ASCII in comments');
+});
+
+Deno.test("wideCharacters() finds a character beyond Latin-1 in a string and a comment, and passes accents", async () => {
+  const found = (await wideCharacters(`${BROKEN}wide`)).map((c) =>
+    `${c.path}:${c.line}: ${c.found}`
+  );
+  assert.deepEqual(found, ["arrows.ts:1: U+2192 (→)", "arrows.ts:3: U+2019 (’)"]);
 });
 
 Deno.test("the architecture allow-lists name only modules that still break their rule", async () => {
