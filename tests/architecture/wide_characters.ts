@@ -15,7 +15,7 @@ export interface WideCharacter {
   found: string;
 }
 
-const WIDE = /[^\u0000-\u00ff]/gu;
+const WIDE = /[\u0100-\u{10ffff}]/gu;
 
 /** The first character beyond Latin-1 on each line of every module under `root`. */
 export async function wideCharacters(root: string): Promise<WideCharacter[]> {
