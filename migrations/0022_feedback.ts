@@ -1,6 +1,6 @@
 /**
  * Feedback after close: one row per closed ticket whose opener was asked for a
- * rating, with the staff member it is attributed to, the rating (1–5) and an
+ * rating, with the staff member it is attributed to, the rating (1-5) and an
  * optional comment once given, and where the close summary was posted so it can
  * show the rating. Frozen: imports nothing from `src/`.
  */

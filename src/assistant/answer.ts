@@ -49,7 +49,7 @@ function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   const end = Math.max(cut.lastIndexOf("\n"), cut.lastIndexOf(". "), cut.lastIndexOf(" "));
-  return `${cut.slice(0, end > max / 2 ? end + 1 : max).trimEnd()} …`;
+  return `${cut.slice(0, end > max / 2 ? end + 1 : max).trimEnd()} \u2026`;
 }
 
 /** The reply quoting one passage with its document's title. */

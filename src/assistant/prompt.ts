@@ -31,7 +31,9 @@ export async function resolvePrompt(value: string | null): Promise<string> {
 export function systemMessage(prompt: string, hits: readonly Hit[]): string {
   if (hits.length === 0) return `${prompt}\n\nNo document matches this question.`;
   const passages = hits.map((hit, i) =>
-    `[${i + 1}] ${hit.title}${hit.heading === hit.title ? "" : ` — ${hit.heading}`}\n${hit.text}`
+    `[${i + 1}] ${hit.title}${
+      hit.heading === hit.title ? "" : ` \u2014 ${hit.heading}`
+    }\n${hit.text}`
   );
   return `${prompt}\n\nDocuments:\n\n${passages.join("\n\n")}`;
 }

@@ -21,7 +21,7 @@ export const VARIABLES: readonly VariableDoc[] = [
   {
     name: "DATABASE_URL",
     default: "sqlite:./data/ticketeer.db",
-    meaning: "sqlite:PATH, sqlite::memory:, postgres://…, mysql://…",
+    meaning: "sqlite:PATH, sqlite::memory:, postgres://\u2026, mysql://\u2026",
   },
   { name: "HTTP_HOST", default: "127.0.0.1", meaning: "address of the HTTP server" },
   {

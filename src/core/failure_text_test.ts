@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import type { DiscordFailure } from "./discord_failure.ts";
 import { failureReason, failureRefusal } from "./failure_text.ts";
+import { loadLanguages } from "../i18n/catalogs.ts";
+import { LOCALES } from "../i18n/locale.ts";
+
+// The bot loads a language where it comes in (the dispatcher, the settings store); these call the renderers directly.
+await loadLanguages(LOCALES);
 
 Deno.test("failureRefusal() tells a member what to do for each failure they can act on", () => {
   const missing = failureRefusal({ kind: "missing_permissions" });

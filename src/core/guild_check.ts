@@ -61,7 +61,7 @@ export const REQUIRED_PERMISSIONS: readonly RequiredPermission[] = [
 ];
 
 const FIX_PERMISSION =
-  "Fix: in Server Settings → Roles, give the bot's role this permission (or re-invite the bot with it).";
+  "Fix: in Server Settings \u2192 Roles, give the bot's role this permission (or re-invite the bot with it).";
 
 /** Options of `checkGuild`. */
 export interface CheckGuildOptions {
@@ -109,7 +109,7 @@ export async function checkGuild(
     for (const wanted of REQUIRED_PERMISSIONS) {
       if (!hasPermission(base, wanted.bit)) {
         lines.push(
-          `${prefix} the bot lacks ${wanted.name} — ${wanted.consequence}. ${FIX_PERMISSION}`,
+          `${prefix} the bot lacks ${wanted.name} \u2014 ${wanted.consequence}. ${FIX_PERMISSION}`,
         );
       }
     }
@@ -124,7 +124,7 @@ export async function checkGuild(
     const category = channelById.get(type.categoryId);
     if (category === undefined) {
       lines.push(
-        `${prefix} the ticket category ${type.categoryId} no longer exists — new tickets cannot be opened. ` +
+        `${prefix} the ticket category ${type.categoryId} no longer exists \u2014 new tickets cannot be opened. ` +
           "Fix: run /setup to create one, or choose another with /config set category.",
       );
     } else if (category.kind !== "category") {
@@ -139,7 +139,7 @@ export async function checkGuild(
     const logChannel = channelById.get(settings.logChannelId);
     if (logChannel === undefined) {
       lines.push(
-        `${prefix} the log channel ${settings.logChannelId} no longer exists — closed tickets and their transcripts are not posted anywhere. ` +
+        `${prefix} the log channel ${settings.logChannelId} no longer exists \u2014 closed tickets and their transcripts are not posted anywhere. ` +
           "Fix: run /setup, or choose another with /config set log_channel.",
       );
     } else if (logChannel.kind !== "text") {
@@ -160,13 +160,13 @@ export async function checkGuild(
   const missingRoles = type.staffRoleIds.filter((id: RoleId) => !roleIds.has(id));
   for (const id of missingRoles) {
     lines.push(
-      `${prefix} the staff role ${id} no longer exists — its members no longer see new tickets. ` +
+      `${prefix} the staff role ${id} no longer exists \u2014 its members no longer see new tickets. ` +
         "Fix: remove it with /config set staff_role_remove and add the right one with /config set staff_role_add.",
     );
   }
   if (type.staffRoleIds.length > 0 && missingRoles.length === type.staffRoleIds.length) {
     lines.push(
-      `${prefix} no staff role is left — only administrators can see and handle tickets. ` +
+      `${prefix} no staff role is left \u2014 only administrators can see and handle tickets. ` +
         "Fix: add one with /config set staff_role_add, or run /setup.",
     );
   }
@@ -235,7 +235,7 @@ function threadTypeProblems(
     : known.channelById.get(type.parentChannelId);
   if (parent === undefined || parent.kind !== "text") {
     return [
-      `${prefix} ${where} but its parent channel is not set, gone or not a text channel — its tickets cannot be opened. ` +
+      `${prefix} ${where} but its parent channel is not set, gone or not a text channel \u2014 its tickets cannot be opened. ` +
       "Fix: choose a text channel with /type set setting:parent_channel.",
     ];
   }
@@ -245,7 +245,7 @@ function threadTypeProblems(
   return missing.length === 0 ? [] : [
     `${prefix} ${where} in #${parent.name}, where the bot lacks ${
       missing.join(", ")
-    } — its tickets cannot be opened. ` +
+    } \u2014 its tickets cannot be opened. ` +
     "Fix: give the bot's role these permissions in that channel.",
   ];
 }

@@ -8,6 +8,7 @@ import type { UserId } from "./ids.ts";
 import type { GuildSettings } from "./model.ts";
 import { DEFAULT_LOCALE, fromDiscordLocale, type Locale } from "../i18n/locale.ts";
 import { type Translator, translator } from "../i18n/translator.ts";
+import { loadLanguage } from "../i18n/catalogs.ts";
 
 /** The reader's translator, for ephemeral answers. */
 export function readerText(input: Pick<InteractionInput, "locale">): Translator {
@@ -38,5 +39,7 @@ export async function recipientLanguage(
   fallback: Locale,
 ): Promise<Locale> {
   const known = await ctx.settings.memberLocale(userId);
-  return known === null ? fallback : fromDiscordLocale(known);
+  const locale = known === null ? fallback : fromDiscordLocale(known);
+  await loadLanguage(locale);
+  return locale;
 }

@@ -12,8 +12,8 @@ export type DatabaseTarget =
 const ACCEPTED = "DATABASE_URL must start with sqlite:, postgres:// or mysql://";
 
 /**
- * Reads `DATABASE_URL`: `sqlite:PATH`, `sqlite::memory:`, `postgres://…`,
- * `postgresql://…`, `mysql://…` or `mariadb://…`. Returns a problem sentence
+ * Reads `DATABASE_URL`: `sqlite:PATH`, `sqlite::memory:`, `postgres://...`,
+ * `postgresql://...`, `mysql://...` or `mariadb://...`. Returns a problem sentence
  * (never containing the password) when the text is not one of those.
  */
 export function parseDatabaseUrl(text: string): DatabaseTarget | { problem: string } {
@@ -37,7 +37,9 @@ export function parseDatabaseUrl(text: string): DatabaseTarget | { problem: stri
     try {
       url = new URL(value);
     } catch {
-      return { problem: `DATABASE_URL is not a valid ${kind} URL (${describeScheme(value)}…)` };
+      return {
+        problem: `DATABASE_URL is not a valid ${kind} URL (${describeScheme(value)}\u2026)`,
+      };
     }
     if (url.hostname === "") {
       return { problem: `DATABASE_URL ${kind} URL needs a host, e.g. ${kind}://user@host/db` };
@@ -67,7 +69,7 @@ const SERVER_SCHEMES: ReadonlyArray<readonly [string, "postgres" | "mysql"]> = [
 function describeScheme(value: string): string {
   const match = /^[A-Za-z][A-Za-z0-9+.-]*:(\/\/)?/.exec(value);
   if (match) return match[0];
-  return value.length > 24 ? `${value.slice(0, 24)}…` : value;
+  return value.length > 24 ? `${value.slice(0, 24)}\u2026` : value;
 }
 
 /** A credential-free description for logs, e.g. `sqlite ./data/x.db`, `postgres 127.0.0.1:5432/test`. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { EN } from "./en.ts";
-import { CATALOGS } from "./catalogs.ts";
+import { isLoaded, loadCatalog, loadLanguage } from "./catalogs.ts";
 import { LOCALES } from "./locale.ts";
 import { messageArguments } from "./message_arguments.ts";
 
@@ -23,19 +23,30 @@ function catalogProblems(catalog: Record<string, string>, locale: string): strin
   return problems;
 }
 
-Deno.test("every shipped catalog has each English key with the same arguments", () => {
-  const problems = LOCALES.flatMap((locale) => catalogProblems(CATALOGS[locale], locale));
+Deno.test("every shipped catalog has each English key with the same arguments", async () => {
+  const catalogs = await Promise.all(LOCALES.map(loadCatalog));
+  const problems = LOCALES.flatMap((locale, i) => catalogProblems(catalogs[i] ?? {}, locale));
   assert.deepEqual(problems, []);
 });
 
-Deno.test("catalogProblems() finds a missing key and a renamed argument", () => {
-  const broken: Record<string, string> = { ...CATALOGS.de };
+Deno.test("catalogProblems() finds a missing key and a renamed argument", async () => {
+  const broken: Record<string, string> = { ...await loadCatalog("de") };
   delete broken["close.cancel"];
   broken["close.closed"] = "Ticket #{nummer} ist geschlossen.";
   const problems = catalogProblems(broken, "de");
   assert.equal(problems.length, 2);
   assert.match(problems.join("\n"), /close\.cancel is missing/);
   assert.match(problems.join("\n"), /close\.closed takes .*nummer/);
+});
+
+Deno.test("loadLanguage() makes a language's messages available to every translator", async () => {
+  await loadLanguage("fr");
+  assert.equal(isLoaded("fr"), true);
+  assert.equal(isLoaded("en"), true);
+  assert.equal(
+    (await loadCatalog("fr"))["close.cancel"],
+    (await loadCatalog("fr"))["close.cancel"],
+  );
 });
 
 Deno.test("messageArguments() reads arguments inside plural and select branches", () => {

@@ -1,17 +1,54 @@
-/** Every shipped catalog by language. */
-import { EN } from "./en.ts";
-import type { Catalog } from "./en.ts";
-import { DE } from "./de.ts";
-import { FR } from "./fr.ts";
-import { ES } from "./es.ts";
-import { PT_BR } from "./pt_br.ts";
+/**
+ * The catalogs by language. English is always loaded: it is the fallback of every
+ * message. Each other language is loaded the first time its language comes in from
+ * outside: a guild's settings as the store reads them, an interaction's locales as
+ * the dispatcher receives them, a member's stored locale, a web request's language.
+ * Rendering stays synchronous; a process whose guilds and members all read English
+ * never loads the other languages' messages (about 2 MB of resident memory).
+ */
+import { type Catalog, EN } from "./en.ts";
 import type { Locale } from "./locale.ts";
 
-/** The catalog of each shipped language. */
-export const CATALOGS: { readonly [L in Locale]: Catalog } = {
-  en: EN,
-  de: DE,
-  fr: FR,
-  "es-ES": ES,
-  "pt-BR": PT_BR,
+/** How each language but English is loaded (each import names its module, so `deno compile` embeds it). */
+const IMPORTS: { readonly [L in Exclude<Locale, "en">]: () => Promise<Catalog> } = {
+  de: async () => (await import("./de.ts")).DE,
+  fr: async () => (await import("./fr.ts")).FR,
+  "es-ES": async () => (await import("./es.ts")).ES,
+  "pt-BR": async () => (await import("./pt_br.ts")).PT_BR,
 };
+
+/**
+ * The catalogs this process has loaded: code loaded once, as the module map holds
+ * it, never data that a decision rests on (see tests/architecture_test.ts).
+ */
+const LOADED = new Map<Locale, Catalog>([["en", EN]]);
+
+/** The catalog of `locale` when it is loaded, else English. */
+export function loadedCatalog(locale: Locale): Catalog {
+  return LOADED.get(locale) ?? EN;
+}
+
+/** Whether the messages of `locale` are loaded. */
+export function isLoaded(locale: Locale): boolean {
+  return LOADED.has(locale);
+}
+
+/** Loads the messages of `locale` (nothing to do for English, null, or a loaded one). */
+export async function loadLanguage(locale: Locale | null | undefined): Promise<void> {
+  if (locale === null || locale === undefined || LOADED.has(locale)) return;
+  const catalog = await IMPORTS[locale as Exclude<Locale, "en">]();
+  LOADED.set(locale, catalog);
+}
+
+/** Loads the messages of every language in `locales`. */
+export async function loadLanguages(
+  locales: ReadonlyArray<Locale | null | undefined>,
+): Promise<void> {
+  await Promise.all(locales.map(loadLanguage));
+}
+
+/** The catalog of `locale`, loaded first when it is not yet. */
+export async function loadCatalog(locale: Locale): Promise<Catalog> {
+  await loadLanguage(locale);
+  return loadedCatalog(locale);
+}

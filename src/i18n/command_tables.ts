@@ -5,7 +5,7 @@ import { commands as fr } from "./fr/commands.ts";
 import { commands as es } from "./es/commands.ts";
 import { commands as ptBr } from "./pt_br/commands.ts";
 
-/** Discord locale → that language's command table (both Spanish locales read the Spanish one). */
+/** Discord locale -> that language's command table (both Spanish locales read the Spanish one). */
 export const COMMAND_TABLES: Readonly<Record<string, CommandTable>> = {
   de,
   fr,

@@ -1,4 +1,4 @@
-/** Der deutsche Katalog (Anrede „du“, wie Discord selbst; siehe glossary/de.md). */
+/** Der deutsche Katalog (Anrede "du", wie Discord selbst; siehe glossary/de.md). */
 import type { Catalog } from "./en.ts";
 import { failures } from "./de/failures.ts";
 import { answers } from "./de/answers.ts";

@@ -1,9 +1,9 @@
 /**
  * Finds user-facing text written in code instead of a catalog: string literals
- * passed to `refuse(code, …)`, `visible(…)` or `ephemeral(…)`, or given as a
+ * passed to `refuse(code, ...)`, `visible(...)` or `ephemeral(...)`, or given as a
  * message's `content`, an embed's `title` or `value`, a button's `label` or a
  * field's `placeholder`. A literal counts when it holds a word outside its
- * `${…}` and `<…>` parts (mentions and ids alone are not words).
+ * `${...}` and `<...>` parts (mentions and ids alone are not words).
  */
 
 /** One literal that should come from a catalog. */

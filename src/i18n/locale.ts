@@ -1,6 +1,6 @@
 /**
  * The shipped languages and how a reader's language is chosen: from a Discord
- * locale (`en-US`, `de`, `es-419`, `pt-BR`…) or an HTTP `Accept-Language`
+ * locale (`en-US`, `de`, `es-419`, `pt-BR`...) or an HTTP `Accept-Language`
  * header, falling back to English.
  */
 
@@ -27,7 +27,7 @@ export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
 }
 
-/** The shipped language for one language tag, or null when none fits (`es-419` → `es-ES`). */
+/** The shipped language for one language tag, or null when none fits (`es-419` -> `es-ES`). */
 export function matchLocale(tag: string): Locale | null {
   const lower = tag.trim().toLowerCase();
   const exact = LOCALES.find((l) => l.toLowerCase() === lower);
@@ -38,7 +38,7 @@ export function matchLocale(tag: string): Locale | null {
   return LOCALES.find((l) => l === language) ?? null;
 }
 
-/** The language for a Discord locale (`en-US`, `fr`, `es-419`…); English when none fits. */
+/** The language for a Discord locale (`en-US`, `fr`, `es-419`...); English when none fits. */
 export function fromDiscordLocale(locale: string | null | undefined): Locale {
   return (locale ? matchLocale(locale) : null) ?? DEFAULT_LOCALE;
 }

@@ -1,4 +1,4 @@
-/** The arguments a message uses, read by intl-messageformat's own parser: name → kind. */
+/** The arguments a message uses, read by intl-messageformat's own parser: name -> kind. */
 import { IntlMessageFormat } from "intl-messageformat";
 
 type Element = {

@@ -1,9 +1,9 @@
 /**
  * The parameters of an ICU message, read from its text by the type checker:
- * `{name}` is a string or number, `{count, plural, …}` and `{n, number}` a number,
- * `{kind, select, …}` a string, `{when, date}` a Date. Arguments inside plural and
+ * `{name}` is a string or number, `{count, plural, ...}` and `{n, number}` a number,
+ * `{kind, select, ...}` a string, `{when, date}` a Date. Arguments inside plural and
  * select branches count too. Quoting with apostrophes is not modelled: catalogs
- * write the typographic ’ instead.
+ * write the typographic ' instead.
  */
 
 type Trim<S extends string> = S extends ` ${infer R}` | `\n${infer R}` ? Trim<R>
@@ -36,7 +36,7 @@ type Argument<R extends string, A extends Arg> = R extends `${infer Head}}${infe
   : Message<After, A | [Trim<Head>, string | number]>
   : [A, ""];
 
-/** Reads `one {…} other {…}}` of a plural or select, then the rest of the message. */
+/** Reads `one {...} other {...}}` of a plural or select, then the rest of the message. */
 type Branches<S extends string, A extends Arg> = Trim<S> extends `}${infer After}`
   ? Message<After, A>
   : S extends `${string}{${infer Body}`

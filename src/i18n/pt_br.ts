@@ -1,4 +1,4 @@
-/** O catálogo em português do Brasil (tratamento por “você”, como o Discord; ver glossary/pt-BR.md). */
+/** O catálogo em português do Brasil (tratamento por "você", como o Discord; ver glossary/pt-BR.md). */
 import type { Catalog } from "./en.ts";
 import { failures } from "./pt_br/failures.ts";
 import { answers } from "./pt_br/answers.ts";

@@ -5,7 +5,7 @@
  */
 import { IntlMessageFormat } from "intl-messageformat";
 import { EN, type MessageKey } from "./en.ts";
-import { CATALOGS } from "./catalogs.ts";
+import { loadedCatalog } from "./catalogs.ts";
 import { DEFAULT_LOCALE, type Locale } from "./locale.ts";
 import type { MessageParams } from "./message_params.ts";
 import { formatDate, formatDateTime } from "./date_format.ts";
@@ -25,13 +25,17 @@ export interface Translator {
   date(date: Date, options?: { timeZone?: string }): string;
 }
 
-/** A translator for `locale` (messages are parsed once per translator, on first use). */
+/**
+ * A translator for `locale` (messages are parsed once per translator, on first use).
+ * The language's catalog must have been loaded (`loadLanguage` in catalogs.ts, done
+ * where a language comes in); until then its messages read as English.
+ */
 export function translator(locale: Locale): Translator {
   const formats = new Map<MessageKey, IntlMessageFormat>();
   const format = (key: MessageKey) => {
     let compiled = formats.get(key);
     if (compiled === undefined) {
-      compiled = new IntlMessageFormat(CATALOGS[locale][key] ?? EN[key], locale);
+      compiled = new IntlMessageFormat(loadedCatalog(locale)[key] ?? EN[key], locale);
       formats.set(key, compiled);
     }
     return compiled;

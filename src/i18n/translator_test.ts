@@ -1,5 +1,14 @@
 import assert from "node:assert/strict";
 import { t, translator } from "./translator.ts";
+import { isLoaded, loadLanguages } from "./catalogs.ts";
+import { LOCALES } from "./locale.ts";
+
+Deno.test("translator() reads a language's messages once it is loaded, English before", async () => {
+  const before = isLoaded("es-ES") ? null : t("es-ES", "close.closed", { number: 4 });
+  if (before !== null) assert.equal(before, "Ticket #4 is closed.");
+  await loadLanguages(LOCALES);
+  assert.notEqual(t("es-ES", "close.closed", { number: 4 }), "Ticket #4 is closed.");
+});
 
 Deno.test("translator() fills in arguments and plurals in the reader's language", () => {
   assert.equal(t("en", "close.closed", { number: 4 }), "Ticket #4 is closed.");

@@ -155,7 +155,10 @@ function charts(tr: Translator, figures: StatsFigures, names: StaffNames) {
     ${barChart(tr.t("stats.web_rating_chart"), {
       id: "chart-ratings",
       series: [{ name: tr.t("stats.ratings"), color: COLORS.rating }],
-      groups: figures.ratings.distribution.map((n, i) => ({ label: `${i + 1}★`, values: [n] })),
+      groups: figures.ratings.distribution.map((n, i) => ({
+        label: `${i + 1}\u2605`,
+        values: [n],
+      })),
     })}
     ${barChart(tr.t("stats.web_load"), {
       id: "chart-load",

@@ -39,7 +39,7 @@ export async function namesOf(
 /** A person by the name their guild shows (their id on hover), or by id when it is not known. */
 export function personCell(names: PeopleNames, person: GuildPerson): Html {
   const { guildId, userId } = person;
-  if (userId === null) return html`—`;
+  if (userId === null) return html`\u2014`;
   const name = names.get(keyOf(guildId, userId)) ?? null;
   return name === null
     ? html`<code>${userId}</code>`

@@ -125,7 +125,7 @@ export function ticketView(
         priority: ticket.priority,
       })}</span></dd>
       <dt>${tr.t("web.fact_topic")}</dt>
-      <dd>${ticket.topic ?? "—"}</dd>
+      <dd>${ticket.topic ?? "\u2014"}</dd>
       <dt>${tr.t("web.fact_opener")}</dt>
       <dd>${personCell(view.names, { guildId: ticket.guildId, userId: ticket.openerId })}</dd>
       <dt>${tr.t("web.fact_opened")}</dt>
@@ -135,7 +135,7 @@ export function ticketView(
       <dt>${tr.t("web.fact_closed")}</dt>
       <dd>${whenText(ticket.closedAt, tr)}</dd>
       <dt>${tr.t("web.fact_reason")}</dt>
-      <dd>${ticket.closeReason ?? "—"}</dd>
+      <dd>${ticket.closeReason ?? "\u2014"}</dd>
       ${feedbackFacts(view.feedback, tr)}
     </dl>
         ${frame}

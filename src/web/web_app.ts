@@ -20,7 +20,8 @@ import { shareLinkRoutes } from "./routes_share_links.ts";
 import { signInRoutes } from "./routes_sign_in.ts";
 import { languageRoutes } from "./routes_language.ts";
 import { createSessions } from "./session.ts";
-import { webText } from "./web_language.ts";
+import { webLocale, webText } from "./web_language.ts";
+import { loadLanguage } from "../i18n/catalogs.ts";
 import { createSigner } from "./signer.ts";
 import { notFound, WEB_BASE, type WebDeps } from "./web_context.ts";
 
@@ -62,6 +63,11 @@ export async function createWebApp(
     applicationId: deps.applicationId,
   };
   const app = new Hono({ strict: false }).basePath(WEB_BASE);
+  // Pages render synchronously in the reader's language: its messages load first.
+  app.use(async (c, next) => {
+    await loadLanguage(webLocale(c));
+    await next();
+  });
   app.get("/style.css", () =>
     new Response(PAGE_STYLE, {
       headers: {

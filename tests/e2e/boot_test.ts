@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { REGISTERED_COMMANDS as COMMANDS } from "../../src/core/interactions/registry.ts";
+import { registeredCommands } from "../../src/core/interactions/registry.ts";
+
 import { startFakeDiscord } from "../fake_discord/fake_discord.ts";
 import { startTicketeer } from "../../src/app/start.ts";
 import { InvalidTokenError } from "../../src/app/connect_discord.ts";
@@ -9,6 +10,8 @@ import { tokenFor } from "../fixtures/rest_recorder.ts";
 import { within } from "../../src/lib/deadline.ts";
 import { configFor, httpOrigin, startWorld } from "./boot.ts";
 import { sendCommand, startGuildWorld } from "./world.ts";
+
+const COMMANDS = await registeredCommands();
 
 Deno.test("the bot boots, identifies, and registers its commands only when they changed", async () => {
   await using world = await startWorld({ dialect: SQLITE });

@@ -7,7 +7,7 @@ const VALUE_LENGTH = 60;
 
 function shown(value: unknown): string {
   const text = value === undefined ? "null" : JSON.stringify(value);
-  return text.length > VALUE_LENGTH ? `${text.slice(0, VALUE_LENGTH - 1)}…` : text;
+  return text.length > VALUE_LENGTH ? `${text.slice(0, VALUE_LENGTH - 1)}\u2026` : text;
 }
 
 /** One line per change and note. */

@@ -1,5 +1,5 @@
 /**
- * After a close, the opener is asked by DM for a rating of 1–5 (when the type
+ * After a close, the opener is asked by DM for a rating of 1-5 (when the type
  * asks for feedback): five buttons, once per ticket. A closed DM ends it quietly.
  */
 import type { HandlerContext } from "../context.ts";
@@ -14,7 +14,7 @@ import { creditedStaff } from "./credited_staff.ts";
 export function ratingRow(ticket: Pick<Ticket, "id">) {
   return buttonRow([1, 2, 3, 4, 5].map((stars) => ({
     style: 2 as const,
-    label: "★".repeat(stars),
+    label: "\u2605".repeat(stars),
     id: { action: "rate" as const, ticketId: ticket.id, stars },
   })));
 }

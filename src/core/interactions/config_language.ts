@@ -8,6 +8,7 @@ import { recordSettingChange } from "./record_setting_change.ts";
 import { readerText } from "../language.ts";
 import { type Locale, LOCALE_NAMES } from "../../i18n/locale.ts";
 import { translator } from "../../i18n/translator.ts";
+import { loadLanguage } from "../../i18n/catalogs.ts";
 import { OptionType, type OptionValues } from "./define_command.ts";
 
 /** The choice values, as `/config set language` offers them, and the language each stands for. */
@@ -44,6 +45,7 @@ export async function handleConfigLanguage(
   const language = options.language === null ? undefined : CHOICES[options.language];
   if (language === undefined) return refuse("invalid_value", reader.t("config.language_invalid"));
   await ctx.settings.updateGuild(input.guildId, { language });
+  await loadLanguage(language);
   const guild = translator(language);
   const name = LOCALE_NAMES[language];
   await recordSettingChange(input, ctx, {

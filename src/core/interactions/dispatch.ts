@@ -32,6 +32,7 @@ import {
 import { matchesMenu } from "./define_context_menu.ts";
 import { DEFAULT_LOCALE, fromDiscordLocale, type Locale } from "../../i18n/locale.ts";
 import { translator } from "../../i18n/translator.ts";
+import { loadLanguage, loadLanguages } from "../../i18n/catalogs.ts";
 
 /** Keeps the member's locale for later direct messages; a failure here only logs. */
 async function rememberLocale(input: InteractionInput, ctx: HandlerContext): Promise<void> {
@@ -92,6 +93,7 @@ function routeByPrefix<
 /** Routes a DM's button or form; a throw becomes the apology as in guilds. */
 async function dispatchDirect(input: DirectInput, ctx: HandlerContext): Promise<Reply> {
   try {
+    await loadLanguage(fromDiscordLocale(input.locale));
     return input.kind === "direct_component"
       ? await routeByPrefix(DIRECT_BUTTONS, input, ctx)
       : await routeByPrefix(DIRECT_MODALS, input, ctx);
@@ -119,6 +121,8 @@ export async function dispatch(
   // Kept while the handler runs, not before it: the member is waiting on the answer.
   const remembered = rememberLocale(input, ctx);
   try {
+    // The handler answers in these languages synchronously: their messages load first.
+    await loadLanguages([locale, input.guildLocale ? fromDiscordLocale(input.guildLocale) : null]);
     switch (input.kind) {
       case "command":
         return await routeCommand(input, ctx);

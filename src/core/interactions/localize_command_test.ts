@@ -1,9 +1,12 @@
 import assert from "node:assert/strict";
 import type { CommandDefinition, CommandOption } from "./define_command.ts";
-import { COMMAND_DEFINITIONS, CONTEXT_MENU_DEFINITIONS } from "./registry.ts";
+import { localizedCommands, localizedContextMenus } from "./registry.ts";
 import { type ContextMenuDefinition, contextMenuKey } from "./define_context_menu.ts";
 import { localizeCommand } from "./localize_command.ts";
 import { COMMAND_TABLES } from "../../i18n/command_tables.ts";
+
+const COMMAND_DEFINITIONS = await localizedCommands();
+const CONTEXT_MENU_DEFINITIONS = await localizedContextMenus();
 
 /** Discord's rule for command and option names (lower case where the script has case). */
 const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;

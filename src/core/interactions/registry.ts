@@ -34,7 +34,6 @@ import { rateButton, rateNoteModal } from "../feedback/rate_button.ts";
 import type { ContextMenuCommand, ContextMenuDefinition } from "./define_context_menu.ts";
 import { openForUserMenu } from "./ticket_open_for.ts";
 import { openAboutMessageMenu } from "./open_about_message.ts";
-import { COMMAND_TABLES } from "../../i18n/command_tables.ts";
 
 /** Every slash command. */
 export const COMMANDS: readonly SlashCommand[] = [
@@ -78,18 +77,29 @@ export const DIRECT_BUTTONS: readonly ComponentRoute<DirectComponentInput>[] = [
 /** Every modal shown from a DM. */
 export const DIRECT_MODALS: readonly ComponentRoute<DirectModalInput>[] = [rateNoteModal];
 
+/**
+ * The other languages' command tables: loaded by registration alone (once a start),
+ * and the localized definitions built from them are not kept.
+ */
+async function commandTables() {
+  return (await import("../../i18n/command_tables.ts")).COMMAND_TABLES;
+}
+
 /** The definitions as Discord registers them (a bulk overwrite), localized from the catalogs. */
-export const COMMAND_DEFINITIONS: readonly CommandDefinition[] = COMMANDS.map((c) =>
-  localizeCommand(c.definition, COMMAND_TABLES)
-);
+export async function localizedCommands(): Promise<readonly CommandDefinition[]> {
+  const tables = await commandTables();
+  return COMMANDS.map((c) => localizeCommand(c.definition, tables));
+}
 
 /** The context menus as Discord registers them, their names localized from the catalogs. */
-export const CONTEXT_MENU_DEFINITIONS: readonly ContextMenuDefinition[] = CONTEXT_MENUS.map((c) =>
-  localizeContextMenu(c.definition, COMMAND_TABLES)
-);
+export async function localizedContextMenus(): Promise<readonly ContextMenuDefinition[]> {
+  const tables = await commandTables();
+  return CONTEXT_MENUS.map((c) => localizeContextMenu(c.definition, tables));
+}
 
 /** Everything one bulk overwrite registers: the slash commands, then the context menus. */
-export const REGISTERED_COMMANDS: readonly (CommandDefinition | ContextMenuDefinition)[] = [
-  ...COMMAND_DEFINITIONS,
-  ...CONTEXT_MENU_DEFINITIONS,
-];
+export async function registeredCommands(): Promise<
+  readonly (CommandDefinition | ContextMenuDefinition)[]
+> {
+  return [...await localizedCommands(), ...await localizedContextMenus()];
+}

@@ -2,13 +2,17 @@ import assert from "node:assert/strict";
 import { type CommandOption, OptionType } from "./define_command.ts";
 import {
   BUTTONS,
-  COMMAND_DEFINITIONS as COMMANDS,
   COMMANDS as SLASH_COMMANDS,
-  CONTEXT_MENU_DEFINITIONS,
+  localizedCommands,
+  localizedContextMenus,
   MODALS,
-  REGISTERED_COMMANDS,
+  registeredCommands,
 } from "./registry.ts";
 import { commandKey } from "./dispatch.ts";
+
+const COMMANDS = await localizedCommands();
+const CONTEXT_MENU_DEFINITIONS = await localizedContextMenus();
+const REGISTERED_COMMANDS = await registeredCommands();
 
 const NAME = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
 

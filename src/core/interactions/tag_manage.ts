@@ -85,7 +85,7 @@ export const tagDelete = defineSubcommand({
 /** The first line of a text, cut to `max` characters. */
 function preview(content: string, max = 80): string {
   const line = content.replace(/\s+/g, " ").trim();
-  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
+  return line.length <= max ? line : `${line.slice(0, max - 1)}\u2026`;
 }
 
 /** Discord's limit on an embed's description, less room for the last line's ellipsis. */
@@ -107,7 +107,7 @@ export const tagList = defineSubcommand({
     for (const tag of tags) {
       const line = tr.t("tags.list_line", { name: tag.name, preview: preview(tag.content) });
       if (length + line.length + 1 > LIST_LENGTH) {
-        lines.push("…");
+        lines.push("\u2026");
         break;
       }
       lines.push(line);

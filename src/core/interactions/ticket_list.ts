@@ -102,7 +102,7 @@ async function queueBody(
 
 function typeName(type: TicketType): string {
   const name = type.emoji === null ? type.name : `${type.emoji} ${type.name}`;
-  return name.length <= TYPE_NAME_LENGTH ? name : `${name.slice(0, TYPE_NAME_LENGTH - 1)}…`;
+  return name.length <= TYPE_NAME_LENGTH ? name : `${name.slice(0, TYPE_NAME_LENGTH - 1)}\u2026`;
 }
 
 function queueLine(

@@ -71,7 +71,7 @@ export function editTagForm(tr: Translator, tag: Pick<Tag, "name" | "content">):
   const title = tr.t("tags.form_title_edit", { name: tag.name });
   return {
     custom_id: encodeCustomId({ action: "tag", mode: "edit", name: tag.name }),
-    title: title.length <= TITLE_LENGTH ? title : `${title.slice(0, TITLE_LENGTH - 1)}…`,
+    title: title.length <= TITLE_LENGTH ? title : `${title.slice(0, TITLE_LENGTH - 1)}\u2026`,
     components: [textField(tr, tag.content)],
   };
 }

@@ -4,6 +4,11 @@ import type { TicketType } from "../model.ts";
 import type { Refusal } from "../refusal.ts";
 import { parseQuestions } from "../types/question_syntax.ts";
 import { formAnswers, MAX_ANSWER_LENGTH, openForm } from "./open_form.ts";
+import { loadLanguages } from "../../i18n/catalogs.ts";
+import { LOCALES } from "../../i18n/locale.ts";
+
+// The bot loads a language where it comes in (the dispatcher, the settings store); these call the renderers directly.
+await loadLanguages(LOCALES);
 
 const ALICE = memberRef(userRef("300000000000000001", "alice"));
 

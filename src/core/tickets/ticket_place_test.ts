@@ -5,6 +5,11 @@ import type { ChannelId } from "../ids.ts";
 import { Permission } from "../permissions_bits.ts";
 import { defaultTypeSettings, type TicketType, type TicketTypeId } from "../model.ts";
 import { isRefusal, placeTickets } from "./ticket_place.ts";
+import { loadLanguages } from "../../i18n/catalogs.ts";
+import { LOCALES } from "../../i18n/locale.ts";
+
+// The bot loads a language where it comes in (the dispatcher, the settings store); these call the renderers directly.
+await loadLanguages(LOCALES);
 
 const THREAD_BITS = Permission.CreatePrivateThreads | Permission.SendMessagesInThreads |
   Permission.ManageThreads;

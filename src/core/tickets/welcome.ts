@@ -39,7 +39,7 @@ export function messageLink(message: Pick<QuotedMessage, "guildId" | "channelId"
 
 function quoteLines(about: QuotedMessage, tr: Translator): string[] {
   const content = about.content.length > MAX_QUOTE_LENGTH
-    ? `${about.content.slice(0, MAX_QUOTE_LENGTH)}…`
+    ? `${about.content.slice(0, MAX_QUOTE_LENGTH)}\u2026`
     : about.content;
   const quoted = content.trim() === "" ? [] : content.split("\n").map((line) => `> ${line}`);
   return [

@@ -21,7 +21,7 @@ export interface EmbedContext {
   emoji: EmojiClass;
   /** Written-once images (icons, thumbnails). */
   classes: ImageClasses;
-  /** Image URL → `data:` URI of a stored copy. */
+  /** Image URL -> `data:` URI of a stored copy. */
   remoteImages: ReadonlyMap<string, string>;
   /** The transcript's language (default English). */
   tr?: Translator;
@@ -102,7 +102,7 @@ export function embedHtml(e: EmbedView, context: EmbedContext): string {
   if (e.footerText || e.timestamp) {
     const parts = [
       e.footerText ? `<span>${escapeHtml(e.footerText)}</span>` : "",
-      e.footerText && e.timestamp ? "<span>•</span>" : "",
+      e.footerText && e.timestamp ? "<span>\u2022</span>" : "",
       e.timestamp ? timeElement(e.timestamp, "f", { format: time }) : "",
     ];
     html += `<div class="e-footer">${icon(e.footerIconUrl)}${parts.join("")}</div>`;

@@ -119,7 +119,9 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
   /** The line above the header: the message replied to, or the command that was used. */
   const above = (m: MessageView): string => {
     if (m.reference?.kind === "deleted") {
-      return `<div class="reply">↪ <em>${escapeHtml(tr.t("transcript.reply_deleted"))}</em></div>`;
+      return `<div class="reply">\u21AA <em>${
+        escapeHtml(tr.t("transcript.reply_deleted"))
+      }</em></div>`;
     }
     if (m.reference?.kind === "message") {
       const who = m.reference.author;
@@ -132,7 +134,7 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
       const name = who === null
         ? tr.t("transcript.unknown_user")
         : names.users.get(who.id) ?? who.displayName;
-      return `<div class="reply">↪ ${nameHtml(who?.id ?? null, name)} ${linked}</div>`;
+      return `<div class="reply">\u21AA ${nameHtml(who?.id ?? null, name)} ${linked}</div>`;
     }
     if (m.interaction !== null) {
       const who = m.interaction.user;
@@ -145,7 +147,9 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
           tr.t("transcript.used_named_command", { command: SLOT }),
           `<span class="cmd">/${escapeHtml(m.interaction.command)}</span>`,
         );
-      return `<div class="reply interaction">↪ ${nameHtml(who?.id ?? null, name)} ${what}</div>`;
+      return `<div class="reply interaction">\u21AA ${
+        nameHtml(who?.id ?? null, name)
+      } ${what}</div>`;
     }
     return "";
   };
@@ -165,7 +169,7 @@ export function createHtmlRenderer(options: TranscriptOptions): TranscriptRender
     for (const text of m.componentText) html += `<div class="content cv2">${md(text)}</div>`;
     for (const snapshot of m.snapshots) {
       html +=
-        `<div class="forward"><div class="f-label">↱ ${
+        `<div class="forward"><div class="f-label">\u21B1 ${
           escapeHtml(tr.t("transcript.forwarded"))
         }</div>` +
         (snapshot.content === "" ? "" : `<div class="content">${md(snapshot.content)}</div>`) +

@@ -67,7 +67,7 @@ export function createTextRenderer(options: TranscriptOptions): TranscriptRender
       const what = m.interaction.command === null
         ? tr.t("transcript.used_command")
         : tr.t("transcript.used_named_command", { command: `/${m.interaction.command}` });
-      lines.push(`    ↪ ${user} ${what}`);
+      lines.push(`    \u21AA ${user} ${what}`);
     }
     for (const text of m.componentText) lines.push(`    ${indent(plain(text))}`);
     for (const snapshot of m.snapshots) {
@@ -85,12 +85,12 @@ export function createTextRenderer(options: TranscriptOptions): TranscriptRender
       }
     }
     if (m.reference?.kind === "deleted") {
-      lines.push(`    ↪ ${tr.t("transcript.reply_to_deleted")}`);
+      lines.push(`    \u21AA ${tr.t("transcript.reply_to_deleted")}`);
     }
     if (m.reference?.kind === "message") {
       const snippet = plain(m.reference.content).slice(0, 120).replace(/\s+/g, " ");
       const to = m.reference.author?.displayName ?? tr.t("transcript.unknown_user");
-      lines.push(`    ↪ ${tr.t("transcript.reply_to", { name: to })}: ${snippet}`);
+      lines.push(`    \u21AA ${tr.t("transcript.reply_to", { name: to })}: ${snippet}`);
     }
     for (const a of m.attachments) {
       lines.push(

@@ -11,7 +11,7 @@ import type { MentionNames } from "./types.ts";
 /** Longest excerpt, in characters, before it is cut with an ellipsis. */
 const MAX_EXCERPT = 100;
 /** What a spoiler reads as in an excerpt: its content never shows. */
-export const HIDDEN_SPOILER = "▒▒▒▒";
+export const HIDDEN_SPOILER = "\u2592\u2592\u2592\u2592";
 
 /** The markdown-stripped, mention-resolved, spoiler-hidden first line of `content` (times in `time`'s language). */
 export function replyExcerpt(
@@ -30,5 +30,7 @@ export function replyExcerpt(
     .replace(/\s+/g, " ")
     .trim();
   const chars = [...stripped];
-  return chars.length > MAX_EXCERPT ? chars.slice(0, MAX_EXCERPT - 1).join("") + "…" : stripped;
+  return chars.length > MAX_EXCERPT
+    ? chars.slice(0, MAX_EXCERPT - 1).join("") + "\u2026"
+    : stripped;
 }

@@ -22,7 +22,7 @@ export interface CloseSummary {
   priority?: TicketPriority;
   /** Lines about the attached files (compressed, omitted, attachments not kept). */
   notes: string[];
-  /** The opener's rating (1–5) and comment, once given. */
+  /** The opener's rating (1-5) and comment, once given. */
   feedback?: { rating: number; comment: string | null };
 }
 
@@ -30,7 +30,7 @@ export interface CloseSummary {
 const FIELD_MAX = 1024;
 
 function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
 }
 
 /**
@@ -93,7 +93,7 @@ export function summaryEmbed(summary: CloseSummary, options: { locale?: Locale }
   ];
   if (summary.feedback !== undefined) {
     const { rating, comment } = summary.feedback;
-    const stars = `${"★".repeat(rating)}${"☆".repeat(5 - rating)}`;
+    const stars = `${"\u2605".repeat(rating)}${"\u2606".repeat(5 - rating)}`;
     const value = `${stars} ${tr.t("summary.rating_value", { stars: rating })}`;
     fields.push({
       name: tr.t("summary.rating"),

@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
 import { type CloseSummary, summaryEmbed } from "./summary_embed.ts";
+import { loadLanguages } from "../../i18n/catalogs.ts";
+import { LOCALES } from "../../i18n/locale.ts";
+
+// The bot loads a language where it comes in (the dispatcher, the settings store); these call the renderers directly.
+await loadLanguages(LOCALES);
 
 const summary: CloseSummary = {
   number: 7,

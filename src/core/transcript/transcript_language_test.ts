@@ -7,6 +7,11 @@ import { renderText } from "./render_text.ts";
 import { formatDuration } from "./summary_embed.ts";
 import { transcriptHeader } from "./transcript_header.ts";
 import type { TranscriptMessage } from "./types.ts";
+import { loadLanguages } from "../../i18n/catalogs.ts";
+import { LOCALES } from "../../i18n/locale.ts";
+
+// The bot loads a language where it comes in (the dispatcher, the settings store); these call the renderers directly.
+await loadLanguages(LOCALES);
 
 const alice = { id: "100", username: "alice", global_name: "Alice" };
 

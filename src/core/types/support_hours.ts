@@ -64,7 +64,7 @@ export function parseSupportHours(text: string): Schedule | { problem: string } 
   }
   const [dayText, spanText, timeZone] = parts as [string, string, string];
   const days = parseDays(dayText);
-  if (days === null) return { problem: `unknown days "${dayText}" (use Mon, Tue … Sun)` };
+  if (days === null) return { problem: `unknown days "${dayText}" (use Mon, Tue \u2026 Sun)` };
   const [startText, endText, ...extra] = spanText.split("-");
   const startMinute = parseTime(startText ?? "");
   const endMinute = parseTime(endText ?? "");

@@ -2,6 +2,7 @@
 import type { SettingsStore } from "../../core/ports.ts";
 import { sql } from "kysely";
 import { toGuildSettings } from "../row_mapping.ts";
+import { loadLanguage } from "../../i18n/catalogs.ts";
 import { findOrInsert } from "./inserts.ts";
 import type { StoreScope } from "./scope.ts";
 
@@ -25,7 +26,10 @@ export function settingsStore(scope: StoreScope): SettingsStore {
           }),
         what: `the settings of guild ${guildId}`,
       });
-      return toGuildSettings(row);
+      const settings = toGuildSettings(row);
+      // What reads a guild's settings may write in its language next, synchronously.
+      await loadLanguage(settings.language);
+      return settings;
     },
 
     async updateGuild(guildId, patch) {

@@ -20,10 +20,12 @@ export class GatewayClosedError extends Error {
 export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([4004, 4010, 4011, 4012, 4013, 4014]);
 
 /** Where in the developer portal the Message Content intent is turned on. */
-export const MESSAGE_CONTENT_TOGGLE = "Bot → Privileged Gateway Intents → Message Content Intent";
+export const MESSAGE_CONTENT_TOGGLE =
+  "Bot \u2192 Privileged Gateway Intents \u2192 Message Content Intent";
 
 /** Where in the developer portal the Server Members intent is turned on. */
-export const SERVER_MEMBERS_TOGGLE = "Bot → Privileged Gateway Intents → Server Members Intent";
+export const SERVER_MEMBERS_TOGGLE =
+  "Bot \u2192 Privileged Gateway Intents \u2192 Server Members Intent";
 
 /**
  * What an operator must do about a fatal close, in one line; `serverMembers`: the

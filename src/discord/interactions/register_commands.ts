@@ -4,7 +4,7 @@
  * command creates per guild per day, so registering on every start is not an option.
  */
 import type { RestManager } from "@discordeno/rest";
-import { REGISTERED_COMMANDS } from "../../core/interactions/registry.ts";
+import { registeredCommands } from "../../core/interactions/registry.ts";
 import { encodeHex } from "../../lib/hex.ts";
 import type { GuildId } from "../../core/ids.ts";
 import type { SettingsStore } from "../../core/ports.ts";
@@ -49,7 +49,7 @@ export async function registerCommands(
   rest: RestManager,
   options: RegisterCommandsOptions,
 ): Promise<boolean> {
-  const commands = options.commands ?? REGISTERED_COMMANDS;
+  const commands = options.commands ?? await registeredCommands();
   const scope = options.guildId === null ? "global" : `guild:${options.guildId}`;
   const key = `commands_hash:${scope}`;
   const hash = await sha256Hex(

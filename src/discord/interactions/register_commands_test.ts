@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
 import { guildId } from "../../core/ids.ts";
-import { REGISTERED_COMMANDS as COMMANDS } from "../../core/interactions/registry.ts";
+import { registeredCommands } from "../../core/interactions/registry.ts";
+
 import { startRecordedRest, TEST_APPLICATION_ID } from "../../../tests/fixtures/rest_recorder.ts";
 import { canonicalJson, registerCommands } from "./register_commands.ts";
+
+const COMMANDS = await registeredCommands();
 
 const APP = TEST_APPLICATION_ID;
 

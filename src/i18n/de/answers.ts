@@ -1,7 +1,7 @@
 /** Deutsch: Antworten von `/config show`, `/config set language`, `/panel` und den Ticket-Befehlen. */
 export const answers = {
   "config.not_admin":
-    "Nur Mitglieder mit „Server verwalten“ können die Ticket-Einstellungen sehen.",
+    "Nur Mitglieder mit \u201EServer verwalten\u201C können die Ticket-Einstellungen sehen.",
   "config.title": "Ticket-Einstellungen",
   "config.category": "Kategorie",
   "config.staff_roles": "Team-Rollen",
@@ -20,7 +20,7 @@ export const answers = {
   "config.on": "an",
   "config.off": "aus",
   "config.language_not_admin":
-    "Nur Mitglieder mit „Server verwalten“ können die Sprache des Servers ändern.",
+    "Nur Mitglieder mit \u201EServer verwalten\u201C können die Sprache des Servers ändern.",
   "config.language_invalid": "Wähle eine der aufgeführten Sprachen.",
   "config.language_set": "Öffentliche Nachrichten in diesem Server sind jetzt auf {language}.",
   "config.language_audit": "<@{user}> hat die Sprache des Servers auf {language} gestellt",
@@ -32,7 +32,7 @@ export const answers = {
   "access.yes": "ja",
   "access.no": "-",
   "access.if_allowed": "wenn erlaubt",
-  "panel.not_admin": "Nur Mitglieder mit „Server verwalten“ können ein Panel posten.",
+  "panel.not_admin": "Nur Mitglieder mit \u201EServer verwalten\u201C können ein Panel posten.",
   "panel.not_configured": "Tickets sind noch nicht eingerichtet. Führe zuerst `/setup` aus.",
   "panel.not_text": "Ein Panel kann nur in einem Textkanal dieses Servers gepostet werden.",
   "panel.default_title": "Support",
@@ -85,7 +85,7 @@ export const answers = {
     "Ich konnte Ticket #{number} nicht fertig schließen: {reason}. Das Ticket bleibt offen; führe `/ticket close` erneut aus, um fortzufahren.",
   "close.cancelled": "Schließen abgebrochen; das Ticket bleibt offen.",
   "privacy.cannot_make_private":
-    "Ich kann {what, select, setup {die Ticket-Kategorie und den Log-Kanal} other {deinen Ticket-Kanal}} nicht privat machen: Meiner Rolle fehlt auf diesem Server {list}. Bitte eine Admin-Person, meiner Rolle {count, plural, one {diese Berechtigung} other {diese Berechtigungen}} unter Servereinstellungen → Rollen zu geben.",
+    "Ich kann {what, select, setup {die Ticket-Kategorie und den Log-Kanal} other {deinen Ticket-Kanal}} nicht privat machen: Meiner Rolle fehlt auf diesem Server {list}. Bitte eine Admin-Person, meiner Rolle {count, plural, one {diese Berechtigung} other {diese Berechtigungen}} unter Servereinstellungen \u2192 Rollen zu geben.",
   "open.could_not_open": "Dein Ticket konnte nicht eröffnet werden. Bitte versuche es noch einmal.",
   "open.save_failed":
     "Ich habe deinen Ticket-Kanal erstellt, konnte das Ticket aber nicht speichern, deshalb habe ich den Kanal wieder entfernt. Bitte versuche es gleich noch einmal.",

@@ -18,7 +18,7 @@ export const closeReopen = {
   "reopen.not_found":
     "Auf diesem Server gibt es kein Ticket #{number}. Prüfe die Nummer in der Zusammenfassung im Log-Kanal.",
   "reopen.not_staff":
-    "Nur das Team dieser Ticket-Art oder Mitglieder mit „Server verwalten“ können das Ticket wieder öffnen.",
+    "Nur das Team dieser Ticket-Art oder Mitglieder mit \u201EServer verwalten\u201C können das Ticket wieder öffnen.",
   "reopen.still_open": "Ticket #{number} ist noch offen, es gibt also nichts wieder zu öffnen.",
   "reopen.closing":
     "Ticket #{number} wird noch geschlossen. Führe `/ticket close` in seinem Kanal aus, um das Schließen abzuschließen, und öffne es dann wieder.",

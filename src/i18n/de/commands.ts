@@ -7,14 +7,17 @@ export const commands: CommandTable = {
     "setup",
     "Tickets einrichten: Kategorie, Team-Rolle und Log-Kanal (fehlende werden erstellt)",
   ],
-  "setup.category": ["kategorie", "Kategorie für Ticket-Kanäle (Standard: „Tickets“ erstellen)"],
+  "setup.category": [
+    "kategorie",
+    "Kategorie für Ticket-Kanäle (Standard: \u201ETickets\u201C erstellen)",
+  ],
   "setup.staff_role": [
     "team-rolle",
-    "Rolle, die Tickets bearbeitet (Standard: „Support“ erstellen)",
+    "Rolle, die Tickets bearbeitet (Standard: \u201ESupport\u201C erstellen)",
   ],
   "setup.log_channel": [
     "log-kanal",
-    "Kanal für das Ticket-Log (Standard: „ticket-logs“ erstellen)",
+    "Kanal für das Ticket-Log (Standard: \u201Eticket-logs\u201C erstellen)",
   ],
   "config": ["config", "Ticket-Einstellungen anzeigen oder ändern"],
   "config.show": ["anzeigen", "Alle Ticket-Einstellungen und wer was darf"],
@@ -31,7 +34,7 @@ export const commands: CommandTable = {
   ],
   "config.set.log_channel.channel": ["kanal", "Der Log-Kanal"],
   "config.set.max_open": ["max-offen", "Wie viele offene Tickets ein Mitglied haben darf"],
-  "config.set.max_open.limit": ["anzahl", "Offene Tickets pro Mitglied (1–100)"],
+  "config.set.max_open.limit": ["anzahl", "Offene Tickets pro Mitglied (1\u2013100)"],
   "config.set.naming_scheme": [
     "namensschema",
     "Schema der Kanalnamen: {number} {username} {user_id}",
@@ -41,7 +44,10 @@ export const commands: CommandTable = {
     "Zum Beispiel ticket-{number} oder {username}-{number}",
   ],
   "config.set.welcome_text": ["begrüßung", "Text der Begrüßungsnachricht in neuen Tickets"],
-  "config.set.welcome_text.text": ["text", "Der Begrüßungstext („none“ für den Standard)"],
+  "config.set.welcome_text.text": [
+    "text",
+    "Der Begrüßungstext (\u201Enone\u201C für den Standard)",
+  ],
   "config.set.transcript_dm": [
     "protokoll-dm",
     "Dem Ersteller beim Schließen das Protokoll per DM senden",
@@ -54,7 +60,7 @@ export const commands: CommandTable = {
   "config.set.openers_may_add.enabled": ["aktiv", "An oder aus"],
   "config.set.question": [
     "frage",
-    "Eine Frage, die das Panel vor dem Eröffnen stellt (leer oder „none“ löscht sie)",
+    "Eine Frage, die das Panel vor dem Eröffnen stellt (leer oder \u201Enone\u201C löscht sie)",
   ],
   "config.set.question.text": ["text", "Die Frage, in einem Formular gezeigt"],
   "config.set.language": [
@@ -188,7 +194,7 @@ export const commands: CommandTable = {
   ],
   "privacy.erase": [
     "löschen",
-    "Die Worte eines Mitglieds aus allen Tickets löschen („Server verwalten“; mit Rückfrage)",
+    "Die Worte eines Mitglieds aus allen Tickets löschen (\u201EServer verwalten\u201C; mit Rückfrage)",
   ],
   "privacy.erase.user": ["mitglied", "Mitglied, dessen Worte gelöscht werden"],
   "privacy.mydata": [

@@ -1,10 +1,10 @@
-/** Deutsch: `/config export`, `/config import` und seine Buttons „Anwenden“ und „Abbrechen“. */
+/** Deutsch: `/config export`, `/config import` und seine Buttons "Anwenden" und "Abbrechen". */
 export const configFile = {
   "config_file.not_admin":
-    "Nur Mitglieder mit „Server verwalten“ können die Ticket-Konfiguration exportieren oder importieren.",
+    "Nur Mitglieder mit \u201EServer verwalten\u201C können die Ticket-Konfiguration exportieren oder importieren.",
   "config_file.exported":
     "Die Ticket-Konfiguration dieses Servers. Ändere die Datei und lade sie mit `/config import`.",
-  "config_file.no_file": "Hänge die Konfigurationsdatei (YAML) als Option „file“ an.",
+  "config_file.no_file": "Hänge die Konfigurationsdatei (YAML) als Option \u201Efile\u201C an.",
   "config_file.too_large":
     "Diese Datei ist größer als {max} KB. Hänge die Datei an, die dir `/config export` gegeben hat, so geändert, wie du es brauchst.",
   "config_file.unreadable": "Ich konnte diese Datei nicht herunterladen. Hänge sie noch einmal an.",
@@ -31,13 +31,13 @@ export const configFile = {
   "config_file.cancelled": "Import abgebrochen; nichts wurde geändert.",
   "config_file.audit":
     "<@{user}> hat eine Konfigurationsdatei importiert ({count, plural, one {# Änderung} other {# Änderungen}})",
-  "config_file.change_set": "`{path}`: {before} → {after}",
-  "config_file.type_added": "neue Art „{name}“",
-  "config_file.type_removed": "Art „{name}“ wird gelöscht",
-  "config_file.tag_added": "neuer Tag „{name}“",
-  "config_file.tag_changed": "Tag „{name}“ ändert sich",
-  "config_file.tag_removed": "Tag „{name}“ wird gelöscht",
+  "config_file.change_set": "`{path}`: {before} \u2192 {after}",
+  "config_file.type_added": "neue Art \u201E{name}\u201C",
+  "config_file.type_removed": "Art \u201E{name}\u201C wird gelöscht",
+  "config_file.tag_added": "neuer Tag \u201E{name}\u201C",
+  "config_file.tag_changed": "Tag \u201E{name}\u201C ändert sich",
+  "config_file.tag_removed": "Tag \u201E{name}\u201C wird gelöscht",
   "config_file.panel_kept":
     "das Panel in <#{channel}> (Nachricht {message}) steht nicht in der Datei: Es bleibt, wie es ist",
-  "config_file.more": "…und {count} weitere",
+  "config_file.more": "\u2026und {count} weitere",
 } as const;

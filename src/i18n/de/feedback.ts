@@ -6,7 +6,7 @@ export const feedback = {
   "feedback.form_label": "Möchtest du uns noch etwas sagen? (optional)",
   "feedback.thanks": "Danke! Deine Bewertung mit {stars} von 5 wurde gespeichert.",
   "feedback.thanks_comment": "Danke! Dein Kommentar wurde zu deiner Bewertung hinzugefügt.",
-  "feedback.already": "Du hast dieses Ticket schon bewertet – danke!",
+  "feedback.already": "Du hast dieses Ticket schon bewertet \u2013 danke!",
   "feedback.not_open": "Dieses Ticket kann nicht mehr bewertet werden.",
   "summary.rating": "Bewertung",
   "summary.rating_value": "{stars} / 5",

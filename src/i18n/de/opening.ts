@@ -19,9 +19,10 @@ export const opening = {
   "open.outside_hours_warn": "Das Team ist gerade nicht da; es ist {at} zurück und antwortet dann.",
   "open.form_title": "Ein Ticket eröffnen",
   "open.choose": "Wähle eine Antwort",
-  "open.answer_missing": "Bitte beantworte „{question}“ und schick das Formular noch einmal.",
+  "open.answer_missing":
+    "Bitte beantworte \u201E{question}\u201C und schick das Formular noch einmal.",
   "open.choice_unknown":
-    "„{question}“ wurde geändert, seit das Formular gezeigt wurde. Bitte öffne das Formular noch einmal.",
+    "\u201E{question}\u201C wurde geändert, seit das Formular gezeigt wurde. Bitte öffne das Formular noch einmal.",
   "open.log": "Ticket #{number} von <@{opener}> in <#{channel}> eröffnet",
   "open.log_for": "Ticket #{number} für <@{opener}> von <@{actor}> in <#{channel}> eröffnet",
   "open.for_not_staff":

@@ -1,10 +1,10 @@
 /** Deutsch: Antworten von `/privacy erase` und `/privacy mydata` und die Kopie per DM. */
 export const privacy = {
   "privacy.erase_not_admin":
-    "Nur Mitglieder mit „Server verwalten“ können die Daten eines Mitglieds löschen.",
+    "Nur Mitglieder mit \u201EServer verwalten\u201C können die Daten eines Mitglieds löschen.",
   "privacy.erase_choose": "Wähle das Mitglied, dessen Worte gelöscht werden sollen.",
   "privacy.erase_question":
-    "Alles löschen, was <@{user}> in den Tickets dieses Servers geschrieben hat? Nachrichten, Anhänge, Themen und Antworten werden in Archiven und Protokollen zu „[removed]“; Anzahlen, Zeiten und das Audit-Log bleiben. Das lässt sich nicht rückgängig machen.",
+    "Alles löschen, was <@{user}> in den Tickets dieses Servers geschrieben hat? Nachrichten, Anhänge, Themen und Antworten werden in Archiven und Protokollen zu \u201E[removed]\u201C; Anzahlen, Zeiten und das Audit-Log bleiben. Das lässt sich nicht rückgängig machen.",
   "privacy.erase_confirm": "Löschen",
   "privacy.erase_cancel": "Abbrechen",
   "privacy.erase_cancelled": "Es wurde nichts gelöscht.",

@@ -1,15 +1,15 @@
-/** Deutsch: Antworten von `/setup` und `/config set …`. */
+/** Deutsch: Antworten von `/setup` und `/config set ...`. */
 export const settings = {
   "settings.role_gone": "Diese Rolle gibt es nicht mehr. Wähle eine andere.",
-  "setup.not_admin": "Nur Mitglieder mit „Server verwalten“ können `/setup` ausführen.",
+  "setup.not_admin": "Nur Mitglieder mit \u201EServer verwalten\u201C können `/setup` ausführen.",
   "setup.everyone_role": "@everyone kann nicht die Team-Rolle sein.",
   "setup.staff_role": "Team-Rolle: <@&{role}>",
   "setup.staff_role_unmentionable":
-    "Team-Rolle: <@&{role}> (nicht erwähnbar: Neue Tickets benachrichtigen ihre Mitglieder nicht; schalte in ihren Einstellungen „Jedem erlauben, diese Rolle zu @erwähnen“ ein)",
+    "Team-Rolle: <@&{role}> (nicht erwähnbar: Neue Tickets benachrichtigen ihre Mitglieder nicht; schalte in ihren Einstellungen \u201EJedem erlauben, diese Rolle zu @erwähnen\u201C ein)",
   "setup.staff_roles_kept": "Team-Rollen: {roles} (beibehalten)",
   "setup.staff_role_created": "Team-Rolle: <@&{role}> (erstellt)",
   "setup.staff_role_found": "Team-Rolle: <@&{role}> (gefunden)",
-  "setup.category_refusal": "Die Option „category“ muss eine bestehende Kategorie sein.",
+  "setup.category_refusal": "Die Option \u201Ecategory\u201C muss eine bestehende Kategorie sein.",
   "setup.log_refusal": "Der Log-Kanal muss ein bestehender Textkanal sein.",
   "setup.log_topic": "Ticket-Log: Eröffnungen, Übernahmen, Schließungen und Protokolle",
   "setup.category":
@@ -19,7 +19,7 @@ export const settings = {
   "setup.done": "Tickets sind eingerichtet.\n{report}\nAls Nächstes: Poste ein Panel mit `/panel`.",
   "setup.audit": "<@{user}> hat /setup ausgeführt",
   "config_set.not_admin":
-    "Nur Mitglieder mit „Server verwalten“ können die Ticket-Einstellungen ändern.",
+    "Nur Mitglieder mit \u201EServer verwalten\u201C können die Ticket-Einstellungen ändern.",
   "config_set.choose_role": "Wähle eine Rolle.",
   "config_set.everyone_role": "@everyone kann keine Team-Rolle sein.",
   "config_set.role_managed": "Diese Rolle gehört zu einer Integration; wähle eine normale Rolle.",
@@ -28,7 +28,7 @@ export const settings = {
   "config_set.not_staff": "<@&{role}> ist keine Team-Rolle.",
   "config_set.staff_removed": "<@&{role}> ist keine Team-Rolle mehr.",
   "config_set.reapplied":
-    "{tickets, plural, one {# offenes Ticket} other {# offene Tickets}}{log, select, yes { und der Log-Kanal} other {}} aktualisiert.{failed, plural, =0 {} one { # Kanal konnte nicht aktualisiert werden: Prüfe, ob meine Rolle „Rollen verwalten“ hat und ihn sehen kann.} other { # Kanäle konnten nicht aktualisiert werden: Prüfe, ob meine Rolle „Rollen verwalten“ hat und sie sehen kann.}}",
+    "{tickets, plural, one {# offenes Ticket} other {# offene Tickets}}{log, select, yes { und der Log-Kanal} other {}} aktualisiert.{failed, plural, =0 {} one { # Kanal konnte nicht aktualisiert werden: Prüfe, ob meine Rolle \u201ERollen verwalten\u201C hat und ihn sehen kann.} other { # Kanäle konnten nicht aktualisiert werden: Prüfe, ob meine Rolle \u201ERollen verwalten\u201C hat und sie sehen kann.}}",
   "config_set.choose_category": "Wähle eine Kategorie.",
   "config_set.channel_gone": "Diesen Kanal gibt es nicht mehr.",
   "config_set.not_category": "Dieser Kanal ist keine Kategorie.",
@@ -52,7 +52,7 @@ export const settings = {
   "config_set.add_off": "Nur das Team darf Mitglieder hinzufügen und entfernen.",
   "config_set.no_question": "Tickets werden ohne Frage eröffnet.",
   "config_set.question_length": "Die Frage darf höchstens {max} Zeichen lang sein.",
-  "config_set.question_set": "Das Panel fragt: „{text}“",
+  "config_set.question_set": "Das Panel fragt: \u201E{text}\u201C",
   "config_set.unknown": "Diese Einstellung gibt es nicht.",
   "config_set.audit": "<@{user}> hat die Einstellung {setting} geändert: {said}",
 } as const;

@@ -2,7 +2,7 @@
 export const stats = {
   "stats.not_staff": "Nur das Team kann die Statistik sehen.",
   "stats.not_your_type":
-    "Du gehörst nicht zum Team der Art „{type}“. Wähle eine Art, die du bearbeitest, oder lass die Art weg.",
+    "Du gehörst nicht zum Team der Art \u201E{type}\u201C. Wähle eine Art, die du bearbeitest, oder lass die Art weg.",
   "stats.bad_days": "Wähle einen Zeitraum von 1 bis {max} Tagen.",
   "stats.title": "Statistik {days, plural, one {des letzten Tages} other {der letzten # Tage}}",
   "stats.scope_type": "Art: {type}",
@@ -19,7 +19,7 @@ export const stats = {
     "Median: {median}\n90. Perzentil: {p90}\n{count, plural, one {# Ticket} other {# Tickets}}",
   "stats.ratings": "Bewertungen",
   "stats.ratings_value":
-    "{count, plural, =0 {Keine Bewertungen} one {# Bewertung} other {# Bewertungen}}, Mittelwert {mean}\n1★ {r1} · 2★ {r2} · 3★ {r3} · 4★ {r4} · 5★ {r5}",
+    "{count, plural, =0 {Keine Bewertungen} one {# Bewertung} other {# Bewertungen}}, Mittelwert {mean}\n1\u2605 {r1} · 2\u2605 {r2} · 3\u2605 {r3} · 4\u2605 {r4} · 5\u2605 {r5}",
   "stats.staff": "Pro Teammitglied",
   "stats.staff_line":
     "<@{user}>: {handled} bearbeitet, {messages} Nachrichten, Median der ersten Antwort {median}",

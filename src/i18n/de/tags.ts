@@ -1,34 +1,36 @@
-/** Deutsch: Textbausteine (`/tag …`) und die Warteschlange (`/ticket list`). */
+/** Deutsch: Textbausteine (`/tag ...`) und die Warteschlange (`/ticket list`). */
 export const tags = {
   "tags.not_staff":
-    "Nur das Team und Mitglieder mit „Server verwalten“ können Textbausteine nutzen.",
+    "Nur das Team und Mitglieder mit \u201EServer verwalten\u201C können Textbausteine nutzen.",
   "tags.not_staff_here": "Nur das Team dieser Ticket-Art kann hier Textbausteine senden.",
   "tags.not_a_ticket":
     "Textbausteine werden in einem Ticket gesendet. Führe `/tag send` im Ticket aus.",
   "tags.ticket_closed":
     "Dieses Ticket ist geschlossen; darin können keine Textbausteine mehr gesendet werden.",
   "tags.unknown":
-    "Es gibt keinen Textbaustein namens „{name}“. Die Namen findest du mit `/tag list`.",
+    "Es gibt keinen Textbaustein namens \u201E{name}\u201C. Die Namen findest du mit `/tag list`.",
   "tags.name_taken":
-    "Einen Textbaustein namens „{name}“ gibt es schon. Wähle einen anderen Namen oder ändere ihn mit `/tag edit`.",
+    "Einen Textbaustein namens \u201E{name}\u201C gibt es schon. Wähle einen anderen Namen oder ändere ihn mit `/tag edit`.",
   "tags.name_empty": "Gib dem Textbaustein einen Namen mit 1 bis 80 Zeichen.",
   "tags.content_empty": "Schreib den Text des Textbausteins.",
   "tags.too_long":
     "Dieser Text hat {length} Zeichen; ein Textbaustein fasst höchstens {max}. Kürze ihn und versuche es noch einmal.",
   "tags.form_title_new": "Neuer Textbaustein",
-  "tags.form_title_edit": "„{name}“ ändern",
+  "tags.form_title_edit": "\u201E{name}\u201C ändern",
   "tags.name_too_long_to_edit":
     "Der Name dieses Textbausteins ist zu lang, um ihn hier zu ändern. Lösche ihn und füge ihn mit einem kürzeren Namen wieder hinzu.",
   "tags.form_name": "Name",
   "tags.form_content": "Text",
   "tags.form_content_hint": "Platzhalter: {opener} {staff} {number}",
-  "tags.created": "Textbaustein „{name}“ hinzugefügt. Sende ihn in einem Ticket mit `/tag send`.",
-  "tags.edited": "Textbaustein „{name}“ geändert.",
-  "tags.deleted": "Textbaustein „{name}“ gelöscht.",
-  "tags.created_audit": "<@{user}> hat den Textbaustein „{name}“ hinzugefügt",
-  "tags.edited_audit": "<@{user}> hat den Textbaustein „{name}“ geändert",
-  "tags.deleted_audit": "<@{user}> hat den Textbaustein „{name}“ gelöscht",
-  "tags.sent_audit": "<@{user}> hat den Textbaustein „{name}“ in Ticket #{number} gesendet",
+  "tags.created":
+    "Textbaustein \u201E{name}\u201C hinzugefügt. Sende ihn in einem Ticket mit `/tag send`.",
+  "tags.edited": "Textbaustein \u201E{name}\u201C geändert.",
+  "tags.deleted": "Textbaustein \u201E{name}\u201C gelöscht.",
+  "tags.created_audit": "<@{user}> hat den Textbaustein \u201E{name}\u201C hinzugefügt",
+  "tags.edited_audit": "<@{user}> hat den Textbaustein \u201E{name}\u201C geändert",
+  "tags.deleted_audit": "<@{user}> hat den Textbaustein \u201E{name}\u201C gelöscht",
+  "tags.sent_audit":
+    "<@{user}> hat den Textbaustein \u201E{name}\u201C in Ticket #{number} gesendet",
   "tags.list_title": "Textbausteine",
   "tags.list_empty": "Es gibt noch keine Textbausteine. Füge einen mit `/tag create` hinzu.",
   "tags.list_line": "**{name}**: {preview}",

@@ -15,9 +15,9 @@ export const threads = {
     "Team-Notizen zu Ticket #{number}. Was hier steht, bleibt beim Protokoll für das Team und wird der Person, die das Ticket eröffnet hat, nie gezeigt.",
   "notes.added": "Notiz zu Ticket #{number} gespeichert. Nur das Team kann sie lesen.",
   "notes.none":
-    "Ticket #{number} hat noch keine Notizen. Füge eine mit `/ticket notes text:…` hinzu.",
+    "Ticket #{number} hat noch keine Notizen. Füge eine mit `/ticket notes text:\u2026` hinzu.",
   "notes.title": "Team-Notizen zu Ticket #{number}",
   "notes.more":
-    "…und {count, plural, one {# ältere Notiz} other {# ältere Notizen}} im Protokoll für das Team.",
+    "\u2026und {count, plural, one {# ältere Notiz} other {# ältere Notizen}} im Protokoll für das Team.",
   "notes.transcript_title": "Team-Notizen · Ticket #{number}",
 };

@@ -1,34 +1,35 @@
-/** Deutsch: Ticket-Arten, ihre Grenzen, `/type …` und `/panel …`. */
+/** Deutsch: Ticket-Arten, ihre Grenzen, `/type ...` und `/panel ...`. */
 export const types = {
   "types.cap_reached":
     "Diese Ticket-Art ist voll: {cap, plural, one {# Ticket ist} other {# Tickets sind}} offen, mehr sind nicht erlaubt. Versuch es wieder, sobald eines geschlossen ist.",
   "types.cooling_down":
     "Du hast vor Kurzem schon eines davon eröffnet. Ein weiteres kannst du {at} eröffnen.",
-  "types.not_admin": "Nur Mitglieder mit „Server verwalten“ können Ticket-Arten ändern.",
+  "types.not_admin": "Nur Mitglieder mit \u201EServer verwalten\u201C können Ticket-Arten ändern.",
   "types.unknown":
     "Diese Ticket-Art gibt es hier nicht. Wähle eine aus der Liste oder sieh in `/type list` nach.",
   "types.unknown_setting": "Wähle eine Einstellung aus der Liste.",
   "types.invalid": "Das passt nicht zu den Regeln einer Ticket-Art: {problems}",
   "types.expected": "Der Wert für {setting} sollte {form} sein.",
-  "types.name_taken": "Eine Ticket-Art „{name}“ gibt es schon. Wähle einen anderen Namen.",
+  "types.name_taken":
+    "Eine Ticket-Art \u201E{name}\u201C gibt es schon. Wähle einen anderen Namen.",
   "types.too_many":
     "Dieser Server hat schon die größte erlaubte Zahl an Ticket-Arten ({max}). Lösche zuerst eine.",
   "types.is_default":
-    "„{name}“ ist die Standard-Art und kann nicht gelöscht werden. Ändere sie stattdessen mit `/type set`.",
+    "\u201E{name}\u201C ist die Standard-Art und kann nicht gelöscht werden. Ändere sie stattdessen mit `/type set`.",
   "types.has_tickets":
-    "„{name}“ hat noch {count, plural, one {# offenes Ticket} other {# offene Tickets}}. Schließe {count, plural, one {es} other {sie}} zuerst und lösche dann die Art.",
+    "\u201E{name}\u201C hat noch {count, plural, one {# offenes Ticket} other {# offene Tickets}}. Schließe {count, plural, one {es} other {sie}} zuerst und lösche dann die Art.",
   "types.created":
-    "Ticket-Art „{name}“ hinzugefügt. Ihre Einstellungen änderst du mit `/type set`.",
-  "types.created_audit": "<@{user}> hat die Ticket-Art „{name}“ hinzugefügt",
-  "types.deleted": "Ticket-Art „{name}“ gelöscht.",
-  "types.deleted_audit": "<@{user}> hat die Ticket-Art „{name}“ gelöscht",
-  "types.set": "{setting} von „{name}“ geändert.",
-  "types.set_audit": "<@{user}> hat {setting} der Ticket-Art „{name}“ geändert",
+    "Ticket-Art \u201E{name}\u201C hinzugefügt. Ihre Einstellungen änderst du mit `/type set`.",
+  "types.created_audit": "<@{user}> hat die Ticket-Art \u201E{name}\u201C hinzugefügt",
+  "types.deleted": "Ticket-Art \u201E{name}\u201C gelöscht.",
+  "types.deleted_audit": "<@{user}> hat die Ticket-Art \u201E{name}\u201C gelöscht",
+  "types.set": "{setting} von \u201E{name}\u201C geändert.",
+  "types.set_audit": "<@{user}> hat {setting} der Ticket-Art \u201E{name}\u201C geändert",
   "types.list_title": "Ticket-Arten",
   "types.list_line":
     "**{name}**{marker}: Team {staff}, bis zu {limit} offen pro Mitglied, {questions, plural, =0 {keine Fragen} one {# Frage} other {# Fragen}}",
   "types.default_marker": " (Standard)",
-  "types.form.name": "ein Name mit 1–100 Zeichen",
+  "types.form.name": "ein Name mit 1\u2013100 Zeichen",
   "types.form.emoji": "ein Emoji oder none",
   "types.form.description": "eine Zeile Text oder none",
   "types.form.category": "eine Kategorie (ihre ID) oder none",
@@ -57,7 +58,7 @@ export const types = {
   "types.form.close_request_timeout_hours": "Stunden als ganze Zahl von 1 bis 720",
   "types.form.thread_close": "archive oder delete",
   "panel.unknown_type":
-    "Eine Ticket-Art „{name}“ gibt es hier nicht. Die Namen findest du mit `/type list`.",
+    "Eine Ticket-Art \u201E{name}\u201C gibt es hier nicht. Die Namen findest du mit `/type list`.",
   "panel.type_count":
     "Ein Panel bietet 1 bis 25 Ticket-Arten an. Nenne mindestens eine, die es gibt.",
   "panel.unknown_panel":

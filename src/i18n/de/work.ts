@@ -25,24 +25,25 @@ export const work = {
   "transfer.bot": "Ein Bot kann sich nicht um ein Ticket kümmern. Wähle ein Team-Mitglied.",
   "transfer.same": "<@{user}> kümmert sich bereits um dieses Ticket.",
   "transfer.not_staff":
-    "<@{user}> gehört nicht zum Team der Ticket-Art „{type}“. Wähle ein Mitglied mit einer ihrer Team-Rollen.",
+    "<@{user}> gehört nicht zum Team der Ticket-Art \u201E{type}\u201C. Wähle ein Mitglied mit einer ihrer Team-Rollen.",
   "transfer.done":
     "<@{actor}> hat dieses Ticket an <@{user}> übergeben; <@{user}> kümmert sich jetzt darum.",
   "transfer.assigned":
     "<@{actor}> hat dieses Ticket <@{user}> zugewiesen; <@{user}> kümmert sich jetzt darum.",
   "transfer.audit": "<@{actor}> hat Ticket #{number} an <@{user}> übergeben",
-  "move.same": "Dieses Ticket hat bereits die Ticket-Art „{type}“.",
+  "move.same": "Dieses Ticket hat bereits die Ticket-Art \u201E{type}\u201C.",
   "move.unknown": "Eine Ticket-Art dieses Namens gibt es hier nicht. Wähle eine aus der Liste.",
   "move.other_mode":
-    "Nur Tickets in Kanälen können verschoben werden, und nur in eine Ticket-Art mit Kanälen: „{type}“ führt ihre Tickets als {mode, select, thread {Threads} other {Kanäle}}. Wähle eine andere Ticket-Art.",
+    "Nur Tickets in Kanälen können verschoben werden, und nur in eine Ticket-Art mit Kanälen: \u201E{type}\u201C führt ihre Tickets als {mode, select, thread {Threads} other {Kanäle}}. Wähle eine andere Ticket-Art.",
   "move.no_category":
-    "Die Ticket-Art „{type}“ hat noch keine Kategorie. Bitte einen Admin, mit `/type set category` eine festzulegen.",
+    "Die Ticket-Art \u201E{type}\u201C hat noch keine Kategorie. Bitte einen Admin, mit `/type set category` eine festzulegen.",
   "move.category_missing":
-    "Die Kategorie der Ticket-Art „{type}“ gibt es nicht mehr. Bitte einen Admin, mit `/type set category` eine andere zu wählen.",
+    "Die Kategorie der Ticket-Art \u201E{type}\u201C gibt es nicht mehr. Bitte einen Admin, mit `/type set category` eine andere zu wählen.",
   "move.changed": "Dieses Ticket hat sich gerade geändert. Bitte versuche es erneut.",
   "move.moved":
-    "<@{user}> hat dieses Ticket in die Ticket-Art „{type}“ verschoben.{released, select, yes { <@{claimer}> gehört nicht zu ihrem Team, daher kann das Ticket wieder übernommen werden.} other {}}",
-  "move.audit": "<@{user}> hat Ticket #{number} von „{from}“ nach „{to}“ verschoben",
+    "<@{user}> hat dieses Ticket in die Ticket-Art \u201E{type}\u201C verschoben.{released, select, yes { <@{claimer}> gehört nicht zu ihrem Team, daher kann das Ticket wieder übernommen werden.} other {}}",
+  "move.audit":
+    "<@{user}> hat Ticket #{number} von \u201E{from}\u201C nach \u201E{to}\u201C verschoben",
   "priority.low": "Niedrig",
   "priority.normal": "Normal",
   "priority.high": "Hoch",

@@ -18,10 +18,11 @@ export const answers = {
   "config.none": "none",
   "config.on": "on",
   "config.off": "off",
-  "config.language_not_admin": "Only members with Manage Server can change the server’s language.",
+  "config.language_not_admin":
+    "Only members with Manage Server can change the server\u2019s language.",
   "config.language_invalid": "Choose one of the listed languages.",
   "config.language_set": "Public messages in this server are now in {language}.",
-  "config.language_audit": "<@{user}> set the server’s language to {language}",
+  "config.language_audit": "<@{user}> set the server\u2019s language to {language}",
   "access.action": "action",
   "access.admin": "admin",
   "access.staff": "staff",
@@ -81,7 +82,7 @@ export const answers = {
     "I could not finish closing ticket #{number}: {reason}. The ticket stays open; run `/ticket close` again to resume.",
   "close.cancelled": "Closing cancelled; the ticket stays open.",
   "privacy.cannot_make_private":
-    "I cannot make {what, select, setup {the ticket category and log channel} other {your ticket channel}} private: my role lacks {list} in this server. Please ask an admin to give my role {count, plural, one {that permission} other {those permissions}} in Server Settings → Roles.",
+    "I cannot make {what, select, setup {the ticket category and log channel} other {your ticket channel}} private: my role lacks {list} in this server. Please ask an admin to give my role {count, plural, one {that permission} other {those permissions}} in Server Settings \u2192 Roles.",
   "open.could_not_open": "Your ticket could not be opened. Please try again.",
   "open.save_failed":
     "I created your ticket channel but could not save the ticket, so I removed the channel again. Please try again in a moment.",

@@ -10,7 +10,7 @@ export const configFile = {
   "config_file.unreadable": "I could not download that file. Attach it again.",
   "config_file.invalid":
     "Nothing was changed: the file has {count, plural, one {# problem} other {# problems}}.\n{problems}",
-  "config_file.no_changes": "No changes: the file matches this server’s configuration.",
+  "config_file.no_changes": "No changes: the file matches this server\u2019s configuration.",
   "config_file.preview":
     "Applying this file makes {count, plural, one {# change} other {# changes}}:\n{changes}",
   "config_file.not_text":
@@ -29,13 +29,13 @@ export const configFile = {
   "config_file.cancelled": "Import cancelled; nothing was changed.",
   "config_file.audit":
     "<@{user}> imported a configuration file ({count, plural, one {# change} other {# changes}})",
-  "config_file.change_set": "`{path}`: {before} → {after}",
-  "config_file.type_added": "new type “{name}”",
-  "config_file.type_removed": "type “{name}” is deleted",
-  "config_file.tag_added": "new tag “{name}”",
-  "config_file.tag_changed": "tag “{name}” changes",
-  "config_file.tag_removed": "tag “{name}” is deleted",
+  "config_file.change_set": "`{path}`: {before} \u2192 {after}",
+  "config_file.type_added": "new type \u201C{name}\u201D",
+  "config_file.type_removed": "type \u201C{name}\u201D is deleted",
+  "config_file.tag_added": "new tag \u201C{name}\u201D",
+  "config_file.tag_changed": "tag \u201C{name}\u201D changes",
+  "config_file.tag_removed": "tag \u201C{name}\u201D is deleted",
   "config_file.panel_kept":
     "the panel in <#{channel}> (message {message}) is not in the file: it stays as it is",
-  "config_file.more": "…and {count} more",
+  "config_file.more": "\u2026and {count} more",
 } as const;

@@ -7,9 +7,9 @@ export const failures = {
   "failure.unknown_role": "That role no longer exists.",
   "failure.unknown_message": "That message no longer exists.",
   "failure.guild_channel_limit":
-    "This server has reached Discord’s limit of 500 channels. Ask an admin to delete some.",
+    "This server has reached Discord\u2019s limit of 500 channels. Ask an admin to delete some.",
   "failure.category_full":
-    "That category already holds Discord’s maximum of 50 channels. Ask an admin to choose another one.",
+    "That category already holds Discord\u2019s maximum of 50 channels. Ask an admin to choose another one.",
   "failure.cannot_dm": "That member does not accept direct messages from me.",
   "failure.rate_limited":
     "Discord asked me to slow down. Please try again in {seconds, plural, one {# second} other {# seconds}}.",

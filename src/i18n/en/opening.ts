@@ -18,9 +18,9 @@ export const opening = {
   "open.outside_hours_warn": "Staff are away right now; they are back {at} and answer then.",
   "open.form_title": "Open a ticket",
   "open.choose": "Choose an answer",
-  "open.answer_missing": "Please answer “{question}” and send the form again.",
+  "open.answer_missing": "Please answer \u201C{question}\u201D and send the form again.",
   "open.choice_unknown":
-    "“{question}” has changed since the form was shown. Please open the form again.",
+    "\u201C{question}\u201D has changed since the form was shown. Please open the form again.",
   "open.log": "Ticket #{number} opened by <@{opener}> in <#{channel}>",
   "open.log_for": "Ticket #{number} opened for <@{opener}> by <@{actor}> in <#{channel}>",
   "open.for_not_staff":

@@ -1,11 +1,11 @@
-/** English: answers of `/setup` and `/config set …`. */
+/** English: answers of `/setup` and `/config set ...`. */
 export const settings = {
   "settings.role_gone": "That role no longer exists. Pick another one.",
   "setup.not_admin": "Only members with Manage Server can run `/setup`.",
   "setup.everyone_role": "@everyone cannot be the staff role.",
   "setup.staff_role": "Staff role: <@&{role}>",
   "setup.staff_role_unmentionable":
-    "Staff role: <@&{role}> (not mentionable: new tickets will not notify its members; turn on “Allow anyone to @mention this role” in its settings)",
+    "Staff role: <@&{role}> (not mentionable: new tickets will not notify its members; turn on \u201CAllow anyone to @mention this role\u201D in its settings)",
   "setup.staff_roles_kept": "Staff roles: {roles} (kept)",
   "setup.staff_role_created": "Staff role: <@&{role}> (created)",
   "setup.staff_role_found": "Staff role: <@&{role}> (found)",
@@ -50,7 +50,7 @@ export const settings = {
   "config_set.add_off": "Only staff may add and remove members.",
   "config_set.no_question": "Tickets open without a question.",
   "config_set.question_length": "The question may be at most {max} characters.",
-  "config_set.question_set": "The panel asks: “{text}”",
+  "config_set.question_set": "The panel asks: \u201C{text}\u201D",
   "config_set.unknown": "That setting does not exist.",
   "config_set.audit": "<@{user}> changed the setting {setting}: {said}",
 } as const;

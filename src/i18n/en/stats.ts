@@ -2,7 +2,7 @@
 export const stats = {
   "stats.not_staff": "Only staff can see the statistics.",
   "stats.not_your_type":
-    "You are not staff of the type “{type}”. Choose one of the types you handle, or leave the type out.",
+    "You are not staff of the type \u201C{type}\u201D. Choose one of the types you handle, or leave the type out.",
   "stats.bad_days": "Choose a period of 1 to {max} days.",
   "stats.title": "Statistics of the last {days, plural, one {day} other {# days}}",
   "stats.scope_type": "Type: {type}",
@@ -19,7 +19,7 @@ export const stats = {
     "Median: {median}\n90th percentile: {p90}\n{count, plural, one {# ticket} other {# tickets}}",
   "stats.ratings": "Ratings",
   "stats.ratings_value":
-    "{count, plural, =0 {No ratings} one {# rating} other {# ratings}}, mean {mean}\n1★ {r1} · 2★ {r2} · 3★ {r3} · 4★ {r4} · 5★ {r5}",
+    "{count, plural, =0 {No ratings} one {# rating} other {# ratings}}, mean {mean}\n1\u2605 {r1} · 2\u2605 {r2} · 3\u2605 {r3} · 4\u2605 {r4} · 5\u2605 {r5}",
   "stats.staff": "Per staff member",
   "stats.staff_line":
     "<@{user}>: {handled} handled, {messages} messages, median first response {median}",

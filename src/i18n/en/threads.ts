@@ -14,9 +14,9 @@ export const threads = {
   "notes.thread_welcome":
     "Staff notes of ticket #{number}. What is written here stays with the staff transcript and is never shown to the person who opened the ticket.",
   "notes.added": "Note kept on ticket #{number}. Only staff can read it.",
-  "notes.none": "Ticket #{number} has no notes yet. Add one with `/ticket notes text:…`.",
+  "notes.none": "Ticket #{number} has no notes yet. Add one with `/ticket notes text:\u2026`.",
   "notes.title": "Staff notes of ticket #{number}",
   "notes.more":
-    "…and {count, plural, one {# older note} other {# older notes}} in the staff transcript.",
+    "\u2026and {count, plural, one {# older note} other {# older notes}} in the staff transcript.",
   "notes.transcript_title": "Staff notes · ticket #{number}",
 } as const;

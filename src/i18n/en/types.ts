@@ -1,4 +1,4 @@
-/** English: ticket types, their limits, `/type …` and `/panel …`. */
+/** English: ticket types, their limits, `/type ...` and `/panel ...`. */
 export const types = {
   "types.cap_reached":
     "This kind of ticket is full: {cap, plural, one {# ticket is} other {# tickets are}} open, the most allowed. Try again once one is closed.",
@@ -9,23 +9,23 @@ export const types = {
   "types.unknown_setting": "Pick a setting from the list.",
   "types.invalid": "That does not fit the rules of a ticket type: {problems}",
   "types.expected": "The value for {setting} should be {form}.",
-  "types.name_taken": "A ticket type named “{name}” exists already. Choose another name.",
+  "types.name_taken": "A ticket type named \u201C{name}\u201D exists already. Choose another name.",
   "types.too_many": "This server has the most ticket types allowed ({max}). Delete one first.",
   "types.is_default":
-    "“{name}” is the default type and cannot be deleted. Change it with `/type set` instead.",
+    "\u201C{name}\u201D is the default type and cannot be deleted. Change it with `/type set` instead.",
   "types.has_tickets":
-    "“{name}” still has {count, plural, one {# open ticket} other {# open tickets}}. Close {count, plural, one {it} other {them}} first, then delete the type.",
-  "types.created": "Ticket type “{name}” added. Change its settings with `/type set`.",
-  "types.created_audit": "<@{user}> added the ticket type “{name}”",
-  "types.deleted": "Ticket type “{name}” deleted.",
-  "types.deleted_audit": "<@{user}> deleted the ticket type “{name}”",
-  "types.set": "{setting} of “{name}” changed.",
-  "types.set_audit": "<@{user}> changed {setting} of the ticket type “{name}”",
+    "\u201C{name}\u201D still has {count, plural, one {# open ticket} other {# open tickets}}. Close {count, plural, one {it} other {them}} first, then delete the type.",
+  "types.created": "Ticket type \u201C{name}\u201D added. Change its settings with `/type set`.",
+  "types.created_audit": "<@{user}> added the ticket type \u201C{name}\u201D",
+  "types.deleted": "Ticket type \u201C{name}\u201D deleted.",
+  "types.deleted_audit": "<@{user}> deleted the ticket type \u201C{name}\u201D",
+  "types.set": "{setting} of \u201C{name}\u201D changed.",
+  "types.set_audit": "<@{user}> changed {setting} of the ticket type \u201C{name}\u201D",
   "types.list_title": "Ticket types",
   "types.list_line":
     "**{name}**{marker}: staff {staff}, up to {limit} open per member, {questions, plural, =0 {no questions} one {# question} other {# questions}}",
   "types.default_marker": " (default)",
-  "types.form.name": "a name of 1–100 characters",
+  "types.form.name": "a name of 1\u2013100 characters",
   "types.form.emoji": "an emoji, or none",
   "types.form.description": "one line of text, or none",
   "types.form.category": "a category (its id), or none",
@@ -54,12 +54,12 @@ export const types = {
   "types.form.close_request_timeout_hours": "hours as a whole number from 1 to 720",
   "types.form.thread_close": "archive or delete",
   "panel.unknown_type":
-    "There is no ticket type named “{name}” here. See `/type list` for the names.",
+    "There is no ticket type named \u201C{name}\u201D here. See `/type list` for the names.",
   "panel.type_count": "A panel offers 1 to 25 ticket types. Name at least one that exists.",
   "panel.unknown_panel":
     "There is no such panel here. Pick one from the list, or see `/panel list`.",
   "panel.message_gone":
-    "The panel’s message is gone from Discord. Delete the panel with `/panel delete` and post a new one.",
+    "The panel\u2019s message is gone from Discord. Delete the panel with `/panel delete` and post a new one.",
   "panel.edited": "The panel in <#{channel}> was changed.",
   "panel.edited_audit": "<@{user}> changed the ticket panel in <#{channel}>",
   "panel.deleted": "The panel in <#{channel}> was deleted.",

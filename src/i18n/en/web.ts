@@ -11,7 +11,7 @@ export const web = {
   "web.form_refused_title": "Form refused",
   "web.form_refused": "This form was refused",
   "web.form_refused_text":
-    "It did not carry this session’s security token. Reload the page and try again.",
+    "It did not carry this session\u2019s security token. Reload the page and try again.",
   "web.sign_in_failed": "Sign-in failed",
   "web.sign_in_unfinished": "Sign-in did not finish",
   "web.sign_in_unfinished_text": "It took too long or was started elsewhere.",

@@ -82,7 +82,7 @@ export const answers = {
     "No pude terminar de cerrar el ticket #{number}: {reason}. El ticket sigue abierto; vuelve a ejecutar `/ticket close` para continuar.",
   "close.cancelled": "Cierre cancelado; el ticket sigue abierto.",
   "privacy.cannot_make_private":
-    "No puedo hacer que {what, select, setup {la categoría de tickets y el canal de registro sean privados} other {tu canal de ticket sea privado}}: a mi rol le falta {list} en este servidor. Pide a un administrador que le dé a mi rol {count, plural, one {ese permiso} other {esos permisos}} en Ajustes del servidor → Roles.",
+    "No puedo hacer que {what, select, setup {la categoría de tickets y el canal de registro sean privados} other {tu canal de ticket sea privado}}: a mi rol le falta {list} en este servidor. Pide a un administrador que le dé a mi rol {count, plural, one {ese permiso} other {esos permisos}} en Ajustes del servidor \u2192 Roles.",
   "open.could_not_open": "No se pudo abrir tu ticket. Inténtalo de nuevo.",
   "open.save_failed":
     "Creé tu canal de ticket, pero no pude guardar el ticket, así que eliminé el canal. Inténtalo de nuevo en un momento.",

@@ -31,7 +31,7 @@ export const commands: CommandTable = {
   ],
   "config.set.log_channel.channel": ["canal", "El canal de registro"],
   "config.set.max_open": ["máximo-abiertos", "Cuántos tickets abiertos puede tener un miembro"],
-  "config.set.max_open.limit": ["límite", "Tickets abiertos por miembro (1–100)"],
+  "config.set.max_open.limit": ["límite", "Tickets abiertos por miembro (1\u2013100)"],
   "config.set.naming_scheme": [
     "esquema-nombre",
     "Esquema de nombres de canal: {number} {username} {user_id}",

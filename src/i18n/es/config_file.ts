@@ -31,7 +31,7 @@ export const configFile = {
   "config_file.cancelled": "Importación cancelada; no se cambió nada.",
   "config_file.audit":
     "<@{user}> importó un archivo de configuración ({count, plural, one {# cambio} other {# cambios}})",
-  "config_file.change_set": "`{path}`: {before} → {after}",
+  "config_file.change_set": "`{path}`: {before} \u2192 {after}",
   "config_file.type_added": "nuevo tipo «{name}»",
   "config_file.type_removed": "se elimina el tipo «{name}»",
   "config_file.tag_added": "nueva etiqueta «{name}»",
@@ -39,5 +39,5 @@ export const configFile = {
   "config_file.tag_removed": "se elimina la etiqueta «{name}»",
   "config_file.panel_kept":
     "el panel de <#{channel}> (mensaje {message}) no está en el archivo: se queda como está",
-  "config_file.more": "…y {count} más",
+  "config_file.more": "\u2026y {count} más",
 } as const;

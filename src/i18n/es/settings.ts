@@ -1,4 +1,4 @@
-/** Español: respuestas de `/setup` y `/config set …`. */
+/** Español: respuestas de `/setup` y `/config set ...`. */
 export const settings = {
   "settings.role_gone": "Ese rol ya no existe. Elige otro.",
   "setup.not_admin": "Solo los miembros con «Gestionar servidor» pueden ejecutar `/setup`.",

@@ -19,7 +19,7 @@ export const stats = {
     "Mediana: {median}\nPercentil 90: {p90}\n{count, plural, one {# ticket} other {# tickets}}",
   "stats.ratings": "Valoraciones",
   "stats.ratings_value":
-    "{count, plural, =0 {Sin valoraciones} one {# valoración} other {# valoraciones}}, media {mean}\n1★ {r1} · 2★ {r2} · 3★ {r3} · 4★ {r4} · 5★ {r5}",
+    "{count, plural, =0 {Sin valoraciones} one {# valoración} other {# valoraciones}}, media {mean}\n1\u2605 {r1} · 2\u2605 {r2} · 3\u2605 {r3} · 4\u2605 {r4} · 5\u2605 {r5}",
   "stats.staff": "Por miembro del equipo",
   "stats.staff_line":
     "<@{user}>: {handled} atendidos, {messages} mensajes, mediana de primera respuesta {median}",

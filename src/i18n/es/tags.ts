@@ -1,4 +1,4 @@
-/** Español: respuestas guardadas (`/tag …`) y la cola (`/ticket list`). */
+/** Español: respuestas guardadas (`/tag ...`) y la cola (`/ticket list`). */
 export const tags = {
   "tags.not_staff":
     "Solo el equipo y los miembros con «Gestionar servidor» pueden usar las respuestas guardadas.",

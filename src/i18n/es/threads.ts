@@ -14,9 +14,10 @@ export const threads = {
   "notes.thread_welcome":
     "Notas del equipo del ticket #{number}. Lo que se escriba aquí queda en la transcripción del equipo y nunca se muestra a quien abrió el ticket.",
   "notes.added": "Nota guardada en el ticket #{number}. Solo el equipo puede leerla.",
-  "notes.none": "El ticket #{number} aún no tiene notas. Añade una con `/ticket notes text:…`.",
+  "notes.none":
+    "El ticket #{number} aún no tiene notas. Añade una con `/ticket notes text:\u2026`.",
   "notes.title": "Notas del equipo del ticket #{number}",
   "notes.more":
-    "…y {count, plural, one {# nota más antigua} other {# notas más antiguas}} en la transcripción del equipo.",
+    "\u2026y {count, plural, one {# nota más antigua} other {# notas más antiguas}} en la transcripción del equipo.",
   "notes.transcript_title": "Notas del equipo · ticket #{number}",
 };

@@ -1,7 +1,7 @@
 /** Français : la note demandée après la fermeture, et sa place dans le résumé. */
 export const feedback = {
   "feedback.ask":
-    "Comment s’est passé votre ticket n° {number} ({type}) ? Donnez-lui une note de 1 (mauvais) à 5 (excellent).",
+    "Comment s\u2019est passé votre ticket n° {number} ({type}) ? Donnez-lui une note de 1 (mauvais) à 5 (excellent).",
   "feedback.form_title": "Merci pour votre note",
   "feedback.form_label": "Quelque chose à ajouter ? (facultatif)",
   "feedback.thanks": "Merci ! Votre note de {stars} sur 5 a été enregistrée.",

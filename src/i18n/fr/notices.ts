@@ -1,8 +1,9 @@
-/** Français : avis de l’assistant dans les tickets et champs du résumé de fermeture. */
+/** Français : avis de l'assistant dans les tickets et champs du résumé de fermeture. */
 export const notices = {
-  "relay.unavailable": "L’assistant est indisponible pour le moment ; l’équipe vous répondra ici.",
+  "relay.unavailable":
+    "L\u2019assistant est indisponible pour le moment ; l\u2019équipe vous répondra ici.",
   "relay.handoff":
-    "{roles} le membre demande à parler à une personne : l’assistant est en pause dans ce ticket (`/ticket assistant on` le relance).",
+    "{roles} le membre demande à parler à une personne : l\u2019assistant est en pause dans ce ticket (`/ticket assistant on` le relance).",
   "summary.title": "Ticket #{number} fermé",
   "summary.ticket": "Ticket",
   "summary.type": "Type",
@@ -18,7 +19,7 @@ export const notices = {
   "summary.no_reason": "Aucune raison donnée",
   "summary.files": "Fichiers",
   "transcript.open_link": "Ouvrir la transcription",
-  "transcript.someone": "Quelqu’un",
+  "transcript.someone": "Quelqu\u2019un",
   "transcript.unknown_user": "Utilisateur inconnu",
   "transcript.unknown_time": "heure inconnue",
   "close.dm":

@@ -1,14 +1,14 @@
-/** Français : réponses enregistrées (`/tag …`) et file d’attente (`/ticket list`). */
+/** Français : réponses enregistrées (`/tag ...`) et file d'attente (`/ticket list`). */
 export const tags = {
   "tags.not_staff":
-    "Seuls l’équipe et les membres avec « Gérer le serveur » peuvent utiliser les réponses enregistrées.",
+    "Seuls l\u2019équipe et les membres avec « Gérer le serveur » peuvent utiliser les réponses enregistrées.",
   "tags.not_staff_here":
-    "Seule l’équipe de ce type de ticket peut envoyer des réponses enregistrées ici.",
+    "Seule l\u2019équipe de ce type de ticket peut envoyer des réponses enregistrées ici.",
   "tags.not_a_ticket":
-    "Les réponses enregistrées s’envoient dans un ticket. Lancez `/tag send` dans le ticket.",
+    "Les réponses enregistrées s\u2019envoient dans un ticket. Lancez `/tag send` dans le ticket.",
   "tags.ticket_closed": "Ce ticket est fermé ; on ne peut plus y envoyer de réponses enregistrées.",
   "tags.unknown":
-    "Il n’y a pas de réponse enregistrée nommée « {name} ». Consultez `/tag list` pour les noms.",
+    "Il n\u2019y a pas de réponse enregistrée nommée « {name} ». Consultez `/tag list` pour les noms.",
   "tags.name_taken":
     "Une réponse enregistrée nommée « {name} » existe déjà. Choisissez un autre nom, ou modifiez-la avec `/tag edit`.",
   "tags.name_empty": "Donnez à la réponse enregistrée un nom de 1 à 80 caractères.",
@@ -33,15 +33,15 @@ export const tags = {
     "<@{user}> a envoyé la réponse enregistrée « {name} » dans le ticket #{number}",
   "tags.list_title": "Réponses enregistrées",
   "tags.list_empty":
-    "Il n’y a pas encore de réponse enregistrée. Ajoutez-en une avec `/tag create`.",
+    "Il n\u2019y a pas encore de réponse enregistrée. Ajoutez-en une avec `/tag create`.",
   "tags.list_line": "**{name}** : {preview}",
-  "queue.not_staff": "Seule l’équipe peut voir la file d’attente des tickets ouverts.",
-  "queue.unknown_filter": "Choisissez l’un des filtres proposés.",
+  "queue.not_staff": "Seule l\u2019équipe peut voir la file d\u2019attente des tickets ouverts.",
+  "queue.unknown_filter": "Choisissez l\u2019un des filtres proposés.",
   "queue.title":
-    "Tickets ouverts : {filter, select, mine {pris en charge par vous} unclaimed {non pris en charge} waiting_staff {en attente de l’équipe} waiting_member {en attente du membre} other {tous}}",
+    "Tickets ouverts : {filter, select, mine {pris en charge par vous} unclaimed {non pris en charge} waiting_staff {en attente de l\u2019équipe} waiting_member {en attente du membre} other {tous}}",
   "queue.empty": "Aucun ticket ouvert ne correspond à ce filtre.",
   "queue.line":
-    "**#{number}**{link} · {type} · ouvert {age} · {waiting, select, staff {attend l’équipe} member {attend le membre} other {aucun message pour l’instant}} · {claimed, select, yes {pris en charge par <@{claimer}>} other {non pris en charge}} · {priority, select, low {basse} high {haute} urgent {urgente} other {normale}}",
+    "**#{number}**{link} · {type} · ouvert {age} · {waiting, select, staff {attend l\u2019équipe} member {attend le membre} other {aucun message pour l\u2019instant}} · {claimed, select, yes {pris en charge par <@{claimer}>} other {non pris en charge}} · {priority, select, low {basse} high {haute} urgent {urgente} other {normale}}",
   "queue.page": "Page {page} sur {pages} · {count, plural, one {# ticket} other {# tickets}}",
   "queue.previous": "Précédent",
   "queue.next": "Suivant",

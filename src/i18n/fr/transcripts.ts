@@ -4,7 +4,7 @@ export const transcripts = {
   "transcript.no_topic": "aucun",
   "transcript.used_command": "a utilisé une commande",
   "transcript.used_named_command": "a utilisé {command}",
-  "transcript.reply_deleted": "Le message d’origine a été supprimé",
+  "transcript.reply_deleted": "Le message d\u2019origine a été supprimé",
   "transcript.reply_attachment": "Cliquez pour voir la pièce jointe",
   "transcript.reply_to": "réponse à {name}",
   "transcript.reply_to_deleted": "réponse à un message supprimé",

@@ -1,22 +1,22 @@
-/** Français : types de ticket, leurs limites, `/type …` et `/panel …`. */
+/** Français : types de ticket, leurs limites, `/type ...` et `/panel ...`. */
 export const types = {
   "types.cap_reached":
-    "Ce type de ticket est complet : {cap, plural, one {# ticket est ouvert} other {# tickets sont ouverts}}, le maximum autorisé. Réessayez quand l’un d’eux sera fermé.",
+    "Ce type de ticket est complet : {cap, plural, one {# ticket est ouvert} other {# tickets sont ouverts}}, le maximum autorisé. Réessayez quand l\u2019un d\u2019eux sera fermé.",
   "types.cooling_down": "Vous en avez ouvert un récemment. Vous pourrez en ouvrir un autre {at}.",
   "types.not_admin":
     "Seuls les membres ayant « Gérer le serveur » peuvent modifier les types de ticket.",
   "types.unknown":
-    "Ce type de ticket n’existe pas ici. Choisissez-en un dans la liste, ou consultez `/type list`.",
+    "Ce type de ticket n\u2019existe pas ici. Choisissez-en un dans la liste, ou consultez `/type list`.",
   "types.unknown_setting": "Choisissez un réglage dans la liste.",
-  "types.invalid": "Cela ne respecte pas les règles d’un type de ticket : {problems}",
+  "types.invalid": "Cela ne respecte pas les règles d\u2019un type de ticket : {problems}",
   "types.expected": "La valeur de {setting} doit être {form}.",
   "types.name_taken": "Un type de ticket nommé « {name} » existe déjà. Choisissez un autre nom.",
   "types.too_many":
-    "Ce serveur a déjà le nombre maximal de types de ticket ({max}). Supprimez-en un d’abord.",
+    "Ce serveur a déjà le nombre maximal de types de ticket ({max}). Supprimez-en un d\u2019abord.",
   "types.is_default":
     "« {name} » est le type par défaut et ne peut pas être supprimé. Modifiez-le plutôt avec `/type set`.",
   "types.has_tickets":
-    "« {name} » a encore {count, plural, one {# ticket ouvert} other {# tickets ouverts}}. Fermez-{count, plural, one {le} other {les}} d’abord, puis supprimez le type.",
+    "« {name} » a encore {count, plural, one {# ticket ouvert} other {# tickets ouverts}}. Fermez-{count, plural, one {le} other {les}} d\u2019abord, puis supprimez le type.",
   "types.created": "Type de ticket « {name} » ajouté. Modifiez ses réglages avec `/type set`.",
   "types.created_audit": "<@{user}> a ajouté le type de ticket « {name} »",
   "types.deleted": "Type de ticket « {name} » supprimé.",
@@ -25,7 +25,7 @@ export const types = {
   "types.set_audit": "<@{user}> a modifié {setting} du type de ticket « {name} »",
   "types.list_title": "Types de ticket",
   "types.list_line":
-    "**{name}**{marker} : équipe {staff}, jusqu’à {limit} ouverts par membre, {questions, plural, =0 {aucune question} one {# question} other {# questions}}",
+    "**{name}**{marker} : équipe {staff}, jusqu\u2019à {limit} ouverts par membre, {questions, plural, =0 {aucune question} one {# question} other {# questions}}",
   "types.default_marker": " (par défaut)",
   "types.form.name": "un nom de 1 à 100 caractères",
   "types.form.emoji": "un emoji, ou none",
@@ -48,7 +48,7 @@ export const types = {
   "types.form.claim_mode": "open, hide ou readonly",
   "types.form.support_hours":
     "des jours, des heures et un fuseau horaire comme Mon-Fri 09:00-17:00 Europe/Berlin, puis warn ou block ; ou none",
-  "types.form.auto_close": "deux nombres d’heures (avertissement, puis fermeture), ou none",
+  "types.form.auto_close": "deux nombres d\u2019heures (avertissement, puis fermeture), ou none",
   "types.form.close_when_opener_leaves": "on ou off",
   "types.form.feedback": "on ou off",
   "types.form.transcript_channel":
@@ -61,14 +61,14 @@ export const types = {
   "panel.type_count":
     "Un panneau propose de 1 à 25 types de ticket. Nommez-en au moins un qui existe.",
   "panel.unknown_panel":
-    "Ce panneau n’existe pas ici. Choisissez-en un dans la liste, ou consultez `/panel list`.",
+    "Ce panneau n\u2019existe pas ici. Choisissez-en un dans la liste, ou consultez `/panel list`.",
   "panel.message_gone":
     "Le message du panneau a disparu de Discord. Supprimez le panneau avec `/panel delete` et publiez-en un nouveau.",
   "panel.edited": "Le panneau de <#{channel}> a été modifié.",
   "panel.edited_audit": "<@{user}> a modifié le panneau de tickets de <#{channel}>",
   "panel.deleted": "Le panneau de <#{channel}> a été supprimé.",
   "panel.deleted_audit": "<@{user}> a supprimé le panneau de tickets de <#{channel}>",
-  "panel.none": "Aucun panneau n’est encore publié. Publiez-en un avec `/panel create`.",
+  "panel.none": "Aucun panneau n\u2019est encore publié. Publiez-en un avec `/panel create`.",
   "panel.list_title": "Panneaux",
   "panel.list_line":
     "**{title}** (panneau {id}) dans <#{channel}> : {count, plural, one {# type} other {# types}}, {style}",

@@ -83,7 +83,7 @@ export const answers = {
     "Não consegui terminar de fechar o ticket #{number}: {reason}. O ticket continua aberto; execute `/ticket close` de novo para continuar.",
   "close.cancelled": "Fechamento cancelado; o ticket continua aberto.",
   "privacy.cannot_make_private":
-    "Não consigo deixar {what, select, setup {a categoria de tickets e o canal de registro privados} other {o seu canal de ticket privado}}: falta ao meu cargo {list} neste servidor. Peça a um administrador para dar ao meu cargo {count, plural, one {essa permissão} other {essas permissões}} em Configurações do servidor → Cargos.",
+    "Não consigo deixar {what, select, setup {a categoria de tickets e o canal de registro privados} other {o seu canal de ticket privado}}: falta ao meu cargo {list} neste servidor. Peça a um administrador para dar ao meu cargo {count, plural, one {essa permissão} other {essas permissões}} em Configurações do servidor \u2192 Cargos.",
   "open.could_not_open": "Não foi possível abrir o seu ticket. Tente novamente.",
   "open.save_failed":
     "Criei o seu canal de ticket, mas não consegui salvar o ticket, então removi o canal. Tente novamente daqui a pouco.",

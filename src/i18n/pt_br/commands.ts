@@ -7,11 +7,17 @@ export const commands: CommandTable = {
     "configurar",
     "Configurar tickets: categoria, cargo da equipe e canal de registro (criados se faltarem)",
   ],
-  "setup.category": ["categoria", "Categoria dos canais de ticket (padrão: criar “Tickets”)"],
-  "setup.staff_role": ["cargo-equipe", "Cargo que atende os tickets (padrão: criar “Support”)"],
+  "setup.category": [
+    "categoria",
+    "Categoria dos canais de ticket (padrão: criar \u201CTickets\u201D)",
+  ],
+  "setup.staff_role": [
+    "cargo-equipe",
+    "Cargo que atende os tickets (padrão: criar \u201CSupport\u201D)",
+  ],
   "setup.log_channel": [
     "canal-registro",
-    "Canal do registro de tickets (padrão: criar “ticket-logs”)",
+    "Canal do registro de tickets (padrão: criar \u201Cticket-logs\u201D)",
   ],
   "config": ["ajustes", "Ver ou mudar as configurações de tickets"],
   "config.show": ["ver", "Ver todas as configurações e quem pode fazer o quê"],
@@ -28,7 +34,7 @@ export const commands: CommandTable = {
   ],
   "config.set.log_channel.channel": ["canal", "O canal de registro"],
   "config.set.max_open": ["máximo-abertos", "Quantos tickets abertos um membro pode ter"],
-  "config.set.max_open.limit": ["limite", "Tickets abertos por membro (1–100)"],
+  "config.set.max_open.limit": ["limite", "Tickets abertos por membro (1\u2013100)"],
   "config.set.naming_scheme": [
     "padrão-nome",
     "Padrão dos nomes de canal: {number} {username} {user_id}",
@@ -41,7 +47,10 @@ export const commands: CommandTable = {
     "texto-boas-vindas",
     "Texto da mensagem de boas-vindas nos tickets novos",
   ],
-  "config.set.welcome_text.text": ["texto", "O texto de boas-vindas (“none” para o padrão)"],
+  "config.set.welcome_text.text": [
+    "texto",
+    "O texto de boas-vindas (\u201Cnone\u201D para o padrão)",
+  ],
   "config.set.transcript_dm": [
     "transcrição-md",
     "Enviar a transcrição por mensagem direta a quem abriu, ao fechar",
@@ -54,7 +63,7 @@ export const commands: CommandTable = {
   "config.set.openers_may_add.enabled": ["ligado", "Ligado ou desligado"],
   "config.set.question": [
     "pergunta",
-    "Uma pergunta que o painel faz antes de abrir (vazia ou “none” apaga)",
+    "Uma pergunta que o painel faz antes de abrir (vazia ou \u201Cnone\u201D apaga)",
   ],
   "config.set.question.text": ["texto", "A pergunta, mostrada em um formulário"],
   "config.set.language": ["idioma", "O idioma das mensagens públicas do bot neste servidor"],
@@ -179,7 +188,7 @@ export const commands: CommandTable = {
   ],
   "privacy.erase": [
     "apagar",
-    "Apagar as palavras de um membro de todos os tickets (“Gerenciar servidor”; pede confirmação)",
+    "Apagar as palavras de um membro de todos os tickets (\u201CGerenciar servidor\u201D; pede confirmação)",
   ],
   "privacy.erase.user": ["membro", "Membro cujas palavras serão apagadas"],
   "privacy.mydata": [

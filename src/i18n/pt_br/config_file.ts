@@ -29,13 +29,13 @@ export const configFile = {
   "config_file.cancelled": "Importação cancelada; nada foi alterado.",
   "config_file.audit":
     "<@{user}> importou um arquivo de configuração ({count, plural, one {# alteração} other {# alterações}})",
-  "config_file.change_set": "`{path}`: {before} → {after}",
-  "config_file.type_added": "novo tipo “{name}”",
-  "config_file.type_removed": "o tipo “{name}” é excluído",
-  "config_file.tag_added": "nova tag “{name}”",
-  "config_file.tag_changed": "a tag “{name}” muda",
-  "config_file.tag_removed": "a tag “{name}” é excluída",
+  "config_file.change_set": "`{path}`: {before} \u2192 {after}",
+  "config_file.type_added": "novo tipo \u201C{name}\u201D",
+  "config_file.type_removed": "o tipo \u201C{name}\u201D é excluído",
+  "config_file.tag_added": "nova tag \u201C{name}\u201D",
+  "config_file.tag_changed": "a tag \u201C{name}\u201D muda",
+  "config_file.tag_removed": "a tag \u201C{name}\u201D é excluída",
   "config_file.panel_kept":
     "o painel em <#{channel}> (mensagem {message}) não está no arquivo: fica como está",
-  "config_file.more": "…e mais {count}",
+  "config_file.more": "\u2026e mais {count}",
 } as const;

@@ -1,10 +1,10 @@
 /** Português (Brasil): respostas de `/privacy erase` e `/privacy mydata`, e a cópia enviada por MD. */
 export const privacy = {
   "privacy.erase_not_admin":
-    "Só membros com “Gerenciar servidor” podem apagar os dados de um membro.",
+    "Só membros com \u201CGerenciar servidor\u201D podem apagar os dados de um membro.",
   "privacy.erase_choose": "Escolha o membro cujas palavras devem ser apagadas.",
   "privacy.erase_question":
-    "Apagar tudo o que <@{user}> escreveu nos tickets deste servidor? As mensagens, anexos, assuntos e respostas viram “[removed]” nos arquivos e nas transcrições; contagens, horários e o registro de auditoria ficam. Isso não pode ser desfeito.",
+    "Apagar tudo o que <@{user}> escreveu nos tickets deste servidor? As mensagens, anexos, assuntos e respostas viram \u201C[removed]\u201D nos arquivos e nas transcrições; contagens, horários e o registro de auditoria ficam. Isso não pode ser desfeito.",
   "privacy.erase_confirm": "Apagar",
   "privacy.erase_cancel": "Cancelar",
   "privacy.erase_cancelled": "Nada foi apagado.",

@@ -1,4 +1,4 @@
-/** Português (Brasil): respostas de `/setup` e `/config set …`. */
+/** Português (Brasil): respostas de `/setup` e `/config set ...`. */
 export const settings = {
   "settings.role_gone": "Esse cargo não existe mais. Escolha outro.",
   "setup.not_admin": "Só membros com «Gerenciar servidor» podem executar `/setup`.",
@@ -53,7 +53,7 @@ export const settings = {
   "config_set.add_off": "Só a equipe pode adicionar e remover membros.",
   "config_set.no_question": "Os tickets abrem sem pergunta.",
   "config_set.question_length": "A pergunta pode ter no máximo {max} caracteres.",
-  "config_set.question_set": "O painel pergunta: “{text}”",
+  "config_set.question_set": "O painel pergunta: \u201C{text}\u201D",
   "config_set.unknown": "Essa configuração não existe.",
   "config_set.audit": "<@{user}> alterou a configuração {setting}: {said}",
 } as const;

@@ -14,9 +14,10 @@ export const threads = {
   "notes.thread_welcome":
     "Notas da equipe do ticket #{number}. O que for escrito aqui fica na transcrição da equipe e nunca é mostrado a quem abriu o ticket.",
   "notes.added": "Nota guardada no ticket #{number}. Só a equipe pode lê-la.",
-  "notes.none": "O ticket #{number} ainda não tem notas. Adicione uma com `/ticket notes text:…`.",
+  "notes.none":
+    "O ticket #{number} ainda não tem notas. Adicione uma com `/ticket notes text:\u2026`.",
   "notes.title": "Notas da equipe do ticket #{number}",
   "notes.more":
-    "…e {count, plural, one {# nota mais antiga} other {# notas mais antigas}} na transcrição da equipe.",
+    "\u2026e {count, plural, one {# nota mais antiga} other {# notas mais antigas}} na transcrição da equipe.",
   "notes.transcript_title": "Notas da equipe · ticket #{number}",
 };
