@@ -9,7 +9,7 @@
  *   an image every 20 messages, a link embed every 10).
  *
  * SQLite in memory and a recording Discord port: the figures are the bot's own
- * work, without network time.
+ * work, without network time. The child runs with the shipped bot's runtime flags.
  */
 import type { UserRef } from "../../src/core/interaction.ts";
 import type { ChannelId, MessageId } from "../../src/core/ids.ts";
@@ -25,6 +25,7 @@ import {
   type World,
   world,
 } from "../fixtures/close_world.ts";
+import { NO_CODE_CACHE, V8_FLAGS } from "../../src/app/runtime_flags.ts";
 
 /**
  * A recording port that sends uploads the way a REST request does: the files'
@@ -182,7 +183,10 @@ export async function measureClose(
     args: [
       "run",
       "-A",
-      "--v8-flags=--max-semi-space-size=1,--expose-gc",
+      // The shipped bot's flags (one young generation, no optimizing compilers, no
+      // code cache), and a collection the scenario forces before it measures.
+      `${V8_FLAGS},--expose-gc`,
+      NO_CODE_CACHE,
       new URL(import.meta.url).pathname,
       scenario,
       String(messages),
