@@ -8,8 +8,11 @@
  * - the transcript size of 5,000 realistic messages (four authors with avatars,
  *   an image every 20 messages, a link embed every 10).
  *
- * SQLite in memory and a recording Discord port: the figures are the bot's own
- * work, without network time. The child runs with the shipped bot's runtime flags.
+ * A recording Discord port: the figures are the bot's own work, without network
+ * time. The child runs with the shipped bot's runtime flags. The two closes run on
+ * SQLite in memory, the fixture written by the closing process just before, and
+ * again on a SQLite file that another process filled first (as a bot that was
+ * running while the ticket lasted), which the closing process opens.
  */
 import type { UserRef } from "../../src/core/interaction.ts";
 import type { ChannelId, MessageId } from "../../src/core/ids.ts";
