@@ -122,19 +122,12 @@ async function readSpan(
       if (!isDiscordFailure(error, "unknown_channel")) throw error;
       return { pages, messages, gone: true };
     }
-    const missed: Array<ReturnType<typeof archiveRecord>> = [];
     for (const message of page) {
       if (past(message.id)) break;
+      messages++;
       await attachments.keep(message.id, message.raw);
-      missed.push(archiveRecord(ticket.id, message.raw, new Date(0)));
+      await ctx.archive.add(archiveRecord(ticket.id, message.raw, new Date(0)));
     }
-    // One transaction per page: on a SQLite file each commit is a sync to disk.
-    if (missed.length > 0) {
-      await ctx.atomically(async (stores) => {
-        for (const record of missed) await stores.archive.add(record);
-      });
-    }
-    messages += missed.length;
     const last = page[page.length - 1];
     if (page.length < PAGE_SIZE || last === undefined || past(last.id)) break;
     if (after !== null && compareSnowflakes(last.id, after) <= 0) break;
