@@ -223,9 +223,16 @@ export interface GatewaySession {
 
 /** Transcripts of closed tickets and the attachments they keep. */
 export interface TranscriptStore {
-  /** Saves transcript `sequence` (default 1) of a ticket, replacing an earlier copy of it. */
+  /**
+   * Saves transcript `sequence` (default 1) of a ticket, replacing an earlier copy
+   * of it; each rendering as a string or as its UTF-8 bytes.
+   */
   save(
-    transcript: Omit<Transcript, "createdAt" | "sequence"> & { sequence?: number },
+    transcript: Omit<Transcript, "createdAt" | "sequence" | "html" | "text"> & {
+      sequence?: number;
+      html: string | Uint8Array;
+      text: string | Uint8Array;
+    },
   ): Promise<void>;
   /** The ticket's transcript numbered `sequence`, or its latest when none is given. */
   get(ticketId: TicketId, sequence?: number): Promise<Transcript | null>;

@@ -12,17 +12,23 @@ export interface EncodedTranscript {
   compressed: boolean;
 }
 
+/** A rendering as a string or as its UTF-8 bytes. */
+type Rendering = string | Uint8Array;
+
+const byteLength = (r: Rendering) => typeof r === "string" ? utf8Length(r) : r.byteLength;
+const bytesOf = (r: Rendering) => typeof r === "string" ? new TextEncoder().encode(r) : r;
+
 /**
- * Encodes both renderings as UTF-8; gzips both when either reaches the threshold.
- * A large rendering is gzipped straight from its string, so it is not also held
- * as uncompressed bytes on the way.
+ * Encodes both renderings as UTF-8 (bytes given are kept as they are); gzips both
+ * when either reaches the threshold. A large rendering is gzipped straight from
+ * its string or bytes, so it is not also held as another uncompressed copy.
  */
-export async function encodeTranscript(html: string, text: string): Promise<EncodedTranscript> {
-  if (
-    utf8Length(html) < COMPRESS_THRESHOLD_BYTES && utf8Length(text) < COMPRESS_THRESHOLD_BYTES
-  ) {
-    const encoder = new TextEncoder();
-    return { html: encoder.encode(html), text: encoder.encode(text), compressed: false };
+export async function encodeTranscript(
+  html: Rendering,
+  text: Rendering,
+): Promise<EncodedTranscript> {
+  if (byteLength(html) < COMPRESS_THRESHOLD_BYTES && byteLength(text) < COMPRESS_THRESHOLD_BYTES) {
+    return { html: bytesOf(html), text: bytesOf(text), compressed: false };
   }
   const gzHtml = await gzipText(html);
   const gzText = await gzipText(text);

@@ -1,17 +1,9 @@
-/** Gzip through the web's `CompressionStream`, in memory, and of a string through `node:zlib`. */
+/** Gzip of a string or bytes through `node:zlib`, and gunzip through the web's `DecompressionStream`. */
 import { gzip as zlibGzip } from "node:zlib";
 
-async function pipe(
-  bytes: Uint8Array,
-  stream: CompressionStream | DecompressionStream,
-): Promise<Uint8Array> {
+async function pipe(bytes: Uint8Array, stream: DecompressionStream): Promise<Uint8Array> {
   const output = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream);
   return new Uint8Array(await new Response(output).arrayBuffer());
-}
-
-/** `bytes` gzip-compressed. */
-export function gzip(bytes: Uint8Array): Promise<Uint8Array> {
-  return pipe(bytes, new CompressionStream("gzip"));
 }
 
 /** Gzip-compressed `bytes` expanded; rejects when they are not gzip. */
@@ -19,8 +11,11 @@ export function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
   return pipe(bytes, new DecompressionStream("gzip"));
 }
 
-/** `text` as UTF-8, gzip-compressed, without holding its uncompressed bytes beside the output. */
-export function gzipText(text: string): Promise<Uint8Array> {
+/**
+ * `text` as UTF-8 (or UTF-8 bytes as they are), gzip-compressed through
+ * `node:zlib`, without holding another uncompressed copy beside the output.
+ */
+export function gzipText(text: string | Uint8Array): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     zlibGzip(text, (error, result) => {
       if (error !== null) reject(error);

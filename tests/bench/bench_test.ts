@@ -94,6 +94,8 @@ Deno.test("runCloseBench() closes archived and gapped tickets and sizes a transc
   const lines = (await runCloseBench(() => {}, { close: 300, transcript: 100 })).join("\n");
   assert.match(lines, /close 300 archived\s+\d+ ms\s+≤ 1000 ms\s+0 history requests/);
   assert.match(lines, /close 300, gap of 30\s+\d+ ms/);
+  assert.match(lines, /close 300 archived, SQLite file\s+\d+ ms\s+≤ 1000 ms\s+0 history requests/);
+  assert.match(lines, /close 300, gap of 30, SQLite file\s+\d+ ms/);
   assert.match(lines, /transcript of 100\s+\d+\.\d MB/);
 });
 

@@ -8,8 +8,11 @@
  * - the transcript size of 5,000 realistic messages (four authors with avatars,
  *   an image every 20 messages, a link embed every 10).
  *
- * SQLite in memory and a recording Discord port: the figures are the bot's own
- * work, without network time.
+ * A recording Discord port: the figures are the bot's own work, without network
+ * time. The child runs with the shipped bot's runtime flags. The two closes run on
+ * SQLite in memory, the fixture written by the closing process just before, and
+ * again on a SQLite file that another process filled first (as a bot that was
+ * running while the ticket lasted), which the closing process opens.
  */
 import type { UserRef } from "../../src/core/interaction.ts";
 import type { ChannelId, MessageId } from "../../src/core/ids.ts";
@@ -25,6 +28,11 @@ import {
   type World,
   world,
 } from "../fixtures/close_world.ts";
+import { NO_CODE_CACHE, V8_FLAGS } from "../../src/app/runtime_flags.ts";
+import type { FetchedMessage } from "../../src/core/discord_port.ts";
+import type { TicketId } from "../../src/core/model.ts";
+import { openTestStores } from "../fixtures/test_stores.ts";
+import { RecordingDiscord } from "../fixtures/recording_discord.ts";
 
 /**
  * A recording port that sends uploads the way a REST request does: the files'
@@ -46,6 +54,8 @@ class UploadingDiscord extends HistoryDiscord {
 /** What one scenario measured. */
 export interface CloseResult {
   scenario: CloseScenario;
+  /** Whether the stores were a SQLite file another process filled (else memory, filled here). */
+  file: boolean;
   messages: number;
   wallMs: number;
   historyRequests: number;
@@ -84,6 +94,11 @@ function author(w: World, i: number): UserRef {
   });
 }
 
+/** The image attached to every 20th message. */
+function attachmentUrl(i: number): string {
+  return `https://cdn.discordapp.com/attachments/1/${i}/screen.png`;
+}
+
 /** A realistic message `i` of `total`, spread over the ticket's first `spanMin` minutes. */
 function realistic(w: World, authors: UserRef[], i: number, total: number, spanMin: number) {
   const message = messageAt(w, (i / total) * spanMin, `message ${i}: ` + "some words ".repeat(8));
@@ -95,7 +110,7 @@ function realistic(w: World, authors: UserRef[], i: number, total: number, spanM
     avatar: who.avatar,
   };
   if (i % 20 === 0) {
-    const url = `https://cdn.discordapp.com/attachments/1/${i}/screen.png`;
+    const url = attachmentUrl(i);
     message.raw.attachments = [{
       id: String(900000 + i),
       filename: "screen.png",
@@ -116,37 +131,120 @@ function realistic(w: World, authors: UserRef[], i: number, total: number, spanM
   return message;
 }
 
-/** Runs one scenario in this process. */
+const SPAN_MIN = 600;
+
+/** The child's runtime flags: the shipped bot's, and a collection the scenario forces before it measures. */
+const CHILD_FLAGS = [`${V8_FLAGS},--expose-gc`, NO_CODE_CACHE];
+
+/** Where the ticket's messages are written from. */
+interface Writer {
+  w: World;
+  authors: UserRef[];
+}
+
+/**
+ * Writes the ticket's archive and gateway sessions as the live archive kept them,
+ * a tenth left out in the gap scenario (the session was lost at 40% and a new one
+ * began at 50%); gives the messages when `keep` is set.
+ */
+async function writeArchive(
+  { w, authors }: Writer,
+  scenario: CloseScenario,
+  options: { messages: number; keep: boolean },
+): Promise<FetchedMessage[]> {
+  const { messages } = options;
+  const all = Array.from(
+    { length: messages },
+    (_, i) => realistic(w, authors, i, messages, SPAN_MIN),
+  );
+  if (scenario === "gap") {
+    await archive(w, all.filter((_, i) => i < messages * 0.4 || i >= messages * 0.5));
+    await connectedFrom(w, "before", -5, SPAN_MIN * 0.4, false);
+    await connectedFrom(w, "after", SPAN_MIN * 0.5, SPAN_MIN + 0.9, true);
+  } else {
+    await archive(w, all);
+    await connectedFrom(w, "all", -5, SPAN_MIN + 0.9, true);
+  }
+  return options.keep ? all : [];
+}
+
+/**
+ * The other process of a file scenario: opens the closing process's SQLite file
+ * and writes the ticket's messages into it, as a bot that was running all along
+ * would have.
+ */
+async function writeInto(path: string, scenario: CloseScenario, messages: number): Promise<void> {
+  const test = await openTestStores({ path });
+  try {
+    const ticket = await test.tickets.get(1 as TicketId);
+    if (ticket === null || ticket.channelId === null) {
+      throw new Error(`Cannot write the close fixture: ${path} holds no ticket 1 with a channel`);
+    }
+    const discord = new RecordingDiscord();
+    // Only what the message builders and the archive helpers read of a world.
+    const w = {
+      test,
+      discord,
+      ctx: test,
+      ticket,
+      channel: ticket.channelId,
+      opener: { id: ticket.openerId },
+    } as unknown as World;
+    const authors = Array.from({ length: AUTHORS }, (_, i) => author(w, i));
+    await writeArchive({ w, authors }, scenario, { messages, keep: false });
+  } finally {
+    await test.close();
+  }
+}
+
+/** Runs `deno run` on this file with `args` and the child flags; gives its stdout. */
+async function runChild(what: string, args: string[]): Promise<string> {
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", ...CHILD_FLAGS, new URL(import.meta.url).pathname, ...args],
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+  }).output();
+  if (!output.success) {
+    throw new Error(`The ${what} failed: ${new TextDecoder().decode(output.stderr)}`);
+  }
+  return new TextDecoder().decode(output.stdout);
+}
+
+/**
+ * Runs one scenario in this process. With `file`, the stores are a SQLite file
+ * (in a temporary directory) whose messages another process writes first, as a
+ * real bot runs on a file it archived into while it ran; else SQLite in memory,
+ * written by this process just before the close.
+ */
 export async function runCloseScenario(
   scenario: CloseScenario,
   messages: number,
+  options: { file?: boolean } = {},
 ): Promise<CloseResult> {
   const discord = new UploadingDiscord();
-  const w = await world(discord);
+  const dir = options.file === true ? await Deno.makeTempDir({ prefix: "close-bench-" }) : null;
+  const path = dir === null ? undefined : `${dir}/ticketeer.db`;
+  const w = await world(discord, path === undefined ? {} : { path });
   try {
     discord.historyChannel = w.channel;
     const authors = Array.from({ length: AUTHORS }, (_, i) => author(w, i));
-    const spanMin = 600;
-    const all = Array.from(
-      { length: messages },
-      (_, i) => realistic(w, authors, i, messages, spanMin),
-    );
-    discord.history = [...all];
-    w.now.value = OPENED_AT + (spanMin + 1) * 60_000;
-    if (scenario === "gap") {
-      // A tenth of the messages missed: the session was lost at 40% and a new one began at 50%.
-      const lost = spanMin * 0.4;
-      const back = spanMin * 0.5;
-      await archive(w, all.filter((_, i) => i < messages * 0.4 || i >= messages * 0.5));
-      await connectedFrom(w, "before", -5, lost, false);
-      await connectedFrom(w, "after", back, spanMin + 0.9, true);
+    w.now.value = OPENED_AT + (SPAN_MIN + 1) * 60_000;
+    let all: FetchedMessage[];
+    if (path === undefined) {
+      all = await writeArchive({ w, authors }, scenario, { messages, keep: scenario === "gap" });
     } else {
-      await archive(w, all);
-      await connectedFrom(w, "all", -5, spanMin + 0.9, true);
+      await runChild("close fixture writer", ["write", scenario, String(messages), path]);
+      // What Discord holds: the attachments, and the history to read the gap from.
+      for (let i = 0; i < messages; i += 20) discord.downloads.set(attachmentUrl(i), PNG);
+      all = scenario !== "gap" ? [] : Array.from(
+        { length: messages },
+        (_, i) => realistic(w, authors, i, messages, SPAN_MIN),
+      );
     }
-    all.length = 0;
     // Only the gap is still to be read from Discord; the fixture's own copies go.
-    if (scenario !== "gap") discord.history = [];
+    discord.history = all;
+    all = [];
     // The peak is the close's: "5" resets VmHWM to the current resident size.
     (globalThis as { gc?: () => void }).gc?.();
     const before = await residentBytes("VmRSS");
@@ -160,6 +258,7 @@ export async function runCloseScenario(
     const transcript = await w.ctx.transcripts.get(w.ticket.id);
     return {
       scenario,
+      file: path !== undefined,
       messages: transcript?.messageCount ?? 0,
       wallMs,
       historyRequests: discord.callsOf("messagesAfter").length,
@@ -170,41 +269,41 @@ export async function runCloseScenario(
     };
   } finally {
     await w.test.close();
+    if (dir !== null) await Deno.remove(dir, { recursive: true });
   }
 }
 
-/** Runs `scenario` in a child process (`deno run` this file) and reads its result. */
+/**
+ * Runs `scenario` in a child process (`deno run` this file) and reads its result;
+ * with `file`, on a SQLite file a third process fills first.
+ */
 export async function measureClose(
   scenario: CloseScenario,
   messages: number,
+  options: { file?: boolean } = {},
 ): Promise<CloseResult> {
-  const output = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "-A",
-      "--v8-flags=--max-semi-space-size=1,--expose-gc",
-      new URL(import.meta.url).pathname,
-      scenario,
-      String(messages),
-    ],
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).output();
-  const text = new TextDecoder().decode(output.stdout).trim().split("\n").at(-1) ?? "";
-  if (!output.success) {
-    throw new Error(
-      `The ${scenario} close bench failed: ${new TextDecoder().decode(output.stderr)}`,
-    );
-  }
+  const args = [scenario, String(messages), ...(options.file === true ? ["file"] : [])];
+  const text = (await runChild(`${scenario} close bench`, args)).trim().split("\n").at(-1) ?? "";
   return JSON.parse(text) as CloseResult;
 }
 
-if (import.meta.main) {
-  const [scenario, count] = Deno.args;
-  if (scenario !== "archived" && scenario !== "gap" && scenario !== "transcript") {
-    throw new SyntaxError(`Unknown close scenario "${scenario}": archived, gap or transcript`);
+function scenarioOf(name: string | undefined): CloseScenario {
+  if (name !== "archived" && name !== "gap" && name !== "transcript") {
+    throw new SyntaxError(`Unknown close scenario "${name}": archived, gap or transcript`);
   }
-  const result = await runCloseScenario(scenario, Number(count ?? "10000"));
-  Deno.stdout.writeSync(new TextEncoder().encode(`${JSON.stringify(result)}\n`));
+  return name;
+}
+
+if (import.meta.main) {
+  if (Deno.args[0] === "write") {
+    const [, scenario, count, path] = Deno.args;
+    if (path === undefined) throw new SyntaxError("Usage: write <scenario> <messages> <path>");
+    await writeInto(path, scenarioOf(scenario), Number(count));
+  } else {
+    const [scenario, count, where] = Deno.args;
+    const result = await runCloseScenario(scenarioOf(scenario), Number(count ?? "10000"), {
+      file: where === "file",
+    });
+    Deno.stdout.writeSync(new TextEncoder().encode(`${JSON.stringify(result)}\n`));
+  }
 }

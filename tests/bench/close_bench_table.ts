@@ -9,16 +9,17 @@ export function formatCloseBench(results: CloseResult[]): string[] {
   for (const r of results) {
     const detail = `${r.historyRequests} history requests, peak RSS ${mb(r.peakRssBytes)} MB ` +
       `(${mb(r.rssBeforeBytes)} MB before)`;
+    const where = r.file ? ", SQLite file" : "";
     if (r.scenario === "archived") {
       rows.push([
-        `close ${r.messages} archived`,
+        `close ${r.messages} archived${where}`,
         `${r.wallMs.toFixed(0)} ms`,
         `≤ ${CLOSE_TARGETS.archivedMs} ms`,
         detail,
       ]);
     } else if (r.scenario === "gap") {
       rows.push([
-        `close ${r.messages}, gap of ${r.messages / 10}`,
+        `close ${r.messages}, gap of ${r.messages / 10}${where}`,
         `${r.wallMs.toFixed(0)} ms`,
         `≤ ${CLOSE_TARGETS.gapMs} ms`,
         detail,
@@ -43,20 +44,26 @@ export function formatCloseBench(results: CloseResult[]): string[] {
   return rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd());
 }
 
-/** Runs the three close scenarios (`scale` messages; 10,000 and 5,000 by default). */
+/**
+ * Runs the close scenarios (`scale` messages; 10,000 and 5,000 by default): the
+ * archived and gap closes on SQLite in memory and again on a SQLite file another
+ * process filled, then the transcript size.
+ */
 export async function runCloseBench(
   progress: (line: string) => void = () => {},
   scale = { close: 10_000, transcript: 5_000 },
 ): Promise<string[]> {
   const results: CloseResult[] = [];
-  for (
-    const [scenario, count] of [["archived", scale.close], ["gap", scale.close], [
-      "transcript",
-      scale.transcript,
-    ]] as const
-  ) {
-    progress(`… close: ${scenario}, ${count} messages`);
-    results.push(await measureClose(scenario, count));
+  const runs = [
+    ["archived", scale.close, false],
+    ["gap", scale.close, false],
+    ["archived", scale.close, true],
+    ["gap", scale.close, true],
+    ["transcript", scale.transcript, false],
+  ] as const;
+  for (const [scenario, count, file] of runs) {
+    progress(`… close: ${scenario}, ${count} messages${file ? ", SQLite file" : ""}`);
+    results.push(await measureClose(scenario, count, { file }));
   }
   return formatCloseBench(results);
 }

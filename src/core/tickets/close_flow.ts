@@ -15,8 +15,12 @@ import type { LockOptions } from "../ports.ts";
 import { LockTimeoutError } from "../lock_timeout_error.ts";
 import type { AttachmentLimits } from "./close_attachments.ts";
 import { CLOSE_STEPS, ourSide, runStep, StepFailure } from "./close_step.ts";
-import { type ClosePost, postSummary, sendTranscriptDm } from "./close_posts.ts";
-import { utf8Length } from "../../lib/utf8_length.ts";
+import {
+  type ClosePost,
+  type CloseTranscript,
+  postSummary,
+  sendTranscriptDm,
+} from "./close_posts.ts";
 import { guildLanguage } from "../language.ts";
 import { askForFeedback, feedbackForDm } from "../feedback/ask_feedback.ts";
 import { transcriptHeader } from "../transcript/transcript_header.ts";
@@ -134,7 +138,8 @@ async function closeOnce(
   const record = async (name: CloseStep) => {
     await ctx.tickets.recordCloseStep(current.id, name);
   };
-  let transcript: Pick<Transcript, "html" | "text" | "messageCount"> | null = null;
+  // Just rendered, the UTF-8 bytes the posts attach as they are; else read back.
+  let transcript: CloseTranscript | null = null;
   // This close's transcript: the first, or the next after each reopen.
   const sequence = current.reopenCount + 1;
   let reader = translator(options.locale ?? DEFAULT_LOCALE);
@@ -172,7 +177,7 @@ async function closeOnce(
             html: rendered.html,
             text: rendered.text,
             messageCount: rendered.messageCount,
-            byteSize: utf8Length(rendered.html),
+            byteSize: rendered.html.byteLength,
           }),
       );
       await record("transcript_stored");

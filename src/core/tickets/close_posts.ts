@@ -22,13 +22,19 @@ import type { Locale } from "../../i18n/locale.ts";
 import { recipientLanguage } from "../language.ts";
 import { translator } from "../../i18n/translator.ts";
 
+/** The transcript a close posts: as stored (strings) or just rendered (UTF-8 bytes). */
+export interface CloseTranscript extends Pick<Transcript, "messageCount"> {
+  html: string | Uint8Array;
+  text: string | Uint8Array;
+}
+
 /** What the summary says about a close. */
 export interface ClosePost {
   ticket: Ticket;
   typeName: string;
   closerId: Ticket["openerId"];
   reason: string | null;
-  transcript: Pick<Transcript, "html" | "text" | "messageCount">;
+  transcript: CloseTranscript;
   /** Largest file uploaded (default Discord's default upload limit). */
   uploadLimitBytes?: number | undefined;
   /** The guild's language, for the summary. */

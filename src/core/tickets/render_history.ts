@@ -1,17 +1,19 @@
 /**
  * The transcript of a ticket, rendered from the live archive: first the spans
  * the archive may have missed are read from Discord's history into it (see
- * `fill_gaps.ts`), then the archive is rendered page by page as HTML and text,
- * deleted messages included. Raw messages are dropped as soon as their page is
- * rendered, so a 10,000-message ticket never holds all of them at once; only
- * the rendered output grows.
+ * `fill_gaps.ts`), then the archive is read page by page and rendered message
+ * by message as HTML and text, deleted messages included. Each message is parsed
+ * only while it is rendered, and its rendering is written at once as UTF-8
+ * bytes, so a 10,000-message ticket holds neither all of its messages nor its
+ * rendering as strings: only the two documents' bytes grow.
  */
 import type { HandlerContext } from "../context.ts";
 import type { MessageId } from "../ids.ts";
 import type { Ticket } from "../model.ts";
 import { createHtmlRenderer } from "../transcript/render_html.ts";
 import { createTextRenderer } from "../transcript/render_text.ts";
-import type { RoleLabel, TranscriptMessage, TranscriptOptions } from "../transcript/types.ts";
+import type { RoleLabel, TranscriptOptions } from "../transcript/types.ts";
+import { utf8Builder } from "../transcript/utf8_builder.ts";
 import { type AttachmentLimits, createAttachmentKeeper } from "./close_attachments.ts";
 import { createAvatarKeeper } from "./close_avatars.ts";
 import { fillArchiveGaps } from "./fill_gaps.ts";
@@ -22,8 +24,10 @@ const ARCHIVE_PAGE = 500;
 
 /** What the history pass produced. */
 export interface RenderedHistory {
-  html: string;
-  text: string;
+  /** The HTML document as UTF-8. */
+  html: Uint8Array;
+  /** The text document as UTF-8. */
+  text: Uint8Array;
   messageCount: number;
   /** History pages requested from Discord. */
   historyPages: number;
@@ -95,35 +99,31 @@ export async function renderHistory(
   const html = createHtmlRenderer(renderOptions);
   const text = createTextRenderer(renderOptions);
   // The headers are written last and put first, so they name the users met on the way.
-  const htmlParts: string[] = [""];
-  const textParts: string[] = [""];
+  const htmlOut = utf8Builder();
+  const textOut = utf8Builder();
 
   let after: MessageId | null = null;
   for (;;) {
     const page = await ctx.archive.page(ticket.id, after, ARCHIVE_PAGE);
-    const entries: TranscriptMessage[] = [];
     for (const m of page) {
       const raw = parsePayload(m.payload);
       if (raw === null) continue;
       const message = { ...raw, id: m.messageId };
       await avatars.keep(message);
       await attachments.keep(m.messageId, message);
-      entries.push({ raw: message, deletedAt: m.deletedAt });
-    }
-    if (entries.length > 0) {
-      htmlParts.push(html.render(entries));
-      textParts.push(text.render(entries));
+      const entry = [{ raw: message, deletedAt: m.deletedAt }];
+      htmlOut.append(html.render(entry));
+      textOut.append(text.render(entry));
     }
     const last = page[page.length - 1];
     if (last === undefined || page.length < ARCHIVE_PAGE) break;
     after = last.messageId;
   }
-  htmlParts.push(html.end());
-  textParts.push(text.end());
-  [htmlParts[0], textParts[0]] = [html.begin(), text.begin()];
+  htmlOut.append(html.end());
+  textOut.append(text.end());
   return {
-    html: htmlParts.join(""),
-    text: textParts.join(""),
+    html: htmlOut.finish(html.begin()),
+    text: textOut.finish(text.begin()),
     messageCount: html.count,
     historyPages: filled.pages,
   };

@@ -17,10 +17,10 @@ export interface TranscriptFiles {
   notes: string[];
 }
 
-/** One transcript rendering to attach. */
+/** One transcript rendering to attach: a string, or its UTF-8 bytes (sent as they are). */
 export interface TranscriptFile {
   name: string;
-  content: string;
+  content: string | Uint8Array;
   contentType: string;
 }
 
@@ -31,7 +31,8 @@ function megabytes(bytes: number): string {
 /**
  * Encodes each file, compressing or leaving out those above `limitBytes`. With
  * `encoded`, a file already encoded under the same name (the summary's HTML,
- * sent again by DM) is reused instead of encoded again.
+ * sent again by DM) is reused instead of encoded again. Content given as bytes
+ * is attached without a copy, so the summary and the DM share it.
  */
 export async function transcriptFiles(
   files: readonly TranscriptFile[],
@@ -40,14 +41,17 @@ export async function transcriptFiles(
   const limit = options.limitBytes ?? DISCORD_UPLOAD_LIMIT;
   const result: TranscriptFiles = { files: [], notes: [] };
   for (const file of files) {
-    const size = utf8Length(file.content);
+    const { content } = file;
+    const size = typeof content === "string" ? utf8Length(content) : content.byteLength;
     if (size <= limit) {
-      const data = options.encoded?.get(file.name) ?? new TextEncoder().encode(file.content);
+      const data = typeof content === "string"
+        ? options.encoded?.get(file.name) ?? new TextEncoder().encode(content)
+        : content;
       options.encoded?.set(file.name, data);
       result.files.push({ name: file.name, data, contentType: file.contentType });
       continue;
     }
-    const compressed = await gzipText(file.content);
+    const compressed = await gzipText(content);
     if (compressed.byteLength <= limit) {
       result.files.push({
         name: `${file.name}.gz`,
