@@ -19,6 +19,7 @@ import * as m0018 from "./0018_threads_and_notes.ts";
 import * as m0020 from "./0020_ticket_timers.ts";
 import * as m0022 from "./0022_feedback.ts";
 import * as m0024 from "./0024_stats.ts";
+import * as m0026 from "./0026_request_schedule.ts";
 
 /** Migrations by name; names sort in the order they run. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -38,6 +39,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0020_ticket_timers": m0020,
   "0022_feedback": m0022,
   "0024_stats": m0024,
+  "0026_request_schedule": m0026,
 });
 
 /** A Kysely `MigrationProvider` over `MIGRATIONS`. */
