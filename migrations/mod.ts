@@ -20,6 +20,7 @@ import * as m0020 from "./0020_ticket_timers.ts";
 import * as m0022 from "./0022_feedback.ts";
 import * as m0024 from "./0024_stats.ts";
 import * as m0025 from "./0025_stats_covering.ts";
+import * as m0026 from "./0026_request_schedule.ts";
 
 /** Migrations by name; names sort in the order they run. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -40,6 +41,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0022_feedback": m0022,
   "0024_stats": m0024,
   "0025_stats_covering": m0025,
+  "0026_request_schedule": m0026,
 });
 
 /** A Kysely `MigrationProvider` over `MIGRATIONS`. */

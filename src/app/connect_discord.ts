@@ -62,7 +62,7 @@ export async function connectDiscord(
   }
   // Behind a proxy the proxy owns the limits; on a server database every process
   // takes from one budget kept there; on SQLite (one process) it paces alone, and
-  // the budget's code (rate-limiter-flexible) is never loaded.
+  // the budget's code (and its database driver) is never loaded.
   let shared: SharedBudget | null = null;
   let budget: DiscordRestOptions["budget"];
   if (config.apiProxy === null && config.database.kind !== "sqlite") {

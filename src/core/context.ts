@@ -7,6 +7,7 @@ import type { Logger } from "@logtape/logtape";
 import type { Clock, IdSource, Stores } from "./ports.ts";
 import type { DiscordPort } from "./discord_port.ts";
 import type { LogPoster } from "./log_posts.ts";
+import type { OpenLine } from "./tickets/open_line.ts";
 
 /** The stores (`ctx.tickets`, `ctx.audit`, ..., `ctx.atomically`) and the other ports. */
 export interface HandlerContext extends Stores {
@@ -17,6 +18,8 @@ export interface HandlerContext extends Stores {
   log: Logger;
   /** Posts to log channels, merging the lines of a burst (posted one by one without it). */
   logPosts?: LogPoster;
+  /** The line opens wait in after their defer, a few at a time (all at once without it). */
+  openLine?: OpenLine;
   /** True when an assistant relay is configured (`RELAY_URL`): answers mention its state. */
   assistant?: boolean;
   /** `PUBLIC_URL` when the web pages are on: summaries then link the transcript page. */

@@ -300,6 +300,16 @@ export interface GuildDeparturesTable {
   left_at: Millis;
 }
 
+/**
+ * The `request_schedule` table: the next free slot of a request budget shared by
+ * every process (microseconds of the database's clock), read and written by
+ * `src/discord/rest/shared_budget.ts` through its own connections.
+ */
+export interface RequestScheduleTable {
+  name: string;
+  next_slot: ColumnType<number | string, number, number>;
+}
+
 /** Every table of the database, for `Kysely<Database>`. */
 export interface Database {
   guild_settings: GuildSettingsTable;
@@ -323,6 +333,7 @@ export interface Database {
   tags: TagsTable;
   ticket_feedback: TicketFeedbackTable;
   guild_departures: GuildDeparturesTable;
+  request_schedule: RequestScheduleTable;
 }
 
 export type GuildSettingsRow = Selectable<GuildSettingsTable>;

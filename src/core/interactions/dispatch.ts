@@ -118,20 +118,33 @@ export async function dispatch(
     return await dispatchDirect(input, ctx);
   }
   const locale = fromDiscordLocale(input.locale);
-  // Kept while the handler runs, not before it: the member is waiting on the answer.
-  const remembered = rememberLocale(input, ctx);
+  // Kept once the first answer is on its way (the handler deferred, or returned its
+  // reply), never before it: the member is waiting on that answer, and in a burst
+  // every write queued ahead of a defer delays the defers of everyone after it.
+  let remembered: Promise<void> | null = null;
+  const remember = () => remembered ??= rememberLocale(input, ctx);
+  const routed: HandlerContext = {
+    ...ctx,
+    async defer(options) {
+      try {
+        await ctx.defer(options);
+      } finally {
+        remember();
+      }
+    },
+  };
   try {
     // The handler answers in these languages synchronously: their messages load first.
     await loadLanguages([locale, input.guildLocale ? fromDiscordLocale(input.guildLocale) : null]);
     switch (input.kind) {
       case "command":
-        return await routeCommand(input, ctx);
+        return await routeCommand(input, routed);
       case "component":
-        return await routeByPrefix(BUTTONS, input, ctx);
+        return await routeByPrefix(BUTTONS, input, routed);
       case "modal":
-        return await routeByPrefix(MODALS, input, ctx);
+        return await routeByPrefix(MODALS, input, routed);
       case "context_menu":
-        return await routeContextMenu(input, ctx);
+        return await routeContextMenu(input, routed);
     }
   } catch (error) {
     const where = {
@@ -159,6 +172,6 @@ export async function dispatch(
     }
     return apologize(ctx, { error, where, locale });
   } finally {
-    await remembered;
+    await remember();
   }
 }

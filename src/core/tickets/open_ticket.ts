@@ -21,6 +21,7 @@ import { openLimitRefusal } from "../types/limit_refusal.ts";
 import { mayOpen, type OpenCheck } from "../types/may_open.ts";
 import { openRuleRefusal, openRuleWarning, type Whose } from "../types/open_rule_refusal.ts";
 import { isRefusal, placeTickets } from "./ticket_place.ts";
+import { leavingOnRequest } from "./open_line.ts";
 
 /** Staff opening a ticket for a member: the member, and their roles (for the type's rules). */
 export interface OpenFor {
@@ -107,6 +108,19 @@ export async function openTicket(
   request: OpenRequest,
 ): Promise<Reply> {
   await ctx.defer({ ephemeral: true });
+  const line = ctx.openLine;
+  if (line === undefined) return await openDeferred(input, ctx, request);
+  return await line.run((leave) =>
+    openDeferred(input, { ...ctx, discord: leavingOnRequest(ctx.discord, leave) }, request)
+  );
+}
+
+/** The open after its defer: the rules, the reservation and the channel. */
+async function openDeferred(
+  input: InteractionInput,
+  ctx: HandlerContext,
+  request: OpenRequest,
+): Promise<Reply> {
   const { type } = request;
   const whose = whoseOf(request);
   const check = checkRules(input, ctx, request);
@@ -190,6 +204,9 @@ function openedReply(
     body: { content: shown.warning === null ? link : `${link}\n${shown.warning}` },
     ephemeral: true,
     after: async () => {
+      // In a burst the channels of the opens still in line go first: the member
+      // has the link, and the welcome can come a moment later.
+      await ctx.openLine?.cleared();
       const tr = await guildText(ctx, input);
       try {
         await ctx.discord.sendMessage(
