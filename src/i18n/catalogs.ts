@@ -18,14 +18,29 @@ const IMPORTS: { readonly [L in Exclude<Locale, "en">]: () => Promise<Catalog> }
 };
 
 /**
- * The catalogs this process has loaded: code loaded once, as the module map holds
- * it, never data that a decision rests on (see tests/architecture_test.ts).
+ * A loaded language: its catalog, and its messages as the translator compiled them
+ * (each on first use, then shared by every translator of the language).
  */
-const LOADED = new Map<Locale, Catalog>([["en", EN]]);
+export interface LoadedLanguage {
+  readonly catalog: Catalog;
+  readonly compiled: Map<string, unknown>;
+}
+
+/**
+ * The languages this process has loaded: code loaded once, as the module map holds
+ * it, and what is derived from it alone; never data that a decision rests on (see
+ * tests/architecture_test.ts).
+ */
+const LOADED = new Map<Locale, LoadedLanguage>([["en", { catalog: EN, compiled: new Map() }]]);
 
 /** The catalog of `locale` when it is loaded, else English. */
 export function loadedCatalog(locale: Locale): Catalog {
-  return LOADED.get(locale) ?? EN;
+  return LOADED.get(locale)?.catalog ?? EN;
+}
+
+/** `locale`'s catalog and compiled messages, or null while it is not loaded. */
+export function loadedLanguage(locale: Locale): LoadedLanguage | null {
+  return LOADED.get(locale) ?? null;
 }
 
 /** Whether the messages of `locale` are loaded. */
@@ -37,7 +52,7 @@ export function isLoaded(locale: Locale): boolean {
 export async function loadLanguage(locale: Locale | null | undefined): Promise<void> {
   if (locale === null || locale === undefined || LOADED.has(locale)) return;
   const catalog = await IMPORTS[locale as Exclude<Locale, "en">]();
-  LOADED.set(locale, catalog);
+  if (!LOADED.has(locale)) LOADED.set(locale, { catalog, compiled: new Map() });
 }
 
 /** Loads the messages of every language in `locales`. */

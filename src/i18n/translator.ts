@@ -5,7 +5,7 @@
  */
 import { IntlMessageFormat } from "intl-messageformat";
 import { EN, type MessageKey } from "./en.ts";
-import { loadedCatalog } from "./catalogs.ts";
+import { loadedCatalog, loadedLanguage } from "./catalogs.ts";
 import { DEFAULT_LOCALE, type Locale } from "./locale.ts";
 import type { MessageParams } from "./message_params.ts";
 import { formatDate, formatDateTime } from "./date_format.ts";
@@ -26,24 +26,43 @@ export interface Translator {
 }
 
 /**
- * A translator for `locale` (messages are parsed once per translator, on first use).
- * The language's catalog must have been loaded (`loadLanguage` in catalogs.ts, done
- * where a language comes in); until then its messages read as English.
+ * Text the parser would give back as it is: no argument, tag or quote in it. Most
+ * messages are such, and skip the parser (whose constructor resolves the locale and
+ * builds its formatters, the most costly step of answering `/config show`).
+ */
+export function isPlainMessage(message: string): boolean {
+  return /^[^{}'<]*$/.test(message);
+}
+
+/** A message ready to fill in: the text itself when it is plain, else its parsed form. */
+type Compiled = string | IntlMessageFormat;
+
+function compile(message: string, locale: Locale): Compiled {
+  return isPlainMessage(message) ? message : new IntlMessageFormat(message, locale);
+}
+
+/**
+ * A translator for `locale`. Each message is compiled once per process, on first
+ * use, and shared by the language's translators. The language's catalog must have
+ * been loaded (`loadLanguage` in catalogs.ts, done where a language comes in); until
+ * then its messages read as English, compiled once per translator.
  */
 export function translator(locale: Locale): Translator {
-  const formats = new Map<MessageKey, IntlMessageFormat>();
-  const format = (key: MessageKey) => {
-    let compiled = formats.get(key);
-    if (compiled === undefined) {
-      compiled = new IntlMessageFormat(loadedCatalog(locale)[key] ?? EN[key], locale);
-      formats.set(key, compiled);
+  const compiled = (loadedLanguage(locale)?.compiled ?? new Map()) as Map<MessageKey, Compiled>;
+  const format = (key: MessageKey): Compiled => {
+    let message = compiled.get(key);
+    if (message === undefined) {
+      message = compile(loadedCatalog(locale)[key] ?? EN[key], locale);
+      compiled.set(key, message);
     }
-    return compiled;
+    return message;
   };
   return {
     locale,
     t(key, ...params) {
-      return String(format(key).format(params[0] as Record<string, unknown> | undefined));
+      const message = format(key);
+      if (typeof message === "string") return message;
+      return String(message.format(params[0] as Record<string, unknown> | undefined));
     },
     dateTime: (date, options) => formatDateTime(date, { locale, ...options }),
     date: (date, options) => formatDate(date, { locale, ...options }),

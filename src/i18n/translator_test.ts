@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
-import { t, translator } from "./translator.ts";
-import { isLoaded, loadLanguages } from "./catalogs.ts";
+import { IntlMessageFormat } from "intl-messageformat";
+import { isPlainMessage, t, translator } from "./translator.ts";
+import { isLoaded, loadCatalog, loadLanguages } from "./catalogs.ts";
 import { LOCALES } from "./locale.ts";
 
 Deno.test("translator() reads a language's messages once it is loaded, English before", async () => {
@@ -52,4 +53,28 @@ Deno.test("t() rejects an unknown key or a misnamed argument at type check", () 
     t("en", "close.closed");
   };
   assert.equal(typeof typeErrors, "function");
+});
+
+Deno.test("a plain message reads as the parser would give it back, in every language", async () => {
+  let plain = 0;
+  for (const locale of LOCALES) {
+    const catalog = await loadCatalog(locale);
+    const tr = translator(locale) as { t(key: string): string };
+    for (const [key, message] of Object.entries(catalog)) {
+      if (!isPlainMessage(message)) continue;
+      plain++;
+      const parsed = String(new IntlMessageFormat(message, locale).format());
+      assert.equal(tr.t(key), parsed, key);
+    }
+  }
+  assert.ok(plain > 500, `only ${plain} plain messages: the check reads the catalogs`);
+  assert.equal(isPlainMessage("Ticket #{number}"), false);
+  assert.equal(isPlainMessage("It's done"), false);
+  assert.equal(isPlainMessage("<b>bold</b>"), false);
+});
+
+Deno.test("a language's translators share its compiled messages", async () => {
+  await loadLanguages(["de"]);
+  const first = translator("de").t("close.closed", { number: 7 });
+  assert.equal(translator("de").t("close.closed", { number: 8 }), first.replace("7", "8"));
 });
