@@ -33,7 +33,7 @@ import { createMessageEvents } from "./message_events.ts";
 import { createReconcileLoop } from "./reconcile_loop.ts";
 import { createTicketTimersLoop, passClock } from "./ticket_timers_loop.ts";
 import type { StartOptions, TicketeerApp } from "./ticketeer_app.ts";
-import { createOpenLine } from "../core/tickets/open_line.ts";
+import { createOpenLine, opensAtOnce } from "../core/tickets/open_line.ts";
 
 export type { StartOptions, TicketeerApp };
 
@@ -85,7 +85,7 @@ export async function startTicketeer(
       // Log posts wait behind what a member is waiting on (channels, welcome messages, links).
       logPosts: logPoster(connection.backgroundDiscord),
       // A burst of opens does its work in the order it came, so the first channels go first.
-      openLine: createOpenLine(),
+      openLine: createOpenLine(opensAtOnce(handle.connections)),
     };
     const services: AppServices = {
       config,

@@ -12,6 +12,8 @@ import { type DatabaseTarget, describeTarget } from "./target.ts";
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseTarget["kind"];
+  /** How many queries may run at once: the pool's size, or 1 for SQLite's one connection. */
+  connections: number;
   /** Closes every connection; safe to call more than once. */
   close(): Promise<void>;
 }
@@ -76,6 +78,7 @@ export async function openDatabase(
   const handle: DatabaseHandle = {
     db,
     kind: target.kind,
+    connections: target.kind === "sqlite" ? 1 : max,
     close: () => closed ??= db.destroy(),
   };
   try {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { DiscordPort } from "../discord_port.ts";
-import { createOpenLine, leavingOnRequest } from "./open_line.ts";
+import { createOpenLine, leavingOnRequest, OPENS_AT_ONCE, opensAtOnce } from "./open_line.ts";
 
 Deno.test("createOpenLine() runs a few at a time, in the order they came", async () => {
   const line = createOpenLine(2);
@@ -94,4 +94,11 @@ Deno.test("createOpenLine() cleared() waits for those in line now, not for later
   assert.ok(cleared, "the later open was waited for");
   later.resolve();
   await afterwards;
+});
+
+Deno.test("opensAtOnce() leaves two of a pool's connections to first answers", () => {
+  assert.equal(opensAtOnce(1), OPENS_AT_ONCE, "SQLite's one connection");
+  assert.equal(opensAtOnce(10), 8);
+  assert.equal(opensAtOnce(2), 1);
+  assert.equal(opensAtOnce(100), OPENS_AT_ONCE);
 });
