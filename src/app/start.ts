@@ -59,12 +59,10 @@ export async function startTicketeer(
   };
 
   try {
-    // Every language, before the gateway connects. With English alone loaded (the
-    // others on first use), the bot spent about twice the CPU per 1,000 gateway
-    // messages in ordinary channels (110-150 ms against 40-70 ms, several runs each
-    // of `deno task bench`), for 0.7 MB less resident memory: the messages are
-    // the work a large host does most, so the catalogs are loaded here. Other
-    // subcommands (stats, export, erase, ...) still load a language on first use.
+    // Every language, before the gateway connects: with English alone (the others
+    // on first use) gateway messages in ordinary channels cost twice the CPU
+    // (110-150 against 40-70 ms per 1,000 in `deno task bench`) for 0.7 MB less
+    // memory. Other subcommands (stats, export, ...) load a language on first use.
     await loadLanguages(LOCALES);
 
     // 1. Database.
