@@ -22,13 +22,15 @@ import { copyAttachments } from "../core/tickets/archive_attachments.ts";
 import { closeDeletedChannel } from "../core/tickets/channel_deleted.ts";
 import { countedMessage, recordTicketMessage } from "../core/tickets/ticket_message.ts";
 import { memberRemoved } from "../core/tickets/opener_left.ts";
-import { keepStaffNote } from "../core/notes/keep_notes.ts";
+import { keepNoteMessage, staffThreadTicket } from "../core/notes/keep_notes.ts";
 import type { Ticket } from "../core/model.ts";
+import type { ChannelId } from "../core/ids.ts";
 import { randomIds } from "../discord/interactions/random_ids.ts";
 import { withDeadline } from "../lib/deadline.ts";
 import { createMessageRelay } from "./message_relay.ts";
 import { createTicketChannels } from "./ticket_channels.ts";
 import { createGatewaySessionLog, SESSION_RENEW_MS } from "./gateway_sessions.ts";
+import { createTurns } from "./turns.ts";
 
 /** How often the set of ticket channels is read from the database again. */
 const RELOAD_CHANNELS_MS = 60_000;
@@ -43,6 +45,9 @@ export interface MessageEvents {
 }
 
 type RawMessage = Record<string, unknown>;
+
+/** What a channel that may hold a ticket was found to hold. */
+type ChannelHolder = { kind: "ticket" | "notes"; ticket: Ticket } | null;
 
 /** Builds the hook from the app's services: archive always, relay when configured. */
 export function createMessageEvents(services: AppServices): MessageEvents {
@@ -77,26 +82,28 @@ export function createMessageEvents(services: AppServices): MessageEvents {
   Deno.unrefTimer(renewTimer);
   Deno.unrefTimer(reloadTimer);
 
-  // The archive's queries run one after another: a burst of messages in a ticket would
-  // otherwise queue thousands of waiters on the database connection's lock, each woken on
-  // every release.
-  let tail: Promise<unknown> = Promise.resolve();
-  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = tail.then(work, work);
-    tail = next.catch(() => {});
-    return next;
-  };
+  const turns = createTurns();
+  const inTurn = turns.run;
+
+  /** What channel `raw` names holds: a ticket, a ticket's staff thread, or nothing. */
+  const holderOf = (raw: RawMessage, channelId: string) =>
+    turns.shared(channelId, async (): Promise<ChannelHolder> => {
+      const ticket = await archivedTicketOf(raw, archive);
+      if (ticket !== null) return { kind: "ticket", ticket };
+      const noted = await staffThreadTicket(channelId as ChannelId, context);
+      return noted === null ? null : { kind: "notes", ticket: noted };
+    });
 
   /** The ticket whose channel `raw` names, or null; ordinary channels cost no lookup. */
   const ticketOf = async (raw: RawMessage): Promise<Ticket | null> => {
     const channelId = typeof raw.channel_id === "string" ? raw.channel_id : "";
     if (!channels.mayHold(channelId)) return null;
-    const ticket = await inTurn(() => archivedTicketOf(raw, archive));
-    // A staff thread's messages are kept as notes, never in the ticket's archive.
-    const noted = ticket === null && await inTurn(() => keepStaffNote(raw, context));
-    if (ticket === null && !noted) channels.remove(channelId);
+    const holder = await holderOf(raw, channelId);
+    if (holder === null) channels.remove(channelId);
     else channels.add(channelId);
-    return ticket;
+    // A staff thread's messages are kept as notes, never in the ticket's archive.
+    if (holder?.kind === "notes") await inTurn(() => keepNoteMessage(context, holder.ticket, raw));
+    return holder?.kind === "ticket" ? holder.ticket : null;
   };
   /** Runs `work` for a message event in a channel that may hold a ticket. */
   const inTicket = async (raw: RawMessage, work: () => Promise<void>) => {

@@ -93,18 +93,11 @@ export async function keepNotesHistory(ctx: HandlerContext, ticket: Ticket): Pro
   }
 }
 
-/**
- * Keeps a message that arrived in a ticket's staff thread as a note; false when
- * `raw` is not in one (or its ticket is closed).
- */
-export async function keepStaffNote(
-  raw: Record<string, unknown>,
+/** The open ticket whose staff thread is `channelId`, or null. */
+export async function staffThreadTicket(
+  channelId: ChannelId,
   ctx: Pick<HandlerContext, "notes">,
-): Promise<boolean> {
-  const channelId = typeof raw.channel_id === "string" ? raw.channel_id : null;
-  if (channelId === null) return false;
-  const ticket = await ctx.notes.ticketOfThread(channelId as ChannelId);
-  if (ticket === null || ticket.status === "closed") return false;
-  await keepNoteMessage(ctx, ticket, raw);
-  return true;
+): Promise<Ticket | null> {
+  const ticket = await ctx.notes.ticketOfThread(channelId);
+  return ticket === null || ticket.status === "closed" ? null : ticket;
 }
