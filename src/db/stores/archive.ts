@@ -1,11 +1,13 @@
 /** The `ArchiveStore`: every message of a ticket, kept as it arrives, edits and deletions too. */
 import { sql } from "kysely";
-import type { UserId } from "../../core/ids.ts";
+import type { MessageId, UserId } from "../../core/ids.ts";
+import type { TicketId } from "../../core/model.ts";
 import type { ArchiveStore } from "../../core/ports.ts";
 import { toArchivedMessage, toNumber } from "../row_mapping.ts";
 import { gatewaySessions } from "./gateway_sessions.ts";
 import { insertOnce } from "./inserts.ts";
-import { indexMessage, reindexEdited, unindexMessage } from "./message_index.ts";
+import { indexedContent, indexRowInsert, reindexEdited, unindexMessage } from "./message_index.ts";
+import { compiledOnce } from "./compiled_once.ts";
 import type { StoreScope } from "./scope.ts";
 import { openArchivedRows, sealText } from "../encryption/sealed_rows.ts";
 import { snowflakeOrder } from "./snowflake_order.ts";
@@ -13,21 +15,46 @@ import { snowflakeOrder } from "./snowflake_order.ts";
 /** An `ArchiveStore` whose queries run on `scope`. */
 export function archiveStore(scope: StoreScope): ArchiveStore {
   const { db } = scope;
+  // Every gateway message in a ticket runs both, compiled once.
+  const insertArchived = compiledOnce(
+    scope,
+    (messageId: MessageId, ticketId: TicketId, authorId: UserId, payload: string, at: number) =>
+      db.insertInto("archived_messages").values({
+        message_id: messageId,
+        ticket_id: ticketId,
+        author_id: authorId,
+        payload,
+        created_at: at,
+        edited_at: null,
+        deleted_at: null,
+      }),
+  );
+  const insertIndexRow = compiledOnce(
+    scope,
+    (messageId: MessageId, ticketId: TicketId, content: string) =>
+      indexRowInsert(scope, messageId, ticketId, content),
+  );
   return {
     async add(message) {
       // The gateway may deliver a message twice: the first record stays.
-      const added = await insertOnce(
-        db.insertInto("archived_messages").values({
-          message_id: message.messageId,
-          ticket_id: message.ticketId,
-          author_id: message.authorId,
-          payload: await sealText(scope, message.payload),
-          created_at: message.createdAt.getTime(),
-          edited_at: null,
-          deleted_at: null,
-        }),
-      );
-      if (added) await indexMessage(scope, message, { fresh: true });
+      const added = await insertOnce({
+        execute: async () =>
+          insertArchived(
+            message.messageId,
+            message.ticketId,
+            message.authorId,
+            await sealText(scope, message.payload),
+            message.createdAt.getTime(),
+          ),
+      });
+      // Its archive row was just inserted, so it has no index row yet to replace.
+      if (added) {
+        await insertIndexRow(
+          message.messageId,
+          message.ticketId,
+          await indexedContent(scope, message.payload),
+        );
+      }
     },
 
     async markEdited(messageId, payload, at) {

@@ -15,34 +15,39 @@ export function searchableText(payload: string): string {
   }
 }
 
-/**
- * Indexes (or re-indexes) one archived message. `fresh`: its archive row was
- * just inserted, so it has no index row yet (archive rows leave the index with
- * them), and there is none to replace.
- */
+/** Re-indexes one archived message: its index row, if any, is replaced. */
 export async function indexMessage(
   scope: StoreScope,
   message: { messageId: string; ticketId: number; payload: string },
-  options: { fresh?: boolean } = {},
 ): Promise<void> {
-  const content = await indexedText(scope, searchableText(message.payload));
-  const { db } = scope;
+  const content = await indexedContent(scope, message.payload);
   // FTS5 tables have no unique key to upsert on: replace the row instead. Its
-  // message_id is not indexed, so that delete reads the whole index: skipped when
-  // there is nothing to replace.
-  if (options.fresh !== true) {
-    await db.deleteFrom("message_search").where("message_id", "=", message.messageId).execute();
+  // message_id is not indexed, so that delete reads the whole index (a new
+  // message skips it: `ArchiveStore.add`).
+  await scope.db.deleteFrom("message_search").where("message_id", "=", message.messageId)
+    .execute();
+  await indexRowInsert(scope, message.messageId, message.ticketId, content).execute();
+}
+
+/** The insert of one index row, replacing the row of the same message where there is one. */
+export function indexRowInsert(
+  scope: Pick<StoreScope, "db" | "kind">,
+  messageId: string,
+  ticketId: number,
+  content: string,
+) {
+  const row = { message_id: messageId, ticket_id: ticketId, content };
+  const insert = scope.db.insertInto("message_search").values(row);
+  if (scope.kind === "sqlite") return insert;
+  if (scope.kind === "postgres") {
+    return insert.onConflict((oc) => oc.column("message_id").doUpdateSet({ content }));
   }
-  const row = { message_id: message.messageId, ticket_id: message.ticketId, content };
-  if (scope.kind === "sqlite") {
-    await db.insertInto("message_search").values(row).execute();
-  } else if (scope.kind === "postgres") {
-    await db.insertInto("message_search").values(row)
-      .onConflict((oc) => oc.column("message_id").doUpdateSet({ content })).execute();
-  } else {
-    await db.insertInto("message_search").values(row)
-      .onDuplicateKeyUpdate({ content: sql`values(content)` }).execute();
-  }
+  return insert.onDuplicateKeyUpdate({ content: sql`values(content)` });
+}
+
+/** The searchable text of `payload` as the index stores it (sealed when encryption is on). */
+export function indexedContent(scope: StoreScope, payload: string): Promise<string> {
+  return indexedText(scope, searchableText(payload));
 }
 
 /** Re-indexes an edited message, if it is archived. */

@@ -13,6 +13,7 @@ import { toDate, toNullableDate, toNumber, toTicket } from "../row_mapping.ts";
 import type { TicketRow } from "../schema.ts";
 import { openTicketRows } from "../encryption/sealed_rows.ts";
 import { inTransaction, type StoreScope } from "./scope.ts";
+import { compiledOnce } from "./compiled_once.ts";
 
 type TimerRow = Pick<
   TicketRow,
@@ -64,6 +65,58 @@ function closeRequestOf(row: TimerRow): CloseRequest | null {
 /** A `TicketTimerStore` whose queries run on `scope`. */
 export function ticketTimerStore(scope: StoreScope): TicketTimerStore {
   const { db } = scope;
+  // Every person's message in a ticket runs one of these three, compiled once.
+  const staffWroteQuery = (id: TicketId, ms: number, minuteBefore: number, warnAt: number | null) =>
+    db.updateTable("tickets")
+      .set({
+        first_staff_response_at: sql<number>`coalesce(first_staff_response_at, ${ms})`,
+        last_staff_message_at: ms,
+        waiting_for: "member",
+        auto_close_step: warnAt === null ? null : "warn",
+        auto_close_at: warnAt,
+      })
+      .where("id", "=", id)
+      .where((eb) =>
+        eb.or([
+          eb("last_staff_message_at", "is", null),
+          eb("last_staff_message_at", "<=", minuteBefore),
+          eb("waiting_for", "is", null),
+          eb("waiting_for", "!=", "member"),
+          warnAt === null
+            ? eb("auto_close_at", "is not", null)
+            : eb.or([eb("auto_close_step", "is", null), eb("auto_close_step", "!=", "warn")]),
+        ])
+      );
+  const staffWroteQuiet = compiledOnce(
+    scope,
+    (id: TicketId, ms: number, minuteBefore: number) => staffWroteQuery(id, ms, minuteBefore, null),
+  );
+  const staffWroteArming = compiledOnce(
+    scope,
+    (id: TicketId, ms: number, minuteBefore: number, warnAt: number) =>
+      staffWroteQuery(id, ms, minuteBefore, warnAt),
+  );
+  const openerWroteQuery = compiledOnce(
+    scope,
+    (id: TicketId, ms: number, minuteBefore: number) =>
+      db.updateTable("tickets")
+        .set({
+          last_opener_message_at: ms,
+          waiting_for: "staff",
+          auto_close_step: null,
+          auto_close_at: null,
+        })
+        .where("id", "=", id)
+        .where((eb) =>
+          eb.or([
+            eb("last_opener_message_at", "is", null),
+            eb("last_opener_message_at", "<=", minuteBefore),
+            eb("waiting_for", "is", null),
+            eb("waiting_for", "!=", "staff"),
+            eb("auto_close_at", "is not", null),
+          ])
+        ),
+  );
   return {
     async timings(id) {
       const row = await db.selectFrom("tickets").select(TIMER_COLUMNS).where("id", "=", id)
@@ -85,49 +138,13 @@ export function ticketTimerStore(scope: StoreScope): TicketTimerStore {
 
     async staffWrote(id, at, warnAt) {
       const ms = at.getTime();
-      await db.updateTable("tickets")
-        .set({
-          first_staff_response_at: sql<number>`coalesce(first_staff_response_at, ${ms})`,
-          last_staff_message_at: ms,
-          waiting_for: "member",
-          auto_close_step: warnAt === null ? null : "warn",
-          auto_close_at: warnAt === null ? null : warnAt.getTime(),
-        })
-        .where("id", "=", id)
-        .where((eb) =>
-          eb.or([
-            eb("last_staff_message_at", "is", null),
-            eb("last_staff_message_at", "<=", ms - SAME_MINUTE_MS),
-            eb("waiting_for", "is", null),
-            eb("waiting_for", "!=", "member"),
-            warnAt === null
-              ? eb("auto_close_at", "is not", null)
-              : eb.or([eb("auto_close_step", "is", null), eb("auto_close_step", "!=", "warn")]),
-          ])
-        )
-        .execute();
+      if (warnAt === null) await staffWroteQuiet(id, ms, ms - SAME_MINUTE_MS);
+      else await staffWroteArming(id, ms, ms - SAME_MINUTE_MS, warnAt.getTime());
     },
 
     async openerWrote(id, at) {
       const ms = at.getTime();
-      await db.updateTable("tickets")
-        .set({
-          last_opener_message_at: ms,
-          waiting_for: "staff",
-          auto_close_step: null,
-          auto_close_at: null,
-        })
-        .where("id", "=", id)
-        .where((eb) =>
-          eb.or([
-            eb("last_opener_message_at", "is", null),
-            eb("last_opener_message_at", "<=", ms - SAME_MINUTE_MS),
-            eb("waiting_for", "is", null),
-            eb("waiting_for", "!=", "staff"),
-            eb("auto_close_at", "is not", null),
-          ])
-        )
-        .execute();
+      await openerWroteQuery(id, ms, ms - SAME_MINUTE_MS);
     },
 
     async due(now, limit) {

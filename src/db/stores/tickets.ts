@@ -1,5 +1,6 @@
 /** The `TicketStore`: tickets, their claims, the close's steps and their members. */
 import type { Kysely, Transaction } from "kysely";
+import type { ChannelId } from "../../core/ids.ts";
 import type { Ticket, TicketId } from "../../core/model.ts";
 import type { TicketStore } from "../../core/ports.ts";
 import { toNumber, toTicket, toTicketMember } from "../row_mapping.ts";
@@ -9,6 +10,7 @@ import { HELD, openTicket } from "./open_ticket.ts";
 import { ticketQueue } from "./ticket_queue.ts";
 import type { StoreScope } from "./scope.ts";
 import { openTicketRow, openTicketRows } from "../encryption/sealed_rows.ts";
+import { compiledOnce } from "./compiled_once.ts";
 
 /** The ticket with `id`, read on `db` or a transaction of `scope`. */
 export async function ticketIn(
@@ -24,6 +26,12 @@ export async function ticketIn(
 /** A `TicketStore` whose queries run on `scope`. */
 export function ticketStore(scope: StoreScope): TicketStore {
   const { db } = scope;
+  // Every gateway message in a channel that may hold a ticket runs it.
+  const ofChannel = compiledOnce(
+    scope,
+    (channelId: ChannelId) =>
+      db.selectFrom("tickets").selectAll().where("channel_id", "=", channelId),
+  );
   return {
     open: (request) => openTicket(scope, request),
 
@@ -42,8 +50,7 @@ export function ticketStore(scope: StoreScope): TicketStore {
     get: (id) => ticketIn(db, id, { scope }),
 
     async byChannel(channelId) {
-      const row = await db.selectFrom("tickets").selectAll().where("channel_id", "=", channelId)
-        .executeTakeFirst();
+      const [row] = (await ofChannel(channelId)).rows;
       return row ? toTicket(await openTicketRow(scope, row)) : null;
     },
 

@@ -14,6 +14,8 @@ import { lockGuild } from "./guild_lock.ts";
 import { findOrInsert } from "./inserts.ts";
 import { HELD } from "./open_ticket.ts";
 import { inTransaction, type StoreScope } from "./scope.ts";
+import { compiledOnce } from "./compiled_once.ts";
+import type { TicketTypeId } from "../../core/model.ts";
 
 /** Name of the default ticket type a guild gets on first use. */
 export const DEFAULT_TICKET_TYPE_NAME = "Support";
@@ -27,6 +29,8 @@ export function nameKey(name: string): string {
 export function typeStore(scope: StoreScope): TypeStore {
   const { db } = scope;
   const live = () => db.selectFrom("ticket_types").selectAll().where("deleted_at", "is", null);
+  // A staff member's message in a ticket reads its type.
+  const byId = compiledOnce(scope, (id: TicketTypeId) => live().where("id", "=", id));
   const store: TypeStore = {
     async defaultFor(guildId) {
       const row = await findOrInsert(scope, {
@@ -45,7 +49,7 @@ export function typeStore(scope: StoreScope): TypeStore {
     },
 
     async get(id) {
-      const row = await live().where("id", "=", id).executeTakeFirst();
+      const [row] = (await byId(id)).rows;
       return row ? toTicketType(row) : null;
     },
 
