@@ -5,16 +5,35 @@ import { toGuildSettings } from "../row_mapping.ts";
 import { loadLanguage } from "../../i18n/catalogs.ts";
 import { findOrInsert } from "./inserts.ts";
 import type { StoreScope } from "./scope.ts";
+import { compiledOnce } from "./compiled_once.ts";
 
 /** A `SettingsStore` whose queries run on `scope`. */
 export function settingsStore(scope: StoreScope): SettingsStore {
   const { db, kind } = scope;
+  // Every interaction runs these two, compiled once.
+  const guildRow = compiledOnce(
+    scope,
+    (guildId: string) =>
+      db.selectFrom("guild_settings").selectAll().where("guild_id", "=", guildId),
+  );
+  const keepLocale = compiledOnce(scope, (userId: string, locale: string, at: number) => {
+    const insert = db.insertInto("member_locales").values({
+      user_id: userId,
+      locale,
+      updated_at: at,
+    });
+    const set = { locale, updated_at: at };
+    return kind === "mysql"
+      ? insert.onDuplicateKeyUpdate(set)
+      // Most interactions repeat the locale already kept: then nothing is written.
+      : insert.onConflict((oc) =>
+        oc.column("user_id").doUpdateSet(set).where("member_locales.locale", "<>", locale)
+      );
+  });
   const store: SettingsStore = {
     async guild(guildId) {
       const row = await findOrInsert(scope, {
-        find: () =>
-          db.selectFrom("guild_settings").selectAll().where("guild_id", "=", guildId)
-            .executeTakeFirst(),
+        find: async () => (await guildRow(guildId)).rows[0],
         insert: (at) =>
           db.insertInto("guild_settings").values({
             guild_id: guildId,
@@ -54,15 +73,7 @@ export function settingsStore(scope: StoreScope): SettingsStore {
     },
 
     async rememberLocale(userId, locale) {
-      const values = { user_id: userId, locale, updated_at: scope.now() };
-      const set = { locale, updated_at: values.updated_at };
-      const insert = db.insertInto("member_locales").values(values);
-      await (kind === "mysql"
-        ? insert.onDuplicateKeyUpdate(set)
-        // Most interactions repeat the locale already kept: then nothing is written.
-        : insert.onConflict((oc) =>
-          oc.column("user_id").doUpdateSet(set).where("member_locales.locale", "<>", locale)
-        )).execute();
+      await keepLocale(userId, locale, scope.now());
     },
 
     async meta(key) {

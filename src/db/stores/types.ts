@@ -31,11 +31,15 @@ export function typeStore(scope: StoreScope): TypeStore {
   const live = () => db.selectFrom("ticket_types").selectAll().where("deleted_at", "is", null);
   // A staff member's message in a ticket reads its type.
   const byId = compiledOnce(scope, (id: TicketTypeId) => live().where("id", "=", id));
+  // Most commands read the guild's default type.
+  const defaultOf = compiledOnce(
+    scope,
+    (guildId: string) => live().where("guild_id", "=", guildId).where("is_default", "=", 1),
+  );
   const store: TypeStore = {
     async defaultFor(guildId) {
       const row = await findOrInsert(scope, {
-        find: () =>
-          live().where("guild_id", "=", guildId).where("is_default", "=", 1).executeTakeFirst(),
+        find: async () => (await defaultOf(guildId)).rows[0],
         insert: (at) =>
           db.insertInto("ticket_types").values(
             newTypeRow(guildId, defaultTypeSettings(DEFAULT_TICKET_TYPE_NAME), {
