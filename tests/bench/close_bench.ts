@@ -33,6 +33,7 @@ import type { FetchedMessage } from "../../src/core/discord_port.ts";
 import type { TicketId } from "../../src/core/model.ts";
 import { openTestStores } from "../fixtures/test_stores.ts";
 import { RecordingDiscord } from "../fixtures/recording_discord.ts";
+import { reportToParent, runChild } from "./shipped_child.ts";
 
 /**
  * A recording port that sends uploads the way a REST request does: the files'
@@ -197,20 +198,6 @@ async function writeInto(path: string, scenario: CloseScenario, messages: number
   }
 }
 
-/** Runs `deno run` on this file with `args` and the child flags; gives its stdout. */
-async function runChild(what: string, args: string[]): Promise<string> {
-  const output = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", ...CHILD_FLAGS, new URL(import.meta.url).pathname, ...args],
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).output();
-  if (!output.success) {
-    throw new Error(`The ${what} failed: ${new TextDecoder().decode(output.stderr)}`);
-  }
-  return new TextDecoder().decode(output.stdout);
-}
-
 /**
  * Runs one scenario in this process. With `file`, the stores are a SQLite file
  * (in a temporary directory) whose messages another process writes first, as a
@@ -234,7 +221,10 @@ export async function runCloseScenario(
     if (path === undefined) {
       all = await writeArchive({ w, authors }, scenario, { messages, keep: scenario === "gap" });
     } else {
-      await runChild("close fixture writer", ["write", scenario, String(messages), path]);
+      await runChild(import.meta.url, ["write", scenario, String(messages), path], {
+        what: "close fixture writer",
+        flags: CHILD_FLAGS,
+      });
       // What Discord holds: the attachments, and the history to read the gap from.
       for (let i = 0; i < messages; i += 20) discord.downloads.set(attachmentUrl(i), PNG);
       all = scenario !== "gap" ? [] : Array.from(
@@ -283,7 +273,9 @@ export async function measureClose(
   options: { file?: boolean } = {},
 ): Promise<CloseResult> {
   const args = [scenario, String(messages), ...(options.file === true ? ["file"] : [])];
-  const text = (await runChild(`${scenario} close bench`, args)).trim().split("\n").at(-1) ?? "";
+  const text =
+    (await runChild(import.meta.url, args, { what: `${scenario} close bench`, flags: CHILD_FLAGS }))
+      .trim().split("\n").at(-1) ?? "";
   return JSON.parse(text) as CloseResult;
 }
 
@@ -304,6 +296,6 @@ if (import.meta.main) {
     const result = await runCloseScenario(scenarioOf(scenario), Number(count ?? "10000"), {
       file: where === "file",
     });
-    Deno.stdout.writeSync(new TextEncoder().encode(`${JSON.stringify(result)}\n`));
+    reportToParent(result);
   }
 }

@@ -3,6 +3,8 @@
  * in tickets of one guild (100 per ticket), written in one transaction, then
  * each query of the web pages' guild list (`TicketBrowser.inGuild` with `text`)
  * timed `rounds` times after a warm-up. A figure, not a pass/fail test.
+ * `deno task bench` runs it in a child process with the shipped bot's runtime
+ * flags (`shipped_child.ts`), as the bot would run the same queries.
  */
 import { join } from "node:path";
 import { guildId, userId } from "../../src/core/ids.ts";
@@ -11,6 +13,7 @@ import { migrateToLatest } from "../../src/db/migrate.ts";
 import { createStores } from "../../src/db/stores/create_stores.ts";
 import { createWebStores } from "../../src/db/stores/web_stores.ts";
 import { percentile } from "./stats.ts";
+import { measuredAsShipped, reportToParent } from "./shipped_child.ts";
 
 /** What one search run measures. */
 export interface SearchResult {
@@ -132,3 +135,10 @@ export function formatSearch(result: SearchResult): string[] {
 
 /** The figure searches are held to (reported, not asserted). */
 export const SEARCH_TARGET_MS = 200;
+
+/** `measureSearch` in a child process with the shipped bot's runtime flags. */
+export function measureSearchAsShipped(options: { messages: number }): Promise<SearchResult> {
+  return measuredAsShipped(import.meta.url, [String(options.messages)], "search bench");
+}
+
+if (import.meta.main) reportToParent(await measureSearch({ messages: Number(Deno.args[0]) }));

@@ -5,6 +5,8 @@
  * days (the reads, the figures, the embed and the CSV when it is attached)
  * timed `rounds` times after a warm-up, and the statistics page's CSV of the
  * year (every ticket read as a row and written). A figure, not a pass/fail test.
+ * `deno task bench` runs it in a child process with the shipped bot's runtime
+ * flags (`shipped_child.ts`), as the bot would run the same queries.
  */
 import { sql } from "kysely";
 import { join } from "node:path";
@@ -18,6 +20,7 @@ import { migrateToLatest } from "../../src/db/migrate.ts";
 import { createStores } from "../../src/db/stores/create_stores.ts";
 import { english } from "../../src/i18n/translator.ts";
 import { median } from "./stats.ts";
+import { measuredAsShipped, reportToParent } from "./shipped_child.ts";
 
 /** One period's timing: how many tickets it held, p50 and max in ms, the CSV's bytes (0: none attached). */
 export interface StatsPeriodResult {
@@ -177,3 +180,10 @@ export function formatStats(result: StatsBenchResult): string[] {
     line(result.pageCsv, `statistics page's CSV download, last ${result.pageCsv.days} days`),
   ];
 }
+
+/** `measureStats` in a child process with the shipped bot's runtime flags. */
+export function measureStatsAsShipped(options: { tickets: number }): Promise<StatsBenchResult> {
+  return measuredAsShipped(import.meta.url, [String(options.tickets)], "/stats bench");
+}
+
+if (import.meta.main) reportToParent(await measureStats({ tickets: Number(Deno.args[0]) }));
