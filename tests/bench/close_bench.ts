@@ -33,7 +33,7 @@ import type { FetchedMessage } from "../../src/core/discord_port.ts";
 import type { TicketId } from "../../src/core/model.ts";
 import { openTestStores } from "../fixtures/test_stores.ts";
 import { RecordingDiscord } from "../fixtures/recording_discord.ts";
-import { reportToParent, runChild } from "./shipped_child.ts";
+import { measuredInChild, reportToParent, runChild } from "./shipped_child.ts";
 
 /**
  * A recording port that sends uploads the way a REST request does: the files'
@@ -273,10 +273,10 @@ export async function measureClose(
   options: { file?: boolean } = {},
 ): Promise<CloseResult> {
   const args = [scenario, String(messages), ...(options.file === true ? ["file"] : [])];
-  const text =
-    (await runChild(import.meta.url, args, { what: `${scenario} close bench`, flags: CHILD_FLAGS }))
-      .trim().split("\n").at(-1) ?? "";
-  return JSON.parse(text) as CloseResult;
+  return measuredInChild<CloseResult>(import.meta.url, args, {
+    what: `${scenario} close bench`,
+    flags: CHILD_FLAGS,
+  });
 }
 
 function scenarioOf(name: string | undefined): CloseScenario {

@@ -13,7 +13,7 @@ import { migrateToLatest } from "../../src/db/migrate.ts";
 import { createStores } from "../../src/db/stores/create_stores.ts";
 import { createWebStores } from "../../src/db/stores/web_stores.ts";
 import { percentile } from "./stats.ts";
-import { measuredAsShipped, reportToParent } from "./shipped_child.ts";
+import { measuredInChild, reportToParent } from "./shipped_child.ts";
 
 /** What one search run measures. */
 export interface SearchResult {
@@ -138,7 +138,7 @@ export const SEARCH_TARGET_MS = 200;
 
 /** `measureSearch` in a child process with the shipped bot's runtime flags. */
 export function measureSearchAsShipped(options: { messages: number }): Promise<SearchResult> {
-  return measuredAsShipped(import.meta.url, [String(options.messages)], "search bench");
+  return measuredInChild(import.meta.url, [String(options.messages)], { what: "search bench" });
 }
 
 if (import.meta.main) reportToParent(await measureSearch({ messages: Number(Deno.args[0]) }));

@@ -23,13 +23,13 @@ export async function runChild(
   return new TextDecoder().decode(output.stdout);
 }
 
-/** Runs `module` as a child with the shipped flags; its last line of output is the JSON result. */
-export async function measuredAsShipped<T>(
+/** Runs `module` as a child (the shipped flags unless `flags`); its last line of output is the JSON result. */
+export async function measuredInChild<T>(
   module: string,
   args: string[],
-  what: string,
+  options: { what: string; flags?: readonly string[] },
 ): Promise<T> {
-  const text = (await runChild(module, args, { what })).trim().split("\n").at(-1) ?? "";
+  const text = (await runChild(module, args, options)).trim().split("\n").at(-1) ?? "";
   return JSON.parse(text) as T;
 }
 

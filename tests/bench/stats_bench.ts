@@ -20,7 +20,7 @@ import { migrateToLatest } from "../../src/db/migrate.ts";
 import { createStores } from "../../src/db/stores/create_stores.ts";
 import { english } from "../../src/i18n/translator.ts";
 import { median } from "./stats.ts";
-import { measuredAsShipped, reportToParent } from "./shipped_child.ts";
+import { measuredInChild, reportToParent } from "./shipped_child.ts";
 
 /** One period's timing: how many tickets it held, p50 and max in ms, the CSV's bytes (0: none attached). */
 export interface StatsPeriodResult {
@@ -183,7 +183,7 @@ export function formatStats(result: StatsBenchResult): string[] {
 
 /** `measureStats` in a child process with the shipped bot's runtime flags. */
 export function measureStatsAsShipped(options: { tickets: number }): Promise<StatsBenchResult> {
-  return measuredAsShipped(import.meta.url, [String(options.tickets)], "/stats bench");
+  return measuredInChild(import.meta.url, [String(options.tickets)], { what: "/stats bench" });
 }
 
 if (import.meta.main) reportToParent(await measureStats({ tickets: Number(Deno.args[0]) }));

@@ -37,15 +37,11 @@ export function archiveStore(scope: StoreScope): ArchiveStore {
   return {
     async add(message) {
       // The gateway may deliver a message twice: the first record stays.
+      const payload = await sealText(scope, message.payload);
+      const at = message.createdAt.getTime();
       const added = await insertOnce({
-        execute: async () =>
-          insertArchived(
-            message.messageId,
-            message.ticketId,
-            message.authorId,
-            await sealText(scope, message.payload),
-            message.createdAt.getTime(),
-          ),
+        execute: () =>
+          insertArchived(message.messageId, message.ticketId, message.authorId, payload, at),
       });
       // Its archive row was just inserted, so it has no index row yet to replace.
       if (added) {

@@ -29,7 +29,10 @@ export async function indexMessage(
   await indexRowInsert(scope, message.messageId, message.ticketId, content).execute();
 }
 
-/** The insert of one index row, replacing the row of the same message where there is one. */
+/**
+ * The insert of one index row. On PostgreSQL and MySQL it replaces the row of
+ * the same message; SQLite's FTS5 table has no key for that (see `indexMessage`).
+ */
 export function indexRowInsert(
   scope: Pick<StoreScope, "db" | "kind">,
   messageId: string,
