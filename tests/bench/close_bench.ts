@@ -267,7 +267,7 @@ export async function runCloseScenario(
  * Runs `scenario` in a child process (`deno run` this file) and reads its result;
  * with `file`, on a SQLite file a third process fills first.
  */
-export async function measureClose(
+export function measureClose(
   scenario: CloseScenario,
   messages: number,
   options: { file?: boolean } = {},

@@ -42,6 +42,42 @@ export function unpack(value: unknown, count: number, column: string): string[] 
   return values;
 }
 
+/** Numbers `value` over the rows, as a JSON array's items (null as `null`): read back by `unpackNumbers`. */
+export function packedNumbers(
+  kind: StoreScope["kind"],
+  value: RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  if (kind === "postgres") return sql`string_agg(coalesce(cast(${value} as text), 'null'), ',')`;
+  if (kind === "mysql") {
+    return sql`group_concat(coalesce(cast(${value} as char), 'null') separator ',')`;
+  }
+  return sql`group_concat(coalesce(${value}, 'null'), ',')`;
+}
+
+/**
+ * A `packedNumbers` column's values, checked to be one per row counted. Read by
+ * the JSON parser: ten times faster than splitting and parsing each, and it
+ * leaves no string per value behind.
+ */
+export function unpackNumbers(value: unknown, count: number, column: string): (number | null)[] {
+  if (count === 0) return [];
+  const text = typeof value === "string"
+    ? value
+    : value instanceof Uint8Array
+    ? decoder.decode(value)
+    : String(value);
+  let values: unknown;
+  try {
+    values = JSON.parse(`[${text}]`);
+  } catch {
+    values = null;
+  }
+  if (!Array.isArray(values) || values.length !== count) {
+    throw new RangeError(`Cannot read the packed ${column}: not ${count} numbers`);
+  }
+  return values as (number | null)[];
+}
+
 /** Runs `fn`'s packed queries where they are not cut short. */
 export function withPacking<T>(
   scope: StoreScope,

@@ -6,16 +6,14 @@
  * `audit_events_guild_action_idx`, `archived_messages_ticket_author_idx`); the
  * figures are computed from the rows in `src/core/stats/`. `times` has the
  * database measure each ticket's times and hands them over packed
- * (`ticket_times.ts`), as `staffMessages` does with the messages' authors.
+ * (`ticket_times.ts`); `staffMessages` has it count the messages per author.
  */
-import { sql } from "kysely";
 import type { UserId } from "../../core/ids.ts";
 import type { TicketId, TicketPriority, TicketStatus, TicketTypeId } from "../../core/model.ts";
 import type { StatsStore } from "../../core/ports.ts";
 import type { StatsTicket } from "../../core/stats/stats_query.ts";
 import { toDate, toNullableDate, toNumber } from "../row_mapping.ts";
 import type { StoreScope } from "./scope.ts";
-import { packed, unpack, withPacking } from "./packed_values.ts";
 import { inGuildTypes, inScope } from "./stats_scope.ts";
 import { ticketTimes } from "./ticket_times.ts";
 
@@ -135,41 +133,35 @@ export function statsStore(scope: StoreScope): StatsStore {
       return toNumber(counted?.n ?? 0);
     },
 
-    staffMessages(query) {
-      // The authors packed (`packed_values.ts`) and counted here: on SQLite, grouping a
-      // year's 200,000 messages by author sorts them all, which takes longer than reading them.
-      return withPacking(scope, async (db) => {
-        let q = db.selectFrom("archived_messages")
-          .innerJoin("tickets", "tickets.id", "archived_messages.ticket_id")
-          .where("tickets.guild_id", "=", query.guildId)
-          .where("archived_messages.created_at", ">=", query.from.getTime())
-          .where("archived_messages.created_at", "<", query.to.getTime())
-          .where("archived_messages.deleted_at", "is", null)
-          .whereRef("archived_messages.author_id", "<>", "tickets.opener_id")
-          .where((eb) =>
-            eb.not(eb.exists(
-              eb.selectFrom("ticket_members").select("ticket_members.user_id")
-                .whereRef("ticket_members.ticket_id", "=", "tickets.id")
-                .whereRef("ticket_members.user_id", "=", "archived_messages.author_id"),
-            ))
-          );
-        if (query.typeIds !== null) {
-          q = query.typeIds.length === 0
-            ? q.where("tickets.type_id", "=", -1)
-            : q.where("tickets.type_id", "in", [...query.typeIds]);
-        }
-        if (query.staffId !== null) q = q.where("archived_messages.author_id", "=", query.staffId);
-        const row = await q.select((eb) => [
-          eb.fn.countAll<number | string>().as("n"),
-          packed(scope.kind, sql`archived_messages.author_id`).as("authors"),
-        ]).executeTakeFirst();
-        const counts = new Map<string, number>();
-        for (const author of unpack(row?.authors, toNumber(row?.n ?? 0), "authors")) {
-          counts.set(author, (counts.get(author) ?? 0) + 1);
-        }
-        return [...counts].map(([authorId, count]) => ({ authorId: authorId as UserId, count }))
-          .sort((a, b) => b.count - a.count || a.authorId.localeCompare(b.authorId));
-      });
+    async staffMessages(query) {
+      // Counted by the database: under the shipped runtime flags (no optimizing compiler),
+      // counting a year's 200,000 authors in JavaScript took longer than SQLite's sort.
+      let q = db.selectFrom("archived_messages")
+        .innerJoin("tickets", "tickets.id", "archived_messages.ticket_id")
+        .where("tickets.guild_id", "=", query.guildId)
+        .where("archived_messages.created_at", ">=", query.from.getTime())
+        .where("archived_messages.created_at", "<", query.to.getTime())
+        .where("archived_messages.deleted_at", "is", null)
+        .whereRef("archived_messages.author_id", "<>", "tickets.opener_id")
+        .where((eb) =>
+          eb.not(eb.exists(
+            eb.selectFrom("ticket_members").select("ticket_members.user_id")
+              .whereRef("ticket_members.ticket_id", "=", "tickets.id")
+              .whereRef("ticket_members.user_id", "=", "archived_messages.author_id"),
+          ))
+        );
+      if (query.typeIds !== null) {
+        q = query.typeIds.length === 0
+          ? q.where("tickets.type_id", "=", -1)
+          : q.where("tickets.type_id", "in", [...query.typeIds]);
+      }
+      if (query.staffId !== null) q = q.where("archived_messages.author_id", "=", query.staffId);
+      const rows = await q.groupBy("archived_messages.author_id").select((eb) => [
+        "archived_messages.author_id",
+        eb.fn.countAll<number | string>().as("n"),
+      ]).execute();
+      return rows.map((row) => ({ authorId: row.author_id as UserId, count: toNumber(row.n) }))
+        .sort((a, b) => b.count - a.count || a.authorId.localeCompare(b.authorId));
     },
   };
 }

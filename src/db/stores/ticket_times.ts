@@ -10,7 +10,14 @@ import type { UserId } from "../../core/ids.ts";
 import type { TicketTypeId } from "../../core/model.ts";
 import type { StatsQuery, TicketTimes } from "../../core/stats/stats_query.ts";
 import { toNumber } from "../row_mapping.ts";
-import { packed, type PackingExecutor, unpack, withPacking } from "./packed_values.ts";
+import {
+  packed,
+  packedNumbers,
+  type PackingExecutor,
+  unpack,
+  unpackNumbers,
+  withPacking,
+} from "./packed_values.ts";
 import type { StoreScope } from "./scope.ts";
 import { inScope } from "./stats_scope.ts";
 
@@ -52,16 +59,13 @@ function partQuery(
     : sql`tickets.status = ${"closed"}`;
   return q.select((eb) => [
     eb.fn.countAll<number | string>().as("n"),
-    packed(kind, firstResponse).as("first_response"),
-    packed(kind, sql`case when ${closedInPeriod} then ${since("tickets.closed_at")} end`)
+    packedNumbers(kind, firstResponse).as("first_response"),
+    packedNumbers(kind, sql`case when ${closedInPeriod} then ${since("tickets.closed_at")} end`)
       .as("resolution"),
-    packed(kind, sql`ticket_feedback.rating`).as("rating"),
+    packedNumbers(kind, sql`ticket_feedback.rating`).as("rating"),
     packed(kind, sql`coalesce(tickets.claimed_by, ticket_feedback.staff_id)`).as("handler"),
   ]);
 }
-
-/** A packed number (the database's integer as text), or null for the empty string. */
-const numberOrNull = (text: string) => text === "" ? null : Number(text);
 
 async function readPart(
   db: Executor,
@@ -71,9 +75,9 @@ async function readPart(
 ): Promise<void> {
   const row = await partQuery(db, kind, filter).executeTakeFirst();
   const count = toNumber((row?.n ?? 0) as number | string);
-  const responses = unpack(row?.first_response, count, "first responses");
-  const resolutions = unpack(row?.resolution, count, "resolutions");
-  const ratings = unpack(row?.rating, count, "ratings");
+  const responses = unpackNumbers(row?.first_response, count, "first responses");
+  const resolutions = unpackNumbers(row?.resolution, count, "resolutions");
+  const ratings = unpackNumbers(row?.rating, count, "ratings");
   const handlers = unpack(row?.handler, count, "handlers");
   const opened = filter.part === "opened";
   for (let i = 0; i < count; i++) {
@@ -81,9 +85,9 @@ async function readPart(
     into.push({
       handler: handler === "" ? null : handler as UserId,
       opened,
-      firstResponseMs: numberOrNull(responses[i]!),
-      resolutionMs: numberOrNull(resolutions[i]!),
-      rating: numberOrNull(ratings[i]!),
+      firstResponseMs: responses[i] ?? null,
+      resolutionMs: resolutions[i] ?? null,
+      rating: ratings[i] ?? null,
       inSupportHours: false,
     });
   }
