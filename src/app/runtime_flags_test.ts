@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { RUNTIME_FLAGS } from "./runtime_flags.ts";
+import { RUNTIME_ENV, RUNTIME_FLAGS } from "./runtime_flags.ts";
 
 Deno.test("the start, dev and compile tasks and the Dockerfile run with RUNTIME_FLAGS", async () => {
   const root = new URL("../../", import.meta.url);
@@ -19,5 +19,21 @@ Deno.test("the start, dev and compile tasks and the Dockerfile run with RUNTIME_
   const compile = dockerfile.split("\n").find((line) => /^\s*(RUN|&&) .*deno compile/.test(line));
   for (const flag of RUNTIME_FLAGS) {
     assert.ok(compile?.split(/\s+/).includes(flag), `the Dockerfile compiles without ${flag}`);
+  }
+});
+
+Deno.test("the start and dev tasks run with RUNTIME_ENV", async () => {
+  const root = new URL("../../", import.meta.url);
+  const config = JSON.parse(await Deno.readTextFile(new URL("deno.json", root))) as {
+    tasks: Record<string, string>;
+  };
+  const settings = Object.entries(RUNTIME_ENV).map(([name, value]) => `${name}=${value}`);
+  for (const name of ["start", "dev"]) {
+    const words = config.tasks[name]?.split(/\s+/) ?? [];
+    const run = words.indexOf("deno");
+    assert.ok(run > 0, `task ${name} does not run deno after its variables`);
+    for (const setting of settings) {
+      assert.ok(words.slice(0, run).includes(setting), `task ${name} lacks ${setting}`);
+    }
   }
 });

@@ -34,8 +34,6 @@ import { createReconcileLoop } from "./reconcile_loop.ts";
 import { createTicketTimersLoop, passClock } from "./ticket_timers_loop.ts";
 import type { StartOptions, TicketeerApp } from "./ticketeer_app.ts";
 import { createOpenLine, opensAtOnce } from "../core/tickets/open_line.ts";
-import { loadLanguages } from "../i18n/catalogs.ts";
-import { LOCALES } from "../i18n/locale.ts";
 
 export type { StartOptions, TicketeerApp };
 
@@ -59,12 +57,6 @@ export async function startTicketeer(
   };
 
   try {
-    // Every language, before the gateway connects: with English alone (the others
-    // on first use) gateway messages in ordinary channels cost twice the CPU
-    // (110-150 against 40-70 ms per 1,000 in `deno task bench`) for 0.7 MB less
-    // memory. Other subcommands (stats, export, ...) load a language on first use.
-    await loadLanguages(LOCALES);
-
     // 1. Database.
     const handle: DatabaseHandle = await openDatabase(config.database);
     cleanups.push(() => handle.close());
