@@ -16,7 +16,7 @@ Deno.test("runBench() measures memory and latency at a tiny scale", async () => 
     "--members=5",
     "--interactions=10",
   ]);
-  const [result] = await runBench(options);
+  const [result] = await runBench({ ...options, quick: true });
   assert.ok(result, "one scale was measured");
   assert.equal(result.guilds, 20);
   assert.ok(result.rss > 10 * 1024 * 1024, `an RSS of ${result.rss} bytes is not a bot's`);
@@ -69,6 +69,7 @@ Deno.test("measureSplit() measures each of two processes sharing the guilds at a
     guildsPerShard: 5,
     processes: 2,
     samples: 2,
+    quick: true,
   });
   assert.equal(result.shards, 4);
   assert.deepEqual(result.processes.map((p) => p.shards), ["0-1/4", "2-3/4"]);

@@ -54,6 +54,7 @@ export async function measureSplit(scale: SplitScale): Promise<SplitResult> {
       members: scale.members,
     });
     const ranges = shardRanges(shards, scale.processes);
+    const startedAt = performance.now();
     for (const range of ranges) {
       bots.push(spawnBot(fake, {
         env: {
@@ -70,7 +71,10 @@ export async function measureSplit(scale: SplitScale): Promise<SplitResult> {
     for (const bot of bots) await whileAlive(bot, connected, { doing: "connecting" });
     const read = barrier(fake, guilds);
     for (const bot of bots) await whileAlive(bot, read, { doing: "reading the guilds" });
-    await Promise.all(bots.map((bot) => whileAlive(bot, settle(fake, bot), { doing: "settling" })));
+    const settling = { startedAt, ...(scale.quick ? { quick: true } : {}) };
+    await Promise.all(
+      bots.map((bot) => whileAlive(bot, settle(fake, bot, settling), { doing: "settling" })),
+    );
 
     const processes = [];
     for (const [i, bot] of bots.entries()) {
