@@ -1,12 +1,16 @@
 import assert from "node:assert/strict";
 import { RUNTIME_ENV, RUNTIME_FLAGS } from "./runtime_flags.ts";
 
+const root = new URL("../../", import.meta.url);
+
+/** The tasks of deno.json, by name. */
+async function tasks(): Promise<Record<string, string>> {
+  const config = JSON.parse(await Deno.readTextFile(new URL("deno.json", root)));
+  return (config as { tasks: Record<string, string> }).tasks;
+}
+
 Deno.test("the start, dev and compile tasks and the Dockerfile run with RUNTIME_FLAGS", async () => {
-  const root = new URL("../../", import.meta.url);
-  const config = JSON.parse(await Deno.readTextFile(new URL("deno.json", root))) as {
-    tasks: Record<string, string>;
-  };
-  const runs = Object.entries(config.tasks).filter(([name]) =>
+  const runs = Object.entries(await tasks()).filter(([name]) =>
     name === "start" || name === "dev" || name.startsWith("compile:")
   );
   assert.equal(runs.length, 7);
@@ -23,13 +27,10 @@ Deno.test("the start, dev and compile tasks and the Dockerfile run with RUNTIME_
 });
 
 Deno.test("the start and dev tasks run with RUNTIME_ENV", async () => {
-  const root = new URL("../../", import.meta.url);
-  const config = JSON.parse(await Deno.readTextFile(new URL("deno.json", root))) as {
-    tasks: Record<string, string>;
-  };
+  const all = await tasks();
   const settings = Object.entries(RUNTIME_ENV).map(([name, value]) => `${name}=${value}`);
   for (const name of ["start", "dev"]) {
-    const words = config.tasks[name]?.split(/\s+/) ?? [];
+    const words = all[name]?.split(/\s+/) ?? [];
     const run = words.indexOf("deno");
     assert.ok(run > 0, `task ${name} does not run deno after its variables`);
     for (const setting of settings) {

@@ -113,7 +113,7 @@ export async function runBench(
         roles: options.roles,
         members: options.members,
         interactions: guilds === largest ? options.interactions : 0,
-        ...(options.quick ? { quick: true } : {}),
+        quick: options.quick === true,
       }),
     );
   }

@@ -106,9 +106,9 @@ export async function barrier(fake: FakeDiscord, guilds: FakeGuild[]): Promise<v
 export async function settle(
   fake: FakeDiscord,
   bot: BotProcess,
-  options: { startedAt: number; quick?: boolean },
+  options: { startedAt: number; quick: boolean },
 ): Promise<void> {
-  const { quietMs, uptimeMs } = options.quick === true ? QUICK : IDLE;
+  const { quietMs, uptimeMs } = options.quick ? QUICK : IDLE;
   const limit = performance.now() + SETTLE_LIMIT_MS;
   let calls = fake.calls.length;
   let rss = await bot.rss();
@@ -157,11 +157,8 @@ export async function measureMemory(scale: MemoryScale): Promise<MemoryResult> {
     if (sent.length !== scale.guilds) {
       throw new Error(`The fake sent ${sent.length} GUILD_CREATE, not ${scale.guilds}`);
     }
-    await whileAlive(
-      bot,
-      settle(fake, bot, { startedAt: started, ...(scale.quick ? { quick: true } : {}) }),
-      { doing: "settling" },
-    );
+    const settling = { startedAt: started, quick: scale.quick === true };
+    await whileAlive(bot, settle(fake, bot, settling), { doing: "settling" });
 
     const samples: number[] = [];
     for (let i = 0; i < (scale.samples ?? 7); i++) {

@@ -71,7 +71,7 @@ export async function measureSplit(scale: SplitScale): Promise<SplitResult> {
     for (const bot of bots) await whileAlive(bot, connected, { doing: "connecting" });
     const read = barrier(fake, guilds);
     for (const bot of bots) await whileAlive(bot, read, { doing: "reading the guilds" });
-    const settling = { startedAt, ...(scale.quick ? { quick: true } : {}) };
+    const settling = { startedAt, quick: scale.quick === true };
     await Promise.all(
       bots.map((bot) => whileAlive(bot, settle(fake, bot, settling), { doing: "settling" })),
     );

@@ -14,32 +14,23 @@ import type { StoreScope } from "./scope.ts";
 /** What packed queries run on. */
 export type PackingExecutor = Kysely<Database> | Transaction<Database>;
 
-/** The values of `value` over the rows, as text joined by commas (null as the empty string). */
-export function packed(kind: StoreScope["kind"], value: RawBuilder<unknown>): RawBuilder<unknown> {
-  if (kind === "postgres") return sql`string_agg(coalesce(cast(${value} as text), ''), ',')`;
+/** The values of `value` over the rows, joined by commas, a null written as `none`. */
+function joined(
+  kind: StoreScope["kind"],
+  value: RawBuilder<unknown>,
+  none: "" | "null",
+): RawBuilder<unknown> {
+  const empty = sql.lit(none);
+  if (kind === "postgres") return sql`string_agg(coalesce(cast(${value} as text), ${empty}), ',')`;
   if (kind === "mysql") {
-    return sql`group_concat(coalesce(cast(${value} as char), '') separator ',')`;
+    return sql`group_concat(coalesce(cast(${value} as char), ${empty}) separator ',')`;
   }
-  return sql`group_concat(coalesce(${value}, ''), ',')`;
+  return sql`group_concat(coalesce(${value}, ${empty}), ',')`;
 }
 
-const decoder = new TextDecoder();
-
-/** A packed column's values, checked to be one per row counted. */
-export function unpack(value: unknown, count: number, column: string): string[] {
-  if (count === 0) return [];
-  const text = typeof value === "string"
-    ? value
-    : value instanceof Uint8Array
-    ? decoder.decode(value)
-    : value === null || value === undefined
-    ? ""
-    : String(value);
-  const values = text.split(",");
-  if (values.length !== count) {
-    throw new RangeError(`Cannot read the packed ${column}: ${values.length} values for ${count}`);
-  }
-  return values;
+/** The values of `value` over the rows, as text joined by commas (null as the empty string). */
+export function packed(kind: StoreScope["kind"], value: RawBuilder<unknown>): RawBuilder<unknown> {
+  return joined(kind, value, "");
 }
 
 /** Numbers `value` over the rows, as a JSON array's items (null as `null`): read back by `unpackNumbers`. */
@@ -47,11 +38,26 @@ export function packedNumbers(
   kind: StoreScope["kind"],
   value: RawBuilder<unknown>,
 ): RawBuilder<unknown> {
-  if (kind === "postgres") return sql`string_agg(coalesce(cast(${value} as text), 'null'), ',')`;
-  if (kind === "mysql") {
-    return sql`group_concat(coalesce(cast(${value} as char), 'null') separator ',')`;
+  return joined(kind, value, "null");
+}
+
+const decoder = new TextDecoder();
+
+/** A packed column as the driver handed it over (text, bytes, or nothing), as text. */
+function packedText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value instanceof Uint8Array) return decoder.decode(value);
+  return value === null || value === undefined ? "" : String(value);
+}
+
+/** A packed column's values, checked to be one per row counted. */
+export function unpack(value: unknown, count: number, column: string): string[] {
+  if (count === 0) return [];
+  const values = packedText(value).split(",");
+  if (values.length !== count) {
+    throw new RangeError(`Cannot read the packed ${column}: ${values.length} values for ${count}`);
   }
-  return sql`group_concat(coalesce(${value}, 'null'), ',')`;
+  return values;
 }
 
 /**
@@ -61,14 +67,9 @@ export function packedNumbers(
  */
 export function unpackNumbers(value: unknown, count: number, column: string): (number | null)[] {
   if (count === 0) return [];
-  const text = typeof value === "string"
-    ? value
-    : value instanceof Uint8Array
-    ? decoder.decode(value)
-    : String(value);
   let values: unknown;
   try {
-    values = JSON.parse(`[${text}]`);
+    values = JSON.parse(`[${packedText(value)}]`);
   } catch {
     values = null;
   }

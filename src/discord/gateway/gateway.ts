@@ -115,7 +115,6 @@ export function createGateway(
 ): Gateway {
   const log = getLogger(["ticketeer", "gateway"]);
   const readyGuilds = new Map<number, number>();
-  let readySeen = false;
   let stopped = false;
   let lastState: ShardsState = "disconnected";
 
@@ -199,7 +198,6 @@ export function createGateway(
     GUILD_MEMBER_REMOVE: (packet) =>
       guard(log, "Member remove hook", () => hooks.onMemberRemove?.(payload(packet))),
     READY: (packet, shardId) => {
-      readySeen = true;
       const list = (payload(packet) as { guilds?: unknown[] } | null)?.guilds;
       readyGuilds.set(shardId, Array.isArray(list) ? list.length : 0);
     },
@@ -279,7 +277,8 @@ export function createGateway(
       stateChanged();
     },
     state: () => (stopped ? "disconnected" : currentState()),
-    guildCount: () => (readySeen ? [...readyGuilds.values()].reduce((a, b) => a + b, 0) : null),
+    guildCount: () =>
+      readyGuilds.size === 0 ? null : [...readyGuilds.values()].reduce((a, b) => a + b, 0),
     shards: () =>
       [...gateway.shards.values()].map((shard) => ({
         id: shard.id,

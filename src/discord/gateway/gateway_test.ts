@@ -152,6 +152,20 @@ Deno.test("createGateway() passes raw dispatches out and resumes after a drop", 
     mini.dispatch("INTERACTION_CREATE", { ...interaction, id: "902" });
     await mini.until(() => interactions.length === 2, "the dispatch after resuming");
     assert.deepEqual(states.slice(0, 3), ["connected", "disconnected", "connected"]);
+
+    // A shard's next READY replaces its count: a guild joined in between is not counted twice.
+    mini.dispatch("GUILD_CREATE", { id: "202" });
+    mini.dispatch("READY", {
+      v: 10,
+      user: { id: APP, username: "bot", bot: true },
+      guilds: ["200", "201", "202"].map((id) => ({ id, unavailable: true })),
+      session_id: "session-2",
+      resume_gateway_url: "ws://127.0.0.1:1/resume",
+      application: { id: APP, flags: 0 },
+    });
+    mini.dispatch("INTERACTION_CREATE", { ...interaction, id: "903" });
+    await mini.until(() => interactions.length === 3, "the dispatch after a second READY");
+    assert.equal(gateway.guildCount(), 3);
   } finally {
     await gateway.stop();
     closeRest();
