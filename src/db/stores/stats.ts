@@ -138,7 +138,7 @@ export function statsStore(scope: StoreScope): StatsStore {
       // counting a year's 200,000 authors in JavaScript took longer than SQLite's sort.
       let q = db.selectFrom("archived_messages")
         .innerJoin("tickets", "tickets.id", "archived_messages.ticket_id")
-        .where("tickets.guild_id", "=", query.guildId)
+        .where(inGuildTypes(query))
         .where("archived_messages.created_at", ">=", query.from.getTime())
         .where("archived_messages.created_at", "<", query.to.getTime())
         .where("archived_messages.deleted_at", "is", null)
@@ -150,11 +150,6 @@ export function statsStore(scope: StoreScope): StatsStore {
               .whereRef("ticket_members.user_id", "=", "archived_messages.author_id"),
           ))
         );
-      if (query.typeIds !== null) {
-        q = query.typeIds.length === 0
-          ? q.where("tickets.type_id", "=", -1)
-          : q.where("tickets.type_id", "in", [...query.typeIds]);
-      }
       if (query.staffId !== null) q = q.where("archived_messages.author_id", "=", query.staffId);
       const rows = await q.groupBy("archived_messages.author_id").select((eb) => [
         "archived_messages.author_id",
