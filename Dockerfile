@@ -21,13 +21,15 @@ RUN deno install --frozen-lockfile
 
 COPY src/ src/
 COPY migrations/ migrations/
+# The bundle that ships (src/app/shipped_bundle.ts): dist/bundle/main.js and its chunks.
+RUN deno task build
 RUN arch="${TARGETARCH:-$(dpkg --print-architecture)}" \
  && case "$arch" in \
       amd64) target=x86_64-unknown-linux-gnu ;; \
       arm64) target=aarch64-unknown-linux-gnu ;; \
       *) echo "ticketeer images are built for amd64 and arm64, not $arch" >&2; exit 1 ;; \
     esac \
- && deno compile --frozen-lockfile --v8-flags=--max-semi-space-size=1,--no-opt,--no-maglev --no-code-cache --allow-net --allow-env --allow-read=./data --allow-write=./data --no-prompt --target "$target" --output /out/ticketeer src/main.ts \
+ && deno compile --frozen-lockfile --v8-flags=--max-semi-space-size=1,--no-opt,--no-maglev --no-code-cache --allow-net --allow-env --allow-read=./data --allow-write=./data --no-prompt --target "$target" --output /out/ticketeer --include dist/bundle dist/bundle/main.js \
  && mkdir -p /out/data
 
 # --- runtime: glibc and nothing else ---------------------------------------------

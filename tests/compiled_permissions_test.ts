@@ -1,6 +1,7 @@
 /**
  * The compiled executable gets only the permissions in `COMPILE_PERMISSIONS`.
- * These tests run `src/main.ts` through `deno run` with exactly those flags, from
+ * These tests run the bundle it embeds (`runTicketeer`'s default) through `deno run`
+ * with exactly those flags, from
  * a fresh working directory, so a dependency that starts to need more fails here
  * rather than on an operator's machine. They also check that the compile task and
  * the Dockerfile still pass the same flags.
@@ -12,13 +13,14 @@ import { COMPILE_PERMISSIONS, COMPILE_TARGETS } from "../src/app/build_permissio
 import { openDatabase } from "../src/db/connect.ts";
 import { DIALECTS, isolateForApp } from "./fixtures/dialects.ts";
 import { SAMPLE_TOKEN } from "./fixtures/sample_token.ts";
+import { denoTasks } from "./fixtures/deno_tasks.ts";
 import { type FinishedRun, runTicketeer } from "./fixtures/ticketeer_process.ts";
 
 const ROOT = new URL("../", import.meta.url);
 const CONFIG = new URL("deno.json", ROOT).pathname;
 const DOCKERFILE = new URL("Dockerfile", ROOT).pathname;
 
-/** Runs `src/main.ts` with the compiled permissions, in `cwd`, with only `env` set. */
+/** Runs the shipped bundle with the compiled permissions, in `cwd`, with only `env` set. */
 function runCompiledPermissions(
   args: string[],
   env: Record<string, string>,
@@ -131,13 +133,12 @@ for (const dialect of DIALECTS) {
   });
 }
 
-const TASKS = readTasks();
-const COMPILE_TASKS = Object.entries(TASKS).filter(([name]) => name.startsWith("compile"));
+const COMPILE_TASKS = Object.entries(denoTasks()).filter(([name]) => name.startsWith("compile:"));
 Deno.test({
   name: "the compile task passes exactly the compiled permissions for every target",
   ignore: COMPILE_TASKS.length === 0,
   fn() {
-    const commands = COMPILE_TASKS.map(([, command]) => command).join("\n");
+    const commands = COMPILE_TASKS.map(([, task]) => task.command).join("\n");
     for (const target of COMPILE_TARGETS) {
       const line = commands.split(/\n|&&/).find((part) => part.includes(`--target ${target}`));
       assert.ok(line !== undefined, `no compile command for ${target}`);
@@ -161,18 +162,6 @@ function permissionFlags(line: string): string[] {
   return line.split(/\s+/).filter((word) =>
     /^--(allow|deny)-[a-z]+/.test(word) || word === "--no-prompt" || word === "-A"
   );
-}
-
-function readTasks(): Record<string, string> {
-  const config = JSON.parse(Deno.readTextFileSync(CONFIG)) as { tasks?: Record<string, unknown> };
-  const tasks: Record<string, string> = {};
-  for (const [name, value] of Object.entries(config.tasks ?? {})) {
-    if (typeof value === "string") tasks[name] = value;
-    else if (typeof value === "object" && value !== null && "command" in value) {
-      tasks[name] = String((value as { command: unknown }).command);
-    }
-  }
-  return tasks;
 }
 
 async function exists(path: string): Promise<boolean> {

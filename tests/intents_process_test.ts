@@ -30,7 +30,7 @@ Deno.test("ticketeer exits 1 with one line naming the Message Content toggle whe
 Deno.test("ticketeer exits 1 with the same line when the intent is turned off while it runs", async () => {
   await using box = await sandbox();
   const { fake, dir } = box;
-  await using bot = spawnTicketeer([], { env: envFor(fake, dir) });
+  await using bot = await spawnTicketeer([], { env: envFor(fake, dir) });
   await bot.waitForLine(/ticketeer \S+ ready: /, 15_000);
   fake.gateway.disallowMessageContent();
   const exit = await within(bot.finished, 15_000, "ticketeer to exit after 4014");

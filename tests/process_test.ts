@@ -49,7 +49,7 @@ Deno.test("SIGTERM during a burst of ticket opens answers every one, closes the 
   await using box = await sandbox({ rateLimits: { globalPerSecond: 1000 } });
   const { fake, dir } = box;
   const burst = 20;
-  await using bot = spawnTicketeer([], { env: envFor(fake, dir) });
+  await using bot = await spawnTicketeer([], { env: envFor(fake, dir) });
   await bot.waitForLine(CONNECTED_LINE, 15_000);
   const g = await setUpGuild(fake, burst);
 
@@ -94,7 +94,7 @@ Deno.test("SIGTERM during a burst of ticket opens answers every one, closes the 
 Deno.test("a second SIGTERM while stopping exits at once", async () => {
   await using box = await sandbox();
   const { fake, dir } = box;
-  await using bot = spawnTicketeer([], { env: envFor(fake, dir) });
+  await using bot = await spawnTicketeer([], { env: envFor(fake, dir) });
   await bot.waitForLine(CONNECTED_LINE, 15_000);
   const g = await setUpGuild(fake, 1);
 
@@ -194,7 +194,7 @@ Deno.test("ticketeer logs exactly one startup summary, without database credenti
   }
   try {
     const env = envFor(fake, dir, { DATABASE_URL: database, LOG_FILE: logFile });
-    await using bot = spawnTicketeer([], { env });
+    await using bot = await spawnTicketeer([], { env });
     await bot.waitForLine(READY_LINE, 15_000);
     bot.signal("SIGTERM");
     const exit = await within(bot.finished, 10_000, "ticketeer to exit");
@@ -228,7 +228,7 @@ Deno.test("ticketeer health exits 0 against a running ticketeer and 1 when nothi
   const port = String(freePort());
   const http = { HTTP_HOST: "127.0.0.1", HTTP_PORT: port };
   {
-    await using bot = spawnTicketeer([], { env: envFor(fake, dir, http) });
+    await using bot = await spawnTicketeer([], { env: envFor(fake, dir, http) });
     await bot.waitForLine(READY_LINE, 15_000);
 
     const healthy = await runTicketeer(["health"], { env: http });

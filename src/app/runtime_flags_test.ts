@@ -1,22 +1,17 @@
 import assert from "node:assert/strict";
+import { denoTasks } from "../../tests/fixtures/deno_tasks.ts";
 import { RUNTIME_ENV, RUNTIME_FLAGS } from "./runtime_flags.ts";
 
 const root = new URL("../../", import.meta.url);
 
-/** The tasks of deno.json, by name. */
-async function tasks(): Promise<Record<string, string>> {
-  const config = JSON.parse(await Deno.readTextFile(new URL("deno.json", root)));
-  return (config as { tasks: Record<string, string> }).tasks;
-}
-
 Deno.test("the start, dev and compile tasks and the Dockerfile run with RUNTIME_FLAGS", async () => {
-  const runs = Object.entries(await tasks()).filter(([name]) =>
+  const runs = Object.entries(denoTasks()).filter(([name]) =>
     name === "start" || name === "dev" || name.startsWith("compile:")
   );
   assert.equal(runs.length, 7);
-  for (const [name, command] of runs) {
+  for (const [name, task] of runs) {
     for (const flag of RUNTIME_FLAGS) {
-      assert.ok(command.split(/\s+/).includes(flag), `task ${name} lacks ${flag}`);
+      assert.ok(task.command.split(/\s+/).includes(flag), `task ${name} lacks ${flag}`);
     }
   }
   const dockerfile = await Deno.readTextFile(new URL("Dockerfile", root));
@@ -26,11 +21,11 @@ Deno.test("the start, dev and compile tasks and the Dockerfile run with RUNTIME_
   }
 });
 
-Deno.test("the start and dev tasks run with RUNTIME_ENV", async () => {
-  const all = await tasks();
+Deno.test("the start and dev tasks run with RUNTIME_ENV", () => {
+  const all = denoTasks();
   const settings = Object.entries(RUNTIME_ENV).map(([name, value]) => `${name}=${value}`);
   for (const name of ["start", "dev"]) {
-    const words = all[name]?.split(/\s+/) ?? [];
+    const words = all[name]?.command.split(/\s+/) ?? [];
     const run = words.indexOf("deno");
     assert.ok(run > 0, `task ${name} does not run deno after its variables`);
     for (const setting of settings) {

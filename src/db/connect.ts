@@ -62,8 +62,9 @@ export async function openDatabase(
     });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
-    const { createPool } = await import("mysql2");
-    const pool = createPool({
+    // The package is CommonJS: its exports are the default export's (the bundle has no others).
+    const { default: mysql } = await import("mysql2");
+    const pool = mysql.createPool({
       uri: target.url,
       connectionLimit: max,
       supportBigNumbers: true,

@@ -1,5 +1,5 @@
 /**
- * The whole bot as an operator runs it (`src/main.ts` in its own process), pointed
+ * The whole bot as an operator runs it (the shipped bundle in its own process), pointed
  * at a fake Discord, with its resident memory read from `/proc/<pid>/status`.
  */
 import { RUNTIME_FLAGS } from "../../src/app/runtime_flags.ts";
@@ -31,9 +31,9 @@ export interface SpawnOptions {
   denoFlags?: string[];
 }
 
-/** Starts `src/main.ts` against `fake` with `sqlite::memory:`, HTTP off and the gateway on. */
-export function spawnBot(fake: FakeDiscord, options: SpawnOptions = {}): BotProcess {
-  const bot = spawnTicketeer([], {
+/** Starts the shipped bundle against `fake` with `sqlite::memory:`, HTTP off and the gateway on. */
+export async function spawnBot(fake: FakeDiscord, options: SpawnOptions = {}): Promise<BotProcess> {
+  const bot = await spawnTicketeer([], {
     // The permissions and runtime flags of `deno task start`.
     denoFlags: [...START_PERMISSIONS, ...RUNTIME_FLAGS, ...(options.denoFlags ?? [])],
     cwd: ROOT,

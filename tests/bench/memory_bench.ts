@@ -139,8 +139,8 @@ export async function measureMemory(scale: MemoryScale): Promise<MemoryResult> {
       roles: scale.roles,
       members: scale.members,
     });
+    await using bot = await spawnBot(fake);
     const started = performance.now();
-    await using bot = spawnBot(fake);
     await whileAlive(
       bot,
       fake.waitFor(

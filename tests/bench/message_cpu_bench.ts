@@ -50,7 +50,7 @@ export async function measureMessageCpu(
 ): Promise<MessageCpuResult> {
   const fake = await startFakeDiscord();
   try {
-    await using bot = spawnBot(
+    await using bot = await spawnBot(
       fake,
       options.denoFlags === undefined ? {} : { denoFlags: options.denoFlags },
     );

@@ -56,7 +56,7 @@ export async function measureOpens(scenario: OpenScenario): Promise<OpenResult |
   }
   const fake = await startFakeDiscord({ rateLimits: { globalPerSecond: 50 } });
   try {
-    await using bot = spawnBot(fake, { env });
+    await using bot = await spawnBot(fake, { env });
     await fake.waitFor(() => fake.gateway.isConnected(0), 90_000, "the bot to connect")
       .catch((error) => {
         throw new Error(`${error.message}; the bot said:\n${bot.output()}`);

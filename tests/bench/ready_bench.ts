@@ -47,7 +47,7 @@ export async function measureReady(
       return { guild, channel: fake.createChannel(guild, { name: "general" }) };
     });
     {
-      await using first = spawnBot(fake, { env });
+      await using first = await spawnBot(fake, { env });
       await whileAlive(
         first,
         fake.waitFor(() => fake.gateway.isConnected(0), 90_000, "the bot to connect"),
@@ -65,7 +65,7 @@ export async function measureReady(
     const open = await seed(path, fake, options.tickets);
     const before = fake.calls.length;
     const started = performance.now();
-    await using bot = spawnBot(fake, { env });
+    await using bot = await spawnBot(fake, { env });
     await whileAlive(
       bot,
       fake.waitFor(() => /ready: /.test(bot.output()), 120_000, "the ready line"),

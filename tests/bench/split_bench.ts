@@ -54,15 +54,17 @@ export async function measureSplit(scale: SplitScale): Promise<SplitResult> {
       members: scale.members,
     });
     const ranges = shardRanges(shards, scale.processes);
-    const startedAt = performance.now();
     for (const range of ranges) {
-      bots.push(spawnBot(fake, {
-        env: {
-          SHARDS: range,
-          ...(scale.databaseUrl === undefined ? {} : { DATABASE_URL: scale.databaseUrl }),
-        },
-      }));
+      bots.push(
+        await spawnBot(fake, {
+          env: {
+            SHARDS: range,
+            ...(scale.databaseUrl === undefined ? {} : { DATABASE_URL: scale.databaseUrl }),
+          },
+        }),
+      );
     }
+    const startedAt = performance.now();
     const connected = fake.waitFor(
       () => Array.from({ length: shards }, (_, id) => fake.gateway.isConnected(id)).every(Boolean),
       CONNECT_TIMEOUT_MS,

@@ -334,7 +334,7 @@ for (
     try {
       const databasePath = join(dir, "ticketeer.db");
       // The bot as its own process, so the test can kill it outright.
-      await using child = spawnTicketeer([], {
+      await using child = await spawnTicketeer([], {
         env: envForFake(fake, databasePath, { LOG_LEVEL: "error" }),
         captureOutput: false,
       });

@@ -99,9 +99,11 @@ Deno.test({
         RELAY_SECRET: "four-processes-secret",
         LOG_LEVEL: "info",
       };
-      const spawn = (env: Record<string, string>): { bot: RunningTicketeer; port: number } => {
+      const spawn = async (
+        env: Record<string, string>,
+      ): Promise<{ bot: RunningTicketeer; port: number }> => {
         const port = freePort();
-        const bot = spawnTicketeer([], {
+        const bot = await spawnTicketeer([], {
           denoFlags: ["--allow-net", "--allow-env", "--allow-read", "--allow-write", V8_FLAGS],
           cwd: ROOT,
           env: { ...common, HTTP_PORT: String(port), ...env },
@@ -110,8 +112,11 @@ Deno.test({
         stops.push(() => bot.stop());
         return { bot, port };
       };
-      const gateways = [spawn({ SHARDS: "0-1/4" }), spawn({ SHARDS: "2-3/4" })];
-      const https = [0, 1].map(() => spawn({ GATEWAY: "off", DISCORD_PUBLIC_KEY: fake.publicKey }));
+      const gateways = [await spawn({ SHARDS: "0-1/4" }), await spawn({ SHARDS: "2-3/4" })];
+      const https = [
+        await spawn({ GATEWAY: "off", DISCORD_PUBLIC_KEY: fake.publicKey }),
+        await spawn({ GATEWAY: "off", DISCORD_PUBLIC_KEY: fake.publicKey }),
+      ];
       const all = [...gateways, ...https];
       await within(
         Promise.all(all.map(({ bot }) => bot.waitForLine(READY_LINE, 60_000))),

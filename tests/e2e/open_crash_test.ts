@@ -22,7 +22,7 @@ for (
     const { fake, dir } = box;
     {
       const databasePath = join(dir, "ticketeer.db");
-      await using child = spawnTicketeer([], {
+      await using child = await spawnTicketeer([], {
         env: envFor(fake, dir, { LOG_LEVEL: "error" }),
         captureOutput: false,
       });

@@ -165,8 +165,9 @@ export async function createDatabaseSchedule(
       end: () => pool.end(),
     };
   }
-  const { createPool } = await import("mysql2");
-  const pool = createPool({
+  // The package is CommonJS: its exports are the default export's (the bundle has no others).
+  const { default: mysql } = await import("mysql2");
+  const pool = mysql.createPool({
     uri: target.url,
     connectionLimit: connections,
     connectTimeout: timeoutMs,
