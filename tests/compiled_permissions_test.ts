@@ -1,10 +1,10 @@
 /**
  * The compiled executable gets only the permissions in `COMPILE_PERMISSIONS`.
- * These tests run the bundle it embeds (`runTicketeer`'s default) through `deno run`
- * with exactly those flags, from
- * a fresh working directory, so a dependency that starts to need more fails here
- * rather than on an operator's machine. They also check that the compile task and
- * the Dockerfile still pass the same flags.
+ * These tests run the bundle it embeds (`runTicketeer`'s default) through
+ * `deno run` with exactly those flags, from a fresh working directory, so a
+ * dependency that starts to need more fails here rather than on an operator's
+ * machine. They also check that the compile task and the Dockerfile still pass the
+ * same flags.
  */
 import assert from "node:assert/strict";
 import { DatabaseSync } from "node:sqlite";
@@ -13,12 +13,12 @@ import { COMPILE_PERMISSIONS, COMPILE_TARGETS } from "../src/app/build_permissio
 import { openDatabase } from "../src/db/connect.ts";
 import { DIALECTS, isolateForApp } from "./fixtures/dialects.ts";
 import { SAMPLE_TOKEN } from "./fixtures/sample_token.ts";
-import { denoTasks } from "./fixtures/deno_tasks.ts";
+import { denoTasks, dockerRunSteps } from "./fixtures/build_files.ts";
+import { pathExists } from "./fixtures/path_exists.ts";
 import { type FinishedRun, runTicketeer } from "./fixtures/ticketeer_process.ts";
 
 const ROOT = new URL("../", import.meta.url);
 const CONFIG = new URL("deno.json", ROOT).pathname;
-const DOCKERFILE = new URL("Dockerfile", ROOT).pathname;
 
 /** Runs the shipped bundle with the compiled permissions, in `cwd`, with only `env` set. */
 function runCompiledPermissions(
@@ -90,7 +90,7 @@ Deno.test("the compiled permissions refuse a database outside ./data", async () 
     );
     assert.notEqual(run.code, 0, explain(run));
     assert.match(`${run.stdout}\n${run.stderr}`, /Requires (read|write) access/, explain(run));
-    assert.equal(await exists(`${cwd}/elsewhere/ticketeer.db`), false);
+    assert.equal(await pathExists(`${cwd}/elsewhere/ticketeer.db`), false);
   } finally {
     await Deno.remove(cwd, { recursive: true });
   }
@@ -148,11 +148,8 @@ Deno.test({
   },
 });
 
-Deno.test("the Dockerfile compiles with exactly the compiled permissions", async () => {
-  const dockerfile = await Deno.readTextFile(DOCKERFILE);
-  const compile = dockerfile.replaceAll("\\\n", " ").split("\n").find((line) =>
-    line.trimStart().startsWith("RUN ") && line.includes("deno compile")
-  );
+Deno.test("the Dockerfile compiles with exactly the compiled permissions", () => {
+  const compile = dockerRunSteps().find((line) => line.includes("deno compile"));
   assert.ok(compile !== undefined, "the Dockerfile has no deno compile step");
   assert.deepEqual(permissionFlags(compile), [...COMPILE_PERMISSIONS]);
 });
@@ -162,14 +159,4 @@ function permissionFlags(line: string): string[] {
   return line.split(/\s+/).filter((word) =>
     /^--(allow|deny)-[a-z]+/.test(word) || word === "--no-prompt" || word === "-A"
   );
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.stat(path);
-    return true;
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return false;
-    throw error;
-  }
 }

@@ -1,8 +1,9 @@
 /**
  * What ships is one bundle of `src/main.ts`, not its module tree: `deno task build`
  * writes it to `dist/bundle/` (`deno bundle --platform=deno --code-splitting`),
- * and `deno task start`, the compile tasks and the Dockerfile run or embed that.
- * `deno task dev` and the tests run the sources.
+ * and `deno task start`, the compile tasks and the Dockerfile run or embed that,
+ * as do the tests that start ticketeer as a process and the benchmarks. `deno task
+ * dev` and the in-process tests run the sources.
  *
  * Why: V8 keeps the source of every module it loads for as long as the process
  * lives, with each module's records beside it. The tree loads some 700 modules:

@@ -1,8 +1,6 @@
 import assert from "node:assert/strict";
-import { denoTasks } from "../../tests/fixtures/deno_tasks.ts";
+import { denoTasks, dockerRunSteps } from "../../tests/fixtures/build_files.ts";
 import { BUNDLE_DIR, BUNDLE_ENTRY, BUNDLE_FLAGS } from "./shipped_bundle.ts";
-
-const root = new URL("../../", import.meta.url);
 
 Deno.test("the build task bundles src/main.ts with BUNDLE_FLAGS and records its imports", () => {
   const build = denoTasks().build?.command ?? "";
@@ -27,9 +25,8 @@ Deno.test("the start and compile tasks build first and run or embed the bundle",
   }
 });
 
-Deno.test("the Dockerfile builds the bundle and compiles it", async () => {
-  const dockerfile = (await Deno.readTextFile(new URL("Dockerfile", root))).replaceAll("\\\n", " ");
-  const steps = dockerfile.split("\n").filter((line) => line.startsWith("RUN "));
+Deno.test("the Dockerfile builds the bundle and compiles it", () => {
+  const steps = dockerRunSteps();
   const build = steps.findIndex((line) => /\bdeno task build\b/.test(line));
   const compile = steps.findIndex((line) => line.includes("deno compile"));
   assert.ok(build >= 0, "the Dockerfile does not run deno task build");
