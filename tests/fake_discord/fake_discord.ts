@@ -43,7 +43,7 @@ import type {
   FakeUser,
   Violation,
 } from "./types.ts";
-import { validateBody } from "./validation.ts";
+import { unreadKeys, validateBody } from "./validation.ts";
 import { ChangeWaiter } from "./wait.ts";
 
 /** Settings of the fake; every one has a default. */
@@ -694,12 +694,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
           "/interactions/{interaction_id}/{interaction_token}/callback",
           parsed,
         );
-        if (!check.ok) {
+        const unread = unreadKeys(parsed);
+        if (!check.ok || unread.length > 0) {
           violation({
             kind: "schema",
             method: "HTTP",
             route: "/interactions",
-            detail: check.summary,
+            detail: check.ok
+              ? `Fields Discord does not read (its fields are snake_case): ${unread.join(", ")}`
+              : check.summary,
           });
         }
         // Discord processes an answer in the body a little after it arrives.

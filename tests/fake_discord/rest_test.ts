@@ -91,6 +91,41 @@ Deno.test("an invalid body gets 50035 and is recorded as a schema violation", as
   }
 });
 
+Deno.test("a camelCase field is ignored as Discord does, and recorded as a violation", async () => {
+  const fake = await startFakeDiscord();
+  try {
+    const guild = fake.createGuild({ name: "g" });
+    const channel = fake.createChannel(guild, { name: "general" });
+    const sent = await api(fake, "POST", `/channels/${channel.id}/messages`, {
+      content: "hello <@1>",
+      allowedMentions: { parse: [] },
+      embeds: [{ title: "t", footer: { text: "f", iconUrl: "x" } }],
+    });
+    assert.equal(sent.status, 200);
+    assert.equal(fake.state.messagesIn(channel.id).length, 1);
+    assert.throws(
+      () => fake.assertNoViolations(),
+      /does not read .*: allowedMentions, embeds\.0\.footer\.iconUrl/,
+    );
+  } finally {
+    await fake.close();
+  }
+});
+
+Deno.test("the locales of a *_localizations map are not taken for camelCase fields", async () => {
+  const fake = await startFakeDiscord();
+  try {
+    const response = await api(fake, "POST", `/applications/${fake.applicationId}/commands`, {
+      name: "ticket",
+      description: "Tickets",
+      name_localizations: { "pt-BR": "ticket", "es-ES": "ticket" },
+    });
+    assert.equal(response.status, 201);
+    fake.assertNoViolations();
+  } finally {
+    await fake.close();
+  }
+});
 Deno.test("an unknown route answers 404 and is recorded as a violation", async () => {
   const fake = await startFakeDiscord();
   try {

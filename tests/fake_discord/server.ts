@@ -5,7 +5,7 @@ import type { RateLimiter } from "./rate_limits.ts";
 import { findRoute } from "./rest_routes.ts";
 import { matchesRoute, type RoutePattern, templateOf } from "./route_pattern.ts";
 import type { CallRecord } from "./types.ts";
-import { validateBody } from "./validation.ts";
+import { unreadKeys, validateBody } from "./validation.ts";
 
 /** A one-off failure a test asks for. */
 export interface FailNextOptions {
@@ -185,6 +185,16 @@ export async function serveRest(
     : validateBody(method, found.route.specPath, body);
   if (!validation.ok) {
     ctx.violation({ kind: "schema", method, route: template, detail: validation.summary });
+  }
+  // Discord ignores fields it does not know; the bot meant them, so they are recorded.
+  const unread = body === undefined ? [] : unreadKeys(body);
+  if (unread.length > 0) {
+    ctx.violation({
+      kind: "schema",
+      method,
+      route: template,
+      detail: `Fields Discord does not read (its fields are snake_case): ${unread.join(", ")}`,
+    });
   }
 
   // "Interaction endpoints are not bound to the bot's Global Rate Limit": the

@@ -168,6 +168,22 @@ export function validateBody(method: string, specPath: string, body: unknown): V
   return { ok: false, errors, summary: lines.join("; ") };
 }
 
+/**
+ * Keys of `body` Discord never reads: every field of its API is snake_case, so a
+ * key with a capital letter (`allowedMentions`) is ignored, silently, by Discord.
+ * The keys of a `*_localizations` map are locales (`pt-BR`) and pass. Paths are
+ * dotted (`embeds.0.footerText`).
+ */
+export function unreadKeys(body: unknown, path = ""): string[] {
+  if (Array.isArray(body)) return body.flatMap((entry, i) => unreadKeys(entry, `${path}${i}.`));
+  if (body === null || typeof body !== "object") return [];
+  return Object.entries(body).flatMap(([key, value]) => {
+    const here = /[A-Z]/.test(key) ? [`${path}${key}`] : [];
+    if (key.endsWith("_localizations")) return here;
+    return [...here, ...unreadKeys(value, `${path}${key}.`)];
+  });
+}
+
 /** True when a spec schema checks bodies of `method specPath`. */
 export function hasSchema(method: string, specPath: string): boolean {
   return SCHEMAS[`${method} ${specPath}`] !== undefined;

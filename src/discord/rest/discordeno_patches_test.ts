@@ -167,6 +167,70 @@ Deno.test("discordeno counts an unqueued request out of the invalid-request buck
   assert.equal(rest.invalidBucket.activeRequests, -1);
 });
 
+/** How many `Error`s are constructed while `fn` runs. */
+async function errorsMadeBy(fn: () => Promise<unknown>): Promise<number> {
+  const real = globalThis.Error;
+  let made = 0;
+  globalThis.Error = new Proxy(real, {
+    construct(target, args, newTarget) {
+      made++;
+      return Reflect.construct(target, args, newTarget);
+    },
+  });
+  try {
+    await fn();
+  } finally {
+    globalThis.Error = real;
+  }
+  return made;
+}
+
+Deno.test("discordeno makes an Error for every request, one that succeeds too (patch: makeRequest)", async () => {
+  const answer = () => Promise.resolve(Response.json({ id: "1" }));
+  const send = (rest: RestManager) =>
+    rest.makeRequest("POST", "/channels/300/messages", { body: { content: "hi" } });
+  const rest = unpatchedRest();
+  assert.equal(await withFetch(answer, () => errorsMadeBy(() => send(rest))), 1);
+
+  const patched = unpatchedRest();
+  const close = patchRestManager(patched);
+  try {
+    let body: unknown;
+    assert.equal(
+      await withFetch(answer, () => errorsMadeBy(async () => body = await send(patched))),
+      0,
+    );
+    assert.deepEqual(body, { id: "1" });
+    const failure = await withFetch(
+      () =>
+        Promise.resolve(
+          Response.json({ code: 10003, message: "Unknown Channel" }, { status: 404 }),
+        ),
+      () => send(patched).then(() => null, (error: unknown) => error),
+    );
+    assert.ok(failure instanceof Error);
+    assert.equal((failure.cause as RestRequestRejection).status, 404);
+  } finally {
+    close();
+  }
+});
+
+Deno.test("discordeno copies every request body key by key, though ours are Discord's JSON already (patch: passBodiesThrough)", () => {
+  const body = { content: "hi", allowed_mentions: { parse: [] }, embeds: [{ title: "t" }] };
+  const rest = unpatchedRest();
+  const copy = rest.changeToDiscordFormat(body);
+  assert.deepEqual(copy, body);
+  assert.notEqual(copy, body);
+
+  const patched = unpatchedRest();
+  patchRestManager(patched)();
+  assert.equal(patched.changeToDiscordFormat(body), body);
+  assert.equal(
+    patched.createRequestBody("POST", { body }).body,
+    JSON.stringify(body),
+  );
+});
+
 Deno.test("discordeno leaves a route's slot spent after a request with no answer (patch: reopenQueue)", async () => {
   const rest = unpatchedRest();
   await withFetch(() => Promise.reject(new TypeError("connection refused")), async () => {
