@@ -111,8 +111,15 @@ const GRANT_KEY = {
   if_openers_may_add: "access.if_allowed",
 } as const;
 
-/** The table as monospaced text in `tr`'s language, for `/config show`. */
+/**
+ * The table as monospaced text in `tr`'s language, for `/config show`: made of the
+ * code and the messages alone, so built once per language.
+ */
 export function renderAccessTable(tr: Translator = english()): string {
+  return tr.memo("access-table", () => buildAccessTable(tr));
+}
+
+function buildAccessTable(tr: Translator): string {
   const actions = Object.keys(ACCESS_TABLE) as Action[];
   const columns = ACCESS_ROLES.map((role) => tr.t(`access.${role}`));
   const width = Math.max(tr.t("access.action").length, ...actions.map((a) => a.length));

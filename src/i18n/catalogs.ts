@@ -18,12 +18,18 @@ const IMPORTS: { readonly [L in Exclude<Locale, "en">]: () => Promise<Catalog> }
 };
 
 /**
- * A loaded language: its catalog, and its messages as the translator compiled them
- * (each on first use, then shared by every translator of the language).
+ * A loaded language: its catalog, its messages as the translator compiled them
+ * (each on first use, then shared by every translator of the language), and text
+ * made of its messages alone (`Translator.memo`).
  */
 export interface LoadedLanguage {
   readonly catalog: Catalog;
   readonly compiled: Map<string, unknown>;
+  readonly derived: Map<string, string>;
+}
+
+function loaded(catalog: Catalog): LoadedLanguage {
+  return { catalog, compiled: new Map(), derived: new Map() };
 }
 
 /**
@@ -31,7 +37,7 @@ export interface LoadedLanguage {
  * it, and what is derived from it alone; never data that a decision rests on (see
  * tests/architecture_test.ts).
  */
-const LOADED = new Map<Locale, LoadedLanguage>([["en", { catalog: EN, compiled: new Map() }]]);
+const LOADED = new Map<Locale, LoadedLanguage>([["en", loaded(EN)]]);
 
 /** The catalog of `locale` when it is loaded, else English. */
 export function loadedCatalog(locale: Locale): Catalog {
@@ -52,7 +58,7 @@ export function isLoaded(locale: Locale): boolean {
 export async function loadLanguage(locale: Locale | null | undefined): Promise<void> {
   if (locale === null || locale === undefined || LOADED.has(locale)) return;
   const catalog = await IMPORTS[locale as Exclude<Locale, "en">]();
-  if (!LOADED.has(locale)) LOADED.set(locale, { catalog, compiled: new Map() });
+  if (!LOADED.has(locale)) LOADED.set(locale, loaded(catalog));
 }
 
 /** Loads the messages of every language in `locales`. */

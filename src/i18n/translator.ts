@@ -23,6 +23,12 @@ export interface Translator {
   dateTime(date: Date, options?: { timeZone?: string }): string;
   /** A date as this language writes it (`timeZone` default UTC). */
   date(date: Date, options?: { timeZone?: string }): string;
+  /**
+   * `build()`, built once per process and language and kept under `key`: only for
+   * text made of this language's messages and the code alone, never of data (the
+   * access table of `/config show`).
+   */
+  memo(key: string, build: () => string): string;
 }
 
 /**
@@ -48,7 +54,9 @@ function compile(message: string, locale: Locale): Compiled {
  * then its messages read as English, compiled once per translator.
  */
 export function translator(locale: Locale): Translator {
-  const compiled = (loadedLanguage(locale)?.compiled ?? new Map()) as Map<MessageKey, Compiled>;
+  const language = loadedLanguage(locale);
+  const compiled = (language?.compiled ?? new Map()) as Map<MessageKey, Compiled>;
+  const derived = language?.derived ?? new Map<string, string>();
   const format = (key: MessageKey): Compiled => {
     let message = compiled.get(key);
     if (message === undefined) {
@@ -66,6 +74,14 @@ export function translator(locale: Locale): Translator {
     },
     dateTime: (date, options) => formatDateTime(date, { locale, ...options }),
     date: (date, options) => formatDate(date, { locale, ...options }),
+    memo(key, build) {
+      let text = derived.get(key);
+      if (text === undefined) {
+        text = build();
+        derived.set(key, text);
+      }
+      return text;
+    },
   };
 }
 

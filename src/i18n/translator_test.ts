@@ -78,3 +78,20 @@ Deno.test("a language's translators share its compiled messages", async () => {
   const first = translator("de").t("close.closed", { number: 7 });
   assert.equal(translator("de").t("close.closed", { number: 8 }), first.replace("7", "8"));
 });
+
+Deno.test("text memoised by a language's translators is built once per language", async () => {
+  await loadLanguages(["de"]);
+  let builds = 0;
+  const build = (tr: ReturnType<typeof translator>) => () => {
+    builds++;
+    return tr.t("config.title");
+  };
+  const key = `memo-test-${crypto.randomUUID()}`;
+  const first = translator("de");
+  const german = first.memo(key, build(first));
+  assert.equal(translator("de").memo(key, build(translator("de"))), german);
+  assert.equal(builds, 1);
+  const english = translator("en").memo(key, build(translator("en")));
+  assert.equal(builds, 2);
+  assert.notEqual(english, german);
+});
