@@ -11,7 +11,9 @@
  * interactions are timed in the largest run; `--guilds=0` skips the memory runs,
  * `--search=0` the full-text search, `--stats=0` the statistics (`stats_bench.ts`),
  * `--opens=0` the opening runs (`--opens=N` opens in N guilds and min(N, 50) in one),
- * `--ready=N` the ready time with N stored tickets (0: none).
+ * `--ready=N` the ready time with N stored tickets (0: none); `--against=<dir>` runs
+ * only the memory and latency runs, on the checkout at `<dir>` (an earlier release),
+ * started as its own start task starts it, against this checkout's fake and benchmarks.
  * With `--processes=N` (N > 1) the largest guild count is also
  * measured split over N processes with `SHARDS`, on PostgreSQL when `TEST_POSTGRES_URL`
  * is set.
@@ -25,6 +27,7 @@ import { measureOpens, type OpenResult, openRows } from "./open_bench.ts";
 import { runCloseBench } from "./close_bench_table.ts";
 import { measureMessageCpu, MESSAGE_CPU_TARGETS } from "./message_cpu_bench.ts";
 import { formatReady, measureReady } from "./ready_bench.ts";
+import { otherBot } from "./other_checkout.ts";
 
 /** What to run. */
 export interface BenchOptions {
@@ -45,6 +48,8 @@ export interface BenchOptions {
   ready: number;
   /** Samples memory without waiting for V8's memory reducer (tiny scales in tests). */
   quick?: boolean;
+  /** The memory and latency runs measure the checkout at this path instead (`other_checkout.ts`). */
+  against?: string;
 }
 
 /** The targets the figures are held to. */
@@ -76,6 +81,10 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions {
     const match = /^--([a-z]+)=(.+)$/.exec(arg);
     if (match === null) throw new SyntaxError(`Cannot read option "${arg}": use --name=value`);
     const [, name, value] = match as unknown as [string, string, string];
+    if (name === "against") {
+      options.against = value;
+      continue;
+    }
     const numbers = value.split(",").map(Number);
     if (numbers.some((n) => !Number.isInteger(n) || n < 0)) {
       throw new RangeError(`Cannot read option --${name}: "${value}" is not a whole number`);
@@ -104,6 +113,7 @@ export async function runBench(
 ): Promise<MemoryResult[]> {
   const results: MemoryResult[] = [];
   const largest = Math.max(...options.guilds);
+  const bot = options.against === undefined ? undefined : await otherBot(options.against);
   for (const guilds of options.guilds.filter((n) => n > 0)) {
     progress(`… ${guilds} guilds`);
     results.push(
@@ -114,6 +124,7 @@ export async function runBench(
         members: options.members,
         interactions: guilds === largest ? options.interactions : 0,
         quick: options.quick === true,
+        ...(bot === undefined ? {} : { bot }),
       }),
     );
   }
@@ -206,6 +217,9 @@ export function formatBench(
     `Deno ${Deno.version.deno})`,
     `fixture: ${options.channels} channels, ${options.roles} roles, ${options.members} members ` +
     `per guild; SQLite in memory`,
+    ...(options.against === undefined
+      ? []
+      : [`memory and latency of the checkout at ${options.against}`]),
     "",
   ];
   const rows: string[][] = [["measure", "value", "target", "detail"]];
@@ -231,9 +245,18 @@ export function formatBench(
   }
   const latency = results.find((r) => r.latency !== null)?.latency;
   if (latency) {
-    const at = `${latency.interactions} concurrent /config show`;
+    const at =
+      `${latency.interactions} concurrent /config show, median of ${latency.bursts} bursts`;
     rows.push(["interaction p50", `${latency.p50.toFixed(1)} ms`, "", at]);
     rows.push(["interaction p99", `${latency.p99.toFixed(1)} ms`, `≤ ${TARGETS.p99Ms} ms`, at]);
+    if (latency.cpuMsPerInteraction !== null) {
+      rows.push([
+        "interaction CPU",
+        `${latency.cpuMsPerInteraction.toFixed(2)} ms`,
+        "",
+        "the bot's, per /config show, over the measured bursts",
+      ]);
+    }
     rows.push([
       "answers late",
       String(latency.late),
@@ -250,6 +273,12 @@ if (import.meta.main) {
   const write = (line: string) => Deno.stdout.writeSync(encoder.encode(`${line}\n`));
   const options = parseBenchArgs(Deno.args);
   const results = await runBench(options, write);
+  if (options.against !== undefined) {
+    // The other checkout's memory and latency only: the rest measures this checkout.
+    write("");
+    for (const line of formatBench(options, results)) write(line);
+    Deno.exit(0);
+  }
   const split = await runSplit(options, write);
   const opens = await runOpenBench(options, write);
   write("");

@@ -26,6 +26,9 @@ Deno.test("runBench() measures memory and latency at a tiny scale", async () => 
   const table = formatBench(options, [result]).join("\n");
   assert.match(table, /RSS at 20 guilds\s+\d+\.\d MB/);
   assert.match(table, /interaction p99\s+\d+\.\d ms/);
+  assert.equal(result.latency?.bursts, 7);
+  assert.ok((result.latency?.cpuMsPerInteraction ?? -1) >= 0);
+  assert.match(table, /interaction CPU\s+\d+\.\d\d ms/);
 
   // The opening benchmark at a tiny scale: a burst of opens, timed and counted.
   const opens = await measureOpens({ guilds: 2, perGuild: 2, dialect: "sqlite" });

@@ -5,6 +5,7 @@
 import { RUNTIME_FLAGS } from "../../src/app/runtime_flags.ts";
 import type { FakeDiscord } from "../fake_discord/fake_discord.ts";
 import { envForFake, spawnTicketeer, START_PERMISSIONS } from "../fixtures/ticketeer_process.ts";
+import type { OtherBot } from "./other_checkout.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
@@ -27,17 +28,28 @@ const OUTPUT_LIMIT = 64 * 1024;
 export interface SpawnOptions {
   /** Extra environment variables for the bot. */
   env?: Record<string, string>;
-  /** Extra `deno run` flags (e.g. `--v8-flags=--prof` to profile). */
+  /** Extra `deno run` flags (e.g. `--cpu-prof` to profile). */
   denoFlags?: string[];
+  /** Another checkout's bot, started as its start task does, instead of this one's bundle. */
+  bot?: OtherBot;
 }
 
 /** Starts the shipped bundle against `fake` with `sqlite::memory:`, HTTP off and the gateway on. */
 export async function spawnBot(fake: FakeDiscord, options: SpawnOptions = {}): Promise<BotProcess> {
+  const other = options.bot;
   const bot = await spawnTicketeer([], {
-    // The permissions and runtime flags of `deno task start`.
-    denoFlags: [...START_PERMISSIONS, ...RUNTIME_FLAGS, ...(options.denoFlags ?? [])],
-    cwd: ROOT,
-    env: envForFake(fake, ":memory:", { LOG_LEVEL: "warning", ...options.env }),
+    // The permissions and runtime flags of `deno task start` (this checkout's or the other's).
+    denoFlags: [
+      ...(other === undefined ? [...START_PERMISSIONS, ...RUNTIME_FLAGS] : other.flags),
+      ...(options.denoFlags ?? []),
+    ],
+    ...(other === undefined ? {} : { entry: other.entry }),
+    cwd: other?.dir ?? ROOT,
+    env: envForFake(fake, ":memory:", {
+      LOG_LEVEL: "warning",
+      ...other?.env,
+      ...options.env,
+    }),
     outputLimit: OUTPUT_LIMIT,
   });
   return {

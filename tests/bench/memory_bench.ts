@@ -7,7 +7,9 @@ import type { FakeDiscord, FakeGuild } from "../fake_discord/fake_discord.ts";
 import { startFakeDiscord } from "../fake_discord/fake_discord.ts";
 import { slashCommand } from "../fixtures/interactions.ts";
 import { type BotProcess, spawnBot } from "./bot_process.ts";
+import type { OtherBot } from "./other_checkout.ts";
 import { type LatencyResult, measureLatency } from "./latency_bench.ts";
+import { cpuMs } from "./process_cpu.ts";
 import { median } from "./stats.ts";
 
 /** What one scale is made of. */
@@ -24,6 +26,8 @@ export interface MemoryScale {
   interactions?: number;
   /** Samples once the bot is quiet for 3 s, without waiting for V8's memory reducer (tiny scales). */
   quick?: boolean;
+  /** Another checkout's bot instead of this one's (`--against`). */
+  bot?: OtherBot;
 }
 
 /** What was measured at one scale. */
@@ -139,7 +143,7 @@ export async function measureMemory(scale: MemoryScale): Promise<MemoryResult> {
       roles: scale.roles,
       members: scale.members,
     });
-    await using bot = await spawnBot(fake);
+    await using bot = await spawnBot(fake, scale.bot === undefined ? {} : { bot: scale.bot });
     const started = performance.now();
     await whileAlive(
       bot,
@@ -171,6 +175,7 @@ export async function measureMemory(scale: MemoryScale): Promise<MemoryResult> {
         bot,
         measureLatency(fake, guilds[0] ?? fake.createGuild({ name: "latency" }), {
           interactions: scale.interactions ?? 0,
+          cpuMs: () => cpuMs(bot.pid),
         }),
         { doing: "answering interactions" },
       )
