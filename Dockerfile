@@ -29,7 +29,7 @@ RUN arch="${TARGETARCH:-$(dpkg --print-architecture)}" \
       arm64) target=aarch64-unknown-linux-gnu ;; \
       *) echo "ticketeer images are built for amd64 and arm64, not $arch" >&2; exit 1 ;; \
     esac \
- && deno compile --frozen-lockfile --v8-flags=--max-semi-space-size=1,--no-opt,--no-maglev --no-code-cache --allow-net --allow-env --allow-read=./data --allow-write=./data --no-prompt --target "$target" --output /out/ticketeer --include dist/bundle dist/bundle/main.js \
+ && deno compile --frozen-lockfile --v8-flags=--max-semi-space-size=1 --no-code-cache --allow-net --allow-env --allow-read=./data --allow-write=./data --no-prompt --target "$target" --output /out/ticketeer --include dist/bundle dist/bundle/main.js \
  && mkdir -p /out/data
 
 # --- runtime: glibc and nothing else ---------------------------------------------

@@ -7,14 +7,13 @@
  * 111 MB at 1,000 guilds without the flag, 74 MB with it, and interaction latency
  * no worse.
  *
- * Neither of V8's optimizing compilers (TurboFan, Maglev): the bot's work is
- * waiting on Discord and the database, and its JavaScript runs well on the
- * interpreter and the baseline compiler. Without them the process holds about
- * 3.5 MB less (their code in the executable is never paged in, and no optimized
- * code is kept), while the benchmarks' interaction latency and CPU per 1,000
- * gateway messages stayed within their noise; the close of 10,000 archived
- * messages takes about a tenth longer (434 ms against 384 ms in one pair of runs).
- * With only one of the two turned off, the other takes over and nothing is saved.
+ * V8's optimizing compilers stay on. Without them (`--no-opt,--no-maglev`) the
+ * process held 3-4 MB less (their code in the executable stays unpaged, and their
+ * threads' allocations), but the bot's JavaScript ran on the interpreter and the
+ * baseline compiler only: a burst of 200 `/config show` cost 0.49 ms of CPU per
+ * answer against 0.34-0.40 ms with them, and its last answer came 96-110 ms after
+ * the burst was sent against 72-85 ms (medians of ten bursts, 2026-12-03), while
+ * the first release, which kept them, took 0.31 ms and 66-69 ms.
  *
  * No V8 code cache: with one, Deno maps the cache file in and hands V8 the
  * bytecode a previous run compiled, which V8 keeps for every function in it,
@@ -29,7 +28,7 @@
  * does not need. The `start` and `dev` tasks set it; a compiled binary has no
  * update check.
  */
-export const V8_FLAGS = "--v8-flags=--max-semi-space-size=1,--no-opt,--no-maglev";
+export const V8_FLAGS = "--v8-flags=--max-semi-space-size=1";
 
 /** Deno's flag that turns the V8 code cache off (see the module comment). */
 export const NO_CODE_CACHE = "--no-code-cache";
