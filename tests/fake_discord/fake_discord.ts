@@ -43,7 +43,7 @@ import type {
   FakeUser,
   Violation,
 } from "./types.ts";
-import { unreadKeys, validateBody } from "./validation.ts";
+import { unreadFields, validateBody } from "./validation.ts";
 import { ChangeWaiter } from "./wait.ts";
 
 /** Settings of the fake; every one has a default. */
@@ -694,16 +694,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
           "/interactions/{interaction_id}/{interaction_token}/callback",
           parsed,
         );
-        const unread = unreadKeys(parsed);
-        if (!check.ok || unread.length > 0) {
-          violation({
-            kind: "schema",
-            method: "HTTP",
-            route: "/interactions",
-            detail: check.ok
-              ? `Fields Discord does not read (its fields are snake_case): ${unread.join(", ")}`
-              : check.summary,
-          });
+        const problems = [check.ok ? null : check.summary, unreadFields(parsed)];
+        for (const detail of problems) {
+          if (detail !== null) {
+            violation({ kind: "schema", method: "HTTP", route: "/interactions", detail });
+          }
         }
         // Discord processes an answer in the body a little after it arrives.
         const lagMs = options.httpAnswerLagMs ?? 20;

@@ -299,6 +299,26 @@ Deno.test("interactHttp() signs with Ed25519: valid answers in the body, bad and
   }
 });
 
+Deno.test("a camelCase field in an HTTP-body answer is recorded as one Discord does not read", async () => {
+  const fake = await startFakeDiscord();
+  const place = setup(fake);
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+    () => Response.json({ type: 4, data: { content: "pong", allowedMentions: { parse: [] } } }),
+  );
+  try {
+    const sent = await fake.interactHttp(
+      `http://127.0.0.1:${server.addr.port}/interactions`,
+      slashCommand(fake, { ...place, name: "ticket" }),
+    );
+    assert.equal((await sent.handle.response).data?.content, "pong");
+    assert.throws(() => fake.assertNoViolations(), /does not read .*: data\.allowedMentions/);
+  } finally {
+    await server.shutdown();
+    await fake.close();
+  }
+});
+
 Deno.test("an expired interaction refuses late answers (10062) and edits (50027)", async () => {
   const fake = await startFakeDiscord();
   const place = setup(fake);

@@ -5,7 +5,7 @@ import type { RateLimiter } from "./rate_limits.ts";
 import { findRoute } from "./rest_routes.ts";
 import { matchesRoute, type RoutePattern, templateOf } from "./route_pattern.ts";
 import type { CallRecord } from "./types.ts";
-import { unreadKeys, validateBody } from "./validation.ts";
+import { unreadFields, validateBody } from "./validation.ts";
 
 /** A one-off failure a test asks for. */
 export interface FailNextOptions {
@@ -187,15 +187,8 @@ export async function serveRest(
     ctx.violation({ kind: "schema", method, route: template, detail: validation.summary });
   }
   // Discord ignores fields it does not know; the bot meant them, so they are recorded.
-  const unread = body === undefined ? [] : unreadKeys(body);
-  if (unread.length > 0) {
-    ctx.violation({
-      kind: "schema",
-      method,
-      route: template,
-      detail: `Fields Discord does not read (its fields are snake_case): ${unread.join(", ")}`,
-    });
-  }
+  const unread = body === undefined ? null : unreadFields(body);
+  if (unread !== null) ctx.violation({ kind: "schema", method, route: template, detail: unread });
 
   // "Interaction endpoints are not bound to the bot's Global Rate Limit": the
   // callback and the token webhook routes (original answer, follow-ups) alike.

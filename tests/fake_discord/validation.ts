@@ -174,7 +174,7 @@ export function validateBody(method: string, specPath: string, body: unknown): V
  * The keys of a `*_localizations` map are locales (`pt-BR`) and pass. Paths are
  * dotted (`embeds.0.footerText`).
  */
-export function unreadKeys(body: unknown, path = ""): string[] {
+function unreadKeys(body: unknown, path = ""): string[] {
   if (Array.isArray(body)) return body.flatMap((entry, i) => unreadKeys(entry, `${path}${i}.`));
   if (body === null || typeof body !== "object") return [];
   return Object.entries(body).flatMap(([key, value]) => {
@@ -182,6 +182,14 @@ export function unreadKeys(body: unknown, path = ""): string[] {
     if (key.endsWith("_localizations")) return here;
     return [...here, ...unreadKeys(value, `${path}${key}.`)];
   });
+}
+
+/** The violation's detail for a body with fields Discord does not read, or null when it has none. */
+export function unreadFields(body: unknown): string | null {
+  const unread = unreadKeys(body);
+  return unread.length === 0
+    ? null
+    : `Fields Discord does not read (its fields are snake_case): ${unread.join(", ")}`;
 }
 
 /** True when a spec schema checks bodies of `method specPath`. */
