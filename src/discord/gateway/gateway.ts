@@ -15,49 +15,16 @@ import type { RestManager } from "@discordeno/rest";
 import { getLogger, type Logger } from "@logtape/logtape";
 import type { Config } from "../../config.ts";
 import { createDiscordRest, type DiscordRest } from "../rest/discord_rest.ts";
-import { stopReconnecting, stopShards } from "../rest/discordeno_patches.ts";
+import { connectShardsWith, stopReconnecting, stopShards } from "../rest/discordeno_patches.ts";
 import { FATAL_CLOSE_CODES, GatewayClosedError } from "./gateway_closed_error.ts";
 import { discordenoLogger } from "./discordeno_logger.ts";
+import { GatewaySocket, proxyConfigured } from "./gateway_socket.ts";
 import { INTENTS, intentsFor } from "./intents.ts";
+import type { GatewayHooks, ShardSessionEvent, ShardsState } from "./gateway_hooks.ts";
 
 export { discordenoLogger };
 export { INTENTS };
-
-/** Connected when every shard is; disconnected otherwise. */
-export type ShardsState = "connected" | "disconnected";
-
-/** Where the raw dispatches go. Callbacks may be async; failures are logged, never thrown. */
-export interface GatewayHooks {
-  onInteraction(raw: unknown, shardId: number): unknown;
-  onMessageCreate(raw: unknown): unknown;
-  onMessageUpdate(raw: unknown): unknown;
-  onMessageDelete(raw: unknown): unknown;
-  onMessageDeleteBulk(raw: unknown): unknown;
-  onStateChange?(state: ShardsState): void;
-  /** The bot joined a guild, or a guild became available (`GUILD_CREATE`). */
-  onGuildCreate?(guildId: string): unknown;
-  /** The bot left or was removed from a guild (`GUILD_DELETE` without `unavailable`). */
-  onGuildDelete?(guildId: string): unknown;
-  /** Discord closed a shard with a code that forbids reconnecting (4004, 4010-4014). */
-  onFatalClose?(error: GatewayClosedError): void;
-  /** A member left or was removed from a guild (`GUILD_MEMBER_REMOVE`, Server Members intent). */
-  onMemberRemove?(raw: unknown): unknown;
-  /** A guild channel or thread was created or deleted (`CHANNEL_*`, `THREAD_CREATE`/`THREAD_DELETE`). */
-  onChannelCreate?(raw: unknown): unknown;
-  onChannelDelete?(raw: unknown): unknown;
-  /**
-   * A shard's session began (READY after IDENTIFY: events before it may be lost),
-   * resumed (RESUMED: missed events are replayed) or was disconnected.
-   */
-  onShardSession?(event: ShardSessionEvent): unknown;
-}
-
-/** What happened to one shard's gateway session. */
-export interface ShardSessionEvent {
-  kind: "identified" | "resumed" | "disconnected";
-  shardId: number;
-  shardCount: number;
-}
+export type { GatewayHooks, ShardSessionEvent, ShardsState };
 
 /** Options of `createGateway`. */
 export interface GatewayOptions {
@@ -65,6 +32,8 @@ export interface GatewayOptions {
   rest?: RestManager;
   /** Pause between identifying shards (discordeno's default is 5,300 ms). */
   spawnShardDelayMs?: number;
+  /** Deno's `WebSocket`, not `GatewaySocket` (default: behind an HTTP proxy, which only it uses). */
+  builtInSocket?: boolean;
 }
 
 /** A running (or startable) gateway connection. */
@@ -244,6 +213,12 @@ export function createGateway(
       },
     },
   });
+  // Our socket, not Deno's: its read buffer stays bounded (`gateway_socket.ts`).
+  if (options.builtInSocket ?? proxyConfigured(Deno.env.toObject())) {
+    log.info("The gateway connects through the configured HTTP proxy, with Deno's WebSocket");
+  } else {
+    connectShardsWith(gateway, (url) => new GatewaySocket(url));
+  }
   // A REST manager made here is closed here too.
   const ownRest: DiscordRest | null = options.rest === undefined
     ? createDiscordRest({

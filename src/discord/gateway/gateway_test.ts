@@ -17,6 +17,7 @@ async function startMiniGateway(recommendedShards = 1) {
   const waiters: Array<() => void> = [];
   let seq = 0;
   let connections = 0;
+  const userAgents: Array<string | null> = [];
   const notify = () => waiters.splice(0).forEach((w) => w());
   const { promise: listening, resolve } = Promise.withResolvers<Deno.NetAddr>();
   const server = Deno.serve({
@@ -32,6 +33,7 @@ async function startMiniGateway(recommendedShards = 1) {
         session_start_limit: { total: 1000, remaining: 999, reset_after: 1, max_concurrency: 1 },
       }, { headers: { "x-ratelimit-limit": "5", "x-ratelimit-remaining": "4" } });
     }
+    userAgents.push(request.headers.get("user-agent"));
     const { socket, response } = Deno.upgradeWebSocket(request);
     connections++;
     sockets.push(socket);
@@ -66,6 +68,8 @@ async function startMiniGateway(recommendedShards = 1) {
     baseUrl: `http://127.0.0.1:${addr.port}/api`,
     received,
     connections: () => connections,
+    /** Each connection's `User-Agent`: Deno's `WebSocket` sends one, `GatewaySocket` none. */
+    userAgents,
     dispatch(t: string, d: unknown) {
       sockets.at(-1)!.send(JSON.stringify({ op: 0, t, s: ++seq, d }));
     },
@@ -135,6 +139,7 @@ Deno.test("createGateway() passes raw dispatches out and resumes after a drop", 
     assert.equal(identify.intents, INTENTS);
     assert.equal(identify.token, `Bot ${tokenFor(APP)}`);
     assert.deepEqual(identify.shard, [0, 1]);
+    assert.deepEqual(mini.userAgents, [null], "connected with GatewaySocket");
 
     const interaction = { id: "900", type: 2, token: "tok", data: { name: "ticket" } };
     mini.dispatch("INTERACTION_CREATE", interaction);
@@ -231,6 +236,41 @@ Deno.test("createGateway() identifies only the shards of its SHARDS range", asyn
     );
     assert.deepEqual(identified.sort(), [[2, 4], [3, 4]]);
     assert.deepEqual(gateway.shards().map((s) => s.id).sort(), [2, 3]);
+  } finally {
+    await gateway.stop();
+    closeRest();
+    await mini.close();
+  }
+});
+
+Deno.test("createGateway() connects with Deno's WebSocket when asked to (behind an HTTP proxy)", async () => {
+  const mini = await startMiniGateway();
+  const { rest, close: closeRest } = createDiscordRest({
+    token: tokenFor(APP),
+    baseUrl: mini.baseUrl,
+    logger: SILENT_LOGGER,
+  });
+  const messages: unknown[] = [];
+  const gateway = createGateway(
+    { discordToken: tokenFor(APP), applicationId: APP, discordApiUrl: mini.baseUrl },
+    {
+      onInteraction: () => {},
+      onMessageCreate: (raw) => {
+        messages.push(raw);
+        mini.notify();
+      },
+      onMessageUpdate: () => {},
+      onMessageDelete: () => {},
+      onMessageDeleteBulk: () => {},
+    },
+    { rest, spawnShardDelayMs: 0, builtInSocket: true },
+  );
+  try {
+    await gateway.start();
+    assert.equal(gateway.state(), "connected");
+    assert.match(mini.userAgents[0] ?? "", /^Deno\//);
+    mini.dispatch("MESSAGE_CREATE", { id: "901", channel_id: "300", content: "hi" });
+    await mini.until(() => messages.length === 1, "a dispatch");
   } finally {
     await gateway.stop();
     closeRest();

@@ -6,10 +6,11 @@
  *
  * The REST patches replace `rest.sendRequest` as a whole (the one place a request
  * meets the network), so the corrections to it live together in `sendPatched`. The
- * gateway patches (`stopReconnecting`, `stopShards`) make a stopped gateway stay
- * stopped and leave nothing running. Kept in one file because an upgrade of
+ * gateway patches make every shard connect with a socket of our choosing
+ * (`connectShardsWith`), and a stopped gateway stay stopped and leave nothing
+ * running (`stopReconnecting`, `stopShards`). Kept in one file because an upgrade of
  * discordeno is checked against one list of patches, which
- * `discordeno_patches_test.ts` mirrors test for patch: some 420 lines, not split by
+ * `discordeno_patches_test.ts` mirrors test for patch: some 470 lines, not split by
  * REST and gateway.
  */
 import { type DiscordenoShard, ShardState } from "@discordeno/gateway";
@@ -310,6 +311,63 @@ async function retryRateLimited(
     return;
   }
   await request.retryRequest(request);
+}
+
+/** The part of the browser's `WebSocket` a shard uses. */
+export interface ShardSocket {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((event: Event) => void) | null;
+  onmessage: ((event: { data: string | ArrayBuffer }) => void) | null;
+  onerror: ((event: Event) => void) | null;
+  onclose: ((event: { code: number; reason: string; wasClean: boolean }) => void) | null;
+}
+
+/** The part of discordeno's gateway manager `connectShardsWith` touches. */
+export interface ShardMaker {
+  shards: Map<number, DiscordenoShard>;
+}
+
+/**
+ * 21.0.0's `shard.connect()` always opens the runtime's built-in `WebSocket`
+ * (`new WebSocket(url)`), with no option to open another. Every shard the manager
+ * makes from now on connects with `open(url)` instead, in the same steps as 21.0.0's
+ * `connect()` without transport compression (which we never ask for).
+ */
+export function connectShardsWith(gateway: ShardMaker, open: (url: URL) => ShardSocket): void {
+  const shards = gateway.shards;
+  const set = shards.set.bind(shards);
+  shards.set = (id, shard) => {
+    shard.connect = () => connectShard(shard, open);
+    return set(id, shard);
+  };
+}
+
+async function connectShard(
+  shard: DiscordenoShard,
+  open: (url: URL) => ShardSocket,
+): Promise<DiscordenoShard> {
+  // Identifying and resuming connect on the way: they keep their state.
+  const reconnecting = () =>
+    shard.state === ShardState.Identifying || shard.state === ShardState.Resuming;
+  if (!reconnecting()) shard.state = ShardState.Connecting;
+  shard.events.connecting?.(shard);
+  const url = new URL(shard.connectionUrl);
+  url.searchParams.set("v", String(shard.gatewayConfig.version));
+  url.searchParams.set("encoding", "json");
+  const socket = open(url);
+  shard.socket = socket as unknown as WebSocket;
+  socket.onerror = (event) => shard.handleError(event);
+  socket.onclose = (close) => shard.handleClose(close as CloseEvent);
+  socket.onmessage = (message) => shard.handleMessage(message as MessageEvent);
+  return await new Promise((resolve) => {
+    socket.onopen = () => {
+      if (!reconnecting()) shard.state = ShardState.Unidentified;
+      shard.events.connected?.(shard);
+      resolve(shard);
+    };
+  });
 }
 
 /** The parts of discordeno's gateway manager `stopReconnecting` touches. */

@@ -20,7 +20,13 @@ import {
   tokenFor,
 } from "../../../tests/fixtures/rest_recorder.ts";
 import { within } from "../../lib/deadline.ts";
-import { patchRestManager, stopReconnecting, stopShards } from "./discordeno_patches.ts";
+import {
+  connectShardsWith,
+  patchRestManager,
+  type ShardSocket,
+  stopReconnecting,
+  stopShards,
+} from "./discordeno_patches.ts";
 
 const BASE_URL = "http://127.0.0.1:9/api";
 
@@ -378,4 +384,48 @@ Deno.test("discordeno lets a shard resume after the gateway shut down (patch: st
   stopReconnecting(gateway);
   await shard.handleClose({ code: 4000, reason: "" } as CloseEvent);
   assert.equal(connects, 1, "no reconnect once stopped");
+});
+
+/** A socket that records where it was opened and opens at once. */
+class RecordingSocket implements ShardSocket {
+  static opened: string[] = [];
+  readyState = 0;
+  binaryType = "blob";
+  onopen: ((event: Event) => void) | null = null;
+  onmessage: ((event: { data: string | ArrayBuffer }) => void) | null = null;
+  onerror: ((event: Event) => void) | null = null;
+  onclose: ((event: { code: number; reason: string; wasClean: boolean }) => void) | null = null;
+  constructor(url: URL | string) {
+    RecordingSocket.opened.push(String(url));
+    queueMicrotask(() => {
+      this.readyState = 1;
+      this.onopen?.(new Event("open"));
+    });
+  }
+  send(): void {}
+  close(): void {}
+}
+
+Deno.test("discordeno's shard always opens the built-in WebSocket (patch: connectShardsWith)", async () => {
+  const builtIn = globalThis.WebSocket;
+  RecordingSocket.opened = [];
+  globalThis.WebSocket = RecordingSocket as unknown as typeof WebSocket;
+  try {
+    await offlineShard().connect();
+  } finally {
+    globalThis.WebSocket = builtIn;
+  }
+  assert.deepEqual(RecordingSocket.opened, ["ws://127.0.0.1:9/?v=10&encoding=json"]);
+
+  RecordingSocket.opened = [];
+  const gateway = { shards: new Map<number, DiscordenoShard>() };
+  connectShardsWith(gateway, (url) => new RecordingSocket(url));
+  const shard = offlineShard();
+  gateway.shards.set(0, shard);
+  const connected = await shard.connect();
+  assert.equal(connected, shard);
+  assert.deepEqual(RecordingSocket.opened, ["ws://127.0.0.1:9/?v=10&encoding=json"]);
+  assert.equal(shard.state, ShardState.Unidentified);
+  assert.ok(shard.socket instanceof RecordingSocket);
+  assert.equal(shard.isOpen(), true, "the shard reads the socket's ready state");
 });
