@@ -21,6 +21,7 @@ import * as m0022 from "./0022_feedback.ts";
 import * as m0024 from "./0024_stats.ts";
 import * as m0025 from "./0025_stats_covering.ts";
 import * as m0026 from "./0026_request_schedule.ts";
+import * as m0027 from "./0027_archive_pages.ts";
 
 /** Migrations by name; names sort in the order they run. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
@@ -42,6 +43,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   "0024_stats": m0024,
   "0025_stats_covering": m0025,
   "0026_request_schedule": m0026,
+  "0027_archive_pages": m0027,
 });
 
 /** A Kysely `MigrationProvider` over `MIGRATIONS`. */

@@ -27,7 +27,10 @@ export function openSqliteDatabase(path: string): SqliteDatabase {
   const db = new DatabaseSync(path);
   try {
     db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    if (!memory) db.exec("PRAGMA journal_mode = WAL");
+    // WAL with NORMAL syncs: a commit waits for no fsync (a close of 10,000 messages
+    // spent a third of its time on them), and the file stays whole through a crash
+    // or a power cut, which can only lose the last commits.
+    if (!memory) db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
     db.exec("PRAGMA foreign_keys = ON");
   } catch (error) {
     db.close();

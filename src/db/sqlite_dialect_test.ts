@@ -3,13 +3,16 @@ import { join } from "node:path";
 import { Kysely, sql } from "kysely";
 import { createSqliteDialect, openSqliteDatabase } from "./sqlite_dialect.ts";
 
-Deno.test("createSqliteDialect() creates the parent directory and turns on WAL and foreign keys", async () => {
+Deno.test("createSqliteDialect() creates the parent directory and turns on WAL, NORMAL syncs and foreign keys", async () => {
   const dir = await Deno.makeTempDir({ prefix: "ticketeer_sqlite_" });
   const path = join(dir, "nested", "deeper", "t.db");
   const db = new Kysely<Record<string, never>>({ dialect: createSqliteDialect(path) });
   try {
     const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
     assert.equal(journal.rows[0]?.journal_mode, "wal");
+    // NORMAL (1): in WAL mode, commits wait for no fsync; checkpoints still do.
+    const synchronous = await sql<{ synchronous: number }>`pragma synchronous`.execute(db);
+    assert.equal(synchronous.rows[0]?.synchronous, 1);
     const keys = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
     assert.equal(keys.rows[0]?.foreign_keys, 1);
     const busy = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db);

@@ -218,6 +218,14 @@ for (const dialect of DIALECTS) {
             { ...first, editedAt: null, deletedAt },
             { ...later, payload: '{"content":"édité ✏️"}', editedAt, deletedAt: null },
           ]);
+          // Pages go by id as a number ("999" before "1000"), from after the cursor.
+          const ids = async (after: string | null, limit: number) =>
+            (await stores.archive.page(opened.id, after === null ? null : messageId(after), limit))
+              .map((m) => [m.messageId, m.payload, m.deletedAt]);
+          assert.deepEqual(await ids(null, 1), [["999", payload, deletedAt]]);
+          assert.deepEqual(await ids("999", 1), [["1000", '{"content":"édité ✏️"}', null]]);
+          assert.deepEqual(await ids("1000", 1), []);
+          assert.deepEqual((await ids(null, 5)).map(([id]) => id), ["999", "1000"]);
 
           await stores.audit.record({
             guildId: guild,

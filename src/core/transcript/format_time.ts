@@ -32,17 +32,37 @@ export interface TimeFormat {
   stamp(date: Date, options?: { seconds?: boolean }): string;
 }
 
+/** The finest unit each kind of style shows, in milliseconds. */
+const SHOWN_UNIT_MS = { day: 86_400_000, minute: 60_000, second: 1_000 };
+
 /** The date formats of transcripts in `locale`. */
 export function timeFormat(locale: Locale = DEFAULT_LOCALE): TimeFormat {
-  const formats = new Map<string, Intl.DateTimeFormat>();
+  // Each format with its last date's text: a transcript's messages come in order,
+  // and those of one minute share their stamp (ICU formats it once).
+  const formats = new Map<
+    string,
+    { made: Intl.DateTimeFormat; unit: number; slot: number; text: string }
+  >();
   const format = (key: string, options: Intl.DateTimeFormatOptions, date: Date) => {
-    let made = formats.get(key);
-    if (made === undefined) {
-      made = new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" });
-      formats.set(key, made);
+    let entry = formats.get(key);
+    if (entry === undefined) {
+      const made = new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" });
+      const unit = options.timeStyle === undefined
+        ? SHOWN_UNIT_MS.day
+        : options.timeStyle === "short"
+        ? SHOWN_UNIT_MS.minute
+        : SHOWN_UNIT_MS.second;
+      entry = { made, unit, slot: Number.NaN, text: "" };
+      formats.set(key, entry);
     }
-    const text = made.format(date);
-    return options.timeStyle === undefined ? text : `${text} UTC`;
+    // In UTC a day, a minute and a second are whole multiples of the epoch's.
+    const slot = Math.floor(date.getTime() / entry.unit);
+    if (slot !== entry.slot) {
+      const text = entry.made.format(date);
+      entry.slot = slot;
+      entry.text = options.timeStyle === undefined ? text : `${text} UTC`;
+    }
+    return entry.text;
   };
   const unknown = () => t(locale, "transcript.unknown_time");
   return {

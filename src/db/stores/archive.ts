@@ -5,7 +5,7 @@ import type { TicketId } from "../../core/model.ts";
 import type { ArchiveStore } from "../../core/ports.ts";
 import { toArchivedMessage, toNumber } from "../row_mapping.ts";
 import { gatewaySessions } from "./gateway_sessions.ts";
-import { insertOnce } from "./inserts.ts";
+import { ignoringDuplicates } from "./inserts.ts";
 import { indexedContent, indexRowInsert, reindexEdited, unindexMessage } from "./message_index.ts";
 import { compiledOnce } from "./compiled_once.ts";
 import type { StoreScope } from "./scope.ts";
@@ -19,15 +19,20 @@ export function archiveStore(scope: StoreScope): ArchiveStore {
   const insertArchived = compiledOnce(
     scope,
     (messageId: MessageId, ticketId: TicketId, authorId: UserId, payload: string, at: number) =>
-      db.insertInto("archived_messages").values({
-        message_id: messageId,
-        ticket_id: ticketId,
-        author_id: authorId,
-        payload,
-        created_at: at,
-        edited_at: null,
-        deleted_at: null,
-      }),
+      // Skipping a duplicate rather than failing on it: a failed statement would end
+      // the PostgreSQL transaction a page of history is archived in.
+      ignoringDuplicates(
+        scope,
+        db.insertInto("archived_messages").values({
+          message_id: messageId,
+          ticket_id: ticketId,
+          author_id: authorId,
+          payload,
+          created_at: at,
+          edited_at: null,
+          deleted_at: null,
+        }),
+      ),
   );
   const insertIndexRow = compiledOnce(
     scope,
@@ -39,10 +44,14 @@ export function archiveStore(scope: StoreScope): ArchiveStore {
       // The gateway may deliver a message twice: the first record stays.
       const payload = await sealText(scope, message.payload);
       const at = message.createdAt.getTime();
-      const added = await insertOnce({
-        execute: () =>
-          insertArchived(message.messageId, message.ticketId, message.authorId, payload, at),
-      });
+      const inserted = await insertArchived(
+        message.messageId,
+        message.ticketId,
+        message.authorId,
+        payload,
+        at,
+      );
+      const added = (inserted.numAffectedRows ?? 0n) > 0n;
       // Its archive row was just inserted, so it has no index row yet to replace.
       if (added) {
         await insertIndexRow(
@@ -72,7 +81,9 @@ export function archiveStore(scope: StoreScope): ArchiveStore {
     },
 
     async page(ticketId, after, limit) {
-      let query = db.selectFrom("archived_messages").selectAll()
+      // The page's ids first, then their rows: sorted whole (payloads and all), the
+      // rest of the ticket's rows were copied into the sort for every page.
+      let query = db.selectFrom("archived_messages").select("message_id")
         .where("ticket_id", "=", ticketId);
       if (after !== null) {
         // Snowflakes as text: a longer one is larger; of equal length, the larger string.
@@ -86,9 +97,17 @@ export function archiveStore(scope: StoreScope): ArchiveStore {
           ])
         );
       }
-      const rows = await query.orderBy(snowflakeOrder("message_id")).orderBy("message_id")
-        .limit(limit).execute();
-      return rows.map(toArchivedMessage);
+      const ids = (await query.orderBy(snowflakeOrder("message_id")).orderBy("message_id")
+        .limit(limit).execute()).map((row) => row.message_id);
+      if (ids.length === 0) return [];
+      const rows = await db.selectFrom("archived_messages").selectAll()
+        .where("message_id", "in", ids).execute();
+      const byId = new Map(rows.map((row) => [row.message_id, row]));
+      // A row erased between the two reads is left out.
+      return ids.flatMap((id) => {
+        const row = byId.get(id);
+        return row === undefined ? [] : [toArchivedMessage(row)];
+      });
     },
 
     async count(ticketId, until) {
