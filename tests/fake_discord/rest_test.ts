@@ -126,6 +126,7 @@ Deno.test("the locales of a *_localizations map are not taken for camelCase fiel
     await fake.close();
   }
 });
+
 Deno.test("an unknown route answers 404 and is recorded as a violation", async () => {
   const fake = await startFakeDiscord();
   try {

@@ -15,7 +15,7 @@ import type { RestManager } from "@discordeno/rest";
 import { getLogger, type Logger } from "@logtape/logtape";
 import type { Config } from "../../config.ts";
 import { createDiscordRest, type DiscordRest } from "../rest/discord_rest.ts";
-import { connectShardsWith, stopReconnecting, stopShards } from "../rest/discordeno_patches.ts";
+import { connectShardsWith, stopReconnecting, stopShards } from "./discordeno_gateway_patches.ts";
 import { FATAL_CLOSE_CODES, GatewayClosedError } from "./gateway_closed_error.ts";
 import { discordenoLogger } from "./discordeno_logger.ts";
 import { GatewaySocket, proxyConfigured } from "./gateway_socket.ts";

@@ -21,6 +21,7 @@ import {
   WebSocketProtocolError,
 } from "./websocket_frames.ts";
 import { openHandshake } from "./websocket_handshake.ts";
+import type { ShardSocket } from "./discordeno_gateway_patches.ts";
 
 /** How much one read takes from the connection. */
 export const READ_BYTES = 64 * 1024;
@@ -80,7 +81,7 @@ const CLOSING = 2;
 const CLOSED = 3;
 
 /** A client connection to `ws://` or `wss://`, opened as soon as it is made. */
-export class GatewaySocket {
+export class GatewaySocket implements ShardSocket {
   static readonly CONNECTING = CONNECTING;
   static readonly OPEN = OPEN;
   static readonly CLOSING = CLOSING;

@@ -66,12 +66,16 @@ function watch(socket: GatewaySocket) {
 Deno.test("GatewaySocket exchanges messages of every length with Deno's WebSocket server", async () => {
   const sizes = [1, 125, 126, 300, 65_535, 65_536, 70_000, 1_048_576];
   const received: string[] = [];
+  const allReceived = Promise.withResolvers<void>();
   const server = serve((socket) => {
     socket.onopen = () => {
       for (const size of sizes) socket.send("s".repeat(size));
       socket.send(new Uint8Array([7, 8, 9]));
     };
-    socket.onmessage = (event) => received.push(event.data);
+    socket.onmessage = (event) => {
+      received.push(event.data);
+      if (received.length === sizes.length) allReceived.resolve();
+    };
   });
   const socket = new GatewaySocket(server.url());
   const seen = watch(socket);
@@ -86,7 +90,7 @@ Deno.test("GatewaySocket exchanges messages of every length with Deno's WebSocke
       new Uint8Array([7, 8, 9]),
     );
     for (const size of sizes) socket.send("c".repeat(size));
-    while (received.length < sizes.length) await new Promise((r) => setTimeout(r, 5));
+    await allReceived.promise;
     assert.deepEqual(received.map((m) => m.length), sizes);
   } finally {
     socket.close();

@@ -31,7 +31,11 @@ export class WebSocketProtocolError extends Error {
 /** The longest message a reader accepts (fastwebsockets', and so Deno's, limit). */
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
-const CONTROL_KINDS = { [OPCODE.close]: "close", [OPCODE.ping]: "ping", [OPCODE.pong]: "pong" };
+const CONTROL_KINDS: Readonly<Record<number, "close" | "ping" | "pong">> = {
+  [OPCODE.close]: "close",
+  [OPCODE.ping]: "ping",
+  [OPCODE.pong]: "pong",
+};
 
 /**
  * Reads frames from the chunks of a stream. A payload that lies whole in one
@@ -135,7 +139,7 @@ export class FrameReader {
     const { fin, opcode } = this.#frame as { fin: boolean; opcode: number };
     this.#frame = null;
     if (opcode >= 0x8) {
-      onFrame({ kind: CONTROL_KINDS[opcode as 0x8 | 0x9 | 0xa] as "close", payload });
+      onFrame({ kind: CONTROL_KINDS[opcode]!, payload });
       return;
     }
     const kind = opcode === OPCODE.text ? "text" : opcode === OPCODE.binary ? "binary" : null;
